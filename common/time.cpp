@@ -94,7 +94,8 @@ std::optional<UnixTime> parse_iso8601(std::string_view s) {
     if (hh > 23 || mm > 59 || ss > 60) return std::nullopt;
     t += hh * 3600 + mm * 60 + ss;
     if (pos == s.size()) return t;  // no zone: taken as UTC
-    if (s[pos] == 'Z' || s[pos] == 'z') return pos + 1 == s.size() ? std::optional(t) : std::nullopt;
+    if (s[pos] == 'Z' || s[pos] == 'z')
+        return pos + 1 == s.size() ? std::optional(t) : std::nullopt;
     if (s[pos] != '+' && s[pos] != '-') return std::nullopt;
     int oh = 0, om = 0;
     if (!digits(s, pos + 1, 2, oh)) return std::nullopt;

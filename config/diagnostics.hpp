@@ -23,17 +23,17 @@ struct Diagnostic {
 
 // Thrown at start-up only (loading config or data files), never per article.
 class ConfigError : public std::runtime_error {
-public:
+  public:
     explicit ConfigError(std::vector<Diagnostic> diags);
     const std::vector<Diagnostic>& diagnostics() const { return diags_; }
 
-private:
+  private:
     std::vector<Diagnostic> diags_;
 };
 
 // Collects diagnostics while a file is read, so that all errors are shown at once.
 class DiagnosticSink {
-public:
+  public:
     explicit DiagnosticSink(std::string file) : file_(std::move(file)) {}
     const std::string& file() const { return file_; }
     // Error located at a YAML node (its mark); a null/invalid node gives line 0.
@@ -44,7 +44,7 @@ public:
     // Throws ConfigError when anything was reported.
     void throw_if_errors() const;
 
-private:
+  private:
     std::string file_;
     std::vector<Diagnostic> diags_;
 };

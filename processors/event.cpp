@@ -56,14 +56,16 @@ std::string fingerprint(const Event& ev) {
         fp += join_keys(ev.targets);
     }
     fp += '|';
-    if (ev.location) fp += ev.location->country.empty() ? ascii_lower(ev.location->name)
-                                                        : ev.location->country;
+    if (ev.location)
+        fp += ev.location->country.empty() ? ascii_lower(ev.location->name) : ev.location->country;
     fp += '|';
     fp += ev.date.value_or("");
     return fp;
 }
 
-std::string event_id(const Event& ev) { return "evt_" + hex64(stable_hash64(fingerprint(ev))); }
+std::string event_id(const Event& ev) {
+    return "evt_" + hex64(stable_hash64(fingerprint(ev)));
+}
 
 nlohmann::json to_contract_json(const Event& ev, const EventMeta& meta) {
     nlohmann::json j;

@@ -27,8 +27,8 @@ struct Article {
 
 struct Participant {
     std::string name;
-    std::string kind;  // "person" | "country" | "organisation" | "group"
-    std::string role;  // as written ("Secretary of State"); may be empty
+    std::string kind;     // "person" | "country" | "organisation" | "group"
+    std::string role;     // as written ("Secretary of State"); may be empty
     std::string country;  // ISO 3166-1 alpha-3; may be empty (UN, EU)
 
     bool operator==(const Participant&) const = default;
@@ -56,15 +56,15 @@ struct Event {
     std::string plover_type;
     std::string plover_mode;  // may be empty
     std::string cameo;
-    std::string status;  // occurred | planned | ongoing
+    std::string status;               // occurred | planned | ongoing
     std::optional<std::string> date;  // YYYY-MM-DD
     std::vector<Participant> actors;
     std::vector<Participant> targets;
     std::optional<Place> location;
     nlohmann::json attributes = nlohmann::json::object();
     std::vector<Evidence> evidence;
-    bool in_region = true;       // passes the Middle East filter
-    std::size_t paragraph = 0;   // paragraph index of the first evidence sentence
+    bool in_region = true;      // passes the Middle East filter
+    std::size_t paragraph = 0;  // paragraph index of the first evidence sentence
 };
 
 // Bookkeeping added when an event is published (the state store owns it).
