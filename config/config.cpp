@@ -314,11 +314,10 @@ void read_feeds(Reader& r, const YAML::Node& n, Config& cfg) {
         read_feed_settings(r, f, feed.settings);
         if (!f["url"].IsDefined()) {
             r.sink().error(f, "feed needs a 'url'");
-        } else if (!feed.url.starts_with("http://") && !feed.url.starts_with("https://") &&
-                   !feed.url.starts_with("file://")) {
+        } else if (!feed.url.starts_with("http://") && !feed.url.starts_with("https://")) {
             r.sink().error(
                 f["url"],
-                "feed url must start with http://, https:// or file://, got '" + feed.url + "'");
+                "feed url must start with http:// or https://, got '" + feed.url + "'");
         }
         if (feed.id.empty()) {
             r.sink().error(f, "feed needs an 'id' (letters, digits, '-', '_', '.')");

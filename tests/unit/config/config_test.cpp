@@ -74,7 +74,7 @@ TEST(Config, FeedValidation) {
     ASSERT_EQ(errs.size(), 5u) << ::testing::PrintToString(errs);
     EXPECT_EQ(
         errs[0],
-        "herald.yaml:5:10: feed url must start with http://, https:// or file://, got 'ftp://x/'");
+        "herald.yaml:5:10: feed url must start with http:// or https://, got 'ftp://x/'");
     EXPECT_EQ(errs[1], "herald.yaml:6:9: duplicate feed id 'a'");
     EXPECT_EQ(errs[2], "herald.yaml:8:5: feed needs an 'id' (letters, digits, '-', '_', '.')");
 }
