@@ -12,7 +12,7 @@ PACKAGES=(
   libutf8proc-dev libcpp-httplib-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev kcat curl python3 python3-confluent-kafka
-  python3-feedparser python3-yaml systemd
+  python3-feedparser python3-yaml python3-prometheus-client systemd
 )
 
 missing=()

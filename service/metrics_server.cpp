@@ -1,5 +1,7 @@
 #include "service/metrics_server.hpp"
 
+#include <sys/socket.h>
+
 #include <charconv>
 #include <chrono>
 
@@ -54,6 +56,12 @@ Status MetricsServer::start(const ListenAddress& address) {
     server->set_write_timeout(5, 0);
     server->set_keep_alive_timeout(5);
     server->set_payload_max_length(64 * 1024);
+    // httplib's default also sets SO_REUSEPORT, which would let a second herald bind the
+    // same port and silently share the scrapes. SO_REUSEADDR alone allows quick restarts.
+    server->set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 
     server->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
         res.set_content(registry_.render(), std::string(kPrometheusContentType).c_str());

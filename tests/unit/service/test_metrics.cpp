@@ -9,6 +9,7 @@
 
 #include "service/herald_metrics.hpp"
 #include "service/metrics.hpp"
+#include "service/metrics_server.hpp"
 
 using namespace herald::service;
 
@@ -205,4 +206,26 @@ TEST(ServiceMetrics, HeraldMetricsRegistersEveryName) {
 
     m.forget_feed("bbc");
     EXPECT_EQ(r.render().find("feed=\"bbc\""), std::string::npos);
+}
+
+TEST(ServiceMetrics, ParsesListenAddresses) {
+    auto a = herald::service::parse_listen_address("127.0.0.1:9464");
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a->host, "127.0.0.1");
+    EXPECT_EQ(a->port, 9464);
+    auto b = herald::service::parse_listen_address("[::1]:0");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(b->host, "::1");
+    EXPECT_EQ(b->port, 0);
+    auto c = herald::service::parse_listen_address("localhost:80");
+    ASSERT_TRUE(c);
+    EXPECT_EQ(c->host, "localhost");
+    for (const char* bad : {"", "127.0.0.1", "127.0.0.1:", ":9464", "127.0.0.1:99999",
+                            "127.0.0.1:9x", "::1:9464", "[::1]9464", "[::1"}) {
+        auto r = herald::service::parse_listen_address(bad);
+        EXPECT_FALSE(r) << bad;
+        if (!r) {
+            EXPECT_NE(r.error().message.find("HOST:PORT"), std::string::npos);
+        }
+    }
 }
