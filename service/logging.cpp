@@ -23,16 +23,34 @@ namespace {
 
 constexpr std::string_view kValidLevels = "trace, debug, info, warn, error, critical, off";
 
-// "%*" in a pattern: the "<N>" syslog priority prefix journald understands.
-class PriorityFlag final : public spdlog::custom_flag_formatter {
+void append_priority(spdlog::level::level_enum level, spdlog::memory_buf_t& dest) {
+    const char prefix[] = {'<', static_cast<char>('0' + syslog_priority(level)), '>'};
+    dest.append(prefix, prefix + sizeof prefix);
+}
+
+// Journal line: "<N>message". journald splits on newlines and would give every further
+// line of a multi-line message the default priority, so each one gets the prefix too.
+class JournalMessageFlag final : public spdlog::custom_flag_formatter {
   public:
     void format(const spdlog::details::log_msg& msg, const std::tm& /*tm*/,
                 spdlog::memory_buf_t& dest) override {
-        const char prefix[] = {'<', static_cast<char>('0' + syslog_priority(msg.level)), '>'};
-        dest.append(prefix, prefix + sizeof prefix);
+        append_priority(msg.level, dest);
+        const std::string_view text(msg.payload.data(), msg.payload.size());
+        std::size_t start = 0;
+        while (true) {
+            const auto nl = text.find('\n', start);
+            if (nl == std::string_view::npos || nl + 1 == text.size()) {
+                const auto end = nl == std::string_view::npos ? text.size() : nl;
+                dest.append(text.data() + start, text.data() + end);
+                break;
+            }
+            dest.append(text.data() + start, text.data() + nl + 1);
+            append_priority(msg.level, dest);
+            start = nl + 1;
+        }
     }
     std::unique_ptr<custom_flag_formatter> clone() const override {
-        return std::make_unique<PriorityFlag>();
+        return std::make_unique<JournalMessageFlag>();
     }
 };
 
@@ -97,7 +115,7 @@ void setup_logging(const std::string& level, LogMode mode) {
         // Plain sink (no colours); journald adds time, PID and unit.
         logger = std::make_shared<spdlog::logger>(
             "herald", std::make_shared<spdlog::sinks::stderr_sink_mt>());
-        formatter->add_flag<PriorityFlag>('*').set_pattern("%*%v");
+        formatter->add_flag<JournalMessageFlag>('*').set_pattern("%*");
     } else {
         // Colours only when stderr is a terminal.
         logger = std::make_shared<spdlog::logger>(

@@ -86,6 +86,19 @@ TEST_F(ServiceLogging, JournalModeUsesSyslogPrefixesAndNoTimestamps) {
                                                     "<2>c msg"}));
 }
 
+TEST_F(ServiceLogging, JournalModePrefixesEveryLineOfAMultiLineMessage) {
+    const std::string out = capture_stderr(
+        [] {
+            herald::service::setup_logging("info", LogMode::journal);
+            spdlog::error("config rejected:\na.yaml:3:1: unknown key\na.yaml:9:5: bad value\n");
+            spdlog::info("next");
+        },
+        false);
+    EXPECT_EQ(out,
+              "<3>config rejected:\n<3>a.yaml:3:1: unknown key\n<3>a.yaml:9:5: bad value\n"
+              "<6>next\n");
+}
+
 TEST_F(ServiceLogging, HumanModeHasTimestampsAndLevelNames) {
     const std::string out = capture_stderr(
         [] {
