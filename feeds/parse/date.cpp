@@ -375,8 +375,8 @@ std::optional<UnixTime> parse_feed_date(std::string_view s) {
             return v;
         }
     }
-    if (s.size() >= 8 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
-        (s.size() == 8 || !is_digit(s[4]) || is_digit(s[7]))) {
+    if (s.size() >= 7 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
+        (!is_digit(s[4]) || (s.size() >= 8 && is_digit(s[7])))) {
         if (auto t = parse_year_first(s)) return t;
     }
     return parse_tokens(s);

@@ -109,6 +109,7 @@ struct Ctx {
     bool clean = true;
     std::string opts_base;
     Ns core = Ns::None;  // namespace of the core vocabulary (RSS 1.0 / 0.90 / default)
+    bool atom = false;   // the document is Atom (core = Atom vocabulary)
     std::string scratch;
 };
 
@@ -476,7 +477,7 @@ Person atom_person(const pugi::xml_node& n, const Scope* parent, Ctx& ctx) {
 }
 
 bool is_atom_ns(Ns ns, const Ctx& ctx) {
-    return ns == Ns::Atom10 || ns == Ns::Atom03 || (ns == ctx.core && ns != Ns::None);
+    return ns == Ns::Atom10 || ns == Ns::Atom03 || (ctx.atom && ns == ctx.core);
 }
 bool is_core_rss(Ns ns, const Ctx& ctx) {
     return ns == Ns::None || ns == Ns::Rss10 || ns == Ns::Rss090 || ns == Ns::Rss2 ||
@@ -818,6 +819,7 @@ herald::Result<FeedDocument> parse_xml_feed(std::string&& text, std::string_view
     bool atom = false;
     if (rq.local == "feed") {
         atom = true;
+        ctx.atom = true;
         if (rq.ns == Ns::Atom03 || std::string_view(root.attribute("version").value()) == "0.3")
             doc.format = "atom0.3";
         else

@@ -183,8 +183,45 @@ std::string collapse_whitespace(std::string_view s) {
     return out;
 }
 
+namespace {
+
+bool is_block_tag(std::string_view t) {
+    static constexpr std::string_view kBlock[] = {
+        "br",         "p",   "div", "li", "ul", "ol",      "h1",      "h2",
+        "h3",         "h4",  "h5",  "h6", "tr", "td",      "th",      "table",
+        "blockquote", "pre", "hr",  "dd", "dt", "section", "article", "img"};
+    for (const auto b : kBlock)
+        if (t == b) return true;
+    return false;
+}
+
+// Collapses whitespace runs (including U+00A0) to one space and trims.
+std::string collapse_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending = false;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const char c = text[k];
+        if (is_space(c)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (c == '\xC2' && k + 1 < text.size() && text[k + 1] == '\xA0') {
+            ++k;
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string strip_markup(std::string_view html) {
-    if (html.find_first_of("<&") == std::string_view::npos) return collapse_whitespace(html);
+    if (html.find_first_of("<&") == std::string_view::npos) return collapse_text(html);
     std::string text;
     text.reserve(html.size());
     std::size_t i = 0;
@@ -211,31 +248,18 @@ std::string strip_markup(std::string_view html) {
             end = html.find('>', lt);
             end = end == std::string_view::npos ? html.size() : end + 1;
         }
-        text += ' ';  // tags separate words ("a<br>b")
+        // Block-level tags and <br> separate words; inline tags do not ("<i>x</i>?").
+        std::size_t k = lt + 1;
+        if (k < html.size() && html[k] == '/') ++k;
+        std::size_t e = k;
+        while (e < html.size() &&
+               ((html[e] >= 'a' && html[e] <= 'z') || (html[e] >= 'A' && html[e] <= 'Z') ||
+                (html[e] >= '0' && html[e] <= '9')))
+            ++e;
+        if (is_block_tag(ascii_lower(html.substr(k, e - k)))) text += ' ';
         i = end;
     }
-    // Decoded &nbsp; counts as a space here.
-    std::string out;
-    out.reserve(text.size());
-    bool pending = false;
-    for (std::size_t k = 0; k < text.size(); ++k) {
-        const char c = text[k];
-        if (is_space(c)) {
-            pending = !out.empty();
-            continue;
-        }
-        if (c == '\xC2' && k + 1 < text.size() && text[k + 1] == '\xA0') {
-            ++k;
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += c;
-    }
-    // Tags between letters of one word ("<b>W</b>ord") would otherwise split it;
-    // we accept that: titles rarely do this, and a space is the safer default.
-    return out;
+    return collapse_text(text);
 }
 
 namespace {
@@ -248,6 +272,15 @@ bool tag_start_char(char c) {
 std::string_view local_part(std::string_view qname) {
     const std::size_t colon = qname.rfind(':');
     return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+bool is_void_tag(std::string_view t) {
+    static constexpr std::string_view kVoid[] = {"br",    "hr",    "img",     "input", "meta",
+                                                 "col",   "area",  "wbr",     "param", "source",
+                                                 "embed", "track", "basefont"};
+    for (const auto v : kVoid)
+        if (t == v) return true;
+    return false;
 }
 
 struct Open {
@@ -370,8 +403,11 @@ std::string repair_xml(std::string_view s) {
             }
             const std::size_t pos = out.size();
             append_clean(out, s.substr(i, j - i));
+            // HTML void elements inside unescaped markup (<br>, <img ...>) close themselves.
+            const bool void_html = !self_closing && is_void_tag(ascii_lower(name));
+            if (void_html) out += '/';
             out += '>';
-            if (!self_closing) stack.push_back(Open{std::string(name), pos});
+            if (!self_closing && !void_html) stack.push_back(Open{std::string(name), pos});
             i = tag_end;
         } else {
             // Stray '<' in text.

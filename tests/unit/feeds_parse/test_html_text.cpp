@@ -1,0 +1,42 @@
+#include "helpers.hpp"
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseHtmlText, BlocksBecomeParagraphs) {
+    EXPECT_EQ(html_to_text("<p>One</p><p>Two</p>"), "One\n\nTwo");
+    EXPECT_EQ(
+        html_to_text("<h1>Title</h1><div>Body <b>bold</b> text</div><ul><li>a</li><li>b</li></ul>"),
+        "Title\n\nBody bold text\n\na\n\nb");
+}
+
+TEST(FeedsParseHtmlText, LineBreaks) {
+    EXPECT_EQ(html_to_text("line one<br>line two<br/>three"), "line one\nline two\nthree");
+    EXPECT_EQ(html_to_text("<p>a<br></p><p>b</p>"), "a\n\nb");
+}
+
+TEST(FeedsParseHtmlText, ScriptsAndStylesDropped) {
+    EXPECT_EQ(html_to_text("<style>p{color:red}</style><p>Text</p><script>alert('x')</script>"),
+              "Text");
+}
+
+TEST(FeedsParseHtmlText, EntitiesDecodedWhitespaceCollapsed) {
+    EXPECT_EQ(html_to_text("  Tom &amp; Jerry&nbsp;&mdash;\n\n  caf&eacute;   &#x41;  "),
+              "Tom & Jerry \xE2\x80\x94 caf\xC3\xA9 A");
+    EXPECT_EQ(html_to_text("plain   text\n with  spaces"), "plain text with spaces");
+}
+
+TEST(FeedsParseHtmlText, InlineMarkupKeepsWords) {
+    EXPECT_EQ(html_to_text("The <a href=\"x\">foreign minister</a> said <em>no</em>."),
+              "The foreign minister said no.");
+}
+
+TEST(FeedsParseHtmlText, EmptyAndBroken) {
+    EXPECT_EQ(html_to_text(""), "");
+    EXPECT_EQ(html_to_text("<p></p><div> </div>"), "");
+    EXPECT_EQ(html_to_text("<p>unclosed <b>bold"), "unclosed bold");
+    EXPECT_EQ(html_to_text("a < b > c"), "a < b > c");
+}
+
+}  // namespace
+}  // namespace herald::feeds::test
