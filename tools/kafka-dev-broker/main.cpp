@@ -3,6 +3,11 @@
 //
 //   kafka-dev-broker [--brokers N] [--topic NAME[:PARTITIONS]]... [--port P]
 //
+// The mock brokers listen on ephemeral ports (librdkafka 2.0 cannot pin them).
+// --port P adds a fixed bootstrap address 127.0.0.1:P that forwards to broker 1;
+// clients bootstrap through it and then connect to the brokers the metadata
+// names. With --port, BOOTSTRAP= shows only 127.0.0.1:P.
+//
 // Once ready it prints `BOOTSTRAP=host:port,...` on stdout and then serves
 // until SIGTERM/SIGINT (exit 0) or the `quit` command. Commands, one per line
 // on stdin (each answered with one line `OK ...` or `ERR ...` on stdout):
@@ -20,17 +25,23 @@
 // ApiKey is a number or a name (Produce, Fetch, Metadata, InitProducerId, ...);
 // ErrCode is a number or a librdkafka error name (NOT_ENOUGH_REPLICAS,
 // NOT_LEADER_FOR_PARTITION, REQUEST_TIMED_OUT, ...).
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -234,6 +245,102 @@ class Broker {
     int brokers_ = 0;
 };
 
+// Fixed-port bootstrap forwarder: 127.0.0.1:port <-> target (broker 1).
+class Forwarder {
+  public:
+    ~Forwarder() {
+        if (thread_.joinable()) thread_.join();
+        for (auto& c : conns_) {
+            ::close(c.first);
+            ::close(c.second);
+        }
+        if (listen_fd_ >= 0) ::close(listen_fd_);
+    }
+
+    bool start(int port, const std::string& target, std::string& err) {
+        auto colon = target.rfind(':');
+        auto tport = parse_long(target.substr(colon + 1));
+        if (colon == std::string::npos || !tport) {
+            err = "cannot parse broker address " + target;
+            return false;
+        }
+        target_.sin_family = AF_INET;
+        target_.sin_port = htons(static_cast<uint16_t>(*tport));
+        ::inet_pton(AF_INET, target.substr(0, colon).c_str(), &target_.sin_addr);
+        listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+            ::listen(listen_fd_, 64) != 0) {
+            err =
+                "cannot listen on 127.0.0.1:" + std::to_string(port) + ": " + std::strerror(errno);
+            return false;
+        }
+        thread_ = std::thread([this] { run(); });
+        return true;
+    }
+
+  private:
+    void run() {
+        while (!g_stop.load()) {
+            std::vector<pollfd> fds{{listen_fd_, POLLIN, 0}};
+            for (auto& c : conns_) {
+                fds.push_back({c.first, POLLIN, 0});
+                fds.push_back({c.second, POLLIN, 0});
+            }
+            if (::poll(fds.data(), fds.size(), 100) <= 0) continue;
+            if ((fds[0].revents & POLLIN) != 0) accept_one();
+            std::vector<std::size_t> dead;
+            for (std::size_t i = 0; i + 1 < fds.size() && (i / 2) < conns_.size(); i += 2) {
+                auto& c = conns_[i / 2];
+                bool ok =
+                    pump(fds[i + 1], c.first, c.second) && pump(fds[i + 2], c.second, c.first);
+                if (!ok) dead.push_back(i / 2);
+            }
+            for (auto it = dead.rbegin(); it != dead.rend(); ++it) {
+                ::close(conns_[*it].first);
+                ::close(conns_[*it].second);
+                conns_.erase(conns_.begin() + static_cast<std::ptrdiff_t>(*it));
+            }
+        }
+    }
+
+    void accept_one() {
+        int client = ::accept(listen_fd_, nullptr, nullptr);
+        if (client < 0) return;
+        int upstream = ::socket(AF_INET, SOCK_STREAM, 0);
+        if (::connect(upstream, reinterpret_cast<const sockaddr*>(&target_), sizeof target_) != 0) {
+            ::close(client);
+            ::close(upstream);
+            return;
+        }
+        conns_.emplace_back(client, upstream);
+    }
+
+    // Copies what is readable on `from` to `to`; false when the pair is done.
+    static bool pump(const pollfd& p, int from, int to) {
+        if ((p.revents & (POLLIN | POLLHUP | POLLERR)) == 0) return true;
+        char buf[65536];
+        ssize_t n = ::read(from, buf, sizeof buf);
+        if (n <= 0) return false;
+        for (ssize_t off = 0; off < n;) {
+            ssize_t w = ::write(to, buf + off, static_cast<std::size_t>(n - off));
+            if (w <= 0) return false;
+            off += w;
+        }
+        return true;
+    }
+
+    int listen_fd_ = -1;
+    sockaddr_in target_{};
+    std::vector<std::pair<int, int>> conns_;
+    std::thread thread_;
+};
+
 void reply(const std::string& s) {
     if (s.empty()) return;
     std::fputs(s.c_str(), stdout);
@@ -247,8 +354,11 @@ int main(int argc, char** argv) {
     CLI::App app{"Local Kafka-protocol broker (librdkafka mock cluster) for development and tests"};
     int brokers = 1;
     std::vector<std::string> topics;
+    int port = 0;
     app.add_option("--brokers", brokers, "Number of brokers")->check(CLI::Range(1, 16));
     app.add_option("--topic", topics, "Topic to create, NAME or NAME:PARTITIONS (repeatable)");
+    app.add_option("--port", port, "Fixed bootstrap port on 127.0.0.1 (forwards to broker 1)")
+        ->check(CLI::Range(1, 65535));
     CLI11_PARSE(app, argc, argv);
 
     struct sigaction sa {};
@@ -277,7 +387,16 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
-    reply(std::string("BOOTSTRAP=") + broker.bootstraps());
+    std::string bootstrap = broker.bootstraps();
+    Forwarder forwarder;
+    if (port != 0) {
+        if (!forwarder.start(port, bootstrap.substr(0, bootstrap.find(',')), err)) {
+            std::cerr << "kafka-dev-broker: " << err << '\n';
+            return 1;
+        }
+        bootstrap = "127.0.0.1:" + std::to_string(port);
+    }
+    reply("BOOTSTRAP=" + bootstrap);
     std::cerr << "kafka-dev-broker: " << brokers << " broker(s) at " << broker.bootstraps()
               << "; commands on stdin (help); SIGTERM/SIGINT to stop\n";
 
