@@ -365,10 +365,13 @@ class Checker:
                     self.err(f, "(ambiguous)", "'ambiguous' must be a list of strings")
                     continue
                 allowed |= set(amb)
+            # The engine matches titles case-insensitively, names as written.
+            fold = (lambda x: x.lower()) if cname == "roles" else (lambda x: x)
+            allowed = {fold(a) for a in allowed}
             owners = {}
             for f in files:
                 for s, key in self.entity_forms(f):
-                    owners.setdefault(s, set()).add(f"{f}.yaml {key}")
+                    owners.setdefault(fold(s), set()).add(f"{f}.yaml {key}")
             for s, who in sorted(owners.items()):
                 if len(who) > 1 and s not in allowed:
                     self.errors.append(f"{files[0]}.yaml: {s!r}: names {len(who)} different "
