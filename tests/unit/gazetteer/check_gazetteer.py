@@ -122,6 +122,8 @@ class Checker:
                 self.err(f, lbl, f"'{key}' item has leading/trailing spaces: {s!r}")
             if s in seen:
                 self.err(f, lbl, f"'{key}' lists {s!r} twice")
+            if key == "aliases" and s == e.get("name"):
+                self.err(f, lbl, f"alias {s!r} repeats the name")
             seen.add(s)
             out.append(s)
         return out
