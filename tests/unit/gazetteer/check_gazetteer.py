@@ -268,6 +268,7 @@ class Checker:
 
         self.check_people()
         self.check_ambiguity()
+        self.check_surnames()
         if self.data["places"]:
             self.check_capitals(place_names)
         if self.data["people"]:
@@ -382,6 +383,22 @@ class Checker:
             for a in sorted(allowed):
                 if len(owners.get(a, ())) < 2:
                     self.err(files[0], "(ambiguous)", f"{a!r} is allowlisted but not ambiguous")
+
+    def check_surnames(self):
+        # The engine also indexes the last token of each person's name. A surname that is also
+        # a country/organisation/group/place form would turn that name into a person.
+        other = {}
+        for f in ("countries", "organisations", "groups", "places"):
+            for s, key in self.entity_forms(f):
+                other.setdefault(s, f"{f}.yaml {key}")
+        allowed = set(self.data.get("people.ambiguous", []) or [])
+        for i, p in enumerate(self.data["people"]):
+            if not isinstance(p, dict) or not isinstance(p.get("name"), str):
+                continue
+            toks = p["name"].split()
+            if len(toks) > 1 and toks[-1] in other and toks[-1] not in allowed:
+                self.err("people", self.label("people", i, p),
+                         f"surname {toks[-1]!r} (indexed by the engine) is also {other[toks[-1]]}")
 
     def check_capitals(self, place_names):
         for code, e in self.countries.items():

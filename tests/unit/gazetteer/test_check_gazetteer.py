@@ -125,6 +125,11 @@ def main():
     expect("MENA country without head", mutate(no_head), 1,
            "people.yaml: QAT: no head of state or government")
 
+    def surname(d):
+        d["people"]["people"][0]["name"] = "Someone Hamas"
+    expect("surname that names an actor", mutate(surname), 1,
+           "surname 'Hamas' (indexed by the engine) is also groups.yaml")
+
     def missing_file(d):
         del d["roles"]
     expect("missing file", mutate(missing_file), 1, "roles.yaml: (file): missing file")
