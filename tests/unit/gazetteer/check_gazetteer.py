@@ -31,6 +31,9 @@ DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 MENA_REQUIRED = ["EGY", "ISR", "PSE", "JOR", "LBN", "SYR", "IRQ", "IRN", "TUR", "SAU", "ARE",
                  "QAT", "BHR", "KWT", "OMN", "YEM", "LBY", "TUN", "DZA", "MAR", "SDN", "MRT"]
 
+# people.yaml lists people who held an office at some time in this window.
+WINDOW = (datetime.date(2023, 1, 1), datetime.date(2025, 12, 31))
+
 SCHEMA = {
     # file: (list key, required keys, optional keys)
     "countries": ("countries", {"code", "name", "aliases", "adjectives", "capital", "metonyms",
@@ -304,6 +307,7 @@ class Checker:
             if not isinstance(roles, list) or not roles:
                 self.err(f, lbl, "'roles' must be a non-empty list")
                 continue
+            in_window = False
             for j, r in enumerate(roles):
                 rl = f"{lbl} role #{j}"
                 if not isinstance(r, dict):
@@ -333,6 +337,11 @@ class Checker:
                             d_to = d
                 if d_from and d_to and d_from > d_to:
                     self.err(f, rl, f"from {d_from} is after to {d_to}")
+                if (not d_to or d_to >= WINDOW[0]) and (not d_from or d_from <= WINDOW[1]):
+                    in_window = True
+            if not in_window:
+                self.err(f, lbl, f"no role overlaps {WINDOW[0]}..{WINDOW[1]} (people.yaml lists "
+                                 "office holders of that window)")
 
     def entity_forms(self, f):
         """(surface form, entity key) pairs of one class."""

@@ -125,6 +125,11 @@ def main():
     expect("MENA country without head", mutate(no_head), 1,
            "people.yaml: QAT: no head of state or government")
 
+    expect("person out of the 2023-2025 window",
+           mutate(lambda d: d["people"]["people"][0]["roles"][0].update(
+               **{"from": "2001-01-01", "to": "2009-01-20"})),
+           1, "'Head EGY': no role overlaps 2023-01-01..2025-12-31")
+
     def surname(d):
         d["people"]["people"][0]["name"] = "Someone Hamas"
     expect("surname that names an actor", mutate(surname), 1,
