@@ -1,0 +1,89 @@
+// Per-article working state handed from processor to processor (internal to
+// herald_processors; unit tests use it to look inside the stages).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "processors/event.hpp"
+#include "processors/knowledge.hpp"
+#include "processors/text.hpp"
+
+namespace herald::processors {
+
+enum class MentionKind : std::uint8_t {
+    entity,          // gazetteer hit or title + name
+    role_only,       // "the top US diplomat", "Egypt's foreign minister", "the Secretary"
+    pronoun,         // he / his / she / her
+    group_anaphor,   // the militants, the group
+    plural_anaphor,  // the two diplomats
+};
+
+struct Mention {
+    std::size_t tb = 0, te = 0;  // token range
+    std::size_t sentence = 0;
+    MentionKind kind = MentionKind::entity;
+    std::optional<Participant> part;  // who it is (after coreference for anaphors)
+    std::vector<Participant> extra;   // further referents of a plural anaphor
+    std::optional<Place> place;       // usable as a location
+    bool place_mena = false;
+    bool place_concrete = false;  // a place with a country (not "the Red Sea", "the region")
+    bool adjective = false;       // came from an adjective ("Egyptian")
+    bool people = false;          // adjective + people noun ("Qatari officials")
+    bool metonym = false;         // "Washington", resolved to the country
+    bool possessive = false;      // followed by 's
+    bool modifier = false;        // glued to a hyphen ("Iran-backed", "US-led")
+    bool in_quote = false;
+    std::string_view prep;       // preposition right before it (lower case) or empty
+    bool prep_attached = false;  // "officials from X": the PP hangs on a people noun
+    char gender = 0;
+    std::string role_kind;   // role kind for persons and role-only mentions
+    std::string role_title;  // role title as matched (lower case) for role-only mentions
+    int person = -1;         // index into Knowledge::people when known
+
+    bool is_participant() const { return part.has_value(); }
+};
+
+// An event in the making, tied to its trigger.
+struct Candidate {
+    Event ev;
+    std::size_t sentence = 0;
+    std::size_t tb = 0, te = 0;  // trigger token range
+    TrigSyntax syntax = TrigSyntax::verb;
+    VerbForm form = VerbForm::none;
+    bool drop = false;
+    bool carrier = false;       // a visit with no concrete destination: only carries the ordinal
+    std::vector<Place> places;  // every location named for it (first = ev.location)
+    std::vector<Participant> mediators;
+    bool has_cue = false;  // a date cue of its own (even without a day)
+    bool inherited_location = false;
+};
+
+struct Doc {
+    const Article* article = nullptr;
+    const Knowledge* k = nullptr;
+    std::optional<std::int64_t> pub_day;  // publication day (days since epoch)
+    std::vector<std::pair<std::size_t, std::size_t>> para_orig;  // original byte ranges
+    std::string text;                                            // normalised
+    std::string lower;                                           // ASCII-lowercased `text`
+    std::vector<std::size_t> map;  // normalised byte -> original byte (size text+1)
+    std::vector<std::pair<std::size_t, std::size_t>> para_norm;  // normalised byte ranges
+    bool normalised = false;
+    std::vector<Token> toks;
+    std::vector<Sentence> sents;
+    std::vector<Mention> mentions;  // ordered by tb
+    std::vector<Candidate> cands;
+
+    std::size_t orig(std::size_t norm_off) const {
+        return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());
+    }
+    // Index of the first mention starting at or after token `t`.
+    std::size_t mention_from(std::size_t t) const;
+};
+
+}  // namespace herald::processors

@@ -1,0 +1,149 @@
+// Everything the pipeline knows, loaded once at start-up from YAML data:
+// the gazetteer (config/gazetteer/*.yaml: countries, organisations, groups,
+// places, people, roles) and the extraction data (config/extraction/*.yaml:
+// lexicon, trigger patterns, topics, region). Immutable after loading and
+// shared by all threads.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "processors/strmap.hpp"
+
+namespace herald::processors {
+
+enum class EntKind : std::uint8_t { country, organisation, group, place, person };
+
+struct CountryRec {
+    std::string code, name;
+    bool mena = false;
+};
+struct OrgRec {
+    std::string id, name, country;
+    bool mena = false;
+};
+struct GroupRec {
+    std::string id, name, country;
+    bool mena = false;
+};
+struct PlaceRec {
+    std::string name, country, kind;
+    bool mena = false;
+};
+struct RoleSpan {
+    std::string title;  // as in people.yaml
+    std::string org;    // country code / organisation id / group id
+    std::string kind;   // from roles.yaml (diplomat, head_of_state, ...) or ""
+    std::int64_t from = std::numeric_limits<std::int64_t>::min();  // days since epoch
+    std::int64_t to = std::numeric_limits<std::int64_t>::max();
+};
+struct PersonRec {
+    std::string name, country;
+    char gender = 0;  // 'm' | 'f' | 0
+    std::vector<RoleSpan> roles;
+};
+struct RoleRec {
+    std::string title, kind;
+};
+
+// How a surface form points at an entity.
+enum class SurfKind : std::uint8_t {
+    country,    // Egypt, the United States
+    adjective,  // Egyptian, Houthi (countries, organisations and groups)
+    metonym,    // Washington, the Kremlin
+    organisation,
+    group,
+    place,
+    person,   // full name or alias
+    surname,  // the last token of a person's name (only when unambiguous in context)
+};
+
+struct Surface {
+    std::vector<std::string> toks;  // as written (case-sensitive)
+    SurfKind kind;
+    EntKind ent;  // what the index points into
+    std::uint32_t idx;
+};
+
+struct Phrase {  // lower-case token sequence; alternatives per slot; "*" = gap
+    std::vector<std::vector<std::string>> slots;
+};
+
+// One expanded trigger: a token sequence with its event type and syntax.
+enum class TrigSyntax : std::uint8_t { verb, noun, attached_noun, passive };
+enum class VerbForm : std::uint8_t { base, third, past, ing, none };
+
+struct Trigger {
+    std::vector<std::vector<std::string>> slots;  // lower-case alternatives; {"*"} = gap
+    std::uint8_t type = 0;                        // index into Knowledge::types
+    TrigSyntax syntax = TrigSyntax::verb;
+    VerbForm form = VerbForm::none;
+};
+
+struct EventTypeInfo {
+    std::string name, category, plover_type, plover_mode, cameo;
+};
+
+struct Knowledge {
+    // ---- gazetteer
+    std::vector<CountryRec> countries;
+    std::vector<OrgRec> orgs;
+    std::vector<GroupRec> groups;
+    std::vector<PlaceRec> places;
+    std::vector<PersonRec> people;
+    std::vector<RoleRec> roles;
+    std::vector<Surface> surfaces;
+    StrMap<std::vector<std::uint32_t>> surf_first;  // first token -> surfaces, longest first
+    StrMap<std::uint32_t> country_by_code;
+    StrMap<std::uint32_t> org_by_id;
+    StrMap<std::uint32_t> group_by_id;
+    // Role titles (roles.yaml + lexicon titles), lower-case token sequences.
+    struct RolePhrase {
+        std::vector<std::string> toks;
+        std::uint32_t role;
+    };
+    std::vector<RolePhrase> role_phrases;
+    StrMap<std::vector<std::uint32_t>> role_first;  // longest first
+
+    // ---- lexicon (config/extraction/lexicon.yaml)
+    StrSet abbreviations;
+    StrSet role_modifiers, name_connectors, people_nouns, prepositions, subordinators,
+        relative_pronouns, skippable, negators, denial_verbs, speculative, group_anaphors,
+        plural_person_anaphors, determiners, locative_preps, visit_nouns, stopwords_cap;
+    StrMap<char> pronouns;  // he -> m, she -> f
+    std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;
+    StrMap<int> weekdays, months, ordinals, number_words;
+    StrMap<double> scales;
+    StrMap<std::string> currencies;  // "$" -> USD, dollars -> USD
+    StrSet killed_words, injured_words, kill_verbs, injure_verbs, casualty_skip;
+
+    // ---- topics and region
+    struct Topic {
+        std::string name;
+        std::vector<std::vector<std::string>> phrases;  // lower-case tokens
+    };
+    std::vector<Topic> topics;
+    StrSet region_members;                               // ISO3 codes in the region
+    std::vector<std::vector<std::string>> region_words;  // lower-case token phrases
+
+    // ---- event patterns (config/extraction/patterns.yaml)
+    std::vector<EventTypeInfo> types;
+    std::vector<Trigger> triggers;
+    StrMap<std::vector<std::uint32_t>> trig_first;  // first token -> triggers, longest first
+
+    int type_index(std::string_view name) const;
+    bool country_in_region(std::string_view code) const {
+        return !code.empty() && region_members.count(code) != 0;
+    }
+};
+
+// Loads data_dir/gazetteer/*.yaml (or `gazetteer_dir` when not empty) and
+// data_dir/extraction/{lexicon,patterns,topics,region}.yaml. Throws
+// config::ConfigError with file:line:col on malformed data.
+std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
+                                                const std::string& gazetteer_dir);
+
+}  // namespace herald::processors

@@ -1,0 +1,162 @@
+#include "processors/pipeline.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <new>
+
+#include "config/diagnostics.hpp"
+#include "processors/knowledge.hpp"
+#include "processors/stage.hpp"
+
+namespace herald::processors {
+
+namespace {
+
+constexpr std::size_t kMaxArticleBytes = 4u << 20;  // 4 MiB of text per article
+
+std::string known_names() {
+    std::string out;
+    for (const auto& [n, f] : stage_registry()) {
+        if (!out.empty()) out += ", ";
+        out += n;
+    }
+    return out;
+}
+
+}  // namespace
+
+Pipeline::Pipeline() = default;
+Pipeline::~Pipeline() = default;
+
+std::vector<std::pair<std::size_t, std::size_t>> Pipeline::paragraphs(std::string_view text) {
+    return split_paragraphs(text);
+}
+
+std::vector<std::string> Pipeline::processor_names() const {
+    std::vector<std::string> out;
+    for (const auto& s : stages_) out.emplace_back(s->name());
+    return out;
+}
+
+std::shared_ptr<const Pipeline> Pipeline::build(const YAML::Node& processors_config,
+                                                const std::string& data_dir,
+                                                const std::string& config_file) {
+    config::DiagnosticSink sink(config_file);
+    // The chain: names and their option nodes.
+    std::vector<std::pair<std::string, YAML::Node>> chain;
+    if (!processors_config.IsDefined() || processors_config.IsNull()) {
+        for (const auto& [n, f] : stage_registry()) chain.emplace_back(n, YAML::Node());
+    } else if (!processors_config.IsSequence()) {
+        sink.error(processors_config,
+                   "pipeline.processors must be a list of processors ({name: ..., options})");
+    } else {
+        for (const auto& item : processors_config) {
+            std::string name;
+            if (item.IsScalar()) {
+                name = item.Scalar();
+            } else if (item.IsMap() && item["name"] && item["name"].IsScalar()) {
+                name = item["name"].Scalar();
+            } else {
+                sink.error(item, "each processor needs a 'name'");
+                continue;
+            }
+            const auto& reg = stage_registry();
+            if (std::none_of(reg.begin(), reg.end(),
+                             [&](const auto& r) { return r.first == name; })) {
+                sink.error(item, "unknown processor '" + name + "' (known: " + known_names() + ")");
+                continue;
+            }
+            if (std::any_of(chain.begin(), chain.end(),
+                            [&](const auto& c) { return c.first == name; })) {
+                sink.error(item, "processor '" + name + "' appears twice");
+                continue;
+            }
+            chain.emplace_back(name, item.IsMap() ? YAML::Node(item) : YAML::Node());
+        }
+    }
+    sink.throw_if_errors();
+
+    auto p = std::shared_ptr<Pipeline>(new Pipeline());
+    std::string gazetteer_dir;
+    for (const auto& [name, node] : chain) {
+        if (name != "entities") continue;
+        gazetteer_dir = read_string(node, "gazetteer_dir", "", sink);
+        if (!gazetteer_dir.empty() && std::filesystem::path(gazetteer_dir).is_relative())
+            gazetteer_dir = (std::filesystem::path(data_dir) / gazetteer_dir).string();
+    }
+    for (const auto& [name, node] : chain) {
+        for (const auto& [n, factory] : stage_registry()) {
+            if (n != name) continue;
+            auto st = factory();
+            st->configure(node, sink);
+            for (const auto& need : st->requires_before()) {
+                const bool before = std::any_of(p->stages_.begin(), p->stages_.end(),
+                                                [&](const auto& s) { return need == s->name(); });
+                if (!before)
+                    sink.error(
+                        node, "processor '" + name + "' needs '" + need + "' earlier in the chain");
+            }
+            p->stages_.push_back(std::move(st));
+        }
+    }
+    sink.throw_if_errors();
+    p->knowledge_ = load_knowledge(data_dir, gazetteer_dir);
+    for (auto& st : p->stages_) st->bind(*p->knowledge_);
+    return p;
+}
+
+herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
+                                                 const RunOptions& opts) const {
+    if (article.text.size() > kMaxArticleBytes)
+        return fail("input", "article text is " + std::to_string(article.text.size()) +
+                                 " bytes, more than the limit of " +
+                                 std::to_string(kMaxArticleBytes));
+    try {
+        Doc d;
+        d.article = &article;
+        d.k = knowledge_.get();
+        if (article.published) {
+            const auto t = *article.published;
+            d.pub_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+        }
+        d.para_orig = split_paragraphs(article.text);
+        for (const auto& st : stages_) st->run(d);
+        if (d.toks.empty()) return std::vector<Event>{};
+
+        std::vector<Event> out;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier) continue;
+            if (!opts.include_out_of_region && !c.ev.in_region) continue;
+            add_evidence(d, c);
+            if (opts.changed_paragraphs) {
+                bool changed = false;
+                for (const auto& e : c.ev.evidence) {
+                    for (std::size_t pi = 0; pi < d.para_orig.size(); ++pi) {
+                        if (e.start >= d.para_orig[pi].first && e.start <= d.para_orig[pi].second) {
+                            if (pi < opts.changed_paragraphs->size() &&
+                                (*opts.changed_paragraphs)[pi])
+                                changed = true;
+                            break;
+                        }
+                    }
+                }
+                if (!changed) continue;
+            }
+            out.push_back(std::move(c.ev));
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
+            const std::size_t sa = a.evidence.empty() ? 0 : a.evidence.front().start;
+            const std::size_t sb = b.evidence.empty() ? 0 : b.evidence.front().start;
+            return sa < sb;
+        });
+        return out;
+    } catch (const std::bad_alloc&) {
+        return fail("processor", "out of memory while processing article " + article.id);
+    } catch (const std::exception& e) {
+        return fail("processor", std::string("article ") + article.id + ": " + e.what());
+    }
+}
+
+}  // namespace herald::processors

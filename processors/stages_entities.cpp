@@ -1,0 +1,703 @@
+// Stages `entities` (gazetteer + title patterns) and `coreference`.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "common/text.hpp"
+#include "config/diagnostics.hpp"
+#include "processors/stage.hpp"
+
+namespace herald::processors {
+
+namespace {
+
+Participant country_part(const Knowledge& k, std::size_t idx) {
+    const CountryRec& c = k.countries[idx];
+    return Participant{c.name, "country", "", c.code};
+}
+
+std::optional<Participant> part_of(const Knowledge& k, EntKind ent, std::size_t idx) {
+    switch (ent) {
+        case EntKind::country:
+            return country_part(k, idx);
+        case EntKind::organisation: {
+            const OrgRec& o = k.orgs[idx];
+            return Participant{o.name, "organisation", "", o.country};
+        }
+        case EntKind::group: {
+            const GroupRec& g = k.groups[idx];
+            return Participant{g.name, "group", "", g.country};
+        }
+        case EntKind::person: {
+            const PersonRec& p = k.people[idx];
+            return Participant{p.name, "person", "", p.country};
+        }
+        case EntKind::place:
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Role of a gazetteer person on a given day (the first matching span).
+const RoleSpan* role_on(const PersonRec& p, std::optional<std::int64_t> day) {
+    const RoleSpan* best = nullptr;
+    for (const auto& r : p.roles) {
+        if (day && (*day < r.from || *day > r.to)) continue;
+        if (!best) best = &r;
+    }
+    if (!best && !day && !p.roles.empty()) best = &p.roles.front();
+    return best;
+}
+
+struct GazHit {
+    std::size_t len = 0;
+    std::vector<const Surface*> hits;  // every surface of that length
+};
+
+GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
+    GazHit out;
+    const auto it = d.k->surf_first.find(d.toks[i].text);
+    if (it == d.k->surf_first.end()) return out;
+    for (const std::uint32_t si : it->second) {
+        const Surface& s = d.k->surfaces[si];
+        if (out.len && s.toks.size() < out.len) break;
+        if (i + s.toks.size() > end) continue;
+        bool ok = true;
+        for (std::size_t j = 1; j < s.toks.size() && ok; ++j)
+            ok = d.toks[i + j].text == s.toks[j] && !d.toks[i + j].in_quote == !d.toks[i].in_quote;
+        if (!ok) continue;
+        // A match must not end inside a word glued to the next token ("Israel-Hamas" is fine,
+        // "Egypt" in "Egypts" cannot happen: tokens are whole words).
+        out.len = s.toks.size();
+        out.hits.push_back(&s);
+    }
+    return out;
+}
+
+class EntitiesStage final : public Stage {
+  public:
+    const char* name() const override { return "entities"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"gazetteer_dir", "titles", "surnames"}, sink);
+        titles_ = read_bool(n, "titles", true, sink);
+        surnames_ = read_bool(n, "surnames", true, sink);
+    }
+    std::vector<std::string> requires_before() const override { return {"segment"}; }
+
+    void run(Doc& d) const override {
+        d.mentions.clear();
+        std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            std::size_t i = s.tb;
+            while (i < s.te) {
+                const Token& t = d.toks[i];
+                if (t.kind != TokKind::word) {
+                    ++i;
+                    continue;
+                }
+                Mention m;
+                std::size_t next = i;
+                if (titles_ && try_title(d, s, i, m, next, seen_people)) {
+                    m.sentence = si;
+                    finish(d, s, m);
+                    d.mentions.push_back(std::move(m));
+                    i = next;
+                    continue;
+                }
+                if (try_gazetteer(d, s, i, m, next, seen_people)) {
+                    m.sentence = si;
+                    finish(d, s, m);
+                    d.mentions.push_back(std::move(m));
+                    i = next;
+                    continue;
+                }
+                ++i;
+            }
+        }
+        // Coordinated mentions inherit the preposition of the list head
+        // ("talks with Qatar and Egypt": Egypt is also inside the PP).
+        for (std::size_t mi = 1; mi < d.mentions.size(); ++mi) {
+            Mention& m = d.mentions[mi];
+            if (!m.prep.empty() || m.tb == 0) continue;
+            const std::size_t p = m.tb - 1;
+            const auto lw = d.toks[p].lower;
+            if (lw != "," && lw != "and" && lw != "or") continue;
+            const Mention& prev = d.mentions[mi - 1];
+            std::size_t pe = prev.te;
+            if (pe == p || (pe + 1 == p && d.toks[pe].lower == ",")) {
+                m.prep = prev.prep;
+                m.prep_attached = prev.prep_attached;
+            }
+        }
+    }
+
+  private:
+    bool titles_ = true;
+    bool surnames_ = true;
+
+    // Preposition, possessive, modifier, people-noun flags.
+    void finish(const Doc& d, const Sentence& s, Mention& m) const {
+        const Knowledge& k = *d.k;
+        m.in_quote = d.toks[m.tb].in_quote;
+        if (m.te < s.te) {
+            const Token& n = d.toks[m.te];
+            if (n.lower == "'s" || (n.text == "'" && !n.space_before)) m.possessive = true;
+            if (n.text == "-" && !n.space_before && m.te + 1 < s.te &&
+                !d.toks[m.te + 1].space_before)
+                m.modifier = true;
+        }
+        if (m.tb > s.tb) {
+            std::size_t p = m.tb - 1;
+            if (k.determiners.count(d.toks[p].lower) && p > s.tb) --p;
+            if (k.prepositions.count(d.toks[p].lower)) {
+                m.prep = d.toks[p].lower;
+                if ((m.prep == "from" || m.prep == "of") && p > s.tb &&
+                    k.people_nouns.count(d.toks[p - 1].lower))
+                    m.prep_attached = true;
+            }
+        }
+        if (m.adjective && !m.modifier) {
+            for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
+                const Token& t = d.toks[j];
+                if (k.people_nouns.count(t.lower)) {
+                    m.people = true;
+                    break;
+                }
+                if (t.kind != TokKind::word || t.cap) break;
+            }
+        }
+    }
+
+    bool title_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                  std::uint32_t& role) const {
+        const auto it = d.k->role_first.find(d.toks[j].lower);
+        if (it == d.k->role_first.end()) return false;
+        for (const std::uint32_t pi : it->second) {
+            const auto& p = d.k->role_phrases[pi];
+            if (j + p.toks.size() > end) continue;
+            bool ok = true;
+            for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
+                ok = d.toks[j + q].lower == p.toks[q];
+            if (ok) {
+                len = p.toks.size();
+                role = p.role;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The qualifier in front of a title: a country/organisation/group (name,
+    // adjective or metonym), optionally possessive.
+    bool qualifier_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                      Participant& part) const {
+        const GazHit h = gaz_match(d, j, end);
+        if (!h.len) return false;
+        for (const Surface* s : h.hits) {
+            if (s->ent == EntKind::place || s->ent == EntKind::person) continue;
+            auto p = part_of(*d.k, s->ent, s->idx);
+            if (!p) continue;
+            part = *p;
+            len = h.len;
+            if (j + len < end && d.toks[j + len].lower == "'s") ++len;
+            return true;
+        }
+        return false;
+    }
+
+    bool name_token(const Doc& d, std::size_t j) const {
+        const Token& t = d.toks[j];
+        return t.kind == TokKind::word && t.cap && !d.k->stopwords_cap.count(t.text);
+    }
+
+    bool try_title(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
+                   std::vector<int>& seen_people) const {
+        const Knowledge& k = *d.k;
+        std::size_t j = i;
+        bool det = false;
+        if (d.toks[j].lower == "the" || d.toks[j].lower == "a" || d.toks[j].lower == "an") {
+            det = true;
+            ++j;
+        }
+        std::optional<Participant> qual;
+        for (int guard = 0; guard < 4 && j < s.te; ++guard) {
+            std::size_t len = 0;
+            Participant p;
+            if (!qual && qualifier_at(d, j, s.te, len, p)) {
+                qual = p;
+                j += len;
+                continue;
+            }
+            if (k.role_modifiers.count(d.toks[j].lower)) {
+                ++j;
+                continue;
+            }
+            break;
+        }
+        if (j >= s.te) return false;
+        std::size_t tlen = 0;
+        std::uint32_t role = 0;
+        if (!title_at(d, j, s.te, tlen, role)) return false;
+        const std::size_t title_b = j;
+        std::size_t title_e = j + tlen;
+        // Chained titles: "press secretary Major General Patrick Ryder"
+        for (int guard = 0; guard < 2 && title_e < s.te; ++guard) {
+            std::size_t l2 = 0;
+            std::uint32_t r2 = 0;
+            if (d.toks[title_e].cap && title_at(d, title_e, s.te, l2, r2)) {
+                title_e += l2;
+                role = r2;
+            } else {
+                break;
+            }
+        }
+        // Name after the title.
+        std::size_t e = title_e;
+        std::size_t words = 0;
+        while (e < s.te && words < 6) {
+            const Token& t = d.toks[e];
+            if (name_token(d, e)) {
+                // a country / place right after a title is not a name ("President Egypt")
+                if (words == 0) {
+                    const GazHit h = gaz_match(d, e, s.te);
+                    bool geo = false;
+                    for (const Surface* x : h.hits)
+                        if (x->ent == EntKind::country || x->ent == EntKind::place ||
+                            x->ent == EntKind::organisation)
+                            geo = true;
+                    if (geo) break;
+                    std::size_t l3 = 0;
+                    std::uint32_t r3 = 0;
+                    if (title_at(d, e, s.te, l3, r3)) break;
+                }
+                ++e;
+                ++words;
+                continue;
+            }
+            if (words > 0 && k.name_connectors.count(t.lower) && e + 1 < s.te) {
+                std::size_t f = e + 1;
+                if (d.toks[f].text == "-" && !d.toks[f].space_before) ++f;
+                if (f < s.te && name_token(d, f)) {
+                    e = f;
+                    continue;
+                }
+            }
+            if (words > 0 && t.text == "-" && !t.space_before && e + 1 < s.te &&
+                !d.toks[e + 1].space_before && name_token(d, e + 1)) {
+                ++e;
+                continue;
+            }
+            break;
+        }
+        const std::string role_text(
+            d.text.substr(d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b));
+        const RoleRec& rr = k.roles[role];
+        if (words > 0) {
+            // Known person inside the name span?
+            int person = -1;
+            for (std::size_t q = title_e; q < e && person < 0; ++q) {
+                const GazHit h = gaz_match(d, q, e);
+                for (const Surface* x : h.hits)
+                    if (x->ent == EntKind::person && q + h.len == e) {
+                        person = static_cast<int>(x->idx);
+                        break;
+                    }
+            }
+            m.tb = i;
+            m.te = e;
+            m.kind = MentionKind::entity;
+            m.role_kind = rr.kind;
+            if (person >= 0) {
+                const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
+                m.part = Participant{pr.name, "person", role_text,
+                                     pr.country.empty() && qual ? qual->country : pr.country};
+                m.gender = pr.gender;
+                m.person = person;
+                seen_people.push_back(person);
+            } else {
+                const std::string nm(
+                    d.text.substr(d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b));
+                m.part = Participant{nm, "person", role_text, qual ? qual->country : ""};
+            }
+            next = e;
+            return true;
+        }
+        // No name: a role-only mention needs a determiner or a qualifier.
+        if (!det && !qual) return false;
+        if (d.toks[title_b].lower == "counterpart" || d.toks[title_b].lower == "counterparts")
+            return false;
+        m.tb = i;
+        m.te = title_e;
+        m.kind = MentionKind::role_only;
+        m.role_kind = rr.kind;
+        m.role_title = ascii_lower(role_text);
+        if (qual) m.part = Participant{qual->name, qual->kind, "", qual->country};
+        next = title_e;
+        return true;
+    }
+
+    bool try_gazetteer(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
+                       std::vector<int>& seen_people) const {
+        const Knowledge& k = *d.k;
+        const GazHit h = gaz_match(d, i, s.te);
+        if (!h.len) return false;
+        const Surface* person = nullptr;
+        const Surface* group = nullptr;
+        const Surface* org = nullptr;
+        const Surface* country = nullptr;
+        const Surface* adjective = nullptr;
+        const Surface* metonym = nullptr;
+        const Surface* place = nullptr;
+        std::vector<const Surface*> surnames;
+        for (const Surface* x : h.hits) {
+            switch (x->kind) {
+                case SurfKind::person:
+                    if (!person) person = x;
+                    break;
+                case SurfKind::surname:
+                    surnames.push_back(x);
+                    break;
+                case SurfKind::group:
+                    if (!group) group = x;
+                    break;
+                case SurfKind::organisation:
+                    if (!org) org = x;
+                    break;
+                case SurfKind::country:
+                    if (!country) country = x;
+                    break;
+                case SurfKind::adjective:
+                    if (!adjective) adjective = x;
+                    break;
+                case SurfKind::metonym:
+                    if (!metonym) metonym = x;
+                    break;
+                case SurfKind::place:
+                    if (!place) place = x;
+                    break;
+            }
+        }
+        if (!person && !surnames.empty() && surnames_) {
+            // Unambiguous surname, or the one already named in this article.
+            std::vector<const Surface*> uniq;
+            for (const Surface* x : surnames)
+                if (std::none_of(uniq.begin(), uniq.end(),
+                                 [&](const Surface* u) { return u->idx == x->idx; }))
+                    uniq.push_back(x);
+            if (uniq.size() == 1) {
+                person = uniq[0];
+            } else {
+                for (auto it = seen_people.rbegin(); it != seen_people.rend() && !person; ++it)
+                    for (const Surface* x : uniq)
+                        if (static_cast<int>(x->idx) == *it) person = x;
+            }
+            // A lower-case or sentence-initial common word is not a surname.
+            if (person && !d.toks[i].cap) person = nullptr;
+        }
+        m.tb = i;
+        m.te = i + h.len;
+        m.kind = MentionKind::entity;
+        if (person) {
+            const PersonRec& pr = k.people[person->idx];
+            m.part = Participant{pr.name, "person", "", pr.country};
+            if (const RoleSpan* r = role_on(pr, d.pub_day)) {
+                m.part->role = r->title;
+                m.role_kind = r->kind;
+            }
+            m.gender = pr.gender;
+            m.person = static_cast<int>(person->idx);
+            seen_people.push_back(m.person);
+        } else if (group) {
+            m.part = part_of(k, EntKind::group, group->idx);
+        } else if (org) {
+            m.part = part_of(k, EntKind::organisation, org->idx);
+        } else if (country) {
+            m.part = country_part(k, country->idx);
+            const CountryRec& c = k.countries[country->idx];
+            m.place = Place{c.name, c.code};
+            m.place_mena = k.country_in_region(c.code);
+            m.place_concrete = true;
+        } else if (adjective) {
+            m.part = part_of(k, adjective->ent, adjective->idx);
+            m.adjective = true;
+        } else if (metonym) {
+            m.part = part_of(k, metonym->ent, metonym->idx);
+            m.metonym = true;
+        }
+        if (place && !m.place && !person) {
+            const PlaceRec& p = k.places[place->idx];
+            m.place = Place{p.name, p.country};
+            m.place_mena = p.mena || k.country_in_region(p.country);
+            m.place_concrete = !p.country.empty() && p.kind != "sea";
+        }
+        if (!m.part && !m.place) return false;
+        next = m.te;
+        return true;
+    }
+};
+
+// ---------------------------------------------------------------- coreference
+
+bool gender_ok(char want, char have) {
+    return !want || !have || want == have;
+}
+
+class CoreferenceStage final : public Stage {
+  public:
+    const char* name() const override { return "coreference"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"max_sentences_back", "pronouns", "roles", "metonyms"}, sink);
+        back_ = static_cast<std::size_t>(std::max(1, read_int(n, "max_sentences_back", 4, sink)));
+        pronouns_ = read_bool(n, "pronouns", true, sink);
+        roles_ = read_bool(n, "roles", true, sink);
+        metonyms_ = read_bool(n, "metonyms", true, sink);
+    }
+    std::vector<std::string> requires_before() const override { return {"entities"}; }
+
+    void run(Doc& d) const override {
+        const Knowledge& k = *d.k;
+        // 1. Metonyms after a locative preposition are places ("in Washington").
+        if (metonyms_)
+            for (Mention& m : d.mentions) {
+                if (!m.metonym) continue;
+                bool place_use = !m.prep.empty() && m.prep != "by";
+                if (m.te < d.toks.size() && k.visit_nouns.count(d.toks[m.te].lower))
+                    place_use = true;
+                if (place_use) {
+                    m.part.reset();
+                    m.metonym = false;
+                }
+                if (!m.place) {
+                    // the capital as a place when the gazetteer lists it
+                    const GazHit h = gaz_match(d, m.tb, m.te);
+                    for (const Surface* x : h.hits)
+                        if (x->ent == EntKind::place) {
+                            const PlaceRec& p = k.places[x->idx];
+                            m.place = Place{p.name, p.country};
+                            m.place_mena = p.mena || k.country_in_region(p.country);
+                            m.place_concrete = !p.country.empty();
+                        }
+                }
+            }
+        // 2. Role-only mentions ("the top US diplomat", "the Secretary").
+        if (roles_) {
+            for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+                Mention& m = d.mentions[mi];
+                if (m.kind != MentionKind::role_only) continue;
+                resolve_role(d, mi);
+            }
+        }
+        // 3. Sentence subjects (first person outside PPs and quotes).
+        std::vector<int> subject(d.sents.size(), -1);
+        for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+            const Mention& m = d.mentions[mi];
+            if (!m.part || m.part->kind != "person" || m.in_quote) continue;
+            if (!m.prep.empty() && !m.prep_attached) continue;
+            if (subject[m.sentence] < 0) subject[m.sentence] = static_cast<int>(mi);
+        }
+        if (!pronouns_) return;
+        // 4. Pronouns and anaphoric noun phrases.
+        std::vector<Mention> added;
+        std::size_t mi = 0;
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb; t < s.te; ++t) {
+                const Token& tok = d.toks[t];
+                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
+                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
+                if (tok.in_quote || tok.kind != TokKind::word) continue;
+                auto pr = k.pronouns.find(tok.lower);
+                if (pr != k.pronouns.end()) {
+                    Mention m;
+                    m.tb = t;
+                    m.te = t + 1;
+                    m.sentence = si;
+                    m.kind = MentionKind::pronoun;
+                    m.gender = pr->second;
+                    m.possessive = tok.lower == "his" || tok.lower == "her";
+                    set_prep(d, s, m);
+                    if (const Mention* a = antecedent(d, subject, si, t, pr->second)) {
+                        m.part = a->part;
+                        m.role_kind = a->role_kind;
+                        m.person = a->person;
+                        added.push_back(std::move(m));
+                    }
+                    continue;
+                }
+                // "the militants", "the group"
+                if (tok.lower == "the" && t + 1 < s.te) {
+                    std::size_t h = t + 1;
+                    std::size_t count = 0;
+                    if (k.number_words.count(d.toks[h].lower) && h + 1 < s.te) {
+                        count =
+                            static_cast<std::size_t>(k.number_words.find(d.toks[h].lower)->second);
+                        ++h;
+                    }
+                    if (!count && k.group_anaphors.count(d.toks[h].lower)) {
+                        if (const Mention* g = last_of_kind(d, t, "group")) {
+                            Mention m;
+                            m.tb = t;
+                            m.te = h + 1;
+                            m.sentence = si;
+                            m.kind = MentionKind::group_anaphor;
+                            m.part = g->part;
+                            set_prep(d, s, m);
+                            added.push_back(std::move(m));
+                            t = h;
+                        }
+                    } else if (count >= 2 && k.plural_person_anaphors.count(d.toks[h].lower)) {
+                        std::vector<const Mention*> ps = last_persons(d, t, count);
+                        if (ps.size() == count) {
+                            Mention m;
+                            m.tb = t;
+                            m.te = h + 1;
+                            m.sentence = si;
+                            m.kind = MentionKind::plural_anaphor;
+                            m.part = ps[0]->part;
+                            for (std::size_t q = 1; q < ps.size(); ++q)
+                                m.extra.push_back(*ps[q]->part);
+                            set_prep(d, s, m);
+                            added.push_back(std::move(m));
+                            t = h;
+                        }
+                    }
+                }
+            }
+        }
+        if (!added.empty()) {
+            d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
+                              std::make_move_iterator(added.end()));
+            std::stable_sort(d.mentions.begin(), d.mentions.end(),
+                             [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+        }
+    }
+
+  private:
+    std::size_t back_ = 4;
+    bool pronouns_ = true, roles_ = true, metonyms_ = true;
+
+    void set_prep(const Doc& d, const Sentence& s, Mention& m) const {
+        if (m.tb > s.tb && d.k->prepositions.count(d.toks[m.tb - 1].lower))
+            m.prep = d.toks[m.tb - 1].lower;
+    }
+
+    const Mention* antecedent(const Doc& d, const std::vector<int>& subject, std::size_t si,
+                              std::size_t t, char gender) const {
+        // Subject of this sentence before the pronoun.
+        if (subject[si] >= 0) {
+            const Mention& m = d.mentions[static_cast<std::size_t>(subject[si])];
+            if (m.te <= t && gender_ok(gender, m.gender)) return &m;
+        }
+        // Subject of a recent sentence.
+        for (std::size_t b = 1; b <= back_ && b <= si; ++b) {
+            const int sj = subject[si - b];
+            if (sj < 0) continue;
+            const Mention& m = d.mentions[static_cast<std::size_t>(sj)];
+            if (gender_ok(gender, m.gender)) return &m;
+        }
+        // Nearest person mention before.
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.sentence + back_ < si) break;
+            if (m.part && m.part->kind == "person" && m.kind != MentionKind::pronoun &&
+                gender_ok(gender, m.gender))
+                return &m;
+        }
+        return nullptr;
+    }
+
+    const Mention* last_of_kind(const Doc& d, std::size_t t, std::string_view kind) const {
+        const std::size_t si = d.toks.empty() ? 0 : 0;
+        (void)si;
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.part && m.part->kind == kind) return &m;
+        }
+        return nullptr;
+    }
+
+    std::vector<const Mention*> last_persons(const Doc& d, std::size_t t, std::size_t n) const {
+        std::vector<const Mention*> out;
+        for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
+            const Mention& m = d.mentions[q];
+            if (!m.part || m.part->kind != "person") continue;
+            if (std::any_of(out.begin(), out.end(),
+                            [&](const Mention* o) { return o->part->name == m.part->name; }))
+                continue;
+            out.push_back(&m);
+        }
+        std::reverse(out.begin(), out.end());
+        return out;
+    }
+
+    void resolve_role(Doc& d, std::size_t mi) const {
+        const Knowledge& k = *d.k;
+        Mention& m = d.mentions[mi];
+        const std::string qual_country = m.part ? m.part->country : "";
+        const std::string qual_kind = m.part ? m.part->kind : "";
+        const std::string qual_name = m.part ? m.part->name : "";
+        auto title_fits = [&](const std::string& role_lower, const std::string& kind) {
+            if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official" &&
+                m.role_kind != "minister")
+                return true;
+            return !role_lower.empty() && role_lower.find(m.role_title) != std::string::npos;
+        };
+        // (a) a person named earlier in the article with a fitting role
+        for (std::size_t q = mi; q-- > 0;) {
+            const Mention& p = d.mentions[q];
+            if (!p.part || p.part->kind != "person" || p.kind != MentionKind::entity) continue;
+            if (!qual_country.empty() && p.part->country != qual_country) continue;
+            if (title_fits(ascii_lower(p.part->role), p.role_kind)) {
+                const std::string written(
+                    d.text.substr(d.toks[m.tb].b, d.toks[m.te - 1].e - d.toks[m.tb].b));
+                m.part = p.part;
+                m.person = p.person;
+                m.gender = p.gender;
+                return;
+            }
+        }
+        // (b) the gazetteer: the one person holding that role for that country on the day
+        if (!qual_country.empty() || !qual_name.empty()) {
+            int found = -1;
+            int count = 0;
+            for (std::size_t pi = 0; pi < k.people.size(); ++pi) {
+                const PersonRec& pr = k.people[pi];
+                for (const auto& r : pr.roles) {
+                    if (d.pub_day && (*d.pub_day < r.from || *d.pub_day > r.to)) continue;
+                    if (!d.pub_day && r.to != std::numeric_limits<std::int64_t>::max()) continue;
+                    const bool org_ok = r.org == qual_country ||
+                                        (qual_kind != "country" && !qual_name.empty() &&
+                                         (r.org == qual_name || pr.country == qual_country));
+                    if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
+                    if (!title_fits(ascii_lower(r.title), r.kind)) continue;
+                    if (found != static_cast<int>(pi)) ++count;
+                    found = static_cast<int>(pi);
+                    break;
+                }
+            }
+            if (count == 1) {
+                const PersonRec& pr = k.people[static_cast<std::size_t>(found)];
+                const std::string written(d.text.substr(d.toks[m.te - 1].b, 0));
+                (void)written;
+                m.part = Participant{pr.name, "person", "", pr.country};
+                if (const RoleSpan* r = role_on(pr, d.pub_day)) m.part->role = r->title;
+                m.person = found;
+                m.gender = pr.gender;
+                return;
+            }
+        }
+        // (c) otherwise the qualifier itself (country / organisation / group) stands in.
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_entities_stage() {
+    return std::make_unique<EntitiesStage>();
+}
+std::unique_ptr<Stage> make_coreference_stage() {
+    return std::make_unique<CoreferenceStage>();
+}
+
+}  // namespace herald::processors

@@ -1,0 +1,695 @@
+// Stage `events`: trigger patterns (data) + argument slots (shallow syntax).
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "common/text.hpp"
+#include "config/diagnostics.hpp"
+#include "processors/stage.hpp"
+
+namespace herald::processors {
+
+namespace {
+
+struct Match {
+    std::size_t tb = 0, te = 0;
+    std::uint32_t trig = 0;
+};
+
+constexpr std::size_t kGap = 5;
+constexpr std::size_t kSkips = 3;
+
+bool hard_punct(const Token& t) {
+    return t.kind == TokKind::quote || (t.kind == TokKind::punct && t.text != "-" && t.text != "'");
+}
+
+std::string pkey(const Participant& p) {
+    if (p.kind == "person" || p.kind == "group" || p.country.empty()) return p.kind + ':' + p.name;
+    return p.kind + ':' + p.country;
+}
+
+void add_unique(std::vector<Participant>& v, const Participant& p) {
+    const std::string k = pkey(p);
+    for (const auto& q : v)
+        if (pkey(q) == k) return;
+    v.push_back(p);
+}
+
+class EventsStage final : public Stage {
+  public:
+    const char* name() const override { return "events"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"types", "max_targets"}, sink);
+        only_ = read_strings(n, "types", sink);
+        max_targets_ = static_cast<std::size_t>(std::max(1, read_int(n, "max_targets", 6, sink)));
+        node_ = n;
+    }
+    void bind(const Knowledge& k) override {
+        enabled_.assign(k.types.size(), only_.empty());
+        for (const auto& t : only_) {
+            const int i = k.type_index(t);
+            if (i >= 0) enabled_[static_cast<std::size_t>(i)] = true;
+        }
+    }
+    std::vector<std::string> requires_before() const override { return {"entities"}; }
+
+    void run(Doc& d) const override {
+        d.cands.clear();
+        std::vector<int> ends_at(d.toks.size(), -1), starts_at(d.toks.size(), -1);
+        for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+            const Mention& m = d.mentions[mi];
+            if (m.te == 0 || m.te > d.toks.size()) continue;
+            ends_at[m.te - 1] = static_cast<int>(mi);
+            if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
+        }
+        Ctx c{d, ends_at, starts_at};
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const std::vector<Match> ms = find_triggers(d, si, starts_at);
+            for (std::size_t q = 0; q < ms.size(); ++q) {
+                const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
+                build(c, si, ms, q, next_tb);
+            }
+        }
+    }
+
+  private:
+    std::vector<std::string> only_;
+    std::vector<bool> enabled_;
+    std::size_t max_targets_ = 6;
+    YAML::Node node_;
+
+    struct Ctx {
+        Doc& d;
+        const std::vector<int>& ends_at;
+        const std::vector<int>& starts_at;
+    };
+
+    // ---------------------------------------------------------------- triggers
+
+    bool match_trigger(const Doc& d, const Trigger& tr, std::size_t i, std::size_t end,
+                       std::size_t& out_end) const {
+        std::size_t pos = i + 1;
+        std::size_t skips = 0;
+        for (std::size_t s = 1; s < tr.slots.size(); ++s) {
+            const auto& alts = tr.slots[s];
+            if (alts.size() == 1 && alts[0] == "*") {
+                // gap: find the next slot within kGap tokens
+                if (s + 1 >= tr.slots.size()) return false;
+                const auto& want = tr.slots[s + 1];
+                bool found = false;
+                for (std::size_t g = 0; g <= kGap && pos + g < end; ++g) {
+                    const Token& t = d.toks[pos + g];
+                    if (hard_punct(t) && t.text != "$") break;
+                    if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
+                        pos = pos + g + 1;
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) return false;
+                ++s;
+                continue;
+            }
+            for (;;) {
+                if (pos >= end) return false;
+                const Token& t = d.toks[pos];
+                if (std::find(alts.begin(), alts.end(), t.lower) != alts.end()) {
+                    ++pos;
+                    break;
+                }
+                if (skips < kSkips && d.k->skippable.count(t.lower)) {
+                    ++skips;
+                    ++pos;
+                    continue;
+                }
+                return false;
+            }
+        }
+        out_end = pos;
+        return true;
+    }
+
+    std::vector<Match> find_triggers(const Doc& d, std::size_t si,
+                                     const std::vector<int>& starts_at) const {
+        std::vector<Match> out;
+        const Sentence& s = d.sents[si];
+        std::size_t i = s.tb;
+        std::size_t mention_end = 0;
+        while (i < s.te) {
+            const Token& t = d.toks[i];
+            if (starts_at[i] >= 0) {
+                const Mention& m = d.mentions[static_cast<std::size_t>(starts_at[i])];
+                if (m.kind == MentionKind::entity && !m.adjective)
+                    mention_end = std::max(mention_end, m.te);
+            }
+            if (t.in_quote || t.kind != TokKind::word || i < mention_end) {
+                ++i;
+                continue;
+            }
+            const auto it = d.k->trig_first.find(t.lower);
+            bool hit = false;
+            if (it != d.k->trig_first.end()) {
+                std::size_t best_end = 0;
+                std::uint32_t best = 0;
+                for (const std::uint32_t ti : it->second) {
+                    const Trigger& tr = d.k->triggers[ti];
+                    if (!enabled_[tr.type]) continue;
+                    std::size_t e = 0;
+                    if (match_trigger(d, tr, i, s.te, e) && e > best_end) {
+                        best_end = e;
+                        best = ti;
+                    }
+                }
+                if (best_end) {
+                    // "-mediated talks": a glued hyphen trigger needs its left part
+                    out.push_back(Match{i, best_end, best});
+                    i = best_end;
+                    hit = true;
+                }
+            }
+            if (!hit) ++i;
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- mentions
+
+    bool usable(const Mention& m) const {
+        if (!m.part || m.in_quote) return false;
+        if (m.modifier) return false;
+        if (m.adjective && !m.people) return false;
+        return true;
+    }
+
+    const Mention* mention_ending(const Ctx& c, std::size_t t) const {
+        const int mi = c.ends_at[t];
+        return mi < 0 ? nullptr : &c.d.mentions[static_cast<std::size_t>(mi)];
+    }
+
+    // Coordinated mentions to the left of m ("A, B and C", "X, along with Y").
+    void coord_left(const Ctx& c, const Sentence& s, const Mention& m,
+                    std::vector<const Mention*>& out) const {
+        const Doc& d = c.d;
+        std::size_t cur = m.tb;
+        bool seen_and = false;
+        for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
+            std::size_t p = cur - 1;
+            const auto lw = d.toks[p].lower;
+            if (lw == "and" || lw == "&") {
+                seen_and = true;
+                if (p > s.tb && d.toks[p - 1].lower == ",") --p;
+            } else if (lw == "with" && p >= s.tb + 2 &&
+                       (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together")) {
+                p -= 1;
+                if (p > s.tb && d.toks[p - 1].lower == ",") --p;
+            } else if (lw == "as" && p >= s.tb + 2 && d.toks[p - 1].lower == "well" &&
+                       d.toks[p - 2].lower == "as") {
+                p -= 2;
+            } else if (lw == "," && seen_and) {
+                // list comma
+            } else {
+                break;
+            }
+            if (p == s.tb) break;
+            const Mention* prev = mention_ending(c, p - 1);
+            if (!prev || !usable(*prev)) break;
+            out.push_back(prev);
+            cur = prev->tb;
+        }
+    }
+
+    // Coordinated mentions to the right of m.
+    void coord_right(const Ctx& c, std::size_t end, const Mention& m,
+                     std::vector<const Mention*>& out, bool places) const {
+        const Doc& d = c.d;
+        std::size_t cur = m.te;
+        for (int guard = 0; guard < 8 && cur < end; ++guard) {
+            std::size_t p = cur;
+            const auto lw = d.toks[p].lower;
+            if (lw == ",") {
+                ++p;
+                if (p < end && (d.toks[p].lower == "and" || d.toks[p].lower == "or")) ++p;
+            } else if (lw == "and" || lw == "&" || lw == "or") {
+                ++p;
+            } else {
+                break;
+            }
+            if (p < end && (d.toks[p].lower == "then" || d.toks[p].lower == "also")) ++p;
+            if (p < end && d.toks[p].lower == "the") ++p;
+            if (p >= end || c.starts_at[p] < 0) break;
+            const Mention& n = d.mentions[static_cast<std::size_t>(c.starts_at[p])];
+            if (places ? !n.place : !usable(n)) break;
+            out.push_back(&n);
+            cur = n.te;
+        }
+    }
+
+    // The subject to the left of a trigger.
+    std::vector<const Mention*> left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
+                                            bool finite) const {
+        const Doc& d = c.d;
+        const Knowledge& k = *d.k;
+        std::vector<const Mention*> out;
+        std::size_t t = tb;
+        while (t > s.tb) {
+            --t;
+            const Token& tok = d.toks[t];
+            if (const Mention* m = mention_ending(c, t)) {
+                if (usable(*m) && (m->prep.empty() || m->prep_attached)) {
+                    out.push_back(m);
+                    coord_left(c, s, *m, out);
+                    return out;
+                }
+                t = m->tb;
+                continue;
+            }
+            if (tok.in_quote) continue;
+            if (tok.lower == ";" || tok.lower == ":") break;
+            if (k.subordinators.count(tok.lower)) {
+                if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
+                    std::size_t a = t - 1;
+                    if (d.toks[a].lower == "," && a > s.tb) --a;
+                    if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
+                    return out;
+                }
+                if (finite) break;
+                if (tok.lower == "that" || tok.lower == "which" || tok.lower == "who") break;
+            }
+        }
+        return out;
+    }
+
+    // Possessive / adjective / compound attached in front of a noun trigger.
+    const Mention* attached(const Ctx& c, const Sentence& s, std::size_t tb,
+                            const Mention** compound_place) const {
+        const Doc& d = c.d;
+        const Knowledge& k = *d.k;
+        std::size_t t = tb;
+        for (int guard = 0; guard < 5 && t > s.tb; ++guard) {
+            --t;
+            if (const Mention* m = mention_ending(c, t)) {
+                if (m->place && !m->possessive &&
+                    (!m->part || m->metonym || m->part->kind == "country") && compound_place &&
+                    !*compound_place && !m->adjective) {
+                    *compound_place = m;
+                    t = m->tb;
+                    continue;
+                }
+                if (m->part && !m->in_quote) return m;
+                return nullptr;
+            }
+            const Token& tok = d.toks[t];
+            if (tok.lower == "'s" || tok.text == "-" || k.skippable.count(tok.lower) ||
+                k.ordinals.count(tok.lower) || tok.lower == "the" || tok.kind == TokKind::number ||
+                (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
+                 !k.prepositions.count(tok.lower) && !k.subordinators.count(tok.lower) &&
+                 !d.k->trig_first.count(tok.lower)))
+                continue;
+            break;
+        }
+        return nullptr;
+    }
+
+    std::size_t clause_end(const Ctx& c, const Sentence& s, std::size_t from,
+                           std::size_t next_tb) const {
+        const Doc& d = c.d;
+        const std::size_t end = std::min(s.te, next_tb);
+        for (std::size_t t = from; t < end; ++t) {
+            const Token& tok = d.toks[t];
+            if (tok.kind == TokKind::quote) return t;
+            if (tok.lower == ";" || tok.lower == ":") return t;
+            if (d.k->subordinators.count(tok.lower) && tok.lower != "as") return t;
+        }
+        return end;
+    }
+
+    std::vector<const Mention*> right_mentions(const Ctx& c, std::size_t from,
+                                               std::size_t end) const {
+        std::vector<const Mention*> out;
+        for (std::size_t t = from; t < end; ++t) {
+            if (c.starts_at[t] < 0) continue;
+            const Mention& m = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+            if (m.in_quote) continue;
+            out.push_back(&m);
+            t = m.te - 1;
+        }
+        return out;
+    }
+
+    static bool in(std::string_view s, std::initializer_list<std::string_view> l) {
+        return std::find(l.begin(), l.end(), s) != l.end();
+    }
+
+    void take(std::vector<Participant>& v, const Mention& m) const {
+        if (!m.part) return;
+        add_unique(v, *m.part);
+        for (const auto& e : m.extra) add_unique(v, e);
+    }
+
+    // Location: the nearest concrete place after the trigger (locative PP), else before.
+    std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
+                                       std::size_t te, std::size_t end) const {
+        const Doc& d = c.d;
+        for (std::size_t t = te; t < end; ++t) {
+            if (c.starts_at[t] < 0) continue;
+            const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on")
+                return m.place;
+        }
+        for (std::size_t t = tb; t-- > s.tb;) {
+            const Mention* m = mention_ending(c, t);
+            if (!m) continue;
+            if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) && m->prep != "on")
+                return m->place;
+            t = m->tb;
+        }
+        return std::nullopt;
+    }
+
+    Candidate make(const Doc& d, std::size_t si, const Match& mt) const {
+        const Trigger& tr = d.k->triggers[mt.trig];
+        const EventTypeInfo& ti = d.k->types[tr.type];
+        Candidate cd;
+        cd.ev.type = ti.name;
+        cd.ev.category = ti.category;
+        cd.ev.plover_type = ti.plover_type;
+        cd.ev.plover_mode = ti.plover_mode;
+        cd.ev.cameo = ti.cameo;
+        cd.ev.status = "occurred";
+        cd.sentence = si;
+        cd.tb = mt.tb;
+        cd.te = mt.te;
+        cd.syntax = tr.syntax;
+        cd.form = tr.form;
+        return cd;
+    }
+
+    void build(Ctx& c, std::size_t si, const std::vector<Match>& ms, std::size_t q,
+               std::size_t next_tb) const {
+        Doc& d = c.d;
+        const Knowledge& k = *d.k;
+        const Sentence& s = d.sents[si];
+        const Match& mt = ms[q];
+        const Trigger& tr = k.triggers[mt.trig];
+        const std::string& type = k.types[tr.type].name;
+        Candidate cd = make(d, si, mt);
+        const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
+        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to";
+        const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing && !to_inf;
+        const std::size_t cend = clause_end(c, s, mt.te, next_tb);
+
+        // actors
+        std::vector<const Mention*> actors;
+        const Mention* compound = nullptr;
+        if (tr.syntax == TrigSyntax::passive) {
+            // "X-led talks": the modifier before the hyphen
+            if (d.toks[mt.tb].text == "-" && mt.tb > s.tb) {
+                if (const Mention* m = mention_ending(c, mt.tb - 1); m && m->part)
+                    actors.push_back(m);
+            } else {
+                for (const Mention* m : right_mentions(c, mt.te, cend)) {
+                    if (!usable(*m) && !(m->modifier && m->part)) break;
+                    actors.push_back(m);
+                    coord_right(c, cend, *m, actors, false);
+                    break;
+                }
+            }
+        } else if (noun) {
+            if (const Mention* a = attached(c, s, mt.tb, &compound)) actors.push_back(a);
+            if (actors.empty() && tr.syntax == TrigSyntax::noun)
+                actors = left_actors(c, s, mt.tb, false);
+        } else {
+            actors = left_actors(c, s, mt.tb, finite);
+        }
+        // "kill" only stands alone when no other attack trigger is in the sentence
+        if (type == "attack" && k.kill_verbs.count(d.toks[mt.tb].lower)) {
+            for (const Match& o : ms)
+                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") return;
+        }
+        std::vector<Participant> act;
+        for (const Mention* m : actors) take(act, *m);
+        const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
+
+        if (type == "visit") {
+            std::vector<const Mention*> dests;
+            if (compound && compound->place) dests.push_back(compound);
+            for (const Mention* m : right) {
+                if (!dests.empty()) break;
+                if (!m->place) {
+                    if (m->part && m->prep.empty() && !m->adjective) break;  // direct object person
+                    continue;
+                }
+                if (!(m->prep.empty() || in(m->prep, {"in", "to", "for", "at", "into", "of"})))
+                    continue;
+                dests.push_back(m);
+                coord_right(c, cend, *m, dests, true);
+            }
+            if (act.empty()) return;
+            cd.ev.actors = act;
+            bool any = false;
+            for (const Mention* m : dests) {
+                if (!m->place_concrete) continue;
+                Candidate v = cd;
+                v.ev.location = *m->place;
+                v.places.push_back(*m->place);
+                if (!m->place->country.empty()) {
+                    const auto it = k.country_by_code.find(m->place->country);
+                    if (it != k.country_by_code.end()) {
+                        const CountryRec& cr = k.countries[it->second];
+                        v.ev.targets.push_back(Participant{cr.name, "country", "", cr.code});
+                    }
+                }
+                d.cands.push_back(std::move(v));
+                any = true;
+            }
+            if (!any) {
+                cd.carrier = true;
+                d.cands.push_back(std::move(cd));
+            }
+            return;
+        }
+
+        std::vector<Participant> tgt;
+        if (type == "meeting") {
+            if (tr.syntax == TrigSyntax::passive) {
+                // "hosted by X": the subject is the guest
+                std::vector<Participant> guests;
+                for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
+                tgt = guests;
+            } else {
+                for (const Mention* m : right) {
+                    if (!usable(*m)) continue;
+                    if (m->place && m->part && m->part->kind == "country" &&
+                        k.locative_preps.count(m->prep))
+                        continue;  // "in Egypt" is where, not whom
+                    if (!(m->prep.empty() ||
+                          in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
+                        !m->prep_attached)
+                        continue;
+                    take(tgt, *m);
+                    if (tgt.size() >= max_targets_) break;
+                }
+            }
+            // "In addition to X, ..."
+            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in" &&
+                d.toks[s.tb + 1].lower == "addition" && d.toks[s.tb + 2].lower == "to") {
+                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","; ++t)
+                    if (c.starts_at[t] >= 0) {
+                        const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                        if (m.part) take(tgt, m);
+                    }
+            }
+            // "his meeting with Blinken, Sisi's office said": the actor is someone else
+            fix_self(c, s, act, tgt);
+            if (act.size() + tgt.size() < 2) return;
+            if (tgt.empty() && act.size() < 2) return;
+            cd.ev.actors = act;
+            cd.ev.targets = tgt;
+            cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
+        } else if (type == "negotiation") {
+            std::vector<Participant> med;
+            if (tr.syntax == TrigSyntax::passive) {
+                med = act;
+                act.clear();
+                // the subject of the sentence ("Egypt and Qatar mediated talks": handled by verbs)
+            } else {
+                const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
+                // "negotiations, facilitated by X": a passive right after the noun
+                for (std::size_t t = mt.te; t < std::min(s.te, mt.te + 4); ++t) {
+                    if (d.toks[t].lower == "by") {
+                        for (const Mention* m : right_mentions(c, t + 1, s.te)) {
+                            if (!m->part) break;
+                            std::vector<const Mention*> l{m};
+                            coord_right(c, s.te, *m, l, false);
+                            for (const Mention* x : l) take(med, *x);
+                            break;
+                        }
+                        break;
+                    }
+                }
+                for (const Mention* m : right) {
+                    if (!usable(*m) && !(mediator_noun && m->part && !m->adjective)) continue;
+                    if (mediator_noun && (m->prep.empty() || m->prep == "from")) {
+                        take(med, *m);
+                    } else if (m->prep == "between" || m->prep == "with" || m->prep == "and") {
+                        take(tgt, *m);
+                    }
+                }
+                if (tr.syntax == TrigSyntax::verb) {
+                    // "Egypt and Qatar mediated": the subject mediates
+                    med.insert(med.end(), act.begin(), act.end());
+                    act.clear();
+                }
+            }
+            if (act.size() + tgt.size() + med.size() < 2) {
+                // fallback: the states and bodies named in the sentence
+                std::vector<Participant> all;
+                for (std::size_t mi = d.mention_from(s.tb);
+                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (!usable(m) || !m.part) continue;
+                    if (m.part->kind != "country" && m.part->kind != "organisation") continue;
+                    add_unique(all, *m.part);
+                }
+                if (all.size() >= 2) {
+                    for (const auto& p : all)
+                        if (std::none_of(med.begin(), med.end(),
+                                         [&](const Participant& x) { return pkey(x) == pkey(p); }))
+                            add_unique(act, p);
+                }
+            }
+            if (act.empty() && tgt.empty() && med.empty()) return;
+            cd.ev.actors = act;
+            cd.ev.targets = tgt;
+            cd.mediators = med;
+            cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
+        } else if (type == "statement") {
+            if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]))
+                take(act, *right[0]);  // '"...," said Sisi'
+            if (act.empty()) return;
+            if (d.toks[mt.tb].lower.starts_with("tell") || d.toks[mt.tb].lower == "told") {
+                if (!right.empty() && right[0]->tb == mt.te && usable(*right[0]))
+                    take(tgt, *right[0]);
+            }
+            cd.ev.actors = act;
+            cd.ev.targets = tgt;
+            // "said in Cairo"
+            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "in" && c.starts_at[mt.te + 1] >= 0) {
+                const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
+                if (m.place) cd.ev.location = m.place;
+            }
+        } else if (type == "appeal" || type == "proposal" || type == "rejection" ||
+                   type == "agreement" || type == "aid") {
+            if (act.empty() && type != "agreement") return;
+            for (const Mention* m : right) {
+                if (!usable(*m)) continue;
+                const auto p = m->prep;
+                bool ok = false;
+                if (type == "appeal") ok = p.empty() || in(p, {"on", "upon", "to"});
+                if (type == "proposal") ok = in(p, {"to", "for"});
+                if (type == "rejection")
+                    ok = p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
+                if (type == "agreement") ok = in(p, {"with", "between", "and"});
+                if (type == "aid") ok = in(p, {"to", "for"});
+                if (!ok) continue;
+                if (type == "agreement" && p == "between") {
+                    take(act, *m);
+                    continue;
+                }
+                take(tgt, *m);
+                if (type == "rejection" || type == "appeal") break;
+            }
+            if (type == "aid" && tgt.empty()) {
+                // the recipient is often named elsewhere in the sentence
+                const Mention* best = nullptr;
+                std::size_t best_dist = 0;
+                for (std::size_t mi = d.mention_from(s.tb);
+                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (!usable(m) || m.part->kind != "country") continue;
+                    if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
+                            return a.country == m.part->country;
+                        }))
+                        continue;
+                    const std::size_t dist = m.tb > mt.tb ? m.tb - mt.tb : mt.tb - m.tb;
+                    if (!best || dist < best_dist) {
+                        best = &m;
+                        best_dist = dist;
+                    }
+                }
+                if (best) take(tgt, *best);
+            }
+            if (act.empty() && tgt.empty()) return;
+            cd.ev.actors = act;
+            cd.ev.targets = tgt;
+            if (type != "statement") cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
+        } else if (type == "attack") {
+            // "attacks by X"
+            if (act.empty()) {
+                for (std::size_t t = mt.te; t + 1 < std::min(s.te, mt.te + 2); ++t)
+                    if (d.toks[t].lower == "by" && c.starts_at[t + 1] >= 0) {
+                        const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
+                        if (usable(m)) take(act, m);
+                    }
+            }
+            const std::size_t pend = std::min(s.te, next_tb);
+            for (const Mention* m : right_mentions(c, mt.te, pend)) {
+                if (m->part && !m->adjective && in(m->prep, {"on", "against"}) && !m->place)
+                    take(tgt, *m);
+                if (m->part && m->part->kind != "country" && !m->adjective &&
+                    in(m->prep, {"on", "against"}))
+                    take(tgt, *m);
+                if (m->place && (in(m->prep, {"in", "across", "at", "near", "throughout", "on",
+                                              "against", "inside", "over"}) ||
+                                 (m->prep.empty() && !cd.places.empty()))) {
+                    if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
+                    if (m->part && m->part->kind == "country" && in(m->prep, {"on", "against"}))
+                        take(tgt, *m);
+                }
+            }
+            if (cd.places.empty()) {
+                if (auto l = location_near(c, s, mt.tb, mt.tb, mt.tb)) cd.places.push_back(*l);
+            }
+            if (act.empty() && tgt.empty() && cd.places.empty()) return;
+            cd.ev.actors = act;
+            cd.ev.targets = tgt;
+            if (!cd.places.empty()) cd.ev.location = cd.places.front();
+        } else {
+            if (act.empty()) return;
+            cd.ev.actors = act;
+        }
+        if (type != "visit" && type != "attack" && cd.ev.location)
+            cd.places.push_back(*cd.ev.location);
+        d.cands.push_back(std::move(cd));
+    }
+
+    void fix_self(const Ctx& c, const Sentence& s, std::vector<Participant>& act,
+                  std::vector<Participant>& tgt) const {
+        if (act.empty()) return;
+        bool clash = false;
+        for (const auto& a : act)
+            for (const auto& t : tgt)
+                if (pkey(a) == pkey(t)) clash = true;
+        if (!clash) return;
+        for (std::size_t mi = c.d.mention_from(s.tb);
+             mi < c.d.mentions.size() && c.d.mentions[mi].tb < s.te; ++mi) {
+            const Mention& m = c.d.mentions[mi];
+            if (!usable(m) || m.part->kind != "person" || m.kind == MentionKind::pronoun) continue;
+            if (std::any_of(tgt.begin(), tgt.end(),
+                            [&](const Participant& t) { return pkey(t) == pkey(*m.part); }))
+                continue;
+            act.clear();
+            act.push_back(*m.part);
+            return;
+        }
+        act.clear();
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_events_stage() {
+    return std::make_unique<EventsStage>();
+}
+
+}  // namespace herald::processors

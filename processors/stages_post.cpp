@@ -1,0 +1,977 @@
+// Stages after extraction: modality, dates, attributes, region, merge.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "common/text.hpp"
+#include "common/time.hpp"
+#include "config/diagnostics.hpp"
+#include "processors/dates.hpp"
+#include "processors/stage.hpp"
+
+namespace herald::processors {
+
+namespace {
+
+std::string pkey(const Participant& p) {
+    if (p.kind == "person" || p.kind == "group" || p.country.empty()) return p.kind + ':' + p.name;
+    return p.kind + ':' + p.country;
+}
+
+bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
+    // single token, or two / three tokens joined by spaces
+    if (p >= end) return false;
+    std::string s(d.toks[p].lower);
+    if (set.count(s)) {
+        len = 1;
+        return true;
+    }
+    for (std::size_t n = 1; n < 3 && p + n < end; ++n) {
+        s += ' ';
+        s += d.toks[p + n].lower;
+        if (set.count(s)) {
+            len = n + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------- modality
+
+class ModalityStage final : public Stage {
+  public:
+    const char* name() const override { return "modality"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"negation", "speculation", "window"}, sink);
+        negation_ = read_bool(n, "negation", true, sink);
+        speculation_ = read_bool(n, "speculation", true, sink);
+        window_ = static_cast<std::size_t>(std::clamp(read_int(n, "window", 4, sink), 1, 10));
+    }
+    std::vector<std::string> requires_before() const override { return {"events"}; }
+
+    void run(Doc& d) const override {
+        const Knowledge& k = *d.k;
+        for (Candidate& c : d.cands) {
+            if (c.drop) continue;
+            const Sentence& s = d.sents[c.sentence];
+            const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
+            bool negated = false, speculative = false;
+            for (std::size_t t = c.tb; t-- > lo;) {
+                const Token& tok = d.toks[t];
+                if (tok.lower == "," || tok.lower == ";" ||
+                    (k.subordinators.count(tok.lower) && tok.lower != "as"))
+                    break;
+                if (k.negators.count(tok.lower)) negated = true;
+                std::size_t len = 0;
+                if (joined_in(d, t, c.tb, k.denial_verbs, len)) negated = true;
+                if ((k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
+                    !(tok.cap && tok.lower == "may") && c.tb - t <= 3)
+                    speculative = true;
+            }
+            for (std::size_t t = c.tb + 1; t < c.te; ++t)
+                if (k.negators.count(d.toks[t].lower)) negated = true;
+            if (negation_ && negated) {
+                c.drop = true;
+                continue;
+            }
+            if (speculation_ && speculative && c.ev.type != "statement") {
+                c.drop = true;
+                continue;
+            }
+            bool planned = false, ongoing = false;
+            for (std::size_t t = s.tb; t < c.tb && !planned; ++t) {
+                if (d.toks[t].in_quote) continue;
+                for (const Phrase& p : k.planned_cues)
+                    if (match_phrase(d, t, c.tb, p)) {
+                        planned = true;
+                        break;
+                    }
+            }
+            for (std::size_t t = lo; t < c.tb && !planned; ++t)
+                for (const Phrase& p : k.planned_next_cues) {
+                    const std::size_t n = match_phrase(d, t, c.tb, p);
+                    if (n && t + n + 3 >= c.tb) {
+                        planned = true;
+                        break;
+                    }
+                }
+            for (std::size_t t = lo; t < std::min(s.te, c.te + 3) && !ongoing; ++t)
+                for (const Phrase& p : k.ongoing_cues)
+                    if (match_phrase(d, t, s.te, p)) {
+                        ongoing = true;
+                        break;
+                    }
+            if (planned)
+                c.ev.status = "planned";
+            else if (ongoing || (c.ev.type == "negotiation" && c.syntax != TrigSyntax::verb))
+                c.ev.status = "ongoing";
+            else
+                c.ev.status = "occurred";
+        }
+    }
+
+  private:
+    bool negation_ = true, speculation_ = true;
+    std::size_t window_ = 4;
+};
+
+// ---------------------------------------------------------------- dates
+
+struct Cue {
+    std::size_t tb = 0, te = 0;
+    enum Kind {
+        weekday,
+        offset,
+        month_day,
+        vague_past,
+        vague_future,
+        vague_now,
+        old_year
+    } kind = offset;
+    int wd = 0, qual = 0;  // qual: -1 last, +1 next, 0 none
+    int month = 0, dom = 0, year = 0;
+    std::int64_t off = 0;
+};
+
+bool parse_int(std::string_view s, long long& v) {
+    if (s.empty() || s.size() > 12) return false;
+    v = 0;
+    for (char ch : s) {
+        if (ch == ',') continue;
+        if (ch < '0' || ch > '9') return false;
+        v = v * 10 + (ch - '0');
+    }
+    return true;
+}
+
+class DatesStage final : public Stage {
+  public:
+    const char* name() const override { return "dates"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(
+            n, {"paragraph_context", "lede_anchor", "max_age_days", "inherit_location"}, sink);
+        paragraph_ = read_bool(n, "paragraph_context", true, sink);
+        lede_ = read_bool(n, "lede_anchor", true, sink);
+        max_age_ = read_int(n, "max_age_days", 60, sink);
+        inherit_location_ = read_bool(n, "inherit_location", true, sink);
+    }
+    std::vector<std::string> requires_before() const override { return {"events"}; }
+
+    void run(Doc& d) const override {
+        if (inherit_location_) inherit_locations(d);
+        std::vector<bool> sent_cue(d.sents.size(), false);
+        std::vector<std::size_t> by_sent_begin;
+        // cues per sentence, assigned to the nearest trigger
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            std::vector<Candidate*> cs;
+            for (Candidate& c : d.cands)
+                if (c.sentence == si && !c.drop) cs.push_back(&c);
+            const std::vector<Cue> cues = scan(d, d.sents[si]);
+            if (!cues.empty()) sent_cue[si] = true;
+            if (cs.empty()) continue;
+            for (const Cue& cue : cues) {
+                // nearest trigger position
+                std::size_t best = SIZE_MAX;
+                std::size_t best_tb = 0;
+                for (Candidate* c : cs) {
+                    const std::size_t dist = cue.tb >= c->te
+                                                 ? (cue.tb - c->te) * 2
+                                                 : (c->tb - std::min(c->tb, cue.te)) * 3;
+                    if (dist < best) {
+                        best = dist;
+                        best_tb = c->tb;
+                    }
+                }
+                for (Candidate* c : cs)
+                    if (c->tb == best_tb) apply(d, *c, cue);
+            }
+        }
+        if (!d.pub_day) return;
+        // paragraph context
+        if (paragraph_) {
+            std::size_t para = SIZE_MAX;
+            std::optional<std::string> date;
+            std::string status;
+            std::size_t src_sent = 0;
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier) continue;
+                const std::size_t p = d.sents[c.sentence].paragraph;
+                if (p != para) {
+                    para = p;
+                    date.reset();
+                }
+                if (c.has_cue && c.ev.date) {
+                    date = c.ev.date;
+                    status = c.ev.status;
+                    src_sent = c.sentence;
+                    continue;
+                }
+                if (!c.has_cue && !sent_cue[c.sentence] && date && c.sentence > src_sent &&
+                    c.ev.status == status && c.ev.type != "attack")
+                    c.ev.date = date;
+            }
+        }
+        // lede anchor
+        if (lede_) {
+            const Candidate* anchor = nullptr;
+            std::size_t first_para = SIZE_MAX;
+            for (const Candidate& c : d.cands) {
+                if (c.drop || c.carrier) continue;
+                const Sentence& s = d.sents[c.sentence];
+                if (first_para == SIZE_MAX) first_para = s.paragraph;
+                if (s.paragraph != first_para) break;
+                if (c.has_cue && c.ev.date && c.ev.status == "occurred") {
+                    // within the first two sentences of the paragraph
+                    std::size_t idx = 0;
+                    for (std::size_t q = c.sentence;
+                         q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
+                        ++idx;
+                    if (idx < 2) anchor = &c;
+                    break;
+                }
+            }
+            if (anchor) {
+                std::vector<std::string> persons;
+                for (const auto& a : anchor->ev.actors)
+                    if (a.kind == "person") persons.push_back(a.name);
+                const std::string date = *anchor->ev.date;
+                const std::optional<Place> aloc = anchor->ev.location;
+                for (Candidate& c : d.cands) {
+                    if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence])
+                        continue;
+                    if (c.ev.status != "occurred") continue;
+                    if (c.ev.type != "meeting" && c.ev.type != "visit" && c.ev.type != "statement")
+                        continue;
+                    bool shares = false;
+                    for (const auto* v : {&c.ev.actors, &c.ev.targets})
+                        for (const auto& p : *v)
+                            if (p.kind == "person" &&
+                                std::find(persons.begin(), persons.end(), p.name) != persons.end())
+                                shares = true;
+                    if (!shares) continue;
+                    if (aloc && c.ev.location && c.ev.location->country != aloc->country) continue;
+                    c.ev.date = date;
+                }
+            }
+        }
+    }
+
+  private:
+    bool paragraph_ = true, lede_ = true, inherit_location_ = true;
+    int max_age_ = 60;
+
+    // A meeting or statement with no place of its own happened where its
+    // person's (only) visit in this article took place.
+    void inherit_locations(Doc& d) const {
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred") continue;
+            if (c.ev.type != "meeting" && c.ev.type != "statement") continue;
+            std::optional<Place> loc;
+            bool ambiguous = false;
+            for (const Candidate& v : d.cands) {
+                if (v.drop || v.carrier || v.ev.type != "visit" || v.ev.status != "occurred" ||
+                    !v.ev.location)
+                    continue;
+                bool shares = false;
+                for (const auto& a : v.ev.actors)
+                    if (a.kind == "person")
+                        for (const auto* lst : {&c.ev.actors, &c.ev.targets})
+                            for (const auto& p : *lst)
+                                if (p.name == a.name) shares = true;
+                if (!shares) continue;
+                if (loc && loc->country != v.ev.location->country) ambiguous = true;
+                if (!loc) loc = v.ev.location;
+            }
+            if (loc && !ambiguous) {
+                c.ev.location = loc;
+                c.inherited_location = true;
+            }
+        }
+    }
+
+    std::vector<Cue> scan(const Doc& d, const Sentence& s) const {
+        const Knowledge& k = *d.k;
+        std::vector<Cue> out;
+        for (std::size_t t = s.tb; t < s.te; ++t) {
+            const Token& tok = d.toks[t];
+            if (tok.in_quote) continue;
+            const std::string_view lw = tok.lower;
+            const std::string_view prev = t > s.tb ? d.toks[t - 1].lower : std::string_view();
+            const std::string_view next = t + 1 < s.te ? d.toks[t + 1].lower : std::string_view();
+            Cue c;
+            c.tb = t;
+            c.te = t + 1;
+            if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
+                c.kind = Cue::weekday;
+                c.wd = w->second;
+                if (prev == "last" || prev == "past") c.qual = -1;
+                if (prev == "next" || prev == "coming") c.qual = 1;
+                if (prev == "last" || prev == "next" || prev == "this" || prev == "on")
+                    c.tb = t - 1;
+                out.push_back(c);
+                continue;
+            }
+            if (lw == "today" || lw == "tonight") {
+                c.kind = Cue::offset;
+                c.off = 0;
+                out.push_back(c);
+                continue;
+            }
+            if (lw == "yesterday") {
+                c.kind = Cue::offset;
+                c.off = -1;
+                out.push_back(c);
+                continue;
+            }
+            if (lw == "tomorrow") {
+                c.kind = Cue::offset;
+                c.off = 1;
+                out.push_back(c);
+                continue;
+            }
+            // N days/weeks ago
+            if ((lw == "days" || lw == "day" || lw == "weeks" || lw == "week") && next == "ago" &&
+                t > s.tb) {
+                long long n = 0;
+                if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
+                    n = nw->second;
+                else if (!parse_int(prev, n))
+                    n = 0;
+                if (n > 0 && n < 400) {
+                    c.kind = Cue::offset;
+                    c.off = -n * ((lw == "weeks" || lw == "week") ? 7 : 1);
+                    c.tb = t - 1;
+                    c.te = t + 2;
+                    out.push_back(c);
+                    continue;
+                }
+            }
+            // Month day [, year] / day Month [year]
+            if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
+                std::size_t q = t + 1;
+                if (q < s.te && d.toks[q].text == ".") ++q;
+                long long dom = 0, year = 0;
+                if (q < s.te && d.toks[q].kind == TokKind::number &&
+                    parse_int(d.toks[q].text, dom) && dom >= 1 && dom <= 31) {
+                    c.kind = Cue::month_day;
+                    c.month = mo->second;
+                    c.dom = static_cast<int>(dom);
+                    c.te = q + 1;
+                    std::size_t r = q + 1;
+                    if (r < s.te && d.toks[r].text == ",") ++r;
+                    if (r < s.te && d.toks[r].kind == TokKind::number &&
+                        d.toks[r].text.size() == 4 && parse_int(d.toks[r].text, year)) {
+                        c.year = static_cast<int>(year);
+                        c.te = r + 1;
+                    }
+                    out.push_back(c);
+                    t = c.te - 1;
+                    continue;
+                }
+                if (t > s.tb && d.toks[t - 1].kind == TokKind::number &&
+                    parse_int(d.toks[t - 1].text, dom) && dom >= 1 && dom <= 31) {
+                    c.kind = Cue::month_day;
+                    c.month = mo->second;
+                    c.dom = static_cast<int>(dom);
+                    c.tb = t - 1;
+                    if (q < s.te && d.toks[q].kind == TokKind::number &&
+                        d.toks[q].text.size() == 4 && parse_int(d.toks[q].text, year)) {
+                        c.year = static_cast<int>(year);
+                        c.te = q + 1;
+                    }
+                    out.push_back(c);
+                    continue;
+                }
+                // "in March 2023" / "last March": month without a day
+                if (q < s.te && d.toks[q].kind == TokKind::number && d.toks[q].text.size() == 4 &&
+                    parse_int(d.toks[q].text, year)) {
+                    c.kind = Cue::old_year;
+                    c.year = static_cast<int>(year);
+                    c.month = mo->second;
+                    c.te = q + 1;
+                    out.push_back(c);
+                    t = q;
+                    continue;
+                }
+            }
+            // "in 2015"
+            if (tok.kind == TokKind::number && tok.text.size() == 4 &&
+                (prev == "in" || prev == "since" || prev == "of")) {
+                long long y = 0;
+                if (parse_int(tok.text, y) && y >= 1900 && y <= 2100) {
+                    c.kind = Cue::old_year;
+                    c.year = static_cast<int>(y);
+                    out.push_back(c);
+                    continue;
+                }
+            }
+            // last/next/this week|month|year|weekend, later/earlier this week
+            if (lw == "week" || lw == "month" || lw == "year" || lw == "weekend" || lw == "weeks" ||
+                lw == "days") {
+                if (prev == "last" || prev == "past" || (prev == "recent" && t > s.tb + 1)) {
+                    c.kind = lw == "year" ? Cue::old_year : Cue::vague_past;
+                    c.year = 0;
+                    c.tb = t - 1;
+                    out.push_back(c);
+                    continue;
+                }
+                if (prev == "next" || prev == "coming") {
+                    c.kind = Cue::vague_future;
+                    c.tb = t - 1;
+                    out.push_back(c);
+                    continue;
+                }
+                if (prev == "this" || prev == "the") {
+                    const std::string_view pp =
+                        t >= s.tb + 2 ? d.toks[t - 2].lower : std::string_view();
+                    if (pp == "later")
+                        c.kind = Cue::vague_future;
+                    else if (pp == "earlier" || pp == "during" || pp == "over")
+                        c.kind =
+                            (lw == "weekend" && pp != "earlier") ? Cue::vague_now : Cue::vague_past;
+                    else if (prev == "this")
+                        c.kind = Cue::vague_now;
+                    else
+                        continue;
+                    c.tb = t - (pp.empty() ? 1 : 2);
+                    out.push_back(c);
+                    continue;
+                }
+            }
+        }
+        return out;
+    }
+
+    void apply(const Doc& d, Candidate& c, const Cue& cue) const {
+        if (c.has_cue && c.ev.date) return;  // first day-level cue wins
+        c.has_cue = true;
+        const bool planned = c.ev.status == "planned";
+        switch (cue.kind) {
+            case Cue::vague_future:
+                if (c.ev.status == "occurred" && c.ev.type != "statement") c.ev.status = "planned";
+                return;
+            case Cue::vague_past:
+                if (c.ev.status == "ongoing" && c.ev.type == "negotiation")
+                    c.ev.status = "occurred";
+                return;
+            case Cue::vague_now:
+                return;
+            case Cue::old_year:
+                if (d.pub_day && max_age_ > 0 && max_age_ < 365) {
+                    const int py = civil_from_days(*d.pub_day).year;
+                    if ((cue.year > 0 && cue.year < py) || cue.year == 0) c.drop = true;
+                }
+                return;
+            default:
+                break;
+        }
+        if (!d.pub_day) return;
+        const std::int64_t pub = *d.pub_day;
+        std::optional<std::int64_t> day;
+        if (cue.kind == Cue::weekday) {
+            const bool fwd = cue.qual > 0 || (cue.qual == 0 && planned);
+            day = fwd ? weekday_on_or_after(pub, cue.wd, cue.qual > 0)
+                      : weekday_on_or_before(pub, cue.wd, cue.qual < 0);
+        } else if (cue.kind == Cue::offset) {
+            day = pub + cue.off;
+        } else if (cue.kind == Cue::month_day) {
+            day = resolve_month_day(pub, cue.month, cue.dom, cue.year, planned);
+        }
+        if (!day) return;
+        if (*day > pub && c.ev.status == "occurred" && c.ev.type != "statement")
+            c.ev.status = "planned";
+        if (*day < pub && c.ev.status == "ongoing" && c.ev.type == "negotiation")
+            c.ev.status = "occurred";
+        if (max_age_ > 0 && *day < pub - max_age_) {
+            c.drop = true;
+            return;
+        }
+        c.ev.date = format_date(civil_from_days(*day));
+    }
+};
+
+// ---------------------------------------------------------------- attributes
+
+struct Amount {
+    double value = 0;
+    std::string currency;
+};
+
+class AttributesStage final : public Stage {
+  public:
+    const char* name() const override { return "attributes"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"topics", "ordinals", "amounts", "casualties", "quotes"}, sink);
+        topics_ = read_bool(n, "topics", true, sink);
+        ordinals_ = read_bool(n, "ordinals", true, sink);
+        amounts_ = read_bool(n, "amounts", true, sink);
+        casualties_ = read_bool(n, "casualties", true, sink);
+        quotes_ = read_bool(n, "quotes", true, sink);
+    }
+    std::vector<std::string> requires_before() const override { return {"events"}; }
+
+    void run(Doc& d) const override {
+        const Knowledge& k = *d.k;
+        // topics per sentence (only sentences with candidates)
+        std::map<std::size_t, std::vector<std::string>> topics;
+        for (Candidate& c : d.cands) {
+            if (c.drop) continue;
+            const Sentence& s = d.sents[c.sentence];
+            if (topics_) {
+                auto it = topics.find(c.sentence);
+                if (it == topics.end())
+                    it = topics.emplace(c.sentence, sentence_topics(d, s)).first;
+                if (!it->second.empty()) c.ev.attributes["topics"] = it->second;
+            }
+            if (!c.mediators.empty()) {
+                nlohmann::json arr = nlohmann::json::array();
+                for (const auto& p : c.mediators) {
+                    nlohmann::json j = {{"name", p.name}, {"kind", p.kind}};
+                    if (!p.country.empty()) j["country"] = p.country;
+                    arr.push_back(j);
+                }
+                c.ev.attributes["mediators"] = arr;
+            }
+            if (amounts_ && c.ev.type == "aid") {
+                if (auto a = find_amount(d, s)) {
+                    c.ev.attributes["amount"] = {
+                        {"value", static_cast<long long>(std::llround(a->value))},
+                        {"currency", a->currency}};
+                }
+            }
+            if (quotes_ && c.ev.type == "statement") {
+                if (auto q = find_quote(d, s)) c.ev.attributes["quote"] = *q;
+            }
+        }
+        if (casualties_) add_casualties(d);
+        if (ordinals_) add_ordinals(d);
+        (void)k;
+    }
+
+  private:
+    bool topics_ = true, ordinals_ = true, amounts_ = true, casualties_ = true, quotes_ = true;
+
+    std::vector<std::string> sentence_topics(const Doc& d, const Sentence& s) const {
+        std::vector<std::string> out;
+        for (const auto& topic : d.k->topics) {
+            bool hit = false;
+            for (std::size_t t = s.tb; t < s.te && !hit; ++t)
+                for (const auto& ph : topic.phrases)
+                    if (match_words(d, t, s.te, ph)) {
+                        hit = true;
+                        break;
+                    }
+            if (hit) out.push_back(topic.name);
+        }
+        return out;
+    }
+
+    std::optional<double> number_at(const Doc& d, std::size_t t) const {
+        const Token& tok = d.toks[t];
+        if (tok.kind == TokKind::number) {
+            std::string s;
+            for (char ch : tok.text)
+                if (ch != ',') s += ch;
+            char* end = nullptr;
+            const double v = std::strtod(s.c_str(), &end);
+            if (end && *end == '\0') return v;
+            return std::nullopt;
+        }
+        if (auto it = d.k->number_words.find(tok.lower);
+            it != d.k->number_words.end() && tok.lower != "a" && tok.lower != "an")
+            return it->second;
+        return std::nullopt;
+    }
+
+    std::optional<Amount> find_amount(const Doc& d, const Sentence& s) const {
+        const Knowledge& k = *d.k;
+        for (std::size_t t = s.tb; t < s.te; ++t) {
+            const Token& tok = d.toks[t];
+            std::string cur;
+            std::size_t q = t;
+            if (tok.kind == TokKind::symbol) {
+                auto it = k.currencies.find(tok.text);
+                if (it == k.currencies.end()) continue;
+                cur = it->second;
+                ++q;
+            }
+            if (q >= s.te) continue;
+            const Token& nt = d.toks[q];
+            double value = 0;
+            std::size_t r = q + 1;
+            if (nt.kind == TokKind::number) {
+                auto v = number_at(d, q);
+                if (!v) continue;
+                value = *v;
+            } else if (nt.kind == TokKind::word && !cur.empty() && nt.text.size() > 1 &&
+                       nt.text[0] >= '0' && nt.text[0] <= '9') {
+                // "$100m", "$1.3bn" (the tokenizer keeps "100m" as one word)
+                std::size_t i = 0;
+                while (i < nt.text.size() &&
+                       ((nt.text[i] >= '0' && nt.text[i] <= '9') || nt.text[i] == '.'))
+                    ++i;
+                auto sc = k.scales.find(nt.lower.substr(i));
+                if (sc == k.scales.end()) continue;
+                value =
+                    std::strtod(std::string(nt.text.substr(0, i)).c_str(), nullptr) * sc->second;
+            } else {
+                continue;
+            }
+            if (r < s.te) {
+                if (auto sc = k.scales.find(d.toks[r].lower); sc != k.scales.end()) {
+                    value *= sc->second;
+                    ++r;
+                }
+            }
+            if (cur.empty()) {
+                if (r < s.te) {
+                    auto it = k.currencies.find(d.toks[r].lower);
+                    if (it != k.currencies.end() && d.toks[r].kind == TokKind::word)
+                        cur = it->second;
+                }
+                if (cur.empty()) continue;
+            }
+            if (value <= 0) continue;
+            return Amount{value, cur};
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> find_quote(const Doc& d, const Sentence& s) const {
+        std::size_t open = SIZE_MAX;
+        for (std::size_t t = s.tb; t < s.te; ++t) {
+            if (d.toks[t].kind != TokKind::quote) continue;
+            if (open == SIZE_MAX) {
+                open = t;
+                continue;
+            }
+            if (t > open + 1) {
+                const std::size_t b = d.orig(d.toks[open + 1].b);
+                std::size_t e = d.orig(d.toks[t - 1].e);
+                // drop the trailing comma of '"..., " he said'
+                if (d.toks[t - 1].text == "," && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
+                const std::string& src = d.article->text;
+                if (b < e && e <= src.size())
+                    return sanitize_utf8(std::string_view(src).substr(b, e - b));
+            }
+            open = SIZE_MAX;
+        }
+        return std::nullopt;
+    }
+
+    void add_casualties(Doc& d) const {
+        const Knowledge& k = *d.k;
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            std::vector<Candidate*> attacks;
+            for (Candidate& c : d.cands)
+                if (c.sentence == si && !c.drop && c.ev.type == "attack") attacks.push_back(&c);
+            if (attacks.empty()) continue;
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb; t < s.te; ++t) {
+                auto n = number_at(d, t);
+                if (!n || *n <= 0) continue;
+                if (d.toks[t].kind == TokKind::number && d.toks[t].text.size() == 4 && *n >= 1900 &&
+                    *n <= 2100)
+                    continue;
+                const char* what = nullptr;
+                for (std::size_t j = t + 1, skipped = 0; j < s.te && skipped <= 4; ++j) {
+                    const auto lw = d.toks[j].lower;
+                    if (k.killed_words.count(lw)) {
+                        what = "killed";
+                        break;
+                    }
+                    if (k.injured_words.count(lw)) {
+                        what = "injured";
+                        break;
+                    }
+                    if (!k.casualty_skip.count(lw)) break;
+                    ++skipped;
+                }
+                if (!what) {
+                    for (std::size_t j = t, skipped = 0; j-- > s.tb && skipped <= 5;) {
+                        const auto lw = d.toks[j].lower;
+                        if (k.kill_verbs.count(lw)) {
+                            what = "killed";
+                            break;
+                        }
+                        if (k.injure_verbs.count(lw)) {
+                            what = "injured";
+                            break;
+                        }
+                        if (!k.casualty_skip.count(lw) && !k.killed_words.count(lw)) break;
+                        ++skipped;
+                    }
+                }
+                if (!what) continue;
+                // the attack trigger nearest before the number, else the first one
+                Candidate* target = attacks.front();
+                for (Candidate* c : attacks)
+                    if (c->tb < t) target = c;
+                if (!target->ev.attributes.contains(what))
+                    target->ev.attributes[what] = static_cast<long long>(std::llround(*n));
+            }
+        }
+    }
+
+    void add_ordinals(Doc& d) const {
+        const Knowledge& k = *d.k;
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb; t < s.te; ++t) {
+                const Token& tok = d.toks[t];
+                int n = 0;
+                if (auto it = k.ordinals.find(tok.lower); it != k.ordinals.end()) {
+                    n = it->second;
+                } else if (tok.kind == TokKind::word && tok.text.size() >= 3 &&
+                           tok.text[0] >= '0' && tok.text[0] <= '9') {
+                    std::size_t i = 0;
+                    while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
+                    const auto suf = tok.lower.substr(i);
+                    if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")
+                        n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
+                }
+                if (n <= 0 || n > 200) continue;
+                bool visit = false;
+                for (std::size_t j = t + 1; j < s.te && j <= t + 3 && !visit; ++j) {
+                    std::size_t len = 0;
+                    if (joined_in(d, j, s.te, k.visit_nouns, len)) visit = true;
+                }
+                if (!visit) continue;
+                // owner: nearest person mention before, in this sentence
+                std::string owner;
+                for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
+                    const Mention& m = d.mentions[mi];
+                    if (m.sentence != si) break;
+                    if (m.part && m.part->kind == "person") {
+                        owner = m.part->name;
+                        break;
+                    }
+                }
+                Candidate* best = nullptr;
+                std::size_t best_dist = SIZE_MAX;
+                for (Candidate& c : d.cands) {
+                    if (c.drop || c.carrier || c.ev.type != "visit") continue;
+                    if (!owner.empty() &&
+                        std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
+                                     [&](const Participant& p) { return p.name == owner; }))
+                        continue;
+                    const std::size_t dist =
+                        (c.sentence > si ? c.sentence - si : si - c.sentence) * 2 +
+                        (c.sentence > si ? 1 : 0);
+                    if (dist < best_dist) {
+                        best = &c;
+                        best_dist = dist;
+                    }
+                }
+                if (best && !best->ev.attributes.contains("ordinal"))
+                    best->ev.attributes["ordinal"] = n;
+            }
+        }
+    }
+};
+
+// ---------------------------------------------------------------- region
+
+class RegionStage final : public Stage {
+  public:
+    const char* name() const override { return "region"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"topic_words"}, sink);
+        words_ = read_bool(n, "topic_words", true, sink);
+    }
+    std::vector<std::string> requires_before() const override { return {"events"}; }
+    void run(Doc& d) const override {
+        const Knowledge& k = *d.k;
+        for (Candidate& c : d.cands) {
+            if (c.drop) continue;
+            bool in = false;
+            for (const auto* v : {&c.ev.actors, &c.ev.targets, &c.mediators})
+                for (const auto& p : *v)
+                    if (k.country_in_region(p.country)) in = true;
+            for (const auto& p : c.places)
+                if (k.country_in_region(p.country)) in = true;
+            if (c.ev.location && k.country_in_region(c.ev.location->country)) in = true;
+            if (!in && words_) {
+                const Sentence& s = d.sents[c.sentence];
+                for (std::size_t t = s.tb; t < s.te && !in; ++t)
+                    for (const auto& w : k.region_words)
+                        if (match_words(d, t, s.te, w)) {
+                            in = true;
+                            break;
+                        }
+            }
+            c.ev.in_region = in;
+        }
+    }
+
+  private:
+    bool words_ = true;
+};
+
+// ---------------------------------------------------------------- merge
+
+bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
+    if (!a || !b) return true;
+    if (!a->country.empty() && a->country == b->country) return true;
+    return a->name == b->name;
+}
+
+std::vector<std::string> keys(const std::vector<Participant>& v) {
+    std::vector<std::string> out;
+    for (const auto& p : v) out.push_back(pkey(p));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+void absorb(Candidate& into, Candidate& from) {
+    Event& a = into.ev;
+    Event& b = from.ev;
+    for (auto& e : b.evidence)
+        if (std::none_of(a.evidence.begin(), a.evidence.end(),
+                         [&](const Evidence& x) { return x.start == e.start; }))
+            a.evidence.push_back(e);
+    if (!a.date) a.date = b.date;
+    if (!a.location || (into.inherited_location && b.location && !from.inherited_location)) {
+        a.location = b.location;
+        into.inherited_location = from.inherited_location;
+    }
+    for (auto& t : b.targets)
+        if (std::none_of(a.targets.begin(), a.targets.end(),
+                         [&](const Participant& x) { return pkey(x) == pkey(t); }))
+            a.targets.push_back(t);
+    for (auto& [key, val] : b.attributes.items()) {
+        if (!a.attributes.contains(key)) {
+            a.attributes[key] = val;
+        } else if (key == "topics" || key == "mediators") {
+            for (const auto& x : val)
+                if (std::find(a.attributes[key].begin(), a.attributes[key].end(), x) ==
+                    a.attributes[key].end())
+                    a.attributes[key].push_back(x);
+        }
+    }
+    for (auto& p : from.places) into.places.push_back(p);
+    for (auto& m : from.mediators) into.mediators.push_back(m);
+    from.drop = true;
+}
+
+class MergeStage final : public Stage {
+  public:
+    const char* name() const override { return "merge"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"subsume"}, sink);
+        subsume_ = read_bool(n, "subsume", true, sink);
+    }
+    std::vector<std::string> requires_before() const override { return {"events"}; }
+    void run(Doc& d) const override {
+        for (Candidate& c : d.cands)
+            if (!c.drop && !c.carrier) add_evidence(d, c);
+        auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
+        auto symmetric = [](const std::string& t) {
+            return t == "meeting" || t == "negotiation" || t == "agreement";
+        };
+        auto ident = [&](const Candidate& c) {
+            std::vector<Participant> all = c.ev.actors;
+            if (symmetric(c.ev.type)) {
+                all.insert(all.end(), c.ev.targets.begin(), c.ev.targets.end());
+                all.insert(all.end(), c.mediators.begin(), c.mediators.end());
+            }
+            std::string key = c.ev.type + '|' + c.ev.status + '|';
+            for (const auto& k : keys(all)) key += k + ',';
+            if (!symmetric(c.ev.type) && c.ev.type != "statement") {
+                key += '|';
+                for (const auto& k : keys(c.ev.targets)) key += k + ',';
+            }
+            return key;
+        };
+        auto dates_ok = [](const Candidate& a, const Candidate& b) {
+            return !a.ev.date || !b.ev.date || *a.ev.date == *b.ev.date;
+        };
+        const std::size_t n = d.cands.size();
+        std::vector<std::string> ids(n);
+        for (std::size_t i = 0; i < n; ++i)
+            if (live(d.cands[i])) ids[i] = ident(d.cands[i]);
+        for (std::size_t i = 0; i < n; ++i) {
+            Candidate& a = d.cands[i];
+            if (!live(a)) continue;
+            for (std::size_t j = i + 1; j < n; ++j) {
+                Candidate& b = d.cands[j];
+                if (!live(b) || ids[i] != ids[j] || !dates_ok(a, b)) continue;
+                if (!same_place(a.ev.location, b.ev.location) &&
+                    !(a.inherited_location || b.inherited_location))
+                    continue;
+                absorb(a, b);
+            }
+        }
+        if (!subsume_) return;
+        // An event without actors folds into one of the same type that has them
+        // and covers its place and targets ("the attacks in Syria" after "the US
+        // launched strikes in Iraq and Syria").
+        for (std::size_t j = 0; j < n; ++j) {
+            Candidate& b = d.cands[j];
+            if (!live(b) || !b.ev.actors.empty()) continue;
+            const auto bt = keys(b.ev.targets);
+            for (std::size_t i = 0; i < n; ++i) {
+                Candidate& a = d.cands[i];
+                if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
+                if (a.ev.status != b.ev.status || !dates_ok(a, b)) continue;
+                if (!subset(bt, keys(a.ev.targets))) continue;
+                bool place_ok = !b.ev.location;
+                for (const auto& p : a.places)
+                    if (b.ev.location &&
+                        (p.name == b.ev.location->name ||
+                         (!p.country.empty() && p.country == b.ev.location->country)))
+                        place_ok = true;
+                if (!place_ok || (!b.ev.location && b.ev.targets.empty())) continue;
+                absorb(a, b);
+                break;
+            }
+        }
+    }
+
+  private:
+    bool subsume_ = true;
+};
+
+}  // namespace
+
+void add_evidence(const Doc& d, Candidate& c) {
+    if (!c.ev.evidence.empty()) return;
+    const Sentence& s = d.sents[c.sentence];
+    Evidence e;
+    e.article_id = d.article->id;
+    e.url = d.article->url;
+    e.start = d.orig(s.b);
+    e.end = d.orig(s.e);
+    const std::string& src = d.article->text;
+    if (e.end > src.size()) e.end = src.size();
+    if (e.start > e.end) e.start = e.end;
+    e.sentence = sanitize_utf8(std::string_view(src).substr(e.start, e.end - e.start));
+    c.ev.evidence.push_back(std::move(e));
+    c.ev.paragraph = s.paragraph;
+}
+
+std::unique_ptr<Stage> make_modality_stage() {
+    return std::make_unique<ModalityStage>();
+}
+std::unique_ptr<Stage> make_dates_stage() {
+    return std::make_unique<DatesStage>();
+}
+std::unique_ptr<Stage> make_attributes_stage() {
+    return std::make_unique<AttributesStage>();
+}
+std::unique_ptr<Stage> make_region_stage() {
+    return std::make_unique<RegionStage>();
+}
+std::unique_ptr<Stage> make_merge_stage() {
+    return std::make_unique<MergeStage>();
+}
+
+}  // namespace herald::processors

@@ -1,0 +1,259 @@
+// Stage registry, option helpers, and the text stages: normalise, segment.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "common/text.hpp"
+#include "config/diagnostics.hpp"
+#include "processors/stage.hpp"
+
+namespace herald::processors {
+
+std::size_t Doc::mention_from(std::size_t t) const {
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), t,
+                               [](const Mention& m, std::size_t v) { return m.tb < v; });
+    return static_cast<std::size_t>(it - mentions.begin());
+}
+
+const std::vector<std::pair<std::string, StageFactory>>& stage_registry() {
+    static const std::vector<std::pair<std::string, StageFactory>> reg = {
+        {"normalise", make_normalise_stage}, {"segment", make_segment_stage},
+        {"entities", make_entities_stage},   {"coreference", make_coreference_stage},
+        {"events", make_events_stage},       {"modality", make_modality_stage},
+        {"dates", make_dates_stage},         {"attributes", make_attributes_stage},
+        {"region", make_region_stage},       {"merge", make_merge_stage},
+    };
+    return reg;
+}
+
+void check_stage_keys(const YAML::Node& node, const std::vector<std::string>& known,
+                      config::DiagnosticSink& sink) {
+    if (!node.IsDefined() || !node.IsMap()) return;
+    for (const auto& kv : node) {
+        const std::string key = kv.first.Scalar();
+        if (key == "name") continue;
+        if (std::find(known.begin(), known.end(), key) == known.end()) {
+            std::string msg = "unknown option '" + key + "' for processor '" +
+                              node["name"].as<std::string>("?") + "'";
+            if (known.empty())
+                msg += " (it takes no options)";
+            else {
+                msg += " (known:";
+                for (const auto& k : known) msg += " " + k;
+                msg += ")";
+            }
+            sink.error(kv.first, msg);
+        }
+    }
+}
+
+bool read_bool(const YAML::Node& node, const char* key, bool def, config::DiagnosticSink& sink) {
+    if (!node.IsDefined() || !node.IsMap()) return def;
+    const YAML::Node v = node[key];
+    if (!v || v.IsNull()) return def;
+    try {
+        return v.as<bool>();
+    } catch (const YAML::Exception&) {
+        sink.error(v, std::string("'") + key + "' must be true or false");
+        return def;
+    }
+}
+
+int read_int(const YAML::Node& node, const char* key, int def, config::DiagnosticSink& sink) {
+    if (!node.IsDefined() || !node.IsMap()) return def;
+    const YAML::Node v = node[key];
+    if (!v || v.IsNull()) return def;
+    try {
+        return v.as<int>();
+    } catch (const YAML::Exception&) {
+        sink.error(v, std::string("'") + key + "' must be an integer");
+        return def;
+    }
+}
+
+std::vector<std::string> read_strings(const YAML::Node& node, const char* key,
+                                      config::DiagnosticSink& sink) {
+    std::vector<std::string> out;
+    if (!node.IsDefined() || !node.IsMap()) return out;
+    const YAML::Node v = node[key];
+    if (!v || v.IsNull()) return out;
+    if (!v.IsSequence()) {
+        sink.error(v, std::string("'") + key + "' must be a list of strings");
+        return out;
+    }
+    for (const auto& e : v) {
+        if (!e.IsScalar())
+            sink.error(e, std::string("'") + key + "' must be a list of strings");
+        else
+            out.push_back(e.Scalar());
+    }
+    return out;
+}
+
+std::string read_string(const YAML::Node& node, const char* key, const std::string& def,
+                        config::DiagnosticSink& sink) {
+    if (!node.IsDefined() || !node.IsMap()) return def;
+    const YAML::Node v = node[key];
+    if (!v || v.IsNull()) return def;
+    if (!v.IsScalar()) {
+        sink.error(v, std::string("'") + key + "' must be a string");
+        return def;
+    }
+    return v.Scalar();
+}
+
+bool tok_is(const Doc& d, std::size_t i, std::string_view lower) {
+    return i < d.toks.size() && d.toks[i].lower == lower;
+}
+
+std::size_t match_phrase(const Doc& d, std::size_t i, std::size_t end, const Phrase& p) {
+    if (i + p.slots.size() > end) return 0;
+    for (std::size_t s = 0; s < p.slots.size(); ++s) {
+        const auto& alts = p.slots[s];
+        const auto lw = d.toks[i + s].lower;
+        if (std::find(alts.begin(), alts.end(), lw) == alts.end()) return 0;
+    }
+    return p.slots.size();
+}
+
+std::size_t match_words(const Doc& d, std::size_t i, std::size_t end,
+                        const std::vector<std::string>& words) {
+    if (i + words.size() > end) return 0;
+    for (std::size_t s = 0; s < words.size(); ++s)
+        if (d.toks[i + s].lower != words[s]) return 0;
+    return words.size();
+}
+
+namespace {
+
+// Fills doc.text/map from the paragraphs without changes (when `normalise` is
+// not in the chain).
+void identity_text(Doc& d) {
+    const std::string& src = d.article->text;
+    d.text.clear();
+    d.map.clear();
+    d.para_norm.clear();
+    std::size_t prev_end = 0;
+    for (const auto& [b, e] : d.para_orig) {
+        if (!d.text.empty()) {
+            d.text.push_back('\n');
+            d.map.push_back(prev_end);
+        }
+        prev_end = e;
+        const std::size_t nb = d.text.size();
+        for (std::size_t i = b; i < e; ++i) {
+            d.text.push_back(src[i]);
+            d.map.push_back(i);
+        }
+        d.para_norm.emplace_back(nb, d.text.size());
+    }
+    d.map.push_back(src.size());
+    d.lower = ascii_lower(d.text);
+}
+
+class NormaliseStage final : public Stage {
+  public:
+    const char* name() const override { return "normalise"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"nfc", "quotes", "dashes", "whitespace"}, sink);
+        opts_.nfc = read_bool(n, "nfc", true, sink);
+        opts_.quotes = read_bool(n, "quotes", true, sink);
+        opts_.dashes = read_bool(n, "dashes", true, sink);
+        opts_.whitespace = read_bool(n, "whitespace", true, sink);
+    }
+    void run(Doc& d) const override {
+        const std::string& src = d.article->text;
+        d.text.clear();
+        d.map.clear();
+        d.para_norm.clear();
+        d.text.reserve(src.size());
+        d.map.reserve(src.size() + 1);
+        std::size_t prev_end = 0;
+        for (const auto& [b, e] : d.para_orig) {
+            if (!d.text.empty()) {
+                d.text.push_back('\n');
+                d.map.push_back(prev_end);
+            }
+            prev_end = e;
+            Normalised n = normalise(std::string_view(src).substr(b, e - b), b, opts_);
+            const std::size_t nb = d.text.size();
+            d.text += n.text;
+            d.map.insert(d.map.end(), n.map.begin(), n.map.end() - 1);
+            d.para_norm.emplace_back(nb, d.text.size());
+        }
+        d.map.push_back(src.size());
+        d.lower = ascii_lower(d.text);
+        d.normalised = true;
+    }
+
+  private:
+    NormaliseOptions opts_;
+};
+
+class SegmentStage final : public Stage {
+  public:
+    const char* name() const override { return "segment"; }
+    void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
+        check_stage_keys(n, {"abbreviations", "max_sentence_tokens"}, sink);
+        for (auto a : read_strings(n, "abbreviations", sink)) {
+            std::string l = ascii_lower(a);
+            while (!l.empty() && l.back() == '.') l.pop_back();
+            extra_.insert(l);
+        }
+        max_tokens_ =
+            static_cast<std::size_t>(std::max(8, read_int(n, "max_sentence_tokens", 120, sink)));
+    }
+    void bind(const Knowledge& k) override {
+        abbr_ = k.abbreviations;
+        abbr_.insert(extra_.begin(), extra_.end());
+    }
+    void run(Doc& d) const override {
+        if (!d.normalised && d.text.empty()) identity_text(d);
+        d.toks.clear();
+        d.sents.clear();
+        d.toks.reserve(d.text.size() / 5 + 8);
+        for (std::size_t p = 0; p < d.para_norm.size(); ++p) {
+            const std::size_t tb = d.toks.size();
+            tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
+            const std::size_t te = d.toks.size();
+            // quotes toggle per paragraph
+            bool inq = false;
+            for (std::size_t i = tb; i < te; ++i) {
+                Token& t = d.toks[i];
+                if (t.kind == TokKind::quote) {
+                    inq = !inq;
+                    t.in_quote = true;
+                    continue;
+                }
+                t.in_quote = inq;
+            }
+            const std::size_t sb = d.sents.size();
+            split_sentences(d.toks, tb, te, p, abbr_, d.sents);
+            // Very long "sentences" (lists, tables) are cut to bound the work.
+            for (std::size_t s = sb; s < d.sents.size(); ++s) {
+                if (d.sents[s].te - d.sents[s].tb <= max_tokens_) continue;
+                Sentence rest = d.sents[s];
+                rest.tb = d.sents[s].tb + max_tokens_;
+                rest.b = d.toks[rest.tb].b;
+                d.sents[s].te = rest.tb;
+                d.sents[s].e = d.toks[rest.tb - 1].e;
+                d.sents.insert(d.sents.begin() + static_cast<std::ptrdiff_t>(s) + 1, rest);
+            }
+        }
+    }
+
+  private:
+    StrSet extra_, abbr_;
+    std::size_t max_tokens_ = 120;
+};
+
+}  // namespace
+
+std::unique_ptr<Stage> make_normalise_stage() {
+    return std::make_unique<NormaliseStage>();
+}
+std::unique_ptr<Stage> make_segment_stage() {
+    return std::make_unique<SegmentStage>();
+}
+
+}  // namespace herald::processors

@@ -1,0 +1,68 @@
+// Text layer of the pipeline: normalisation with an offset map back to the
+// original bytes, tokenisation and paragraph/sentence segmentation.
+// Language-neutral mechanics only; the word lists come from config/extraction/.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "processors/strmap.hpp"
+
+namespace herald::processors {
+
+// Normalised text plus, for every byte of it (and one past the end), the byte
+// offset in the original text it came from.
+struct Normalised {
+    std::string text;
+    std::vector<std::size_t> map;  // map.size() == text.size() + 1
+};
+
+struct NormaliseOptions {
+    bool nfc = true;         // Unicode NFC (utf8proc) on non-ASCII runs
+    bool quotes = true;      // curly quotes and guillemets -> ' and "
+    bool dashes = true;      // en/em dashes, minus -> -
+    bool whitespace = true;  // exotic spaces -> ' ', runs collapsed, zero-width dropped
+};
+
+// Normalises `in` (which may hold invalid UTF-8: bad bytes become U+FFFD);
+// `base` is added to every offset in the map.
+Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptions& opts);
+
+// Paragraphs of an original article text: every non-blank line, trimmed;
+// [start, end) byte ranges.
+std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text);
+
+enum class TokKind : std::uint8_t { word, number, punct, quote, symbol };
+
+struct Token {
+    std::size_t b = 0, e = 0;  // byte range in the normalised text
+    std::string_view text;     // view into the normalised text
+    std::string_view lower;    // ASCII-lowercased view (same length)
+    TokKind kind = TokKind::word;
+    bool space_before = true;  // false when glued to the previous token ("al-Sisi", "Israel's")
+    bool cap = false;          // starts with an upper-case ASCII letter (or non-ASCII letter)
+    bool in_quote = false;     // inside "..." (set by the segmenter)
+};
+
+// Splits normalised text into tokens. Appends to `out`. `lower` must be the
+// ASCII-lowercased copy of `text` (same length).
+void tokenize(std::string_view text, std::string_view lower, std::size_t from, std::size_t to,
+              std::vector<Token>& out);
+
+struct Sentence {
+    std::size_t tb = 0, te = 0;  // token range
+    std::size_t b = 0, e = 0;    // normalised byte range
+    std::size_t paragraph = 0;
+};
+
+// Sentence boundaries over tokens [tb, te) of one paragraph. `abbreviations`
+// holds lower-case forms without the final period ("gen", "dr", "u.s").
+void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
+                     std::size_t paragraph, const StrSet& abbreviations,
+                     std::vector<Sentence>& out);
+
+}  // namespace herald::processors
