@@ -1,0 +1,168 @@
+// herald-test-httpd: serves a directory over HTTP for demos and shell-level tests.
+//
+//   herald-test-httpd [--port N] [--bind ADDR] [--quiet] DIR
+//
+// Port 0 (the default) picks a free port. Prints "PORT=<n>" on stdout once listening,
+// logs "METHOD path status" lines on stderr, exits 0 on SIGTERM/SIGINT.
+// Files get an ETag (content hash) and Last-Modified (mtime) and conditional GETs are
+// answered with 304, like a real web server, so pollers see realistic traffic.
+#include <httplib.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "common/hash.hpp"
+#include "common/text.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string http_date(std::time_t t) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return buf;
+}
+
+std::time_t parse_http_date(const std::string& s) {
+    std::tm tm{};
+    const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    if (end == nullptr) return -1;
+    return timegm(&tm);
+}
+
+std::string content_type_for(const fs::path& p) {
+    std::string ext = herald::ascii_lower(p.extension().string());
+    if (ext == ".xml" || ext == ".rss") return "application/rss+xml; charset=utf-8";
+    if (ext == ".atom") return "application/atom+xml; charset=utf-8";
+    if (ext == ".json") return "application/feed+json; charset=utf-8";
+    if (ext == ".html" || ext == ".htm") return "text/html; charset=utf-8";
+    if (ext == ".txt") return "text/plain; charset=utf-8";
+    return "application/octet-stream";
+}
+
+int usage() {
+    std::cerr << "usage: herald-test-httpd [--port N] [--bind ADDR] [--quiet] DIR\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string bind = "127.0.0.1";
+    int port = 0;
+    bool quiet = false;
+    std::string dir;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if ((a == "--port" || a == "-p") && i + 1 < argc) {
+            port = std::atoi(argv[++i]);
+        } else if (a == "--bind" && i + 1 < argc) {
+            bind = argv[++i];
+        } else if (a == "--quiet" || a == "-q") {
+            quiet = true;
+        } else if (a == "--help" || a == "-h") {
+            usage();
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            return usage();
+        } else if (dir.empty()) {
+            dir = a;
+        } else {
+            return usage();
+        }
+    }
+    if (dir.empty()) return usage();
+    std::error_code ec;
+    fs::path root = fs::canonical(dir, ec);
+    if (ec || !fs::is_directory(root)) {
+        std::cerr << "herald-test-httpd: not a directory: " << dir << "\n";
+        return 1;
+    }
+
+    // Signals are taken by a dedicated thread (sigwait), never by a handler.
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    httplib::Server svr;
+    svr.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string rel = req.path;
+        if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos) {
+            res.status = 403;
+            return;
+        }
+        fs::path p = root / fs::path(rel).relative_path();
+        std::error_code e;
+        if (fs::is_directory(p, e)) p /= "index.html";
+        std::ifstream in(p, std::ios::binary);
+        if (!fs::is_regular_file(p, e) || !in) {
+            res.status = 404;
+            res.set_content("not found\n", "text/plain");
+            return;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        std::string body = ss.str();
+        struct stat st {};
+        std::time_t mtime = ::stat(p.c_str(), &st) == 0 ? st.st_mtime : 0;
+        std::string etag = "\"" + herald::hex64(herald::stable_hash64(body)) + "\"";
+        std::string lm = http_date(mtime);
+        res.set_header("ETag", etag);
+        res.set_header("Last-Modified", lm);
+        bool not_modified = false;
+        if (req.has_header("If-None-Match")) {
+            not_modified = req.get_header_value("If-None-Match").find(etag) != std::string::npos;
+        } else if (req.has_header("If-Modified-Since")) {
+            std::time_t since = parse_http_date(req.get_header_value("If-Modified-Since"));
+            not_modified = since != -1 && mtime <= since;
+        }
+        if (not_modified) {
+            res.status = 304;
+            return;
+        }
+        res.status = 200;
+        res.set_content(body, content_type_for(p));
+    });
+    if (!quiet) {
+        svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+            std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
+        });
+    }
+
+    int bound = port == 0 ? svr.bind_to_any_port(bind) : (svr.bind_to_port(bind, port) ? port : -1);
+    if (bound <= 0) {
+        std::cerr << "herald-test-httpd: cannot bind " << bind << ":" << port << "\n";
+        return 1;
+    }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    std::printf("PORT=%d\n", bound);
+    std::fflush(stdout);
+
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&sigs, &sig);
+        svr.stop();
+    });
+    bool ok = svr.listen_after_bind();
+    if (!ok && waiter.joinable()) {
+        // listen failed without a signal: wake the waiter ourselves.
+        pthread_kill(waiter.native_handle(), SIGTERM);
+    }
+    waiter.join();
+    return ok ? 0 : 1;
+}
