@@ -1,9 +1,12 @@
 // html_to_text: gumbo (HTML5 tree builder) to plain text with paragraph structure.
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
 #include <gumbo.h>
 
+#include "feeds/parse/entities.hpp"
 #include "feeds/parse/feed.hpp"
 #include "feeds/parse/internal.hpp"
 
@@ -110,7 +113,7 @@ class TextBuilder {
 };
 
 void walk(const GumboNode* node, TextBuilder& tb, int depth) {
-    if (depth > 400) return;
+    if (depth > 4000) return;
     switch (node->type) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
@@ -146,6 +149,92 @@ void walk(const GumboNode* node, TextBuilder& tb, int depth) {
     if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) tb.text(" ");
 }
 
+// Upper bound of the element nesting depth (start tags minus end tags), cheap.
+int nesting_estimate(std::string_view html) {
+    int depth = 0, max_depth = 0;
+    std::size_t next_gt = 0;
+    for (std::size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+        if (i + 1 >= html.size()) break;
+        const char n = html[i + 1];
+        if (n == '/') {
+            if (depth > 0) --depth;
+        } else if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z')) {
+            if (next_gt < i || next_gt == 0) next_gt = html.find('>', i);
+            if (next_gt == std::string_view::npos) break;
+            const std::size_t next_lt = html.find('<', i + 1);
+            if (html[next_gt - 1] == '/' &&
+                (next_lt == std::string_view::npos || next_gt < next_lt))
+                continue;
+            max_depth = std::max(max_depth, ++depth);
+        }
+    }
+    return max_depth;
+}
+
+bool tag_is(std::string_view name, std::initializer_list<std::string_view> names) {
+    for (const auto n : names)
+        if (name.size() == n.size() &&
+            std::equal(name.begin(), name.end(), n.begin(), [](char a, char b) {
+                return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+            }))
+            return true;
+    return false;
+}
+
+// Tag-stripping fallback for pathological markup (gumbo is quadratic on very deep nesting).
+std::string simple_html_to_text(std::string_view html) {
+    TextBuilder tb;
+    std::string decoded;
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const std::size_t lt = html.find('<', i);
+        const std::size_t end_text = lt == std::string_view::npos ? html.size() : lt;
+        decoded.clear();
+        detail::append_decoded_entities(decoded, html.substr(i, end_text - i));
+        tb.text(decoded);
+        if (lt == std::string_view::npos) break;
+        std::size_t k = lt + 1;
+        const bool closing = k < html.size() && html[k] == '/';
+        if (closing) ++k;
+        std::size_t e = k;
+        while (e < html.size() &&
+               ((html[e] >= 'a' && html[e] <= 'z') || (html[e] >= 'A' && html[e] <= 'Z') ||
+                (html[e] >= '0' && html[e] <= '9')))
+            ++e;
+        if (e == k && !(k < html.size() && html[k] == '!')) {
+            tb.text("<");
+            i = lt + 1;
+            continue;
+        }
+        const std::string_view name = html.substr(k, e - k);
+        std::size_t gt = html.find('>', e);
+        gt = gt == std::string_view::npos ? html.size() : gt + 1;
+        if (!closing && tag_is(name, {"script", "style", "noscript", "template", "head"})) {
+            const std::string close = "</" + std::string(name);
+            std::size_t c = gt;
+            for (;; ++c) {
+                c = html.find("</", c);
+                if (c == std::string_view::npos ||
+                    tag_is(html.substr(c + 2, name.size()), {close.substr(2)}))
+                    break;
+            }
+            if (c == std::string_view::npos) break;
+            gt = html.find('>', c);
+            gt = gt == std::string_view::npos ? html.size() : gt + 1;
+        } else if (tag_is(name, {"br"})) {
+            tb.line_break();
+        } else if (tag_is(name,
+                          {"p",      "div",        "h1",      "h2",    "h3",         "h4",  "h5",
+                           "h6",     "ul",         "ol",      "li",    "blockquote", "pre", "table",
+                           "tr",     "section",    "article", "hr",    "dl",         "dt",  "dd",
+                           "figure", "figcaption", "header",  "footer"})) {
+            tb.paragraph();
+        }
+        i = gt;
+    }
+    return tb.take();
+}
+
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
@@ -154,10 +243,11 @@ std::string html_to_text(std::string_view html) {
         tb.text(html);
         return tb.take();
     }
+    if (nesting_estimate(html) > 1000) return simple_html_to_text(html);
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;
     GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
-    if (!out) return detail::strip_markup(html);
+    if (!out) return simple_html_to_text(html);
     TextBuilder tb;
     walk(out->document, tb, 0);
     gumbo_destroy_output(&options, out);

@@ -656,7 +656,7 @@ Item parse_item(const pugi::xml_node& n, const Scope* parent, Ctx& ctx) {
     }
     Item item;
     ItemExtras x;
-    if (auto about = attr(n, "about")) x.about = std::string(trim(about.value()));
+    if (auto about = attr(n, "about")) x.about = std::string(trim(attr_text(about, ctx)));
     for (auto c = n.first_child(); c; c = c.next_sibling())
         if (c.type() == pugi::node_element) item_element(c, sc, ctx, item, x);
     if (!item.published) item.published = x.dc_date ? x.dc_date : x.issued ? x.issued : x.created;
@@ -856,6 +856,7 @@ herald::Result<FeedDocument> parse_xml_feed(std::string&& text, std::string_view
     {
         std::optional<std::int64_t> sy_period, sy_freq;
         std::optional<UnixTime> pub_date;
+        std::vector<Person> feed_authors;  // Atom: entries without authors inherit these
         for (auto c = root.first_child(); c; c = c.next_sibling()) {
             if (c.type() != pugi::node_element) continue;
             const std::string_view l = local_of(c.name());
@@ -863,10 +864,16 @@ herald::Result<FeedDocument> parse_xml_feed(std::string&& text, std::string_view
                 doc.items.push_back(parse_item(c, &root_scope, ctx));
             } else if (!atom && l == "channel") {
                 walk_container(c, &root_scope, ctx, doc, false, 1);
+            } else if (atom && l == "author" &&
+                       is_atom_ns(resolve_name(c.name(), &root_scope, ctx).ns, ctx)) {
+                add_person(feed_authors, atom_person(c, &root_scope, ctx));
             } else if (atom || rq.local == "channel") {
                 channel_element(c, &root_scope, ctx, doc, sy_period, sy_freq, pub_date);
             }
         }
+        if (!feed_authors.empty())
+            for (auto& item : doc.items)
+                if (item.authors.empty()) item.authors = feed_authors;
         if (!doc.feed.updated && pub_date) doc.feed.updated = pub_date;
         if (sy_period || sy_freq)
             doc.feed.update_period_seconds = sy_period.value_or(86400) / sy_freq.value_or(1);

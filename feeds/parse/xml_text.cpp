@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #ifdef __SSE2__
@@ -283,6 +284,11 @@ bool is_void_tag(std::string_view t) {
     return false;
 }
 
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+};
+
 struct Open {
     std::string name;
     std::size_t out_pos;  // where its start tag begins in the output
@@ -302,6 +308,8 @@ std::string repair_xml(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 64);
     std::vector<Open> stack;
+    // Open elements per name, so unmatched end tags are dropped in O(1).
+    std::unordered_map<std::string, int, StringHash, std::equal_to<>> open_count;
     bool seen_root = false;
     std::size_t i = 0;
     const std::size_t n = s.size();
@@ -351,22 +359,25 @@ std::string repair_xml(std::string_view s) {
             std::size_t j = i + 2;
             while (j < n && s[j] != '>' && s[j] != '<' && !is_space(s[j])) ++j;
             const std::string_view name = s.substr(i + 2, j - i - 2);
-            const std::size_t gt = s.find('>', j);
-            const std::size_t next_lt = s.find('<', j);
-            if (gt == std::string_view::npos) {
-                i = n;
+            std::size_t e = j;
+            while (e < n && s[e] != '>' && s[e] != '<') ++e;
+            if (e >= n) {
+                i = n;  // truncated end tag
                 break;
             }
-            i = (next_lt != std::string_view::npos && next_lt < gt) ? next_lt : gt + 1;
+            i = s[e] == '>' ? e + 1 : e;
             // Close up to the matching open element; drop unmatched end tags.
-            std::size_t k = stack.size();
-            while (k > 0 && stack[k - 1].name != name) --k;
-            if (k == 0) continue;
-            while (stack.size() >= k) {
+            const auto open_it = open_count.find(name);
+            if (open_it == open_count.end() || open_it->second == 0) continue;
+            const std::string target(name);
+            while (!stack.empty()) {
+                const bool match = stack.back().name == target;
                 out += "</";
                 out += stack.back().name;
                 out += '>';
+                --open_count[stack.back().name];
                 stack.pop_back();
+                if (match) break;
             }
             if (stack.empty()) break;  // root closed: anything after it is junk
         } else if (rest.size() >= 2 && tag_start_char(rest[1])) {
@@ -407,7 +418,10 @@ std::string repair_xml(std::string_view s) {
             const bool void_html = !self_closing && is_void_tag(ascii_lower(name));
             if (void_html) out += '/';
             out += '>';
-            if (!self_closing && !void_html) stack.push_back(Open{std::string(name), pos});
+            if (!self_closing && !void_html) {
+                stack.push_back(Open{std::string(name), pos});
+                ++open_count[stack.back().name];
+            }
             i = tag_end;
         } else {
             // Stray '<' in text.

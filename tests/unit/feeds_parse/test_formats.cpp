@@ -375,3 +375,21 @@ TEST(FeedsParseFormats, NotAFeedIsAnError) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseFormats, AtomEntriesInheritFeedAuthor) {
+    const auto doc = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+  <author><name>Feed Author</name></author>
+  <entry><id>1</id><title>a</title></entry>
+  <entry><id>2</id><title>b</title><author><name>Own</name></author></entry></feed>)");
+    ASSERT_EQ(doc.items.size(), 2u);
+    ASSERT_EQ(doc.items[0].authors.size(), 1u);
+    EXPECT_EQ(doc.items[0].authors[0].name, "Feed Author");
+    ASSERT_EQ(doc.items[1].authors.size(), 1u);
+    EXPECT_EQ(doc.items[1].authors[0].name, "Own");
+}
+
+}  // namespace
+}  // namespace herald::feeds::test

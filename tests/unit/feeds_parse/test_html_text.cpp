@@ -40,3 +40,21 @@ TEST(FeedsParseHtmlText, EmptyAndBroken) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseHtmlText, PathologicalNestingStillGivesText) {
+    std::string deep;
+    for (int i = 0; i < 20000; ++i) deep += "<div>";
+    deep += "deep &amp; text<br>more<script>x()</script><style>p{}</style>";
+    for (int i = 0; i < 20000; ++i) deep += "</div>";
+    EXPECT_EQ(html_to_text(deep), "deep & text\nmore");
+    std::string inline_deep;
+    for (int i = 0; i < 20000; ++i) inline_deep += "<b>";
+    inline_deep += "bold";
+    EXPECT_EQ(html_to_text(inline_deep), "bold");
+}
+
+}  // namespace
+}  // namespace herald::feeds::test
