@@ -16,6 +16,7 @@
 #include "daemon/signals.hpp"
 #include "feeds/parse/feed.hpp"
 #include "kafka/sink.hpp"
+#include "processors/extract_cli.hpp"
 #include "processors/pipeline.hpp"
 
 namespace herald::daemon {
@@ -66,60 +67,25 @@ int cmd_parse(const ParseArgs& args) {
 }
 
 int cmd_extract(const ExtractArgs& args) {
-    std::optional<UnixTime> published;
-    if (!args.published.empty()) {
-        published = parse_iso8601(args.published);
-        if (!published) {
-            std::cerr << "herald extract: --published must be ISO 8601 (2024-09-18 or "
-                         "2024-09-18T14:00:00Z), got '"
-                      << args.published << "'\n";
+    processors::ExtractArgs x;
+    x.file = args.file;
+    x.published = args.published;
+    x.title = args.title;
+    x.url = args.url;
+    x.all = args.all;
+    x.data_dir = args.data_dir;
+    if (!args.config.empty()) {
+        try {
+            const config::Config cfg = config::load_config(args.config);
+            if (x.data_dir.empty()) x.data_dir = cfg.pipeline.data_dir;
+            x.pipeline_file = args.config;
+        } catch (const config::ConfigError& e) {
+            print_config_error(e);
             return 2;
         }
     }
-    std::string text, error;
-    if (!read_input(args.file, text, error)) {
-        std::cerr << "herald extract: " << error << '\n';
-        return 1;
-    }
-    std::shared_ptr<const processors::Pipeline> pipeline;
-    try {
-        YAML::Node chain;
-        std::string data_dir = args.data_dir;
-        std::string config_file = "<default pipeline>";
-        if (!args.config.empty()) {
-            const config::Config cfg = config::load_config(args.config);
-            chain = cfg.pipeline.processors;
-            if (data_dir.empty()) data_dir = cfg.pipeline.data_dir;
-            config_file = args.config;
-        }
-        if (data_dir.empty()) data_dir = default_data_dir();
-        pipeline = processors::Pipeline::build(chain, data_dir, config_file);
-    } catch (const config::ConfigError& e) {
-        print_config_error(e);
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "herald extract: " << e.what() << '\n';
-        return 2;
-    }
-    processors::Article article;
-    article.text = sanitize_utf8(text);
-    article.title = args.title;
-    article.url = args.url;
-    article.published = published;
-    article.id = "art_" + hex64(stable_hash64(args.url.empty() ? article.text : args.url));
-    processors::RunOptions opts;
-    opts.include_out_of_region = args.all;
-    const auto events = pipeline->run(article, opts);
-    if (!events) {
-        std::cerr << "herald extract: " << events.error().str() << '\n';
-        return 1;
-    }
-    const std::string stamp = format_utc(published.value_or(now_utc()));
-    for (const auto& ev : *events) {
-        processors::EventMeta meta{processors::event_id(ev), 1, 1, stamp, stamp};
-        std::cout << processors::to_contract_json(ev, meta).dump() << '\n';
-    }
-    return 0;
+    if (x.data_dir.empty()) x.data_dir = default_data_dir();
+    return processors::run_extract(x, std::cout, std::cerr);
 }
 
 int cmd_check(const std::string& config_path) {
@@ -133,8 +99,8 @@ int cmd_check(const std::string& config_path) {
             std::cerr << config_path << ": kafka: " << st.error().message << '\n';
             return 1;
         }
-        std::cout << config_path << ": ok (" << cfg.feeds.size() << " feeds, data from "
-                  << data_dir << ")\n";
+        std::cout << config_path << ": ok (" << cfg.feeds.size() << " feeds, data from " << data_dir
+                  << ")\n";
         return 0;
     } catch (const config::ConfigError& e) {
         print_config_error(e);
@@ -164,7 +130,11 @@ int run_engine(const std::string& config_path, bool once) {
 
 }  // namespace
 
-int cmd_once(const std::string& config_path) { return run_engine(config_path, true); }
+int cmd_once(const std::string& config_path) {
+    install_signal_handlers();
+    return run_engine(config_path, true);
+}
+
 int cmd_run(const std::string& config_path) {
     install_signal_handlers();
     return run_engine(config_path, false);

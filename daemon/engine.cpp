@@ -1,7 +1,9 @@
 #include "daemon/engine.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <thread>
 
@@ -16,6 +18,11 @@
 #include "feeds/parse/feed.hpp"
 #include "kafka/sink.hpp"
 #include "processors/pipeline.hpp"
+#include "service/herald_metrics.hpp"
+#include "service/logging.hpp"
+#include "service/metrics_server.hpp"
+#include "service/notify.hpp"
+#include "service/shutdown_watchdog.hpp"
 #include "state/store.hpp"
 
 namespace herald::daemon {
@@ -97,26 +104,48 @@ struct Engine::Impl {
     std::map<std::string, config::FeedConfig> feeds;  // enabled feeds by id
     EngineStats stats;
     bool fatal = false;
+    int state_errors = 0;  // consecutive state failures (disk full, read-only, ...)
 
+    service::Notifier notifier;
+    service::Registry registry;
+    service::HeraldMetrics metrics{registry, HERALD_ENGINE_VERSION};
+    std::unique_ptr<service::MetricsServer> metrics_server;
+
+    // Builds the feed set from cfg, restoring what the state store remembers.
     void load_feeds() {
-        feeds.clear();
+        std::map<std::string, config::FeedConfig> next;
         for (const auto& f : cfg.feeds) {
-            if (!f.enabled) {
-                if (scheduler.contains(f.id)) scheduler.remove(f.id);
-                continue;
-            }
+            if (!f.enabled) continue;
             feeds::FeedPollState st;
             st.url = f.url;
-            if (auto rec = store->load_feed(f.id); rec && *rec) {
-                // Keep what the feed taught us (ETag, backoff, moved URL) unless
-                // the operator changed the configured URL.
-                if ((*rec)->configured_url == f.url) st = to_poll_state(**rec);
+            if (const auto* cur = scheduler.state(f.id); cur && cur->url == f.url) {
+                st = *cur;  // reload: keep the live state of an unchanged feed
+            } else if (auto rec = store->load_feed(f.id); rec && *rec) {
+                // Keep what the feed taught us (ETag, Last-Modified, backoff) while
+                // it still lives at the configured URL. A URL that differs was
+                // either edited by the operator or moved by a 301 seen earlier;
+                // both are served by starting again from the configured URL
+                // (a permanent redirect is simply followed again).
+                if ((*rec)->url == f.url)
+                    st = to_poll_state(**rec);
+                else
+                    spdlog::info("feed {}: saved state is for {}, polling the configured {}", f.id,
+                                 (*rec)->url, f.url);
             } else if (!rec) {
                 spdlog::warn("feed {}: cannot read saved state: {}", f.id, rec.error().str());
             }
             scheduler.add_or_update(f.id, poll_policy(f.settings), st);
-            feeds.emplace(f.id, f);
+            next.emplace(f.id, f);
         }
+        for (const auto& [id, unused] : feeds) {
+            if (next.count(id)) continue;
+            scheduler.remove(id);
+            fetcher->cancel(id);
+            metrics.forget_feed(id);
+            spdlog::info("feed {}: removed", id);
+        }
+        feeds = std::move(next);
+        metrics.feeds_configured.set(static_cast<double>(feeds.size()));
     }
 
     void submit(const std::string& id) {
@@ -142,6 +171,15 @@ struct Engine::Impl {
         ++stats.polls;
     }
 
+    void state_result(const Status& s, const std::string& what) {
+        if (s) {
+            state_errors = 0;
+            return;
+        }
+        ++state_errors;
+        spdlog::error("{}: state: {}", what, s.error().str());
+    }
+
     void handle(const feeds::FetchOutcome& out) {
         const auto fit = feeds.find(out.feed_id);
         if (fit == feeds.end()) return;  // removed by a reload while in flight
@@ -149,12 +187,22 @@ struct Engine::Impl {
         const UnixTime now = now_utc();
         feeds::FeedHints hints;
         std::optional<feeds::FeedDocument> doc;
-        if (out.result && out.result->status >= 200 && out.result->status < 300) {
-            feeds::ParseOptions po;
-            po.base_url = out.result->effective_url;
-            po.http_charset = out.result->charset;
-            auto parsed = feeds::parse_feed(out.result->body, po);
-            if (parsed) {
+        std::string_view poll_status = service::poll_status::ok;
+        if (!out.result) {
+            ++stats.fetch_errors;
+            poll_status = service::poll_status::network_error;
+            spdlog::warn("feed {}: {}", feed.id, out.result.error().str());
+        } else {
+            const auto& resp = *out.result;
+            metrics.http_responses(static_cast<int>(resp.status)).inc();
+            metrics.fetch_bytes.inc(static_cast<double>(resp.bytes));
+            if (resp.status == 304) {
+                poll_status = service::poll_status::not_modified;
+            } else if (resp.status < 200 || resp.status >= 300) {
+                poll_status = service::poll_status::http_error;
+                spdlog::warn("feed {}: HTTP {}", feed.id, resp.status);
+            } else if (auto parsed =
+                           feeds::parse_feed(resp.body, {resp.effective_url, resp.charset})) {
                 doc = std::move(*parsed);
                 if (doc->feed.ttl_minutes) hints.ttl_minutes = *doc->feed.ttl_minutes;
                 hints.update_period_seconds = doc->feed.update_period_seconds;
@@ -165,18 +213,17 @@ struct Engine::Impl {
                                  doc->items.size());
             } else {
                 ++stats.parse_errors;
+                metrics.parse_errors.inc();
+                poll_status = service::poll_status::parse_error;
                 spdlog::warn("feed {}: {}", feed.id, parsed.error().message);
             }
-        } else if (!out.result) {
-            ++stats.fetch_errors;
-            spdlog::warn("feed {}: {}", feed.id, out.result.error().str());
         }
+        metrics.polls(feed.id, poll_status).inc();
         const auto verdict = scheduler.on_result(out.feed_id, out.result, hints, now);
         if (const auto* st = scheduler.state(out.feed_id)) {
-            auto rec = to_record(out.feed_id, *st);
-            rec.configured_url = feed.url;
-            if (auto s = store->save_feed(rec); !s)
-                spdlog::error("feed {}: cannot save poll state: {}", feed.id, s.error().str());
+            state_result(store->save_feed(to_record(out.feed_id, *st)), "feed " + feed.id);
+            if (st->last_success > 0)
+                metrics.feed_last_success(feed.id).set(static_cast<double>(st->last_success));
         }
         if (verdict.kind == feeds::PollVerdict::Kind::retired)
             spdlog::warn("feed {}: 410 Gone, retired", feed.id);
@@ -196,45 +243,59 @@ struct Engine::Impl {
             article.published = item.published ? item.published : item.updated;
             article.tags = feed.settings.tags;
 
-            std::vector<std::uint64_t> para_hashes;
-            for (const auto& [b, e] : processors::Pipeline::paragraphs(article.text))
-                para_hashes.push_back(stable_hash64(std::string_view(article.text).substr(b, e - b)));
+            const auto para_hashes = state::paragraph_hashes(
+                article.text, processors::Pipeline::paragraphs(article.text));
             const std::uint64_t content_hash =
                 stable_hash64(article.title + '\n' + article.text, para_hashes.size());
             auto change = store->observe_item(feed.id, item.id, content_hash, para_hashes, now);
             if (!change) {
-                spdlog::error("feed {}: item {}: state: {}", feed.id, item.id, change.error().str());
-                continue;
-            }
-            if (change->kind == state::ItemChange::Kind::unchanged) {
-                ++stats.items_unchanged;
+                state_result(tl::unexpected(change.error()),
+                             "feed " + feed.id + " item " + item.id);
                 continue;
             }
             processors::RunOptions ro;
             ro.include_out_of_region = cfg.pipeline.include_out_of_region;
-            if (change->kind == state::ItemChange::Kind::changed) {
-                ++stats.items_changed;
-                ro.changed_paragraphs = &change->changed_paragraphs;
-            } else {
-                ++stats.items_new;
+            switch (change->kind) {
+                case state::ItemChange::Kind::unchanged:
+                    ++stats.items_unchanged;
+                    metrics.items(service::ItemResult::unchanged).inc();
+                    continue;
+                case state::ItemChange::Kind::changed:
+                    ++stats.items_changed;
+                    metrics.items(service::ItemResult::changed).inc();
+                    ro.changed_paragraphs = &change->changed_paragraphs;
+                    break;
+                case state::ItemChange::Kind::added:
+                    ++stats.items_new;
+                    metrics.items(service::ItemResult::new_item).inc();
+                    break;
             }
             auto events = pipeline->run(article, ro);
             if (!events) {
                 ++stats.dead_letters;
                 spdlog::warn("feed {}: article {} failed: {}", feed.id, article.id,
                              events.error().str());
-                if (auto s = sink->publish_dead_letter(article, events.error()); !s)
+                if (auto s = sink->publish_dead_letter(article, events.error(), now); !s) {
                     spdlog::error("dead letter for {} not published: {}", article.id,
                                   s.error().str());
+                } else {
+                    state_result(store->commit_item(feed.id, item.id), "feed " + feed.id);
+                }
                 continue;
             }
-            auto published = sink->publish_article(article, *events, now);
+            for (const auto& ev : *events)
+                if (ev.in_region || cfg.pipeline.include_out_of_region)
+                    metrics.events(ev.type).inc();
+            const kafka::ItemRef ref{feed.id, item.id};
+            auto published = sink->publish_article(article, *events, now, &ref);
             if (!published) {
-                spdlog::error("feed {}: article {}: {}", feed.id, article.id,
-                              published.error().str());
+                // Nothing was written: the item stays uncommitted and is
+                // extracted again on the next poll.
+                state_result(tl::unexpected(published.error()), "article " + article.id);
                 continue;
             }
-            stats.events_published += published->records;
+            state_errors = 0;
+            stats.events_published += published->published;
             check_sink();
         }
     }
@@ -244,21 +305,133 @@ struct Engine::Impl {
             spdlog::critical("kafka: fatal error, stopping: {}", s.error().str());
             fatal = true;
         }
+        const auto c = sink->counters();
+        metrics.outbox_depth.set(static_cast<double>(c.outbox_depth));
+    }
+
+    service::Health health() const {
+        if (fatal) return {false, "fatal Kafka producer error"};
+        if (state_errors >= 3) return {false, "state store failing (disk full or read-only?)"};
+        return {};
+    }
+
+    std::string status_line() const {
+        service::StatusCounts c;
+        c.feeds = feeds.size();
+        c.articles = stats.items_new + stats.items_changed;
+        c.events = stats.events_published;
+        c.outbox = sink->outbox_depth();
+        return service::format_status(c);
+    }
+
+    // SIGHUP: read and validate the file, build the new pipeline and feed set,
+    // then swap. On any error the running configuration stays.
+    void reload() {
+        notifier.reloading();
+        spdlog::info("reloading {}", cfg.file);
+        try {
+            config::Config next = config::load_config(cfg.file);
+            const std::string data_dir =
+                next.pipeline.data_dir.empty() ? default_data_dir() : next.pipeline.data_dir;
+            auto next_pipeline =
+                processors::Pipeline::build(next.pipeline.processors, data_dir, next.file);
+            const auto next_sink_cfg = kafka_sink_config(next);
+            if (auto v = kafka::validate(next_sink_cfg); !v)
+                throw std::runtime_error(v.error().message);
+            if (next.state_dir != cfg.state_dir)
+                spdlog::warn("reload: state_dir changes take effect at the next start");
+            if (next.metrics.listen != cfg.metrics.listen ||
+                next.metrics.enabled != cfg.metrics.enabled)
+                spdlog::warn("reload: metrics changes take effect at the next start");
+            const bool kafka_changed = !same_kafka(cfg.kafka, next.kafka);
+            if (kafka_changed) {
+                // Flush what the old producer holds, then open the new one; it
+                // re-sends whatever is still in the outbox.
+                auto left = sink->flush(next.kafka.flush_timeout);
+                sink.reset();
+                auto opened = kafka::EventSink::open(next_sink_cfg, *store);
+                if (!opened) {
+                    spdlog::error("reload: new Kafka settings rejected ({}); keeping the old ones",
+                                  opened.error().message);
+                    auto back = kafka::EventSink::open(kafka_sink_config(cfg), *store);
+                    if (!back)
+                        throw std::runtime_error("cannot reopen the Kafka producer: " +
+                                                 back.error().message);
+                    sink = std::move(*back);
+                    next.kafka = cfg.kafka;
+                } else {
+                    sink = std::move(*opened);
+                }
+                (void)left;
+            }
+            if (auto s = service::set_log_level(next.log_level); !s)
+                spdlog::warn("reload: {}", s.error().message);
+            const std::string keep_state_dir = cfg.state_dir;
+            const auto keep_metrics = cfg.metrics;
+            cfg = std::move(next);
+            cfg.state_dir = keep_state_dir;
+            cfg.metrics = keep_metrics;
+            pipeline = std::move(next_pipeline);
+            load_feeds();
+            metrics.reloads(true).inc();
+            metrics.last_reload_successful.set(1);
+            spdlog::info("reloaded: {} feeds", feeds.size());
+        } catch (const config::ConfigError& e) {
+            for (const auto& d : e.diagnostics()) spdlog::error("reload rejected: {}", d.str());
+            metrics.reloads(false).inc();
+            metrics.last_reload_successful.set(0);
+        } catch (const std::exception& e) {
+            spdlog::error("reload rejected: {}", e.what());
+            metrics.reloads(false).inc();
+            metrics.last_reload_successful.set(0);
+        }
+        notifier.ready(status_line());
+    }
+
+    static bool same_kafka(const config::KafkaConfig& a, const config::KafkaConfig& b) {
+        const auto routes_equal = [](const auto& x, const auto& y) {
+            return x.size() == y.size() &&
+                   std::equal(x.begin(), x.end(), y.begin(), [](const auto& r, const auto& q) {
+                       return r.categories == q.categories && r.types == q.types &&
+                              r.countries == q.countries && r.tags == q.tags && r.topic == q.topic;
+                   });
+        };
+        return a.brokers == b.brokers && a.client_id == b.client_id &&
+               a.compression == b.compression && a.properties == b.properties &&
+               a.default_topic == b.default_topic && a.articles_topic == b.articles_topic &&
+               a.dead_letter_topic == b.dead_letter_topic && routes_equal(a.routes, b.routes) &&
+               a.flush_timeout == b.flush_timeout;
     }
 
     int finish() {
-        const auto left = sink->flush(cfg.kafka.flush_timeout);
+        notifier.stopping();
+        // Bounded shutdown: the grace period for the flush plus a margin.
+        service::ShutdownWatchdog guard(cfg.shutdown_grace + std::chrono::seconds(5));
+        guard.set_phase("cancelling fetches");
+        fetcher->cancel_all();
+        guard.set_phase("flushing kafka");
+        const auto flush_for = std::min<std::chrono::milliseconds>(
+            cfg.kafka.flush_timeout,
+            std::chrono::duration_cast<std::chrono::milliseconds>(cfg.shutdown_grace));
+        const auto left = sink->flush(flush_for);
+        int rc = fatal ? 1 : 0;
         if (!left) {
             spdlog::error("kafka flush failed: {}", left.error().str());
-            return 1;
+            rc = 1;
+        } else if (*left > 0) {
+            spdlog::warn(
+                "{} records not acknowledged yet; they stay in the outbox for the next start",
+                *left);
         }
-        if (*left > 0)
-            spdlog::warn("{} records not yet acknowledged; they stay in the outbox for the next start",
-                         *left);
-        spdlog::info("polls {}, fetch errors {}, items new {} changed {} unchanged {}, records {}",
-                     stats.polls, stats.fetch_errors, stats.items_new, stats.items_changed,
-                     stats.items_unchanged, stats.events_published);
-        return fatal ? 1 : 0;
+        spdlog::info(
+            "polls {}, fetch errors {}, parse errors {}, items new {} changed {} unchanged {}, "
+            "events published {}, dead letters {}",
+            stats.polls, stats.fetch_errors, stats.parse_errors, stats.items_new,
+            stats.items_changed, stats.items_unchanged, stats.events_published, stats.dead_letters);
+        guard.set_phase("closing the producer");
+        sink.reset();
+        if (metrics_server) metrics_server->stop();
+        return rc;
     }
 };
 
@@ -269,20 +442,22 @@ std::unique_ptr<Engine> Engine::start(config::Config cfg) {
     auto impl = std::make_unique<Impl>();
     impl->cfg = std::move(cfg);
     auto& c = impl->cfg;
-    spdlog::set_level(spdlog::level::from_str(c.log_level));
+    service::setup_logging(c.log_level);
 
+    // Start order: state, sink, processors, feeds (stop in reverse).
     std::error_code ec;
     fs::create_directories(c.state_dir, ec);
     if (ec) throw std::runtime_error("state_dir " + c.state_dir + ": " + ec.message());
     auto store = state::Store::open(c.state_dir);
-    if (!store) throw std::runtime_error("state: " + store.error().message);
+    if (!store) throw std::runtime_error(store.error().message);
     impl->store = std::move(*store);
 
     auto sink = kafka::EventSink::open(kafka_sink_config(c), *impl->store);
-    if (!sink) throw std::runtime_error("kafka: " + sink.error().message);
+    if (!sink) throw std::runtime_error(sink.error().message);
     impl->sink = std::move(*sink);
 
-    const std::string data_dir = c.pipeline.data_dir.empty() ? default_data_dir() : c.pipeline.data_dir;
+    const std::string data_dir =
+        c.pipeline.data_dir.empty() ? default_data_dir() : c.pipeline.data_dir;
     impl->pipeline = processors::Pipeline::build(c.pipeline.processors, data_dir, c.file);
 
     feeds::Fetcher::Options fo;
@@ -291,20 +466,32 @@ std::unique_ptr<Engine> Engine::start(config::Config cfg) {
     fo.verify_tls = c.fetch.verify_tls;
     impl->fetcher = std::make_unique<feeds::Fetcher>(fo);
     impl->load_feeds();
-    spdlog::info("herald started: {} feeds, state in {}, brokers {}", impl->feeds.size(),
-                 c.state_dir, c.kafka.brokers);
+
+    if (c.metrics.enabled) {
+        auto addr = service::parse_listen_address(c.metrics.listen);
+        if (!addr) throw std::runtime_error("metrics.listen: " + addr.error().message);
+        Impl* self = impl.get();
+        impl->metrics_server = std::make_unique<service::MetricsServer>(
+            impl->registry, [self] { return self->health(); });
+        if (auto s = impl->metrics_server->start(*addr); !s)
+            throw std::runtime_error("metrics: " + s.error().message);
+        spdlog::info("metrics on http://{}:{}/metrics", addr->host,
+                     impl->metrics_server->bound_port());
+    }
+    impl->metrics.up.set(1);
+    spdlog::info("herald {} started: {} feeds, state in {}, brokers {}", HERALD_ENGINE_VERSION,
+                 impl->feeds.size(), c.state_dir, c.kafka.brokers);
     return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
-const EngineStats& Engine::stats() const { return impl_->stats; }
+const EngineStats& Engine::stats() const {
+    return impl_->stats;
+}
 
 int Engine::run_once() {
     auto& m = *impl_;
-    for (const auto& [id, feed] : m.feeds) {
-        const auto* st = m.scheduler.state(id);
-        if (st && st->retired) continue;
-        m.submit(id);
-    }
+    // Every feed, due or not (a retired feed stays retired).
+    for (const auto& id : m.scheduler.due(std::numeric_limits<UnixTime>::max())) m.submit(id);
     while (!m.fetcher->idle() && !m.fatal && !stop_requested()) {
         for (const auto& out : m.fetcher->poll(std::chrono::milliseconds(200))) m.handle(out);
         m.check_sink();
@@ -314,15 +501,27 @@ int Engine::run_once() {
 
 int Engine::run() {
     auto& m = *impl_;
+    m.notifier.ready(m.status_line());
+    auto last_status = std::chrono::steady_clock::now();
     while (!m.fatal) {
         const SignalFlags sig = take_signals();
         if (sig.stop) break;
+        if (sig.reload) m.reload();
         for (const auto& id : m.scheduler.due(now_utc())) m.submit(id);
-        for (const auto& out : m.fetcher->poll(m.cfg.loop_tick)) m.handle(out);
+        const auto outcomes = m.fetcher->poll(m.cfg.loop_tick);
+        for (const auto& out : outcomes) m.handle(out);
         m.check_sink();
-        if (m.fetcher->idle()) std::this_thread::sleep_for(m.cfg.loop_tick);
+        const auto h = m.health();
+        m.metrics.up.set(h.healthy ? 1 : 0);
+        m.notifier.watchdog_tick(h.healthy);
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_status > std::chrono::seconds(5)) {
+            m.notifier.status(m.status_line());
+            last_status = now;
+        }
+        if (m.fetcher->idle() && outcomes.empty()) std::this_thread::sleep_for(m.cfg.loop_tick);
     }
-    m.fetcher->cancel_all();
+    spdlog::info("stopping");
     return m.finish();
 }
 

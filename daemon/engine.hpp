@@ -6,6 +6,7 @@
 #include <string>
 
 #include "config/config.hpp"
+#include "kafka/sink.hpp"
 
 namespace herald::daemon {
 
@@ -21,7 +22,7 @@ struct EngineStats {
 };
 
 class Engine {
-public:
+  public:
     // Builds everything from a validated config; throws (ConfigError,
     // std::runtime_error) when start-up fails, e.g. the state dir is unusable.
     static std::unique_ptr<Engine> start(config::Config cfg);
@@ -35,7 +36,7 @@ public:
 
     const EngineStats& stats() const;
 
-private:
+  private:
     struct Impl;
     explicit Engine(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
@@ -44,5 +45,8 @@ private:
 // The folder holding gazetteer/ and extraction/ when the config names none:
 // $HERALD_DATA_DIR, else the installed data dir, else the source tree's config/.
 std::string default_data_dir();
+
+// The Kafka sink settings of a config (validated by kafka::validate).
+kafka::SinkConfig kafka_sink_config(const config::Config& cfg);
 
 }  // namespace herald::daemon

@@ -12,8 +12,8 @@
 #include <sstream>
 #include <string>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "config/config.hpp"
 #include "daemon/commands.hpp"
@@ -30,23 +30,30 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
 
     std::string config_path;
-    auto* run = app.add_subcommand("run", "Run the daemon: poll, process and publish until SIGTERM");
+    auto* run =
+        app.add_subcommand("run", "Run the daemon: poll, process and publish until SIGTERM");
     run->add_option("-c,--config", config_path, "Configuration file (YAML)")->required();
-    auto* once = app.add_subcommand("once", "Poll every feed once, process, publish, flush and exit");
+    auto* once =
+        app.add_subcommand("once", "Poll every feed once, process, publish, flush and exit");
     once->add_option("-c,--config", config_path, "Configuration file (YAML)")->required();
     auto* check = app.add_subcommand(
-        "check", "Validate the configuration and data files without any I/O; errors as FILE:LINE:COL");
+        "check",
+        "Validate the configuration and data files without any I/O; errors as FILE:LINE:COL");
     check->add_option("-c,--config", config_path, "Configuration file (YAML)")->required();
 
     herald::daemon::ParseArgs parse_args;
-    auto* parse = app.add_subcommand("parse", "Parse one feed document and print it as normalised JSON");
-    parse->add_option("file", parse_args.file, "Feed file, or - for standard input")->default_val("-");
+    auto* parse =
+        app.add_subcommand("parse", "Parse one feed document and print it as normalised JSON");
+    parse->add_option("file", parse_args.file, "Feed file, or - for standard input")
+        ->default_val("-");
     parse->add_option("--base-url", parse_args.base_url, "Resolve relative links against this URL");
-    parse->add_option("--charset", parse_args.charset, "Charset as an HTTP Content-Type would give it");
+    parse->add_option("--charset", parse_args.charset,
+                      "Charset as an HTTP Content-Type would give it");
 
     herald::daemon::ExtractArgs extract_args;
     auto* extract = app.add_subcommand(
-        "extract", "Extract events from one article's plain text; one contract JSON event per line");
+        "extract",
+        "Extract events from one article's plain text; one contract JSON event per line");
     extract->add_option("file", extract_args.file, "Article text file, or - for standard input")
         ->default_val("-");
     extract->add_option("--published", extract_args.published,
@@ -56,7 +63,8 @@ int main(int argc, char** argv) {
     extract->add_flag("--all", extract_args.all, "Also print events outside the Middle East");
     extract->add_option("--config", extract_args.config,
                         "Take the processor chain and data dir from this configuration");
-    extract->add_option("--data-dir", extract_args.data_dir, "Folder with gazetteer/ and extraction/");
+    extract->add_option("--data-dir", extract_args.data_dir,
+                        "Folder with gazetteer/ and extraction/");
 
     CLI11_PARSE(app, argc, argv);
 

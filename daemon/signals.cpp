@@ -42,6 +42,8 @@ SignalFlags take_signals() {
     return f;
 }
 
-bool stop_requested() { return g_stop != 0 || g_stop_seen != 0; }
+bool stop_requested() {
+    return g_stop != 0 || g_stop_seen != 0;
+}
 
 }  // namespace herald::daemon
