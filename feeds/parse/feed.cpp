@@ -49,6 +49,7 @@ herald::Result<FeedDocument> parse_feed(std::string_view bytes, const ParseOptio
     herald::Result<FeedDocument> res;
     if (dec.text[first] == '{') {
         res = detail::parse_json_feed(dec.text, opts);
+        if (res && !dec.clean) res->wellformed = false;
     } else {
         // Junk before the first markup (PHP notices, stray text): not well-formed.
         bool clean = dec.clean;

@@ -789,23 +789,29 @@ herald::Result<FeedDocument> parse_xml_feed(std::string&& text, std::string_view
     auto result =
         xml.load_buffer_inplace(buffer.data(), buffer.size(), kOptions, pugi::encoding_utf8);
     std::string repaired;
-    if (!result) {
-        // Recovery: repair the original text and parse that.
+    const auto find_root = [&xml](int& elements) {
+        pugi::xml_node found;
+        elements = 0;
+        for (auto c = xml.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            ++elements;
+            const std::string_view l = local_of(c.name());
+            if (!found && (l == "rss" || l == "RDF" || l == "feed" || l == "channel")) found = c;
+        }
+        return found;
+    };
+    int elements = 0;
+    pugi::xml_node root;
+    if (result) root = find_root(elements);
+    if (!result || !root) {
+        // Recovery: repair the original text and parse that. This also finds a feed
+        // wrapped in other markup (the repair skips foreign top-level elements).
         ctx.clean = false;
         repaired = repair_xml(original);
         xml.reset();
         result = xml.load_buffer_inplace(repaired.data(), repaired.size(), kOptions,
                                          pugi::encoding_utf8);
-    }
-
-    // Find the feed root: the first top-level element that looks like a feed.
-    pugi::xml_node root;
-    int elements = 0;
-    for (auto c = xml.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        ++elements;
-        const std::string_view l = local_of(c.name());
-        if (!root && (l == "rss" || l == "RDF" || l == "feed" || l == "channel")) root = c;
+        root = find_root(elements);
     }
     if (elements > 1) ctx.clean = false;
     if (!root) return herald::fail("parse", "no RSS or Atom root element found");

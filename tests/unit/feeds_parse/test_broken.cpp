@@ -147,3 +147,28 @@ TEST(FeedsParseBroken, DeepNestingAndHugeInputDoNotCrash) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseBroken, FeedWrappedInHtml) {
+    const auto doc = parse_ok(
+        "<html><body><pre><rss version=\"2.0\"><channel><title>Wrapped</title>"
+        "<item><title>x</title></item></channel></rss></pre></body></html>");
+    EXPECT_FALSE(doc.wellformed);
+    EXPECT_EQ(doc.feed.title, "Wrapped");
+    EXPECT_EQ(doc.items.size(), 1u);
+}
+
+TEST(FeedsParseBroken, JsonFeedWithInvalidBytes) {
+    const auto doc = parse_ok(
+        "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": \"1\", "
+        "\"title\": "
+        "\"caf\xE9\"}]}");
+    EXPECT_FALSE(doc.wellformed);
+    ASSERT_EQ(doc.items.size(), 1u);
+    EXPECT_EQ(doc.items[0].title, "caf\xC3\xA9");  // read as Windows-1252
+}
+
+}  // namespace
+}  // namespace herald::feeds::test
