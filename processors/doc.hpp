@@ -45,6 +45,7 @@ struct Mention {
     std::string role_kind;   // role kind for persons and role-only mentions
     std::string role_title;  // role title as matched (lower case) for role-only mentions
     int person = -1;         // index into Knowledge::people when known
+    int role = -1;           // canonical role index (Knowledge::roles) when known
 
     bool is_participant() const { return part.has_value(); }
 };

@@ -69,6 +69,7 @@ int run_extract(const ExtractArgs& args, std::ostream& out, std::ostream& err) {
     article.url = args.url;
     article.published = published;
     article.id = "art_" + hex64(stable_hash64(args.url.empty() ? article.text : args.url));
+    if (args.trace) err << pipeline->trace(article);
     RunOptions opts;
     opts.include_out_of_region = args.all;
     const auto events = pipeline->run(article, opts);
@@ -90,7 +91,7 @@ int extract_main(int argc, const char* const* argv, std::ostream& out, std::ostr
     auto usage = [&]() {
         err << "usage: " << (argc > 0 ? argv[0] : "extract")
             << " [extract] [--published ISO] [--title T] [--url U] [--data-dir DIR]"
-               " [--pipeline FILE] [--all] FILE|-\n";
+               " [--pipeline FILE] [--all] [--trace] FILE|-\n";
         return 2;
     };
     for (int i = 1; i < argc; ++i) {
@@ -111,6 +112,8 @@ int extract_main(int argc, const char* const* argv, std::ostream& out, std::ostr
             if (!value(a.data_dir)) return usage();
         } else if (s == "--pipeline") {
             if (!value(a.pipeline_file)) return usage();
+        } else if (s == "--trace") {
+            a.trace = true;
         } else if (s == "--all") {
             a.all = true;
         } else if (s == "-h" || s == "--help") {

@@ -16,13 +16,14 @@ struct ExtractArgs {
     std::string data_dir;       // gazetteer/ + extraction/
     std::string pipeline_file;  // optional YAML with `processors:` (or pipeline.processors)
     bool all = false;           // include events outside the Middle East
+    bool trace = false;         // print the pipeline trace to `err`
 };
 
 // Returns the process exit code: 0 ok, 1 input/processing error, 2 usage/config error.
 int run_extract(const ExtractArgs& args, std::ostream& out, std::ostream& err);
 
 // Parses "[extract] [--published X] [--title T] [--url U] [--data-dir D]
-// [--pipeline F] [--all] FILE" and runs run_extract.
+// [--pipeline F] [--all] [--trace] FILE" and runs run_extract.
 int extract_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
 
 }  // namespace herald::processors

@@ -245,10 +245,12 @@ void load_gazetteer_file(const std::string& path, Knowledge& k, Builder& b,
             if (r.title.empty()) continue;
             const std::size_t idx = k.roles.size();
             role_kind_by_title[ascii_lower(r.title)] = r.kind;
+            k.role_by_title.emplace(ascii_lower(r.title), static_cast<std::uint32_t>(idx));
             b.role_phrase(r.title, idx);
             for (const auto& a : get_list(e, "aliases", sink)) {
                 b.role_phrase(a, idx);
                 role_kind_by_title.emplace(ascii_lower(a), r.kind);
+                k.role_by_title.emplace(ascii_lower(a), static_cast<std::uint32_t>(idx));
             }
             k.roles.push_back(std::move(r));
         }
@@ -374,6 +376,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
             rr.kind = get_str(e, "kind", sink, false);
             if (rr.title.empty()) continue;
             role_kind_by_title.emplace(ascii_lower(rr.title), rr.kind);
+            k.role_by_title.emplace(ascii_lower(rr.title),
+                                    static_cast<std::uint32_t>(k.roles.size()));
             b.role_phrase(rr.title, k.roles.size());
             k.roles.push_back(std::move(rr));
         }
@@ -491,10 +495,12 @@ std::vector<std::vector<std::string>> parse_phrase(const std::string& phrase) {
             max_len = std::max(max_len, t.size());
             alt_toks.push_back(std::move(t));
         }
-        if (max_len <= 1) {
+        std::size_t singles = 0;
+        for (auto& t : alt_toks) singles += t.size() == 1;
+        if (max_len <= 1 || singles > 0) {
             std::vector<std::string> s;
             for (auto& t : alt_toks)
-                if (!t.empty()) s.push_back(t[0]);
+                if (t.size() == 1) s.push_back(t[0]);
             slots.push_back(std::move(s));
         } else {
             // multi-token word (hyphenated): only the first alternative, token by token
@@ -684,6 +690,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
         for (auto& r : p.roles) {
             auto it = role_kind_by_title.find(ascii_lower(r.title));
             if (it != role_kind_by_title.end()) r.kind = it->second;
+            auto ri = k->role_by_title.find(ascii_lower(r.title));
+            if (ri != k->role_by_title.end()) r.role = static_cast<int>(ri->second);
         }
     b.index();
     return k;

@@ -37,6 +37,7 @@ struct RoleSpan {
     std::string title;  // as in people.yaml
     std::string org;    // country code / organisation id / group id
     std::string kind;   // from roles.yaml (diplomat, head_of_state, ...) or ""
+    int role = -1;      // canonical role (index into Knowledge::roles) or -1
     std::int64_t from = std::numeric_limits<std::int64_t>::min();  // days since epoch
     std::int64_t to = std::numeric_limits<std::int64_t>::max();
 };
@@ -106,6 +107,7 @@ struct Knowledge {
         std::uint32_t role;
     };
     std::vector<RolePhrase> role_phrases;
+    StrMap<std::uint32_t> role_by_title;            // lower-case title or alias -> canonical role
     StrMap<std::vector<std::uint32_t>> role_first;  // longest first
 
     // ---- lexicon (config/extraction/lexicon.yaml)

@@ -7,6 +7,7 @@
 #include <new>
 
 #include "config/diagnostics.hpp"
+#include "processors/doc.hpp"
 #include "processors/knowledge.hpp"
 #include "processors/stage.hpp"
 
@@ -157,6 +158,59 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
     } catch (const std::exception& e) {
         return fail("processor", std::string("article ") + article.id + ": " + e.what());
     }
+}
+
+std::string Pipeline::trace(const Article& article) const {
+    std::string out;
+    try {
+        Doc d;
+        d.article = &article;
+        d.k = knowledge_.get();
+        if (article.published) d.pub_day = *article.published / 86400;
+        d.para_orig = split_paragraphs(article.text);
+        for (const auto& st : stages_) st->run(d);
+        std::size_t mi = 0;
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            out += "S" + std::to_string(si) + " p" + std::to_string(s.paragraph) + ": " +
+                   d.text.substr(s.b, s.e - s.b) + "\n";
+            for (; mi < d.mentions.size() && d.mentions[mi].sentence == si; ++mi) {
+                const Mention& m = d.mentions[mi];
+                out += "   M[" +
+                       d.text.substr(d.toks[m.tb].b, d.toks[m.te - 1].e - d.toks[m.tb].b) + "]";
+                if (m.part)
+                    out += " " + m.part->kind + ":" + m.part->name + "/" + m.part->country +
+                           " role=" + m.part->role;
+                if (m.place) out += " place=" + m.place->name;
+                if (!m.prep.empty()) out += " prep=" + std::string(m.prep);
+                if (m.adjective) out += " adj";
+                if (m.people) out += " people";
+                if (m.modifier) out += " mod";
+                if (m.possessive) out += " poss";
+                if (m.in_quote) out += " quote";
+                if (m.kind != MentionKind::entity)
+                    out += " kind=" + std::to_string(static_cast<int>(m.kind));
+                out += "\n";
+            }
+            for (const Candidate& c : d.cands) {
+                if (c.sentence != si) continue;
+                out += "   C " + c.ev.type + " [" +
+                       d.text.substr(d.toks[c.tb].b, d.toks[c.te - 1].e - d.toks[c.tb].b) + "] " +
+                       c.ev.status + " " + c.ev.date.value_or("-") + (c.drop ? " DROP" : "") +
+                       (c.carrier ? " CARRIER" : "") + (c.ev.in_region ? "" : " OUT") + " actors=";
+                for (const auto& p : c.ev.actors) out += p.name + ";";
+                out += " targets=";
+                for (const auto& p : c.ev.targets) out += p.name + ";";
+                out += " med=";
+                for (const auto& p : c.mediators) out += p.name + ";";
+                if (c.ev.location) out += " loc=" + c.ev.location->name;
+                out += "\n";
+            }
+        }
+    } catch (const std::exception& e) {
+        out += std::string("trace failed: ") + e.what() + "\n";
+    }
+    return out;
 }
 
 }  // namespace herald::processors

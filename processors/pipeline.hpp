@@ -49,6 +49,10 @@ class Pipeline {
     // [start, end) byte ranges of the paragraphs, the same split run() uses.
     static std::vector<std::pair<std::size_t, std::size_t>> paragraphs(std::string_view text);
 
+    // Human-readable trace of the stages' work on one article (sentences,
+    // mentions, candidate events with their fate), for `extract --trace`.
+    std::string trace(const Article& article) const;
+
     // Names of the processors in order.
     std::vector<std::string> processor_names() const;
 

@@ -125,7 +125,11 @@ class EntitiesStage final : public Stage {
             if (lw != "," && lw != "and" && lw != "or") continue;
             const Mention& prev = d.mentions[mi - 1];
             std::size_t pe = prev.te;
-            if (pe == p || (pe + 1 == p && d.toks[pe].lower == ",")) {
+            const bool list_go_on =
+                lw != "," || (m.te < d.toks.size() &&
+                              (d.toks[m.te].lower == "," || d.toks[m.te].lower == "and" ||
+                               d.toks[m.te].lower == "or"));
+            if (list_go_on && (pe == p || (pe + 1 == p && d.toks[pe].lower == ","))) {
                 m.prep = prev.prep;
                 m.prep_attached = prev.prep_attached;
             }
@@ -149,7 +153,14 @@ class EntitiesStage final : public Stage {
         }
         if (m.tb > s.tb) {
             std::size_t p = m.tb - 1;
-            if (k.determiners.count(d.toks[p].lower) && p > s.tb) --p;
+            for (int guard = 0; guard < 3 && p > s.tb; ++guard) {
+                const Token& q = d.toks[p];
+                if (k.determiners.count(q.lower) || k.role_modifiers.count(q.lower) ||
+                    q.kind == TokKind::number || k.number_words.count(q.lower))
+                    --p;
+                else
+                    break;
+            }
             if (k.prepositions.count(d.toks[p].lower)) {
                 m.prep = d.toks[p].lower;
                 if ((m.prep == "from" || m.prep == "of") && p > s.tb &&
@@ -158,6 +169,12 @@ class EntitiesStage final : public Stage {
             }
         }
         if (m.adjective && !m.modifier) {
+            const Token* n = m.te < s.te ? &d.toks[m.te] : nullptr;
+            if (!n || n->kind != TokKind::word || n->lower == "and" || n->lower == "or" ||
+                k.prepositions.count(n->lower) || k.subordinators.count(n->lower) ||
+                k.relative_pronouns.count(n->lower) || n->lower == "have" || n->lower == "are" ||
+                n->lower == "were")
+                m.people = true;
             for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
                 const Token& t = d.toks[j];
                 if (k.people_nouns.count(t.lower)) {
@@ -221,6 +238,7 @@ class EntitiesStage final : public Stage {
             ++j;
         }
         std::optional<Participant> qual;
+        std::vector<std::size_t> mods;
         for (int guard = 0; guard < 4 && j < s.te; ++guard) {
             std::size_t len = 0;
             Participant p;
@@ -229,7 +247,10 @@ class EntitiesStage final : public Stage {
                 j += len;
                 continue;
             }
-            if (k.role_modifiers.count(d.toks[j].lower)) {
+            std::size_t tl = 0;
+            std::uint32_t tr = 0;
+            if (k.role_modifiers.count(d.toks[j].lower) && !title_at(d, j, s.te, tl, tr)) {
+                mods.push_back(j);
                 ++j;
                 continue;
             }
@@ -239,6 +260,16 @@ class EntitiesStage final : public Stage {
         std::size_t tlen = 0;
         std::uint32_t role = 0;
         if (!title_at(d, j, s.te, tlen, role)) return false;
+        // "top US diplomat": the modifier and the title together may name a role
+        for (std::size_t mj : mods) {
+            std::string joined(d.toks[mj].lower);
+            for (std::size_t q = j; q < j + tlen; ++q) {
+                joined += ' ';
+                joined += d.toks[q].lower;
+            }
+            if (auto it = k.role_by_title.find(joined); it != k.role_by_title.end())
+                role = it->second;
+        }
         const std::size_t title_b = j;
         std::size_t title_e = j + tlen;
         // Chained titles: "press secretary Major General Patrick Ryder"
@@ -308,6 +339,7 @@ class EntitiesStage final : public Stage {
             m.te = e;
             m.kind = MentionKind::entity;
             m.role_kind = rr.kind;
+            m.role = static_cast<int>(role);
             if (person >= 0) {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
                 m.part = Participant{pr.name, "person", role_text,
@@ -325,12 +357,61 @@ class EntitiesStage final : public Stage {
         }
         // No name: a role-only mention needs a determiner or a qualifier.
         if (!det && !qual) return false;
+        {
+            // Apposition: "<title> [for|of a few words], Name Name,"
+            std::size_t q = title_e;
+            if (q < s.te && (d.toks[q].lower == "for" || d.toks[q].lower == "of")) {
+                std::size_t r = q + 1;
+                while (r < s.te && r < q + 5 && d.toks[r].kind == TokKind::word && !d.toks[r].cap)
+                    ++r;
+                if (r < s.te && d.toks[r].text == ",") q = r;
+            }
+            if (q < s.te && d.toks[q].text == ",") {
+                std::size_t r = q + 1, w = 0;
+                while (r < s.te && w < 4 && name_token(d, r)) {
+                    ++r;
+                    ++w;
+                }
+                if (w >= 2 && r < s.te && d.toks[r].text == ",") {
+                    const GazHit h = gaz_match(d, q + 1, r);
+                    bool geo = false;
+                    int person = -1;
+                    for (const Surface* x : h.hits) {
+                        if (x->ent == EntKind::country || x->ent == EntKind::place ||
+                            x->ent == EntKind::organisation || x->ent == EntKind::group)
+                            geo = true;
+                        if (x->ent == EntKind::person) person = static_cast<int>(x->idx);
+                    }
+                    if (!geo) {
+                        m.tb = i;
+                        m.te = r;
+                        m.kind = MentionKind::entity;
+                        m.role_kind = rr.kind;
+                        m.role = static_cast<int>(role);
+                        if (person >= 0) {
+                            const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
+                            m.part = Participant{pr.name, "person", role_text, pr.country};
+                            m.person = person;
+                            m.gender = pr.gender;
+                        } else {
+                            m.part = Participant{
+                                std::string(d.text.substr(d.toks[q + 1].b,
+                                                          d.toks[r - 1].e - d.toks[q + 1].b)),
+                                "person", role_text, qual ? qual->country : ""};
+                        }
+                        next = r;
+                        return true;
+                    }
+                }
+            }
+        }
         if (d.toks[title_b].lower == "counterpart" || d.toks[title_b].lower == "counterparts")
             return false;
         m.tb = i;
         m.te = title_e;
         m.kind = MentionKind::role_only;
         m.role_kind = rr.kind;
+        m.role = static_cast<int>(role);
         m.role_title = ascii_lower(role_text);
         if (qual) m.part = Participant{qual->name, qual->kind, "", qual->country};
         next = title_e;
@@ -404,6 +485,7 @@ class EntitiesStage final : public Stage {
             if (const RoleSpan* r = role_on(pr, d.pub_day)) {
                 m.part->role = r->title;
                 m.role_kind = r->kind;
+                m.role = r->role;
             }
             m.gender = pr.gender;
             m.person = static_cast<int>(person->idx);
@@ -492,7 +574,8 @@ class CoreferenceStage final : public Stage {
         std::vector<int> subject(d.sents.size(), -1);
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& m = d.mentions[mi];
-            if (!m.part || m.part->kind != "person" || m.in_quote) continue;
+            if (!m.part || m.in_quote) continue;
+            if (m.part->kind != "person" && m.kind != MentionKind::role_only) continue;
             if (!m.prep.empty() && !m.prep_attached) continue;
             if (subject[m.sentence] < 0) subject[m.sentence] = static_cast<int>(mi);
         }
@@ -584,6 +667,17 @@ class CoreferenceStage final : public Stage {
 
     const Mention* antecedent(const Doc& d, const std::vector<int>& subject, std::size_t si,
                               std::size_t t, char gender) const {
+        // "During his Cairo visit, Blinken ...": a possessive in a fronted phrase
+        // points forward to the subject after the comma.
+        if (subject[si] >= 0) {
+            const Mention& m = d.mentions[static_cast<std::size_t>(subject[si])];
+            const Sentence& s = d.sents[si];
+            if (m.tb > t && t <= s.tb + 2 && gender_ok(gender, m.gender) &&
+                d.k->prepositions.count(d.toks[s.tb].lower)) {
+                for (std::size_t q = t; q < m.tb; ++q)
+                    if (d.toks[q].text == ",") return &m;
+            }
+        }
         // Subject of this sentence before the pronoun.
         if (subject[si] >= 0) {
             const Mention& m = d.mentions[static_cast<std::size_t>(subject[si])];
@@ -601,7 +695,7 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (m.sentence + back_ < si) break;
             if (m.part && m.part->kind == "person" && m.kind != MentionKind::pronoun &&
-                gender_ok(gender, m.gender))
+                !m.in_quote && gender_ok(gender, m.gender))
                 return &m;
         }
         return nullptr;
@@ -637,9 +731,13 @@ class CoreferenceStage final : public Stage {
         const std::string qual_country = m.part ? m.part->country : "";
         const std::string qual_kind = m.part ? m.part->kind : "";
         const std::string qual_name = m.part ? m.part->name : "";
-        auto title_fits = [&](const std::string& role_lower, const std::string& kind) {
+        auto title_fits = [&](const std::string& role_lower, const std::string& kind, int role) {
+            if (m.role >= 0 && role == m.role) return true;
             if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official" &&
-                m.role_kind != "minister")
+                m.role_kind != "minister" && m.role_kind != "diplomat" && m.role_kind != "military")
+                return true;
+            if (m.role_kind == "diplomat" && kind == "diplomat" &&
+                m.role_title.find("diplomat") != std::string::npos)
                 return true;
             return !role_lower.empty() && role_lower.find(m.role_title) != std::string::npos;
         };
@@ -648,7 +746,7 @@ class CoreferenceStage final : public Stage {
             const Mention& p = d.mentions[q];
             if (!p.part || p.part->kind != "person" || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
-            if (title_fits(ascii_lower(p.part->role), p.role_kind)) {
+            if (title_fits(ascii_lower(p.part->role), p.role_kind, p.role)) {
                 const std::string written(
                     d.text.substr(d.toks[m.tb].b, d.toks[m.te - 1].e - d.toks[m.tb].b));
                 m.part = p.part;
@@ -670,7 +768,9 @@ class CoreferenceStage final : public Stage {
                                         (qual_kind != "country" && !qual_name.empty() &&
                                          (r.org == qual_name || pr.country == qual_country));
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
-                    if (!title_fits(ascii_lower(r.title), r.kind)) continue;
+                    if (!(m.role >= 0 && r.role == m.role) &&
+                        !title_fits(ascii_lower(r.title), "", -2))
+                        continue;
                     if (found != static_cast<int>(pi)) ++count;
                     found = static_cast<int>(pi);
                     break;

@@ -16,7 +16,7 @@ struct Match {
     std::uint32_t trig = 0;
 };
 
-constexpr std::size_t kGap = 5;
+constexpr std::size_t kGap = 7;
 constexpr std::size_t kSkips = 3;
 
 bool hard_punct(const Token& t) {
@@ -65,9 +65,10 @@ class EventsStage final : public Stage {
         Ctx c{d, ends_at, starts_at};
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const std::vector<Match> ms = find_triggers(d, si, starts_at);
+            std::vector<Participant> prev_act;
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
-                build(c, si, ms, q, next_tb);
+                build(c, si, ms, q, next_tb, prev_act);
             }
         }
     }
@@ -142,20 +143,38 @@ class EventsStage final : public Stage {
                 if (m.kind == MentionKind::entity && !m.adjective)
                     mention_end = std::max(mention_end, m.te);
             }
-            if (t.in_quote || t.kind != TokKind::word || i < mention_end) {
+            const bool glued_dash = t.text == "-" && !t.space_before;
+            if (t.in_quote || (t.kind != TokKind::word && !glued_dash) || i < mention_end) {
                 ++i;
                 continue;
             }
             const auto it = d.k->trig_first.find(t.lower);
             bool hit = false;
             if (it != d.k->trig_first.end()) {
+                const bool verb_ctx = verb_context(d, s, i);
                 std::size_t best_end = 0;
                 std::uint32_t best = 0;
                 for (const std::uint32_t ti : it->second) {
                     const Trigger& tr = d.k->triggers[ti];
                     if (!enabled_[tr.type]) continue;
+                    const bool is_verb = tr.syntax == TrigSyntax::verb;
+                    // a verb form right after a determiner or adjective is a noun ("the proposed
+                    // deal", "Arab states"); a bare noun after a subject is a verb
+                    if (is_verb && !verb_ctx && tr.form != VerbForm::past &&
+                        tr.form != VerbForm::ing) {
+                        if (noun_context(d, s, i)) continue;
+                    }
+                    if (is_verb && (tr.form == VerbForm::past || tr.form == VerbForm::ing) &&
+                        determiner_before(d, s, i))
+                        continue;
                     std::size_t e = 0;
-                    if (match_trigger(d, tr, i, s.te, e) && e > best_end) {
+                    if (!match_trigger(d, tr, i, s.te, e)) continue;
+                    const bool better =
+                        e > best_end ||
+                        (e == best_end && best_end &&
+                         ((d.k->triggers[best].syntax == TrigSyntax::verb) != is_verb) &&
+                         (is_verb == verb_ctx));
+                    if (better) {
                         best_end = e;
                         best = ti;
                     }
@@ -170,6 +189,79 @@ class EventsStage final : public Stage {
             if (!hit) ++i;
         }
         return out;
+    }
+
+    bool determiner_before(const Doc& d, const Sentence& s, std::size_t i) const {
+        if (i == s.tb) return false;
+        const auto p = d.toks[i - 1].lower;
+        return p == "the" || p == "a" || p == "an" || p == "this" || p == "these" || p == "those" ||
+               p == "its" || p == "their" || p == "his" || p == "her" || p == "our" || p == "'s";
+    }
+
+    // A noun reading is likely: after a determiner, possessive, number, adjective
+    // mention or a plain adjective-like word.
+    bool noun_context(const Doc& d, const Sentence& s, std::size_t i) const {
+        if (i == s.tb) return false;
+        if (determiner_before(d, s, i)) return true;
+        const Token& p = d.toks[i - 1];
+        if (p.kind == TokKind::number) return true;
+        if (p.text == "-" && !p.space_before) return true;
+        if (d.k->ordinals.count(p.lower)) return true;
+        const std::size_t mi = d.mention_from(i);
+        if (mi > 0) {
+            const Mention& m = d.mentions[mi - 1];
+            if (m.te == i && (m.adjective || (m.tb > s.tb && determiner_before(d, s, m.tb))))
+                return true;
+        }
+        if (p.kind == TokKind::word && !p.cap && d.k->skippable.count(p.lower) &&
+            !d.k->negators.count(p.lower) && p.lower != "also" && p.lower != "then" &&
+            p.lower != "did" && p.lower != "does" && p.lower != "do" && p.lower != "will" &&
+            p.lower != "would" && p.lower != "has" && p.lower != "have" && p.lower != "had" &&
+            !p.lower.ends_with("ly"))
+            return true;
+        if (p.lower == "to" && d.toks[i].lower.ends_with("s"))
+            return true;  // "in response to attacks"
+        return false;
+    }
+
+    // A verb reading is likely: after a subject pronoun, auxiliary, modal, "to",
+    // an adverb, or a non-adjective mention.
+    bool verb_context(const Doc& d, const Sentence& s, std::size_t i) const {
+        if (i == s.tb) return false;
+        const Token& p = d.toks[i - 1];
+        static const char* const aux[] = {
+            "will", "would", "to",   "can", "could", "may",   "might", "must", "should", "shall",
+            "did",  "do",    "does", "not", "n't",   "also",  "then",  "he",   "she",    "they",
+            "it",   "we",    "i",    "you", "who",   "which", "and",   "has",  "have",   "had"};
+        for (const char* a : aux)
+            if (p.lower == a) return !(p.lower == "to" && d.toks[i].lower.ends_with("s"));
+        if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
+        const std::size_t mi = d.mention_from(i);
+        if (mi > 0) {
+            const Mention& m = d.mentions[mi - 1];
+            if (m.te == i && !m.adjective && !(m.tb > s.tb && determiner_before(d, s, m.tb)) &&
+                !m.possessive)
+                return true;
+        }
+        return false;
+    }
+
+    // Passive participle: "was criticized", "Egypt, often criticized for ..."
+    bool passive_at(const Doc& d, const Sentence& s, std::size_t i) const {
+        std::size_t p = i;
+        for (int guard = 0; guard < 2 && p > s.tb; ++guard) {
+            const auto lw = d.toks[p - 1].lower;
+            if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "been" ||
+                lw == "being" || lw == "be" || lw == "get" || lw == "got")
+                return true;
+            if (lw == ",") return guard == 1 || p == i;
+            if (lw.ends_with("ly") || lw == "often" || lw == "widely" || lw == "also" ||
+                lw == "not")
+                --p;
+            else
+                break;
+        }
+        return p > s.tb && p == i && d.toks[p - 1].lower == ",";
     }
 
     // ---------------------------------------------------------------- mentions
@@ -250,6 +342,16 @@ class EventsStage final : public Stage {
         const Doc& d = c.d;
         const Knowledge& k = *d.k;
         std::vector<const Mention*> out;
+        // first token left of the trigger that is not an auxiliary/adverb
+        std::size_t first_left = tb;
+        while (first_left > s.tb) {
+            const auto lw = d.toks[first_left - 1].lower;
+            if (k.skippable.count(lw) || lw.ends_with("ly") || lw == "is" || lw == "are" ||
+                lw == "was" || lw == "were" || lw == "been")
+                --first_left;
+            else
+                break;
+        }
         std::size_t t = tb;
         while (t > s.tb) {
             --t;
@@ -265,6 +367,13 @@ class EventsStage final : public Stage {
             }
             if (tok.in_quote) continue;
             if (tok.lower == ";" || tok.lower == ":") break;
+            if (tok.text == "-" && tok.space_before) break;  // spaced dash: an aside
+            if (tok.lower == "it" || tok.lower == "they" || tok.lower == "we" || tok.lower == "i" ||
+                tok.lower == "you" || tok.lower == "there")
+                break;  // a subject we cannot resolve
+            if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
+                t > s.tb && determiner_before(d, s, t) && !k.skippable.count(tok.lower))
+                break;  // "the agency said": an unknown noun subject
             if (k.subordinators.count(tok.lower)) {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
@@ -357,6 +466,13 @@ class EventsStage final : public Stage {
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
+            if (d.toks[t].lower == "where" && t > s.tb) {
+                std::size_t a = t - 1;
+                if (d.toks[a].text == "," && a > s.tb) --a;
+                const Mention* w = mention_ending(c, a);
+                if (w && w->place) return w->place;
+                return std::nullopt;
+            }
             const Mention* m = mention_ending(c, t);
             if (!m) continue;
             if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) && m->prep != "on")
@@ -384,8 +500,24 @@ class EventsStage final : public Stage {
         return cd;
     }
 
+    // The trigger shares the subject of the previous one: "will meet X and then
+    // travel to Y", "met X before returning to Z".
+    bool shares_subject(const Doc& d, const Sentence& s, const Match& mt, const Trigger& tr) const {
+        if (tr.syntax != TrigSyntax::verb) return false;
+        std::size_t p = mt.tb;
+        while (p > s.tb && (d.toks[p - 1].lower == "then" || d.toks[p - 1].lower == "also" ||
+                            d.toks[p - 1].lower == "later" || d.toks[p - 1].lower == "to"))
+            --p;
+        if (p == s.tb) return false;
+        const auto lw = d.toks[p - 1].lower;
+        if (lw == "and" || lw == "before" || lw == "after" || lw == "while" || lw == "upon" ||
+            lw == "without" || lw == "since")
+            return lw == "and" || tr.form == VerbForm::ing;
+        return false;
+    }
+
     void build(Ctx& c, std::size_t si, const std::vector<Match>& ms, std::size_t q,
-               std::size_t next_tb) const {
+               std::size_t next_tb, std::vector<Participant>& prev_act) const {
         Doc& d = c.d;
         const Knowledge& k = *d.k;
         const Sentence& s = d.sents[si];
@@ -428,6 +560,16 @@ class EventsStage final : public Stage {
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
+        if (!prev_act.empty() && shares_subject(d, s, mt, tr)) act = prev_act;
+        // a passive participle has no subject actor ("Egypt, often criticized for ...")
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
+            act.clear();
+            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by" && c.starts_at[mt.te + 1] >= 0) {
+                const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
+                if (usable(m)) take(act, m);
+            }
+        }
+        if (!act.empty()) prev_act = act;
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
         if (type == "visit") {
@@ -582,10 +724,12 @@ class EventsStage final : public Stage {
                    type == "agreement" || type == "aid") {
             if (act.empty() && type != "agreement") return;
             for (const Mention* m : right) {
-                if (!usable(*m)) continue;
+                const bool adj_target =
+                    type == "rejection" && m->adjective && m->part && m->tb <= mt.te + 3;
+                if (!usable(*m) && !adj_target) continue;
                 const auto p = m->prep;
-                bool ok = false;
-                if (type == "appeal") ok = p.empty() || in(p, {"on", "upon", "to"});
+                bool ok = adj_target;
+                if (type == "appeal") ok = ok || p.empty() || in(p, {"on", "upon", "to"});
                 if (type == "proposal") ok = in(p, {"to", "for"});
                 if (type == "rejection")
                     ok = p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
@@ -632,7 +776,13 @@ class EventsStage final : public Stage {
                         if (usable(m)) take(act, m);
                     }
             }
-            const std::size_t pend = std::min(s.te, next_tb);
+            std::size_t pend = s.te;
+            for (std::size_t o = q + 1; o < ms.size(); ++o)
+                if (k.types[k.triggers[ms[o].trig].type].name == "attack") {
+                    pend = ms[o].tb;
+                    break;
+                }
+            pend = clause_end(c, s, mt.te, pend);
             for (const Mention* m : right_mentions(c, mt.te, pend)) {
                 if (m->part && !m->adjective && in(m->prep, {"on", "against"}) && !m->place)
                     take(tgt, *m);

@@ -59,14 +59,17 @@ class ModalityStage final : public Stage {
             const Sentence& s = d.sents[c.sentence];
             const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
             bool negated = false, speculative = false;
-            for (std::size_t t = c.tb; t-- > lo;) {
+            const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
+            for (std::size_t t = c.tb; t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
                 if (tok.lower == "," || tok.lower == ";" ||
                     (k.subordinators.count(tok.lower) && tok.lower != "as"))
                     break;
+                std::size_t dl = 0;
+                if (joined_in(d, t, c.tb, k.denial_verbs, dl)) negated = true;
+                if (t < lo) continue;
                 if (k.negators.count(tok.lower)) negated = true;
                 std::size_t len = 0;
-                if (joined_in(d, t, c.tb, k.denial_verbs, len)) negated = true;
                 if ((k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
                     !(tok.cap && tok.lower == "may") && c.tb - t <= 3)
                     speculative = true;
@@ -404,6 +407,7 @@ class DatesStage final : public Stage {
                 if (parse_int(tok.text, y) && y >= 1900 && y <= 2100) {
                     c.kind = Cue::old_year;
                     c.year = static_cast<int>(y);
+                    if (prev == "since") c.qual = 2;
                     out.push_back(c);
                     continue;
                 }
@@ -460,6 +464,11 @@ class DatesStage final : public Stage {
             case Cue::vague_now:
                 return;
             case Cue::old_year:
+                if (cue.qual == 2) {  // "since 2022": a process still going on
+                    if (c.ev.type == "negotiation") c.ev.status = "ongoing";
+                    return;
+                }
+                if (cue.tb > c.te + 6 || cue.te + 6 < c.tb) return;  // too far to date the event
                 if (d.pub_day && max_age_ > 0 && max_age_ < 365) {
                     const int py = civil_from_days(*d.pub_day).year;
                     if ((cue.year > 0 && cue.year < py) || cue.year == 0) c.drop = true;
@@ -779,12 +788,25 @@ class RegionStage final : public Stage {
   public:
     const char* name() const override { return "region"; }
     void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
-        check_stage_keys(n, {"topic_words"}, sink);
+        check_stage_keys(n, {"topic_words", "article_context"}, sink);
         words_ = read_bool(n, "topic_words", true, sink);
+        article_ = read_bool(n, "article_context", true, sink);
     }
     std::vector<std::string> requires_before() const override { return {"events"}; }
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
+        // Is the article about the region? (most named states and places are in it)
+        std::size_t mena = 0, other = 0;
+        for (const Mention& m : d.mentions) {
+            std::string_view cc;
+            if (m.part && !m.part->country.empty())
+                cc = m.part->country;
+            else if (m.place && !m.place->country.empty())
+                cc = m.place->country;
+            if (cc.empty()) continue;
+            (k.country_in_region(cc) ? mena : other) += 1;
+        }
+        const bool article_mena = article_ && mena >= 3 && mena >= other;
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             bool in = false;
@@ -796,6 +818,13 @@ class RegionStage final : public Stage {
             if (c.ev.location && k.country_in_region(c.ev.location->country)) in = true;
             if (!in && words_) {
                 const Sentence& s = d.sents[c.sentence];
+                for (std::size_t mi = d.mention_from(s.tb);
+                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if ((m.part && k.country_in_region(m.part->country)) ||
+                        (m.place && k.country_in_region(m.place->country)))
+                        in = true;
+                }
                 for (std::size_t t = s.tb; t < s.te && !in; ++t)
                     for (const auto& w : k.region_words)
                         if (match_words(d, t, s.te, w)) {
@@ -803,12 +832,20 @@ class RegionStage final : public Stage {
                             break;
                         }
             }
+            if (!in && article_mena && c.ev.category == "diplomacy" &&
+                (!c.ev.location || k.country_in_region(c.ev.location->country))) {
+                bool foreign_place = false;
+                for (const auto& p : c.places)
+                    if (!p.country.empty() && !k.country_in_region(p.country)) foreign_place = true;
+                in = !foreign_place;
+            }
             c.ev.in_region = in;
         }
     }
 
   private:
     bool words_ = true;
+    bool article_ = true;
 };
 
 // ---------------------------------------------------------------- merge
