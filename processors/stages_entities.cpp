@@ -161,7 +161,8 @@ class EntitiesStage final : public Stage {
                 else
                     break;
             }
-            if (k.prepositions.count(d.toks[p].lower)) {
+            const bool along = p > s.tb && (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together");
+            if (k.prepositions.count(d.toks[p].lower) && !along) {
                 m.prep = d.toks[p].lower;
                 if ((m.prep == "from" || m.prep == "of") && p > s.tb &&
                     k.people_nouns.count(d.toks[p - 1].lower))
@@ -242,6 +243,13 @@ class EntitiesStage final : public Stage {
         for (int guard = 0; guard < 4 && j < s.te; ++guard) {
             std::size_t len = 0;
             Participant p;
+            std::size_t tl0 = 0;
+            std::uint32_t tr0 = 0;
+            if (title_at(d, j, s.te, tl0, tr0) && tl0 > 1) {
+                // a title that starts with an organisation ("Mossad chief", "CIA Director")
+                if (!qual && qualifier_at(d, j, s.te, len, p)) qual = p;
+                break;
+            }
             if (!qual && qualifier_at(d, j, s.te, len, p)) {
                 qual = p;
                 j += len;

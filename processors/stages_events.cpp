@@ -357,7 +357,11 @@ class EventsStage final : public Stage {
             --t;
             const Token& tok = d.toks[t];
             if (const Mention* m = mention_ending(c, t)) {
-                if (usable(*m) && (m->prep.empty() || m->prep_attached)) {
+                // "after Biden outlined": the conjunction opens a clause, Biden is its subject;
+                // "with Burns meeting ...": the absolute construction's subject.
+                const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as", "while", "once"});
+                const bool absolute = !finite && t + 1 == tb && m->prep == "with";
+                if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
                     out.push_back(m);
                     coord_left(c, s, *m, out);
                     return out;
@@ -411,6 +415,7 @@ class EventsStage final : public Stage {
             if (tok.lower == "'s" || tok.text == "-" || k.skippable.count(tok.lower) ||
                 k.ordinals.count(tok.lower) || tok.lower == "the" || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
+                 !tok.lower.ends_with("ed") && !tok.lower.ends_with("ing") &&
                  !k.prepositions.count(tok.lower) && !k.subordinators.count(tok.lower) &&
                  !d.k->trig_first.count(tok.lower)))
                 continue;
@@ -701,6 +706,10 @@ class EventsStage final : public Stage {
                 }
             }
             if (act.empty() && tgt.empty() && med.empty()) return;
+            // talks need two sides (or a mediator named by a verb: "Oman mediated")
+            if (tr.syntax != TrigSyntax::verb && tr.syntax != TrigSyntax::passive &&
+                act.size() + tgt.size() + med.size() < 2)
+                return;
             cd.ev.actors = act;
             cd.ev.targets = tgt;
             cd.mediators = med;

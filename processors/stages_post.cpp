@@ -80,6 +80,14 @@ class ModalityStage final : public Stage {
                 c.drop = true;
                 continue;
             }
+            // a gerund governed by a noun or preposition is not a fact:
+            // "optimism about reaching a deal", "the importance of continuing talks"
+            if (c.form == VerbForm::ing && c.tb > s.tb) {
+                const auto p = d.toks[c.tb - 1].lower;
+                if (p == "about" || p == "of" || p == "for" || p == "on" || p == "towards" ||
+                    p == "toward" || p == "at" || p == "to" || p == "in")
+                    speculative = true;
+            }
             if (speculation_ && speculative && c.ev.type != "statement") {
                 c.drop = true;
                 continue;
