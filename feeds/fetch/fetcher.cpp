@@ -341,9 +341,10 @@ struct Fetcher::Impl {
     }
 
     void start_queued() {
-        if (queue.empty() || active.size() >= opt.max_concurrency) return;
-        std::size_t cap = std::max<std::size_t>(opt.per_host, 1);
-        for (auto it = queue.begin(); it != queue.end() && active.size() < opt.max_concurrency;) {
+        const std::size_t global = std::max<std::size_t>(opt.max_concurrency, 1);
+        const std::size_t cap = std::max<std::size_t>(opt.per_host, 1);
+        if (queue.empty() || active.size() >= global) return;
+        for (auto it = queue.begin(); it != queue.end() && active.size() < global;) {
             auto& n = per_host[(*it)->slot];
             if (n >= cap) {
                 ++it;

@@ -1,5 +1,6 @@
 #include "tests/support/http_server.hpp"
 
+#include <sys/socket.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -59,12 +60,27 @@ HttpServer::HttpServer(std::size_t threads) {
     bypass_proxy_for_loopback();
     server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     server_.set_keep_alive_timeout(1);
+    server_.set_tcp_nodelay(true);
     server_.set_read_timeout(5, 0);
     server_.set_write_timeout(5, 0);
     server_.Get(
         ".*", [this](const httplib::Request& req, httplib::Response& res) { dispatch(req, res); });
+    // httplib listens with a backlog of 5: many clients connecting at once would see
+    // dropped SYNs and 1 s retransmits. Keep the socket and listen again with a real backlog.
+    std::atomic<int> fd{-1};
+    server_.set_socket_options([&fd](int sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        fd.store(sock);
+    });
+    server_.set_keep_alive_max_count(1000);
     port_ = server_.bind_to_any_port("127.0.0.1");
     if (port_ <= 0) throw std::runtime_error("test HttpServer: cannot bind 127.0.0.1");
+    if (fd.load() >= 0) ::listen(fd.load(), SOMAXCONN);
+    server_.set_socket_options([](int sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     // stop() before the accept loop runs would be lost: wait until it runs.
     auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);

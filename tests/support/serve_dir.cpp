@@ -8,6 +8,7 @@
 // answered with 304, like a real web server, so pollers see realistic traffic.
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -120,7 +121,9 @@ int main(int argc, char** argv) {
         std::string body = ss.str();
         struct stat st {};
         std::time_t mtime = ::stat(p.c_str(), &st) == 0 ? st.st_mtime : 0;
-        std::string etag = "\"" + herald::hex64(herald::stable_hash64(body)) + "\"";
+        std::string etag = herald::hex64(herald::stable_hash64(body));
+        etag.insert(etag.begin(), '"');
+        etag.push_back('"');
         std::string lm = http_date(mtime);
         res.set_header("ETag", etag);
         res.set_header("Last-Modified", lm);
@@ -144,7 +147,17 @@ int main(int argc, char** argv) {
         });
     }
 
+    // httplib listens with a backlog of 5; listen again with a real one (many pollers at once).
+    int listen_fd = -1;
+    svr.set_socket_options([&listen_fd](int sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listen_fd = sock;
+    });
+    svr.set_keep_alive_max_count(1000);
+    svr.set_tcp_nodelay(true);
     int bound = port == 0 ? svr.bind_to_any_port(bind) : (svr.bind_to_port(bind, port) ? port : -1);
+    if (bound > 0 && listen_fd >= 0) ::listen(listen_fd, SOMAXCONN);
     if (bound <= 0) {
         std::cerr << "herald-test-httpd: cannot bind " << bind << ":" << port << "\n";
         return 1;
