@@ -1,5 +1,6 @@
 #include "feeds/parse/encoding.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -219,8 +220,19 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset) {
     }
 
     // 2. ASCII-compatible: HTTP charset, then the XML declaration.
-    const std::string http = normalize_charset(http_charset);
-    const std::string decl = normalize_charset(xml_declared_encoding(body));
+    std::string http = normalize_charset(http_charset);
+    std::string decl = normalize_charset(xml_declared_encoding(body));
+    // Charset names are short ASCII tokens; anything else is garbage, not a name.
+    for (std::string* cs : {&http, &decl}) {
+        const bool ok = cs->size() <= 40 && std::all_of(cs->begin(), cs->end(), [](char c) {
+                            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+                                   c == '_' || c == '.' || c == ':' || c == '(' || c == ')';
+                        });
+        if (!ok) {
+            cs->clear();
+            d.clean = false;
+        }
+    }
     std::string declared = !http.empty() && !is_utf16_or_32(http) ? http : decl;
     if (is_utf16_or_32(declared)) {
         // Declares UTF-16 but the bytes are ASCII-compatible: the declaration is wrong.

@@ -369,15 +369,12 @@ std::string atom_markup(const pugi::xml_node& n, Ctx& ctx) {
     }
 }
 
-// Atom text construct as plain text (titles).
+// Atom text construct as plain text (titles). type="text" titles are stripped too:
+// feeds often put escaped HTML in them without saying so.
 std::string atom_plain(const pugi::xml_node& n, Ctx& ctx) {
-    switch (text_kind(n)) {
-        case TextKind::Text:
-            if (!has_element_child(n)) return collapse_whitespace(text_of(n, ctx));
-            [[fallthrough]];
-        default:
-            return strip_markup(atom_markup(n, ctx));
-    }
+    if (text_kind(n) == TextKind::Text && !has_element_child(n))
+        return strip_markup(text_of(n, ctx));
+    return strip_markup(atom_markup(n, ctx));
 }
 
 std::optional<std::int64_t> to_int(std::string_view s) {

@@ -235,3 +235,25 @@ TEST(FeedsParseEncoding, BrokenUtf16ReplacedNotCrashing) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseEncoding, GarbageCharsetNamesAreIgnored) {
+    // Found by fuzzing: a declaration with non-ASCII bytes in the name was echoed back.
+    // The stray bytes are not UTF-8 and there is no usable declaration: single-byte.
+    const auto doc =
+        parse_ok(feed("UT\xB6\xB6\xB6"
+                      "F-8",
+                      "abc"));
+    EXPECT_EQ(doc.encoding, "iso-8859-1");
+    EXPECT_FALSE(doc.wellformed);
+    EXPECT_EQ(doc.feed.title, "abc");
+    ParseOptions opts;
+    opts.http_charset = "utf-8//IGNORE";
+    const auto doc2 = parse_ok(feed("", "abc"), opts);
+    EXPECT_EQ(doc2.encoding, "utf-8");
+}
+
+}  // namespace
+}  // namespace herald::feeds::test

@@ -393,3 +393,16 @@ TEST(FeedsParseFormats, AtomEntriesInheritFeedAuthor) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseFormats, AtomTextTitleWithEscapedHtmlIsStripped) {
+    const auto doc = parse_ok(R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+  <entry><id>1</id><title type="text">&lt;b&gt;Bold&lt;/b&gt; claim: 1 &lt; 2</title></entry></feed>)");
+    ASSERT_EQ(doc.items.size(), 1u);
+    EXPECT_EQ(doc.items[0].title, "Bold claim: 1 < 2");
+}
+
+}  // namespace
+}  // namespace herald::feeds::test
