@@ -51,6 +51,11 @@ CREATE TABLE events (
   articles    TEXT NOT NULL             -- JSON array of article ids
 );
 CREATE INDEX events_id ON events(id);
+CREATE TABLE articles (
+  article_id TEXT PRIMARY KEY,
+  hash       INTEGER NOT NULL,          -- of the published normalised article
+  updated    INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE outbox (
   seq      INTEGER PRIMARY KEY AUTOINCREMENT,
   topic    TEXT NOT NULL,
@@ -531,6 +536,24 @@ Result<std::size_t> Store::event_count() {
     sqlite3_reset(*st);
     if (rc != SQLITE_ROW) return impl_->error("counting events", rc);
     return n;
+}
+
+// ---------------------------------------------------------------- articles
+
+Result<bool> Store::note_article(const std::string& article_id, std::uint64_t hash, UnixTime now) {
+    return impl_->in_txn([&]() -> Result<bool> {
+        auto st = impl_->prepare(
+            "INSERT INTO articles (article_id, hash, updated) VALUES (?,?,?) "
+            "ON CONFLICT(article_id) DO UPDATE SET hash=excluded.hash, updated=excluded.updated "
+            "WHERE hash<>excluded.hash");
+        if (!st) return tl::unexpected(st.error());
+        bind_text(*st, 1, article_id);
+        sqlite3_bind_int64(*st, 2, u2i(hash));
+        sqlite3_bind_int64(*st, 3, now);
+        if (auto s = impl_->step_done(*st, "saving article " + article_id); !s)
+            return tl::unexpected(s.error());
+        return sqlite3_changes(impl_->db) > 0;
+    });
 }
 
 // ---------------------------------------------------------------- outbox

@@ -116,6 +116,11 @@ class Store {
     Status save_event(const EventRecord& ev);
     Result<std::size_t> event_count();
 
+    // --- articles (for the optional articles topic)
+    // Records the hash of an article's normalised form; true when it is new or
+    // differs from the last one noted (i.e. it should be published).
+    Result<bool> note_article(const std::string& article_id, std::uint64_t hash, UnixTime now);
+
     // --- outbox
     // Appends and returns the record's seq (also written to rec.seq).
     Result<std::int64_t> outbox_append(OutboxRecord& rec);

@@ -1,0 +1,54 @@
+// What herald writes to Kafka: topic routing and the records (key, value,
+// CloudEvents headers) for events, articles and dead letters. Pure functions.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.hpp"
+#include "common/time.hpp"
+#include "processors/event.hpp"
+#include "state/store.hpp"
+
+namespace herald::kafka {
+
+// A rule matches when every non-empty list has a match (lists are ORs):
+// `categories`/`types` against the event's category/type, `countries`
+// against any actor, target or location country, `tags` against the feed's
+// tags. A rule with all lists empty matches everything.
+struct RouteRule {
+    std::vector<std::string> categories, types, countries, tags;
+    std::string topic;
+};
+
+// First matching rule's topic, else `default_topic`.
+std::string route(const std::vector<RouteRule>& rules, const std::string& default_topic,
+                  const nlohmann::json& event, const std::vector<std::string>& feed_tags);
+
+// key = event id, value = contract JSON, headers per the contract:
+// ce_specversion=1.0, ce_id=<id>:<revision>, ce_source=<feed id>,
+// ce_type=org.herald.event.<type>, ce_time=<first_seen>, content-type.
+state::OutboxRecord event_record(const std::string& topic, const nlohmann::json& event,
+                                 const std::string& feed_id, UnixTime now);
+// Same, with `event` already serialised as `value`.
+state::OutboxRecord event_record(const std::string& topic, const nlohmann::json& event,
+                                 std::string value, const std::string& feed_id, UnixTime now);
+
+// The normalised article: {id, feed, url, title, published, text}; key = article id.
+nlohmann::json article_json(const processors::Article& a);
+state::OutboxRecord article_record(const std::string& topic, const processors::Article& a,
+                                   UnixTime now);
+
+// {article: {...}, error: {kind, message}, failed_at}; key = article id.
+state::OutboxRecord dead_letter_record(const std::string& topic, const processors::Article& a,
+                                       const Error& err, UnixTime now);
+
+// Property names whose values are secrets (passwords, keys, tokens).
+bool is_secret_property(const std::string& name);
+// "k=v, k2=***" with secrets masked, for logs.
+std::string redacted(const std::map<std::string, std::string>& properties);
+
+}  // namespace herald::kafka

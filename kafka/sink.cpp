@@ -1,0 +1,510 @@
+#include "kafka/sink.hpp"
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include <spdlog/spdlog.h>
+
+#include "common/hash.hpp"
+#include "common/text.hpp"
+#include "state/merge.hpp"
+
+namespace herald::kafka {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+constexpr const char* kCodecs[] = {"none", "gzip", "snappy", "lz4", "zstd"};
+constexpr const char* kCategories[] = {"diplomacy", "conflict"};
+constexpr const char* kTypes[] = {"visit",    "meeting",   "negotiation", "statement", "appeal",
+                                  "proposal", "agreement", "rejection",   "aid",       "attack"};
+
+template <std::size_t N>
+bool one_of(const std::string& v, const char* const (&list)[N]) {
+    return std::any_of(std::begin(list), std::end(list), [&](const char* s) { return v == s; });
+}
+
+template <std::size_t N>
+std::string alternatives(const char* const (&list)[N]) {
+    std::string out;
+    for (const char* s : list) {
+        if (!out.empty()) out += ", ";
+        out += s;
+    }
+    return out;
+}
+
+Status check_topic(const std::string& field, const std::string& t, bool required) {
+    if (t.empty()) {
+        if (required) return fail("config", field + ": a topic name is required");
+        return {};
+    }
+    if (t.size() > 249 || t == "." || t == "..")
+        return fail("config", field + ": invalid topic name '" + t + "'");
+    for (char c : t) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '.' || c == '_' || c == '-';
+        if (!ok)
+            return fail("config", field + ": invalid topic name '" + t +
+                                      "' (allowed: letters, digits, '.', '_', '-')");
+    }
+    return {};
+}
+
+}  // namespace
+
+Status validate(const SinkConfig& c) {
+    if (c.brokers.empty())
+        return fail("config", "kafka.brokers: required (host:port[,host:port...])");
+    if (!one_of(c.compression, kCodecs))
+        return fail("config", "kafka.compression: unknown codec '" + c.compression +
+                                  "' (valid: " + alternatives(kCodecs) + ")");
+    if (c.linger_ms < 0 || c.linger_ms > 900000)
+        return fail("config", "kafka.linger_ms: must be 0..900000");
+    if (c.flush_timeout.count() < 0) return fail("config", "kafka.flush_timeout: must be >= 0");
+    if (auto s = check_topic("kafka.default_topic", c.default_topic, true); !s) return s;
+    if (auto s = check_topic("kafka.articles_topic", c.articles_topic, false); !s) return s;
+    if (auto s = check_topic("kafka.dead_letter_topic", c.dead_letter_topic, false); !s) return s;
+    for (std::size_t i = 0; i < c.routes.size(); ++i) {
+        const auto& r = c.routes[i];
+        const std::string f = "kafka.routes[" + std::to_string(i) + "]";
+        if (auto s = check_topic(f + ".topic", r.topic, true); !s) return s;
+        for (const auto& cat : r.categories)
+            if (!one_of(cat, kCategories))
+                return fail("config", f + ".categories: unknown category '" + cat +
+                                          "' (valid: " + alternatives(kCategories) + ")");
+        for (const auto& t : r.types)
+            if (!one_of(t, kTypes))
+                return fail("config", f + ".types: unknown event type '" + t +
+                                          "' (valid: " + alternatives(kTypes) + ")");
+        for (const auto& cc : r.countries) {
+            bool ok = cc.size() == 3 && std::all_of(cc.begin(), cc.end(),
+                                                    [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+            if (!ok)
+                return fail("config", f + ".countries: '" + cc +
+                                          "' is not an ISO 3166-1 alpha-3 code (e.g. EGY, ISR)");
+        }
+    }
+    // Properties: librdkafka itself knows which names and values are valid.
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    char errstr[512];
+    Status result;
+    for (const auto& [k, v] : c.properties) {
+        const std::string lk = ascii_lower(k);
+        if (lk == "bootstrap.servers" || lk == "metadata.broker.list") {
+            result = fail("config", "kafka.properties." + k + ": set kafka.brokers instead");
+            break;
+        }
+        if (lk == "enable.idempotence" && !(iequals(v, "true") || v == "1")) {
+            result = fail("config",
+                          "kafka.properties.enable.idempotence: herald requires true (exactly "
+                          "one copy per record across broker retries)");
+            break;
+        }
+        if ((lk == "acks" || lk == "request.required.acks") && !(iequals(v, "all") || v == "-1")) {
+            result = fail("config", "kafka.properties." + k +
+                                        ": herald requires all (-1); a record leaves the outbox "
+                                        "only when every in-sync replica has it");
+            break;
+        }
+        if (lk == "transactional.id") {
+            result = fail("config", "kafka.properties.transactional.id: not supported");
+            break;
+        }
+        if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), errstr, sizeof errstr) !=
+            RD_KAFKA_CONF_OK) {
+            // errstr may quote the value: never echo it for secret properties.
+            result = fail("config", "kafka.properties." + k + ": " +
+                                        (is_secret_property(k) ? std::string("invalid value")
+                                                               : std::string(errstr)));
+            break;
+        }
+    }
+    rd_kafka_conf_destroy(conf);
+    return result;
+}
+
+struct EventSink::Impl {
+    SinkConfig cfg;
+    state::Store& store;
+    rd_kafka_t* rk = nullptr;
+
+    struct Flight {
+        state::OutboxRecord rec;
+        Clock::time_point sent;
+    };
+    std::deque<state::OutboxRecord> backlog;  // not yet handed to librdkafka, seq order
+    std::unordered_map<std::int64_t, Flight> flights;
+    std::vector<std::pair<std::int64_t, rd_kafka_resp_err_t>> reports;
+    std::vector<std::int64_t> to_remove;  // delivered, not yet removed from the outbox
+    std::optional<Error> fatal;
+    Clock::time_point retry_not_before{};
+    SinkCounters c;
+
+    Impl(SinkConfig config, state::Store& s) : cfg(std::move(config)), store(s) {}
+
+    ~Impl() {
+        if (rk == nullptr) return;
+        auto left = drain(cfg.flush_timeout);
+        rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+        rd_kafka_poll(rk, 0);
+        handle_reports();
+        if (left > 0)
+            spdlog::warn(
+                "kafka: closing with {} undelivered record(s); they stay in the outbox "
+                "and are sent at the next start",
+                left);
+        rd_kafka_destroy(rk);
+    }
+
+    static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
+        auto* self = static_cast<Impl*>(opaque);
+        auto seq = static_cast<std::int64_t>(reinterpret_cast<std::intptr_t>(m->_private));
+        self->reports.emplace_back(seq, m->err);
+    }
+
+    static void on_error(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
+        auto* self = static_cast<Impl*>(opaque);
+        if (err == RD_KAFKA_RESP_ERR__FATAL) {
+            char buf[512];
+            auto orig = rd_kafka_fatal_error(rk, buf, sizeof buf);
+            self->fatal = Error{"kafka", std::string("fatal producer error: ") +
+                                             rd_kafka_err2name(orig) + ": " + buf};
+            spdlog::error("kafka: {}", self->fatal->message);
+            return;
+        }
+        // Connection trouble is already in librdkafka's own log line.
+        auto e = static_cast<rd_kafka_resp_err_t>(err);
+        if (e == RD_KAFKA_RESP_ERR__TRANSPORT || e == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
+            spdlog::debug("kafka: {}: {}", rd_kafka_err2name(e), reason);
+        else
+            spdlog::warn("kafka: {}: {}", rd_kafka_err2name(e), reason);
+    }
+
+    static void on_log(const rd_kafka_t*, int level, const char* fac, const char* buf) {
+        // FAIL (a broker connection failed) is retried by librdkafka: a warning.
+        if (level <= 3 && std::string_view(fac) != "FAIL")
+            spdlog::error("kafka: {}: {}", fac, buf);
+        else if (level <= 4)
+            spdlog::warn("kafka: {}: {}", fac, buf);
+        else if (level <= 6)
+            spdlog::info("kafka: {}: {}", fac, buf);
+        else
+            spdlog::debug("kafka: {}: {}", fac, buf);
+    }
+
+    rd_kafka_resp_err_t produce(const state::OutboxRecord& r) {
+        std::vector<rd_kafka_vu_t> vu(5 + r.headers.size());
+        vu[0].vtype = RD_KAFKA_VTYPE_TOPIC;
+        vu[0].u.cstr = r.topic.c_str();
+        vu[1].vtype = RD_KAFKA_VTYPE_KEY;
+        vu[1].u.mem.ptr = const_cast<char*>(r.key.data());
+        vu[1].u.mem.size = r.key.size();
+        vu[2].vtype = RD_KAFKA_VTYPE_VALUE;
+        vu[2].u.mem.ptr = const_cast<char*>(r.value.data());
+        vu[2].u.mem.size = r.value.size();
+        vu[3].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
+        vu[3].u.i = RD_KAFKA_MSG_F_COPY;
+        vu[4].vtype = RD_KAFKA_VTYPE_OPAQUE;
+        vu[4].u.ptr = reinterpret_cast<void*>(static_cast<std::intptr_t>(r.seq));
+        for (std::size_t i = 0; i < r.headers.size(); ++i) {
+            auto& h = vu[5 + i];
+            h.vtype = RD_KAFKA_VTYPE_HEADER;
+            h.u.header.name = r.headers[i].first.c_str();
+            h.u.header.val = r.headers[i].second.data();
+            h.u.header.size = static_cast<ssize_t>(r.headers[i].second.size());
+        }
+        rd_kafka_error_t* e = rd_kafka_produceva(rk, vu.data(), vu.size());
+        if (e == nullptr) return RD_KAFKA_RESP_ERR_NO_ERROR;
+        auto code = rd_kafka_error_code(e);
+        rd_kafka_error_destroy(e);
+        return code;
+    }
+
+    // Hands backlog records to librdkafka in seq order. On a full queue it
+    // serves delivery reports until `deadline`, then leaves the rest queued.
+    void pump(Clock::time_point deadline) {
+        while (!backlog.empty() && !fatal) {
+            auto now = Clock::now();
+            if (now < retry_not_before) return;
+            auto& r = backlog.front();
+            auto err = produce(r);
+            if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                ++c.produced;
+                if (r.attempts > 0) ++c.retried;
+                auto seq = r.seq;
+                flights.emplace(seq, Flight{std::move(r), now});
+                backlog.pop_front();
+                continue;
+            }
+            if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+                if (now >= deadline) return;
+                rd_kafka_poll(rk, 10);
+                handle_reports();
+                continue;
+            }
+            if (err == RD_KAFKA_RESP_ERR__FATAL) {
+                char buf[512];
+                rd_kafka_fatal_error(rk, buf, sizeof buf);
+                fatal = Error{"kafka", std::string("fatal producer error: ") + buf};
+                return;
+            }
+            // Local refusal (unknown topic, record too large, ...): keep the
+            // record first in line and try again later, so per-key order holds.
+            ++c.failed;
+            ++r.attempts;
+            spdlog::warn("kafka: cannot send record {} (key {}) to {}: {}; retrying", r.seq, r.key,
+                         r.topic, rd_kafka_err2str(err));
+            retry_not_before = now + cfg.retry_backoff;
+            return;
+        }
+    }
+
+    void handle_reports() {
+        std::vector<state::OutboxRecord> failed;
+        auto now = Clock::now();
+        for (const auto& [seq, err] : reports) {
+            auto it = flights.find(seq);
+            if (it == flights.end()) continue;
+            if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                ++c.acked;
+                c.publish_latency_us_sum += static_cast<std::uint64_t>(
+                    std::chrono::duration_cast<std::chrono::microseconds>(now - it->second.sent)
+                        .count());
+                ++c.publish_latency_count;
+                to_remove.push_back(seq);
+            } else if (err == RD_KAFKA_RESP_ERR__PURGE_QUEUE ||
+                       err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT) {
+                // Closing: stays in the outbox.
+            } else {
+                ++c.failed;
+                spdlog::warn("kafka: delivery of record {} (key {}) to {} failed: {}; retrying",
+                             seq, it->second.rec.key, it->second.rec.topic, rd_kafka_err2str(err));
+                ++it->second.rec.attempts;
+                failed.push_back(std::move(it->second.rec));
+            }
+            flights.erase(it);
+        }
+        reports.clear();
+        if (!failed.empty()) {
+            for (auto& f : failed) {
+                (void)store.outbox_bump_attempts(f.seq);
+                backlog.push_back(std::move(f));
+            }
+            std::sort(backlog.begin(), backlog.end(),
+                      [](const auto& a, const auto& b) { return a.seq < b.seq; });
+            retry_not_before = now + cfg.retry_backoff;
+        }
+        if (!to_remove.empty()) {
+            if (auto s = store.outbox_remove(to_remove); s) {
+                to_remove.clear();
+            } else {
+                // Delivered but still in the outbox: retried at the next poll;
+                // a restart before that re-sends them (same key and revision).
+                spdlog::warn("kafka: {}", s.error().str());
+            }
+        }
+    }
+
+    std::size_t drain(std::chrono::milliseconds timeout) {
+        auto deadline = Clock::now() + timeout;
+        for (;;) {
+            pump(deadline);
+            if (fatal) break;
+            rd_kafka_poll(rk, backlog.empty() && flights.empty() ? 0 : 20);
+            handle_reports();
+            if (backlog.empty() && flights.empty()) break;
+            if (Clock::now() >= deadline) break;
+        }
+        return backlog.size() + flights.size();
+    }
+
+    void serve() {
+        rd_kafka_poll(rk, 0);
+        handle_reports();
+    }
+};
+
+EventSink::EventSink(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EventSink::~EventSink() = default;
+
+Result<std::unique_ptr<EventSink>> EventSink::open(const SinkConfig& config, state::Store& store) {
+    if (auto v = validate(config); !v) return tl::unexpected(v.error());
+    auto impl = std::make_unique<Impl>(config, store);
+    char errstr[512];
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    std::vector<std::pair<std::string, std::string>> props = {
+        {"bootstrap.servers", config.brokers},
+        {"client.id", config.client_id},
+        {"enable.idempotence", "true"},
+        {"acks", "all"},
+        {"compression.codec", config.compression},
+        {"linger.ms", std::to_string(config.linger_ms)},
+    };
+    for (const auto& kv : config.properties) props.push_back(kv);
+    for (const auto& [k, v] : props) {
+        if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), errstr, sizeof errstr) !=
+            RD_KAFKA_CONF_OK) {
+            rd_kafka_conf_destroy(conf);
+            return fail("config", "kafka property " + k + ": " +
+                                      (is_secret_property(k) ? "invalid value" : errstr));
+        }
+    }
+    rd_kafka_conf_set_opaque(conf, impl.get());
+    rd_kafka_conf_set_dr_msg_cb(conf, &Impl::on_delivery);
+    rd_kafka_conf_set_error_cb(conf, &Impl::on_error);
+    rd_kafka_conf_set_log_cb(conf, &Impl::on_log);
+    impl->rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+    if (impl->rk == nullptr) {
+        rd_kafka_conf_destroy(conf);
+        return fail("kafka", std::string("cannot create producer: ") + errstr);
+    }
+    spdlog::info(
+        "kafka: producer {} for {} (acks=all, idempotent, compression={}, linger.ms={}){}{}",
+        config.client_id, config.brokers, config.compression, config.linger_ms,
+        config.properties.empty() ? "" : "; properties: ", redacted(config.properties));
+
+    auto pending = store.outbox_load();
+    if (!pending) return tl::unexpected(pending.error());
+    if (!pending->empty())
+        spdlog::info("kafka: re-sending {} unacknowledged record(s) from the outbox",
+                     pending->size());
+    for (auto& r : *pending) impl->backlog.push_back(std::move(r));
+    impl->pump(Clock::now());
+    return std::unique_ptr<EventSink>(new EventSink(std::move(impl)));
+}
+
+Result<PublishStats> EventSink::publish_article(const processors::Article& article,
+                                                const std::vector<processors::Event>& events,
+                                                UnixTime now, const ItemRef* item) {
+    auto& d = *impl_;
+    if (d.fatal) return tl::unexpected(*d.fatal);
+    PublishStats st;
+    st.events = events.size();
+
+    struct Pending {
+        state::EventRecord rec;
+        json value;
+    };
+    std::vector<Pending> pend;
+    std::unordered_map<std::string, std::size_t> index;
+    std::vector<state::OutboxRecord> recs;
+
+    if (auto b = d.store.begin(); !b) return tl::unexpected(b.error());
+    auto abort = [&](const Error& e) -> Result<PublishStats> {
+        d.store.rollback();
+        return tl::unexpected(e);
+    };
+    for (const auto& ev : events) {
+        if (!ev.in_region) {
+            ++st.out_of_region;
+            continue;
+        }
+        std::string fp = processors::fingerprint(ev);
+        auto it = index.find(fp);
+        std::optional<state::EventRecord> stored;
+        if (it != index.end()) {
+            stored = pend[it->second].rec;
+        } else {
+            auto l = d.store.load_event(fp);
+            if (!l) return abort(l.error());
+            stored = std::move(*l);
+        }
+        auto m = state::merge_event(stored, ev, article, now);
+        if (!m.changed) {
+            ++st.unchanged;
+            continue;
+        }
+        if (it != index.end()) {
+            // Second mention in the same article: one new revision per article.
+            if (m.record.revision != stored->revision) {
+                m.record.revision = stored->revision;
+                m.value["revision"] = m.record.revision;
+                m.record.json = m.value.dump(-1, ' ', false, json::error_handler_t::replace);
+            }
+            pend[it->second] = Pending{std::move(m.record), std::move(m.value)};
+        } else {
+            index.emplace(fp, pend.size());
+            pend.push_back(Pending{std::move(m.record), std::move(m.value)});
+        }
+    }
+    for (auto& p : pend) {
+        if (auto s = d.store.save_event(p.rec); !s) return abort(s.error());
+        std::string topic = route(d.cfg.routes, d.cfg.default_topic, p.value, article.tags);
+        recs.push_back(event_record(topic, p.value, p.rec.json, article.feed_id, now));
+        ++st.published;
+    }
+    if (!d.cfg.articles_topic.empty()) {
+        auto rec = article_record(d.cfg.articles_topic, article, now);
+        auto fresh = d.store.note_article(article.id, stable_hash64(rec.value), now);
+        if (!fresh) return abort(fresh.error());
+        if (*fresh) recs.push_back(std::move(rec));
+    }
+    for (auto& r : recs)
+        if (auto s = d.store.outbox_append(r); !s) return abort(s.error());
+    if (item != nullptr)
+        if (auto s = d.store.commit_item(item->feed_id, item->item_id); !s) return abort(s.error());
+    if (auto c = d.store.commit(); !c) {
+        d.store.rollback();
+        return tl::unexpected(c.error());
+    }
+    st.records = recs.size();
+    for (auto& r : recs) d.backlog.push_back(std::move(r));
+    d.pump(Clock::now() + d.cfg.queue_full_wait);
+    d.serve();
+    return st;
+}
+
+Status EventSink::publish_dead_letter(const processors::Article& article, const Error& error,
+                                      UnixTime now) {
+    auto& d = *impl_;
+    spdlog::warn("dead letter: article {} ({}) from feed {}: {}", article.id, article.url,
+                 article.feed_id, error.str());
+    if (d.cfg.dead_letter_topic.empty()) return {};
+    if (d.fatal) return tl::unexpected(*d.fatal);
+    auto rec = dead_letter_record(d.cfg.dead_letter_topic, article, error, now);
+    if (auto s = d.store.outbox_append(rec); !s) return tl::unexpected(s.error());
+    d.backlog.push_back(std::move(rec));
+    d.pump(Clock::now() + d.cfg.queue_full_wait);
+    d.serve();
+    return {};
+}
+
+Status EventSink::poll() {
+    auto& d = *impl_;
+    d.pump(Clock::now());
+    d.serve();
+    d.pump(Clock::now());
+    if (d.fatal) return tl::unexpected(*d.fatal);
+    return {};
+}
+
+Result<std::size_t> EventSink::flush(std::chrono::milliseconds timeout) {
+    auto& d = *impl_;
+    auto left = d.drain(timeout);
+    if (d.fatal) return tl::unexpected(*d.fatal);
+    return left;
+}
+
+std::size_t EventSink::outbox_depth() const {
+    return impl_->backlog.size() + impl_->flights.size() + impl_->to_remove.size();
+}
+std::size_t EventSink::in_flight() const {
+    return impl_->flights.size();
+}
+
+SinkCounters EventSink::counters() const {
+    SinkCounters c = impl_->c;
+    c.outbox_depth = outbox_depth();
+    c.in_flight = in_flight();
+    return c;
+}
+
+}  // namespace herald::kafka
