@@ -136,6 +136,19 @@ void append_xml_text(std::string& out, std::string_view raw, bool& clean) {
         const char c = raw[k];
         i = k + 1;
         if (c == '&') {
+            // Fast path for the references escaped HTML is made of.
+            if (i + 3 <= raw.size() && raw[i + 2] == ';' && raw[i + 1] == 't' &&
+                (raw[i] == 'l' || raw[i] == 'g')) {
+                out += raw[i] == 'l' ? '<' : '>';
+                i += 3;
+                continue;
+            }
+            if (i + 4 <= raw.size() && raw[i] == 'a' && raw[i + 1] == 'm' && raw[i + 2] == 'p' &&
+                raw[i + 3] == ';') {
+                out += '&';
+                i += 4;
+                continue;
+            }
             const std::size_t n = decode_reference(raw, i, out, clean);
             if (n == 0) {
                 clean = false;  // stray '&'

@@ -2,6 +2,7 @@
 // and a base URL; the rest is the feed document.
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -22,8 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // dump() throws on invalid UTF-8: every string we produce must be valid.
         const std::string json = herald::feeds::to_json(*doc).dump();
         if (json.empty()) __builtin_trap();
+        if (doc->encoding.empty() || doc->format.empty()) __builtin_trap();
+        std::set<std::string> ids;
         for (const auto& item : doc->items) {
-            if (item.id.empty()) __builtin_trap();  // ids are never empty
+            // ids are never empty and unique within a feed
+            if (item.id.empty() || !ids.insert(item.id).second) __builtin_trap();
             (void)herald::feeds::html_to_text(item.content.empty() ? item.summary : item.content);
         }
     } else if (doc.error().kind != "parse") {
