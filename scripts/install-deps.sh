@@ -9,7 +9,7 @@ PACKAGES=(
   # libraries
   libcurl4-openssl-dev libpugixml-dev librdkafka-dev libyaml-cpp-dev libspdlog-dev libfmt-dev
   libsqlite3-dev libcli11-dev nlohmann-json3-dev libexpected-dev libgumbo-dev libsystemd-dev
-  libutf8proc-dev libcpp-httplib-dev zlib1g-dev
+  libutf8proc-dev libcpp-httplib-dev zlib1g-dev libssl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev kcat curl python3 python3-confluent-kafka
   python3-feedparser python3-yaml python3-prometheus-client systemd

@@ -286,6 +286,7 @@ struct Fetcher::Impl {
                          static_cast<long>(std::max<std::int64_t>(1, remaining.count())));
         curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, opt.verify_tls ? 1L : 0L);
         curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, opt.verify_tls ? 2L : 0L);
+        if (!opt.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, opt.ca_file.c_str());
         const std::string& ua = t.req.user_agent.empty() ? opt.user_agent : t.req.user_agent;
         curl_easy_setopt(e, CURLOPT_USERAGENT, ua.c_str());
 

@@ -80,6 +80,7 @@ class Fetcher {
         std::size_t per_host = 4;          // transfers in flight per host:port
         int max_redirects = 8;
         bool verify_tls = true;
+        std::string ca_file;  // PEM bundle to trust instead of the system's; empty: system
         std::string user_agent = "herald/0.1 (+feed poller)";
     };
 

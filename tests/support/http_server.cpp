@@ -1,5 +1,10 @@
 #include "tests/support/http_server.hpp"
 
+#include <openssl/ec.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <sys/socket.h>
 #include <zlib.h>
 
@@ -42,6 +47,50 @@ struct RunningGuard {
     RunningGuard& operator=(const RunningGuard&) = delete;
 };
 
+struct SelfSigned {
+    std::unique_ptr<X509, decltype(&X509_free)> cert{nullptr, &X509_free};
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key{nullptr, &EVP_PKEY_free};
+    std::string pem;
+};
+
+// EC P-256 key and a one-day certificate for CN=127.0.0.1, subjectAltName IP:127.0.0.1.
+SelfSigned make_self_signed() {
+    SelfSigned out;
+    out.key.reset(EVP_EC_gen("P-256"));
+    out.cert.reset(X509_new());
+    if (!out.key || !out.cert) throw std::runtime_error("test HttpServer: OpenSSL key/cert");
+    X509* x = out.cert.get();
+    X509_set_version(x, 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(x), 1);
+    X509_gmtime_adj(X509_getm_notBefore(x), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(x), 86400);
+    X509_set_pubkey(x, out.key.get());
+    X509_NAME* name = X509_get_subject_name(x);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+    X509_set_issuer_name(x, name);
+    X509V3_CTX ctx;
+    X509V3_set_ctx_nodb(&ctx);
+    X509V3_set_ctx(&ctx, x, x, nullptr, nullptr, 0);
+    for (auto [nid, value] : {std::pair{NID_subject_alt_name, "IP:127.0.0.1"},
+                              {NID_basic_constraints, "critical,CA:TRUE"}}) {
+        X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &ctx, nid, value);
+        if (ext == nullptr) throw std::runtime_error("test HttpServer: X509 extension");
+        X509_add_ext(x, ext, -1);
+        X509_EXTENSION_free(ext);
+    }
+    if (X509_sign(x, out.key.get(), EVP_sha256()) == 0) {
+        throw std::runtime_error("test HttpServer: X509_sign");
+    }
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(bio, x);
+    char* data = nullptr;
+    long len = BIO_get_mem_data(bio, &data);
+    out.pem.assign(data, static_cast<std::size_t>(len));
+    BIO_free(bio);
+    return out;
+}
+
 }  // namespace
 
 std::string RecordedRequest::header(std::string_view name) const {
@@ -56,35 +105,43 @@ bool RecordedRequest::has_header(std::string_view name) const {
                        [&](const auto& h) { return ieq(h.first, name); });
 }
 
-HttpServer::HttpServer(std::size_t threads) {
+HttpServer::HttpServer(Scheme scheme, std::size_t threads) : scheme_(scheme) {
     bypass_proxy_for_loopback();
-    server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    server_.set_keep_alive_timeout(1);
-    server_.set_tcp_nodelay(true);
-    server_.set_read_timeout(5, 0);
-    server_.set_write_timeout(5, 0);
-    server_.Get(
+    if (scheme == Scheme::https) {
+        auto cert = make_self_signed();
+        server_ = std::make_unique<httplib::SSLServer>(cert.cert.get(), cert.key.get());
+        cert_pem_ = std::move(cert.pem);
+        if (!server_->is_valid()) throw std::runtime_error("test HttpServer: TLS setup failed");
+    } else {
+        server_ = std::make_unique<httplib::Server>();
+    }
+    server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server_->set_keep_alive_timeout(1);
+    server_->set_tcp_nodelay(true);
+    server_->set_read_timeout(5, 0);
+    server_->set_write_timeout(5, 0);
+    server_->Get(
         ".*", [this](const httplib::Request& req, httplib::Response& res) { dispatch(req, res); });
     // httplib listens with a backlog of 5: many clients connecting at once would see
     // dropped SYNs and 1 s retransmits. Keep the socket and listen again with a real backlog.
     std::atomic<int> fd{-1};
-    server_.set_socket_options([&fd](int sock) {
+    server_->set_socket_options([&fd](int sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         fd.store(sock);
     });
-    server_.set_keep_alive_max_count(1000);
-    port_ = server_.bind_to_any_port("127.0.0.1");
+    server_->set_keep_alive_max_count(1000);
+    port_ = server_->bind_to_any_port("127.0.0.1");
     if (port_ <= 0) throw std::runtime_error("test HttpServer: cannot bind 127.0.0.1");
     if (fd.load() >= 0) ::listen(fd.load(), SOMAXCONN);
-    server_.set_socket_options([](int sock) {
+    server_->set_socket_options([](int sock) {
         int yes = 1;
         ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
     // stop() before the accept loop runs would be lost: wait until it runs.
     auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (!server_.is_running() && std::chrono::steady_clock::now() < until) {
+    while (!server_->is_running() && std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
 }
@@ -95,12 +152,13 @@ HttpServer::~HttpServer() {
 
 void HttpServer::stop() {
     stopping_.store(true);
-    server_.stop();
+    server_->stop();
     if (thread_.joinable()) thread_.join();
 }
 
 std::string HttpServer::url(std::string_view path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
+    return (scheme_ == Scheme::https ? "https://127.0.0.1:" : "http://127.0.0.1:") +
+           std::to_string(port_) + std::string(path);
 }
 
 bool HttpServer::sleep_for(std::chrono::milliseconds d) const {

@@ -1,4 +1,4 @@
-// A real HTTP server on 127.0.0.1 (ephemeral port) for loopback tests.
+// A real HTTP(S) server on 127.0.0.1 (ephemeral port) for loopback tests.
 //
 //   herald::test::HttpServer srv;                 // listening once constructed
 //   srv.serve("/feed.xml", Reply(xml));           // static reply
@@ -73,14 +73,21 @@ class HttpServer {
 
     // Binds 127.0.0.1:<ephemeral> and starts serving. Throws std::runtime_error if it cannot.
     // Also makes sure a proxy from the environment is bypassed for 127.0.0.1 (no_proxy).
-    explicit HttpServer(std::size_t threads = 64);
+    enum class Scheme { http, https };
+
+    explicit HttpServer(std::size_t threads = 64) : HttpServer(Scheme::http, threads) {}
+    // Scheme::https serves TLS with a fresh self-signed certificate for 127.0.0.1
+    // (see cert_pem() to trust it).
+    explicit HttpServer(Scheme scheme, std::size_t threads = 64);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
     int port() const { return port_; }
-    // "http://127.0.0.1:<port>" + path
+    // "http://127.0.0.1:<port>" + path ("https://" for Scheme::https)
     std::string url(std::string_view path = "/") const;
+    // PEM of the self-signed certificate (https only; empty for http).
+    const std::string& cert_pem() const { return cert_pem_; }
 
     // --- routes (thread-safe, replace any previous route for the path)
     void route(const std::string& path, Handler handler);
@@ -127,7 +134,9 @@ class HttpServer {
   private:
     void dispatch(const httplib::Request& req, httplib::Response& res);
 
-    httplib::Server server_;
+    std::unique_ptr<httplib::Server> server_;
+    Scheme scheme_ = Scheme::http;
+    std::string cert_pem_;
     std::thread thread_;
     int port_ = 0;
     std::atomic<bool> stopping_{false};

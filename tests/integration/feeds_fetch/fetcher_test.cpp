@@ -1,8 +1,12 @@
 // Fetcher against a real HTTP server on 127.0.0.1.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <thread>
@@ -503,6 +507,74 @@ TEST(FetcherLoopback, PollReturnsAtOnceWhenIdle) {
     auto start = std::chrono::steady_clock::now();
     EXPECT_TRUE(f.poll(30s).empty());
     EXPECT_LT(std::chrono::steady_clock::now() - start, 20s);
+}
+
+}  // namespace
+}  // namespace herald::feeds
+
+namespace herald::feeds {
+namespace {
+
+// Proxies come from the environment (libcurl's default, kept on purpose). The loopback
+// server plays the proxy: it receives the absolute URL of a host that does not exist.
+TEST(FetcherLoopback, HonoursProxyFromEnvironment) {
+    HttpServer proxy;
+    const std::string target = "http://feeds.example.invalid/rss.xml";
+    proxy.serve(target, Reply(kRss));
+    const char* old = std::getenv("http_proxy");
+    std::string saved = old != nullptr ? old : "";
+    ::setenv("http_proxy", proxy.url("").c_str(), 1);
+    auto r = fetch_url(target);
+    if (old != nullptr) {
+        ::setenv("http_proxy", saved.c_str(), 1);
+    } else {
+        ::unsetenv("http_proxy");
+    }
+    ASSERT_TRUE(r) << r.error().str();
+    EXPECT_EQ(r->status, 200);
+    EXPECT_EQ(r->body, kRss);
+    EXPECT_EQ(proxy.request_count(target), 1u);
+}
+
+}  // namespace
+}  // namespace herald::feeds
+
+namespace herald::feeds {
+namespace {
+
+TEST(FetcherLoopback, TlsIsVerifiedByDefault) {
+    HttpServer srv(HttpServer::Scheme::https);
+    srv.serve("/feed", Reply(kRss));
+    ASSERT_EQ(srv.url("/feed").rfind("https://", 0), 0u);
+
+    // Self-signed: refused with verification on (the default).
+    auto refused = fetch_url(srv.url("/feed"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, "network") << refused.error().str();
+
+    // Accepted when verification is off for this Fetcher.
+    Fetcher::Options insecure;
+    insecure.verify_tls = false;
+    Fetcher f1(insecure);
+    FetchRequest req;
+    req.url = srv.url("/feed");
+    auto r1 = fetch_one(f1, req);
+    ASSERT_TRUE(r1) << r1.error().str();
+    EXPECT_EQ(r1->body, kRss);
+
+    // Accepted with verification on when the certificate is trusted through ca_file.
+    auto ca = std::filesystem::temp_directory_path() /
+              ("herald-fetch-ca-" + std::to_string(::getpid()) + ".pem");
+    std::ofstream(ca) << srv.cert_pem();
+    Fetcher::Options trusted;
+    trusted.ca_file = ca.string();
+    Fetcher f2(trusted);
+    auto r2 = fetch_one(f2, req);
+    std::filesystem::remove(ca);
+    ASSERT_TRUE(r2) << r2.error().str();
+    EXPECT_EQ(r2->status, 200);
+    EXPECT_EQ(r2->body, kRss);
+    EXPECT_EQ(srv.request_count("/feed"), 2u);
 }
 
 }  // namespace
