@@ -342,6 +342,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "pronouns",
                 "group_anaphors",
                 "plural_person_anaphors",
+                "plural_country_anaphors",
                 "determiners",
                 "prepositions",
                 "locative_preps",
@@ -388,6 +389,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_map(k.pronouns, r["pronouns"], sink);
     fill_set(k.group_anaphors, get_list(r, "group_anaphors", sink));
     fill_set(k.plural_person_anaphors, get_list(r, "plural_person_anaphors", sink));
+    fill_set(k.plural_country_anaphors, get_list(r, "plural_country_anaphors", sink));
     fill_set(k.determiners, get_list(r, "determiners", sink));
     fill_set(k.prepositions, get_list(r, "prepositions", sink));
     fill_set(k.locative_preps, get_list(r, "locative_preps", sink));

@@ -161,7 +161,8 @@ class EntitiesStage final : public Stage {
                 else
                     break;
             }
-            const bool along = p > s.tb && (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together");
+            const bool along =
+                p > s.tb && (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together");
             if (k.prepositions.count(d.toks[p].lower) && !along) {
                 m.prep = d.toks[p].lower;
                 if ((m.prep == "from" || m.prep == "of") && p > s.tb &&
@@ -637,8 +638,12 @@ class CoreferenceStage final : public Stage {
                             added.push_back(std::move(m));
                             t = h;
                         }
-                    } else if (count >= 2 && k.plural_person_anaphors.count(d.toks[h].lower)) {
-                        std::vector<const Mention*> ps = last_persons(d, t, count);
+                    } else if (count >= 2 && (k.plural_person_anaphors.count(d.toks[h].lower) ||
+                                              k.plural_country_anaphors.count(d.toks[h].lower))) {
+                        std::vector<const Mention*> ps = last_persons(
+                            d, t, count,
+                            k.plural_country_anaphors.count(d.toks[h].lower) ? "country"
+                                                                             : "person");
                         if (ps.size() == count) {
                             Mention m;
                             m.tb = t;
@@ -719,11 +724,13 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
-    std::vector<const Mention*> last_persons(const Doc& d, std::size_t t, std::size_t n) const {
+    std::vector<const Mention*> last_persons(const Doc& d, std::size_t t, std::size_t n,
+                                             std::string_view kind) const {
         std::vector<const Mention*> out;
         for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
             const Mention& m = d.mentions[q];
-            if (!m.part || m.part->kind != "person") continue;
+            if (!m.part || m.part->kind != kind || m.in_quote) continue;
+            if (kind == "country" && (m.adjective && !m.people)) continue;
             if (std::any_of(out.begin(), out.end(),
                             [&](const Mention* o) { return o->part->name == m.part->name; }))
                 continue;

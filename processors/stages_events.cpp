@@ -65,10 +65,10 @@ class EventsStage final : public Stage {
         Ctx c{d, ends_at, starts_at};
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const std::vector<Match> ms = find_triggers(d, si, starts_at);
-            std::vector<Participant> prev_act;
+            std::vector<Participant> prev_act, main_act;
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
-                build(c, si, ms, q, next_tb, prev_act);
+                build(c, si, ms, q, next_tb, prev_act, main_act);
             }
         }
     }
@@ -359,7 +359,8 @@ class EventsStage final : public Stage {
             if (const Mention* m = mention_ending(c, t)) {
                 // "after Biden outlined": the conjunction opens a clause, Biden is its subject;
                 // "with Burns meeting ...": the absolute construction's subject.
-                const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as", "while", "once"});
+                const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as",
+                                                         "while", "once"});
                 const bool absolute = !finite && t + 1 == tb && m->prep == "with";
                 if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
                     out.push_back(m);
@@ -412,6 +413,7 @@ class EventsStage final : public Stage {
                 return nullptr;
             }
             const Token& tok = d.toks[t];
+            if (tok.cap && (k.months.count(tok.lower) || k.weekdays.count(tok.lower))) continue;
             if (tok.lower == "'s" || tok.text == "-" || k.skippable.count(tok.lower) ||
                 k.ordinals.count(tok.lower) || tok.lower == "the" || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
@@ -444,8 +446,9 @@ class EventsStage final : public Stage {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
             if (m.in_quote) continue;
-            out.push_back(&m);
             t = m.te - 1;
+            if (m.kind == MentionKind::pronoun && m.possessive) continue;  // "his counterpart X"
+            out.push_back(&m);
         }
         return out;
     }
@@ -516,13 +519,14 @@ class EventsStage final : public Stage {
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
         if (lw == "and" || lw == "before" || lw == "after" || lw == "while" || lw == "upon" ||
-            lw == "without" || lw == "since")
+            lw == "without" || lw == "since" || lw == "by" || lw == ",")
             return lw == "and" || tr.form == VerbForm::ing;
         return false;
     }
 
     void build(Ctx& c, std::size_t si, const std::vector<Match>& ms, std::size_t q,
-               std::size_t next_tb, std::vector<Participant>& prev_act) const {
+               std::size_t next_tb, std::vector<Participant>& prev_act,
+               std::vector<Participant>& main_act) const {
         Doc& d = c.d;
         const Knowledge& k = *d.k;
         const Sentence& s = d.sents[si];
@@ -532,7 +536,8 @@ class EventsStage final : public Stage {
         Candidate cd = make(d, si, mt);
         const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
         const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to";
-        const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing && !to_inf;
+        const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
+        (void)to_inf;
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
 
         // actors
@@ -565,7 +570,11 @@ class EventsStage final : public Stage {
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
-        if (!prev_act.empty() && shares_subject(d, s, mt, tr)) act = prev_act;
+        if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
+            // ", saying ...": the main clause's subject; "and then travel": the previous verb's
+            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ",";
+            act = participle && !main_act.empty() ? main_act : prev_act;
+        }
         // a passive participle has no subject actor ("Egypt, often criticized for ...")
         if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
             act.clear();
@@ -574,7 +583,10 @@ class EventsStage final : public Stage {
                 if (usable(m)) take(act, m);
             }
         }
-        if (!act.empty()) prev_act = act;
+        if (!act.empty() && tr.syntax == TrigSyntax::verb) {
+            prev_act = act;
+            if (main_act.empty()) main_act = act;
+        }
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
         if (type == "visit") {
@@ -624,7 +636,24 @@ class EventsStage final : public Stage {
                 for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
                 tgt = guests;
             } else {
+                bool seen_place = false;
                 for (const Mention* m : right) {
+                    if (m->place && k.locative_preps.count(m->prep) && !tgt.empty())
+                        seen_place = true;
+                    if (seen_place && m->prep == "with" && usable(*m) && !act.empty()) {
+                        // "talks with X in A and with Y in B": a second meeting
+                        Candidate second = cd;
+                        second.ev.actors = act;
+                        for (const Mention* r2 : right) {
+                            if (r2->tb < m->tb) continue;
+                            const bool loc = r2->place && k.locative_preps.count(r2->prep);
+                            if (loc && !second.ev.location) second.ev.location = r2->place;
+                            if (!loc && usable(*r2)) take(second.ev.targets, *r2);
+                        }
+                        if (second.ev.location) second.places.push_back(*second.ev.location);
+                        d.cands.push_back(std::move(second));
+                        break;
+                    }
                     if (!usable(*m)) continue;
                     if (m->place && m->part && m->part->kind == "country" &&
                         k.locative_preps.count(m->prep))
@@ -715,6 +744,16 @@ class EventsStage final : public Stage {
             cd.mediators = med;
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
         } else if (type == "statement") {
+            if (noun) {
+                // "Egypt's statement", "a statement from the ministry"
+                act.clear();
+                if (const Mention* a = attached(c, s, mt.tb, nullptr)) take(act, *a);
+                if (mt.te + 1 < s.te && in(d.toks[mt.te].lower, {"from", "by", "of"}) &&
+                    c.starts_at[mt.te + 1] >= 0) {
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
+                    if (usable(m) || (m.adjective && m.part)) take(act, m);
+                }
+            }
             if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]))
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;

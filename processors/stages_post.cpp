@@ -115,6 +115,20 @@ class ModalityStage final : public Stage {
                         ongoing = true;
                         break;
                     }
+            // progressive: "have been mediating", "is holding talks"
+            if (c.form == VerbForm::ing) {
+                std::size_t p = c.tb;
+                while (p > s.tb &&
+                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still" ||
+                        d.toks[p - 1].lower == "also"))
+                    --p;
+                if (p > s.tb) {
+                    const auto b = d.toks[p - 1].lower;
+                    if (b == "is" || b == "are" || b == "was" || b == "were" || b == "been" ||
+                        b == "'re")
+                        ongoing = true;
+                }
+            }
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing || (c.ev.type == "negotiation" && c.syntax != TrigSyntax::verb))
@@ -136,6 +150,7 @@ struct Cue {
     enum Kind {
         weekday,
         offset,
+        relative,  // "a day earlier": relative to the last date resolved in the article
         month_day,
         vague_past,
         vague_future,
@@ -174,6 +189,7 @@ class DatesStage final : public Stage {
     void run(Doc& d) const override {
         if (inherit_location_) inherit_locations(d);
         std::vector<bool> sent_cue(d.sents.size(), false);
+        std::optional<std::int64_t> last_day;  // the most recent date resolved so far
         std::vector<std::size_t> by_sent_begin;
         // cues per sentence, assigned to the nearest trigger
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
@@ -184,21 +200,47 @@ class DatesStage final : public Stage {
             if (!cues.empty()) sent_cue[si] = true;
             if (cs.empty()) continue;
             for (const Cue& cue : cues) {
-                // nearest trigger position
-                std::size_t best = SIZE_MAX;
-                std::size_t best_tb = 0;
+                // The trigger before the cue in the same clause ("met X on Monday"),
+                // else the nearest one after it ("On Monday, X met Y").
+                std::size_t best_tb = SIZE_MAX, best_dist = SIZE_MAX;
                 for (Candidate* c : cs) {
-                    const std::size_t dist = cue.tb >= c->te
-                                                 ? (cue.tb - c->te) * 2
-                                                 : (c->tb - std::min(c->tb, cue.te)) * 3;
-                    if (dist < best) {
-                        best = dist;
+                    if (c->te > cue.tb) continue;
+                    bool broken = false;
+                    for (std::size_t t = c->te; t < cue.tb && !broken; ++t) {
+                        const auto lw = d.toks[t].lower;
+                        broken = lw == ";" || lw == "before" || lw == "after" || lw == "ahead" ||
+                                 lw == "until" || lw == "while" || lw == "when" || lw == "where" ||
+                                 lw == "which" || lw == "who" || lw == "that" || lw == "since" ||
+                                 d.toks[t].kind == TokKind::quote;
+                    }
+                    if (!broken && cue.tb - c->te < best_dist) {
+                        best_dist = cue.tb - c->te;
                         best_tb = c->tb;
                     }
                 }
+                // a cue right in front of a noun trigger dates it ("the October 7 attack");
+                // a cue inside a trigger ("called on Wednesday") dates that one
                 for (Candidate* c : cs)
-                    if (c->tb == best_tb) apply(d, *c, cue);
+                    if ((c->tb == cue.te && c->syntax != TrigSyntax::verb) ||
+                        (cue.tb < c->te && cue.te > c->tb))
+                        best_tb = c->tb;
+                if (best_tb == SIZE_MAX)
+                    for (Candidate* c : cs) {
+                        const std::size_t dist = c->tb >= cue.te
+                                                     ? c->tb - cue.te
+                                                     : (cue.tb >= c->te ? cue.tb - c->te + 100 : 0);
+                        if (dist < best_dist) {
+                            best_dist = dist;
+                            best_tb = c->tb;
+                        }
+                    }
+                for (Candidate* c : cs)
+                    if (c->tb == best_tb) apply(d, *c, cue, last_day);
             }
+            for (Candidate* c : cs)
+                if (c->has_cue && c->ev.date) {
+                    if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
+                }
         }
         if (!d.pub_day) return;
         // paragraph context
@@ -343,6 +385,31 @@ class DatesStage final : public Stage {
                 out.push_back(c);
                 continue;
             }
+            // "a day earlier", "two days later", "the previous day", "the next day"
+            if ((lw == "day" || lw == "days") && t > s.tb) {
+                long long n = 0;
+                if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
+                    n = nw->second;
+                else if (!parse_int(prev, n))
+                    n = 0;
+                const bool earlier = next == "earlier";
+                const bool later = next == "later";
+                if (n > 0 && n < 60 && (earlier || later)) {
+                    c.kind = Cue::relative;
+                    c.off = earlier ? -n : n;
+                    c.tb = t - 1;
+                    c.te = t + 2;
+                    out.push_back(c);
+                    continue;
+                }
+                if (prev == "previous" || (prev == "next" && lw == "day")) {
+                    c.kind = Cue::relative;
+                    c.off = prev == "previous" ? -1 : 1;
+                    c.tb = t - 1;
+                    out.push_back(c);
+                    continue;
+                }
+            }
             // N days/weeks ago
             if ((lw == "days" || lw == "day" || lw == "weeks" || lw == "week") && next == "ago" &&
                 t > s.tb) {
@@ -457,7 +524,8 @@ class DatesStage final : public Stage {
         return out;
     }
 
-    void apply(const Doc& d, Candidate& c, const Cue& cue) const {
+    void apply(const Doc& d, Candidate& c, const Cue& cue,
+               std::optional<std::int64_t> last_day) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
         const bool planned = c.ev.status == "planned";
@@ -494,6 +562,9 @@ class DatesStage final : public Stage {
                       : weekday_on_or_before(pub, cue.wd, cue.qual < 0);
         } else if (cue.kind == Cue::offset) {
             day = pub + cue.off;
+        } else if (cue.kind == Cue::relative) {
+            if (!last_day) return;
+            day = *last_day + cue.off;
         } else if (cue.kind == Cue::month_day) {
             day = resolve_month_day(pub, cue.month, cue.dom, cue.year, planned);
         }
