@@ -36,7 +36,7 @@ bool is_redirect(long status) {
 
 // "host:port" of a URL (lower-case, default port filled in), plus the scheme.
 struct UrlParts {
-    std::string scheme, host_key;
+    std::string scheme, host, host_key;
 };
 
 Result<UrlParts> url_parts(const std::string& url) {
@@ -52,7 +52,8 @@ Result<UrlParts> url_parts(const std::string& url) {
     if (rc == CURLUE_OK) rc = curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
     if (rc == CURLUE_OK) {
         out.scheme = ascii_lower(scheme);
-        out.host_key = ascii_lower(host) + ":" + port;
+        out.host = ascii_lower(host);
+        out.host_key = out.host + ":" + port;
     }
     curl_free(scheme);
     curl_free(host);
@@ -150,9 +151,10 @@ struct Transfer {
     FetchRequest req;
     CURL* easy = nullptr;
     curl_slist* header_list = nullptr;
-    std::string slot;       // host:port of the submitted URL (concurrency slot)
-    std::string orig_host;  // host:port credentials are sent to
-    std::string url;        // current hop
+    std::string slot;           // host:port of the submitted URL (concurrency slot)
+    std::string orig_host_key;  // host:port credentials are sent to
+    std::string orig_host;      // ... or this host name over https
+    std::string url;            // current hop
     std::vector<std::string> visited;
     int redirects = 0;
     bool permanent_chain = true;
@@ -265,7 +267,10 @@ struct Fetcher::Impl {
 
         auto parts = url_parts(t.url);
         if (!parts) return tl::unexpected(parts.error());
-        bool same_host = parts->host_key == t.orig_host;
+        // Credentials go to the original host:port, or to the same host name over https
+        // (an http -> https upgrade), never elsewhere.
+        bool same_host = parts->host_key == t.orig_host_key ||
+                         (parts->host == t.orig_host && parts->scheme == "https");
 
         curl_easy_setopt(e, CURLOPT_URL, t.url.c_str());
         curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
@@ -503,7 +508,8 @@ void Fetcher::submit(FetchRequest request) {
         return;
     }
     t->slot = parts->host_key;
-    t->orig_host = parts->host_key;
+    t->orig_host_key = parts->host_key;
+    t->orig_host = parts->host;
     impl_->queue.push_back(std::move(t));
 }
 

@@ -579,3 +579,39 @@ TEST(FetcherLoopback, TlsIsVerifiedByDefault) {
 
 }  // namespace
 }  // namespace herald::feeds
+
+namespace herald::feeds {
+namespace {
+
+TEST(FetcherLoopback, CredentialsFollowAnUpgradeToHttpsOnTheSameHost) {
+    HttpServer plain;
+    HttpServer tls(HttpServer::Scheme::https);
+    tls.serve("/feed", Reply(kRss));
+    plain.redirect("/feed", 301, tls.url("/feed"));
+    Fetcher::Options o;
+    o.verify_tls = false;
+    Fetcher f(o);
+    FetchRequest req;
+    req.url = plain.url("/feed");
+    req.auth.kind = Auth::Kind::basic;
+    req.auth.username = "alice";
+    req.auth.password = "s3cret";
+    auto r = fetch_one(f, req);
+    ASSERT_TRUE(r) << r.error().str();
+    EXPECT_EQ(r->body, kRss);
+    ASSERT_TRUE(r->moved_to);
+    EXPECT_EQ(*r->moved_to, tls.url("/feed"));
+    EXPECT_EQ(tls.requests("/feed").at(0).header("Authorization"), "Basic YWxpY2U6czNjcmV0");
+
+    // The other way round (https -> http on another port) drops them.
+    HttpServer plain2;
+    plain2.serve("/feed", Reply(kRss));
+    tls.redirect("/down", 302, plain2.url("/feed"));
+    req.url = tls.url("/down");
+    auto d = fetch_one(f, req);
+    ASSERT_TRUE(d) << d.error().str();
+    EXPECT_FALSE(plain2.requests("/feed").at(0).has_header("Authorization"));
+}
+
+}  // namespace
+}  // namespace herald::feeds
