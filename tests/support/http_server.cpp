@@ -1,5 +1,7 @@
 #include "tests/support/http_server.hpp"
 
+#include "tests/support/file_reply.hpp"
+
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -10,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 
 namespace herald::test {
@@ -175,6 +178,7 @@ bool HttpServer::sleep_for(std::chrono::milliseconds d) const {
 void HttpServer::dispatch(const httplib::Request& req, httplib::Response& res) {
     RunningGuard guard(running_, max_running_);
     std::shared_ptr<Handler> h;
+    std::optional<std::pair<std::string, std::filesystem::path>> mount;
     {
         std::lock_guard lock(mu_);
         RecordedRequest r;
@@ -185,6 +189,23 @@ void HttpServer::dispatch(const httplib::Request& req, httplib::Response& res) {
         log_.push_back(std::move(r));
         auto it = routes_.find(req.path);
         if (it != routes_.end()) h = it->second;
+        if (!h) {
+            const std::pair<std::string, std::filesystem::path>* best = nullptr;
+            for (const auto& m : mounts_) {
+                if (req.path.starts_with(m.first) &&
+                    (best == nullptr || m.first.size() > best->first.size())) {
+                    best = &m;
+                }
+            }
+            if (best != nullptr) {
+                mount = *best;
+            }
+        }
+    }
+    if (!h && mount) {
+        reply_with_file(mount->second, std::string_view(req.path).substr(mount->first.size()), req,
+                        res);
+        return;
     }
     if (!h) {
         res.status = 404;
@@ -197,6 +218,11 @@ void HttpServer::dispatch(const httplib::Request& req, httplib::Response& res) {
 void HttpServer::route(const std::string& path, Handler handler) {
     std::lock_guard lock(mu_);
     routes_[path] = std::make_shared<Handler>(std::move(handler));
+}
+
+void HttpServer::mount(std::string prefix, std::filesystem::path dir) {
+    std::lock_guard lock(mu_);
+    mounts_.emplace_back(std::move(prefix), std::move(dir));
 }
 
 void HttpServer::remove_route(const std::string& path) {

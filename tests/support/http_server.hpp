@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -107,6 +108,9 @@ class HttpServer {
     void serve_gzip(const std::string& path, const std::string& body,
                     std::string content_type = "application/rss+xml");
     void remove_route(const std::string& path);
+    // Serves files of `dir` below the URL prefix `prefix` ("/feeds/"), with ETag and
+    // Last-Modified and 304s (see file_reply.hpp). Exact routes win over mounts.
+    void mount(std::string prefix, std::filesystem::path dir);
 
     // --- request log
     std::vector<RecordedRequest> requests() const;
@@ -144,6 +148,7 @@ class HttpServer {
     std::atomic<int> max_running_{0};
     mutable std::mutex mu_;
     std::map<std::string, std::shared_ptr<Handler>> routes_;
+    std::vector<std::pair<std::string, std::filesystem::path>> mounts_;
     std::vector<RecordedRequest> log_;
 };
 

@@ -21,37 +21,11 @@
 #include <string>
 #include <thread>
 
-#include "common/hash.hpp"
-#include "common/text.hpp"
+#include "tests/support/file_reply.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string http_date(std::time_t t) {
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[64];
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    return buf;
-}
-
-std::time_t parse_http_date(const std::string& s) {
-    std::tm tm{};
-    const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    if (end == nullptr) return -1;
-    return timegm(&tm);
-}
-
-std::string content_type_for(const fs::path& p) {
-    std::string ext = herald::ascii_lower(p.extension().string());
-    if (ext == ".xml" || ext == ".rss") return "application/rss+xml; charset=utf-8";
-    if (ext == ".atom") return "application/atom+xml; charset=utf-8";
-    if (ext == ".json") return "application/feed+json; charset=utf-8";
-    if (ext == ".html" || ext == ".htm") return "text/html; charset=utf-8";
-    if (ext == ".txt") return "text/plain; charset=utf-8";
-    return "application/octet-stream";
-}
 
 int usage() {
     std::cerr << "usage: herald-test-httpd [--port N] [--bind ADDR] [--quiet] DIR\n";
@@ -102,44 +76,7 @@ int main(int argc, char** argv) {
 
     httplib::Server svr;
     svr.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string rel = req.path;
-        if (rel.find("..") != std::string::npos || rel.find('\0') != std::string::npos) {
-            res.status = 403;
-            return;
-        }
-        fs::path p = root / fs::path(rel).relative_path();
-        std::error_code e;
-        if (fs::is_directory(p, e)) p /= "index.html";
-        std::ifstream in(p, std::ios::binary);
-        if (!fs::is_regular_file(p, e) || !in) {
-            res.status = 404;
-            res.set_content("not found\n", "text/plain");
-            return;
-        }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        std::string body = ss.str();
-        struct stat st {};
-        std::time_t mtime = ::stat(p.c_str(), &st) == 0 ? st.st_mtime : 0;
-        std::string etag = herald::hex64(herald::stable_hash64(body));
-        etag.insert(etag.begin(), '"');
-        etag.push_back('"');
-        std::string lm = http_date(mtime);
-        res.set_header("ETag", etag);
-        res.set_header("Last-Modified", lm);
-        bool not_modified = false;
-        if (req.has_header("If-None-Match")) {
-            not_modified = req.get_header_value("If-None-Match").find(etag) != std::string::npos;
-        } else if (req.has_header("If-Modified-Since")) {
-            std::time_t since = parse_http_date(req.get_header_value("If-Modified-Since"));
-            not_modified = since != -1 && mtime <= since;
-        }
-        if (not_modified) {
-            res.status = 304;
-            return;
-        }
-        res.status = 200;
-        res.set_content(body, content_type_for(p));
+        herald::test::reply_with_file(root, req.path, req, res);
     });
     if (!quiet) {
         svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {

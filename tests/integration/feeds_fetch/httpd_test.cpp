@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "feeds/fetch/fetcher.hpp"
+#include "tests/support/http_server.hpp"
 
 extern char** environ;
 
@@ -139,6 +140,43 @@ TEST(TestHttpd, ServesDirectoryWithConditionalGetAndExitsOnSigterm) {
     EXPECT_EQ(missing->status, 404);
 
     EXPECT_EQ(httpd.terminate(), 0);
+    fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace herald::feeds
+
+namespace herald::feeds {
+namespace {
+
+TEST(TestHttpServer, MountServesFilesWithValidators) {
+    fs::path dir = fs::temp_directory_path() / ("herald-mount-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string xml = "<rss version=\"2.0\"><channel><title>m</title></channel></rss>";
+    std::ofstream(dir / "a.xml") << xml;
+    herald::test::HttpServer srv;
+    srv.mount("/feeds/", dir);
+    srv.serve("/feeds/override.xml", herald::test::Reply("route wins"));
+    Fetcher f;
+    auto a = get(f, srv.url("/feeds/a.xml"));
+    ASSERT_TRUE(a) << a.error().str();
+    EXPECT_EQ(a->status, 200);
+    EXPECT_EQ(a->body, xml);
+    EXPECT_EQ(a->content_type, "application/rss+xml");
+    auto again = get(f, srv.url("/feeds/a.xml"), a->etag);
+    ASSERT_TRUE(again) << again.error().str();
+    EXPECT_EQ(again->status, 304);
+    auto route = get(f, srv.url("/feeds/override.xml"));
+    ASSERT_TRUE(route);
+    EXPECT_EQ(route->body, "route wins");
+    auto missing = get(f, srv.url("/feeds/none.xml"));
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->status, 404);
+    auto outside = get(f, srv.url("/other/a.xml"));
+    ASSERT_TRUE(outside);
+    EXPECT_EQ(outside->status, 404);
+    EXPECT_EQ(srv.requests("/feeds/a.xml").size(), 2u);
+    EXPECT_EQ(srv.requests("/feeds/a.xml").at(1).header("If-None-Match"), a->etag);
     fs::remove_all(dir);
 }
 
