@@ -765,31 +765,31 @@ class AttributesStage final : public Stage {
                     *n <= 2100)
                     continue;
                 const char* what = nullptr;
-                for (std::size_t j = t + 1, skipped = 0; j < s.te && skipped <= 4; ++j) {
+                for (std::size_t j = t, skipped = 0; j-- > s.tb && skipped <= 5;) {
                     const auto lw = d.toks[j].lower;
-                    if (k.killed_words.count(lw)) {
+                    if (k.kill_verbs.count(lw)) {
                         what = "killed";
                         break;
                     }
-                    if (k.injured_words.count(lw)) {
+                    if (k.injure_verbs.count(lw)) {
                         what = "injured";
                         break;
                     }
-                    if (!k.casualty_skip.count(lw)) break;
+                    if (!k.casualty_skip.count(lw) && !k.killed_words.count(lw)) break;
                     ++skipped;
                 }
                 if (!what) {
-                    for (std::size_t j = t, skipped = 0; j-- > s.tb && skipped <= 5;) {
+                    for (std::size_t j = t + 1, skipped = 0; j < s.te && skipped <= 4; ++j) {
                         const auto lw = d.toks[j].lower;
-                        if (k.kill_verbs.count(lw)) {
+                        if (k.killed_words.count(lw)) {
                             what = "killed";
                             break;
                         }
-                        if (k.injure_verbs.count(lw)) {
+                        if (k.injured_words.count(lw)) {
                             what = "injured";
                             break;
                         }
-                        if (!k.casualty_skip.count(lw) && !k.killed_words.count(lw)) break;
+                        if (!k.casualty_skip.count(lw)) break;
                         ++skipped;
                     }
                 }

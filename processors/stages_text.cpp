@@ -147,7 +147,7 @@ void identity_text(Doc& d) {
         }
         d.para_norm.emplace_back(nb, d.text.size());
     }
-    d.map.push_back(src.size());
+    d.map.push_back(prev_end);
     d.lower = ascii_lower(d.text);
 }
 
@@ -181,7 +181,7 @@ class NormaliseStage final : public Stage {
             d.map.insert(d.map.end(), n.map.begin(), n.map.end() - 1);
             d.para_norm.emplace_back(nb, d.text.size());
         }
-        d.map.push_back(src.size());
+        d.map.push_back(prev_end);
         d.lower = ascii_lower(d.text);
         d.normalised = true;
     }

@@ -1,0 +1,65 @@
+// Shared helpers for the processors unit tests.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/time.hpp"
+#include "processors/pipeline.hpp"
+
+namespace herald::processors::testing {
+
+inline std::string data_dir() {
+    return std::string(HERALD_SOURCE_DIR) + "/config";
+}
+inline std::string fixture_gazetteer() {
+    return std::string(HERALD_SOURCE_DIR) + "/tests/unit/processors/data/gazetteer";
+}
+
+// The default chain, with the fixture gazetteer instead of the real one.
+inline std::shared_ptr<const Pipeline> fixture_pipeline() {
+    const YAML::Node chain =
+        YAML::Load("[{name: normalise}, {name: segment}, {name: entities, gazetteer_dir: '" +
+                   fixture_gazetteer() +
+                   "'}, {name: coreference}, {name: events}, {name: modality}, {name: dates}, "
+                   "{name: attributes}, {name: region}, {name: merge}]");
+    return Pipeline::build(chain, data_dir(), "<test>");
+}
+
+inline Article article(std::string text, const char* published = "2024-01-16T12:00:00Z") {
+    Article a;
+    a.id = "art_test";
+    a.url = "https://example.org/a";
+    a.text = std::move(text);
+    if (published) a.published = parse_iso8601(published);
+    return a;
+}
+
+inline std::vector<Event> extract(const std::string& text,
+                                  const char* published = "2024-01-16T12:00:00Z",
+                                  bool all = false) {
+    static const auto p = fixture_pipeline();
+    RunOptions o;
+    o.include_out_of_region = all;
+    auto r = p->run(article(text, published), o);
+    return r ? *r : std::vector<Event>{};
+}
+
+// Copies, so that of_type(extract(...), ...) is safe.
+inline std::vector<Event> of_type(const std::vector<Event>& evs, const std::string& type) {
+    std::vector<Event> out;
+    for (const auto& e : evs)
+        if (e.type == type) out.push_back(e);
+    return out;
+}
+
+inline bool has(const std::vector<Participant>& ps, const std::string& name) {
+    for (const auto& p : ps)
+        if (p.name == name || p.country == name) return true;
+    return false;
+}
+
+}  // namespace herald::processors::testing

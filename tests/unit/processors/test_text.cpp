@@ -1,0 +1,106 @@
+#include <gtest/gtest.h>
+
+#include "processors/pipeline.hpp"
+#include "processors/text.hpp"
+
+namespace herald::processors {
+namespace {
+
+std::vector<std::string> sentences(const std::string& text, const StrSet& abbr) {
+    const std::string lower = [&] {
+        std::string l = text;
+        for (auto& c : l)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return l;
+    }();
+    std::vector<Token> toks;
+    tokenize(text, lower, 0, text.size(), toks);
+    std::vector<Sentence> out;
+    split_sentences(toks, 0, toks.size(), 0, abbr, out);
+    std::vector<std::string> res;
+    for (const auto& s : out) res.push_back(text.substr(s.b, s.e - s.b));
+    return res;
+}
+
+TEST(Normalise, QuotesDashesAndSpaces) {
+    const std::string in =
+        "\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x93 it\xE2\x80\x99s\xC2\xA0\xC2\xA0ok";
+    const Normalised n = normalise(in, 0, NormaliseOptions{});
+    EXPECT_EQ(n.text, "\"Hi\" - it's ok");
+    ASSERT_EQ(n.map.size(), n.text.size() + 1);
+    // every ASCII byte maps back to the same byte of the original
+    for (std::size_t i = 0; i < n.text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(in[n.map[i]]);
+        if (c < 0x80) {
+            EXPECT_EQ(in[n.map[i]], n.text[i]) << i;
+        }
+    }
+    EXPECT_EQ(n.map.back(), in.size());
+}
+
+TEST(Normalise, ComposesToNfcAndKeepsOffsets) {
+    // "Cafe\u0301 in Sa\u0303o" -> NFC composes the accents
+    const std::string in = "Cafe\xCC\x81 in Sa\xCC\x83o";
+    const Normalised n = normalise(in, 10, NormaliseOptions{});
+    EXPECT_EQ(n.text, "Caf\xC3\xA9 in S\xC3\xA3o");
+    EXPECT_EQ(n.map.front(), 10u);
+    EXPECT_EQ(n.map.back(), 10u + in.size());
+    // " in " survives with its original offsets
+    const auto pos = n.text.find(" in ");
+    EXPECT_EQ(in.substr(n.map[pos] - 10, 4), " in ");
+}
+
+TEST(Normalise, InvalidBytesBecomeReplacementCharacter) {
+    const std::string in = std::string("ab\xFF\xFE") + "cd";
+    const Normalised n = normalise(in, 0, NormaliseOptions{});
+    EXPECT_EQ(n.text,
+              "ab\xEF\xBF\xBD\xEF\xBF\xBD"
+              "cd");
+    EXPECT_EQ(n.map.size(), n.text.size() + 1);
+}
+
+TEST(Segment, AbbreviationsInitialsAndGluedSentences) {
+    StrSet abbr{"gen", "dr", "u.s"};
+    const auto s = sentences(
+        "Gen. Smith met Dr. Jones in the U.S. on Monday. J. Doe said so. Talks ended "
+        "with Gallant.During the call they spoke! \"Fine,\" he said.",
+        abbr);
+    ASSERT_EQ(s.size(), 5u);
+    EXPECT_EQ(s[0], "Gen. Smith met Dr. Jones in the U.S. on Monday.");
+    EXPECT_EQ(s[1], "J. Doe said so.");
+    EXPECT_EQ(s[2], "Talks ended with Gallant.");
+    EXPECT_EQ(s[3], "During the call they spoke!");
+    EXPECT_EQ(s[4], "\"Fine,\" he said.");
+}
+
+TEST(Segment, DecimalsAndNumbersDoNotSplit) {
+    const auto s = sentences("It pledged $1.3 billion. Another 2,750 were hurt.", StrSet{});
+    ASSERT_EQ(s.size(), 2u);
+    EXPECT_EQ(s[0], "It pledged $1.3 billion.");
+}
+
+TEST(Tokenize, PossessivesContractionsAndHyphens) {
+    const std::string t = "Israel's al-Sisi didn't U.S. 8th";
+    std::string l = t;
+    for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::vector<Token> toks;
+    tokenize(t, l, 0, t.size(), toks);
+    std::vector<std::string> words;
+    for (const auto& k : toks) words.emplace_back(k.text);
+    EXPECT_EQ(words, (std::vector<std::string>{"Israel", "'s", "al", "-", "Sisi", "did", "n't",
+                                               "U.S.", "8th"}));
+    EXPECT_FALSE(toks[1].space_before);
+    EXPECT_FALSE(toks[3].space_before);
+}
+
+TEST(Paragraphs, NonBlankTrimmedLines) {
+    const std::string text = "  First para.  \n\n\tSecond\r\nThird\n   \n";
+    const auto p = Pipeline::paragraphs(text);
+    ASSERT_EQ(p.size(), 3u);
+    EXPECT_EQ(text.substr(p[0].first, p[0].second - p[0].first), "First para.");
+    EXPECT_EQ(text.substr(p[1].first, p[1].second - p[1].first), "Second");
+    EXPECT_EQ(text.substr(p[2].first, p[2].second - p[2].first), "Third");
+}
+
+}  // namespace
+}  // namespace herald::processors
