@@ -49,9 +49,52 @@ void add_people(std::vector<Person>& out, const json& obj, const std::string& ba
 
 }  // namespace
 
+// A truncated or damaged JSON Feed: cut after the last complete element of an array
+// directly inside the root object (the items) and close what is open. Empty when
+// there is no such point.
+std::string repair_json(std::string_view text) {
+    std::string stack;  // open '{' / '['
+    std::size_t cut = std::string_view::npos;
+    std::string cut_stack;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (stack.size() > 256) break;
+            stack += c;
+        } else if (c == '}' || c == ']') {
+            if (stack.empty() || stack.back() != (c == '}' ? '{' : '[')) break;  // damaged here
+            stack.pop_back();
+            if (stack == "{[") {
+                cut = i + 1;
+                cut_stack = stack;
+            }
+        }
+    }
+    if (cut == std::string_view::npos) return {};
+    std::string out(text.substr(0, cut));
+    for (auto it = cut_stack.rbegin(); it != cut_stack.rend(); ++it) out += *it == '{' ? '}' : ']';
+    return out;
+}
+
 herald::Result<FeedDocument> parse_json_feed(std::string_view text, const ParseOptions& opts) {
     json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) return herald::fail("parse", "invalid JSON");
+    bool repaired = false;
+    if (j.is_discarded()) {
+        const std::string fixed = repair_json(text);
+        if (!fixed.empty()) j = json::parse(fixed, nullptr, /*allow_exceptions=*/false);
+        if (j.is_discarded()) return herald::fail("parse", "invalid JSON");
+        repaired = true;
+    }
     if (!j.is_object()) return herald::fail("parse", "JSON document is not an object");
     const std::string version = str(j, "version");
     const auto items_it = j.find("items");
@@ -61,7 +104,7 @@ herald::Result<FeedDocument> parse_json_feed(std::string_view text, const ParseO
 
     FeedDocument doc;
     doc.format = version.ends_with("/1.1") ? "json1.1" : "json1.0";
-    doc.wellformed = version.find("jsonfeed.org/version/") != std::string::npos;
+    doc.wellformed = !repaired && version.find("jsonfeed.org/version/") != std::string::npos;
     std::string base = opts.base_url;
     if (const std::string feed_url = str(j, "feed_url"); !feed_url.empty())
         base = resolve_url(base, feed_url);

@@ -172,3 +172,22 @@ TEST(FeedsParseBroken, JsonFeedWithInvalidBytes) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseBroken, TruncatedJsonFeedKeepsCompleteItems) {
+    const std::string full = R"({"version": "https://jsonfeed.org/version/1.1", "title": "J",
+      "items": [{"id": "1", "title": "One \"quoted\" } ]"}, {"id": "2", "title": "Two"},
+                {"id": "3", "title": "Thr)";
+    const auto doc = parse_ok(full);
+    EXPECT_EQ(doc.format, "json1.1");
+    EXPECT_FALSE(doc.wellformed);
+    EXPECT_EQ(doc.feed.title, "J");
+    ASSERT_EQ(doc.items.size(), 2u);
+    EXPECT_EQ(doc.items[0].title, "One \"quoted\" } ]");
+    EXPECT_EQ(doc.items[1].id, "2");
+}
+
+}  // namespace
+}  // namespace herald::feeds::test
