@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <deque>
 #include <mutex>
@@ -224,6 +225,7 @@ struct Fetcher::Impl {
     std::unordered_map<CURL*, std::unique_ptr<Transfer>> active;
     std::unordered_map<std::string, std::size_t> per_host;
     std::vector<FetchOutcome> ready;  // finished outside of curl (bad URL, ...)
+    std::atomic<bool> woken{false};
 
     explicit Impl(Options o) : opt(std::move(o)) {
         global_init();
@@ -524,6 +526,7 @@ std::vector<FetchOutcome> Fetcher::poll(std::chrono::milliseconds max_wait) {
             curl_multi_perform(im.multi, &running);
             im.drain();
             if (!im.ready.empty() || (im.active.empty() && im.queue.empty())) break;
+            if (im.woken.exchange(false)) break;
             auto left =
                 std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
             if (left.count() <= 0) break;
@@ -536,6 +539,7 @@ std::vector<FetchOutcome> Fetcher::poll(std::chrono::milliseconds max_wait) {
 }
 
 void Fetcher::wakeup() {
+    impl_->woken.store(true);
     if (impl_->multi != nullptr) curl_multi_wakeup(impl_->multi);
 }
 

@@ -615,3 +615,28 @@ TEST(FetcherLoopback, CredentialsFollowAnUpgradeToHttpsOnTheSameHost) {
 
 }  // namespace
 }  // namespace herald::feeds
+
+namespace herald::feeds {
+namespace {
+
+TEST(FetcherLoopback, WakeupEndsAPollEarly) {
+    HttpServer srv;
+    srv.serve("/slow", Reply(kRss).with_delay(30s));
+    Fetcher f;
+    f.submit(make_req("a", srv.url("/slow")));
+    std::thread waker([&f] {
+        std::this_thread::sleep_for(200ms);
+        f.wakeup();
+    });
+    auto start = std::chrono::steady_clock::now();
+    auto out = f.poll(60s);
+    auto waited = std::chrono::steady_clock::now() - start;
+    waker.join();
+    EXPECT_TRUE(out.empty());
+    EXPECT_LT(waited, 25s);  // not the 30 s of the slow reply, nor the 60 s asked for
+    EXPECT_EQ(f.in_flight(), 1u);
+    f.cancel_all();
+}
+
+}  // namespace
+}  // namespace herald::feeds
