@@ -1,5 +1,6 @@
 // Benchmarks for feeds/fetch: scheduler bookkeeping and loopback fetch throughput.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include <chrono>
 #include <string>
@@ -24,8 +25,8 @@ void BM_SchedulerCycle(benchmark::State& state) {
     p.jitter = 0.1;
     for (int i = 0; i < n; ++i) {
         FeedPollState st;
-        st.url = "http://127.0.0.1/feed/" + std::to_string(i);
-        s.add_or_update("feed-" + std::to_string(i), p, st);
+        st.url = fmt::format("http://127.0.0.1/feed/{}", i);
+        s.add_or_update(fmt::format("feed-{}", i), p, st);
     }
     herald::UnixTime now = 1'700'000'000;
     FetchResponse ok;
@@ -52,7 +53,7 @@ void BM_FetchLoopback(benchmark::State& state) {
     const auto n = static_cast<int>(state.range(0));
     herald::test::HttpServer srv;
     const std::string body(4096, 'x');
-    for (int i = 0; i < n; ++i) srv.serve("/feed/" + std::to_string(i), herald::test::Reply(body));
+    for (int i = 0; i < n; ++i) srv.serve(fmt::format("/feed/{}", i), herald::test::Reply(body));
     Fetcher::Options o;
     o.max_concurrency = 32;
     o.per_host = 32;
@@ -61,7 +62,7 @@ void BM_FetchLoopback(benchmark::State& state) {
         for (int i = 0; i < n; ++i) {
             FetchRequest r;
             r.feed_id = std::to_string(i);
-            r.url = srv.url("/feed/" + std::to_string(i));
+            r.url = srv.url(fmt::format("/feed/{}", i));
             f.submit(std::move(r));
         }
         int done = 0;

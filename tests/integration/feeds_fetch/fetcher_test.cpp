@@ -1,4 +1,5 @@
 // Fetcher against a real HTTP server on 127.0.0.1.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -219,7 +220,7 @@ TEST(FetcherLoopback, RedirectLoopIsAnError) {
 TEST(FetcherLoopback, TooManyRedirectsIsAnError) {
     HttpServer srv;
     for (int i = 0; i < 20; ++i) {
-        srv.redirect("/r" + std::to_string(i), 302, "/r" + std::to_string(i + 1));
+        srv.redirect(fmt::format("/r{}", i), 302, fmt::format("/r{}", i + 1));
     }
     Fetcher::Options o;
     o.max_redirects = 5;
@@ -301,8 +302,7 @@ TEST(FetcherLoopback, GzipBombHitsDecodedSizeCap) {
 TEST(FetcherLoopback, CompressedBodiesAreDecoded) {
     HttpServer srv;
     std::string big;
-    for (int i = 0; i < 2000; ++i)
-        big += "<item><title>item " + std::to_string(i) + "</title></item>";
+    for (int i = 0; i < 2000; ++i) big += fmt::format("<item><title>item {}</title></item>", i);
     srv.serve_gzip("/gz", big);
     // text/xml is compressed by the server itself (br or gzip, as the client accepts).
     srv.serve("/auto", Reply(big).with_type("text/xml; charset=utf-8"));
@@ -370,9 +370,8 @@ TEST(FetcherLoopback, BadUrlsAndRefusedConnections) {
                            {"refused", ""}}) {
         FetchRequest req;
         req.feed_id = id;
-        req.url = std::string(id) == "refused"
-                      ? "http://127.0.0.1:" + std::to_string(dead_port) + "/feed"
-                      : url;
+        req.url =
+            std::string(id) == "refused" ? fmt::format("http://127.0.0.1:{}/feed", dead_port) : url;
         f.submit(req);
     }
     auto out = run(f, 4);
@@ -390,7 +389,7 @@ TEST(FetcherLoopback, ErrorMessagesDoNotLeakUrlCredentials) {
     srv.serve("/slow", Reply(kRss).with_delay(10s));
     Fetcher f;
     FetchRequest req;
-    req.url = "http://user:hunter2@127.0.0.1:" + std::to_string(srv.port()) + "/slow";
+    req.url = fmt::format("http://user:hunter2@127.0.0.1:{}/slow", srv.port());
     req.timeout = 300ms;
     auto r = fetch_one(f, req);
     ASSERT_FALSE(r);
@@ -405,7 +404,7 @@ TEST(FetcherLoopback, PerHostCapIsRespected) {
     o.per_host = 3;
     Fetcher f(o);
     for (int i = 0; i < 24; ++i) {
-        f.submit(make_req("f" + std::to_string(i), srv.url("/feed")));
+        f.submit(make_req(fmt::format("f{}", i), srv.url("/feed")));
     }
     EXPECT_EQ(f.queued(), 24u);
     f.poll(0ms);
@@ -439,7 +438,7 @@ TEST(FetcherLoopback, GlobalCapIsRespectedAcrossHosts) {
     int n = 0;
     for (int i = 0; i < 10; ++i) {
         for (auto* s : {&a, &b, &c}) {
-            f.submit(make_req("f" + std::to_string(n++), s->url("/feed")));
+            f.submit(make_req(fmt::format("f{}", n++), s->url("/feed")));
         }
     }
     auto out = run(f, 30);
@@ -453,16 +452,16 @@ TEST(FetcherLoopback, ManyFeedsInFlight) {
     HttpServer srv;
     constexpr int kFeeds = 200;
     for (int i = 0; i < kFeeds; ++i) {
-        srv.serve("/feed/" + std::to_string(i),
-                  Reply("<rss><channel><title>" + std::to_string(i) + "</title></channel></rss>")
-                      .with_header("ETag", "\"" + std::to_string(i) + "\""));
+        srv.serve(fmt::format("/feed/{}", i),
+                  Reply(fmt::format("<rss><channel><title>{}</title></channel></rss>", i))
+                      .with_header("ETag", fmt::format("\"{}\"", i)));
     }
     Fetcher::Options o;
     o.max_concurrency = 48;
     o.per_host = 24;
     Fetcher f(o);
     for (int i = 0; i < kFeeds; ++i) {
-        f.submit(make_req(std::to_string(i), srv.url("/feed/" + std::to_string(i))));
+        f.submit(make_req(std::to_string(i), srv.url(fmt::format("/feed/{}", i))));
     }
     auto out = run(f, kFeeds, 120s);
     ASSERT_EQ(out.size(), static_cast<std::size_t>(kFeeds));
@@ -470,8 +469,8 @@ TEST(FetcherLoopback, ManyFeedsInFlight) {
         const auto& r = out.at(std::to_string(i));
         ASSERT_TRUE(r) << i << ": " << r.error().str();
         EXPECT_EQ(r->status, 200);
-        EXPECT_NE(r->body.find("<title>" + std::to_string(i) + "</title>"), std::string::npos);
-        EXPECT_EQ(r->etag, "\"" + std::to_string(i) + "\"");
+        EXPECT_NE(r->body.find(fmt::format("<title>{}</title>", i)), std::string::npos);
+        EXPECT_EQ(r->etag, fmt::format("\"{}\"", i));
     }
     EXPECT_LE(srv.max_concurrent(), 24);
     EXPECT_EQ(srv.requests().size(), static_cast<std::size_t>(kFeeds));
@@ -564,7 +563,7 @@ TEST(FetcherLoopback, TlsIsVerifiedByDefault) {
 
     // Accepted with verification on when the certificate is trusted through ca_file.
     auto ca = std::filesystem::temp_directory_path() /
-              ("herald-fetch-ca-" + std::to_string(::getpid()) + ".pem");
+              (fmt::format("herald-fetch-ca-{}.pem", ::getpid()));
     std::ofstream(ca) << srv.cert_pem();
     Fetcher::Options trusted;
     trusted.ca_file = ca.string();

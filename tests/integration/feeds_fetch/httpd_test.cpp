@@ -1,5 +1,6 @@
 // herald-test-httpd (the directory server used by the demo and shell tests), run as a
 // real process and polled with the Fetcher.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -60,7 +61,7 @@ class Httpd {
 
     int port() const { return port_; }
     std::string url(const std::string& path) const {
-        return "http://127.0.0.1:" + std::to_string(port_) + path;
+        return fmt::format("http://127.0.0.1:{}", port_) + path;
     }
     // SIGTERM, then the exit status (or -1 if it did not exit in time).
     int terminate() {
@@ -98,7 +99,7 @@ Result<FetchResponse> get(Fetcher& f, const std::string& url, const std::string&
 }
 
 TEST(TestHttpd, ServesDirectoryWithConditionalGetAndExitsOnSigterm) {
-    fs::path dir = fs::temp_directory_path() / ("herald-httpd-" + std::to_string(::getpid()));
+    fs::path dir = fs::temp_directory_path() / (fmt::format("herald-httpd-{}", ::getpid()));
     fs::create_directories(dir / "sub");
     const std::string xml = "<rss version=\"2.0\"><channel><title>dir</title></channel></rss>";
     std::ofstream(dir / "feed.xml") << xml;
@@ -150,7 +151,7 @@ namespace herald::feeds {
 namespace {
 
 TEST(TestHttpServer, MountServesFilesWithValidators) {
-    fs::path dir = fs::temp_directory_path() / ("herald-mount-" + std::to_string(::getpid()));
+    fs::path dir = fs::temp_directory_path() / (fmt::format("herald-mount-{}", ::getpid()));
     fs::create_directories(dir);
     const std::string xml = "<rss version=\"2.0\"><channel><title>m</title></channel></rss>";
     std::ofstream(dir / "a.xml") << xml;

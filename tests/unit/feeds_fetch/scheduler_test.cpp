@@ -1,4 +1,5 @@
 // Scheduler: pure logic, time passed in.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -92,7 +93,7 @@ TEST(Scheduler, JitterStaysInBoundsAndSpreadsFeeds) {
     p.jitter = 0.2;
     std::set<UnixTime> seen;
     for (int i = 0; i < 200; ++i) {
-        std::string id = "f" + std::to_string(i);
+        std::string id = fmt::format("f{}", i);
         s.add_or_update(id, p, fresh_state());
         auto v = poll(s, id, response(200), kT0);
         EXPECT_GE(v.next_poll, kT0 + 720) << id;
