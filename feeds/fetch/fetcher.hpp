@@ -42,7 +42,7 @@ struct FetchRequest {
     // Extra request headers ("Accept" etc.). A header named here overrides the default.
     std::vector<std::pair<std::string, std::string>> headers;
     std::string user_agent;  // empty: Fetcher::Options::user_agent
-    Auth auth;               // never sent to another host after a redirect
+    Auth auth;  // only sent to the same host:port (or the same host over https) on redirects
     // Conditional GET: If-None-Match / If-Modified-Since when non-empty.
     std::string etag, last_modified;
     std::chrono::milliseconds connect_timeout{10000};
