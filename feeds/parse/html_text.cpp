@@ -165,6 +165,19 @@ int nesting_estimate(std::string_view html) {
             if (html[next_gt - 1] == '/' &&
                 (next_lt == std::string_view::npos || next_gt < next_lt))
                 continue;
+            // Void and auto-closing elements do not nest.
+            std::size_t e = i + 1;
+            std::string name;
+            while (e < html.size() && name.size() < 8 &&
+                   ((html[e] >= 'a' && html[e] <= 'z') || (html[e] >= 'A' && html[e] <= 'Z') ||
+                    (html[e] >= '0' && html[e] <= '9'))) {
+                const char c = html[e++];
+                name += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            }
+            static constexpr std::string_view kFlat[] = {
+                "br", "img", "hr", "input", "meta", "link", "wbr", "col",    "area", "source",
+                "p",  "li",  "dt", "dd",    "tr",   "td",   "th",  "option", "embed"};
+            if (std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat)) continue;
             max_depth = std::max(max_depth, ++depth);
         }
     }

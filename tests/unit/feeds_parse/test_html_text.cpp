@@ -58,3 +58,21 @@ TEST(FeedsParseHtmlText, PathologicalNestingStillGivesText) {
 
 }  // namespace
 }  // namespace herald::feeds::test
+
+namespace herald::feeds::test {
+namespace {
+
+TEST(FeedsParseHtmlText, ManyLineBreaksAndOpenParagraphsUseTheFullParser) {
+    // Thousands of <br> / unclosed <p> are not deep nesting: gumbo handles them (the
+    // fallback would glue table cells together: "xy").
+    std::string html = "<html><head><title>T</title></head><body>";
+    for (int i = 0; i < 3000; ++i) html += "l<br><p>p";
+    html += "<table><tr><td>x</td><td>y</td></tr></table></body></html>";
+    const std::string text = html_to_text(html);
+    EXPECT_EQ(text.substr(0, 10), "l\n\npl\n\npl\n");  // "l" ends up inside the open <p>
+    EXPECT_EQ(text.find('T'), std::string::npos);
+    EXPECT_TRUE(text.ends_with("\n\nx y")) << text.substr(text.size() - 10);
+}
+
+}  // namespace
+}  // namespace herald::feeds::test
