@@ -4,7 +4,7 @@
 
 #include <fstream>
 #include <iostream>
-#include <iterator>
+#include <sstream>
 #include <string_view>
 
 #include "common/hash.hpp"
@@ -28,14 +28,18 @@ int run_extract(const ExtractArgs& args, std::ostream& out, std::ostream& err) {
     }
     std::string text;
     if (args.file == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        text = ss.str();
     } else {
         std::ifstream in(args.file, std::ios::binary);
         if (!in) {
             err << "extract: " << args.file << ": cannot open for reading\n";
             return 1;
         }
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        text = ss.str();
     }
     std::shared_ptr<const Pipeline> pipeline;
     try {

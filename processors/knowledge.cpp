@@ -696,6 +696,49 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
             if (ri != k->role_by_title.end()) r.role = static_cast<int>(ri->second);
         }
     b.index();
+    auto flag = [&](std::string_view w, std::uint32_t f) { k->lex[std::string(w)] |= f; };
+    auto flag_set = [&](const StrSet& set, std::uint32_t f) {
+        for (const auto& w : set)
+            if (w.find(' ') == std::string::npos)
+                flag(w, f);
+            else
+                flag(std::string_view(w).substr(0, w.find(' ')), f);
+    };
+    for (const auto& [w, v] : k->trig_first) flag(w, LTrigFirst);
+    for (const auto& [w, v] : k->role_first) flag(w, LRoleFirst);
+    for (const auto& [w, v] : k->surf_first) flag(ascii_lower(w), LSurfFirst);
+    for (std::uint32_t ti = 0; ti < k->topics.size(); ++ti)
+        for (std::uint32_t pi = 0; pi < k->topics[ti].phrases.size(); ++pi) {
+            flag(k->topics[ti].phrases[pi][0], LTopicFirst);
+            k->topic_first[k->topics[ti].phrases[pi][0]].emplace_back(ti, pi);
+        }
+    for (std::uint32_t ri = 0; ri < k->region_words.size(); ++ri) {
+        flag(k->region_words[ri][0], LRegionFirst);
+        k->region_first[k->region_words[ri][0]].push_back(ri);
+    }
+    for (const auto* list : {&k->planned_cues, &k->planned_next_cues})
+        for (const auto& p : *list)
+            for (const auto& w : p.slots[0]) flag(w, LPlannedFirst);
+    for (const auto& p : k->ongoing_cues)
+        for (const auto& w : p.slots[0]) flag(w, LOngoingFirst);
+    for (const auto& [w, v] : k->weekdays) flag(w, LDateWord);
+    for (const auto& [w, v] : k->months) flag(w, LDateWord);
+    for (const char* w : {"today", "tonight", "yesterday", "tomorrow", "day", "days", "week",
+                          "weeks", "month", "year", "weekend", "ago", "earlier", "later"})
+        flag(w, LDateWord);
+    for (const auto& [w, v] : k->number_words) flag(w, LNumberWord);
+    for (const auto& [w, v] : k->ordinals) flag(w, LOrdinal);
+    for (const auto* set : {&k->killed_words, &k->injured_words, &k->kill_verbs, &k->injure_verbs})
+        flag_set(*set, LCasualty);
+    for (const auto& [w, v] : k->pronouns) flag(w, LPronoun);
+    flag_set(k->determiners, LDeterminer);
+    flag_set(k->role_modifiers, LRoleModifier);
+    flag_set(k->skippable, LSkippable);
+    flag_set(k->prepositions, LPreposition);
+    flag_set(k->subordinators, LSubordinator);
+    flag_set(k->group_anaphors, LAnaphorNoun);
+    flag_set(k->plural_person_anaphors, LAnaphorNoun);
+    flag_set(k->plural_country_anaphors, LAnaphorNoun);
     return k;
 }
 

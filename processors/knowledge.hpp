@@ -88,6 +88,29 @@ struct EventTypeInfo {
     std::string name, category, plover_type, plover_mode, cameo;
 };
 
+// Per-word flags, looked up once per token, so hot loops test bits instead of
+// hashing strings. The L*First flags gate phrase scans.
+enum Lex : std::uint32_t {
+    LTrigFirst = 1u << 0,
+    LRoleFirst = 1u << 1,
+    LSurfFirst = 1u << 2,  // lower-cased first token of some gazetteer surface
+    LTopicFirst = 1u << 3,
+    LRegionFirst = 1u << 4,
+    LPlannedFirst = 1u << 5,
+    LOngoingFirst = 1u << 6,
+    LDateWord = 1u << 7,
+    LNumberWord = 1u << 8,
+    LOrdinal = 1u << 9,
+    LCasualty = 1u << 10,
+    LPronoun = 1u << 11,
+    LDeterminer = 1u << 12,
+    LRoleModifier = 1u << 13,
+    LSkippable = 1u << 14,
+    LPreposition = 1u << 15,
+    LSubordinator = 1u << 16,
+    LAnaphorNoun = 1u << 17,
+};
+
 struct Knowledge {
     // ---- gazetteer
     std::vector<CountryRec> countries;
@@ -136,6 +159,15 @@ struct Knowledge {
     std::vector<EventTypeInfo> types;
     std::vector<Trigger> triggers;
     StrMap<std::vector<std::uint32_t>> trig_first;  // first token -> triggers, longest first
+
+    // word -> Lex flags; topic/region/cue phrases by first token
+    StrMap<std::uint32_t> lex;
+    StrMap<std::vector<std::pair<std::uint32_t, std::uint32_t>>> topic_first;  // (topic, phrase)
+    StrMap<std::vector<std::uint32_t>> region_first;
+    std::uint32_t lex_of(std::string_view lower) const {
+        const auto it = lex.find(lower);
+        return it == lex.end() ? 0u : it->second;
+    }
 
     int type_index(std::string_view name) const;
     bool country_in_region(std::string_view code) const {

@@ -92,7 +92,8 @@ class EntitiesStage final : public Stage {
             std::size_t i = s.tb;
             while (i < s.te) {
                 const Token& t = d.toks[i];
-                if (t.kind != TokKind::word) {
+                if (t.kind != TokKind::word ||
+                    !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst))) {
                     ++i;
                     continue;
                 }
@@ -598,7 +599,9 @@ class CoreferenceStage final : public Stage {
                 const Token& tok = d.toks[t];
                 while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
                 if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
-                if (tok.in_quote || tok.kind != TokKind::word) continue;
+                if (tok.in_quote || tok.kind != TokKind::word ||
+                    !(tok.lex & (LPronoun | LDeterminer)))
+                    continue;
                 auto pr = k.pronouns.find(tok.lower);
                 if (pr != k.pronouns.end()) {
                     Mention m;
@@ -621,9 +624,9 @@ class CoreferenceStage final : public Stage {
                 if (tok.lower == "the" && t + 1 < s.te) {
                     std::size_t h = t + 1;
                     std::size_t count = 0;
-                    if (k.number_words.count(d.toks[h].lower) && h + 1 < s.te) {
-                        count =
-                            static_cast<std::size_t>(k.number_words.find(d.toks[h].lower)->second);
+                    if (const auto nw = k.number_words.find(d.toks[h].lower);
+                        nw != k.number_words.end() && h + 1 < s.te) {
+                        count = static_cast<std::size_t>(std::max(0, nw->second));
                         ++h;
                     }
                     if (!count && k.group_anaphors.count(d.toks[h].lower)) {

@@ -148,6 +148,10 @@ class EventsStage final : public Stage {
                 ++i;
                 continue;
             }
+            if (!(t.lex & LTrigFirst)) {
+                ++i;
+                continue;
+            }
             const auto it = d.k->trig_first.find(t.lower);
             bool hit = false;
             if (it != d.k->trig_first.end()) {

@@ -94,7 +94,7 @@ class ModalityStage final : public Stage {
             }
             bool planned = false, ongoing = false;
             for (std::size_t t = s.tb; t < c.tb && !planned; ++t) {
-                if (d.toks[t].in_quote) continue;
+                if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
                 for (const Phrase& p : k.planned_cues)
                     if (match_phrase(d, t, c.tb, p)) {
                         planned = true;
@@ -103,6 +103,7 @@ class ModalityStage final : public Stage {
             }
             for (std::size_t t = lo; t < c.tb && !planned; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
+                    if (!(d.toks[t].lex & LPlannedFirst)) break;
                     const std::size_t n = match_phrase(d, t, c.tb, p);
                     if (n && t + n + 3 >= c.tb) {
                         planned = true;
@@ -111,10 +112,11 @@ class ModalityStage final : public Stage {
                 }
             for (std::size_t t = lo; t < std::min(s.te, c.te + 3) && !ongoing; ++t)
                 for (const Phrase& p : k.ongoing_cues)
-                    if (match_phrase(d, t, s.te, p)) {
-                        ongoing = true;
-                        break;
-                    }
+                    if (d.toks[t].lex & LOngoingFirst)
+                        if (match_phrase(d, t, s.te, p)) {
+                            ongoing = true;
+                            break;
+                        }
             // progressive: "have been mediating", "is holding talks"
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
@@ -351,6 +353,7 @@ class DatesStage final : public Stage {
         for (std::size_t t = s.tb; t < s.te; ++t) {
             const Token& tok = d.toks[t];
             if (tok.in_quote) continue;
+            if (!(tok.lex & LDateWord) && tok.kind != TokKind::number) continue;
             const std::string_view lw = tok.lower;
             const std::string_view prev = t > s.tb ? d.toks[t - 1].lower : std::string_view();
             const std::string_view next = t + 1 < s.te ? d.toks[t + 1].lower : std::string_view();
@@ -643,17 +646,18 @@ class AttributesStage final : public Stage {
     bool topics_ = true, ordinals_ = true, amounts_ = true, casualties_ = true, quotes_ = true;
 
     std::vector<std::string> sentence_topics(const Doc& d, const Sentence& s) const {
-        std::vector<std::string> out;
-        for (const auto& topic : d.k->topics) {
-            bool hit = false;
-            for (std::size_t t = s.tb; t < s.te && !hit; ++t)
-                for (const auto& ph : topic.phrases)
-                    if (match_words(d, t, s.te, ph)) {
-                        hit = true;
-                        break;
-                    }
-            if (hit) out.push_back(topic.name);
+        const Knowledge& k = *d.k;
+        std::vector<bool> hit(k.topics.size(), false);
+        for (std::size_t t = s.tb; t < s.te; ++t) {
+            if (!(d.toks[t].lex & LTopicFirst)) continue;
+            const auto it = k.topic_first.find(d.toks[t].lower);
+            if (it == k.topic_first.end()) continue;
+            for (const auto& [ti, pi] : it->second)
+                if (!hit[ti] && match_words(d, t, s.te, k.topics[ti].phrases[pi])) hit[ti] = true;
         }
+        std::vector<std::string> out;
+        for (std::size_t ti = 0; ti < hit.size(); ++ti)
+            if (hit[ti]) out.push_back(k.topics[ti].name);
         return out;
     }
 
@@ -759,6 +763,7 @@ class AttributesStage final : public Stage {
             if (attacks.empty()) continue;
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t < s.te; ++t) {
+                if (d.toks[t].kind != TokKind::number && !(d.toks[t].lex & LNumberWord)) continue;
                 auto n = number_at(d, t);
                 if (!n || *n <= 0) continue;
                 if (d.toks[t].kind == TokKind::number && d.toks[t].text.size() == 4 && *n >= 1900 &&
@@ -811,6 +816,9 @@ class AttributesStage final : public Stage {
             for (std::size_t t = s.tb; t < s.te; ++t) {
                 const Token& tok = d.toks[t];
                 int n = 0;
+                if (!(tok.lex & LOrdinal) &&
+                    !(tok.kind == TokKind::word && tok.text[0] >= '0' && tok.text[0] <= '9'))
+                    continue;
                 if (auto it = k.ordinals.find(tok.lower); it != k.ordinals.end()) {
                     n = it->second;
                 } else if (tok.kind == TokKind::word && tok.text.size() >= 3 &&
@@ -904,12 +912,16 @@ class RegionStage final : public Stage {
                         (m.place && k.country_in_region(m.place->country)))
                         in = true;
                 }
-                for (std::size_t t = s.tb; t < s.te && !in; ++t)
-                    for (const auto& w : k.region_words)
-                        if (match_words(d, t, s.te, w)) {
+                for (std::size_t t = s.tb; t < s.te && !in; ++t) {
+                    if (!(d.toks[t].lex & LRegionFirst)) continue;
+                    const auto it = k.region_first.find(d.toks[t].lower);
+                    if (it == k.region_first.end()) continue;
+                    for (const std::uint32_t ri : it->second)
+                        if (match_words(d, t, s.te, k.region_words[ri])) {
                             in = true;
                             break;
                         }
+                }
             }
             if (!in && article_mena && c.ev.category == "diplomacy" &&
                 (!c.ev.location || k.country_in_region(c.ev.location->country))) {

@@ -216,6 +216,10 @@ class SegmentStage final : public Stage {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
             const std::size_t te = d.toks.size();
+            for (std::size_t i = tb; i < te; ++i)
+                if (d.toks[i].kind == TokKind::word || d.toks[i].kind == TokKind::symbol ||
+                    d.toks[i].text == "-")
+                    d.toks[i].lex = d.k->lex_of(d.toks[i].lower);
             // quotes toggle per paragraph
             bool inq = false;
             for (std::size_t i = tb; i < te; ++i) {

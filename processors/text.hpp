@@ -46,6 +46,7 @@ struct Token {
     bool space_before = true;  // false when glued to the previous token ("al-Sisi", "Israel's")
     bool cap = false;          // starts with an upper-case ASCII letter (or non-ASCII letter)
     bool in_quote = false;     // inside "..." (set by the segmenter)
+    std::uint32_t lex = 0;     // Lex flags of the lower-case word (set by the segmenter)
 };
 
 // Splits normalised text into tokens. Appends to `out`. `lower` must be the
