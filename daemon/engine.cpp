@@ -1,6 +1,7 @@
 #include "daemon/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <limits>
@@ -103,8 +104,9 @@ struct Engine::Impl {
     feeds::Scheduler scheduler;
     std::map<std::string, config::FeedConfig> feeds;  // enabled feeds by id
     EngineStats stats;
-    bool fatal = false;
-    int state_errors = 0;  // consecutive state failures (disk full, read-only, ...)
+    // Written by the loop, read by the metrics server's /healthz thread.
+    std::atomic<bool> fatal{false};
+    std::atomic<int> state_errors{0};  // consecutive state failures (disk full, read-only, ...)
 
     service::Notifier notifier;
     service::Registry registry;
@@ -503,12 +505,18 @@ int Engine::run() {
     auto& m = *impl_;
     m.notifier.ready(m.status_line());
     auto last_status = std::chrono::steady_clock::now();
+    // Under a watchdog the loop turns at least twice per ping interval.
+    auto tick = m.cfg.loop_tick;
+    if (const auto wd = m.notifier.watchdog_interval())
+        tick = std::min(tick,
+                        std::max(std::chrono::milliseconds(10),
+                                 std::chrono::duration_cast<std::chrono::milliseconds>(*wd / 2)));
     while (!m.fatal) {
         const SignalFlags sig = take_signals();
         if (sig.stop) break;
         if (sig.reload) m.reload();
         for (const auto& id : m.scheduler.due(now_utc())) m.submit(id);
-        const auto outcomes = m.fetcher->poll(m.cfg.loop_tick);
+        const auto outcomes = m.fetcher->poll(tick);
         for (const auto& out : outcomes) m.handle(out);
         m.check_sink();
         const auto h = m.health();
@@ -519,7 +527,7 @@ int Engine::run() {
             m.notifier.status(m.status_line());
             last_status = now;
         }
-        if (m.fetcher->idle() && outcomes.empty()) std::this_thread::sleep_for(m.cfg.loop_tick);
+        if (m.fetcher->idle() && outcomes.empty()) std::this_thread::sleep_for(tick);
     }
     spdlog::info("stopping");
     return m.finish();
