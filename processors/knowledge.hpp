@@ -109,6 +109,10 @@ enum Lex : std::uint32_t {
     LPreposition = 1u << 15,
     LSubordinator = 1u << 16,
     LAnaphorNoun = 1u << 17,
+    LNegator = 1u << 18,
+    LDenialFirst = 1u << 19,
+    LSpecFirst = 1u << 20,
+    LPeopleNoun = 1u << 21,
 };
 
 struct Knowledge {

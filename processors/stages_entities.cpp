@@ -156,18 +156,18 @@ class EntitiesStage final : public Stage {
             std::size_t p = m.tb - 1;
             for (int guard = 0; guard < 3 && p > s.tb; ++guard) {
                 const Token& q = d.toks[p];
-                if (k.determiners.count(q.lower) || k.role_modifiers.count(q.lower) ||
-                    q.kind == TokKind::number || k.number_words.count(q.lower))
+                if ((q.lex & (LDeterminer | LRoleModifier)) || q.kind == TokKind::number ||
+                    (q.lex & LNumberWord))
                     --p;
                 else
                     break;
             }
             const bool along =
                 p > s.tb && (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together");
-            if (k.prepositions.count(d.toks[p].lower) && !along) {
+            if ((d.toks[p].lex & LPreposition) && !along) {
                 m.prep = d.toks[p].lower;
                 if ((m.prep == "from" || m.prep == "of") && p > s.tb &&
-                    k.people_nouns.count(d.toks[p - 1].lower))
+                    (d.toks[p - 1].lex & LPeopleNoun))
                     m.prep_attached = true;
             }
         }
@@ -180,7 +180,7 @@ class EntitiesStage final : public Stage {
                 m.people = true;
             for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
                 const Token& t = d.toks[j];
-                if (k.people_nouns.count(t.lower)) {
+                if (t.lex & LPeopleNoun) {
                     m.people = true;
                     break;
                 }
@@ -259,7 +259,7 @@ class EntitiesStage final : public Stage {
             }
             std::size_t tl = 0;
             std::uint32_t tr = 0;
-            if (k.role_modifiers.count(d.toks[j].lower) && !title_at(d, j, s.te, tl, tr)) {
+            if ((d.toks[j].lex & LRoleModifier) && !title_at(d, j, s.te, tl, tr)) {
                 mods.push_back(j);
                 ++j;
                 continue;
@@ -677,8 +677,7 @@ class CoreferenceStage final : public Stage {
     bool pronouns_ = true, roles_ = true, metonyms_ = true;
 
     void set_prep(const Doc& d, const Sentence& s, Mention& m) const {
-        if (m.tb > s.tb && d.k->prepositions.count(d.toks[m.tb - 1].lower))
-            m.prep = d.toks[m.tb - 1].lower;
+        if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) m.prep = d.toks[m.tb - 1].lower;
     }
 
     const Mention* antecedent(const Doc& d, const std::vector<int>& subject, std::size_t si,

@@ -118,7 +118,7 @@ class EventsStage final : public Stage {
                     ++pos;
                     break;
                 }
-                if (skips < kSkips && d.k->skippable.count(t.lower)) {
+                if (skips < kSkips && (t.lex & LSkippable)) {
                     ++skips;
                     ++pos;
                     continue;
@@ -210,18 +210,17 @@ class EventsStage final : public Stage {
         const Token& p = d.toks[i - 1];
         if (p.kind == TokKind::number) return true;
         if (p.text == "-" && !p.space_before) return true;
-        if (d.k->ordinals.count(p.lower)) return true;
+        if (p.lex & LOrdinal) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
             const Mention& m = d.mentions[mi - 1];
             if (m.te == i && (m.adjective || (m.tb > s.tb && determiner_before(d, s, m.tb))))
                 return true;
         }
-        if (p.kind == TokKind::word && !p.cap && d.k->skippable.count(p.lower) &&
-            !d.k->negators.count(p.lower) && p.lower != "also" && p.lower != "then" &&
-            p.lower != "did" && p.lower != "does" && p.lower != "do" && p.lower != "will" &&
-            p.lower != "would" && p.lower != "has" && p.lower != "have" && p.lower != "had" &&
-            !p.lower.ends_with("ly"))
+        if (p.kind == TokKind::word && !p.cap && (p.lex & LSkippable) && !(p.lex & LNegator) &&
+            p.lower != "also" && p.lower != "then" && p.lower != "did" && p.lower != "does" &&
+            p.lower != "do" && p.lower != "will" && p.lower != "would" && p.lower != "has" &&
+            p.lower != "have" && p.lower != "had" && !p.lower.ends_with("ly"))
             return true;
         if (p.lower == "to" && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
@@ -350,8 +349,8 @@ class EventsStage final : public Stage {
         std::size_t first_left = tb;
         while (first_left > s.tb) {
             const auto lw = d.toks[first_left - 1].lower;
-            if (k.skippable.count(lw) || lw.ends_with("ly") || lw == "is" || lw == "are" ||
-                lw == "was" || lw == "were" || lw == "been")
+            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is" ||
+                lw == "are" || lw == "was" || lw == "were" || lw == "been")
                 --first_left;
             else
                 break;
@@ -381,9 +380,9 @@ class EventsStage final : public Stage {
                 tok.lower == "you" || tok.lower == "there")
                 break;  // a subject we cannot resolve
             if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
-                t > s.tb && determiner_before(d, s, t) && !k.skippable.count(tok.lower))
+                t > s.tb && determiner_before(d, s, t) && !(tok.lex & LSkippable))
                 break;  // "the agency said": an unknown noun subject
-            if (k.subordinators.count(tok.lower)) {
+            if (tok.lex & LSubordinator) {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
                     if (d.toks[a].lower == "," && a > s.tb) --a;
@@ -401,7 +400,6 @@ class EventsStage final : public Stage {
     const Mention* attached(const Ctx& c, const Sentence& s, std::size_t tb,
                             const Mention** compound_place) const {
         const Doc& d = c.d;
-        const Knowledge& k = *d.k;
         std::size_t t = tb;
         for (int guard = 0; guard < 5 && t > s.tb; ++guard) {
             --t;
@@ -417,13 +415,12 @@ class EventsStage final : public Stage {
                 return nullptr;
             }
             const Token& tok = d.toks[t];
-            if (tok.cap && (k.months.count(tok.lower) || k.weekdays.count(tok.lower))) continue;
-            if (tok.lower == "'s" || tok.text == "-" || k.skippable.count(tok.lower) ||
-                k.ordinals.count(tok.lower) || tok.lower == "the" || tok.kind == TokKind::number ||
+            if (tok.cap && (tok.lex & LDateWord)) continue;
+            if (tok.lower == "'s" || tok.text == "-" || (tok.lex & LSkippable) ||
+                (tok.lex & LOrdinal) || tok.lower == "the" || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
                  !tok.lower.ends_with("ed") && !tok.lower.ends_with("ing") &&
-                 !k.prepositions.count(tok.lower) && !k.subordinators.count(tok.lower) &&
-                 !d.k->trig_first.count(tok.lower)))
+                 !(tok.lex & (LPreposition | LSubordinator | LTrigFirst))))
                 continue;
             break;
         }
@@ -438,7 +435,7 @@ class EventsStage final : public Stage {
             const Token& tok = d.toks[t];
             if (tok.kind == TokKind::quote) return t;
             if (tok.lower == ";" || tok.lower == ":") return t;
-            if (d.k->subordinators.count(tok.lower) && tok.lower != "as") return t;
+            if ((tok.lex & LSubordinator) && tok.lower != "as") return t;
         }
         return end;
     }

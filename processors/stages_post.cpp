@@ -63,19 +63,21 @@ class ModalityStage final : public Stage {
             for (std::size_t t = c.tb; t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
                 if (tok.lower == "," || tok.lower == ";" ||
-                    (k.subordinators.count(tok.lower) && tok.lower != "as"))
+                    ((tok.lex & LSubordinator) && tok.lower != "as"))
                     break;
                 std::size_t dl = 0;
-                if (joined_in(d, t, c.tb, k.denial_verbs, dl)) negated = true;
+                if ((tok.lex & LDenialFirst) && joined_in(d, t, c.tb, k.denial_verbs, dl))
+                    negated = true;
                 if (t < lo) continue;
-                if (k.negators.count(tok.lower)) negated = true;
+                if (tok.lex & LNegator) negated = true;
                 std::size_t len = 0;
-                if ((k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
+                if ((tok.lex & LSpecFirst) &&
+                    (k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
                     !(tok.cap && tok.lower == "may") && c.tb - t <= 3)
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
-                if (k.negators.count(d.toks[t].lower)) negated = true;
+                if (d.toks[t].lex & LNegator) negated = true;
             if (negation_ && negated) {
                 c.drop = true;
                 continue;
