@@ -692,7 +692,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
         for (auto& r : p.roles) {
             auto it = role_kind_by_title.find(ascii_lower(r.title));
             if (it != role_kind_by_title.end()) r.kind = it->second;
-            auto ri = k->role_by_title.find(ascii_lower(r.title));
+            r.title_lower = ascii_lower(r.title);
+            auto ri = k->role_by_title.find(r.title_lower);
             if (ri != k->role_by_title.end()) r.role = static_cast<int>(ri->second);
         }
     b.index();

@@ -763,7 +763,8 @@ class CoreferenceStage final : public Stage {
             const Mention& p = d.mentions[q];
             if (!p.part || p.part->kind != "person" || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
-            if (title_fits(ascii_lower(p.part->role), p.role_kind, p.role)) {
+            if ((m.role >= 0 && p.role == m.role) ||
+                title_fits(ascii_lower(p.part->role), p.role_kind, p.role)) {
                 const std::string written(
                     d.text.substr(d.toks[m.tb].b, d.toks[m.te - 1].e - d.toks[m.tb].b));
                 m.part = p.part;
@@ -785,8 +786,7 @@ class CoreferenceStage final : public Stage {
                                         (qual_kind != "country" && !qual_name.empty() &&
                                          (r.org == qual_name || pr.country == qual_country));
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
-                    if (!(m.role >= 0 && r.role == m.role) &&
-                        !title_fits(ascii_lower(r.title), "", -2))
+                    if (!(m.role >= 0 && r.role == m.role) && !title_fits(r.title_lower, "", -2))
                         continue;
                     if (found != static_cast<int>(pi)) ++count;
                     found = static_cast<int>(pi);

@@ -28,10 +28,18 @@ std::string pkey(const Participant& p) {
     return p.kind + ':' + p.country;
 }
 
+// Same identity as pkey() without building strings.
+bool same_party(const Participant& a, const Participant& b) {
+    if (a.kind != b.kind) return false;
+    const bool by_name = a.kind == "person" || a.kind == "group" || a.country.empty();
+    const bool by_name_b = b.kind == "person" || b.kind == "group" || b.country.empty();
+    if (by_name != by_name_b) return false;
+    return by_name ? a.name == b.name : a.country == b.country;
+}
+
 void add_unique(std::vector<Participant>& v, const Participant& p) {
-    const std::string k = pkey(p);
     for (const auto& q : v)
-        if (pkey(q) == k) return;
+        if (same_party(q, p)) return;
     v.push_back(p);
 }
 

@@ -135,6 +135,20 @@ Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptio
     std::size_t i = 0;
     while (i < in.size()) {
         const auto c = static_cast<unsigned char>(in[i]);
+        if (c > 0x20 && c < 0x7F) {
+            // fast path: a run of printable ASCII is copied as is
+            flush_pending(b, pending, pending_at, opts.nfc);
+            std::size_t j = i + 1;
+            while (j < in.size() && static_cast<unsigned char>(in[j]) > 0x20 &&
+                   static_cast<unsigned char>(in[j]) < 0x7F)
+                ++j;
+            const std::size_t at = n.text.size();
+            n.text.append(in.data() + i, j - i);
+            n.map.resize(at + (j - i));
+            for (std::size_t q = 0; q < j - i; ++q) n.map[at + q] = base + i + q;
+            i = j;
+            continue;
+        }
         if (c < 0x80) {
             flush_pending(b, pending, pending_at, opts.nfc);
             if (c == '\r') {

@@ -2,7 +2,7 @@
 // deterministic corpus of ~4 KB news texts, built from sentence templates and
 // the held-out dev articles (tests/seeds/heldout).
 //
-//   bench_processors [--articles N] [--data-dir DIR]
+//   bench_processors [--articles N] [--data-dir DIR] [--stages]
 #include <yaml-cpp/yaml.h>
 
 #include <chrono>
@@ -104,7 +104,10 @@ std::vector<std::string> corpus(std::size_t n, const std::vector<std::string>& d
 
 int main(int argc, char** argv) {
     std::size_t n = 2000;
+    bool breakdown = false;
     std::string data_dir = std::string(HERALD_SOURCE_DIR) + "/config";
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--stages") breakdown = true;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--articles") n = static_cast<std::size_t>(std::stoul(argv[i + 1]));
@@ -139,6 +142,27 @@ int main(int argc, char** argv) {
     std::printf("pipeline build (data load): %.1f ms\n", load_ms);
     std::printf("articles: %zu, avg %.0f bytes, events: %zu\n", docs.size(),
                 static_cast<double>(bytes) / static_cast<double>(docs.size()), events);
+    if (breakdown) {
+        // cumulative chains: the difference between consecutive lines is one stage's cost
+        const char* const names[] = {"normalise", "segment", "entities",   "coreference", "events",
+                                     "modality",  "dates",   "attributes", "region",      "merge"};
+        std::string chain = "[";
+        for (const char* nm : names) {
+            chain += std::string(chain.size() > 1 ? ", " : "") + nm;
+            const auto pp =
+                herald::processors::Pipeline::build(YAML::Load(chain + "]"), data_dir, "<bench>");
+            const auto b0 = std::chrono::steady_clock::now();
+            for (const auto& doc : docs) {
+                a.text = doc;
+                (void)pp->run(a);
+            }
+            const double us =
+                std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - b0)
+                    .count() /
+                static_cast<double>(docs.size());
+            std::printf("  up to %-12s %8.1f us/article\n", nm, us);
+        }
+    }
     std::printf("throughput (1 core): %.0f articles/s, %.1f MB/s, %.1f us/article\n",
                 static_cast<double>(docs.size()) / secs, static_cast<double>(bytes) / secs / 1e6,
                 secs * 1e6 / static_cast<double>(docs.size()));
