@@ -211,7 +211,7 @@ struct EventSink::Impl {
         vu[2].u.mem.ptr = const_cast<char*>(r.value.data());
         vu[2].u.mem.size = r.value.size();
         vu[3].vtype = RD_KAFKA_VTYPE_MSGFLAGS;
-        vu[3].u.i = RD_KAFKA_MSG_F_COPY;
+        vu[3].u.i = 0;  // no copy: r lives in `flights` until its delivery report
         vu[4].vtype = RD_KAFKA_VTYPE_OPAQUE;
         vu[4].u.ptr = reinterpret_cast<void*>(static_cast<std::intptr_t>(r.seq));
         for (std::size_t i = 0; i < r.headers.size(); ++i) {
@@ -234,16 +234,25 @@ struct EventSink::Impl {
         while (!backlog.empty() && !fatal) {
             auto now = Clock::now();
             if (now < retry_not_before) return;
-            auto& r = backlog.front();
-            auto err = produce(r);
-            if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
-                ++c.produced;
-                if (r.attempts > 0) ++c.retried;
-                auto seq = r.seq;
-                flights.emplace(seq, Flight{std::move(r), now});
+            // The record moves into `flights` first: librdkafka references
+            // its value (no copy) until the delivery report, and map nodes
+            // never move.
+            auto seq = backlog.front().seq;
+            auto [fit, inserted] = flights.emplace(seq, Flight{std::move(backlog.front()), now});
+            if (!inserted) {  // cannot happen: seqs are unique
                 backlog.pop_front();
                 continue;
             }
+            auto err = produce(fit->second.rec);
+            if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                ++c.produced;
+                if (fit->second.rec.attempts > 0) ++c.retried;
+                backlog.pop_front();
+                continue;
+            }
+            backlog.front() = std::move(fit->second.rec);
+            flights.erase(fit);
+            auto& r = backlog.front();
             if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
                 if (now >= deadline) return;
                 rd_kafka_poll(rk, 10);
@@ -384,17 +393,22 @@ Result<std::unique_ptr<EventSink>> EventSink::open(const SinkConfig& config, sta
 Result<PublishStats> EventSink::publish_article(const processors::Article& article,
                                                 const std::vector<processors::Event>& events,
                                                 UnixTime now, const ItemRef* item) {
+    return publish_batch({ArticleEvents{&article, &events, item}}, now);
+}
+
+Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& batch,
+                                              UnixTime now) {
     auto& d = *impl_;
     if (d.fatal) return tl::unexpected(*d.fatal);
     PublishStats st;
-    st.events = events.size();
 
-    struct Pending {
+    // Latest state of every event touched in this batch.
+    struct Cached {
         state::EventRecord rec;
         json value;
+        bool dirty = false;
     };
-    std::vector<Pending> pend;
-    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_map<std::string, Cached> cache;
     std::vector<state::OutboxRecord> recs;
 
     if (auto b = d.store.begin(); !b) return tl::unexpected(b.error());
@@ -402,55 +416,64 @@ Result<PublishStats> EventSink::publish_article(const processors::Article& artic
         d.store.rollback();
         return tl::unexpected(e);
     };
-    for (const auto& ev : events) {
-        if (!ev.in_region) {
-            ++st.out_of_region;
-            continue;
-        }
-        std::string fp = processors::fingerprint(ev);
-        auto it = index.find(fp);
-        std::optional<state::EventRecord> stored;
-        if (it != index.end()) {
-            stored = pend[it->second].rec;
-        } else {
-            auto l = d.store.load_event(fp);
-            if (!l) return abort(l.error());
-            stored = std::move(*l);
-        }
-        auto m = state::merge_event(stored, ev, article, now);
-        if (!m.changed) {
-            ++st.unchanged;
-            continue;
-        }
-        if (it != index.end()) {
-            // Second mention in the same article: one new revision per article.
-            if (m.record.revision != stored->revision) {
+    for (const auto& work : batch) {
+        if (work.article == nullptr || work.events == nullptr) continue;
+        const auto& article = *work.article;
+        st.events += work.events->size();
+        std::vector<Cached*> touched;  // this article's new revisions, in order
+        for (const auto& ev : *work.events) {
+            if (!ev.in_region) {
+                ++st.out_of_region;
+                continue;
+            }
+            std::string fp = processors::fingerprint(ev);
+            auto it = cache.find(fp);
+            std::optional<state::EventRecord> stored;
+            if (it != cache.end()) {
+                stored = it->second.rec;
+            } else {
+                auto l = d.store.load_event(fp);
+                if (!l) return abort(l.error());
+                stored = std::move(*l);
+            }
+            auto m = state::merge_event(stored, ev, article, now);
+            if (!m.changed) {
+                ++st.unchanged;
+                continue;
+            }
+            Cached* c = it != cache.end() ? &it->second : &cache[fp];
+            bool again = std::find(touched.begin(), touched.end(), c) != touched.end();
+            if (again && m.record.revision != stored->revision) {
+                // Second mention in the same article: one revision per article.
                 m.record.revision = stored->revision;
                 m.value["revision"] = m.record.revision;
                 m.record.json = m.value.dump(-1, ' ', false, json::error_handler_t::replace);
             }
-            pend[it->second] = Pending{std::move(m.record), std::move(m.value)};
-        } else {
-            index.emplace(fp, pend.size());
-            pend.push_back(Pending{std::move(m.record), std::move(m.value)});
+            c->rec = std::move(m.record);
+            c->value = std::move(m.value);
+            c->dirty = true;
+            if (!again) touched.push_back(c);
         }
+        for (Cached* c : touched) {
+            std::string topic = route(d.cfg.routes, d.cfg.default_topic, c->value, article.tags);
+            recs.push_back(event_record(topic, c->value, c->rec.json, article.feed_id, now));
+            ++st.published;
+        }
+        if (!d.cfg.articles_topic.empty()) {
+            auto rec = article_record(d.cfg.articles_topic, article, now);
+            auto fresh = d.store.note_article(article.id, stable_hash64(rec.value), now);
+            if (!fresh) return abort(fresh.error());
+            if (*fresh) recs.push_back(std::move(rec));
+        }
+        if (work.item != nullptr)
+            if (auto s = d.store.commit_item(work.item->feed_id, work.item->item_id); !s)
+                return abort(s.error());
     }
-    for (auto& p : pend) {
-        if (auto s = d.store.save_event(p.rec); !s) return abort(s.error());
-        std::string topic = route(d.cfg.routes, d.cfg.default_topic, p.value, article.tags);
-        recs.push_back(event_record(topic, p.value, p.rec.json, article.feed_id, now));
-        ++st.published;
-    }
-    if (!d.cfg.articles_topic.empty()) {
-        auto rec = article_record(d.cfg.articles_topic, article, now);
-        auto fresh = d.store.note_article(article.id, stable_hash64(rec.value), now);
-        if (!fresh) return abort(fresh.error());
-        if (*fresh) recs.push_back(std::move(rec));
-    }
+    for (auto& [fp, c] : cache)
+        if (c.dirty)
+            if (auto s = d.store.save_event(c.rec); !s) return abort(s.error());
     for (auto& r : recs)
         if (auto s = d.store.outbox_append(r); !s) return abort(s.error());
-    if (item != nullptr)
-        if (auto s = d.store.commit_item(item->feed_id, item->item_id); !s) return abort(s.error());
     if (auto c = d.store.commit(); !c) {
         d.store.rollback();
         return tl::unexpected(c.error());

@@ -52,6 +52,13 @@ struct ItemRef {
     std::string item_id;
 };
 
+// One article of a batch (pointers must stay valid during the call).
+struct ArticleEvents {
+    const processors::Article* article = nullptr;
+    const std::vector<processors::Event>* events = nullptr;
+    const ItemRef* item = nullptr;  // optional
+};
+
 struct PublishStats {
     std::size_t events = 0;         // events handed in
     std::size_t published = 0;      // new events or new revisions queued
@@ -89,6 +96,11 @@ class EventSink {
     Result<PublishStats> publish_article(const processors::Article& article,
                                          const std::vector<processors::Event>& events, UnixTime now,
                                          const ItemRef* item = nullptr);
+
+    // Several articles in ONE transaction (e.g. the new items of one feed
+    // poll): all or nothing, much cheaper per article. Each article still
+    // yields its own revision of an event it changes, in batch order.
+    Result<PublishStats> publish_batch(const std::vector<ArticleEvents>& batch, UnixTime now);
 
     // Writes the article and the error to the dead-letter topic (via the
     // outbox). Without a dead_letter_topic this only logs.

@@ -41,7 +41,9 @@ CREATE TABLE items (
   PRIMARY KEY (feed_id, item_id)
 ) WITHOUT ROWID;
 CREATE TABLE events (
-  fingerprint TEXT PRIMARY KEY,
+  seq         INTEGER PRIMARY KEY,      -- insertion order: new events append
+  fp_hash     INTEGER NOT NULL,         -- stable_hash64(fingerprint), the lookup key
+  fingerprint TEXT NOT NULL,
   id          TEXT NOT NULL,
   revision    INTEGER NOT NULL,
   sources     INTEGER NOT NULL,
@@ -50,18 +52,18 @@ CREATE TABLE events (
   json        TEXT NOT NULL,
   articles    TEXT NOT NULL             -- JSON array of article ids
 );
-CREATE INDEX events_id ON events(id);
+CREATE UNIQUE INDEX events_fp ON events(fp_hash);
 CREATE TABLE articles (
   article_id TEXT PRIMARY KEY,
   hash       INTEGER NOT NULL,          -- of the published normalised article
   updated    INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE outbox (
-  seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq      INTEGER PRIMARY KEY,        -- max(seq)+1: increasing while rows remain
   topic    TEXT NOT NULL,
   key      BLOB NOT NULL,
   value    BLOB NOT NULL,
-  headers  TEXT NOT NULL,               -- JSON array of [name, value]
+  headers  BLOB NOT NULL,               -- netstrings: <len>:<name><len>:<value>...
   created  INTEGER NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0
 );
@@ -86,6 +88,40 @@ std::vector<std::uint64_t> hashes_of(const void* data, int bytes) {
         for (int i = 0; i < 8; ++i) x |= static_cast<std::uint64_t>(p[off + i]) << (8 * i);
         out.push_back(x);
     }
+    return out;
+}
+
+// Headers as netstrings ("<len>:<bytes>" for name, then value, repeated):
+// binary-safe and cheap.
+std::string encode_headers(const std::vector<Header>& headers) {
+    std::string out;
+    for (const auto& [k, v] : headers) {
+        for (const std::string* p : {&k, &v}) {
+            out += std::to_string(p->size());
+            out += ':';
+            out += *p;
+        }
+    }
+    return out;
+}
+
+std::vector<Header> decode_headers(std::string_view in) {
+    std::vector<Header> out;
+    auto next = [&](std::string& field) {
+        auto colon = in.find(':');
+        if (colon == std::string_view::npos || colon == 0 || colon > 9) return false;
+        std::size_t n = 0;
+        for (char c : in.substr(0, colon)) {
+            if (c < '0' || c > '9') return false;
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        if (in.size() < colon + 1 + n) return false;
+        field.assign(in.substr(colon + 1, n));
+        in.remove_prefix(colon + 1 + n);
+        return true;
+    };
+    Header h;
+    while (!in.empty() && next(h.first) && next(h.second)) out.push_back(h);
     return out;
 }
 
@@ -118,7 +154,9 @@ struct Store::Impl {
     std::string path;
     int depth = 0;  // transaction nesting
     bool failed_in_txn = false;
-    std::unordered_map<std::string, std::unique_ptr<Stmt>> stmts;
+    // Keyed by the SQL text's address: every caller passes a string literal
+    // (or a static string), so this is a pointer lookup, not a string hash.
+    std::unordered_map<const char*, std::unique_ptr<Stmt>> stmts;
 
     ~Impl() {
         stmts.clear();
@@ -163,6 +201,17 @@ struct Store::Impl {
         return raw;
     }
 
+    // Runs a cached argument-less statement (BEGIN, COMMIT, ROLLBACK).
+    Status run(const char* sql) {
+        auto st = prepare(sql);
+        if (!st) return tl::unexpected(st.error());
+        int rc = sqlite3_step(*st);
+        sqlite3_reset(*st);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+            return error(std::string("executing ") + sql, rc);
+        return {};
+    }
+
     // Runs `fn` inside a transaction unless one is open already.
     template <class F>
     auto in_txn(F&& fn) -> decltype(fn()) {
@@ -186,7 +235,7 @@ struct Store::Impl {
         failed_in_txn = false;
         // IMMEDIATE: take the write lock now, so a busy database fails here
         // (after busy_timeout) rather than half-way through.
-        auto s = exec("BEGIN IMMEDIATE");
+        auto s = run("BEGIN IMMEDIATE");
         if (!s) depth = 0;
         return s;
     }
@@ -195,14 +244,14 @@ struct Store::Impl {
         if (depth == 0) return fail("state", path + ": commit without begin");
         if (--depth > 0) return {};
         if (failed_in_txn) {
-            exec("ROLLBACK");
+            run("ROLLBACK");
             return fail("state", path + ": transaction rolled back after an earlier error");
         }
-        auto s = exec("COMMIT");
+        auto s = run("COMMIT");
         if (!s) {
             // A failed COMMIT (e.g. SQLITE_FULL) may leave the transaction
             // open; roll back so the connection is clean for the next try.
-            if (sqlite3_get_autocommit(db) == 0) exec("ROLLBACK");
+            if (sqlite3_get_autocommit(db) == 0) run("ROLLBACK");
         }
         return s;
     }
@@ -211,7 +260,7 @@ struct Store::Impl {
         if (depth == 0) return;
         depth = 0;
         failed_in_txn = false;
-        if (sqlite3_get_autocommit(db) == 0) exec("ROLLBACK");
+        if (sqlite3_get_autocommit(db) == 0) run("ROLLBACK");
     }
 
     Status step_done(sqlite3_stmt* st, std::string_view what) {
@@ -229,6 +278,13 @@ void bind_text(sqlite3_stmt* st, int i, std::string_view s) {
 }
 void bind_blob(sqlite3_stmt* st, int i, std::string_view s) {
     sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+// No copy: the caller keeps `s` alive until the statement is stepped and reset.
+void bind_text_ref(sqlite3_stmt* st, int i, std::string_view s) {
+    sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+}
+void bind_blob_ref(sqlite3_stmt* st, int i, std::string_view s) {
+    sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
 }
 std::string col_text(sqlite3_stmt* st, int i) {
     const auto* p = sqlite3_column_blob(st, i);
@@ -278,7 +334,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, StoreOptions 
                                  "'); check that the state directory is writable");
     std::string pragmas = std::string("PRAGMA synchronous=") +
                           (options.synchronous_full ? "FULL" : "NORMAL") +
-                          "; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+                          "; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;"
+                          " PRAGMA wal_autocheckpoint=4000;";
     if (options.max_page_count > 0)
         pragmas += "PRAGMA max_page_count=" + std::to_string(options.max_page_count) + ";";
     if (auto s = impl->exec(pragmas.c_str()); !s) return tl::unexpected(s.error());
@@ -479,13 +536,15 @@ Status Store::commit_item(const std::string& feed_id, const std::string& item_id
 
 Result<std::optional<EventRecord>> Store::load_event(const std::string& fingerprint) {
     auto st = impl_->prepare(
-        "SELECT id, revision, sources, first_seen, updated, json, articles FROM events WHERE "
-        "fingerprint=?");
+        "SELECT id, revision, sources, first_seen, updated, json, articles, fingerprint FROM "
+        "events WHERE fp_hash=?");
     if (!st) return tl::unexpected(st.error());
-    bind_text(*st, 1, fingerprint);
+    sqlite3_bind_int64(*st, 1, u2i(stable_hash64(fingerprint)));
     int rc = sqlite3_step(*st);
     std::optional<EventRecord> out;
-    if (rc == SQLITE_ROW) {
+    // A 64-bit hash collision would also collide the event ids: treat the
+    // stored event as a different one and let the new one replace it.
+    if (rc == SQLITE_ROW && col_text(*st, 7) == fingerprint) {
         EventRecord e;
         e.fingerprint = fingerprint;
         e.id = col_text(*st, 0);
@@ -508,20 +567,21 @@ Result<std::optional<EventRecord>> Store::load_event(const std::string& fingerpr
 Status Store::save_event(const EventRecord& e) {
     return impl_->in_txn([&]() -> Status {
         auto st = impl_->prepare(
-            "INSERT INTO events (fingerprint, id, revision, sources, first_seen, updated, json, "
-            "articles) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(fingerprint) DO UPDATE SET "
-            "id=excluded.id, revision=excluded.revision, sources=excluded.sources, "
-            "first_seen=excluded.first_seen, updated=excluded.updated, json=excluded.json, "
-            "articles=excluded.articles");
+            "INSERT INTO events (fp_hash, fingerprint, id, revision, sources, first_seen, "
+            "updated, json, articles) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(fp_hash) DO UPDATE "
+            "SET fingerprint=excluded.fingerprint, id=excluded.id, revision=excluded.revision, "
+            "sources=excluded.sources, first_seen=excluded.first_seen, updated=excluded.updated, "
+            "json=excluded.json, articles=excluded.articles");
         if (!st) return tl::unexpected(st.error());
-        bind_text(*st, 1, e.fingerprint);
-        bind_text(*st, 2, e.id);
-        sqlite3_bind_int(*st, 3, e.revision);
-        sqlite3_bind_int(*st, 4, e.sources);
-        bind_text(*st, 5, e.first_seen);
-        bind_text(*st, 6, e.updated);
-        bind_text(*st, 7, e.json);
-        bind_text(*st, 8,
+        sqlite3_bind_int64(*st, 1, u2i(stable_hash64(e.fingerprint)));
+        bind_text(*st, 2, e.fingerprint);
+        bind_text(*st, 3, e.id);
+        sqlite3_bind_int(*st, 4, e.revision);
+        sqlite3_bind_int(*st, 5, e.sources);
+        bind_text(*st, 6, e.first_seen);
+        bind_text(*st, 7, e.updated);
+        bind_text_ref(*st, 8, e.json);
+        bind_text(*st, 9,
                   nlohmann::json(e.articles)
                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         return impl_->step_done(*st, "saving event " + e.id);
@@ -564,12 +624,10 @@ Result<std::int64_t> Store::outbox_append(OutboxRecord& rec) {
             "INSERT INTO outbox (topic, key, value, headers, created, attempts) VALUES "
             "(?,?,?,?,?,?)");
         if (!st) return tl::unexpected(st.error());
-        nlohmann::json h = nlohmann::json::array();
-        for (const auto& [k, v] : rec.headers) h.push_back({k, v});
         bind_text(*st, 1, rec.topic);
         bind_blob(*st, 2, rec.key);
-        bind_blob(*st, 3, rec.value);
-        bind_text(*st, 4, h.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        bind_blob_ref(*st, 3, rec.value);
+        bind_blob(*st, 4, encode_headers(rec.headers));
         sqlite3_bind_int64(*st, 5, rec.created);
         sqlite3_bind_int(*st, 6, rec.attempts);
         if (auto s = impl_->step_done(*st, "appending to outbox"); !s)
@@ -596,11 +654,7 @@ Result<std::vector<OutboxRecord>> Store::outbox_load(std::int64_t after_seq, std
         r.topic = col_text(*st, 1);
         r.key = col_text(*st, 2);
         r.value = col_text(*st, 3);
-        auto h = nlohmann::json::parse(col_text(*st, 4), nullptr, false);
-        if (h.is_array())
-            for (const auto& kv : h)
-                if (kv.is_array() && kv.size() == 2 && kv[0].is_string() && kv[1].is_string())
-                    r.headers.emplace_back(kv[0].get<std::string>(), kv[1].get<std::string>());
+        r.headers = decode_headers(col_text(*st, 4));
         r.created = sqlite3_column_int64(*st, 5);
         r.attempts = sqlite3_column_int(*st, 6);
         out.push_back(std::move(r));
@@ -612,12 +666,20 @@ Result<std::vector<OutboxRecord>> Store::outbox_load(std::int64_t after_seq, std
 
 Status Store::outbox_remove(const std::vector<std::int64_t>& seqs) {
     if (seqs.empty()) return {};
+    // Delivery reports arrive per partition, so a batch is mostly runs of
+    // consecutive seqs: delete each run with one range statement.
+    std::vector<std::int64_t> sorted = seqs;
+    std::sort(sorted.begin(), sorted.end());
     return impl_->in_txn([&]() -> Status {
-        auto st = impl_->prepare("DELETE FROM outbox WHERE seq=?");
+        auto st = impl_->prepare("DELETE FROM outbox WHERE seq BETWEEN ? AND ?");
         if (!st) return tl::unexpected(st.error());
-        for (auto seq : seqs) {
-            sqlite3_bind_int64(*st, 1, seq);
+        for (std::size_t i = 0; i < sorted.size();) {
+            std::size_t j = i;
+            while (j + 1 < sorted.size() && sorted[j + 1] <= sorted[j] + 1) ++j;
+            sqlite3_bind_int64(*st, 1, sorted[i]);
+            sqlite3_bind_int64(*st, 2, sorted[j]);
             if (auto s = impl_->step_done(*st, "removing delivered outbox records"); !s) return s;
+            i = j + 1;
         }
         return {};
     });

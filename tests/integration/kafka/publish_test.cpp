@@ -273,6 +273,39 @@ TEST_F(PublishTest, FullStateStoreFailsCleanlyAndRecovers) {
     for (const auto& [k, n] : seen) EXPECT_EQ(n, 1) << k;
 }
 
+TEST_F(PublishTest, BatchKeepsOneRevisionPerArticle) {
+    auto sink = open_sink(config());
+    ASSERT_TRUE(sink);
+    auto a1 = article("art_1", "feed-a"), a2 = article("art_2", "feed-b"),
+         a3 = article("art_3", "f");
+    std::vector<Event> e1 = {visit("Person One", "EGY", "art_1")};
+    std::vector<Event> e2 = {visit("Person One", "EGY", "art_2"),
+                             visit("Person Two", "EGY", "art_2")};
+    std::vector<Event> e3 = {visit("Person One", "EGY", "art_1")};  // art_1 again: nothing new
+    ItemRef i1{"feed-a", "item-1"};
+    ASSERT_TRUE(store_->observe_item("feed-a", "item-1", 1, {1}, kNow));
+    auto st =
+        sink->publish_batch({{&a1, &e1, &i1}, {&a2, &e2, nullptr}, {&a1, &e3, nullptr}}, kNow);
+    ASSERT_TRUE(st) << st.error().str();
+    EXPECT_EQ(st->events, 4u);
+    EXPECT_EQ(st->published, 3u);
+    EXPECT_EQ(st->unchanged, 1u);
+    // The item was committed in the same transaction.
+    auto change = store_->observe_item("feed-a", "item-1", 1, {1}, kNow + 1);
+    ASSERT_TRUE(change);
+    EXPECT_EQ(change->kind, state::ItemChange::Kind::unchanged);
+    flush_all(*sink);
+    auto msgs = read({{"events", 3}});
+    auto by_key = revisions_by_key(msgs);
+    EXPECT_EQ(by_key[processors::event_id(visit("Person One"))], (std::vector<int>{1, 2}));
+    EXPECT_EQ(by_key[processors::event_id(visit("Person Two"))], (std::vector<int>{1}));
+    for (const auto& m : msgs) {
+        if (m.revision() == 2) {
+            EXPECT_EQ(m.json()["sources"], 2);
+        }
+    }
+}
+
 TEST(Sink, OpenRejectsBadConfigWithoutABroker) {
     TempDir dir;
     auto store = state::Store::open(dir.path());

@@ -192,6 +192,15 @@ TEST(Store, OutboxKeepsOrderAndSurvivesReopen) {
     ASSERT_TRUE(tail);
     ASSERT_EQ(tail->size(), 1u);
     EXPECT_EQ((*tail)[0].seq, seqs[3]);
+    // Header names and values are binary-safe.
+    OutboxRecord odd{
+        0, "t", "k", "v", {{"a:b", "12:x"}, {"empty", ""}, {"nul", std::string("\0z", 2)}}, 1, 0};
+    ASSERT_TRUE(s->outbox_append(odd));
+    auto back = s->outbox_load(odd.seq - 1, 1);
+    ASSERT_TRUE(back);
+    ASSERT_EQ(back->size(), 1u);
+    EXPECT_EQ((*back)[0].headers, odd.headers);
+    ASSERT_TRUE(s->outbox_remove({odd.seq}));
     // A new record after removals still sorts last.
     OutboxRecord r{0, "events", "k", "v", {}, 2000, 0};
     ASSERT_TRUE(s->outbox_append(r));
