@@ -86,6 +86,7 @@ class EntitiesStage final : public Stage {
 
     void run(Doc& d) const override {
         d.mentions.clear();
+        d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
@@ -665,10 +666,12 @@ class CoreferenceStage final : public Stage {
             }
         }
         if (!added.empty()) {
+            // both runs are in token order: merge instead of sorting
+            const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
             d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
                               std::make_move_iterator(added.end()));
-            std::stable_sort(d.mentions.begin(), d.mentions.end(),
-                             [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+            std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
+                               [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
         }
     }
 
