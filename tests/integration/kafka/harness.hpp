@@ -49,6 +49,7 @@ class MockCluster {
     void push_errors(int16_t api_key, std::vector<rd_kafka_resp_err_t> errs) {
         rd_kafka_mock_push_request_errors_array(mc_, api_key, errs.size(), errs.data());
     }
+    void clear_errors(int16_t api_key) { rd_kafka_mock_clear_request_errors(mc_, api_key); }
     rd_kafka_mock_cluster_t* handle() { return mc_; }
 
   private:

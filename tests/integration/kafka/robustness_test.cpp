@@ -118,6 +118,51 @@ TEST(KafkaRobustness, InjectedProduceErrorsAreRetriedInOrder) {
     expect_complete_in_order(read_all(cluster.bootstraps(), {{"events", 3}}), expected);
 }
 
+TEST(KafkaRobustness, FatalProducerErrorStopsAndNothingIsLost) {
+    MockCluster cluster(1);
+    cluster.create_topic("events", 1);
+    TempDir dir;
+    std::map<std::string, int> expected;
+    Error fatal;
+    {
+        auto o = open_all(dir.path(), cluster.bootstraps());
+        ASSERT_TRUE(o.sink->publish_article(article("art_0", "f"), {visit("P0")}, 1726653600));
+        expected[processors::event_id(visit("P0"))] = 1;
+        ASSERT_EQ(*o.sink->flush(std::chrono::seconds(10)), 0u);
+        // Sequence desynchronisation is fatal for an idempotent producer.
+        cluster.push_errors(
+            0, std::vector<rd_kafka_resp_err_t>(5, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER));
+        for (int i = 1; i < 100; ++i) {
+            auto p = visit("P" + std::to_string(i));
+            auto st = o.sink->publish_article(article("art_" + std::to_string(i), "f"), {p},
+                                              1726653600 + i);
+            if (!st) {
+                fatal = st.error();
+                break;
+            }
+            expected[processors::event_id(p)] = 1;
+            if (auto s = o.sink->poll(); !s) {
+                fatal = s.error();
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ASSERT_EQ(fatal.kind, "kafka") << "no fatal error surfaced";
+        EXPECT_NE(fatal.message.find("fatal"), std::string::npos) << fatal.message;
+        // Once fatal, nothing more is accepted.
+        EXPECT_FALSE(o.sink->publish_article(article("art_x", "f"), {visit("PX")}, 1726653700));
+        EXPECT_FALSE(o.sink->flush(std::chrono::milliseconds(100)));
+        EXPECT_GT(*o.store->outbox_count(), 0u);
+    }
+    // The daemon restarts: a new producer sends what the outbox kept.
+    cluster.clear_errors(0);
+    auto o = open_all(dir.path(), cluster.bootstraps());
+    auto left = o.sink->flush(std::chrono::seconds(30));
+    ASSERT_TRUE(left) << left.error().str();
+    ASSERT_EQ(*left, 0u);
+    expect_complete_in_order(read_all(cluster.bootstraps(), {{"events", 1}}), expected);
+}
+
 pid_t spawn_publisher(const std::string& state, const std::string& brokers, int steps,
                       int delay_ms) {
     std::vector<std::string> args = {CRASH_PUBLISHER, state, brokers, std::to_string(steps),
