@@ -166,6 +166,7 @@ void load_gazetteer_file(const std::string& path, Knowledge& k, Builder& b,
             CountryRec c;
             c.code = get_str(e, "code", sink, true);
             c.name = get_str(e, "name", sink, true);
+            c.capital = get_str(e, "capital", sink, false);
             if (c.code.empty() || c.name.empty()) continue;
             c.mena = is_mena(e);
             const std::size_t idx = k.countries.size();

@@ -18,7 +18,7 @@ namespace herald::processors {
 enum class EntKind : std::uint8_t { country, organisation, group, place, person };
 
 struct CountryRec {
-    std::string code, name;
+    std::string code, name, capital;
     bool mena = false;
 };
 struct OrgRec {

@@ -117,6 +117,24 @@ class EntitiesStage final : public Stage {
                 ++i;
             }
         }
+        // "the Saudi capital", "Egypt's capital": the country's capital city
+        const Knowledge& k = *d.k;
+        for (Mention& m : d.mentions) {
+            if (!m.part || m.part->kind != "country" || m.te >= d.toks.size()) continue;
+            if (!(m.adjective || m.possessive)) continue;
+            std::size_t c = m.te;
+            if (m.possessive) ++c;
+            if (c >= d.toks.size() || d.toks[c].lower != "capital") continue;
+            const auto it = k.country_by_code.find(m.part->country);
+            if (it == k.country_by_code.end() || k.countries[it->second].capital.empty()) continue;
+            const CountryRec& cr = k.countries[it->second];
+            m.place = Place{cr.capital, cr.code};
+            m.place_concrete = true;
+            m.place_mena = k.country_in_region(cr.code);
+            m.part.reset();
+            m.adjective = m.possessive = m.people = false;
+            m.te = c + 1;
+        }
         // Coordinated mentions inherit the preposition of the list head
         // ("talks with Qatar and Egypt": Egypt is also inside the PP).
         for (std::size_t mi = 1; mi < d.mentions.size(); ++mi) {
@@ -611,9 +629,12 @@ class CoreferenceStage final : public Stage {
                     m.sentence = si;
                     m.kind = MentionKind::pronoun;
                     m.gender = pr->second;
-                    m.possessive = tok.lower == "his" || tok.lower == "her";
+                    m.possessive = tok.lower == "his" || tok.lower == "her" || tok.lower == "its";
                     set_prep(d, s, m);
-                    if (const Mention* a = antecedent(d, subject, si, t, pr->second)) {
+                    const Mention* a = pr->second == 'n'
+                                           ? thing_antecedent(d, si, t)
+                                           : antecedent(d, subject, si, t, pr->second);
+                    if (a) {
                         m.part = a->part;
                         m.role_kind = a->role_kind;
                         m.person = a->person;
@@ -715,6 +736,20 @@ class CoreferenceStage final : public Stage {
             if (m.part && m.part->kind == "person" && m.kind != MentionKind::pronoun &&
                 !m.in_quote && gender_ok(gender, m.gender))
                 return &m;
+        }
+        return nullptr;
+    }
+
+    // "it"/"its": the nearest state, organisation or group in subject position, in this
+    // sentence or the previous one.
+    const Mention* thing_antecedent(const Doc& d, std::size_t si, std::size_t t) const {
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.sentence + 1 < si) break;
+            if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
+            if (m.part->kind == "person" || m.adjective || m.modifier) continue;
+            if (!m.prep.empty() && !m.prep_attached) continue;
+            return &m;
         }
         return nullptr;
     }

@@ -265,14 +265,16 @@ class EventsStage final : public Stage {
             if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "been" ||
                 lw == "being" || lw == "be" || lw == "get" || lw == "got")
                 return true;
-            if (lw == ",") return guard == 1 || p == i;
+            // "Egypt, often criticized for ...": an adverb after the comma marks the
+            // participle; right after a comma it is passive only with "by"
+            if (lw == ",") return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by");
             if (lw.ends_with("ly") || lw == "often" || lw == "widely" || lw == "also" ||
-                lw == "not")
+                lw == "not" || lw == "long")
                 --p;
             else
                 break;
         }
-        return p > s.tb && p == i && d.toks[p - 1].lower == ",";
+        return false;
     }
 
     // ---------------------------------------------------------------- mentions
@@ -364,6 +366,18 @@ class EventsStage final : public Stage {
                 break;
         }
         std::size_t t = tb;
+        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ",") {
+            // "Blinken, on his fourth trip to the region, arrived": skip the aside
+            std::size_t q = first_left - 1;
+            while (q > s.tb && d.toks[q - 1].text != "," && first_left - q < 20) --q;
+            // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
+            // relative clause ("X, who ..., said")
+            const auto first = d.toks[q].lower;
+            if (q > s.tb && d.toks[q - 1].text == "," && mention_ending(c, q - 2) &&
+                (d.toks[q].lex & LPreposition) && first != "with" &&
+                !in(first, {"including", "like"}))
+                t = q - 1;
+        }
         while (t > s.tb) {
             --t;
             const Token& tok = d.toks[t];
@@ -551,6 +565,7 @@ class EventsStage final : public Stage {
 
         // actors
         std::vector<const Mention*> actors;
+        bool attached_actor = false;
         const Mention* compound = nullptr;
         if (tr.syntax == TrigSyntax::passive) {
             // "X-led talks": the modifier before the hyphen
@@ -566,7 +581,10 @@ class EventsStage final : public Stage {
                 }
             }
         } else if (noun) {
-            if (const Mention* a = attached(c, s, mt.tb, &compound)) actors.push_back(a);
+            if (const Mention* a = attached(c, s, mt.tb, &compound)) {
+                actors.push_back(a);
+                attached_actor = true;
+            }
             if (actors.empty() && tr.syntax == TrigSyntax::noun)
                 actors = left_actors(c, s, mt.tb, false);
         } else {
@@ -726,7 +744,7 @@ class EventsStage final : public Stage {
                     act.clear();
                 }
             }
-            if (act.size() + tgt.size() + med.size() < 2) {
+            if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
                 // fallback: the states and bodies named in the sentence
                 std::vector<Participant> all;
                 for (std::size_t mi = d.mention_from(s.tb);
@@ -766,32 +784,37 @@ class EventsStage final : public Stage {
             if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]))
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;
-            if (d.toks[mt.tb].lower.starts_with("tell") || d.toks[mt.tb].lower == "told") {
-                if (!right.empty() && right[0]->tb == mt.te && usable(*right[0]))
-                    take(tgt, *right[0]);
-            }
+            // the addressee / object: "told Blinken", "accused Israel"
+            if (!noun && !right.empty() && right[0]->tb == mt.te && usable(*right[0]) &&
+                right[0]->prep.empty())
+                take(tgt, *right[0]);
             cd.ev.actors = act;
             cd.ev.targets = tgt;
-            // "said in Cairo"
-            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "in" && c.starts_at[mt.te + 1] >= 0) {
-                const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
-                if (m.place) cd.ev.location = m.place;
-            }
+            // "said in Cairo", "told Blinken in Riyadh on Monday that ..."
+            std::size_t near = mt.te + 1;
+            if (!right.empty() && right[0]->tb == mt.te && right[0]->part) near = right[0]->te + 1;
+            for (const Mention* m : right)
+                if (m->place && (m->prep == "in" || m->prep == "at") && !m->in_quote &&
+                    m->tb <= near) {
+                    cd.ev.location = m->place;
+                    break;
+                }
         } else if (type == "appeal" || type == "proposal" || type == "rejection" ||
                    type == "agreement" || type == "aid") {
             if (act.empty() && type != "agreement") return;
             for (const Mention* m : right) {
                 const bool adj_target =
-                    type == "rejection" && m->adjective && m->part && m->tb <= mt.te + 3;
+                    (type == "rejection" && m->adjective && m->part && m->tb <= mt.te + 3) ||
+                    (type == "aid" && m->adjective && m->part && in(m->prep, {"to", "for"}));
                 if (!usable(*m) && !adj_target) continue;
                 const auto p = m->prep;
                 bool ok = adj_target;
                 if (type == "appeal") ok = ok || p.empty() || in(p, {"on", "upon", "to"});
                 if (type == "proposal") ok = in(p, {"to", "for"});
                 if (type == "rejection")
-                    ok = p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
+                    ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
                 if (type == "agreement") ok = in(p, {"with", "between", "and"});
-                if (type == "aid") ok = in(p, {"to", "for"});
+                if (type == "aid") ok = ok || in(p, {"to", "for"});
                 if (!ok) continue;
                 if (type == "agreement" && p == "between") {
                     take(act, *m);
@@ -799,6 +822,19 @@ class EventsStage final : public Stage {
                 }
                 take(tgt, *m);
                 if (type == "rejection" || type == "appeal") break;
+            }
+            if (type == "aid" && tgt.empty()) {
+                // "sent aid to Gaza": the place's country receives it
+                for (const Mention* m : right)
+                    if (m->place && !m->part && in(m->prep, {"to", "for", "into"}) &&
+                        !m->place->country.empty()) {
+                        const auto it = k.country_by_code.find(m->place->country);
+                        if (it != k.country_by_code.end()) {
+                            const CountryRec& cr = k.countries[it->second];
+                            add_unique(tgt, Participant{cr.name, "country", "", cr.code});
+                            break;
+                        }
+                    }
             }
             if (type == "aid" && tgt.empty()) {
                 // the recipient is often named elsewhere in the sentence

@@ -112,7 +112,7 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
-            for (std::size_t t = lo; t < std::min(s.te, c.te + 3) && !ongoing; ++t)
+            for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t)
                 for (const Phrase& p : k.ongoing_cues)
                     if (d.toks[t].lex & LOngoingFirst)
                         if (match_phrase(d, t, s.te, p)) {
@@ -135,7 +135,10 @@ class ModalityStage final : public Stage {
             }
             if (planned)
                 c.ev.status = "planned";
-            else if (ongoing || (c.ev.type == "negotiation" && c.syntax != TrigSyntax::verb))
+            else if (ongoing ||
+                     (c.ev.type == "negotiation" && c.syntax != TrigSyntax::verb &&
+                      !(c.syntax == TrigSyntax::passive && c.tb > s.tb &&
+                        (d.toks[c.tb - 1].lower == "was" || d.toks[c.tb - 1].lower == "were"))))
                 c.ev.status = "ongoing";
             else
                 c.ev.status = "occurred";
@@ -217,6 +220,9 @@ class DatesStage final : public Stage {
                                  lw == "which" || lw == "who" || lw == "that" || lw == "since" ||
                                  d.toks[t].kind == TokKind::quote;
                     }
+                    // a statement verb only takes a cue right after it ("said on Monday");
+                    // later ones date the reported event
+                    if (c->ev.type == "statement" && cue.tb - c->te > 3) broken = true;
                     if (!broken && cue.tb - c->te < best_dist) {
                         best_dist = cue.tb - c->te;
                         best_tb = c->tb;
@@ -245,6 +251,17 @@ class DatesStage final : public Stage {
                 if (c->has_cue && c->ev.date) {
                     if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
                 }
+            // "X on Wednesday accused Y and called for Z": coordinated verbs of the same
+            // subject share the day
+            for (Candidate* c : cs) {
+                if (c->has_cue || c->ev.date || c->ev.actors.empty()) continue;
+                for (Candidate* o : cs)
+                    if (o != c && o->has_cue && o->ev.date && o->ev.status == c->ev.status &&
+                        o->ev.actors == c->ev.actors && o->tb < c->tb) {
+                        c->ev.date = o->ev.date;
+                        break;
+                    }
+            }
         }
         if (!d.pub_day) return;
         // paragraph context
@@ -576,7 +593,7 @@ class DatesStage final : public Stage {
         if (!day) return;
         if (*day > pub && c.ev.status == "occurred" && c.ev.type != "statement")
             c.ev.status = "planned";
-        if (*day < pub && c.ev.status == "ongoing" && c.ev.type == "negotiation")
+        if (*day <= pub && c.ev.status == "ongoing" && c.ev.type == "negotiation")
             c.ev.status = "occurred";
         if (max_age_ > 0 && *day < pub - max_age_) {
             c.drop = true;
