@@ -312,6 +312,22 @@ class EntitiesStage final : public Stage {
                 break;
             }
         }
+        // "envoy for Sudan Tom Perriello": a place or country may follow the title
+        if (title_e + 2 < s.te &&
+            (d.toks[title_e].lower == "for" || d.toks[title_e].lower == "to")) {
+            const GazHit h = gaz_match(d, title_e + 1, s.te);
+            bool geo = false;
+            for (const Surface* x : h.hits)
+                if (x->ent == EntKind::country || x->ent == EntKind::place) geo = true;
+            const std::size_t after = title_e + 1 + h.len;
+            bool name_geo = false;
+            if (after < s.te)
+                for (const Surface* x : gaz_match(d, after, s.te).hits)
+                    if (x->ent != EntKind::person) name_geo = true;
+            if (geo && after + 1 < s.te && name_token(d, after) && name_token(d, after + 1) &&
+                !name_geo)
+                title_e = after;
+        }
         // Name after the title.
         std::size_t e = title_e;
         std::size_t words = 0;
@@ -748,7 +764,9 @@ class CoreferenceStage final : public Stage {
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
             if (m.part->kind == "person" || m.adjective || m.modifier) continue;
-            if (!m.prep.empty() && !m.prep_attached) continue;
+            const bool conj = m.prep == "after" || m.prep == "before" || m.prep == "since" ||
+                              m.prep == "as" || m.prep == "while" || m.prep == "until";
+            if (!m.prep.empty() && !m.prep_attached && !conj) continue;
             return &m;
         }
         return nullptr;
@@ -770,7 +788,8 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
             const Mention& m = d.mentions[q];
             if (!m.part || m.part->kind != kind || m.in_quote) continue;
-            if (kind == "country" && (m.adjective && !m.people)) continue;
+            if (kind == "country" && ((m.adjective && !m.people) || m.possessive || m.modifier))
+                continue;
             if (std::any_of(out.begin(), out.end(),
                             [&](const Mention* o) { return o->part->name == m.part->name; }))
                 continue;

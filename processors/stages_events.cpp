@@ -879,6 +879,10 @@ class EventsStage final : public Stage {
             for (const Mention* m : right_mentions(c, mt.te, pend)) {
                 if (m->part && !m->adjective && in(m->prep, {"on", "against"}) && !m->place)
                     take(tgt, *m);
+                // "struck Hezbollah targets": the direct object of an attack verb
+                if (tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->part && m->prep.empty() &&
+                    !m->place)
+                    take(tgt, *m);
                 if (m->part && m->part->kind != "country" && !m->adjective &&
                     in(m->prep, {"on", "against"}))
                     take(tgt, *m);
