@@ -43,10 +43,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
     }
 }
 
-namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 when ill-formed.
-std::size_t utf8_seq_len(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = b(i);
     if (c < 0x80) return 1;
@@ -72,11 +69,9 @@ std::size_t utf8_seq_len(std::string_view s, std::size_t i) {
     return n;
 }
 
-}  // namespace
-
 bool is_valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8_seq_len(s, i);
+        const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0) return false;
         i += n;
     }
@@ -87,7 +82,7 @@ std::string sanitize_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
-        const std::size_t n = utf8_seq_len(s, i);
+        const std::size_t n = utf8_sequence_length(s, i);
         if (n == 0) {
             out += "\xEF\xBF\xBD";
             ++i;

@@ -13,6 +13,9 @@ std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 std::vector<std::string_view> split(std::string_view s, char sep);
 
+// Length (1-4) of the well-formed UTF-8 sequence starting at s[i], 0 when the
+// bytes there are ill-formed (overlong, surrogate, truncated, stray byte).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
 // True when `s` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view s);
 // Copy of `s` where every ill-formed sequence is replaced by U+FFFD.

@@ -15,31 +15,6 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
-// Length of the well-formed UTF-8 sequence at s[i], 0 when ill-formed.
-std::size_t seq_len(const unsigned char* p, std::size_t left) {
-    const unsigned char c = p[0];
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n > left) return 0;
-    if (p[1] < lo || p[1] > hi) return 0;
-    for (std::size_t k = 2; k < n; ++k)
-        if (p[k] < 0x80 || p[k] > 0xBF) return 0;
-    return n;
-}
-
 bool starts_with(std::string_view s, std::string_view p) {
     return s.substr(0, p.size()) == p;
 }
@@ -129,7 +104,7 @@ Utf8Check check_utf8(std::string_view s) {
             continue;
         }
         r.non_ascii = true;
-        const std::size_t len = seq_len(p + i, n - i);
+        const std::size_t len = utf8_sequence_length(s, i);
         if (len == 0) {
             r.valid = false;
             ++i;
