@@ -156,6 +156,7 @@ struct EventSink::Impl {
         rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
         rd_kafka_poll(rk, 0);
         handle_reports();
+        remove_acked();
         if (left > 0)
             spdlog::warn(
                 "kafka: closing with {} undelivered record(s); they stay in the outbox "
@@ -311,14 +312,20 @@ struct EventSink::Impl {
                       [](const auto& a, const auto& b) { return a.seq < b.seq; });
             retry_not_before = now + cfg.retry_backoff;
         }
-        if (!to_remove.empty()) {
-            if (auto s = store.outbox_remove(to_remove); s) {
-                to_remove.clear();
-            } else {
-                // Delivered but still in the outbox: retried at the next poll;
-                // a restart before that re-sends them (same key and revision).
-                spdlog::warn("kafka: {}", s.error().str());
-            }
+        // Deleting is deferred to the next publish transaction or poll():
+        // one commit instead of two per article. Cap the backlog anyway.
+        if (to_remove.size() > 20000) remove_acked();
+    }
+
+    // Removes delivered records from the outbox (own transaction).
+    void remove_acked() {
+        if (to_remove.empty()) return;
+        if (auto s = store.outbox_remove(to_remove); s) {
+            to_remove.clear();
+        } else {
+            // Delivered but still in the outbox: retried at the next poll; a
+            // restart before that re-sends them (same key and revision).
+            spdlog::warn("kafka: {}", s.error().str());
         }
     }
 
@@ -329,6 +336,7 @@ struct EventSink::Impl {
             if (fatal) break;
             rd_kafka_poll(rk, backlog.empty() && flights.empty() ? 0 : 20);
             handle_reports();
+            remove_acked();
             if (backlog.empty() && flights.empty()) break;
             if (Clock::now() >= deadline) break;
         }
@@ -436,7 +444,7 @@ Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& 
                 if (!l) return abort(l.error());
                 stored = std::move(*l);
             }
-            auto m = state::merge_event(stored, ev, article, now);
+            auto m = state::merge_event(stored, ev, article, now, &fp);
             if (!m.changed) {
                 ++st.unchanged;
                 continue;
@@ -474,10 +482,13 @@ Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& 
             if (auto s = d.store.save_event(c.rec); !s) return abort(s.error());
     for (auto& r : recs)
         if (auto s = d.store.outbox_append(r); !s) return abort(s.error());
+    // Records delivered since the last commit leave the outbox in this one.
+    if (auto s = d.store.outbox_remove(d.to_remove); !s) return abort(s.error());
     if (auto c = d.store.commit(); !c) {
         d.store.rollback();
         return tl::unexpected(c.error());
     }
+    d.to_remove.clear();
     st.records = recs.size();
     for (auto& r : recs) d.backlog.push_back(std::move(r));
     d.pump(Clock::now() + d.cfg.queue_full_wait);
@@ -504,6 +515,7 @@ Status EventSink::poll() {
     auto& d = *impl_;
     d.pump(Clock::now());
     d.serve();
+    d.remove_acked();
     d.pump(Clock::now());
     if (d.fatal) return tl::unexpected(*d.fatal);
     return {};

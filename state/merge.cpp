@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/hash.hpp"
+
 namespace herald::state {
 
 namespace {
@@ -65,18 +67,21 @@ bool fill_attributes(json& dst, const json& src) {
 }  // namespace
 
 MergeOutcome merge_event(const std::optional<EventRecord>& stored, const processors::Event& ev,
-                         const processors::Article& article, UnixTime now) {
+                         const processors::Article& article, UnixTime now,
+                         const std::string* fingerprint) {
     MergeOutcome out;
     const std::string ts = format_utc(now);
     if (!stored) {
         processors::EventMeta meta;
-        meta.id = processors::event_id(ev);
+        auto& r = out.record;
+        r.fingerprint = fingerprint != nullptr ? *fingerprint : processors::fingerprint(ev);
+        // processors::event_id(ev), documented as "evt_" + hex of the
+        // fingerprint's stable hash (a unit test keeps the two equal).
+        meta.id = "evt_" + hex64(stable_hash64(r.fingerprint));
         meta.revision = 1;
         meta.sources = 1;
         meta.first_seen = ts;
         meta.updated = ts;
-        auto& r = out.record;
-        r.fingerprint = processors::fingerprint(ev);
         r.id = meta.id;
         r.first_seen = r.updated = ts;
         r.articles = {article.id};

@@ -22,7 +22,10 @@ struct MergeOutcome {
 // bumps `sources`; new evidence or newly known fields (date, location,
 // participant roles/countries, attribute keys and list items) bump
 // `revision`. The same article with nothing new changes nothing.
+// `fingerprint`, when given, must be processors::fingerprint(ev) (saves
+// recomputing it).
 MergeOutcome merge_event(const std::optional<EventRecord>& stored, const processors::Event& ev,
-                         const processors::Article& article, UnixTime now);
+                         const processors::Article& article, UnixTime now,
+                         const std::string* fingerprint = nullptr);
 
 }  // namespace herald::state

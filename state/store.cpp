@@ -125,6 +125,27 @@ std::vector<Header> decode_headers(std::string_view in) {
     return out;
 }
 
+// ["a","b"]: plain ids directly, anything needing escapes through nlohmann.
+std::string json_string_array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (const auto& s : items) {
+        bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '-' || c == '.' || c == ':';
+        });
+        if (out.size() > 1) out += ',';
+        if (plain) {
+            out += '"';
+            out += s;
+            out += '"';
+        } else {
+            out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        }
+    }
+    out += ']';
+    return out;
+}
+
 }  // namespace
 
 std::vector<std::uint64_t> paragraph_hashes(
@@ -581,9 +602,8 @@ Status Store::save_event(const EventRecord& e) {
         bind_text(*st, 6, e.first_seen);
         bind_text(*st, 7, e.updated);
         bind_text_ref(*st, 8, e.json);
-        bind_text(*st, 9,
-                  nlohmann::json(e.articles)
-                      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        const std::string articles = json_string_array(e.articles);
+        bind_text_ref(*st, 9, articles);
         return impl_->step_done(*st, "saving event " + e.id);
     });
 }

@@ -86,7 +86,7 @@ class DevBroker {
     std::string buf_;
 };
 
-TEST(DevBroker, ServesRealClientsAndInjectsFaults) {
+TEST(KafkaDevBroker, ServesRealClientsAndInjectsFaults) {
     DevBroker broker({"--brokers", "1", "--topic", "events:2", "--topic", "dlq"});
     std::string first = broker.line();
     ASSERT_EQ(first.rfind("BOOTSTRAP=127.0.0.1:", 0), 0u) << first;
@@ -129,7 +129,7 @@ TEST(DevBroker, ServesRealClientsAndInjectsFaults) {
     EXPECT_EQ(broker.stop(), 0) << "SIGTERM must exit 0";
 }
 
-TEST(DevBroker, RejectsBadTopicSpec) {
+TEST(KafkaDevBroker, RejectsBadTopicSpec) {
     DevBroker broker({"--topic", "bad:0"});
     EXPECT_EQ(broker.line(), "");
     EXPECT_EQ(broker.stop(), 2);

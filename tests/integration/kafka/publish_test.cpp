@@ -13,7 +13,7 @@ using processors::Event;
 
 constexpr UnixTime kNow = 1726653731;  // 2024-09-18T10:02:11Z
 
-class PublishTest : public ::testing::Test {
+class KafkaPublish : public ::testing::Test {
   protected:
     void SetUp() override {
         cluster_.create_topic("events", 3);
@@ -67,7 +67,7 @@ std::map<std::string, std::vector<int>> revisions_by_key(const std::vector<Messa
     return out;
 }
 
-TEST_F(PublishTest, UnchangedEditedAndCorroboratedArticles) {
+TEST_F(KafkaPublish, UnchangedEditedAndCorroboratedArticles) {
     auto sink = open_sink(config());
     ASSERT_TRUE(sink);
     auto a1 = article("art_1", "feed-a");
@@ -154,7 +154,7 @@ TEST_F(PublishTest, UnchangedEditedAndCorroboratedArticles) {
     EXPECT_EQ(c.outbox_depth, 0u);
 }
 
-TEST_F(PublishTest, SameEventTwiceInOneArticleIsOneRecord) {
+TEST_F(KafkaPublish, SameEventTwiceInOneArticleIsOneRecord) {
     auto sink = open_sink(config());
     ASSERT_TRUE(sink);
     auto e1 = visit("Person One", "EGY", "art_1");
@@ -171,7 +171,7 @@ TEST_F(PublishTest, SameEventTwiceInOneArticleIsOneRecord) {
     EXPECT_EQ(msgs[0].json()["evidence"].size(), 2u);
 }
 
-TEST_F(PublishTest, RoutingOutOfRegionAndDeadLetters) {
+TEST_F(KafkaPublish, RoutingOutOfRegionAndDeadLetters) {
     auto sink = open_sink(config());
     ASSERT_TRUE(sink);
     auto attack = visit("Militia", "LBN", "art_1");
@@ -202,7 +202,7 @@ TEST_F(PublishTest, RoutingOutOfRegionAndDeadLetters) {
     EXPECT_EQ(dl["article"]["url"], "https://example.org/art_bad");
 }
 
-TEST_F(PublishTest, UnacknowledgedRecordsAreSentAtTheNextStart) {
+TEST_F(KafkaPublish, UnacknowledgedRecordsAreSentAtTheNextStart) {
     cluster_.down(1);
     {
         auto c = config();
@@ -230,7 +230,7 @@ TEST_F(PublishTest, UnacknowledgedRecordsAreSentAtTheNextStart) {
     EXPECT_EQ(keys.size(), 10u) << "each record exactly once";
 }
 
-TEST_F(PublishTest, FullStateStoreFailsCleanlyAndRecovers) {
+TEST_F(KafkaPublish, FullStateStoreFailsCleanlyAndRecovers) {
     store_.reset();
     state::StoreOptions o;
     o.max_page_count = 48;
@@ -273,7 +273,7 @@ TEST_F(PublishTest, FullStateStoreFailsCleanlyAndRecovers) {
     for (const auto& [k, n] : seen) EXPECT_EQ(n, 1) << k;
 }
 
-TEST_F(PublishTest, BatchKeepsOneRevisionPerArticle) {
+TEST_F(KafkaPublish, BatchKeepsOneRevisionPerArticle) {
     auto sink = open_sink(config());
     ASSERT_TRUE(sink);
     auto a1 = article("art_1", "feed-a"), a2 = article("art_2", "feed-b"),
@@ -306,7 +306,7 @@ TEST_F(PublishTest, BatchKeepsOneRevisionPerArticle) {
     }
 }
 
-TEST(Sink, OpenRejectsBadConfigWithoutABroker) {
+TEST(KafkaSink, OpenRejectsBadConfigWithoutABroker) {
     TempDir dir;
     auto store = state::Store::open(dir.path());
     ASSERT_TRUE(store);

@@ -37,7 +37,7 @@ std::vector<RouteRule> rules() {
     return {conflict, gulf_aid, tagged};
 }
 
-TEST(Route, FirstMatchWinsElseDefault) {
+TEST(KafkaRoute, FirstMatchWinsElseDefault) {
     auto r = rules();
     EXPECT_EQ(route(r, "events", event_json("conflict", "attack", "ISR", ""), {"wire"}),
               "conflict");
@@ -49,7 +49,7 @@ TEST(Route, FirstMatchWinsElseDefault) {
     EXPECT_EQ(route({}, "events", event_json("conflict", "attack", "", ""), {}), "events");
 }
 
-TEST(Route, TargetCountriesCount) {
+TEST(KafkaRoute, TargetCountriesCount) {
     auto ev = event_json("diplomacy", "aid", "USA", "");
     ev["targets"].push_back({{"name", "Qatar"}, {"kind", "country"}, {"country", "QAT"}});
     EXPECT_EQ(route(rules(), "events", ev, {}), "gulf-aid");
@@ -61,7 +61,7 @@ std::string header(const state::OutboxRecord& r, const std::string& name) {
     return "<missing>";
 }
 
-TEST(Records, EventRecordFollowsTheContract) {
+TEST(KafkaRecords, EventRecordFollowsTheContract) {
     auto ev = event_json("diplomacy", "visit", "USA", "EGY");
     auto r = event_record("events", ev, "reuters-world", 1726653731);
     EXPECT_EQ(r.topic, "events");
@@ -79,7 +79,7 @@ TEST(Records, EventRecordFollowsTheContract) {
     EXPECT_EQ(header(event_record("events", ev, "", 0), "ce_source"), "herald");
 }
 
-TEST(Records, ArticleAndDeadLetter) {
+TEST(KafkaRecords, ArticleAndDeadLetter) {
     processors::Article a;
     a.id = "art_1";
     a.feed_id = "f";
@@ -108,7 +108,7 @@ TEST(Records, ArticleAndDeadLetter) {
     EXPECT_EQ(dv["failed_at"], "2024-09-18T10:01:40Z");
 }
 
-TEST(Redact, SecretsNeverAppear) {
+TEST(KafkaRedact, SecretsNeverAppear) {
     std::map<std::string, std::string> p = {{"security.protocol", "SASL_SSL"},
                                             {"sasl.username", "herald"},
                                             {"sasl.password", "hunter2"},

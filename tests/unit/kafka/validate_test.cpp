@@ -24,11 +24,11 @@ std::string error_of(const SinkConfig& c) {
     return s ? std::string() : s.error().kind + ": " + s.error().message;
 }
 
-TEST(Validate, AcceptsAGoodConfig) {
+TEST(KafkaValidate, AcceptsAGoodConfig) {
     EXPECT_EQ(error_of(good()), "");
 }
 
-TEST(Validate, ListsAlternatives) {
+TEST(KafkaValidate, ListsAlternatives) {
     auto c = good();
     c.compression = "brotli";
     EXPECT_EQ(error_of(c),
@@ -46,7 +46,7 @@ TEST(Validate, ListsAlternatives) {
     EXPECT_NE(error_of(c).find("alpha-3"), std::string::npos);
 }
 
-TEST(Validate, RequiredFieldsAndTopicNames) {
+TEST(KafkaValidate, RequiredFieldsAndTopicNames) {
     auto c = good();
     c.brokers.clear();
     EXPECT_NE(error_of(c).find("kafka.brokers: required"), std::string::npos);
@@ -62,7 +62,7 @@ TEST(Validate, RequiredFieldsAndTopicNames) {
     EXPECT_NE(error_of(c).find("kafka.routes[0].topic"), std::string::npos);
 }
 
-TEST(Validate, PropertiesCheckedByLibrdkafkaAndGuarantees) {
+TEST(KafkaValidate, PropertiesCheckedByLibrdkafkaAndGuarantees) {
     auto c = good();
     c.properties["no.such.property"] = "1";
     EXPECT_NE(error_of(c).find("kafka.properties.no.such.property"), std::string::npos);

@@ -34,7 +34,7 @@ processors::Evidence evidence(const std::string& art, const std::string& sentenc
     return {art, "https://example.org/" + art, sentence, 0, sentence.size()};
 }
 
-TEST(Merge, NewEventIsRevisionOne) {
+TEST(StateMerge, NewEventIsRevisionOne) {
     auto ev = visit();
     ev.evidence = {evidence("art_1", "Blinken arrived in Cairo.")};
     auto m = merge_event(std::nullopt, ev, article("art_1", "f1"), 1726653600);
@@ -48,9 +48,14 @@ TEST(Merge, NewEventIsRevisionOne) {
     EXPECT_EQ(m.value["sources"], 1);
     EXPECT_EQ(m.value["id"], m.record.id);
     EXPECT_EQ(nlohmann::json::parse(m.record.json), m.value);
+    // With the fingerprint passed in, the same id.
+    auto fp = processors::fingerprint(ev);
+    auto m2 = merge_event(std::nullopt, ev, article("art_1", "f1"), 1726653600, &fp);
+    EXPECT_EQ(m2.record.id, processors::event_id(ev));
+    EXPECT_EQ(m2.record.json, m.record.json);
 }
 
-TEST(Merge, SameArticleAgainChangesNothing) {
+TEST(StateMerge, SameArticleAgainChangesNothing) {
     auto ev = visit();
     ev.evidence = {evidence("art_1", "Blinken arrived in Cairo.")};
     auto first = merge_event(std::nullopt, ev, article("art_1", "f1"), 1000);
@@ -60,7 +65,7 @@ TEST(Merge, SameArticleAgainChangesNothing) {
     EXPECT_EQ(again.record.updated, first.record.updated);
 }
 
-TEST(Merge, SecondArticleBumpsSourcesAndFillsGaps) {
+TEST(StateMerge, SecondArticleBumpsSourcesAndFillsGaps) {
     auto ev = visit();
     ev.evidence = {evidence("art_1", "Blinken arrived in Cairo.")};
     auto first = merge_event(std::nullopt, ev, article("art_1", "f1"), 1726653600);
@@ -100,7 +105,7 @@ TEST(Merge, SecondArticleBumpsSourcesAndFillsGaps) {
     EXPECT_FALSE(merge_event(m3.record, ev3, article("art_3", "f1"), 1726664400).changed);
 }
 
-TEST(Merge, EditedArticleWithNewEvidenceIsANewRevisionSameSources) {
+TEST(StateMerge, EditedArticleWithNewEvidenceIsANewRevisionSameSources) {
     auto ev = visit();
     ev.evidence = {evidence("art_1", "Blinken arrived in Cairo.")};
     auto first = merge_event(std::nullopt, ev, article("art_1", "f1"), 1000);
@@ -111,7 +116,7 @@ TEST(Merge, EditedArticleWithNewEvidenceIsANewRevisionSameSources) {
     EXPECT_EQ(m.record.sources, 1);
 }
 
-TEST(Merge, PlannedBecomesOccurred) {
+TEST(StateMerge, PlannedBecomesOccurred) {
     auto ev = visit();
     ev.status = "planned";
     auto first = merge_event(std::nullopt, ev, article("art_1", "f1"), 1000);

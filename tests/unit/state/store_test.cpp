@@ -37,7 +37,7 @@ EventRecord make_event(int i, std::size_t json_size = 100) {
     return e;
 }
 
-TEST(Store, CreatesDirectoryAndSchema) {
+TEST(StateStore, CreatesDirectoryAndSchema) {
     TempDir t;
     auto dir = t.path() + "/a/b/state";
     {
@@ -66,7 +66,7 @@ TEST(Store, CreatesDirectoryAndSchema) {
     EXPECT_NE(again.error().message.find("newer"), std::string::npos);
 }
 
-TEST(Store, FeedsRoundTrip) {
+TEST(StateStore, FeedsRoundTrip) {
     TempDir t;
     auto s = open_or_die(t.path());
     ASSERT_TRUE(s);
@@ -96,7 +96,7 @@ TEST(Store, FeedsRoundTrip) {
     EXPECT_EQ((*all)[0].feed_id, "aljazeera");
 }
 
-TEST(Store, ObserveItemDetectsNewChangedUnchanged) {
+TEST(StateStore, ObserveItemDetectsNewChangedUnchanged) {
     TempDir t;
     auto s = open_or_die(t.path());
     ASSERT_TRUE(s);
@@ -128,7 +128,7 @@ TEST(Store, ObserveItemDetectsNewChangedUnchanged) {
     EXPECT_EQ(c->kind, ItemChange::Kind::added);
 }
 
-TEST(Store, ParagraphHashesUseByteRanges) {
+TEST(StateStore, ParagraphHashesUseByteRanges) {
     std::string text = "First para.\n\nSecond para.";
     auto h = paragraph_hashes(text, {{0, 11}, {13, 25}, {20, 999}});
     ASSERT_EQ(h.size(), 3u);
@@ -136,12 +136,12 @@ TEST(Store, ParagraphHashesUseByteRanges) {
     EXPECT_EQ(h, paragraph_hashes("First para.--Second para.", {{0, 11}, {13, 25}, {20, 999}}));
 }
 
-TEST(Store, EventsRoundTrip) {
+TEST(StateStore, EventsRoundTrip) {
     TempDir t;
     auto s = open_or_die(t.path());
     ASSERT_TRUE(s);
     auto e = make_event(1);
-    e.articles = {"art_a", "art_b"};
+    e.articles = {"art_a", "art_b", "odd \"id\"\n"};
     e.revision = 3;
     e.sources = 2;
     ASSERT_TRUE(s->save_event(e));
@@ -157,7 +157,7 @@ TEST(Store, EventsRoundTrip) {
     EXPECT_FALSE(missing->has_value());
 }
 
-TEST(Store, OutboxKeepsOrderAndSurvivesReopen) {
+TEST(StateStore, OutboxKeepsOrderAndSurvivesReopen) {
     TempDir t;
     auto s = open_or_die(t.path());
     ASSERT_TRUE(s);
@@ -207,7 +207,7 @@ TEST(Store, OutboxKeepsOrderAndSurvivesReopen) {
     EXPECT_GT(r.seq, seqs[4]);
 }
 
-TEST(Store, RollbackDiscardsTheWholeTransaction) {
+TEST(StateStore, RollbackDiscardsTheWholeTransaction) {
     TempDir t;
     auto s = open_or_die(t.path());
     ASSERT_TRUE(s);
@@ -257,7 +257,7 @@ void expect_consistent(Store& s, int written, int extra_events = 0) {
     EXPECT_EQ(*s.outbox_count(), static_cast<std::size_t>(written));
 }
 
-TEST(StoreRobustness, SizeLimitIsAFullDiskAndRecovers) {
+TEST(StateStoreRobustness, SizeLimitIsAFullDiskAndRecovers) {
     TempDir t;
     auto s = open_or_die(t.path(), [] {
         StoreOptions o;
@@ -280,14 +280,14 @@ TEST(StoreRobustness, SizeLimitIsAFullDiskAndRecovers) {
 }
 
 // A real full file system: a small tmpfs (needs CAP_SYS_ADMIN).
-class TmpfsTest : public ::testing::Test {
+class StateTmpfs : public ::testing::Test {
   protected:
     void SetUp() override {
         mnt_ = tmp_.path() + "/mnt";
         std::filesystem::create_directories(mnt_);
         if (::mount("tmpfs", mnt_.c_str(), "tmpfs", 0, "size=1m") != 0)
             GTEST_SKIP() << "cannot mount a tmpfs here (" << std::strerror(errno)
-                         << "); StoreRobustness.SizeLimitIsAFullDiskAndRecovers covers it";
+                         << "); StateStoreRobustness.SizeLimitIsAFullDiskAndRecovers covers it";
         mounted_ = true;
     }
     void TearDown() override {
@@ -298,7 +298,7 @@ class TmpfsTest : public ::testing::Test {
     bool mounted_ = false;
 };
 
-TEST_F(TmpfsTest, DiskFullGivesClearErrorAndRecovers) {
+TEST_F(StateTmpfs, DiskFullGivesClearErrorAndRecovers) {
     auto s = open_or_die(mnt_ + "/state");
     ASSERT_TRUE(s);
     ASSERT_TRUE(s->save_event(make_event(1)));
@@ -329,7 +329,7 @@ TEST_F(TmpfsTest, DiskFullGivesClearErrorAndRecovers) {
     expect_consistent(*s, written + 5, 1);
 }
 
-TEST_F(TmpfsTest, ReadOnlyStateDirectory) {
+TEST_F(StateTmpfs, ReadOnlyStateDirectory) {
     {
         auto s = open_or_die(mnt_ + "/state");
         ASSERT_TRUE(s);
@@ -353,9 +353,9 @@ TEST_F(TmpfsTest, ReadOnlyStateDirectory) {
     EXPECT_TRUE(s->save_event(make_event(2)));
 }
 
-TEST(StoreRobustness, ReadOnlyDirectoryWithoutPrivileges) {
+TEST(StateStoreRobustness, ReadOnlyDirectoryWithoutPrivileges) {
     if (::geteuid() == 0)
-        GTEST_SKIP() << "root ignores file modes; TmpfsTest.ReadOnlyStateDirectory covers it";
+        GTEST_SKIP() << "root ignores file modes; StateTmpfs.ReadOnlyStateDirectory covers it";
     TempDir t;
     auto dir = t.path() + "/state";
     { ASSERT_TRUE(open_or_die(dir)); }
