@@ -724,6 +724,31 @@ Result<std::size_t> Store::outbox_count() {
     return n;
 }
 
+Result<std::size_t> Store::prune(UnixTime before) {
+    return impl_->in_txn([&]() -> Result<std::size_t> {
+        std::size_t removed = 0;
+        const std::string cutoff = format_utc(before);
+        struct Step {
+            const char* sql;
+            bool text;
+        };
+        for (const Step& step : {Step{"DELETE FROM items WHERE last_seen<?", false},
+                                 Step{"DELETE FROM articles WHERE updated<?", false},
+                                 Step{"DELETE FROM events WHERE updated<?", true}}) {
+            auto st = impl_->prepare(step.sql);
+            if (!st) return tl::unexpected(st.error());
+            if (step.text)
+                bind_text(*st, 1, cutoff);
+            else
+                sqlite3_bind_int64(*st, 1, before);
+            if (auto s = impl_->step_done(*st, "pruning old state"); !s)
+                return tl::unexpected(s.error());
+            removed += static_cast<std::size_t>(sqlite3_changes(impl_->db));
+        }
+        return removed;
+    });
+}
+
 Status Store::set_max_page_count(std::int64_t pages) {
     // SQLite cannot go below the current size; 0 means "as large as allowed".
     std::string sql =

@@ -132,6 +132,12 @@ class Store {
     Status outbox_bump_attempts(std::int64_t seq);
     Result<std::size_t> outbox_count();
 
+    // Forgets items not seen since `before`, events not updated since then
+    // and their article-topic hashes (one transaction). A forgotten item that
+    // reappears is new again; a forgotten event starts over at revision 1
+    // under the same id. Returns the number of rows removed.
+    Result<std::size_t> prune(UnixTime before);
+
     // Changes the size cap (see StoreOptions::max_page_count); 0 = unlimited.
     Status set_max_page_count(std::int64_t pages);
 

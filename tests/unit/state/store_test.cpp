@@ -207,6 +207,29 @@ TEST(StateStore, OutboxKeepsOrderAndSurvivesReopen) {
     EXPECT_GT(r.seq, seqs[4]);
 }
 
+TEST(StateStore, PruneForgetsOldItemsAndEvents) {
+    TempDir t;
+    auto s = open_or_die(t.path());
+    ASSERT_TRUE(s);
+    ASSERT_TRUE(s->observe_item("f", "old", 1, {1}, 1000));
+    ASSERT_TRUE(s->observe_item("f", "new", 2, {2}, 5000));
+    auto old_ev = make_event(1);
+    old_ev.updated = "1970-01-01T00:16:40Z";  // 1000
+    auto new_ev = make_event(2);
+    new_ev.updated = "1970-01-01T01:23:20Z";  // 5000
+    ASSERT_TRUE(s->save_event(old_ev));
+    ASSERT_TRUE(s->save_event(new_ev));
+    ASSERT_TRUE(s->note_article("art_old", 7, 1000));
+    auto n = s->prune(3000);
+    ASSERT_TRUE(n) << n.error().str();
+    EXPECT_EQ(*n, 3u);
+    EXPECT_EQ(*s->event_count(), 1u);
+    EXPECT_FALSE(s->load_event(old_ev.fingerprint)->has_value());
+    EXPECT_TRUE(s->load_event(new_ev.fingerprint)->has_value());
+    EXPECT_EQ(s->observe_item("f", "old", 1, {1}, 6000)->kind, ItemChange::Kind::added);
+    EXPECT_EQ(*s->note_article("art_old", 7, 6000), true);
+}
+
 TEST(StateStore, RollbackDiscardsTheWholeTransaction) {
     TempDir t;
     auto s = open_or_die(t.path());
