@@ -771,6 +771,8 @@ class EventsStage final : public Stage {
             cd.mediators = med;
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
         } else if (type == "statement") {
+            // "targets (in) what it said were militant bases": a hedge, not a statement
+            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
             if (noun) {
                 // "Egypt's statement", "a statement from the ministry"
                 act.clear();
