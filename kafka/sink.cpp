@@ -145,6 +145,7 @@ struct EventSink::Impl {
     std::vector<std::pair<std::int64_t, rd_kafka_resp_err_t>> reports;
     std::vector<std::int64_t> to_remove;  // delivered, not yet removed from the outbox
     std::optional<Error> fatal;
+    bool stalled = false;  // queue full and no delivery report since
     Clock::time_point retry_not_before{};
     SinkCounters c;
 
@@ -255,7 +256,12 @@ struct EventSink::Impl {
             flights.erase(fit);
             auto& r = backlog.front();
             if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
-                if (now >= deadline) return;
+                // Wait for room only while deliveries make progress: in a
+                // long outage the records wait in the outbox, not the caller.
+                if (now >= deadline || stalled) {
+                    stalled = true;
+                    return;
+                }
                 rd_kafka_poll(rk, 10);
                 handle_reports();
                 continue;
@@ -280,6 +286,7 @@ struct EventSink::Impl {
     void handle_reports() {
         std::vector<state::OutboxRecord> failed;
         auto now = Clock::now();
+        if (!reports.empty()) stalled = false;
         for (const auto& [seq, err] : reports) {
             auto it = flights.find(seq);
             if (it == flights.end()) continue;

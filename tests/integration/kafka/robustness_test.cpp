@@ -118,6 +118,41 @@ TEST(KafkaRobustness, InjectedProduceErrorsAreRetriedInOrder) {
     expect_complete_in_order(read_all(cluster.bootstraps(), {{"events", 3}}), expected);
 }
 
+TEST(KafkaRobustness, FullProducerQueueHoldsRecordsInTheOutbox) {
+    MockCluster cluster(1);
+    cluster.create_topic("events", 3);
+    TempDir dir;
+    auto store = state::Store::open(dir.path());
+    ASSERT_TRUE(store);
+    SinkConfig c;
+    c.brokers = cluster.bootstraps();
+    c.default_topic = "events";
+    c.properties["queue.buffering.max.messages"] = "8";
+    c.queue_full_wait = std::chrono::milliseconds(200);
+    auto sink = EventSink::open(c, **store);
+    ASSERT_TRUE(sink) << sink.error().str();
+    cluster.down(1);
+    std::map<std::string, int> expected;
+    for (int i = 0; i < 60; ++i) {
+        auto p = visit("Person " + std::to_string(i));
+        auto e = visit("Envoy " + std::to_string(i % 4), "QAT");
+        auto st = (*sink)->publish_article(article("art_" + std::to_string(i), "f"), {p, e},
+                                           1726653600 + i);
+        ASSERT_TRUE(st) << st.error().str();
+        expected[processors::event_id(p)] = 1;
+        expected[processors::event_id(e)] = i / 4 + 1;
+        ASSERT_TRUE((*sink)->poll());
+    }
+    EXPECT_LE((*sink)->in_flight(), 8u) << "librdkafka's queue is bounded";
+    EXPECT_EQ((*sink)->outbox_depth(), 120u) << "nothing dropped";
+    EXPECT_EQ(*(*store)->outbox_count(), 120u);
+    cluster.up(1);
+    auto left = (*sink)->flush(std::chrono::seconds(60));
+    ASSERT_TRUE(left) << left.error().str();
+    ASSERT_EQ(*left, 0u);
+    expect_complete_in_order(read_all(cluster.bootstraps(), {{"events", 3}}), expected);
+}
+
 TEST(KafkaRobustness, FatalProducerErrorStopsAndNothingIsLost) {
     MockCluster cluster(1);
     cluster.create_topic("events", 1);
