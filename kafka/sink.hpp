@@ -83,6 +83,7 @@ class EventSink {
   public:
     // Creates the producer and re-queues every unacknowledged outbox record
     // (seq order) ahead of any new work. Errors: kind "config", "kafka", "state".
+    // `store` must outlive the sink (the destructor still writes to it).
     static Result<std::unique_ptr<EventSink>> open(const SinkConfig& config, state::Store& store);
     // Flushes for config.flush_timeout, then purges; undelivered records stay
     // in the outbox for the next start.
