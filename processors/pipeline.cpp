@@ -115,7 +115,18 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
                                  " bytes, more than the limit of " +
                                  std::to_string(kMaxArticleBytes));
     try {
-        Doc d;
+        // One working Doc per thread, reused so its buffers keep their capacity.
+        thread_local Doc d;
+        d.text.clear();
+        d.lower.clear();
+        d.map.clear();
+        d.para_norm.clear();
+        d.toks.clear();
+        d.sents.clear();
+        d.mentions.clear();
+        d.cands.clear();
+        d.normalised = false;
+        d.pub_day.reset();
         d.article = &article;
         d.k = knowledge_.get();
         if (article.published) {
