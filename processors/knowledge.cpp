@@ -277,10 +277,15 @@ void load_gazetteer_file(const std::string& path, Knowledge& k, Builder& b,
             }
             const std::size_t idx = k.people.size();
             b.surface(p.name, SurfKind::person, EntKind::person, idx);
-            for (const auto& a : get_list(e, "aliases", sink))
-                b.surface(a, SurfKind::person, EntKind::person, idx);
             const auto toks = phrase_tokens(p.name, false);
             if (toks.size() > 1) b.surface(toks.back(), SurfKind::surname, EntKind::person, idx);
+            for (const auto& a : get_list(e, "aliases", sink)) {
+                b.surface(a, SurfKind::person, EntKind::person, idx);
+                // the last word of a full-name variant works as a surname too
+                const auto at = phrase_tokens(a, false);
+                if (at.size() > 1 && at.back() != toks.back() && at.back().size() > 2)
+                    b.surface(at.back(), SurfKind::surname, EntKind::person, idx);
+            }
             k.people.push_back(std::move(p));
         }
     }

@@ -56,7 +56,10 @@ struct GazHit {
 
 GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     GazHit out;
-    const auto it = d.k->surf_first.find(d.toks[i].text);
+    auto it = d.k->surf_first.find(d.toks[i].text);
+    // "Al-Shibani" at the start of a sentence is written "al-Shibani" in the data
+    if (it == d.k->surf_first.end() && (d.toks[i].text == "Al" || d.toks[i].text == "El"))
+        it = d.k->surf_first.find(d.toks[i].lower);
     if (it == d.k->surf_first.end()) return out;
     for (const std::uint32_t si : it->second) {
         const Surface& s = d.k->surfaces[si];
@@ -861,7 +864,23 @@ class CoreferenceStage final : public Stage {
                 return;
             }
         }
-        // (c) otherwise the qualifier itself (country / organisation / group) stands in.
+        // (c) "the most senior Jordanian official to visit": a definite generic title
+        // points to the person of that country named just before
+        if (!qual_country.empty() && d.toks[m.tb].lower == "the" &&
+            (m.role_kind == "official" || m.role_kind == "diplomat" || m.role_kind == "minister")) {
+            for (std::size_t q = mi; q-- > 0;) {
+                const Mention& p = d.mentions[q];
+                if (p.sentence + 1 < m.sentence) break;
+                if (p.part && p.part->kind == "person" && p.kind == MentionKind::entity &&
+                    p.part->country == qual_country) {
+                    m.part = p.part;
+                    m.person = p.person;
+                    m.gender = p.gender;
+                    return;
+                }
+            }
+        }
+        // (d) otherwise the qualifier itself (country / organisation / group) stands in.
     }
 };
 

@@ -404,6 +404,9 @@ class EventsStage final : public Stage {
             if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
                 t > s.tb && determiner_before(d, s, t) && !(tok.lex & LSkippable))
                 break;  // "the agency said": an unknown noun subject
+            if (finite && t + 1 == first_left && (tok.lex & LPeopleNoun) && !tok.cap &&
+                tok.lower.ends_with("s") && !(t > s.tb && mention_ending(c, t - 1)))
+                break;  // "officials said", "diplomats said"
             if (tok.lex & LSubordinator) {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
