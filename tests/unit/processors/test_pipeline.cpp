@@ -264,3 +264,47 @@ TEST(ExtractCli, PrintsContractJsonLines) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Coreference, ItCapitalsAndAsides) {
+    // "it" -> the state in subject position
+    auto n = of_type(extract("Qatar said it had brokered a deal between Israel and Hamas."),
+                     "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].attributes["mediators"][0]["country"], "QAT");
+    // "the Egyptian capital" -> Cairo; an aside between subject and verb is skipped
+    auto v = of_type(
+        extract("Haddad, on her third trip this year, arrived in the Egyptian capital."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].actors.at(0).name, "Amal Haddad");
+    EXPECT_EQ(v[0].location->name, "Cairo");
+    // shared subject: "will meet X and then travel to Y"
+    const auto evs =
+        extract("Brandt will meet Selim in Cairo on Thursday and then travel to Amman.");
+    v = of_type(evs, "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].actors.at(0).name, "Peter Brandt");
+    EXPECT_EQ(v[0].status, "planned");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].date, "2024-01-18");
+}
+
+TEST(Events, PassivesAndHedgesHaveNoActor) {
+    // a passive participle is not the subject's statement
+    EXPECT_TRUE(
+        of_type(extract("Egypt, often criticized for its record, remains a partner."), "statement")
+            .empty());
+    // speculation is not an event
+    EXPECT_TRUE(of_type(extract("Haddad could travel to Cairo."), "visit").empty());
+    EXPECT_TRUE(
+        of_type(extract("Selim expressed optimism about reaching a deal with Hamas."), "agreement")
+            .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
