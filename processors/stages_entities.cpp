@@ -91,6 +91,8 @@ class EntitiesStage final : public Stage {
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
+        // last names of people introduced with a title ("President Joseph Aoun" -> "Aoun")
+        std::vector<std::pair<std::string_view, std::size_t>> named;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
@@ -106,6 +108,9 @@ class EntitiesStage final : public Stage {
                 if (titles_ && try_title(d, s, i, m, next, seen_people)) {
                     m.sentence = si;
                     finish(d, s, m);
+                    if (m.kind == MentionKind::entity && m.part && m.part->kind == "person" &&
+                        m.person < 0 && m.te > m.tb)
+                        named.emplace_back(d.toks[m.te - 1].text, d.mentions.size());
                     d.mentions.push_back(std::move(m));
                     i = next;
                     continue;
@@ -116,6 +121,22 @@ class EntitiesStage final : public Stage {
                     d.mentions.push_back(std::move(m));
                     i = next;
                     continue;
+                }
+                if (t.cap) {
+                    const auto hit = std::find_if(named.begin(), named.end(),
+                                                  [&](const auto& n) { return n.first == t.text; });
+                    if (hit != named.end()) {
+                        Mention p = d.mentions[hit->second];
+                        p.tb = i;
+                        p.te = i + 1;
+                        p.sentence = si;
+                        p.prep = {};
+                        p.prep_attached = p.possessive = p.modifier = false;
+                        finish(d, s, p);
+                        d.mentions.push_back(std::move(p));
+                        ++i;
+                        continue;
+                    }
                 }
                 ++i;
             }
@@ -762,6 +783,11 @@ class CoreferenceStage final : public Stage {
     // "it"/"its": the nearest state, organisation or group in subject position, in this
     // sentence or the previous one.
     const Mention* thing_antecedent(const Doc& d, std::size_t si, std::size_t t) const {
+        if (t + 1 < d.toks.size() &&
+            (d.toks[t + 1].lower == "was" || d.toks[t + 1].lower == "is" ||
+             d.toks[t + 1].lower == "'s" || d.toks[t + 1].lower == "would" ||
+             d.toks[t + 1].lower == "will"))
+            return nullptr;  // "It was the first visit ...": not a state
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;

@@ -170,6 +170,9 @@ class EventsStage final : public Stage {
                     const Trigger& tr = d.k->triggers[ti];
                     if (!enabled_[tr.type]) continue;
                     const bool is_verb = tr.syntax == TrigSyntax::verb;
+                    // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
+                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-")
+                        continue;
                     // a verb form right after a determiner or adjective is a noun ("the proposed
                     // deal", "Arab states"); a bare noun after a subject is a verb
                     if (is_verb && !verb_ctx && tr.form != VerbForm::past &&
@@ -600,6 +603,16 @@ class EventsStage final : public Stage {
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
+        if (prev_act.empty() && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
+            d.toks[mt.tb - 1].lower == "and") {
+            // "Aoun thanked France ... and said": the sentence's subject
+            const std::size_t mi0 = d.mention_from(s.tb);
+            if (mi0 < d.mentions.size() && d.mentions[mi0].tb == s.tb && usable(d.mentions[mi0]) &&
+                d.mentions[mi0].tb < mt.tb) {
+                act.clear();
+                take(act, d.mentions[mi0]);
+            }
+        }
         if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ",";
@@ -620,6 +633,15 @@ class EventsStage final : public Stage {
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
         if (type == "visit") {
+            if (noun) {
+                // "the first visit to Iran by a Bahraini foreign minister"
+                for (const Mention* m : right)
+                    if (m->prep == "by" && m->part && !m->adjective) {
+                        act.clear();
+                        take(act, *m);
+                        break;
+                    }
+            }
             std::vector<const Mention*> dests;
             if (compound && compound->place) dests.push_back(compound);
             for (const Mention* m : right) {
@@ -789,9 +811,15 @@ class EventsStage final : public Stage {
             if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]))
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;
-            // the addressee / object: "told Blinken", "accused Israel"
-            if (!noun && !right.empty() && right[0]->tb == mt.te && usable(*right[0]) &&
-                right[0]->prep.empty())
+            // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")
+            const auto v = d.toks[mt.tb].lower;
+            const bool transitive = v.starts_with("tell") || v == "told" ||
+                                    v.starts_with("accus") || v.starts_with("condemn") ||
+                                    v.starts_with("blam") || v.starts_with("warn") ||
+                                    v.starts_with("prais") || v.starts_with("critici") ||
+                                    v.starts_with("brief") || v.starts_with("welcom");
+            if (!noun && transitive && !right.empty() && right[0]->tb == mt.te &&
+                usable(*right[0]) && right[0]->prep.empty())
                 take(tgt, *right[0]);
             cd.ev.actors = act;
             cd.ev.targets = tgt;
