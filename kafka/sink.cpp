@@ -437,7 +437,7 @@ Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& 
         st.events += work.events->size();
         std::vector<Cached*> touched;  // this article's new revisions, in order
         for (const auto& ev : *work.events) {
-            if (!ev.in_region) {
+            if (!ev.in_region && !d.cfg.include_out_of_region) {
                 ++st.out_of_region;
                 continue;
             }

@@ -35,6 +35,9 @@ struct SinkConfig {
     std::string articles_topic;     // "" = no articles topic; else each new or changed article
     std::string dead_letter_topic;  // "" = dead letters are only logged
     std::vector<RouteRule> routes;
+    // Publish events with in_region == false too (pipeline option
+    // include_out_of_region); otherwise they are counted and skipped.
+    bool include_out_of_region = false;
     std::chrono::milliseconds flush_timeout{10000};  // on close
     // How long publish_article() may wait for room in a full producer queue
     // before leaving the rest in the outbox for poll() to send.
@@ -63,7 +66,7 @@ struct PublishStats {
     std::size_t events = 0;         // events handed in
     std::size_t published = 0;      // new events or new revisions queued
     std::size_t unchanged = 0;      // nothing new: not published
-    std::size_t out_of_region = 0;  // in_region == false: not published
+    std::size_t out_of_region = 0;  // in_region == false, skipped (!include_out_of_region)
     std::size_t records = 0;        // outbox records written (events + article)
 };
 

@@ -194,12 +194,30 @@ TEST_F(KafkaPublish, RoutingOutOfRegionAndDeadLetters) {
     EXPECT_EQ(by_topic["conflict"][0].json()["type"], "attack");
     EXPECT_EQ(by_topic["conflict"][0].headers.at("ce_type"), "org.herald.event.attack");
     ASSERT_EQ(by_topic["events"].size(), 1u);
+    EXPECT_EQ(by_topic["events"][0].key, processors::event_id(visit("P", "EGY")));
     ASSERT_EQ(by_topic["dlq"].size(), 1u);
     auto dl = by_topic["dlq"][0].json();
     EXPECT_EQ(by_topic["dlq"][0].key, "art_bad");
     EXPECT_EQ(dl["error"]["kind"], "parse");
     EXPECT_EQ(dl["error"]["message"], "bad markup");
     EXPECT_EQ(dl["article"]["url"], "https://example.org/art_bad");
+}
+
+TEST_F(KafkaPublish, OutOfRegionEventsWhenAskedFor) {
+    auto c = config();
+    c.include_out_of_region = true;
+    auto sink = open_sink(c);
+    ASSERT_TRUE(sink);
+    auto far = visit("Person Far", "FRA", "art_1");
+    far.in_region = false;
+    auto st = sink->publish_article(article("art_1", "f"), {far}, kNow);
+    ASSERT_TRUE(st);
+    EXPECT_EQ(st->published, 1u);
+    EXPECT_EQ(st->out_of_region, 0u);
+    flush_all(*sink);
+    auto msgs = read({{"events", 3}});
+    ASSERT_EQ(msgs.size(), 1u);
+    EXPECT_EQ(msgs[0].key, processors::event_id(far));
 }
 
 TEST_F(KafkaPublish, UnacknowledgedRecordsAreSentAtTheNextStart) {
