@@ -49,6 +49,7 @@ kafka::SinkConfig kafka_sink_config(const config::Config& cfg) {
     for (const auto& r : cfg.kafka.routes)
         s.routes.push_back(kafka::RouteRule{r.categories, r.types, r.countries, r.tags, r.topic});
     s.flush_timeout = cfg.kafka.flush_timeout;
+    s.include_out_of_region = cfg.pipeline.include_out_of_region;
     return s;
 }
 
@@ -232,10 +233,18 @@ struct Engine::Impl {
         if (doc) process_document(feed, *doc, now);
     }
 
+    // One transaction per feed document: every new or changed item is
+    // extracted, then all of their events are merged and queued together.
     void process_document(const config::FeedConfig& feed, const feeds::FeedDocument& doc,
                           UnixTime now) {
+        struct Work {
+            processors::Article article;
+            std::vector<processors::Event> events;
+            kafka::ItemRef item;
+        };
+        std::vector<Work> work;
+        work.reserve(doc.items.size());
         for (const auto& item : doc.items) {
-            if (fatal) return;
             processors::Article article;
             article.feed_id = feed.id;
             article.id = "art_" + hex64(stable_hash64(feed.id + '\n' + item.id));
@@ -288,18 +297,22 @@ struct Engine::Impl {
             for (const auto& ev : *events)
                 if (ev.in_region || cfg.pipeline.include_out_of_region)
                     metrics.events(ev.type).inc();
-            const kafka::ItemRef ref{feed.id, item.id};
-            auto published = sink->publish_article(article, *events, now, &ref);
-            if (!published) {
-                // Nothing was written: the item stays uncommitted and is
-                // extracted again on the next poll.
-                state_result(tl::unexpected(published.error()), "article " + article.id);
-                continue;
-            }
-            state_errors = 0;
-            stats.events_published += published->published;
-            check_sink();
+            work.push_back(Work{std::move(article), std::move(*events), {feed.id, item.id}});
         }
+        if (work.empty()) return;
+        std::vector<kafka::ArticleEvents> batch;
+        batch.reserve(work.size());
+        for (const auto& w : work) batch.push_back({&w.article, &w.events, &w.item});
+        auto published = sink->publish_batch(batch, now);
+        if (!published) {
+            // Nothing was written: the items stay uncommitted and are
+            // extracted again on the next poll.
+            state_result(tl::unexpected(published.error()), "feed " + feed.id);
+            return;
+        }
+        state_errors = 0;
+        stats.events_published += published->published;
+        check_sink();
     }
 
     void check_sink() {
@@ -349,7 +362,8 @@ struct Engine::Impl {
             if (kafka_changed) {
                 // Flush what the old producer holds, then open the new one; it
                 // re-sends whatever is still in the outbox.
-                auto left = sink->flush(next.kafka.flush_timeout);
+                if (auto left = sink->close(next.kafka.flush_timeout); !left)
+                    spdlog::warn("reload: closing the old producer: {}", left.error().str());
                 sink.reset();
                 auto opened = kafka::EventSink::open(next_sink_cfg, *store);
                 if (!opened) {
@@ -364,7 +378,6 @@ struct Engine::Impl {
                 } else {
                     sink = std::move(*opened);
                 }
-                (void)left;
             }
             if (auto s = service::set_log_level(next.log_level); !s)
                 spdlog::warn("reload: {}", s.error().message);
@@ -415,22 +428,17 @@ struct Engine::Impl {
         const auto flush_for = std::min<std::chrono::milliseconds>(
             cfg.kafka.flush_timeout,
             std::chrono::duration_cast<std::chrono::milliseconds>(cfg.shutdown_grace));
-        const auto left = sink->flush(flush_for);
+        const auto left = sink->close(flush_for);  // what is left stays in the outbox
         int rc = fatal ? 1 : 0;
         if (!left) {
-            spdlog::error("kafka flush failed: {}", left.error().str());
+            spdlog::error("kafka: {}", left.error().str());
             rc = 1;
-        } else if (*left > 0) {
-            spdlog::warn(
-                "{} records not acknowledged yet; they stay in the outbox for the next start",
-                *left);
         }
         spdlog::info(
             "polls {}, fetch errors {}, parse errors {}, items new {} changed {} unchanged {}, "
             "events published {}, dead letters {}",
             stats.polls, stats.fetch_errors, stats.parse_errors, stats.items_new,
             stats.items_changed, stats.items_unchanged, stats.events_published, stats.dead_letters);
-        guard.set_phase("closing the producer");
         sink.reset();
         if (metrics_server) metrics_server->stop();
         return rc;

@@ -152,8 +152,13 @@ struct EventSink::Impl {
     Impl(SinkConfig config, state::Store& s) : cfg(std::move(config)), store(s) {}
 
     ~Impl() {
-        if (rk == nullptr) return;
-        auto left = drain(cfg.flush_timeout);
+        if (rk != nullptr) close_producer(cfg.flush_timeout);
+    }
+
+    // Sends for at most `timeout`, then purges what is left (it stays in the
+    // outbox) and destroys the producer. Returns the undelivered count.
+    std::size_t close_producer(std::chrono::milliseconds timeout) {
+        auto left = drain(timeout);
         rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
         rd_kafka_poll(rk, 0);
         handle_reports();
@@ -164,6 +169,8 @@ struct EventSink::Impl {
                 "and are sent at the next start",
                 left);
         rd_kafka_destroy(rk);
+        rk = nullptr;
+        return left;
     }
 
     static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
@@ -531,6 +538,14 @@ Status EventSink::poll() {
 Result<std::size_t> EventSink::flush(std::chrono::milliseconds timeout) {
     auto& d = *impl_;
     auto left = d.drain(timeout);
+    if (d.fatal) return tl::unexpected(*d.fatal);
+    return left;
+}
+
+Result<std::size_t> EventSink::close(std::chrono::milliseconds timeout) {
+    auto& d = *impl_;
+    if (d.rk == nullptr) return std::size_t{0};
+    const auto left = d.close_producer(timeout);
     if (d.fatal) return tl::unexpected(*d.fatal);
     return left;
 }

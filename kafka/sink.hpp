@@ -120,6 +120,11 @@ class EventSink {
     // undelivered (they stay in the outbox). Fatal errors as in poll().
     Result<std::size_t> flush(std::chrono::milliseconds timeout);
 
+    // Flushes for at most `timeout`, purges and destroys the producer (bounded
+    // shutdown); returns how many records stay in the outbox for the next start.
+    // Nothing may be published afterwards; the destructor then does nothing.
+    Result<std::size_t> close(std::chrono::milliseconds timeout);
+
     std::size_t outbox_depth() const;
     std::size_t in_flight() const;
     SinkCounters counters() const;
