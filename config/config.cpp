@@ -315,9 +315,8 @@ void read_feeds(Reader& r, const YAML::Node& n, Config& cfg) {
         if (!f["url"].IsDefined()) {
             r.sink().error(f, "feed needs a 'url'");
         } else if (!feed.url.starts_with("http://") && !feed.url.starts_with("https://")) {
-            r.sink().error(
-                f["url"],
-                "feed url must start with http:// or https://, got '" + feed.url + "'");
+            r.sink().error(f["url"],
+                           "feed url must start with http:// or https://, got '" + feed.url + "'");
         }
         if (feed.id.empty()) {
             r.sink().error(f, "feed needs an 'id' (letters, digits, '-', '_', '.')");
@@ -496,6 +495,9 @@ Config parse_config(const std::string& text, const std::string& name, const std:
                   "metrics"},
                  "the top level");
     r.str(root, "state_dir", cfg.state_dir);
+    r.duration(root, "retention", cfg.retention);
+    if (cfg.retention < std::chrono::hours(1))
+        sink.error(root["retention"], "'retention' must be at least 1h");
     if (const YAML::Node log = root["log"]; log.IsDefined() && r.is_map(log, "'log'")) {
         r.check_keys(log, {"level"}, "log");
         r.str(log, "level", cfg.log_level);

@@ -92,6 +92,7 @@ struct MetricsConfig {
 struct Config {
     std::string file;  // the path it was read from
     std::string state_dir = "/var/lib/herald";
+    Seconds retention{30 * 86400};  // items and events unseen this long are forgotten
     std::string log_level = "info";
     Seconds shutdown_grace{10};
     Millis loop_tick{200};

@@ -77,12 +77,15 @@ feeds::FeedPollState to_poll_state(const state::FeedRecord& r) {
     s.retired = r.retired;
     s.last_success = r.last_success;
     s.last_status = r.last_status;
+    s.adaptive_interval = r.adaptive_interval;
     return s;
 }
 
-state::FeedRecord to_record(const std::string& id, const feeds::FeedPollState& s) {
+state::FeedRecord to_record(const std::string& id, const std::string& configured_url,
+                            const feeds::FeedPollState& s) {
     state::FeedRecord r;
     r.feed_id = id;
+    r.configured_url = configured_url;
     r.url = s.url;
     r.etag = s.etag;
     r.last_modified = s.last_modified;
@@ -91,6 +94,7 @@ state::FeedRecord to_record(const std::string& id, const feeds::FeedPollState& s
     r.retired = s.retired;
     r.last_success = s.last_success;
     r.last_status = s.last_status;
+    r.adaptive_interval = s.adaptive_interval;
     return r;
 }
 
@@ -121,19 +125,18 @@ struct Engine::Impl {
             if (!f.enabled) continue;
             feeds::FeedPollState st;
             st.url = f.url;
-            if (const auto* cur = scheduler.state(f.id); cur && cur->url == f.url) {
+            const auto old = feeds.find(f.id);
+            const auto* cur = scheduler.state(f.id);
+            if (cur && old != feeds.end() && old->second.url == f.url) {
                 st = *cur;  // reload: keep the live state of an unchanged feed
             } else if (auto rec = store->load_feed(f.id); rec && *rec) {
-                // Keep what the feed taught us (ETag, Last-Modified, backoff) while
-                // it still lives at the configured URL. A URL that differs was
-                // either edited by the operator or moved by a 301 seen earlier;
-                // both are served by starting again from the configured URL
-                // (a permanent redirect is simply followed again).
-                if ((*rec)->url == f.url)
+                // Keep what the feed taught us (ETag, Last-Modified, backoff, a
+                // permanent redirect, the adaptive interval) while the operator
+                // keeps the same URL in the config; an edited URL starts afresh.
+                if ((*rec)->configured_url == f.url)
                     st = to_poll_state(**rec);
                 else
-                    spdlog::info("feed {}: saved state is for {}, polling the configured {}", f.id,
-                                 (*rec)->url, f.url);
+                    spdlog::info("feed {}: URL changed in the config to {}", f.id, f.url);
             } else if (!rec) {
                 spdlog::warn("feed {}: cannot read saved state: {}", f.id, rec.error().str());
             }
@@ -224,7 +227,8 @@ struct Engine::Impl {
         metrics.polls(feed.id, poll_status).inc();
         const auto verdict = scheduler.on_result(out.feed_id, out.result, hints, now);
         if (const auto* st = scheduler.state(out.feed_id)) {
-            state_result(store->save_feed(to_record(out.feed_id, *st)), "feed " + feed.id);
+            state_result(store->save_feed(to_record(out.feed_id, feed.url, *st)),
+                         "feed " + feed.id);
             if (st->last_success > 0)
                 metrics.feed_last_success(feed.id).set(static_cast<double>(st->last_success));
         }
@@ -313,6 +317,15 @@ struct Engine::Impl {
         state_errors = 0;
         stats.events_published += published->published;
         check_sink();
+    }
+
+    // Forgets items and events not seen for `retention` (keeps the state small).
+    void prune() {
+        const UnixTime before = now_utc() - cfg.retention.count();
+        if (auto n = store->prune(before); !n)
+            spdlog::warn("state: pruning failed: {}", n.error().str());
+        else if (*n > 0)
+            spdlog::info("state: forgot {} rows older than {}", *n, format_utc(before));
     }
 
     void check_sink() {
@@ -513,6 +526,7 @@ int Engine::run() {
     auto& m = *impl_;
     m.notifier.ready(m.status_line());
     auto last_status = std::chrono::steady_clock::now();
+    auto last_prune = last_status - std::chrono::hours(24);
     // Under a watchdog the loop turns at least twice per ping interval.
     auto tick = m.cfg.loop_tick;
     if (const auto wd = m.notifier.watchdog_interval())
@@ -531,6 +545,10 @@ int Engine::run() {
         m.metrics.up.set(h.healthy ? 1 : 0);
         m.notifier.watchdog_tick(h.healthy);
         const auto now = std::chrono::steady_clock::now();
+        if (now - last_prune > std::chrono::hours(6)) {
+            m.prune();
+            last_prune = now;
+        }
         if (now - last_status > std::chrono::seconds(5)) {
             m.notifier.status(m.status_line());
             last_status = now;

@@ -27,7 +27,9 @@ CREATE TABLE feeds (
   error_streak  INTEGER NOT NULL DEFAULT 0,
   retired       INTEGER NOT NULL DEFAULT 0,
   last_success  INTEGER NOT NULL DEFAULT 0,
-  last_status   INTEGER NOT NULL DEFAULT 0
+  last_status   INTEGER NOT NULL DEFAULT 0,
+  adaptive_interval INTEGER NOT NULL DEFAULT 0,  -- seconds learned from item times
+  configured_url    TEXT NOT NULL DEFAULT ''     -- the URL in the config this state belongs to
 );
 CREATE TABLE items (
   feed_id            TEXT NOT NULL,
@@ -407,11 +409,13 @@ FeedRecord feed_from_row(sqlite3_stmt* st) {
     f.retired = sqlite3_column_int(st, 6) != 0;
     f.last_success = sqlite3_column_int64(st, 7);
     f.last_status = static_cast<long>(sqlite3_column_int64(st, 8));
+    f.adaptive_interval = sqlite3_column_int64(st, 9);
+    f.configured_url = col_text(st, 10);
     return f;
 }
 constexpr const char* kFeedCols =
     "feed_id, url, etag, last_modified, next_poll, error_streak, retired, last_success, "
-    "last_status";
+    "last_status, adaptive_interval, configured_url";
 }  // namespace
 
 Result<std::optional<FeedRecord>> Store::load_feed(const std::string& feed_id) {
@@ -445,11 +449,14 @@ Status Store::save_feed(const FeedRecord& f) {
     return impl_->in_txn([&]() -> Status {
         auto st = impl_->prepare(
             "INSERT INTO feeds (feed_id, url, etag, last_modified, next_poll, error_streak, "
-            "retired, last_success, last_status) VALUES (?,?,?,?,?,?,?,?,?) "
+            "retired, last_success, last_status, adaptive_interval, configured_url) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(feed_id) DO UPDATE SET url=excluded.url, etag=excluded.etag, "
             "last_modified=excluded.last_modified, next_poll=excluded.next_poll, "
             "error_streak=excluded.error_streak, retired=excluded.retired, "
-            "last_success=excluded.last_success, last_status=excluded.last_status");
+            "last_success=excluded.last_success, last_status=excluded.last_status, "
+            "adaptive_interval=excluded.adaptive_interval, "
+            "configured_url=excluded.configured_url");
         if (!st) return tl::unexpected(st.error());
         bind_text(*st, 1, f.feed_id);
         bind_text(*st, 2, f.url);
@@ -460,6 +467,8 @@ Status Store::save_feed(const FeedRecord& f) {
         sqlite3_bind_int(*st, 7, f.retired ? 1 : 0);
         sqlite3_bind_int64(*st, 8, f.last_success);
         sqlite3_bind_int64(*st, 9, f.last_status);
+        sqlite3_bind_int64(*st, 10, f.adaptive_interval);
+        bind_text(*st, 11, f.configured_url);
         return impl_->step_done(*st, "saving feed " + f.feed_id);
     });
 }

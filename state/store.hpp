@@ -40,6 +40,10 @@ struct FeedRecord {
     bool retired = false;
     UnixTime last_success = 0;
     long last_status = 0;
+    std::int64_t adaptive_interval = 0;  // seconds learned from the feed's item times; 0 = none
+    // The URL in the configuration this state belongs to; `url` differs from it
+    // after a permanent redirect.
+    std::string configured_url;
 
     bool operator==(const FeedRecord&) const = default;
 };

@@ -73,11 +73,17 @@ TEST(StateStore, FeedsRoundTrip) {
     auto none = s->load_feed("nope");
     ASSERT_TRUE(none);
     EXPECT_FALSE(none->has_value());
-    FeedRecord f{"reuters",  "https://example.org/rss",
-                 "\"abc\"",  "Wed, 18 Sep 2024 10:00:00 GMT",
-                 1726653600, 2,
-                 false,      1726650000,
-                 304};
+    FeedRecord f{"reuters",
+                 "https://example.org/rss",
+                 "\"abc\"",
+                 "Wed, 18 Sep 2024 10:00:00 GMT",
+                 1726653600,
+                 2,
+                 false,
+                 1726650000,
+                 304,
+                 7200,
+                 "https://example.org/old-rss"};
     ASSERT_TRUE(s->save_feed(f));
     f.error_streak = 0;
     f.retired = true;
