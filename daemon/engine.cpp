@@ -524,6 +524,11 @@ int Engine::run_once() {
 
 int Engine::run() {
     auto& m = *impl_;
+    // READY means state and broker are up; a broker that does not answer yet
+    // is not fatal: records wait in the outbox until it does.
+    if (auto c = m.sink->check_connection(std::chrono::seconds(3)); !c)
+        spdlog::warn("kafka: {} (brokers {}); records wait in the outbox", c.error().message,
+                     m.cfg.kafka.brokers);
     m.notifier.ready(m.status_line());
     auto last_status = std::chrono::steady_clock::now();
     auto last_prune = last_status - std::chrono::hours(24);

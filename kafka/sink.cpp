@@ -542,6 +542,19 @@ Result<std::size_t> EventSink::flush(std::chrono::milliseconds timeout) {
     return left;
 }
 
+Status EventSink::check_connection(std::chrono::milliseconds timeout) {
+    auto& d = *impl_;
+    if (d.rk == nullptr) return fail("kafka", "the producer is closed");
+    const rd_kafka_metadata_t* md = nullptr;
+    const auto err = rd_kafka_metadata(d.rk, 0, nullptr, &md, static_cast<int>(timeout.count()));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return fail("kafka", std::string("no broker answered: ") + rd_kafka_err2str(err));
+    const int brokers = md->broker_cnt;
+    rd_kafka_metadata_destroy(md);
+    if (brokers == 0) return fail("kafka", "the cluster reported no brokers");
+    return {};
+}
+
 Result<std::size_t> EventSink::close(std::chrono::milliseconds timeout) {
     auto& d = *impl_;
     if (d.rk == nullptr) return std::size_t{0};

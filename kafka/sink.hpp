@@ -120,6 +120,10 @@ class EventSink {
     // undelivered (they stay in the outbox). Fatal errors as in poll().
     Result<std::size_t> flush(std::chrono::milliseconds timeout);
 
+    // Asks the cluster for its brokers (a metadata request), waiting at most
+    // `timeout`: an error means no broker answered.
+    Status check_connection(std::chrono::milliseconds timeout);
+
     // Flushes for at most `timeout`, purges and destroys the producer (bounded
     // shutdown); returns how many records stay in the outbox for the next start.
     // Nothing may be published afterwards; the destructor then does nothing.
