@@ -109,6 +109,25 @@ char32_t lookup_entity(std::string_view name) {
     return 0;
 }
 
+NumericReference numeric_reference_digits(std::string_view s, std::size_t i, bool hex) {
+    NumericReference r{0, i};
+    while (r.end < s.size() && r.end - i < 8) {
+        const char c = s[r.end];
+        int d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (hex && c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (hex && c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
+            break;
+        r.value = r.value * (hex ? 16U : 10U) + static_cast<std::uint32_t>(d);
+        ++r.end;
+    }
+    return r;
+}
+
 void append_decoded_entities(std::string& out, std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
@@ -122,22 +141,10 @@ void append_decoded_entities(std::string& out, std::string_view s) {
             ++j;
             const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
             if (hex) ++j;
-            std::uint32_t v = 0;
             const std::size_t start = j;
-            while (j < s.size() && j - start < 8) {
-                const char c = s[j];
-                int d;
-                if (c >= '0' && c <= '9')
-                    d = c - '0';
-                else if (hex && c >= 'a' && c <= 'f')
-                    d = c - 'a' + 10;
-                else if (hex && c >= 'A' && c <= 'F')
-                    d = c - 'A' + 10;
-                else
-                    break;
-                v = v * (hex ? 16U : 10U) + static_cast<std::uint32_t>(d);
-                ++j;
-            }
+            const auto ref = numeric_reference_digits(s, j, hex);
+            std::uint32_t v = ref.value;
+            j = ref.end;
             if (j > start) {
                 if (v >= 0x80 && v <= 0x9F) v = kC1[v - 0x80];
                 if (v == 0 || v > 0x10FFFF) v = 0xFFFD;

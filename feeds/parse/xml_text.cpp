@@ -60,21 +60,9 @@ std::size_t decode_reference(std::string_view s, std::size_t i, std::string& out
         const bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
         if (hex) ++j;
         const std::size_t start = j;
-        std::uint32_t v = 0;
-        while (j < s.size() && j - start < 8) {
-            const char c = s[j];
-            int d;
-            if (c >= '0' && c <= '9')
-                d = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                d = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                d = c - 'A' + 10;
-            else
-                break;
-            v = v * (hex ? 16U : 10U) + static_cast<std::uint32_t>(d);
-            ++j;
-        }
+        const auto ref = numeric_reference_digits(s, j, hex);
+        std::uint32_t v = ref.value;
+        j = ref.end;
         if (j == start) return 0;
         if (j < s.size() && s[j] == ';')
             ++j;
