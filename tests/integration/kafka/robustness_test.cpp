@@ -280,8 +280,8 @@ TEST(KafkaRobustness, KillNineAtRandomPointsLosesNothing) {
         max_rev[m.key] = std::max(max_rev[m.key], m.revision());
     }
     for (const auto& [key, rev] : max_rev)
-        EXPECT_EQ(last_rev[key], rev) << key << ": last record is not the newest revision (seed "
-                                      << seed << ")";
+        EXPECT_EQ(last_rev[key], rev)
+            << key << ": last record is not the newest revision (seed " << seed << ")";
     std::size_t dups = 0;
     for (const auto& [id, v] : oracle) {
         EXPECT_GE(count[id], 1) << "lost " << id.first << ":" << id.second << " (seed " << seed

@@ -72,9 +72,8 @@ TEST(Config, FeedValidation) {
                   "feeds:\n  - id: a\n    url: ftp://x/\n  - id: a\n    url: http://y/\n"
                   "  - url: http://z/\n    interval: 0s\n");
     ASSERT_EQ(errs.size(), 5u) << ::testing::PrintToString(errs);
-    EXPECT_EQ(
-        errs[0],
-        "herald.yaml:5:10: feed url must start with http:// or https://, got 'ftp://x/'");
+    EXPECT_EQ(errs[0],
+              "herald.yaml:5:10: feed url must start with http:// or https://, got 'ftp://x/'");
     EXPECT_EQ(errs[1], "herald.yaml:6:9: duplicate feed id 'a'");
     EXPECT_EQ(errs[2], "herald.yaml:8:5: feed needs an 'id' (letters, digits, '-', '_', '.')");
 }
