@@ -1058,6 +1058,94 @@ class MergeStage final : public Stage {
             }
         }
         if (!subsume_) return;
+        // A country-level event beside the same event of that country's people
+        // ("Iran" visits beside "Araghchi" visits, a meeting with "Lebanon" beside
+        // the one with Mikati) is the same event: fold it into the person-level one.
+        auto covered = [](const Participant& p, const std::vector<Participant>& by) {
+            for (const auto& q : by) {
+                if (pkey(q) == pkey(p)) return true;
+                if (p.kind == "country" && !p.country.empty() && q.country == p.country &&
+                    (q.kind == "person" || q.kind == "organisation"))
+                    return true;
+            }
+            return false;
+        };
+        auto pool = [&](const Candidate& c, bool actors) {
+            std::vector<Participant> v = actors ? c.ev.actors : c.ev.targets;
+            if (symmetric(c.ev.type)) {
+                const auto& o = actors ? c.ev.targets : c.ev.actors;
+                v.insert(v.end(), o.begin(), o.end());
+            }
+            return v;
+        };
+        for (std::size_t j = 0; j < n; ++j) {
+            Candidate& b = d.cands[j];
+            if (!live(b) || b.ev.actors.empty()) continue;
+            bool has_country = false;
+            for (const auto& p : b.ev.actors) has_country |= p.kind == "country";
+            for (const auto& p : b.ev.targets) has_country |= p.kind == "country";
+            if (!has_country) continue;
+            const auto ba = pool(b, true), bt = symmetric(b.ev.type) ? ba : pool(b, false);
+            for (std::size_t i = 0; i < n; ++i) {
+                Candidate& a = d.cands[i];
+                if (i == j || !live(a) || a.ev.type != b.ev.type || a.ev.status != b.ev.status ||
+                    !dates_ok(a, b))
+                    continue;
+                if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
+                    continue;
+                const auto aa = pool(a, true), at = symmetric(a.ev.type) ? aa : pool(a, false);
+                bool ok = std::any_of(aa.begin(), aa.end(),
+                                      [](const Participant& q) { return q.kind == "person"; });
+                bool finer = false;  // a names a person where b names a country
+                for (const auto& p : ba) {
+                    ok = ok && covered(p, aa);
+                    finer |= p.kind == "country" &&
+                             std::none_of(aa.begin(), aa.end(),
+                                          [&](const Participant& q) { return pkey(q) == pkey(p); });
+                }
+                if (!symmetric(b.ev.type))
+                    for (const auto& p : bt) {
+                        ok = ok && covered(p, at);
+                        finer |= p.kind == "country" &&
+                                 std::none_of(at.begin(), at.end(), [&](const Participant& q) {
+                                     return pkey(q) == pkey(p);
+                                 });
+                    }
+                if (!ok || !finer) continue;
+                absorb(a, b);
+                break;
+            }
+        }
+        // A definite nominal repeat of an attack ("after the Israeli attack", "the
+        // strike") with no day or casualties of its own is the attack already
+        // reported, not a new one.
+        for (std::size_t j = 0; j < n; ++j) {
+            Candidate& b = d.cands[j];
+            if (!live(b) || b.ev.type != "attack" || b.syntax == TrigSyntax::verb || b.has_cue ||
+                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                continue;
+            const Sentence& s = d.sents[b.sentence];
+            bool definite = false;
+            for (std::size_t t = b.tb; t-- > s.tb && t + 4 > b.tb;) {
+                const auto w = d.toks[t].lower;
+                if (w == "the" || w == "this" || w == "that" || w == "last" || w == "earlier") {
+                    definite = true;
+                    break;
+                }
+                if (w == "," || w == "a" || w == "an") break;
+            }
+            if (!definite) continue;
+            const auto ba = keys(b.ev.actors);
+            for (std::size_t i = j; i-- > 0;) {
+                Candidate& a = d.cands[i];
+                if (!live(a) || a.ev.type != "attack" || a.sentence >= b.sentence) continue;
+                if (!subset(ba, keys(a.ev.actors))) continue;
+                if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
+                    continue;
+                absorb(a, b);
+                break;
+            }
+        }
         // An event without actors folds into one of the same type that has them
         // and covers its place and targets ("the attacks in Syria" after "the US
         // launched strikes in Iraq and Syria").

@@ -306,5 +306,47 @@ TEST(Events, PassivesAndHedgesHaveNoActor) {
             .empty());
 }
 
+TEST(Modality, HypotheticalAnyIsNoEvent) {
+    EXPECT_TRUE(
+        of_type(extract("Jordan said it would respond to any Israeli attack on its territory."),
+                "attack")
+            .empty());
+    // the positive control: a reported attack stays
+    EXPECT_EQ(of_type(extract("Israeli warplanes struck Beirut on Monday, killing five people."),
+                      "attack")
+                  .size(),
+              1u);
+}
+
+TEST(Merge, DefiniteRepeatOfAnAttackIsNotANewAttack) {
+    const auto evs = extract(
+        "Israeli warplanes struck Beirut on Monday, killing five people. Haddad cancelled her "
+        "trip to Beirut after the Israeli attack.");
+    const auto a = of_type(evs, "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].evidence.size(), 2u);
+    // a new, indefinite attack with its own casualties stays apart
+    const auto two = of_type(extract("Israeli warplanes struck Beirut on Monday, killing five "
+                                     "people. On Tuesday an Israeli attack on Tyre killed two."),
+                             "attack");
+    EXPECT_EQ(two.size(), 2u);
+}
+
+TEST(Merge, CountryLevelDuplicateFoldsIntoThePersonLevelEvent) {
+    // "Jordan" beside Haddad (Jordan's foreign minister): one statement
+    const auto evs = extract(
+        "Haddad told reporters in Cairo on Monday that the crossings must open. Jordan said the "
+        "crossings must open.");
+    const auto st = of_type(evs, "statement");
+    ASSERT_EQ(st.size(), 1u);
+    ASSERT_EQ(st[0].actors.size(), 1u);
+    EXPECT_EQ(st[0].actors[0].name, "Amal Haddad");
+    // a different country stays a separate event
+    const auto other = of_type(extract("Haddad told reporters in Cairo on Monday that the "
+                                       "crossings must open. Egypt said the crossings must open."),
+                               "statement");
+    EXPECT_EQ(other.size(), 2u);
+}
+
 }  // namespace
 }  // namespace herald::processors
