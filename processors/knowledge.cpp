@@ -352,6 +352,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "determiners",
                 "prepositions",
                 "locative_preps",
+                "topic_nouns",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -399,6 +400,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.determiners, get_list(r, "determiners", sink));
     fill_set(k.prepositions, get_list(r, "prepositions", sink));
     fill_set(k.locative_preps, get_list(r, "locative_preps", sink));
+    if (r["topic_nouns"]) fill_set(k.topic_nouns, get_list(r, "topic_nouns", sink));
     fill_set(k.subordinators, get_list(r, "subordinators", sink));
     fill_set(k.relative_pronouns, get_list(r, "relative_pronouns", sink));
     fill_set(k.skippable, get_list(r, "skippable", sink));

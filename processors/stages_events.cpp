@@ -492,6 +492,17 @@ class EventsStage final : public Stage {
         for (const auto& e : m.extra) add_unique(v, e);
     }
 
+    // "the war in Gaza", "a ceasefire in Lebanon": a place hanging on a topic noun is
+    // what the event is about, not where it happens.
+    static bool topic_place(const Doc& d, const Mention& m) {
+        std::size_t t = m.tb;
+        while (t > 0 && (d.toks[t - 1].lower == "the" || d.toks[t - 1].lower == "southern" ||
+                         d.toks[t - 1].lower == "northern"))
+            --t;
+        if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
+        return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
+    }
+
     // Location: the nearest concrete place after the trigger (locative PP), else before.
     std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
                                        std::size_t te, std::size_t end) const {
@@ -499,7 +510,8 @@ class EventsStage final : public Stage {
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
-            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on")
+            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on" &&
+                !topic_place(d, m))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
@@ -512,7 +524,8 @@ class EventsStage final : public Stage {
             }
             const Mention* m = mention_ending(c, t);
             if (!m) continue;
-            if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) && m->prep != "on")
+            if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) && m->prep != "on" &&
+                !topic_place(d, *m))
                 return m->place;
             t = m->tb;
         }

@@ -95,7 +95,16 @@ class ModalityStage final : public Stage {
                 continue;
             }
             bool planned = false, ongoing = false;
-            for (std::size_t t = s.tb; t < c.tb && !planned; ++t) {
+            // a trailing attribution (", the ministry said") has its own tense: the
+            // future of the clause it reports does not make the saying planned
+            std::size_t from = s.tb;
+            if (c.ev.type == "statement")
+                for (std::size_t t = c.tb; t-- > s.tb;)
+                    if (d.toks[t].lower == "," || d.toks[t].lower == "\"") {
+                        from = t + 1;
+                        break;
+                    }
+            for (std::size_t t = from; t < c.tb && !planned; ++t) {
                 if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
                 for (const Phrase& p : k.planned_cues)
                     if (match_phrase(d, t, c.tb, p)) {

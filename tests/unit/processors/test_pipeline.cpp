@@ -348,5 +348,30 @@ TEST(Merge, CountryLevelDuplicateFoldsIntoThePersonLevelEvent) {
     EXPECT_EQ(other.size(), 2u);
 }
 
+TEST(Location, APlaceThatIsTheTopicIsNotTheLocation) {
+    // "the war in Gaza" is what they discussed, not where they met
+    auto m = of_type(extract("Haddad met Selim on Monday to discuss the war in Gaza."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_FALSE(m[0].location.has_value());
+    auto a = of_type(extract("Selim called for a ceasefire in Gaza."), "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_FALSE(a[0].location.has_value());
+    // a real locative PP stays the location
+    m = of_type(extract("Haddad met Selim in Gaza on Monday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Gaza Strip");
+}
+
+TEST(Modality, TrailingAttributionKeepsItsOwnTense) {
+    const auto evs = extract("Brandt will travel to Cairo next week, Haddad said on Monday.");
+    const auto v = of_type(evs, "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].status, "planned");
+    const auto st = of_type(evs, "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].status, "occurred");
+}
+
 }  // namespace
 }  // namespace herald::processors
