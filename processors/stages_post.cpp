@@ -78,6 +78,19 @@ class ModalityStage final : public Stage {
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
                 if (d.toks[t].lex & LNegator) negated = true;
+            // inside denied hearsay: "denied reports that the group had agreed"
+            for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
+                const auto w = d.toks[t].lower;
+                if (w == ";" || w == "but") break;
+                if (k.hearsay_denials.count(w) && t + 2 < c.tb) {
+                    const auto nx = d.toks[t + 1].lower;
+                    const auto nx2 = d.toks[t + 2].lower;
+                    if (k.hearsay_nouns.count(nx) ||
+                        (nx == "that" && d.toks[t].lower != "rejected") ||
+                        ((nx == "the" || nx == "any") && k.hearsay_nouns.count(nx2)))
+                        negated = true;
+                }
+            }
             if (negation_ && negated) {
                 c.drop = true;
                 continue;

@@ -373,5 +373,26 @@ TEST(Modality, TrailingAttributionKeepsItsOwnTense) {
     EXPECT_EQ(st[0].status, "occurred");
 }
 
+TEST(Modality, DeniedHearsayIsNotAFact) {
+    auto evs = extract("Selim denied reports that Haddad had agreed to the plan.");
+    EXPECT_TRUE(of_type(evs, "agreement").empty());
+    EXPECT_EQ(of_type(evs, "statement").size(), 1u);  // the denial itself is a statement
+    evs = extract("Selim dismissed claims that Haddad had met Brandt in Paris.");
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+    // the positive control
+    EXPECT_EQ(
+        of_type(extract("Selim said that Haddad had agreed to the plan."), "agreement").size(), 1u);
+}
+
+TEST(Events, SpokeWithIsACall) {
+    auto m = of_type(extract("Haddad spoke with Selim on Monday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].targets.size(), 1u);
+    EXPECT_EQ(m[0].targets[0].name, "Omar Selim");
+    // talking to the press is not a meeting
+    EXPECT_TRUE(
+        of_type(extract("Haddad spoke with reporters in Amman on Monday."), "meeting").empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
