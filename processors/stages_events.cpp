@@ -376,9 +376,15 @@ class EventsStage final : public Stage {
             // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
             // relative clause ("X, who ..., said")
             const auto first = d.toks[q].lower;
-            if (q > s.tb && d.toks[q - 1].text == "," && mention_ending(c, q - 2) &&
-                (d.toks[q].lex & LPreposition) && first != "with" &&
-                !in(first, {"including", "like"}))
+            // "Safadi, who accompanied the king, met Rubio": a relative clause on a
+            // person names no subject of its own
+            const Mention* before = q > s.tb + 1 ? mention_ending(c, q - 2) : nullptr;
+            const bool person_rel = first == "who" && before && before->part &&
+                                    before->part->kind == "person" && usable(*before);
+            if (q > s.tb && d.toks[q - 1].text == "," && before &&
+                (((d.toks[q].lex & LPreposition) && first != "with" &&
+                  !in(first, {"including", "like"})) ||
+                 person_rel))
                 t = q - 1;
         }
         while (t > s.tb) {

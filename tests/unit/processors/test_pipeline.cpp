@@ -394,5 +394,15 @@ TEST(Events, SpokeWithIsACall) {
         of_type(extract("Haddad spoke with reporters in Amman on Monday."), "meeting").empty());
 }
 
+TEST(Events, RelativeClauseBetweenSubjectAndVerb) {
+    const auto m =
+        of_type(extract("Haddad, who arrived in Cairo on Sunday, met Selim on Monday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].actors.size(), 1u);
+    EXPECT_EQ(m[0].actors[0].name, "Amal Haddad");
+    ASSERT_EQ(m[0].targets.size(), 1u);
+    EXPECT_EQ(m[0].targets[0].name, "Omar Selim");
+}
+
 }  // namespace
 }  // namespace herald::processors
