@@ -159,6 +159,30 @@ class EntitiesStage final : public Stage {
             m.adjective = m.possessive = m.people = false;
             m.te = c + 1;
         }
+        // "Israeli cities", "Lebanon's south", "Beirut's southern suburbs": a country
+        // adjective or a possessive place in front of a place noun is a place
+        for (Mention& m : d.mentions) {
+            if (m.te >= d.toks.size() || m.tb >= m.te) continue;
+            const bool country = m.part && m.part->kind == "country";
+            if (!((country && (m.adjective || m.possessive)) || (m.place && m.possessive)))
+                continue;
+            std::size_t c = m.te;
+            if (m.possessive) ++c;
+            for (int skip = 0;
+                 skip < 2 && c + 1 < d.toks.size() && !d.toks[c].cap &&
+                 d.toks[c].kind == TokKind::word && !k.place_nouns.count(d.toks[c].lower);
+                 ++skip)
+                ++c;
+            if (c >= d.toks.size() || !k.place_nouns.count(d.toks[c].lower)) continue;
+            if (!m.place) {
+                const auto it = k.country_by_code.find(m.part->country);
+                if (it == k.country_by_code.end()) continue;
+                const CountryRec& cr = k.countries[it->second];
+                m.place = Place{cr.name, cr.code};
+                m.place_concrete = true;
+                m.place_mena = k.country_in_region(cr.code);
+            }
+        }
         // Coordinated mentions inherit the preposition of the list head
         // ("talks with Qatar and Egypt": Egypt is also inside the PP).
         for (std::size_t mi = 1; mi < d.mentions.size(); ++mi) {

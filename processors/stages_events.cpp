@@ -938,9 +938,15 @@ class EventsStage final : public Stage {
                 if (m->part && m->part->kind != "country" && !m->adjective &&
                     in(m->prep, {"on", "against"}))
                     take(tgt, *m);
-                if (m->place && (in(m->prep, {"in", "across", "at", "near", "throughout", "on",
-                                              "against", "inside", "over"}) ||
-                                 (m->prep.empty() && !cd.places.empty()))) {
+                // "struck Damascus", "areas of Yemen"
+                const bool object_place =
+                    tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
+                const bool of_place =
+                    m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                if (m->place &&
+                    (in(m->prep, {"in", "across", "at", "near", "throughout", "on", "against",
+                                  "inside", "over"}) ||
+                     object_place || of_place || (m->prep.empty() && !cd.places.empty()))) {
                     if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
                     if (m->part && m->part->kind == "country" && in(m->prep, {"on", "against"}))
                         take(tgt, *m);

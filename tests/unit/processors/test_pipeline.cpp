@@ -404,5 +404,21 @@ TEST(Events, RelativeClauseBetweenSubjectAndVerb) {
     EXPECT_EQ(m[0].targets[0].name, "Omar Selim");
 }
 
+TEST(Location, PlacesAsAdjectivesPossessivesAndObjects) {
+    auto a =
+        of_type(extract("Egyptian forces fired rockets at Israeli towns on Monday."), "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->country, "ISR");
+    a = of_type(extract("Israeli warplanes struck Beirut's outskirts on Monday."), "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Beirut");
+    a = of_type(extract("Israeli jets struck areas of Lebanon on Monday."), "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->country, "LBN");
+}
+
 }  // namespace
 }  // namespace herald::processors
