@@ -419,11 +419,19 @@ class EntitiesStage final : public Stage {
         const RoleRec& rr = k.roles[role];
         if (words > 0) {
             // Known person inside the name span?
+            // ("King Abdullah" as written first; with a qualifier, "Jordan's King
+            // Abdullah", only a person of that country: a namesake elsewhere is not him)
             int person = -1;
-            for (std::size_t q = title_e; q < e && person < 0; ++q) {
+            auto fits = [&](const Surface* x) {
+                return x->ent == EntKind::person && (!qual || qual->country.empty() ||
+                                                     k.people[x->idx].country == qual->country);
+            };
+            for (std::size_t q = title_b; q < e && person < 0; ++q) {
+                if (q > title_b && q < title_e) continue;
                 const GazHit h = gaz_match(d, q, e);
+                if (q + h.len != e) continue;
                 for (const Surface* x : h.hits)
-                    if (x->ent == EntKind::person && q + h.len == e) {
+                    if (fits(x)) {
                         person = static_cast<int>(x->idx);
                         break;
                     }

@@ -420,5 +420,20 @@ TEST(Location, PlacesAsAdjectivesPossessivesAndObjects) {
     EXPECT_EQ(a[0].location->country, "LBN");
 }
 
+TEST(Entities, AQualifiedTitleOnlyResolvesToAPersonOfThatCountry) {
+    // Amal Haddad is Jordanian: "Egypt's Foreign Minister Haddad" is someone else
+    auto v =
+        of_type(extract("Egypt's Foreign Minister Haddad arrived in Amman on Monday."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    ASSERT_EQ(v[0].actors.size(), 1u);
+    EXPECT_EQ(v[0].actors[0].country, "EGY");
+    EXPECT_NE(v[0].actors[0].name, "Amal Haddad");
+    // with the right country the gazetteer person is found
+    v = of_type(extract("Jordan's Foreign Minister Haddad arrived in Cairo on Monday."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    ASSERT_EQ(v[0].actors.size(), 1u);
+    EXPECT_EQ(v[0].actors[0].name, "Amal Haddad");
+}
+
 }  // namespace
 }  // namespace herald::processors
