@@ -782,8 +782,12 @@ class EventsStage final : public Stage {
                         take(tgt, *m);
                     }
                 }
-                if (tr.syntax == TrigSyntax::verb) {
-                    // "Egypt and Qatar mediated": the subject mediates
+                const auto& vw = d.toks[mt.tb].lower;
+                if (tr.syntax == TrigSyntax::verb &&
+                    (vw.starts_with("mediat") || vw.starts_with("broker") ||
+                     vw.starts_with("facilitat") || vw.starts_with("host"))) {
+                    // "Egypt and Qatar mediated": the subject mediates; "negotiators
+                    // from X and Y resumed talks": the subject negotiates
                     med.insert(med.end(), act.begin(), act.end());
                     act.clear();
                 }

@@ -435,5 +435,13 @@ TEST(Entities, AQualifiedTitleOnlyResolvesToAPersonOfThatCountry) {
     EXPECT_EQ(v[0].actors[0].name, "Amal Haddad");
 }
 
+TEST(Events, NegotiatorsFromStatesAreTheParties) {
+    const auto n =
+        of_type(extract("Negotiators from Qatar and Egypt resumed talks in Doha on Thursday."),
+                "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].actors.size(), 2u);
+}
+
 }  // namespace
 }  // namespace herald::processors
