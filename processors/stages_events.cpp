@@ -470,6 +470,19 @@ class EventsStage final : public Stage {
             if (tok.kind == TokKind::quote) return t;
             if (tok.lower == ";" || tok.lower == ":") return t;
             if ((tok.lex & LSubordinator) && tok.lower != "as") return t;
+            // ", the State Department said": a trailing attribution
+            if (tok.lower == "," && t > from) {
+                for (std::size_t u = t + 1; u < s.te && u < t + 8; ++u) {
+                    if (d.toks[u].lower == "," || d.toks[u].kind == TokKind::quote) break;
+                    if (d.k->reporting_verbs.count(d.toks[u].lower) && u > t + 1) {
+                        // the attribution ends the sentence (or a date follows)
+                        std::size_t v = u + 1;
+                        while (v < s.te && d.toks[v].kind == TokKind::word && v < u + 4) ++v;
+                        if (v >= s.te || d.toks[v].kind != TokKind::word) return t;
+                        break;
+                    }
+                }
+            }
         }
         return end;
     }

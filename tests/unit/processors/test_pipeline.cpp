@@ -443,5 +443,15 @@ TEST(Events, NegotiatorsFromStatesAreTheParties) {
     EXPECT_EQ(n[0].actors.size(), 2u);
 }
 
+TEST(Events, TrailingAttributionIsNoTarget) {
+    const auto m = of_type(
+        extract(
+            "Brandt will travel to Amman next week for talks with Haddad, Egypt said on Monday."),
+        "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].targets.size(), 1u);
+    EXPECT_EQ(m[0].targets[0].name, "Amal Haddad");
+}
+
 }  // namespace
 }  // namespace herald::processors
