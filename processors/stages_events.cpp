@@ -74,10 +74,12 @@ class EventsStage final : public Stage {
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const std::vector<Match> ms = find_triggers(d, si, starts_at);
             std::vector<Participant> prev_act, main_act;
+            const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
                 build(c, si, ms, q, next_tb, prev_act, main_act);
             }
+            told_meetings(c, si, first);
         }
     }
 
@@ -520,6 +522,69 @@ class EventsStage final : public Stage {
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
         return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
+    }
+
+    // "X told Y at the White House", "In a call on Saturday, X told Y": telling a
+    // person face to face or on the phone is also a meeting with that person.
+    void told_meetings(Ctx& c, std::size_t si, std::size_t first) const {
+        Doc& d = c.d;
+        const Sentence& s = d.sents[si];
+        const std::size_t last = d.cands.size();
+        for (std::size_t i = first; i < last; ++i)
+            if (d.cands[i].ev.type == "meeting") return;
+        for (std::size_t i = first; i < last; ++i) {
+            const Candidate& st = d.cands[i];
+            if (st.ev.type != "statement" || st.ev.actors.empty() || st.ev.targets.empty())
+                continue;
+            const auto w = d.toks[st.tb].lower;
+            if (w != "told" && w != "tells" && w != "tell" && w != "telling") continue;
+            if (std::any_of(st.ev.targets.begin(), st.ev.targets.end(),
+                            [](const Participant& p) { return p.kind != "person"; }))
+                continue;
+            bool call = false;
+            for (std::size_t t = s.tb; t < st.tb; ++t) {
+                const auto x = d.toks[t].lower;
+                if (x == "call" || x == "phone" || x == "telephone" || x == "phoned") call = true;
+            }
+            // the place right after the addressee: "told Trump at the White House"
+            std::optional<Place> loc;
+            bool setting = false;  // "at the White House", "in the Oval Office"
+            std::size_t after = st.te;
+            while (after < s.te && c.starts_at[after] >= 0) {
+                const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[after])];
+                if (!m.part || m.part->kind != "person" || m.te <= after) break;
+                after = m.te;
+            }
+            if (after < s.te && (d.toks[after].lower == "at" || d.toks[after].lower == "in")) {
+                std::size_t n = after + 1;
+                if (n < s.te && d.toks[n].lower == "the") ++n;
+                setting = n < s.te && d.toks[n].cap && d.toks[n].kind == TokKind::word &&
+                          !d.k->weekdays.count(d.toks[n].lower) &&
+                          !d.k->months.count(d.toks[n].lower);
+                for (std::size_t t = after + 1; t < s.te && t < after + 5; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (m.place && !topic_place(d, m)) loc = m.place;
+                    break;
+                }
+            }
+            if (!call && !loc && !setting) continue;
+            Candidate mt = st;
+            const auto& types = d.k->types;
+            for (const auto& ti : types)
+                if (ti.name == "meeting") {
+                    mt.ev.type = ti.name;
+                    mt.ev.category = ti.category;
+                    mt.ev.plover_type = ti.plover_type;
+                    mt.ev.plover_mode = call ? "phone" : ti.plover_mode;
+                    mt.ev.cameo = ti.cameo;
+                }
+            if (mt.ev.type != "meeting") continue;
+            mt.ev.location = loc;
+            mt.places.clear();
+            if (loc) mt.places.push_back(*loc);
+            d.cands.push_back(std::move(mt));
+        }
     }
 
     // Location: the nearest concrete place after the trigger (locative PP), else before.

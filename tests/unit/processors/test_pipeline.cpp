@@ -453,5 +453,26 @@ TEST(Events, TrailingAttributionIsNoTarget) {
     EXPECT_EQ(m[0].targets[0].name, "Amal Haddad");
 }
 
+TEST(Events, TellingAPersonInACallOrInPersonIsAMeeting) {
+    auto m = of_type(extract("In a phone call on Monday, Haddad told Selim that the crossings must "
+                             "open."),
+                     "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].plover_mode, "phone");
+    ASSERT_EQ(m[0].targets.size(), 1u);
+    EXPECT_EQ(m[0].targets[0].name, "Omar Selim");
+    m = of_type(extract("Haddad told Selim in Cairo on Monday that the crossings must open."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Cairo");
+    // telling reporters, or telling someone without a setting, is only a statement
+    EXPECT_TRUE(
+        of_type(extract("Haddad told Selim that the crossings must open."), "meeting").empty());
+    EXPECT_TRUE(
+        of_type(extract("Haddad told reporters in Cairo that the crossings must open."), "meeting")
+            .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
