@@ -357,6 +357,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "hearsay_denials",
                 "place_nouns",
                 "reporting_verbs",
+                "compound_heads",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -407,6 +408,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["topic_nouns"]) fill_set(k.topic_nouns, get_list(r, "topic_nouns", sink));
     if (r["hearsay_nouns"]) fill_set(k.hearsay_nouns, get_list(r, "hearsay_nouns", sink));
     if (r["place_nouns"]) fill_set(k.place_nouns, get_list(r, "place_nouns", sink));
+    if (r["compound_heads"]) fill_set(k.compound_heads, get_list(r, "compound_heads", sink));
     if (r["reporting_verbs"]) fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));
     if (r["hearsay_denials"]) fill_set(k.hearsay_denials, get_list(r, "hearsay_denials", sink));
     fill_set(k.subordinators, get_list(r, "subordinators", sink));

@@ -186,6 +186,11 @@ class EventsStage final : public Stage {
                         continue;
                     std::size_t e = 0;
                     if (!match_trigger(d, tr, i, s.te, e)) continue;
+                    // "aid workers", "attack helicopters": the trigger's last noun only
+                    // modifies the head after it
+                    if ((!is_verb || tr.slots.size() > 1) && e < s.te &&
+                        d.k->compound_heads.count(d.toks[e].lower))
+                        continue;
                     const bool better =
                         e > best_end ||
                         (e == best_end && best_end &&

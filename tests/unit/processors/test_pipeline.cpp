@@ -474,5 +474,12 @@ TEST(Events, TellingAPersonInACallOrInPersonIsAMeeting) {
             .empty());
 }
 
+TEST(Events, ATriggerNounModifyingAHeadIsNoEvent) {
+    EXPECT_TRUE(
+        of_type(extract("Selim asked Jordan to release the detained aid workers."), "aid").empty());
+    // the positive control
+    EXPECT_EQ(of_type(extract("Jordan released the aid to Egypt on Monday."), "aid").size(), 1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
