@@ -78,6 +78,21 @@ class ModalityStage final : public Stage {
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
                 if (d.toks[t].lex & LNegator) negated = true;
+            // a noun trigger called off after it: "a planned visit ... was postponed"
+            if (c.syntax != TrigSyntax::verb)
+                for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == "," || w == ";" || ((d.toks[t].lex & LSubordinator) && w != "as"))
+                        break;
+                    const auto p = d.toks[t - 1].lower;
+                    std::size_t dl = 0;
+                    if ((d.toks[t].lex & LDenialFirst) &&
+                        joined_in(d, t, std::min(s.te, t + 3), k.denial_verbs, dl) &&
+                        (p == "was" || p == "were" || p == "been" || p == "is" || p == "be")) {
+                        negated = true;
+                        break;
+                    }
+                }
             // inside denied hearsay: "denied reports that the group had agreed"
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;

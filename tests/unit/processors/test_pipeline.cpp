@@ -481,5 +481,12 @@ TEST(Events, ATriggerNounModifyingAHeadIsNoEvent) {
     EXPECT_EQ(of_type(extract("Jordan released the aid to Egypt on Monday."), "aid").size(), 1u);
 }
 
+TEST(Modality, ANounTriggerCalledOffAfterwardsIsNoEvent) {
+    EXPECT_TRUE(
+        of_type(extract("A planned visit by Haddad to Cairo was postponed."), "visit").empty());
+    EXPECT_EQ(of_type(extract("A planned visit by Haddad to Cairo was announced."), "visit").size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
