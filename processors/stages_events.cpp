@@ -478,6 +478,13 @@ class EventsStage final : public Stage {
             if (tok.lower == ";" || tok.lower == ":") return t;
             if ((tok.lex & LSubordinator) && tok.lower != "as") return t;
             // ", the State Department said": a trailing attribution
+            // ", and the two diplomats said ...": a new clause with its own subject
+            if (tok.lower == "," && t + 1 < end &&
+                (d.toks[t + 1].lower == "and" || d.toks[t + 1].lower == "but"))
+                for (std::size_t u = t + 2; u < s.te && u < t + 8; ++u) {
+                    if (d.toks[u].lower == "," || d.toks[u].kind == TokKind::quote) break;
+                    if (d.k->reporting_verbs.count(d.toks[u].lower)) return t;
+                }
             if (tok.lower == "," && t > from) {
                 for (std::size_t u = t + 1; u < s.te && u < t + 8; ++u) {
                     if (d.toks[u].lower == "," || d.toks[u].kind == TokKind::quote) break;

@@ -488,5 +488,22 @@ TEST(Modality, ANounTriggerCalledOffAfterwardsIsNoEvent) {
               1u);
 }
 
+TEST(Events, ACoordinatedClauseWithItsOwnSubjectAddsNoTargets) {
+    const auto m = of_type(extract("Brandt met Haddad in Amman, and the two diplomats said they "
+                                   "would press Selim."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].actors.size(), 1u);
+    EXPECT_EQ(m[0].actors[0].name, "Peter Brandt");
+    ASSERT_EQ(m[0].targets.size(), 1u);
+    EXPECT_EQ(m[0].targets[0].name, "Amal Haddad");
+}
+
+TEST(Modality, AnEndToAttacksIsNoAttack) {
+    EXPECT_TRUE(
+        of_type(extract("Haddad called for an end to attacks on Beirut."), "attack").empty());
+    EXPECT_EQ(of_type(extract("Haddad condemned the attacks on Beirut."), "attack").size(), 1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
