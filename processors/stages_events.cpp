@@ -614,6 +614,14 @@ class EventsStage final : public Stage {
             if (d.toks[t].lower == "where" && t > s.tb) {
                 std::size_t a = t - 1;
                 if (d.toks[a].text == "," && a > s.tb) --a;
+                // "travelled to Muscat last week, where": skip the time phrase
+                for (int k2 = 0; k2 < 3 && a > s.tb && !mention_ending(c, a) &&
+                                 (d.toks[a].lower == "week" || d.toks[a].lower == "month" ||
+                                  d.toks[a].lower == "last" || d.toks[a].lower == "yesterday" ||
+                                  d.toks[a].lower == "earlier" || d.toks[a].lower == "this" ||
+                                  d.toks[a].lower == "on" || d.k->weekdays.count(d.toks[a].lower));
+                     ++k2)
+                    --a;
                 const Mention* w = mention_ending(c, a);
                 if (w && w->place) return w->place;
                 return std::nullopt;

@@ -505,5 +505,14 @@ TEST(Modality, AnEndToAttacksIsNoAttack) {
     EXPECT_EQ(of_type(extract("Haddad condemned the attacks on Beirut."), "attack").size(), 1u);
 }
 
+TEST(Location, WhereAfterATimePhrasePointsToThePlace) {
+    const auto m = of_type(extract("Brandt said he had travelled to Doha last week, where he met "
+                                   "Haddad."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Doha");
+}
+
 }  // namespace
 }  // namespace herald::processors
