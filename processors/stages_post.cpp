@@ -140,7 +140,12 @@ class ModalityStage final : public Stage {
                         break;
                     }
             }
-            for (std::size_t t = lo; t < c.tb && !planned; ++t)
+            // "met Berri before meeting Mikati": a gerund after "before" shares the tense
+            // of its main clause (the sentence-wide cues above), it is not planned by itself
+            const bool gerund_clause =
+                c.form == VerbForm::ing && c.tb > s.tb &&
+                (d.toks[c.tb - 1].lower == "before" || d.toks[c.tb - 1].lower == "after");
+            for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
                     const std::size_t n = match_phrase(d, t, c.tb, p);

@@ -514,5 +514,14 @@ TEST(Location, WhereAfterATimePhrasePointsToThePlace) {
     EXPECT_EQ(m[0].location->name, "Doha");
 }
 
+TEST(Modality, AGerundAfterBeforeSharesTheMainClauseTense) {
+    auto m = of_type(extract("Brandt met Haddad on Monday before meeting Selim."), "meeting");
+    ASSERT_EQ(m.size(), 2u);
+    for (const auto& e : m) EXPECT_EQ(e.status, "occurred");
+    m = of_type(extract("Brandt will meet Haddad on Monday before meeting Selim."), "meeting");
+    ASSERT_EQ(m.size(), 2u);
+    for (const auto& e : m) EXPECT_EQ(e.status, "planned");
+}
+
 }  // namespace
 }  // namespace herald::processors
