@@ -436,6 +436,18 @@ class EntitiesStage final : public Stage {
                         break;
                     }
             }
+            // "Prince Faisal" after "Prince Faisal bin Farhan": a short form of a person
+            // already named in the article (whole words of the canonical name)
+            if (person < 0) {
+                const std::string written(
+                    d.text.substr(d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b));
+                for (auto it = seen_people.rbegin(); it != seen_people.rend() && person < 0; ++it) {
+                    const PersonRec& pr = k.people[static_cast<std::size_t>(*it)];
+                    if (qual && !qual->country.empty() && pr.country != qual->country) continue;
+                    const std::string nm = " " + pr.name + " ";
+                    if (nm.find(" " + written + " ") != std::string::npos) person = *it;
+                }
+            }
             m.tb = i;
             m.te = e;
             m.kind = MentionKind::entity;

@@ -523,5 +523,15 @@ TEST(Modality, AGerundAfterBeforeSharesTheMainClauseTense) {
     for (const auto& e : m) EXPECT_EQ(e.status, "planned");
 }
 
+TEST(Coreference, AShortTitledFormIsThePersonNamedBefore) {
+    const auto m = of_type(extract("Foreign Minister Amal Haddad arrived in Cairo on Monday. "
+                                   "Foreign Minister Amal later met Selim."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].actors.size(), 1u);
+    EXPECT_EQ(m[0].actors[0].name, "Amal Haddad");
+    EXPECT_EQ(m[0].actors[0].country, "JOR");
+}
+
 }  // namespace
 }  // namespace herald::processors
