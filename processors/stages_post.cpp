@@ -1199,6 +1199,13 @@ class MergeStage final : public Stage {
                 Candidate& a = d.cands[i];
                 if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
                 if (a.ev.status != b.ev.status || !dates_ok(a, b)) continue;
+                // the same sentence: "an Israeli strike on the building killed five"
+                if (a.sentence == b.sentence && a.ev.type == "attack" &&
+                    (!b.ev.location || !a.ev.location ||
+                     same_place(a.ev.location, b.ev.location))) {
+                    absorb(a, b);
+                    break;
+                }
                 if (!subset(bt, keys(a.ev.targets))) continue;
                 bool place_ok = !b.ev.location;
                 for (const auto& p : a.places)

@@ -533,5 +533,20 @@ TEST(Coreference, AShortTitledFormIsThePersonNamedBefore) {
     EXPECT_EQ(m[0].actors[0].country, "JOR");
 }
 
+TEST(Merge, OneSentenceOneAttack) {
+    // "killed" and "strike" in one sentence are one attack, with its attacker
+    const auto a = of_type(extract("Five people were killed when an Israeli strike hit a building "
+                                   "in Beirut on Monday."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_EQ(a[0].actors.size(), 1u);
+    EXPECT_EQ(a[0].actors[0].country, "ISR");
+    const auto b = of_type(
+        extract("An Israeli drone strike killed two fighters near Beirut on Tuesday."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_EQ(b[0].actors.size(), 1u);
+    EXPECT_EQ(b[0].actors[0].country, "ISR");
+}
+
 }  // namespace
 }  // namespace herald::processors
