@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "processors/event.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace herald::kafka::testing {
 
@@ -164,23 +165,6 @@ inline processors::Article article(const std::string& id, const std::string& fee
     return a;
 }
 
-class TempDir {
-  public:
-    TempDir() {
-        std::string tmpl =
-            (std::filesystem::temp_directory_path() / "herald-kafka-XXXXXX").string();
-        if (::mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return path_; }
-
-  private:
-    std::string path_;
-};
+using herald::test::TempDir;
 
 }  // namespace herald::kafka::testing

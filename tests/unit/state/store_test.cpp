@@ -14,12 +14,12 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "tests/unit/state/test_dir.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace herald::state {
 namespace {
 
-using testing::TempDir;
+using herald::test::TempDir;
 
 std::unique_ptr<Store> open_or_die(const std::string& dir, StoreOptions o = {}) {
     auto s = Store::open(dir, o);

@@ -1,4 +1,4 @@
-// A fresh temporary directory per test, removed afterwards.
+// A fresh temporary directory per test, removed afterwards (header-only, any test).
 #pragma once
 
 #include <unistd.h>
@@ -6,13 +6,12 @@
 #include <filesystem>
 #include <string>
 
-namespace herald::state::testing {
+namespace herald::test {
 
 class TempDir {
   public:
     TempDir() {
-        std::string tmpl =
-            (std::filesystem::temp_directory_path() / "herald-state-XXXXXX").string();
+        std::string tmpl = (std::filesystem::temp_directory_path() / "herald-test-XXXXXX").string();
         if (::mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
     }
     ~TempDir() {
@@ -27,4 +26,4 @@ class TempDir {
     std::string path_;
 };
 
-}  // namespace herald::state::testing
+}  // namespace herald::test
