@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <spdlog/spdlog.h>
+
 #include "feeds/fetch/fetcher.hpp"
 #include "feeds/fetch/scheduler.hpp"
 
@@ -18,6 +20,12 @@ std::int64_t take(const std::uint8_t*& p, const std::uint8_t* end, int bytes) {
 }
 
 }  // namespace
+
+// The scheduler logs every retirement and redirect; keep the fuzzer's output readable.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    spdlog::set_level(spdlog::level::off);
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace herald::feeds;
