@@ -2,9 +2,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
+#include "config/reader.hpp"
 #include "processors/stage.hpp"
 
 namespace herald::processors {
@@ -47,59 +49,38 @@ void check_stage_keys(const YAML::Node& node, const std::vector<std::string>& kn
     }
 }
 
+// Options are read with the configuration loader's typed reader (config/reader.hpp);
+// a missing or null option keeps its default.
+namespace {
+bool has_option(const YAML::Node& node, const char* key) {
+    return node.IsDefined() && node.IsMap() && node[key] && !node[key].IsNull();
+}
+}  // namespace
+
 bool read_bool(const YAML::Node& node, const char* key, bool def, config::DiagnosticSink& sink) {
-    if (!node.IsDefined() || !node.IsMap()) return def;
-    const YAML::Node v = node[key];
-    if (!v || v.IsNull()) return def;
-    try {
-        return v.as<bool>();
-    } catch (const YAML::Exception&) {
-        sink.error(v, std::string("'") + key + "' must be true or false");
-        return def;
-    }
+    if (has_option(node, key)) config::Reader(sink).boolean(node, key, def);
+    return def;
 }
 
 int read_int(const YAML::Node& node, const char* key, int def, config::DiagnosticSink& sink) {
-    if (!node.IsDefined() || !node.IsMap()) return def;
-    const YAML::Node v = node[key];
-    if (!v || v.IsNull()) return def;
-    try {
-        return v.as<int>();
-    } catch (const YAML::Exception&) {
-        sink.error(v, std::string("'") + key + "' must be an integer");
-        return def;
-    }
+    if (has_option(node, key))
+        config::Reader(sink).integer(node, key, def, std::numeric_limits<int>::min(),
+                                     std::numeric_limits<int>::max());
+    return def;
 }
 
 std::vector<std::string> read_strings(const YAML::Node& node, const char* key,
                                       config::DiagnosticSink& sink) {
     std::vector<std::string> out;
-    if (!node.IsDefined() || !node.IsMap()) return out;
-    const YAML::Node v = node[key];
-    if (!v || v.IsNull()) return out;
-    if (!v.IsSequence()) {
-        sink.error(v, std::string("'") + key + "' must be a list of strings");
-        return out;
-    }
-    for (const auto& e : v) {
-        if (!e.IsScalar())
-            sink.error(e, std::string("'") + key + "' must be a list of strings");
-        else
-            out.push_back(e.Scalar());
-    }
+    if (has_option(node, key)) config::Reader(sink).string_list(node, key, out, false);
     return out;
 }
 
 std::string read_string(const YAML::Node& node, const char* key, const std::string& def,
                         config::DiagnosticSink& sink) {
-    if (!node.IsDefined() || !node.IsMap()) return def;
-    const YAML::Node v = node[key];
-    if (!v || v.IsNull()) return def;
-    if (!v.IsScalar()) {
-        sink.error(v, std::string("'") + key + "' must be a string");
-        return def;
-    }
-    return v.Scalar();
+    std::string out = def;
+    if (has_option(node, key)) config::Reader(sink).str(node, key, out);
+    return out;
 }
 
 bool tok_is(const Doc& d, std::size_t i, std::string_view lower) {
