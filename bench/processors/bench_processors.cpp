@@ -2,12 +2,17 @@
 // deterministic corpus of ~4 KB news texts, built from sentence templates and
 // the held-out dev articles (tests/seeds/heldout).
 //
-//   bench_processors [--articles N] [--data-dir DIR] [--stages]
+//   bench_processors [--articles N] [--data-dir DIR] [--dev-dir DIR] [--stages] [--dump FILE]
+//
+// Times are thread CPU time (the machine may be shared). --dump writes the
+// contract JSON of every event of the corpus (default run and --all run) to
+// FILE, for check_same_output.sh.
 #include <yaml-cpp/yaml.h>
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -100,26 +105,67 @@ std::vector<std::string> corpus(std::size_t n, const std::vector<std::string>& d
     return out;
 }
 
+double cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Every event of every article as contract JSON lines, with a fixed stamp.
+void dump(const herald::processors::Pipeline& p, const std::vector<std::string>& docs,
+          const std::string& path) {
+    std::ofstream out(path, std::ios::binary);
+    herald::processors::Article a;
+    a.id = "art_bench";
+    a.published = 1718000000;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        a.text = docs[i];
+        for (const bool all : {false, true}) {
+            herald::processors::RunOptions opts;
+            opts.include_out_of_region = all;
+            out << "# article " << i << (all ? " --all" : "") << '\n';
+            const auto r = p.run(a, opts);
+            if (!r) {
+                out << "error: " << r.error().str() << '\n';
+                continue;
+            }
+            for (const auto& ev : *r) {
+                const herald::processors::EventMeta meta{herald::processors::event_id(ev), 1, 1,
+                                                         "2024-06-10T06:13:20Z",
+                                                         "2024-06-10T06:13:20Z"};
+                out << herald::processors::to_contract_json(ev, meta).dump() << '\n';
+            }
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::size_t n = 2000;
     bool breakdown = false;
     std::string data_dir = std::string(HERALD_SOURCE_DIR) + "/config";
+    std::string dump_file;
+    std::string dev_dir = std::string(HERALD_SOURCE_DIR) + "/tests/seeds/heldout";
     for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "--stages") breakdown = true;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--articles") n = static_cast<std::size_t>(std::stoul(argv[i + 1]));
         if (a == "--data-dir") data_dir = argv[i + 1];
+        if (a == "--dump") dump_file = argv[i + 1];
+        if (a == "--dev-dir") dev_dir = argv[i + 1];
     }
     const auto t0 = std::chrono::steady_clock::now();
     const auto p = herald::processors::Pipeline::build(YAML::Node(), data_dir, "<bench>");
     const auto t1 = std::chrono::steady_clock::now();
-    const auto docs =
-        corpus(n, dev_sentences(std::string(HERALD_SOURCE_DIR) + "/tests/seeds/heldout"));
+    const auto docs = corpus(n, dev_sentences(dev_dir));
     std::size_t bytes = 0;
     for (const auto& d : docs) bytes += d.size();
+    if (!dump_file.empty()) {
+        dump(*p, docs, dump_file);
+        return 0;
+    }
 
     herald::processors::Article a;
     a.id = "art_bench";
@@ -130,15 +176,15 @@ int main(int argc, char** argv) {
         a.text = docs[i];
         (void)p->run(a);
     }
-    const auto t2 = std::chrono::steady_clock::now();
+    const double t2 = cpu_seconds();
     for (const auto& d : docs) {
         a.text = d;
         auto r = p->run(a);
         if (r) events += r->size();
     }
-    const auto t3 = std::chrono::steady_clock::now();
+    const double t3 = cpu_seconds();
     const double load_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-    const double secs = std::chrono::duration<double>(t3 - t2).count();
+    const double secs = t3 - t2;
     std::printf("pipeline build (data load): %.1f ms\n", load_ms);
     std::printf("articles: %zu, avg %.0f bytes, events: %zu\n", docs.size(),
                 static_cast<double>(bytes) / static_cast<double>(docs.size()), events);
@@ -151,15 +197,12 @@ int main(int argc, char** argv) {
             chain += std::string(chain.size() > 1 ? ", " : "") + nm;
             const auto pp =
                 herald::processors::Pipeline::build(YAML::Load(chain + "]"), data_dir, "<bench>");
-            const auto b0 = std::chrono::steady_clock::now();
+            const double b0 = cpu_seconds();
             for (const auto& doc : docs) {
                 a.text = doc;
                 (void)pp->run(a);
             }
-            const double us =
-                std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - b0)
-                    .count() /
-                static_cast<double>(docs.size());
+            const double us = (cpu_seconds() - b0) * 1e6 / static_cast<double>(docs.size());
             std::printf("  up to %-12s %8.1f us/article\n", nm, us);
         }
     }
