@@ -37,20 +37,10 @@ std::vector<state::Header> ce_headers(std::string id, std::string source, std::s
             {"content-type", "application/json"}};
 }
 
-}  // namespace
-
-std::string route(const std::vector<RouteRule>& rules, const std::string& default_topic,
-                  const json& event, const std::vector<std::string>& feed_tags) {
-    const std::string category = str_field(event, "category");
-    const std::string type = str_field(event, "type");
-    std::vector<std::string> countries;
-    if (event.is_object()) {
-        if (event.contains("actors")) collect_countries(event["actors"], countries);
-        if (event.contains("targets")) collect_countries(event["targets"], countries);
-        if (event.contains("location"))
-            if (auto c = str_field(event["location"], "country"); !c.empty())
-                countries.push_back(c);
-    }
+std::string route_of(const std::vector<RouteRule>& rules, const std::string& default_topic,
+                     const std::string& category, const std::string& type,
+                     const std::vector<std::string>& countries,
+                     const std::vector<std::string>& feed_tags) {
     for (const auto& r : rules) {
         if (!r.categories.empty() && !contains(r.categories, category)) continue;
         if (!r.types.empty() && !contains(r.types, type)) continue;
@@ -65,6 +55,35 @@ std::string route(const std::vector<RouteRule>& rules, const std::string& defaul
         return r.topic;
     }
     return default_topic;
+}
+
+}  // namespace
+
+std::string route(const std::vector<RouteRule>& rules, const std::string& default_topic,
+                  const json& event, const std::vector<std::string>& feed_tags) {
+    const std::string category = str_field(event, "category");
+    const std::string type = str_field(event, "type");
+    std::vector<std::string> countries;
+    if (event.is_object()) {
+        if (event.contains("actors")) collect_countries(event["actors"], countries);
+        if (event.contains("targets")) collect_countries(event["targets"], countries);
+        if (event.contains("location"))
+            if (auto c = str_field(event["location"], "country"); !c.empty())
+                countries.push_back(c);
+    }
+    return route_of(rules, default_topic, category, type, countries, feed_tags);
+}
+
+std::string route(const std::vector<RouteRule>& rules, const std::string& default_topic,
+                  const processors::Event& event, const std::vector<std::string>& feed_tags) {
+    if (rules.empty()) return default_topic;
+    std::vector<std::string> countries;
+    for (const auto* ps : {&event.actors, &event.targets})
+        for (const auto& p : *ps)
+            if (!p.country.empty()) countries.push_back(p.country);
+    if (event.location && !event.location->country.empty())
+        countries.push_back(event.location->country);
+    return route_of(rules, default_topic, event.category, event.type, countries, feed_tags);
 }
 
 state::OutboxRecord event_record(const std::string& topic, const json& event,
@@ -85,6 +104,23 @@ state::OutboxRecord event_record(const std::string& topic, const json& event, st
     r.headers =
         ce_headers(r.key + ":" + std::to_string(revision), feed_id,
                    "org.herald.event." + str_field(event, "type"), str_field(event, "first_seen"));
+    r.created = now;
+    return r;
+}
+
+state::OutboxRecord event_record(const std::string& topic, const state::EventRecord& ev,
+                                 const std::string& type, const std::string& feed_id,
+                                 UnixTime now) {
+    state::OutboxRecord r;
+    r.topic = topic;
+    r.key = ev.id;
+    r.value = ev.json;
+    std::string id;
+    id.reserve(ev.id.size() + 12);
+    id += ev.id;
+    id += ':';
+    id += std::to_string(ev.revision);
+    r.headers = ce_headers(std::move(id), feed_id, "org.herald.event." + type, ev.first_seen);
     r.created = now;
     return r;
 }

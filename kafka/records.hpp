@@ -28,6 +28,11 @@ struct RouteRule {
 std::string route(const std::vector<RouteRule>& rules, const std::string& default_topic,
                   const nlohmann::json& event, const std::vector<std::string>& feed_tags);
 
+// The same decision from the event's own fields (no JSON tree); equal to the
+// above for the contract JSON of `event`.
+std::string route(const std::vector<RouteRule>& rules, const std::string& default_topic,
+                  const processors::Event& event, const std::vector<std::string>& feed_tags);
+
 // key = event id, value = contract JSON, headers per the contract:
 // ce_specversion=1.0, ce_id=<id>:<revision>, ce_source=<feed id>,
 // ce_type=org.herald.event.<type>, ce_time=<first_seen>, content-type.
@@ -36,6 +41,10 @@ state::OutboxRecord event_record(const std::string& topic, const nlohmann::json&
 // Same, with `event` already serialised as `value`.
 state::OutboxRecord event_record(const std::string& topic, const nlohmann::json& event,
                                  std::string value, const std::string& feed_id, UnixTime now);
+
+// Same, from the stored state: value = ev.json, `type` = the event type.
+state::OutboxRecord event_record(const std::string& topic, const state::EventRecord& ev,
+                                 const std::string& type, const std::string& feed_id, UnixTime now);
 
 // The normalised article: {id, feed, url, title, published, text}; key = article id.
 nlohmann::json article_json(const processors::Article& a);

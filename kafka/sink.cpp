@@ -3,6 +3,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <optional>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "common/hash.hpp"
 #include "common/text.hpp"
+#include "state/json_writer.hpp"
 #include "state/merge.hpp"
 
 namespace herald::kafka {
@@ -149,6 +151,16 @@ struct EventSink::Impl {
     Clock::time_point retry_not_before{};
     SinkCounters c;
 
+    // publish_batch's working set, kept to reuse its memory.
+    struct Cached {
+        state::EventRecord rec;
+        json value;  // null for a new event (see merge_event's build_value)
+        const processors::Event* event = nullptr;
+        bool dirty = false;
+    };
+    std::unordered_map<std::string, Cached> cache;
+    std::vector<state::OutboxRecord> recs;
+
     Impl(SinkConfig config, state::Store& s) : cfg(std::move(config)), store(s) {}
 
     ~Impl() {
@@ -210,7 +222,9 @@ struct EventSink::Impl {
     }
 
     rd_kafka_resp_err_t produce(const state::OutboxRecord& r) {
-        std::vector<rd_kafka_vu_t> vu(5 + r.headers.size());
+        constexpr std::size_t kMaxHeaders = 16;
+        std::array<rd_kafka_vu_t, 5 + kMaxHeaders> vu{};
+        if (r.headers.size() > kMaxHeaders) return RD_KAFKA_RESP_ERR__INVALID_ARG;
         vu[0].vtype = RD_KAFKA_VTYPE_TOPIC;
         vu[0].u.cstr = r.topic.c_str();
         vu[1].vtype = RD_KAFKA_VTYPE_KEY;
@@ -230,7 +244,7 @@ struct EventSink::Impl {
             h.u.header.val = r.headers[i].second.data();
             h.u.header.size = static_cast<ssize_t>(r.headers[i].second.size());
         }
-        rd_kafka_error_t* e = rd_kafka_produceva(rk, vu.data(), vu.size());
+        rd_kafka_error_t* e = rd_kafka_produceva(rk, vu.data(), 5 + r.headers.size());
         if (e == nullptr) return RD_KAFKA_RESP_ERR_NO_ERROR;
         auto code = rd_kafka_error_code(e);
         rd_kafka_error_destroy(e);
@@ -424,25 +438,25 @@ Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& 
     if (d.fatal) return tl::unexpected(*d.fatal);
     PublishStats st;
 
-    // Latest state of every event touched in this batch.
-    struct Cached {
-        state::EventRecord rec;
-        json value;
-        bool dirty = false;
-    };
-    std::unordered_map<std::string, Cached> cache;
-    std::vector<state::OutboxRecord> recs;
+    // Latest state of every event touched in this batch (reused buffers).
+    auto& cache = d.cache;
+    auto& recs = d.recs;
+    cache.clear();
+    recs.clear();
 
     if (auto b = d.store.begin(); !b) return tl::unexpected(b.error());
     auto abort = [&](const Error& e) -> Result<PublishStats> {
         d.store.rollback();
+        cache.clear();
+        recs.clear();
         return tl::unexpected(e);
     };
+    std::vector<Impl::Cached*> touched;  // an article's new revisions, in order
     for (const auto& work : batch) {
         if (work.article == nullptr || work.events == nullptr) continue;
         const auto& article = *work.article;
         st.events += work.events->size();
-        std::vector<Cached*> touched;  // this article's new revisions, in order
+        touched.clear();
         for (const auto& ev : *work.events) {
             if (!ev.in_region && !d.cfg.include_out_of_region) {
                 ++st.out_of_region;
@@ -458,27 +472,34 @@ Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& 
                 if (!l) return abort(l.error());
                 stored = std::move(*l);
             }
-            auto m = state::merge_event(stored, ev, article, now, &fp);
+            // No JSON tree for a new event: it is written straight to a string
+            // and routed from its fields.
+            auto m = state::merge_event(stored, ev, article, now, &fp, false);
             if (!m.changed) {
                 ++st.unchanged;
                 continue;
             }
-            Cached* c = it != cache.end() ? &it->second : &cache[fp];
+            Impl::Cached* c = it != cache.end() ? &it->second : &cache[std::move(fp)];
             bool again = std::find(touched.begin(), touched.end(), c) != touched.end();
             if (again && m.record.revision != stored->revision) {
                 // Second mention in the same article: one revision per article.
                 m.record.revision = stored->revision;
                 m.value["revision"] = m.record.revision;
-                m.record.json = m.value.dump(-1, ' ', false, json::error_handler_t::replace);
+                m.record.json.clear();
+                state::append_json(m.record.json, m.value);
             }
             c->rec = std::move(m.record);
             c->value = std::move(m.value);
+            c->event = &ev;
             c->dirty = true;
             if (!again) touched.push_back(c);
         }
-        for (Cached* c : touched) {
-            std::string topic = route(d.cfg.routes, d.cfg.default_topic, c->value, article.tags);
-            recs.push_back(event_record(topic, c->value, c->rec.json, article.feed_id, now));
+        for (Impl::Cached* c : touched) {
+            std::string topic =
+                c->value.is_null()
+                    ? route(d.cfg.routes, d.cfg.default_topic, *c->event, article.tags)
+                    : route(d.cfg.routes, d.cfg.default_topic, c->value, article.tags);
+            recs.push_back(event_record(topic, c->rec, c->event->type, article.feed_id, now));
             ++st.published;
         }
         if (!d.cfg.articles_topic.empty()) {
@@ -505,6 +526,8 @@ Result<PublishStats> EventSink::publish_batch(const std::vector<ArticleEvents>& 
     d.to_remove.clear();
     st.records = recs.size();
     for (auto& r : recs) d.backlog.push_back(std::move(r));
+    recs.clear();
+    cache.clear();
     d.pump(Clock::now() + d.cfg.queue_full_wait);
     d.serve();
     return st;

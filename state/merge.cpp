@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/hash.hpp"
+#include "state/json_writer.hpp"
 
 namespace herald::state {
 
@@ -68,7 +69,7 @@ bool fill_attributes(json& dst, const json& src) {
 
 MergeOutcome merge_event(const std::optional<EventRecord>& stored, const processors::Event& ev,
                          const processors::Article& article, UnixTime now,
-                         const std::string* fingerprint) {
+                         const std::string* fingerprint, bool build_value) {
     MergeOutcome out;
     const std::string ts = format_utc(now);
     if (!stored) {
@@ -85,8 +86,9 @@ MergeOutcome merge_event(const std::optional<EventRecord>& stored, const process
         r.id = meta.id;
         r.first_seen = r.updated = ts;
         r.articles = {article.id};
-        out.value = processors::to_contract_json(ev, meta);
-        r.json = out.value.dump(-1, ' ', false, json::error_handler_t::replace);
+        r.json.reserve(1024);
+        append_contract_json(r.json, ev, meta);
+        if (build_value) out.value = processors::to_contract_json(ev, meta);
         out.changed = true;
         return out;
     }
@@ -141,7 +143,8 @@ MergeOutcome merge_event(const std::optional<EventRecord>& stored, const process
     cur["sources"] = r.sources;
     cur["first_seen"] = r.first_seen;
     cur["updated"] = r.updated;
-    r.json = cur.dump(-1, ' ', false, json::error_handler_t::replace);
+    r.json.clear();
+    append_json(r.json, cur);
     out.value = std::move(cur);
     out.changed = true;
     return out;

@@ -15,7 +15,10 @@ namespace herald::state {
 struct MergeOutcome {
     EventRecord record;    // the new stored state (equal to the old one when !changed)
     bool changed = false;  // true: a new revision to store and publish
-    nlohmann::json value;  // record.json parsed (the contract JSON)
+    // record.json parsed (the contract JSON). Null for a new event when
+    // merge_event was called with build_value == false (the publish path
+    // writes the JSON directly and does not need the tree).
+    nlohmann::json value;
 };
 
 // `stored`: the current state or nullopt for a new event. A new article
@@ -26,6 +29,6 @@ struct MergeOutcome {
 // recomputing it).
 MergeOutcome merge_event(const std::optional<EventRecord>& stored, const processors::Event& ev,
                          const processors::Article& article, UnixTime now,
-                         const std::string* fingerprint = nullptr);
+                         const std::string* fingerprint = nullptr, bool build_value = true);
 
 }  // namespace herald::state

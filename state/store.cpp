@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/hash.hpp"
+#include "state/json_writer.hpp"
 
 namespace herald::state {
 
@@ -141,7 +142,7 @@ std::string json_string_array(const std::vector<std::string>& items) {
             out += s;
             out += '"';
         } else {
-            out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            append_json_string(out, s);
         }
     }
     out += ']';
