@@ -715,7 +715,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
             if (ri != k->role_by_title.end()) r.role = static_cast<int>(ri->second);
         }
     b.index();
-    auto flag = [&](std::string_view w, std::uint32_t f) { k->lex[std::string(w)] |= f; };
+    auto flag = [&](std::string_view w, std::uint32_t f) { k->lex[std::string(w)].flags |= f; };
     auto flag_set = [&](const StrSet& set, std::uint32_t f) {
         for (const auto& w : set)
             if (w.find(' ') == std::string::npos)
@@ -762,7 +762,17 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->group_anaphors, LAnaphorNoun);
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
+    for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
+    for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     return k;
+}
+
+const std::vector<std::uint32_t>* Knowledge::surfaces_at(std::string_view text,
+                                                         std::string_view lower) const {
+    auto it = surf_first.find(text);
+    // "Al-Shibani" at the start of a sentence is written "al-Shibani" in the data
+    if (it == surf_first.end() && (text == "Al" || text == "El")) it = surf_first.find(lower);
+    return it == surf_first.end() ? nullptr : &it->second;
 }
 
 }  // namespace herald::processors

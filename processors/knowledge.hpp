@@ -166,14 +166,29 @@ struct Knowledge {
     std::vector<Trigger> triggers;
     StrMap<std::vector<std::uint32_t>> trig_first;  // first token -> triggers, longest first
 
-    // word -> Lex flags; topic/region/cue phrases by first token
-    StrMap<std::uint32_t> lex;
+    // What a lower-case word is: its Lex flags and the phrase lists it starts.
+    // The segmenter looks every token up once and keeps the answer in the Token.
+    struct WordInfo {
+        std::uint32_t flags = 0;                           // Lex bits
+        const std::vector<std::uint32_t>* trig = nullptr;  // trig_first entry
+        const std::vector<std::uint32_t>* role = nullptr;  // role_first entry
+    };
+    // word -> WordInfo; topic/region/cue phrases by first token
+    StrMap<WordInfo> lex;
     StrMap<std::vector<std::pair<std::uint32_t, std::uint32_t>>> topic_first;  // (topic, phrase)
     StrMap<std::vector<std::uint32_t>> region_first;
     std::uint32_t lex_of(std::string_view lower) const {
-        const auto it = lex.find(lower);
-        return it == lex.end() ? 0u : it->second;
+        const WordInfo* w = word_info(lower);
+        return w ? w->flags : 0u;
     }
+    const WordInfo* word_info(std::string_view lower) const {
+        const auto it = lex.find(lower);
+        return it == lex.end() ? nullptr : &it->second;
+    }
+    // Gazetteer surfaces starting with token text `text` (lower-case form
+    // `lower`), longest first, or null.
+    const std::vector<std::uint32_t>* surfaces_at(std::string_view text,
+                                                  std::string_view lower) const;
 
     int type_index(std::string_view name) const;
     bool country_in_region(std::string_view code) const {

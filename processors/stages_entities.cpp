@@ -56,12 +56,8 @@ struct GazHit {
 
 GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     GazHit out;
-    auto it = d.k->surf_first.find(d.toks[i].text);
-    // "Al-Shibani" at the start of a sentence is written "al-Shibani" in the data
-    if (it == d.k->surf_first.end() && (d.toks[i].text == "Al" || d.toks[i].text == "El"))
-        it = d.k->surf_first.find(d.toks[i].lower);
-    if (it == d.k->surf_first.end()) return out;
-    for (const std::uint32_t si : it->second) {
+    if (!d.toks[i].surf) return out;
+    for (const std::uint32_t si : *d.toks[i].surf) {
         const Surface& s = d.k->surfaces[si];
         if (out.len && s.toks.size() < out.len) break;
         if (i + s.toks.size() > end) continue;
@@ -258,9 +254,8 @@ class EntitiesStage final : public Stage {
 
     bool title_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
                   std::uint32_t& role) const {
-        const auto it = d.k->role_first.find(d.toks[j].lower);
-        if (it == d.k->role_first.end()) return false;
-        for (const std::uint32_t pi : it->second) {
+        if (!d.toks[j].role) return false;
+        for (const std::uint32_t pi : *d.toks[j].role) {
             const auto& p = d.k->role_phrases[pi];
             if (j + p.toks.size() > end) continue;
             bool ok = true;

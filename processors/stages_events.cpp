@@ -162,13 +162,12 @@ class EventsStage final : public Stage {
                 ++i;
                 continue;
             }
-            const auto it = d.k->trig_first.find(t.lower);
             bool hit = false;
-            if (it != d.k->trig_first.end()) {
+            if (t.trig) {
                 const bool verb_ctx = verb_context(d, s, i);
                 std::size_t best_end = 0;
                 std::uint32_t best = 0;
-                for (const std::uint32_t ti : it->second) {
+                for (const std::uint32_t ti : *t.trig) {
                     const Trigger& tr = d.k->triggers[ti];
                     if (!enabled_[tr.type]) continue;
                     const bool is_verb = tr.syntax == TrigSyntax::verb;

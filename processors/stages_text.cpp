@@ -171,6 +171,17 @@ class NormaliseStage final : public Stage {
     NormaliseOptions opts_;
 };
 
+// The one dictionary lookup per token: Lex flags (words, symbols and "-" only)
+// and the phrase lists the token may start.
+void lookup_word(const Knowledge& k, Token& t) {
+    const Knowledge::WordInfo* w = k.word_info(t.lower);
+    if (!w) return;
+    if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-") t.lex = w->flags;
+    t.trig = w->trig;
+    t.role = w->role;
+    if (w->flags & LSurfFirst) t.surf = k.surfaces_at(t.text, t.lower);
+}
+
 class SegmentStage final : public Stage {
   public:
     const char* name() const override { return "segment"; }
@@ -197,10 +208,7 @@ class SegmentStage final : public Stage {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
             const std::size_t te = d.toks.size();
-            for (std::size_t i = tb; i < te; ++i)
-                if (d.toks[i].kind == TokKind::word || d.toks[i].kind == TokKind::symbol ||
-                    d.toks[i].text == "-")
-                    d.toks[i].lex = d.k->lex_of(d.toks[i].lower);
+            for (std::size_t i = tb; i < te; ++i) lookup_word(*d.k, d.toks[i]);
             // quotes toggle per paragraph
             bool inq = false;
             for (std::size_t i = tb; i < te; ++i) {
