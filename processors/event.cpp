@@ -7,13 +7,15 @@
 
 namespace herald::processors {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // A participant's identity key: persons by canonical name, everything else by
 // country code when it has one (so "Washington", "the US" and "United States"
 // agree), else by name.
 std::string participant_key(const Participant& p) {
-    if (p.kind == "person" || p.kind == "group" || p.country.empty())
+    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty())
         return p.kind + ':' + ascii_lower(p.name);
     return p.kind + ':' + p.country;
 }
@@ -48,7 +50,7 @@ std::string fingerprint(const Event& ev) {
     fp += '|';
     // Negotiations and meetings are symmetric: who is "actor" and who is
     // "target" depends on the sentence, not on the event.
-    if (ev.type == "negotiation" || ev.type == "meeting" || ev.type == "agreement") {
+    if (ev.type == "negotiation"sv || ev.type == "meeting"sv || ev.type == "agreement"sv) {
         std::vector<Participant> all = ev.actors;
         all.insert(all.end(), ev.targets.begin(), ev.targets.end());
         fp = ev.type + "|" + join_keys(all) + "|";

@@ -9,6 +9,8 @@
 
 namespace herald::processors {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 Participant country_part(const Knowledge& k, std::size_t idx) {
@@ -104,7 +106,7 @@ class EntitiesStage final : public Stage {
                 if (titles_ && try_title(d, s, i, m, next, seen_people)) {
                     m.sentence = si;
                     finish(d, s, m);
-                    if (m.kind == MentionKind::entity && m.part && m.part->kind == "person" &&
+                    if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"sv &&
                         m.person < 0 && m.te > m.tb)
                         named.emplace_back(d.toks[m.te - 1].text, d.mentions.size());
                     d.mentions.push_back(std::move(m));
@@ -140,11 +142,11 @@ class EntitiesStage final : public Stage {
         // "the Saudi capital", "Egypt's capital": the country's capital city
         const Knowledge& k = *d.k;
         for (Mention& m : d.mentions) {
-            if (!m.part || m.part->kind != "country" || m.te >= d.toks.size()) continue;
+            if (!m.part || m.part->kind != "country"sv || m.te >= d.toks.size()) continue;
             if (!(m.adjective || m.possessive)) continue;
             std::size_t c = m.te;
             if (m.possessive) ++c;
-            if (c >= d.toks.size() || d.toks[c].lower != "capital") continue;
+            if (c >= d.toks.size() || d.toks[c].lower != "capital"sv) continue;
             const auto it = k.country_by_code.find(m.part->country);
             if (it == k.country_by_code.end() || k.countries[it->second].capital.empty()) continue;
             const CountryRec& cr = k.countries[it->second];
@@ -159,7 +161,7 @@ class EntitiesStage final : public Stage {
         // adjective or a possessive place in front of a place noun is a place
         for (Mention& m : d.mentions) {
             if (m.te >= d.toks.size() || m.tb >= m.te) continue;
-            const bool country = m.part && m.part->kind == "country";
+            const bool country = m.part && m.part->kind == "country"sv;
             if (!((country && (m.adjective || m.possessive)) || (m.place && m.possessive)))
                 continue;
             std::size_t c = m.te;
@@ -186,14 +188,14 @@ class EntitiesStage final : public Stage {
             if (!m.prep.empty() || m.tb == 0) continue;
             const std::size_t p = m.tb - 1;
             const auto lw = d.toks[p].lower;
-            if (lw != "," && lw != "and" && lw != "or") continue;
+            if (lw != ","sv && lw != "and"sv && lw != "or"sv) continue;
             const Mention& prev = d.mentions[mi - 1];
             std::size_t pe = prev.te;
             const bool list_go_on =
-                lw != "," || (m.te < d.toks.size() &&
-                              (d.toks[m.te].lower == "," || d.toks[m.te].lower == "and" ||
-                               d.toks[m.te].lower == "or"));
-            if (list_go_on && (pe == p || (pe + 1 == p && d.toks[pe].lower == ","))) {
+                lw != ","sv || (m.te < d.toks.size() &&
+                                (d.toks[m.te].lower == ","sv || d.toks[m.te].lower == "and"sv ||
+                                 d.toks[m.te].lower == "or"sv));
+            if (list_go_on && (pe == p || (pe + 1 == p && d.toks[pe].lower == ","sv))) {
                 m.prep = prev.prep;
                 m.prep_attached = prev.prep_attached;
             }
@@ -210,8 +212,8 @@ class EntitiesStage final : public Stage {
         m.in_quote = d.toks[m.tb].in_quote;
         if (m.te < s.te) {
             const Token& n = d.toks[m.te];
-            if (n.lower == "'s" || (n.text == "'" && !n.space_before)) m.possessive = true;
-            if (n.text == "-" && !n.space_before && m.te + 1 < s.te &&
+            if (n.lower == "'s"sv || (n.text == "'"sv && !n.space_before)) m.possessive = true;
+            if (n.text == "-"sv && !n.space_before && m.te + 1 < s.te &&
                 !d.toks[m.te + 1].space_before)
                 m.modifier = true;
         }
@@ -225,21 +227,21 @@ class EntitiesStage final : public Stage {
                 else
                     break;
             }
-            const bool along =
-                p > s.tb && (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together");
+            const bool along = p > s.tb && (d.toks[p - 1].lower == "along"sv ||
+                                            d.toks[p - 1].lower == "together"sv);
             if ((d.toks[p].lex & LPreposition) && !along) {
                 m.prep = d.toks[p].lower;
-                if ((m.prep == "from" || m.prep == "of") && p > s.tb &&
+                if ((m.prep == "from"sv || m.prep == "of"sv) && p > s.tb &&
                     (d.toks[p - 1].lex & LPeopleNoun))
                     m.prep_attached = true;
             }
         }
         if (m.adjective && !m.modifier) {
             const Token* n = m.te < s.te ? &d.toks[m.te] : nullptr;
-            if (!n || n->kind != TokKind::word || n->lower == "and" || n->lower == "or" ||
+            if (!n || n->kind != TokKind::word || n->lower == "and"sv || n->lower == "or"sv ||
                 k.prepositions.count(n->lower) || k.subordinators.count(n->lower) ||
-                k.relative_pronouns.count(n->lower) || n->lower == "have" || n->lower == "are" ||
-                n->lower == "were")
+                k.relative_pronouns.count(n->lower) || n->lower == "have"sv ||
+                n->lower == "are"sv || n->lower == "were"sv)
                 m.people = true;
             for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
                 const Token& t = d.toks[j];
@@ -282,7 +284,7 @@ class EntitiesStage final : public Stage {
             if (!p) continue;
             part = *p;
             len = h.len;
-            if (j + len < end && d.toks[j + len].lower == "'s") ++len;
+            if (j + len < end && d.toks[j + len].lower == "'s"sv) ++len;
             return true;
         }
         return false;
@@ -298,7 +300,7 @@ class EntitiesStage final : public Stage {
         const Knowledge& k = *d.k;
         std::size_t j = i;
         bool det = false;
-        if (d.toks[j].lower == "the" || d.toks[j].lower == "a" || d.toks[j].lower == "an") {
+        if (d.toks[j].lower == "the"sv || d.toks[j].lower == "a"sv || d.toks[j].lower == "an"sv) {
             det = true;
             ++j;
         }
@@ -357,7 +359,7 @@ class EntitiesStage final : public Stage {
         }
         // "envoy for Sudan Tom Perriello": a place or country may follow the title
         if (title_e + 2 < s.te &&
-            (d.toks[title_e].lower == "for" || d.toks[title_e].lower == "to")) {
+            (d.toks[title_e].lower == "for"sv || d.toks[title_e].lower == "to"sv)) {
             const GazHit h = gaz_match(d, title_e + 1, s.te);
             bool geo = false;
             for (const Surface* x : h.hits)
@@ -396,13 +398,13 @@ class EntitiesStage final : public Stage {
             }
             if (words > 0 && k.name_connectors.count(t.lower) && e + 1 < s.te) {
                 std::size_t f = e + 1;
-                if (d.toks[f].text == "-" && !d.toks[f].space_before) ++f;
+                if (d.toks[f].text == "-"sv && !d.toks[f].space_before) ++f;
                 if (f < s.te && name_token(d, f)) {
                     e = f;
                     continue;
                 }
             }
-            if (words > 0 && t.text == "-" && !t.space_before && e + 1 < s.te &&
+            if (words > 0 && t.text == "-"sv && !t.space_before && e + 1 < s.te &&
                 !d.toks[e + 1].space_before && name_token(d, e + 1)) {
                 ++e;
                 continue;
@@ -468,19 +470,19 @@ class EntitiesStage final : public Stage {
         {
             // Apposition: "<title> [for|of a few words], Name Name,"
             std::size_t q = title_e;
-            if (q < s.te && (d.toks[q].lower == "for" || d.toks[q].lower == "of")) {
+            if (q < s.te && (d.toks[q].lower == "for"sv || d.toks[q].lower == "of"sv)) {
                 std::size_t r = q + 1;
                 while (r < s.te && r < q + 5 && d.toks[r].kind == TokKind::word && !d.toks[r].cap)
                     ++r;
-                if (r < s.te && d.toks[r].text == ",") q = r;
+                if (r < s.te && d.toks[r].text == ","sv) q = r;
             }
-            if (q < s.te && d.toks[q].text == ",") {
+            if (q < s.te && d.toks[q].text == ","sv) {
                 std::size_t r = q + 1, w = 0;
                 while (r < s.te && w < 4 && name_token(d, r)) {
                     ++r;
                     ++w;
                 }
-                if (w >= 2 && r < s.te && d.toks[r].text == ",") {
+                if (w >= 2 && r < s.te && d.toks[r].text == ","sv) {
                     const GazHit h = gaz_match(d, q + 1, r);
                     bool geo = false;
                     int person = -1;
@@ -513,7 +515,7 @@ class EntitiesStage final : public Stage {
                 }
             }
         }
-        if (d.toks[title_b].lower == "counterpart" || d.toks[title_b].lower == "counterparts")
+        if (d.toks[title_b].lower == "counterpart"sv || d.toks[title_b].lower == "counterparts"sv)
             return false;
         m.tb = i;
         m.te = title_e;
@@ -619,7 +621,7 @@ class EntitiesStage final : public Stage {
             const PlaceRec& p = k.places[place->idx];
             m.place = Place{p.name, p.country};
             m.place_mena = p.mena || k.country_in_region(p.country);
-            m.place_concrete = !p.country.empty() && p.kind != "sea";
+            m.place_concrete = !p.country.empty() && p.kind != "sea"sv;
         }
         if (!m.part && !m.place) return false;
         next = m.te;
@@ -651,7 +653,7 @@ class CoreferenceStage final : public Stage {
         if (metonyms_)
             for (Mention& m : d.mentions) {
                 if (!m.metonym) continue;
-                bool place_use = !m.prep.empty() && m.prep != "by";
+                bool place_use = !m.prep.empty() && m.prep != "by"sv;
                 if (m.te < d.toks.size() && k.visit_nouns.count(d.toks[m.te].lower))
                     place_use = true;
                 if (place_use) {
@@ -683,7 +685,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& m = d.mentions[mi];
             if (!m.part || m.in_quote) continue;
-            if (m.part->kind != "person" && m.kind != MentionKind::role_only) continue;
+            if (m.part->kind != "person"sv && m.kind != MentionKind::role_only) continue;
             if (!m.prep.empty() && !m.prep_attached) continue;
             if (subject[m.sentence] < 0) subject[m.sentence] = static_cast<int>(mi);
         }
@@ -708,7 +710,8 @@ class CoreferenceStage final : public Stage {
                     m.sentence = si;
                     m.kind = MentionKind::pronoun;
                     m.gender = pr->second;
-                    m.possessive = tok.lower == "his" || tok.lower == "her" || tok.lower == "its";
+                    m.possessive =
+                        tok.lower == "his"sv || tok.lower == "her"sv || tok.lower == "its"sv;
                     set_prep(d, s, m);
                     const Mention* a = pr->second == 'n'
                                            ? thing_antecedent(d, si, t)
@@ -722,7 +725,7 @@ class CoreferenceStage final : public Stage {
                     continue;
                 }
                 // "the militants", "the group"
-                if (tok.lower == "the" && t + 1 < s.te) {
+                if (tok.lower == "the"sv && t + 1 < s.te) {
                     std::size_t h = t + 1;
                     std::size_t count = 0;
                     if (const auto nw = k.number_words.find(d.toks[h].lower);
@@ -793,7 +796,7 @@ class CoreferenceStage final : public Stage {
             if (m.tb > t && t <= s.tb + 2 && gender_ok(gender, m.gender) &&
                 d.k->prepositions.count(d.toks[s.tb].lower)) {
                 for (std::size_t q = t; q < m.tb; ++q)
-                    if (d.toks[q].text == ",") return &m;
+                    if (d.toks[q].text == ","sv) return &m;
             }
         }
         // Subject of this sentence before the pronoun.
@@ -812,7 +815,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + back_ < si) break;
-            if (m.part && m.part->kind == "person" && m.kind != MentionKind::pronoun &&
+            if (m.part && m.part->kind == "person"sv && m.kind != MentionKind::pronoun &&
                 !m.in_quote && gender_ok(gender, m.gender))
                 return &m;
         }
@@ -823,17 +826,17 @@ class CoreferenceStage final : public Stage {
     // sentence or the previous one.
     const Mention* thing_antecedent(const Doc& d, std::size_t si, std::size_t t) const {
         if (t + 1 < d.toks.size() &&
-            (d.toks[t + 1].lower == "was" || d.toks[t + 1].lower == "is" ||
-             d.toks[t + 1].lower == "'s" || d.toks[t + 1].lower == "would" ||
-             d.toks[t + 1].lower == "will"))
+            (d.toks[t + 1].lower == "was"sv || d.toks[t + 1].lower == "is"sv ||
+             d.toks[t + 1].lower == "'s"sv || d.toks[t + 1].lower == "would"sv ||
+             d.toks[t + 1].lower == "will"sv))
             return nullptr;  // "It was the first visit ...": not a state
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
-            if (m.part->kind == "person" || m.adjective || m.modifier) continue;
-            const bool conj = m.prep == "after" || m.prep == "before" || m.prep == "since" ||
-                              m.prep == "as" || m.prep == "while" || m.prep == "until";
+            if (m.part->kind == "person"sv || m.adjective || m.modifier) continue;
+            const bool conj = m.prep == "after"sv || m.prep == "before"sv || m.prep == "since"sv ||
+                              m.prep == "as"sv || m.prep == "while"sv || m.prep == "until"sv;
             if (!m.prep.empty() && !m.prep_attached && !conj) continue;
             return &m;
         }
@@ -856,7 +859,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
             const Mention& m = d.mentions[q];
             if (!m.part || m.part->kind != kind || m.in_quote) continue;
-            if (kind == "country" && ((m.adjective && !m.people) || m.possessive || m.modifier))
+            if (kind == "country"sv && ((m.adjective && !m.people) || m.possessive || m.modifier))
                 continue;
             if (std::any_of(out.begin(), out.end(),
                             [&](const Mention* o) { return o->part->name == m.part->name; }))
@@ -875,10 +878,11 @@ class CoreferenceStage final : public Stage {
         const std::string qual_name = m.part ? m.part->name : "";
         auto title_fits = [&](const std::string& role_lower, const std::string& kind, int role) {
             if (m.role >= 0 && role == m.role) return true;
-            if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official" &&
-                m.role_kind != "minister" && m.role_kind != "diplomat" && m.role_kind != "military")
+            if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official"sv &&
+                m.role_kind != "minister"sv && m.role_kind != "diplomat"sv &&
+                m.role_kind != "military"sv)
                 return true;
-            if (m.role_kind == "diplomat" && kind == "diplomat" &&
+            if (m.role_kind == "diplomat"sv && kind == "diplomat"sv &&
                 m.role_title.find("diplomat") != std::string::npos)
                 return true;
             return !role_lower.empty() && role_lower.find(m.role_title) != std::string::npos;
@@ -886,7 +890,7 @@ class CoreferenceStage final : public Stage {
         // (a) a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
-            if (!p.part || p.part->kind != "person" || p.kind != MentionKind::entity) continue;
+            if (!p.part || p.part->kind != "person"sv || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
             if ((m.role >= 0 && p.role == m.role) ||
                 title_fits(ascii_lower(p.part->role), p.role_kind, p.role)) {
@@ -908,7 +912,7 @@ class CoreferenceStage final : public Stage {
                     if (d.pub_day && (*d.pub_day < r.from || *d.pub_day > r.to)) continue;
                     if (!d.pub_day && r.to != std::numeric_limits<std::int64_t>::max()) continue;
                     const bool org_ok = r.org == qual_country ||
-                                        (qual_kind != "country" && !qual_name.empty() &&
+                                        (qual_kind != "country"sv && !qual_name.empty() &&
                                          (r.org == qual_name || pr.country == qual_country));
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
                     if (!(m.role >= 0 && r.role == m.role) && !title_fits(r.title_lower, "", -2))
@@ -931,12 +935,13 @@ class CoreferenceStage final : public Stage {
         }
         // (c) "the most senior Jordanian official to visit": a definite generic title
         // points to the person of that country named just before
-        if (!qual_country.empty() && d.toks[m.tb].lower == "the" &&
-            (m.role_kind == "official" || m.role_kind == "diplomat" || m.role_kind == "minister")) {
+        if (!qual_country.empty() && d.toks[m.tb].lower == "the"sv &&
+            (m.role_kind == "official"sv || m.role_kind == "diplomat"sv ||
+             m.role_kind == "minister"sv)) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
                 if (p.sentence + 1 < m.sentence) break;
-                if (p.part && p.part->kind == "person" && p.kind == MentionKind::entity &&
+                if (p.part && p.part->kind == "person"sv && p.kind == MentionKind::entity &&
                     p.part->country == qual_country) {
                     m.part = p.part;
                     m.person = p.person;

@@ -9,6 +9,8 @@
 
 namespace herald::processors {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 struct Match {
@@ -20,19 +22,21 @@ constexpr std::size_t kGap = 7;
 constexpr std::size_t kSkips = 3;
 
 bool hard_punct(const Token& t) {
-    return t.kind == TokKind::quote || (t.kind == TokKind::punct && t.text != "-" && t.text != "'");
+    return t.kind == TokKind::quote ||
+           (t.kind == TokKind::punct && t.text != "-"sv && t.text != "'"sv);
 }
 
 std::string pkey(const Participant& p) {
-    if (p.kind == "person" || p.kind == "group" || p.country.empty()) return p.kind + ':' + p.name;
+    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty())
+        return p.kind + ':' + p.name;
     return p.kind + ':' + p.country;
 }
 
 // Same identity as pkey() without building strings.
 bool same_party(const Participant& a, const Participant& b) {
     if (a.kind != b.kind) return false;
-    const bool by_name = a.kind == "person" || a.kind == "group" || a.country.empty();
-    const bool by_name_b = b.kind == "person" || b.kind == "group" || b.country.empty();
+    const bool by_name = a.kind == "person"sv || a.kind == "group"sv || a.country.empty();
+    const bool by_name_b = b.kind == "person"sv || b.kind == "group"sv || b.country.empty();
     if (by_name != by_name_b) return false;
     return by_name ? a.name == b.name : a.country == b.country;
 }
@@ -103,14 +107,14 @@ class EventsStage final : public Stage {
         std::size_t skips = 0;
         for (std::size_t s = 1; s < tr.slots.size(); ++s) {
             const auto& alts = tr.slots[s];
-            if (alts.size() == 1 && alts[0] == "*") {
+            if (alts.size() == 1 && alts[0] == "*"sv) {
                 // gap: find the next slot within kGap tokens
                 if (s + 1 >= tr.slots.size()) return false;
                 const auto& want = tr.slots[s + 1];
                 bool found = false;
                 for (std::size_t g = 0; g <= kGap && pos + g < end; ++g) {
                     const Token& t = d.toks[pos + g];
-                    if (hard_punct(t) && t.text != "$") break;
+                    if (hard_punct(t) && t.text != "$"sv) break;
                     if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
                         pos = pos + g + 1;
                         found = true;
@@ -153,7 +157,7 @@ class EventsStage final : public Stage {
                 if (m.kind == MentionKind::entity && !m.adjective)
                     mention_end = std::max(mention_end, m.te);
             }
-            const bool glued_dash = t.text == "-" && !t.space_before;
+            const bool glued_dash = t.text == "-"sv && !t.space_before;
             if (t.in_quote || (t.kind != TokKind::word && !glued_dash) || i < mention_end) {
                 ++i;
                 continue;
@@ -172,7 +176,7 @@ class EventsStage final : public Stage {
                     if (!enabled_[tr.type]) continue;
                     const bool is_verb = tr.syntax == TrigSyntax::verb;
                     // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
-                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-")
+                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"sv)
                         continue;
                     // a verb form right after a determiner or adjective is a noun ("the proposed
                     // deal", "Arab states"); a bare noun after a subject is a verb
@@ -215,8 +219,9 @@ class EventsStage final : public Stage {
     bool determiner_before(const Doc& d, const Sentence& s, std::size_t i) const {
         if (i == s.tb) return false;
         const auto p = d.toks[i - 1].lower;
-        return p == "the" || p == "a" || p == "an" || p == "this" || p == "these" || p == "those" ||
-               p == "its" || p == "their" || p == "his" || p == "her" || p == "our" || p == "'s";
+        return p == "the"sv || p == "a"sv || p == "an"sv || p == "this"sv || p == "these"sv ||
+               p == "those"sv || p == "its"sv || p == "their"sv || p == "his"sv || p == "her"sv ||
+               p == "our"sv || p == "'s"sv;
     }
 
     // A noun reading is likely: after a determiner, possessive, number, adjective
@@ -226,7 +231,7 @@ class EventsStage final : public Stage {
         if (determiner_before(d, s, i)) return true;
         const Token& p = d.toks[i - 1];
         if (p.kind == TokKind::number) return true;
-        if (p.text == "-" && !p.space_before) return true;
+        if (p.text == "-"sv && !p.space_before) return true;
         if (p.lex & LOrdinal) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -235,11 +240,12 @@ class EventsStage final : public Stage {
                 return true;
         }
         if (p.kind == TokKind::word && !p.cap && (p.lex & LSkippable) && !(p.lex & LNegator) &&
-            p.lower != "also" && p.lower != "then" && p.lower != "did" && p.lower != "does" &&
-            p.lower != "do" && p.lower != "will" && p.lower != "would" && p.lower != "has" &&
-            p.lower != "have" && p.lower != "had" && !p.lower.ends_with("ly"))
+            p.lower != "also"sv && p.lower != "then"sv && p.lower != "did"sv &&
+            p.lower != "does"sv && p.lower != "do"sv && p.lower != "will"sv &&
+            p.lower != "would"sv && p.lower != "has"sv && p.lower != "have"sv &&
+            p.lower != "had"sv && !p.lower.ends_with("ly"))
             return true;
-        if (p.lower == "to" && d.toks[i].lower.ends_with("s"))
+        if (p.lower == "to"sv && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
         return false;
     }
@@ -254,7 +260,7 @@ class EventsStage final : public Stage {
             "did",  "do",    "does", "not", "n't",   "also",  "then",  "he",   "she",    "they",
             "it",   "we",    "i",    "you", "who",   "which", "and",   "has",  "have",   "had"};
         for (const char* a : aux)
-            if (p.lower == a) return !(p.lower == "to" && d.toks[i].lower.ends_with("s"));
+            if (p.lower == a) return !(p.lower == "to"sv && d.toks[i].lower.ends_with("s"));
         if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -271,14 +277,14 @@ class EventsStage final : public Stage {
         std::size_t p = i;
         for (int guard = 0; guard < 2 && p > s.tb; ++guard) {
             const auto lw = d.toks[p - 1].lower;
-            if (lw == "is" || lw == "are" || lw == "was" || lw == "were" || lw == "been" ||
-                lw == "being" || lw == "be" || lw == "get" || lw == "got")
+            if (lw == "is"sv || lw == "are"sv || lw == "was"sv || lw == "were"sv ||
+                lw == "been"sv || lw == "being"sv || lw == "be"sv || lw == "get"sv || lw == "got"sv)
                 return true;
             // "Egypt, often criticized for ...": an adverb after the comma marks the
             // participle; right after a comma it is passive only with "by"
-            if (lw == ",") return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by");
-            if (lw.ends_with("ly") || lw == "often" || lw == "widely" || lw == "also" ||
-                lw == "not" || lw == "long")
+            if (lw == ","sv) return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
+            if (lw.ends_with("ly") || lw == "often"sv || lw == "widely"sv || lw == "also"sv ||
+                lw == "not"sv || lw == "long"sv)
                 --p;
             else
                 break;
@@ -309,17 +315,17 @@ class EventsStage final : public Stage {
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
             const auto lw = d.toks[p].lower;
-            if (lw == "and" || lw == "&") {
+            if (lw == "and"sv || lw == "&"sv) {
                 seen_and = true;
-                if (p > s.tb && d.toks[p - 1].lower == ",") --p;
-            } else if (lw == "with" && p >= s.tb + 2 &&
-                       (d.toks[p - 1].lower == "along" || d.toks[p - 1].lower == "together")) {
+                if (p > s.tb && d.toks[p - 1].lower == ","sv) --p;
+            } else if (lw == "with"sv && p >= s.tb + 2 &&
+                       (d.toks[p - 1].lower == "along"sv || d.toks[p - 1].lower == "together"sv)) {
                 p -= 1;
-                if (p > s.tb && d.toks[p - 1].lower == ",") --p;
-            } else if (lw == "as" && p >= s.tb + 2 && d.toks[p - 1].lower == "well" &&
-                       d.toks[p - 2].lower == "as") {
+                if (p > s.tb && d.toks[p - 1].lower == ","sv) --p;
+            } else if (lw == "as"sv && p >= s.tb + 2 && d.toks[p - 1].lower == "well"sv &&
+                       d.toks[p - 2].lower == "as"sv) {
                 p -= 2;
-            } else if (lw == "," && seen_and) {
+            } else if (lw == ","sv && seen_and) {
                 // list comma
             } else {
                 break;
@@ -340,16 +346,16 @@ class EventsStage final : public Stage {
         for (int guard = 0; guard < 8 && cur < end; ++guard) {
             std::size_t p = cur;
             const auto lw = d.toks[p].lower;
-            if (lw == ",") {
+            if (lw == ","sv) {
                 ++p;
-                if (p < end && (d.toks[p].lower == "and" || d.toks[p].lower == "or")) ++p;
-            } else if (lw == "and" || lw == "&" || lw == "or") {
+                if (p < end && (d.toks[p].lower == "and"sv || d.toks[p].lower == "or"sv)) ++p;
+            } else if (lw == "and"sv || lw == "&"sv || lw == "or"sv) {
                 ++p;
             } else {
                 break;
             }
-            if (p < end && (d.toks[p].lower == "then" || d.toks[p].lower == "also")) ++p;
-            if (p < end && d.toks[p].lower == "the") ++p;
+            if (p < end && (d.toks[p].lower == "then"sv || d.toks[p].lower == "also"sv)) ++p;
+            if (p < end && d.toks[p].lower == "the"sv) ++p;
             if (p >= end || c.starts_at[p] < 0) break;
             const Mention& n = d.mentions[static_cast<std::size_t>(c.starts_at[p])];
             if (places ? !n.place : !usable(n)) break;
@@ -368,27 +374,27 @@ class EventsStage final : public Stage {
         std::size_t first_left = tb;
         while (first_left > s.tb) {
             const auto lw = d.toks[first_left - 1].lower;
-            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is" ||
-                lw == "are" || lw == "was" || lw == "were" || lw == "been")
+            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is"sv ||
+                lw == "are"sv || lw == "was"sv || lw == "were"sv || lw == "been"sv)
                 --first_left;
             else
                 break;
         }
         std::size_t t = tb;
-        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ",") {
+        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","sv) {
             // "Blinken, on his fourth trip to the region, arrived": skip the aside
             std::size_t q = first_left - 1;
-            while (q > s.tb && d.toks[q - 1].text != "," && first_left - q < 20) --q;
+            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 20) --q;
             // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
             // relative clause ("X, who ..., said")
             const auto first = d.toks[q].lower;
             // "Safadi, who accompanied the king, met Rubio": a relative clause on a
             // person names no subject of its own
             const Mention* before = q > s.tb + 1 ? mention_ending(c, q - 2) : nullptr;
-            const bool person_rel = first == "who" && before && before->part &&
-                                    before->part->kind == "person" && usable(*before);
-            if (q > s.tb && d.toks[q - 1].text == "," && before &&
-                (((d.toks[q].lex & LPreposition) && first != "with" &&
+            const bool person_rel = first == "who"sv && before && before->part &&
+                                    before->part->kind == "person"sv && usable(*before);
+            if (q > s.tb && d.toks[q - 1].text == ","sv && before &&
+                (((d.toks[q].lex & LPreposition) && first != "with"sv &&
                   !in(first, {"including", "like"})) ||
                  person_rel))
                 t = q - 1;
@@ -401,7 +407,7 @@ class EventsStage final : public Stage {
                 // "with Burns meeting ...": the absolute construction's subject.
                 const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as",
                                                          "while", "once"});
-                const bool absolute = !finite && t + 1 == tb && m->prep == "with";
+                const bool absolute = !finite && t + 1 == tb && m->prep == "with"sv;
                 if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
                     out.push_back(m);
                     coord_left(c, s, *m, out);
@@ -411,10 +417,10 @@ class EventsStage final : public Stage {
                 continue;
             }
             if (tok.in_quote) continue;
-            if (tok.lower == ";" || tok.lower == ":") break;
-            if (tok.text == "-" && tok.space_before) break;  // spaced dash: an aside
-            if (tok.lower == "it" || tok.lower == "they" || tok.lower == "we" || tok.lower == "i" ||
-                tok.lower == "you" || tok.lower == "there")
+            if (tok.lower == ";"sv || tok.lower == ":"sv) break;
+            if (tok.text == "-"sv && tok.space_before) break;  // spaced dash: an aside
+            if (tok.lower == "it"sv || tok.lower == "they"sv || tok.lower == "we"sv ||
+                tok.lower == "i"sv || tok.lower == "you"sv || tok.lower == "there"sv)
                 break;  // a subject we cannot resolve
             if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
                 t > s.tb && determiner_before(d, s, t) && !(tok.lex & LSkippable))
@@ -425,12 +431,12 @@ class EventsStage final : public Stage {
             if (tok.lex & LSubordinator) {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
-                    if (d.toks[a].lower == "," && a > s.tb) --a;
+                    if (d.toks[a].lower == ","sv && a > s.tb) --a;
                     if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
                     return out;
                 }
                 if (finite) break;
-                if (tok.lower == "that" || tok.lower == "which" || tok.lower == "who") break;
+                if (tok.lower == "that"sv || tok.lower == "which"sv || tok.lower == "who"sv) break;
             }
         }
         return out;
@@ -445,7 +451,7 @@ class EventsStage final : public Stage {
             --t;
             if (const Mention* m = mention_ending(c, t)) {
                 if (m->place && !m->possessive &&
-                    (!m->part || m->metonym || m->part->kind == "country") && compound_place &&
+                    (!m->part || m->metonym || m->part->kind == "country"sv) && compound_place &&
                     !*compound_place && !m->adjective) {
                     *compound_place = m;
                     t = m->tb;
@@ -456,8 +462,8 @@ class EventsStage final : public Stage {
             }
             const Token& tok = d.toks[t];
             if (tok.cap && (tok.lex & LDateWord)) continue;
-            if (tok.lower == "'s" || tok.text == "-" || (tok.lex & LSkippable) ||
-                (tok.lex & LOrdinal) || tok.lower == "the" || tok.kind == TokKind::number ||
+            if (tok.lower == "'s"sv || tok.text == "-"sv || (tok.lex & LSkippable) ||
+                (tok.lex & LOrdinal) || tok.lower == "the"sv || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
                  !tok.lower.ends_with("ed") && !tok.lower.ends_with("ing") &&
                  !(tok.lex & (LPreposition | LSubordinator | LTrigFirst))))
@@ -474,19 +480,19 @@ class EventsStage final : public Stage {
         for (std::size_t t = from; t < end; ++t) {
             const Token& tok = d.toks[t];
             if (tok.kind == TokKind::quote) return t;
-            if (tok.lower == ";" || tok.lower == ":") return t;
-            if ((tok.lex & LSubordinator) && tok.lower != "as") return t;
+            if (tok.lower == ";"sv || tok.lower == ":"sv) return t;
+            if ((tok.lex & LSubordinator) && tok.lower != "as"sv) return t;
             // ", the State Department said": a trailing attribution
             // ", and the two diplomats said ...": a new clause with its own subject
-            if (tok.lower == "," && t + 1 < end &&
-                (d.toks[t + 1].lower == "and" || d.toks[t + 1].lower == "but"))
+            if (tok.lower == ","sv && t + 1 < end &&
+                (d.toks[t + 1].lower == "and"sv || d.toks[t + 1].lower == "but"sv))
                 for (std::size_t u = t + 2; u < s.te && u < t + 8; ++u) {
-                    if (d.toks[u].lower == "," || d.toks[u].kind == TokKind::quote) break;
+                    if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
                     if (d.k->reporting_verbs.count(d.toks[u].lower)) return t;
                 }
-            if (tok.lower == "," && t > from) {
+            if (tok.lower == ","sv && t > from) {
                 for (std::size_t u = t + 1; u < s.te && u < t + 8; ++u) {
-                    if (d.toks[u].lower == "," || d.toks[u].kind == TokKind::quote) break;
+                    if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
                     if (d.k->reporting_verbs.count(d.toks[u].lower) && u > t + 1) {
                         // the attribution ends the sentence (or a date follows)
                         std::size_t v = u + 1;
@@ -528,8 +534,8 @@ class EventsStage final : public Stage {
     // what the event is about, not where it happens.
     static bool topic_place(const Doc& d, const Mention& m) {
         std::size_t t = m.tb;
-        while (t > 0 && (d.toks[t - 1].lower == "the" || d.toks[t - 1].lower == "southern" ||
-                         d.toks[t - 1].lower == "northern"))
+        while (t > 0 && (d.toks[t - 1].lower == "the"sv || d.toks[t - 1].lower == "southern"sv ||
+                         d.toks[t - 1].lower == "northern"sv))
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
         return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
@@ -542,20 +548,21 @@ class EventsStage final : public Stage {
         const Sentence& s = d.sents[si];
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i)
-            if (d.cands[i].ev.type == "meeting") return;
+            if (d.cands[i].ev.type == "meeting"sv) return;
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& st = d.cands[i];
-            if (st.ev.type != "statement" || st.ev.actors.empty() || st.ev.targets.empty())
+            if (st.ev.type != "statement"sv || st.ev.actors.empty() || st.ev.targets.empty())
                 continue;
             const auto w = d.toks[st.tb].lower;
-            if (w != "told" && w != "tells" && w != "tell" && w != "telling") continue;
+            if (w != "told"sv && w != "tells"sv && w != "tell"sv && w != "telling"sv) continue;
             if (std::any_of(st.ev.targets.begin(), st.ev.targets.end(),
-                            [](const Participant& p) { return p.kind != "person"; }))
+                            [](const Participant& p) { return p.kind != "person"sv; }))
                 continue;
             bool call = false;
             for (std::size_t t = s.tb; t < st.tb; ++t) {
                 const auto x = d.toks[t].lower;
-                if (x == "call" || x == "phone" || x == "telephone" || x == "phoned") call = true;
+                if (x == "call"sv || x == "phone"sv || x == "telephone"sv || x == "phoned"sv)
+                    call = true;
             }
             // the place right after the addressee: "told Trump at the White House"
             std::optional<Place> loc;
@@ -563,12 +570,12 @@ class EventsStage final : public Stage {
             std::size_t after = st.te;
             while (after < s.te && c.starts_at[after] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[after])];
-                if (!m.part || m.part->kind != "person" || m.te <= after) break;
+                if (!m.part || m.part->kind != "person"sv || m.te <= after) break;
                 after = m.te;
             }
-            if (after < s.te && (d.toks[after].lower == "at" || d.toks[after].lower == "in")) {
+            if (after < s.te && (d.toks[after].lower == "at"sv || d.toks[after].lower == "in"sv)) {
                 std::size_t n = after + 1;
-                if (n < s.te && d.toks[n].lower == "the") ++n;
+                if (n < s.te && d.toks[n].lower == "the"sv) ++n;
                 setting = n < s.te && d.toks[n].cap && d.toks[n].kind == TokKind::word &&
                           !d.k->weekdays.count(d.toks[n].lower) &&
                           !d.k->months.count(d.toks[n].lower);
@@ -583,14 +590,14 @@ class EventsStage final : public Stage {
             Candidate mt = st;
             const auto& types = d.k->types;
             for (const auto& ti : types)
-                if (ti.name == "meeting") {
+                if (ti.name == "meeting"sv) {
                     mt.ev.type = ti.name;
                     mt.ev.category = ti.category;
                     mt.ev.plover_type = ti.plover_type;
                     mt.ev.plover_mode = call ? "phone" : ti.plover_mode;
                     mt.ev.cameo = ti.cameo;
                 }
-            if (mt.ev.type != "meeting") continue;
+            if (mt.ev.type != "meeting"sv) continue;
             mt.ev.location = loc;
             mt.places.clear();
             if (loc) mt.places.push_back(*loc);
@@ -605,20 +612,21 @@ class EventsStage final : public Stage {
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
-            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on" &&
+            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"sv &&
                 !topic_place(d, m))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
-            if (d.toks[t].lower == "where" && t > s.tb) {
+            if (d.toks[t].lower == "where"sv && t > s.tb) {
                 std::size_t a = t - 1;
-                if (d.toks[a].text == "," && a > s.tb) --a;
+                if (d.toks[a].text == ","sv && a > s.tb) --a;
                 // "travelled to Muscat last week, where": skip the time phrase
-                for (int k2 = 0; k2 < 3 && a > s.tb && !mention_ending(c, a) &&
-                                 (d.toks[a].lower == "week" || d.toks[a].lower == "month" ||
-                                  d.toks[a].lower == "last" || d.toks[a].lower == "yesterday" ||
-                                  d.toks[a].lower == "earlier" || d.toks[a].lower == "this" ||
-                                  d.toks[a].lower == "on" || d.k->weekdays.count(d.toks[a].lower));
+                for (int k2 = 0;
+                     k2 < 3 && a > s.tb && !mention_ending(c, a) &&
+                     (d.toks[a].lower == "week"sv || d.toks[a].lower == "month"sv ||
+                      d.toks[a].lower == "last"sv || d.toks[a].lower == "yesterday"sv ||
+                      d.toks[a].lower == "earlier"sv || d.toks[a].lower == "this"sv ||
+                      d.toks[a].lower == "on"sv || d.k->weekdays.count(d.toks[a].lower));
                      ++k2)
                     --a;
                 const Mention* w = mention_ending(c, a);
@@ -627,8 +635,8 @@ class EventsStage final : public Stage {
             }
             const Mention* m = mention_ending(c, t);
             if (!m) continue;
-            if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) && m->prep != "on" &&
-                !topic_place(d, *m))
+            if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) &&
+                m->prep != "on"sv && !topic_place(d, *m))
                 return m->place;
             t = m->tb;
         }
@@ -658,14 +666,14 @@ class EventsStage final : public Stage {
     bool shares_subject(const Doc& d, const Sentence& s, const Match& mt, const Trigger& tr) const {
         if (tr.syntax != TrigSyntax::verb) return false;
         std::size_t p = mt.tb;
-        while (p > s.tb && (d.toks[p - 1].lower == "then" || d.toks[p - 1].lower == "also" ||
-                            d.toks[p - 1].lower == "later" || d.toks[p - 1].lower == "to"))
+        while (p > s.tb && (d.toks[p - 1].lower == "then"sv || d.toks[p - 1].lower == "also"sv ||
+                            d.toks[p - 1].lower == "later"sv || d.toks[p - 1].lower == "to"sv))
             --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
-        if (lw == "and" || lw == "before" || lw == "after" || lw == "while" || lw == "upon" ||
-            lw == "without" || lw == "since" || lw == "by" || lw == ",")
-            return lw == "and" || tr.form == VerbForm::ing;
+        if (lw == "and"sv || lw == "before"sv || lw == "after"sv || lw == "while"sv ||
+            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv)
+            return lw == "and"sv || tr.form == VerbForm::ing;
         return false;
     }
 
@@ -680,7 +688,7 @@ class EventsStage final : public Stage {
         const std::string& type = k.types[tr.type].name;
         Candidate cd = make(d, si, mt);
         const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
-        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to";
+        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"sv;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
         (void)to_inf;
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
@@ -691,7 +699,7 @@ class EventsStage final : public Stage {
         const Mention* compound = nullptr;
         if (tr.syntax == TrigSyntax::passive) {
             // "X-led talks": the modifier before the hyphen
-            if (d.toks[mt.tb].text == "-" && mt.tb > s.tb) {
+            if (d.toks[mt.tb].text == "-"sv && mt.tb > s.tb) {
                 if (const Mention* m = mention_ending(c, mt.tb - 1); m && m->part)
                     actors.push_back(m);
             } else {
@@ -713,14 +721,14 @@ class EventsStage final : public Stage {
             actors = left_actors(c, s, mt.tb, finite);
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
-        if (type == "attack" && k.kill_verbs.count(d.toks[mt.tb].lower)) {
+        if (type == "attack"sv && k.kill_verbs.count(d.toks[mt.tb].lower)) {
             for (const Match& o : ms)
-                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") return;
+                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"sv) return;
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
         if (prev_act.empty() && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
-            d.toks[mt.tb - 1].lower == "and") {
+            d.toks[mt.tb - 1].lower == "and"sv) {
             // "Aoun thanked France ... and said": the sentence's subject
             const std::size_t mi0 = d.mention_from(s.tb);
             if (mi0 < d.mentions.size() && d.mentions[mi0].tb == s.tb && usable(d.mentions[mi0]) &&
@@ -731,13 +739,13 @@ class EventsStage final : public Stage {
         }
         if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
-            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ",";
+            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv;
             act = participle && !main_act.empty() ? main_act : prev_act;
         }
         // a passive participle has no subject actor ("Egypt, often criticized for ...")
         if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
             act.clear();
-            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by" && c.starts_at[mt.te + 1] >= 0) {
+            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
             }
@@ -748,11 +756,11 @@ class EventsStage final : public Stage {
         }
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
-        if (type == "visit") {
+        if (type == "visit"sv) {
             if (noun) {
                 // "the first visit to Iran by a Bahraini foreign minister"
                 for (const Mention* m : right)
-                    if (m->prep == "by" && m->part && !m->adjective) {
+                    if (m->prep == "by"sv && m->part && !m->adjective) {
                         act.clear();
                         take(act, *m);
                         break;
@@ -797,7 +805,7 @@ class EventsStage final : public Stage {
         }
 
         std::vector<Participant> tgt;
-        if (type == "meeting") {
+        if (type == "meeting"sv) {
             if (tr.syntax == TrigSyntax::passive) {
                 // "hosted by X": the subject is the guest
                 std::vector<Participant> guests;
@@ -808,7 +816,7 @@ class EventsStage final : public Stage {
                 for (const Mention* m : right) {
                     if (m->place && k.locative_preps.count(m->prep) && !tgt.empty())
                         seen_place = true;
-                    if (seen_place && m->prep == "with" && usable(*m) && !act.empty()) {
+                    if (seen_place && m->prep == "with"sv && usable(*m) && !act.empty()) {
                         // "talks with X in A and with Y in B": a second meeting
                         Candidate second = cd;
                         second.ev.actors = act;
@@ -823,7 +831,7 @@ class EventsStage final : public Stage {
                         break;
                     }
                     if (!usable(*m)) continue;
-                    if (m->place && m->part && m->part->kind == "country" &&
+                    if (m->place && m->part && m->part->kind == "country"sv &&
                         k.locative_preps.count(m->prep))
                         continue;  // "in Egypt" is where, not whom
                     if (!(m->prep.empty() ||
@@ -835,9 +843,9 @@ class EventsStage final : public Stage {
                 }
             }
             // "In addition to X, ..."
-            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in" &&
-                d.toks[s.tb + 1].lower == "addition" && d.toks[s.tb + 2].lower == "to") {
-                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","; ++t)
+            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in"sv &&
+                d.toks[s.tb + 1].lower == "addition"sv && d.toks[s.tb + 2].lower == "to"sv) {
+                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","sv; ++t)
                     if (c.starts_at[t] >= 0) {
                         const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
                         if (m.part) take(tgt, m);
@@ -850,7 +858,7 @@ class EventsStage final : public Stage {
             cd.ev.actors = act;
             cd.ev.targets = tgt;
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
-        } else if (type == "negotiation") {
+        } else if (type == "negotiation"sv) {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
                 med = act;
@@ -860,7 +868,7 @@ class EventsStage final : public Stage {
                 const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
                 // "negotiations, facilitated by X": a passive right after the noun
                 for (std::size_t t = mt.te; t < std::min(s.te, mt.te + 4); ++t) {
-                    if (d.toks[t].lower == "by") {
+                    if (d.toks[t].lower == "by"sv) {
                         for (const Mention* m : right_mentions(c, t + 1, s.te)) {
                             if (!m->part) break;
                             std::vector<const Mention*> l{m};
@@ -873,9 +881,10 @@ class EventsStage final : public Stage {
                 }
                 for (const Mention* m : right) {
                     if (!usable(*m) && !(mediator_noun && m->part && !m->adjective)) continue;
-                    if (mediator_noun && (m->prep.empty() || m->prep == "from")) {
+                    if (mediator_noun && (m->prep.empty() || m->prep == "from"sv)) {
                         take(med, *m);
-                    } else if (m->prep == "between" || m->prep == "with" || m->prep == "and") {
+                    } else if (m->prep == "between"sv || m->prep == "with"sv ||
+                               m->prep == "and"sv) {
                         take(tgt, *m);
                     }
                 }
@@ -896,7 +905,7 @@ class EventsStage final : public Stage {
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || !m.part) continue;
-                    if (m.part->kind != "country" && m.part->kind != "organisation") continue;
+                    if (m.part->kind != "country"sv && m.part->kind != "organisation"sv) continue;
                     add_unique(all, *m.part);
                 }
                 if (all.size() >= 2) {
@@ -915,9 +924,9 @@ class EventsStage final : public Stage {
             cd.ev.targets = tgt;
             cd.mediators = med;
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
-        } else if (type == "statement") {
+        } else if (type == "statement"sv) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
-            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
+            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"sv) return;
             if (noun) {
                 // "Egypt's statement", "a statement from the ministry"
                 act.clear();
@@ -933,7 +942,7 @@ class EventsStage final : public Stage {
             if (act.empty()) return;
             // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")
             const auto v = d.toks[mt.tb].lower;
-            const bool transitive = v.starts_with("tell") || v == "told" ||
+            const bool transitive = v.starts_with("tell") || v == "told"sv ||
                                     v.starts_with("accus") || v.starts_with("condemn") ||
                                     v.starts_with("blam") || v.starts_with("warn") ||
                                     v.starts_with("prais") || v.starts_with("critici") ||
@@ -947,36 +956,36 @@ class EventsStage final : public Stage {
             std::size_t near = mt.te + 1;
             if (!right.empty() && right[0]->tb == mt.te && right[0]->part) near = right[0]->te + 1;
             for (const Mention* m : right)
-                if (m->place && (m->prep == "in" || m->prep == "at") && !m->in_quote &&
+                if (m->place && (m->prep == "in"sv || m->prep == "at"sv) && !m->in_quote &&
                     m->tb <= near) {
                     cd.ev.location = m->place;
                     break;
                 }
-        } else if (type == "appeal" || type == "proposal" || type == "rejection" ||
-                   type == "agreement" || type == "aid") {
-            if (act.empty() && type != "agreement") return;
+        } else if (type == "appeal"sv || type == "proposal"sv || type == "rejection"sv ||
+                   type == "agreement"sv || type == "aid"sv) {
+            if (act.empty() && type != "agreement"sv) return;
             for (const Mention* m : right) {
                 const bool adj_target =
-                    (type == "rejection" && m->adjective && m->part && m->tb <= mt.te + 3) ||
-                    (type == "aid" && m->adjective && m->part && in(m->prep, {"to", "for"}));
+                    (type == "rejection"sv && m->adjective && m->part && m->tb <= mt.te + 3) ||
+                    (type == "aid"sv && m->adjective && m->part && in(m->prep, {"to", "for"}));
                 if (!usable(*m) && !adj_target) continue;
                 const auto p = m->prep;
                 bool ok = adj_target;
-                if (type == "appeal") ok = ok || p.empty() || in(p, {"on", "upon", "to"});
-                if (type == "proposal") ok = in(p, {"to", "for"});
-                if (type == "rejection")
+                if (type == "appeal"sv) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
+                if (type == "proposal"sv) ok = in(p, {"to", "for"});
+                if (type == "rejection"sv)
                     ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
-                if (type == "agreement") ok = in(p, {"with", "between", "and"});
-                if (type == "aid") ok = ok || in(p, {"to", "for"});
+                if (type == "agreement"sv) ok = in(p, {"with", "between", "and"});
+                if (type == "aid"sv) ok = ok || in(p, {"to", "for"});
                 if (!ok) continue;
-                if (type == "agreement" && p == "between") {
+                if (type == "agreement"sv && p == "between"sv) {
                     take(act, *m);
                     continue;
                 }
                 take(tgt, *m);
-                if (type == "rejection" || type == "appeal") break;
+                if (type == "rejection"sv || type == "appeal"sv) break;
             }
-            if (type == "aid" && tgt.empty()) {
+            if (type == "aid"sv && tgt.empty()) {
                 // "sent aid to Gaza": the place's country receives it
                 for (const Mention* m : right)
                     if (m->place && !m->part && in(m->prep, {"to", "for", "into"}) &&
@@ -989,14 +998,14 @@ class EventsStage final : public Stage {
                         }
                     }
             }
-            if (type == "aid" && tgt.empty()) {
+            if (type == "aid"sv && tgt.empty()) {
                 // the recipient is often named elsewhere in the sentence
                 const Mention* best = nullptr;
                 std::size_t best_dist = 0;
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
-                    if (!usable(m) || m.part->kind != "country") continue;
+                    if (!usable(m) || m.part->kind != "country"sv) continue;
                     if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
                             return a.country == m.part->country;
                         }))
@@ -1012,19 +1021,19 @@ class EventsStage final : public Stage {
             if (act.empty() && tgt.empty()) return;
             cd.ev.actors = act;
             cd.ev.targets = tgt;
-            if (type != "statement") cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
-        } else if (type == "attack") {
+            if (type != "statement"sv) cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
+        } else if (type == "attack"sv) {
             // "attacks by X"
             if (act.empty()) {
                 for (std::size_t t = mt.te; t + 1 < std::min(s.te, mt.te + 2); ++t)
-                    if (d.toks[t].lower == "by" && c.starts_at[t + 1] >= 0) {
+                    if (d.toks[t].lower == "by"sv && c.starts_at[t + 1] >= 0) {
                         const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                         if (usable(m)) take(act, m);
                     }
             }
             std::size_t pend = s.te;
             for (std::size_t o = q + 1; o < ms.size(); ++o)
-                if (k.types[k.triggers[ms[o].trig].type].name == "attack") {
+                if (k.types[k.triggers[ms[o].trig].type].name == "attack"sv) {
                     pend = ms[o].tb;
                     break;
                 }
@@ -1036,20 +1045,20 @@ class EventsStage final : public Stage {
                 if (tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->part && m->prep.empty() &&
                     !m->place)
                     take(tgt, *m);
-                if (m->part && m->part->kind != "country" && !m->adjective &&
+                if (m->part && m->part->kind != "country"sv && !m->adjective &&
                     in(m->prep, {"on", "against"}))
                     take(tgt, *m);
                 // "struck Damascus", "areas of Yemen"
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 const bool of_place =
-                    m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                    m->prep == "of"sv && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
                 if (m->place &&
                     (in(m->prep, {"in", "across", "at", "near", "throughout", "on", "against",
                                   "inside", "over"}) ||
                      object_place || of_place || (m->prep.empty() && !cd.places.empty()))) {
                     if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
-                    if (m->part && m->part->kind == "country" && in(m->prep, {"on", "against"}))
+                    if (m->part && m->part->kind == "country"sv && in(m->prep, {"on", "against"}))
                         take(tgt, *m);
                 }
             }
@@ -1064,7 +1073,7 @@ class EventsStage final : public Stage {
             if (act.empty()) return;
             cd.ev.actors = act;
         }
-        if (type != "visit" && type != "attack" && cd.ev.location)
+        if (type != "visit"sv && type != "attack"sv && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
         d.cands.push_back(std::move(cd));
     }
@@ -1080,7 +1089,8 @@ class EventsStage final : public Stage {
         for (std::size_t mi = c.d.mention_from(s.tb);
              mi < c.d.mentions.size() && c.d.mentions[mi].tb < s.te; ++mi) {
             const Mention& m = c.d.mentions[mi];
-            if (!usable(m) || m.part->kind != "person" || m.kind == MentionKind::pronoun) continue;
+            if (!usable(m) || m.part->kind != "person"sv || m.kind == MentionKind::pronoun)
+                continue;
             if (std::any_of(tgt.begin(), tgt.end(),
                             [&](const Participant& t) { return pkey(t) == pkey(*m.part); }))
                 continue;

@@ -13,11 +13,24 @@
 
 namespace herald::processors {
 
+using namespace std::string_view_literals;
+
 namespace {
 
+// The part of a participant's identity key after its kind: the name for
+// persons, groups and country-less entities, else the country code.
+const std::string& pkey_value(const Participant& p) {
+    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty()) return p.name;
+    return p.country;
+}
+
 std::string pkey(const Participant& p) {
-    if (p.kind == "person" || p.kind == "group" || p.country.empty()) return p.kind + ':' + p.name;
-    return p.kind + ':' + p.country;
+    return p.kind + ':' + pkey_value(p);
+}
+
+// pkey(a) == pkey(b) without building strings.
+bool same_pkey(const Participant& a, const Participant& b) {
+    return a.kind == b.kind && pkey_value(a) == pkey_value(b);
 }
 
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
@@ -62,8 +75,8 @@ class ModalityStage final : public Stage {
             const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
             for (std::size_t t = c.tb; t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
-                if (tok.lower == "," || tok.lower == ";" ||
-                    ((tok.lex & LSubordinator) && tok.lower != "as"))
+                if (tok.lower == ","sv || tok.lower == ";"sv ||
+                    ((tok.lex & LSubordinator) && tok.lower != "as"sv))
                     break;
                 std::size_t dl = 0;
                 if ((tok.lex & LDenialFirst) && joined_in(d, t, c.tb, k.denial_verbs, dl))
@@ -73,7 +86,7 @@ class ModalityStage final : public Stage {
                 std::size_t len = 0;
                 if ((tok.lex & LSpecFirst) &&
                     (k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
-                    !(tok.cap && tok.lower == "may") && c.tb - t <= 3)
+                    !(tok.cap && tok.lower == "may"sv) && c.tb - t <= 3)
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
@@ -82,13 +95,15 @@ class ModalityStage final : public Stage {
             if (c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == "," || w == ";" || ((d.toks[t].lex & LSubordinator) && w != "as"))
+                    if (w == ","sv || w == ";"sv ||
+                        ((d.toks[t].lex & LSubordinator) && w != "as"sv))
                         break;
                     const auto p = d.toks[t - 1].lower;
                     std::size_t dl = 0;
                     if ((d.toks[t].lex & LDenialFirst) &&
                         joined_in(d, t, std::min(s.te, t + 3), k.denial_verbs, dl) &&
-                        (p == "was" || p == "were" || p == "been" || p == "is" || p == "be")) {
+                        (p == "was"sv || p == "were"sv || p == "been"sv || p == "is"sv ||
+                         p == "be"sv)) {
                         negated = true;
                         break;
                     }
@@ -96,13 +111,13 @@ class ModalityStage final : public Stage {
             // inside denied hearsay: "denied reports that the group had agreed"
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";" || w == "but") break;
+                if (w == ";"sv || w == "but"sv) break;
                 if (k.hearsay_denials.count(w) && t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
                     const auto nx2 = d.toks[t + 2].lower;
                     if (k.hearsay_nouns.count(nx) ||
-                        (nx == "that" && d.toks[t].lower != "rejected") ||
-                        ((nx == "the" || nx == "any") && k.hearsay_nouns.count(nx2)))
+                        (nx == "that"sv && d.toks[t].lower != "rejected"sv) ||
+                        ((nx == "the"sv || nx == "any"sv) && k.hearsay_nouns.count(nx2)))
                         negated = true;
                 }
             }
@@ -114,11 +129,12 @@ class ModalityStage final : public Stage {
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
                 const auto p = d.toks[c.tb - 1].lower;
-                if (p == "about" || p == "of" || p == "for" || p == "on" || p == "towards" ||
-                    p == "toward" || p == "at" || p == "to" || p == "in")
+                if (p == "about"sv || p == "of"sv || p == "for"sv || p == "on"sv ||
+                    p == "towards"sv || p == "toward"sv || p == "at"sv || p == "to"sv ||
+                    p == "in"sv)
                     speculative = true;
             }
-            if (speculation_ && speculative && c.ev.type != "statement") {
+            if (speculation_ && speculative && c.ev.type != "statement"sv) {
                 c.drop = true;
                 continue;
             }
@@ -126,9 +142,9 @@ class ModalityStage final : public Stage {
             // a trailing attribution (", the ministry said") has its own tense: the
             // future of the clause it reports does not make the saying planned
             std::size_t from = s.tb;
-            if (c.ev.type == "statement")
+            if (c.ev.type == "statement"sv)
                 for (std::size_t t = c.tb; t-- > s.tb;)
-                    if (d.toks[t].lower == "," || d.toks[t].lower == "\"") {
+                    if (d.toks[t].lower == ","sv || d.toks[t].lower == "\""sv) {
                         from = t + 1;
                         break;
                     }
@@ -144,7 +160,7 @@ class ModalityStage final : public Stage {
             // of its main clause (the sentence-wide cues above), it is not planned by itself
             const bool gerund_clause =
                 c.form == VerbForm::ing && c.tb > s.tb &&
-                (d.toks[c.tb - 1].lower == "before" || d.toks[c.tb - 1].lower == "after");
+                (d.toks[c.tb - 1].lower == "before"sv || d.toks[c.tb - 1].lower == "after"sv);
             for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
@@ -165,22 +181,22 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still" ||
-                        d.toks[p - 1].lower == "also"))
+                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"sv ||
+                        d.toks[p - 1].lower == "also"sv))
                     --p;
                 if (p > s.tb) {
                     const auto b = d.toks[p - 1].lower;
-                    if (b == "is" || b == "are" || b == "was" || b == "were" || b == "been" ||
-                        b == "'re")
+                    if (b == "is"sv || b == "are"sv || b == "was"sv || b == "were"sv ||
+                        b == "been"sv || b == "'re"sv)
                         ongoing = true;
                 }
             }
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||
-                     (c.ev.type == "negotiation" && c.syntax != TrigSyntax::verb &&
+                     (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb &&
                       !(c.syntax == TrigSyntax::passive && c.tb > s.tb &&
-                        (d.toks[c.tb - 1].lower == "was" || d.toks[c.tb - 1].lower == "were"))))
+                        (d.toks[c.tb - 1].lower == "was"sv || d.toks[c.tb - 1].lower == "were"sv))))
                 c.ev.status = "ongoing";
             else
                 c.ev.status = "occurred";
@@ -257,14 +273,15 @@ class DatesStage final : public Stage {
                     bool broken = false;
                     for (std::size_t t = c->te; t < cue.tb && !broken; ++t) {
                         const auto lw = d.toks[t].lower;
-                        broken = lw == ";" || lw == "before" || lw == "after" || lw == "ahead" ||
-                                 lw == "until" || lw == "while" || lw == "when" || lw == "where" ||
-                                 lw == "which" || lw == "who" || lw == "that" || lw == "since" ||
+                        broken = lw == ";"sv || lw == "before"sv || lw == "after"sv ||
+                                 lw == "ahead"sv || lw == "until"sv || lw == "while"sv ||
+                                 lw == "when"sv || lw == "where"sv || lw == "which"sv ||
+                                 lw == "who"sv || lw == "that"sv || lw == "since"sv ||
                                  d.toks[t].kind == TokKind::quote;
                     }
                     // a statement verb only takes a cue right after it ("said on Monday");
                     // later ones date the reported event
-                    if (c->ev.type == "statement" && cue.tb - c->te > 3) broken = true;
+                    if (c->ev.type == "statement"sv && cue.tb - c->te > 3) broken = true;
                     if (!broken && cue.tb - c->te < best_dist) {
                         best_dist = cue.tb - c->te;
                         best_tb = c->tb;
@@ -326,7 +343,7 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 if (!c.has_cue && !sent_cue[c.sentence] && date && c.sentence > src_sent &&
-                    c.ev.status == status && c.ev.type != "attack")
+                    c.ev.status == status && c.ev.type != "attack"sv)
                     c.ev.date = date;
             }
         }
@@ -339,7 +356,7 @@ class DatesStage final : public Stage {
                 const Sentence& s = d.sents[c.sentence];
                 if (first_para == SIZE_MAX) first_para = s.paragraph;
                 if (s.paragraph != first_para) break;
-                if (c.has_cue && c.ev.date && c.ev.status == "occurred") {
+                if (c.has_cue && c.ev.date && c.ev.status == "occurred"sv) {
                     // within the first two sentences of the paragraph
                     std::size_t idx = 0;
                     for (std::size_t q = c.sentence;
@@ -352,19 +369,20 @@ class DatesStage final : public Stage {
             if (anchor) {
                 std::vector<std::string> persons;
                 for (const auto& a : anchor->ev.actors)
-                    if (a.kind == "person") persons.push_back(a.name);
+                    if (a.kind == "person"sv) persons.push_back(a.name);
                 const std::string date = *anchor->ev.date;
                 const std::optional<Place> aloc = anchor->ev.location;
                 for (Candidate& c : d.cands) {
                     if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence])
                         continue;
-                    if (c.ev.status != "occurred") continue;
-                    if (c.ev.type != "meeting" && c.ev.type != "visit" && c.ev.type != "statement")
+                    if (c.ev.status != "occurred"sv) continue;
+                    if (c.ev.type != "meeting"sv && c.ev.type != "visit"sv &&
+                        c.ev.type != "statement"sv)
                         continue;
                     bool shares = false;
                     for (const auto* v : {&c.ev.actors, &c.ev.targets})
                         for (const auto& p : *v)
-                            if (p.kind == "person" &&
+                            if (p.kind == "person"sv &&
                                 std::find(persons.begin(), persons.end(), p.name) != persons.end())
                                 shares = true;
                     if (!shares) continue;
@@ -383,17 +401,17 @@ class DatesStage final : public Stage {
     // person's (only) visit in this article took place.
     void inherit_locations(Doc& d) const {
         for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred") continue;
-            if (c.ev.type != "meeting" && c.ev.type != "statement") continue;
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv) continue;
+            if (c.ev.type != "meeting"sv && c.ev.type != "statement"sv) continue;
             std::optional<Place> loc;
             bool ambiguous = false;
             for (const Candidate& v : d.cands) {
-                if (v.drop || v.carrier || v.ev.type != "visit" || v.ev.status != "occurred" ||
+                if (v.drop || v.carrier || v.ev.type != "visit"sv || v.ev.status != "occurred"sv ||
                     !v.ev.location)
                     continue;
                 bool shares = false;
                 for (const auto& a : v.ev.actors)
-                    if (a.kind == "person")
+                    if (a.kind == "person"sv)
                         for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                             for (const auto& p : *lst)
                                 if (p.name == a.name) shares = true;
@@ -424,40 +442,40 @@ class DatesStage final : public Stage {
             if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
-                if (prev == "last" || prev == "past") c.qual = -1;
-                if (prev == "next" || prev == "coming") c.qual = 1;
-                if (prev == "last" || prev == "next" || prev == "this" || prev == "on")
+                if (prev == "last"sv || prev == "past"sv) c.qual = -1;
+                if (prev == "next"sv || prev == "coming"sv) c.qual = 1;
+                if (prev == "last"sv || prev == "next"sv || prev == "this"sv || prev == "on"sv)
                     c.tb = t - 1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "today" || lw == "tonight") {
+            if (lw == "today"sv || lw == "tonight"sv) {
                 c.kind = Cue::offset;
                 c.off = 0;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "yesterday") {
+            if (lw == "yesterday"sv) {
                 c.kind = Cue::offset;
                 c.off = -1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "tomorrow") {
+            if (lw == "tomorrow"sv) {
                 c.kind = Cue::offset;
                 c.off = 1;
                 out.push_back(c);
                 continue;
             }
             // "a day earlier", "two days later", "the previous day", "the next day"
-            if ((lw == "day" || lw == "days") && t > s.tb) {
+            if ((lw == "day"sv || lw == "days"sv) && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
                 else if (!parse_int(prev, n))
                     n = 0;
-                const bool earlier = next == "earlier";
-                const bool later = next == "later";
+                const bool earlier = next == "earlier"sv;
+                const bool later = next == "later"sv;
                 if (n > 0 && n < 60 && (earlier || later)) {
                     c.kind = Cue::relative;
                     c.off = earlier ? -n : n;
@@ -466,17 +484,17 @@ class DatesStage final : public Stage {
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "previous" || (prev == "next" && lw == "day")) {
+                if (prev == "previous"sv || (prev == "next"sv && lw == "day"sv)) {
                     c.kind = Cue::relative;
-                    c.off = prev == "previous" ? -1 : 1;
+                    c.off = prev == "previous"sv ? -1 : 1;
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
             }
             // N days/weeks ago
-            if ((lw == "days" || lw == "day" || lw == "weeks" || lw == "week") && next == "ago" &&
-                t > s.tb) {
+            if ((lw == "days"sv || lw == "day"sv || lw == "weeks"sv || lw == "week"sv) &&
+                next == "ago"sv && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
@@ -484,7 +502,7 @@ class DatesStage final : public Stage {
                     n = 0;
                 if (n > 0 && n < 400) {
                     c.kind = Cue::offset;
-                    c.off = -n * ((lw == "weeks" || lw == "week") ? 7 : 1);
+                    c.off = -n * ((lw == "weeks"sv || lw == "week"sv) ? 7 : 1);
                     c.tb = t - 1;
                     c.te = t + 2;
                     out.push_back(c);
@@ -494,7 +512,7 @@ class DatesStage final : public Stage {
             // Month day [, year] / day Month [year]
             if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
                 std::size_t q = t + 1;
-                if (q < s.te && d.toks[q].text == ".") ++q;
+                if (q < s.te && d.toks[q].text == "."sv) ++q;
                 long long dom = 0, year = 0;
                 if (q < s.te && d.toks[q].kind == TokKind::number &&
                     parse_int(d.toks[q].text, dom) && dom >= 1 && dom <= 31) {
@@ -503,7 +521,7 @@ class DatesStage final : public Stage {
                     c.dom = static_cast<int>(dom);
                     c.te = q + 1;
                     std::size_t r = q + 1;
-                    if (r < s.te && d.toks[r].text == ",") ++r;
+                    if (r < s.te && d.toks[r].text == ","sv) ++r;
                     if (r < s.te && d.toks[r].kind == TokKind::number &&
                         d.toks[r].text.size() == 4 && parse_int(d.toks[r].text, year)) {
                         c.year = static_cast<int>(year);
@@ -541,41 +559,41 @@ class DatesStage final : public Stage {
             }
             // "in 2015"
             if (tok.kind == TokKind::number && tok.text.size() == 4 &&
-                (prev == "in" || prev == "since" || prev == "of")) {
+                (prev == "in"sv || prev == "since"sv || prev == "of"sv)) {
                 long long y = 0;
                 if (parse_int(tok.text, y) && y >= 1900 && y <= 2100) {
                     c.kind = Cue::old_year;
                     c.year = static_cast<int>(y);
-                    if (prev == "since") c.qual = 2;
+                    if (prev == "since"sv) c.qual = 2;
                     out.push_back(c);
                     continue;
                 }
             }
             // last/next/this week|month|year|weekend, later/earlier this week
-            if (lw == "week" || lw == "month" || lw == "year" || lw == "weekend" || lw == "weeks" ||
-                lw == "days") {
-                if (prev == "last" || prev == "past" || (prev == "recent" && t > s.tb + 1)) {
-                    c.kind = lw == "year" ? Cue::old_year : Cue::vague_past;
+            if (lw == "week"sv || lw == "month"sv || lw == "year"sv || lw == "weekend"sv ||
+                lw == "weeks"sv || lw == "days"sv) {
+                if (prev == "last"sv || prev == "past"sv || (prev == "recent"sv && t > s.tb + 1)) {
+                    c.kind = lw == "year"sv ? Cue::old_year : Cue::vague_past;
                     c.year = 0;
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "next" || prev == "coming") {
+                if (prev == "next"sv || prev == "coming"sv) {
                     c.kind = Cue::vague_future;
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "this" || prev == "the") {
+                if (prev == "this"sv || prev == "the"sv) {
                     const std::string_view pp =
                         t >= s.tb + 2 ? d.toks[t - 2].lower : std::string_view();
-                    if (pp == "later")
+                    if (pp == "later"sv)
                         c.kind = Cue::vague_future;
-                    else if (pp == "earlier" || pp == "during" || pp == "over")
-                        c.kind =
-                            (lw == "weekend" && pp != "earlier") ? Cue::vague_now : Cue::vague_past;
-                    else if (prev == "this")
+                    else if (pp == "earlier"sv || pp == "during"sv || pp == "over"sv)
+                        c.kind = (lw == "weekend"sv && pp != "earlier"sv) ? Cue::vague_now
+                                                                          : Cue::vague_past;
+                    else if (prev == "this"sv)
                         c.kind = Cue::vague_now;
                     else
                         continue;
@@ -592,20 +610,21 @@ class DatesStage final : public Stage {
                std::optional<std::int64_t> last_day) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
-        const bool planned = c.ev.status == "planned";
+        const bool planned = c.ev.status == "planned"sv;
         switch (cue.kind) {
             case Cue::vague_future:
-                if (c.ev.status == "occurred" && c.ev.type != "statement") c.ev.status = "planned";
+                if (c.ev.status == "occurred"sv && c.ev.type != "statement"sv)
+                    c.ev.status = "planned";
                 return;
             case Cue::vague_past:
-                if (c.ev.status == "ongoing" && c.ev.type == "negotiation")
+                if (c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
                     c.ev.status = "occurred";
                 return;
             case Cue::vague_now:
                 return;
             case Cue::old_year:
                 if (cue.qual == 2) {  // "since 2022": a process still going on
-                    if (c.ev.type == "negotiation") c.ev.status = "ongoing";
+                    if (c.ev.type == "negotiation"sv) c.ev.status = "ongoing";
                     return;
                 }
                 if (cue.tb > c.te + 6 || cue.te + 6 < c.tb) return;  // too far to date the event
@@ -633,9 +652,9 @@ class DatesStage final : public Stage {
             day = resolve_month_day(pub, cue.month, cue.dom, cue.year, planned);
         }
         if (!day) return;
-        if (*day > pub && c.ev.status == "occurred" && c.ev.type != "statement")
+        if (*day > pub && c.ev.status == "occurred"sv && c.ev.type != "statement"sv)
             c.ev.status = "planned";
-        if (*day <= pub && c.ev.status == "ongoing" && c.ev.type == "negotiation")
+        if (*day <= pub && c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
             c.ev.status = "occurred";
         if (max_age_ > 0 && *day < pub - max_age_) {
             c.drop = true;
@@ -687,14 +706,14 @@ class AttributesStage final : public Stage {
                 }
                 c.ev.attributes["mediators"] = arr;
             }
-            if (amounts_ && c.ev.type == "aid") {
+            if (amounts_ && c.ev.type == "aid"sv) {
                 if (auto a = find_amount(d, s)) {
                     c.ev.attributes["amount"] = {
                         {"value", static_cast<long long>(std::llround(a->value))},
                         {"currency", a->currency}};
                 }
             }
-            if (quotes_ && c.ev.type == "statement") {
+            if (quotes_ && c.ev.type == "statement"sv) {
                 if (auto q = find_quote(d, s)) c.ev.attributes["quote"] = *q;
             }
         }
@@ -734,7 +753,7 @@ class AttributesStage final : public Stage {
             return std::nullopt;
         }
         if (auto it = d.k->number_words.find(tok.lower);
-            it != d.k->number_words.end() && tok.lower != "a" && tok.lower != "an")
+            it != d.k->number_words.end() && tok.lower != "a"sv && tok.lower != "an"sv)
             return it->second;
         return std::nullopt;
     }
@@ -805,7 +824,7 @@ class AttributesStage final : public Stage {
                 const std::size_t b = d.orig(d.toks[open + 1].b);
                 std::size_t e = d.orig(d.toks[t - 1].e);
                 // drop the trailing comma of '"..., " he said'
-                if (d.toks[t - 1].text == "," && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
+                if (d.toks[t - 1].text == ","sv && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
                 const std::string& src = d.article->text;
                 if (b < e && e <= src.size())
                     return sanitize_utf8(std::string_view(src).substr(b, e - b));
@@ -820,7 +839,7 @@ class AttributesStage final : public Stage {
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             std::vector<Candidate*> attacks;
             for (Candidate& c : d.cands)
-                if (c.sentence == si && !c.drop && c.ev.type == "attack") attacks.push_back(&c);
+                if (c.sentence == si && !c.drop && c.ev.type == "attack"sv) attacks.push_back(&c);
             if (attacks.empty()) continue;
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t < s.te; ++t) {
@@ -887,7 +906,7 @@ class AttributesStage final : public Stage {
                     std::size_t i = 0;
                     while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
                     const auto suf = tok.lower.substr(i);
-                    if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th")
+                    if (suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv)
                         n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
                 }
                 if (n <= 0 || n > 200) continue;
@@ -902,7 +921,7 @@ class AttributesStage final : public Stage {
                 for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
                     const Mention& m = d.mentions[mi];
                     if (m.sentence != si) break;
-                    if (m.part && m.part->kind == "person") {
+                    if (m.part && m.part->kind == "person"sv) {
                         owner = m.part->name;
                         break;
                     }
@@ -910,7 +929,7 @@ class AttributesStage final : public Stage {
                 Candidate* best = nullptr;
                 std::size_t best_dist = SIZE_MAX;
                 for (Candidate& c : d.cands) {
-                    if (c.drop || c.carrier || c.ev.type != "visit") continue;
+                    if (c.drop || c.carrier || c.ev.type != "visit"sv) continue;
                     if (!owner.empty() &&
                         std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
                                      [&](const Participant& p) { return p.name == owner; }))
@@ -984,7 +1003,7 @@ class RegionStage final : public Stage {
                         }
                 }
             }
-            if (!in && article_mena && c.ev.category == "diplomacy" &&
+            if (!in && article_mena && c.ev.category == "diplomacy"sv &&
                 (!c.ev.location || k.country_in_region(c.ev.location->country))) {
                 bool foreign_place = false;
                 for (const auto& p : c.places)
@@ -1034,12 +1053,12 @@ void absorb(Candidate& into, Candidate& from) {
     }
     for (auto& t : b.targets)
         if (std::none_of(a.targets.begin(), a.targets.end(),
-                         [&](const Participant& x) { return pkey(x) == pkey(t); }))
+                         [&](const Participant& x) { return same_pkey(x, t); }))
             a.targets.push_back(t);
     for (auto& [key, val] : b.attributes.items()) {
         if (!a.attributes.contains(key)) {
             a.attributes[key] = val;
-        } else if (key == "topics" || key == "mediators") {
+        } else if (key == "topics"sv || key == "mediators"sv) {
             for (const auto& x : val)
                 if (std::find(a.attributes[key].begin(), a.attributes[key].end(), x) ==
                     a.attributes[key].end())
@@ -1050,6 +1069,22 @@ void absorb(Candidate& into, Candidate& from) {
     for (auto& m : from.mediators) into.mediators.push_back(m);
     from.drop = true;
 }
+
+// One side of an event's participants (for symmetric types both sides), as
+// views: nothing is copied.
+struct Side {
+    const std::vector<Participant>* first;
+    const std::vector<Participant>* second;
+    template <class F>
+    bool any(F f) const {
+        for (const auto& p : *first)
+            if (f(p)) return true;
+        if (second)
+            for (const auto& p : *second)
+                if (f(p)) return true;
+        return false;
+    }
+};
 
 class MergeStage final : public Stage {
   public:
@@ -1064,7 +1099,7 @@ class MergeStage final : public Stage {
             if (!c.drop && !c.carrier) add_evidence(d, c);
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
         auto symmetric = [](const std::string& t) {
-            return t == "meeting" || t == "negotiation" || t == "agreement";
+            return t == "meeting"sv || t == "negotiation"sv || t == "agreement"sv;
         };
         auto ident = [&](const Candidate& c) {
             std::vector<Participant> all = c.ev.actors;
@@ -1074,7 +1109,7 @@ class MergeStage final : public Stage {
             }
             std::string key = c.ev.type + '|' + c.ev.status + '|';
             for (const auto& k : keys(all)) key += k + ',';
-            if (!symmetric(c.ev.type) && c.ev.type != "statement") {
+            if (!symmetric(c.ev.type) && c.ev.type != "statement"sv) {
                 key += '|';
                 for (const auto& k : keys(c.ev.targets)) key += k + ',';
             }
@@ -1103,31 +1138,26 @@ class MergeStage final : public Stage {
         // A country-level event beside the same event of that country's people
         // ("Iran" visits beside "Araghchi" visits, a meeting with "Lebanon" beside
         // the one with Mikati) is the same event: fold it into the person-level one.
-        auto covered = [](const Participant& p, const std::vector<Participant>& by) {
-            for (const auto& q : by) {
-                if (pkey(q) == pkey(p)) return true;
-                if (p.kind == "country" && !p.country.empty() && q.country == p.country &&
-                    (q.kind == "person" || q.kind == "organisation"))
-                    return true;
-            }
-            return false;
+        auto side = [&](const Candidate& c, bool actors) {
+            const auto* mine = actors ? &c.ev.actors : &c.ev.targets;
+            const auto* other = actors ? &c.ev.targets : &c.ev.actors;
+            return Side{mine, symmetric(c.ev.type) ? other : nullptr};
         };
-        auto pool = [&](const Candidate& c, bool actors) {
-            std::vector<Participant> v = actors ? c.ev.actors : c.ev.targets;
-            if (symmetric(c.ev.type)) {
-                const auto& o = actors ? c.ev.targets : c.ev.actors;
-                v.insert(v.end(), o.begin(), o.end());
-            }
-            return v;
+        auto covered = [](const Participant& p, const Side& by) {
+            return by.any([&](const Participant& q) {
+                return same_pkey(q, p) ||
+                       (p.kind == "country"sv && !p.country.empty() && q.country == p.country &&
+                        (q.kind == "person"sv || q.kind == "organisation"sv));
+            });
         };
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
             if (!live(b) || b.ev.actors.empty()) continue;
             bool has_country = false;
-            for (const auto& p : b.ev.actors) has_country |= p.kind == "country";
-            for (const auto& p : b.ev.targets) has_country |= p.kind == "country";
+            for (const auto& p : b.ev.actors) has_country |= p.kind == "country"sv;
+            for (const auto& p : b.ev.targets) has_country |= p.kind == "country"sv;
             if (!has_country) continue;
-            const auto ba = pool(b, true), bt = symmetric(b.ev.type) ? ba : pool(b, false);
+            const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
                 if (i == j || !live(a) || a.ev.type != b.ev.type || a.ev.status != b.ev.status ||
@@ -1135,24 +1165,19 @@ class MergeStage final : public Stage {
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
-                const auto aa = pool(a, true), at = symmetric(a.ev.type) ? aa : pool(a, false);
-                bool ok = std::any_of(aa.begin(), aa.end(),
-                                      [](const Participant& q) { return q.kind == "person"; });
+                const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
+                bool ok = aa.any([](const Participant& q) { return q.kind == "person"sv; });
                 bool finer = false;  // a names a person where b names a country
-                for (const auto& p : ba) {
-                    ok = ok && covered(p, aa);
-                    finer |= p.kind == "country" &&
-                             std::none_of(aa.begin(), aa.end(),
-                                          [&](const Participant& q) { return pkey(q) == pkey(p); });
-                }
-                if (!symmetric(b.ev.type))
-                    for (const auto& p : bt) {
-                        ok = ok && covered(p, at);
-                        finer |= p.kind == "country" &&
-                                 std::none_of(at.begin(), at.end(), [&](const Participant& q) {
-                                     return pkey(q) == pkey(p);
-                                 });
-                    }
+                auto check = [&](const Side& from, const Side& by) {
+                    from.any([&](const Participant& p) {
+                        ok = ok && covered(p, by);
+                        finer |= p.kind == "country"sv &&
+                                 !by.any([&](const Participant& q) { return same_pkey(q, p); });
+                        return false;  // visit all
+                    });
+                };
+                check(ba, aa);
+                if (!symmetric(b.ev.type)) check(bt, at);
                 if (!ok || !finer) continue;
                 absorb(a, b);
                 break;
@@ -1163,24 +1188,25 @@ class MergeStage final : public Stage {
         // reported, not a new one.
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
-            if (!live(b) || b.ev.type != "attack" || b.syntax == TrigSyntax::verb || b.has_cue ||
+            if (!live(b) || b.ev.type != "attack"sv || b.syntax == TrigSyntax::verb || b.has_cue ||
                 b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             bool definite = false;
             for (std::size_t t = b.tb; t-- > s.tb && t + 4 > b.tb;) {
                 const auto w = d.toks[t].lower;
-                if (w == "the" || w == "this" || w == "that" || w == "last" || w == "earlier") {
+                if (w == "the"sv || w == "this"sv || w == "that"sv || w == "last"sv ||
+                    w == "earlier"sv) {
                     definite = true;
                     break;
                 }
-                if (w == "," || w == "a" || w == "an") break;
+                if (w == ","sv || w == "a"sv || w == "an"sv) break;
             }
             if (!definite) continue;
             const auto ba = keys(b.ev.actors);
             for (std::size_t i = j; i-- > 0;) {
                 Candidate& a = d.cands[i];
-                if (!live(a) || a.ev.type != "attack" || a.sentence >= b.sentence) continue;
+                if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;
                 if (!subset(ba, keys(a.ev.actors))) continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -1200,7 +1226,7 @@ class MergeStage final : public Stage {
                 if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
                 if (a.ev.status != b.ev.status || !dates_ok(a, b)) continue;
                 // the same sentence: "an Israeli strike on the building killed five"
-                if (a.sentence == b.sentence && a.ev.type == "attack" &&
+                if (a.sentence == b.sentence && a.ev.type == "attack"sv &&
                     (!b.ev.location || !a.ev.location ||
                      same_place(a.ev.location, b.ev.location))) {
                     absorb(a, b);
