@@ -137,7 +137,8 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         for (const auto& st : stages_) st->run(d);
         if (d.toks.empty()) return std::vector<Event>{};
 
-        std::vector<Event> out;
+        // The kept candidates, then ordered by their first evidence (stable).
+        std::vector<Candidate*> kept;
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier) continue;
             if (!opts.include_out_of_region && !c.ev.in_region) continue;
@@ -156,13 +157,17 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
                 }
                 if (!changed) continue;
             }
-            out.push_back(std::move(c.ev));
+            kept.push_back(&c);
         }
-        std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
-            const std::size_t sa = a.evidence.empty() ? 0 : a.evidence.front().start;
-            const std::size_t sb = b.evidence.empty() ? 0 : b.evidence.front().start;
-            return sa < sb;
+        auto start = [](const Candidate* c) {
+            return c->ev.evidence.empty() ? std::size_t{0} : c->ev.evidence.front().start;
+        };
+        std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
+            return start(a) < start(b);
         });
+        std::vector<Event> out;
+        out.reserve(kept.size());
+        for (Candidate* c : kept) out.push_back(std::move(c->ev));
         return out;
     } catch (const std::bad_alloc&) {
         return fail("processor", "out of memory while processing article " + article.id);

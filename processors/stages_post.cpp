@@ -17,6 +17,13 @@ using namespace std::string_view_literals;
 
 namespace {
 
+// sanitize_utf8 with a fast path: pure ASCII (the common case) is copied as is.
+std::string utf8_copy(std::string_view s) {
+    for (const char ch : s)
+        if (static_cast<unsigned char>(ch) >= 0x80) return sanitize_utf8(s);
+    return std::string(s);
+}
+
 // The part of a participant's identity key after its kind: the name for
 // persons, groups and country-less entities, else the country code.
 const std::string& pkey_value(const Participant& p) {
@@ -827,7 +834,7 @@ class AttributesStage final : public Stage {
                 if (d.toks[t - 1].text == ","sv && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
                 const std::string& src = d.article->text;
                 if (b < e && e <= src.size())
-                    return sanitize_utf8(std::string_view(src).substr(b, e - b));
+                    return utf8_copy(std::string_view(src).substr(b, e - b));
             }
             open = SIZE_MAX;
         }
@@ -1263,7 +1270,7 @@ void add_evidence(const Doc& d, Candidate& c) {
     const std::string& src = d.article->text;
     if (e.end > src.size()) e.end = src.size();
     if (e.start > e.end) e.start = e.end;
-    e.sentence = sanitize_utf8(std::string_view(src).substr(e.start, e.end - e.start));
+    e.sentence = utf8_copy(std::string_view(src).substr(e.start, e.end - e.start));
     c.ev.evidence.push_back(std::move(e));
     c.ev.paragraph = s.paragraph;
 }
