@@ -764,15 +764,22 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
+    for (const auto& [w, v] : k->surf_first) k->lex[ascii_lower(w)].surf.emplace_back(w, &v);
+    k->words.build(k->lex);
     return k;
 }
 
-const std::vector<std::uint32_t>* Knowledge::surfaces_at(std::string_view text,
-                                                         std::string_view lower) const {
-    auto it = surf_first.find(text);
+const std::vector<std::uint32_t>* Knowledge::surfaces_at(const WordInfo& w, std::string_view text,
+                                                         std::string_view lower) {
+    auto find = [&](std::string_view key) -> const std::vector<std::uint32_t>* {
+        for (const auto& [k, v] : w.surf)
+            if (k == key) return v;
+        return nullptr;
+    };
+    const auto* hit = find(text);
     // "Al-Shibani" at the start of a sentence is written "al-Shibani" in the data
-    if (it == surf_first.end() && (text == "Al" || text == "El")) it = surf_first.find(lower);
-    return it == surf_first.end() ? nullptr : &it->second;
+    if (!hit && (text == "Al" || text == "El")) hit = find(lower);
+    return hit;
 }
 
 }  // namespace herald::processors

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "processors/strmap.hpp"
+#include "processors/word_table.hpp"
 
 namespace herald::processors {
 
@@ -172,23 +173,23 @@ struct Knowledge {
         std::uint32_t flags = 0;                           // Lex bits
         const std::vector<std::uint32_t>* trig = nullptr;  // trig_first entry
         const std::vector<std::uint32_t>* role = nullptr;  // role_first entry
+        // surf_first entries whose key lower-cases to this word (case variants)
+        std::vector<std::pair<std::string_view, const std::vector<std::uint32_t>*>> surf;
     };
     // word -> WordInfo; topic/region/cue phrases by first token
     StrMap<WordInfo> lex;
+    WordTable<WordInfo> words;  // fast read-only view of `lex`
     StrMap<std::vector<std::pair<std::uint32_t, std::uint32_t>>> topic_first;  // (topic, phrase)
     StrMap<std::vector<std::uint32_t>> region_first;
     std::uint32_t lex_of(std::string_view lower) const {
         const WordInfo* w = word_info(lower);
         return w ? w->flags : 0u;
     }
-    const WordInfo* word_info(std::string_view lower) const {
-        const auto it = lex.find(lower);
-        return it == lex.end() ? nullptr : &it->second;
-    }
+    const WordInfo* word_info(std::string_view lower) const { return words.find(lower); }
     // Gazetteer surfaces starting with token text `text` (lower-case form
-    // `lower`), longest first, or null.
-    const std::vector<std::uint32_t>* surfaces_at(std::string_view text,
-                                                  std::string_view lower) const;
+    // `lower`, its WordInfo `w`), longest first, or null.
+    static const std::vector<std::uint32_t>* surfaces_at(const WordInfo& w, std::string_view text,
+                                                         std::string_view lower);
 
     int type_index(std::string_view name) const;
     bool country_in_region(std::string_view code) const {

@@ -179,7 +179,7 @@ void lookup_word(const Knowledge& k, Token& t) {
     if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-") t.lex = w->flags;
     t.trig = w->trig;
     t.role = w->role;
-    if (w->flags & LSurfFirst) t.surf = k.surfaces_at(t.text, t.lower);
+    if (w->flags & LSurfFirst) t.surf = Knowledge::surfaces_at(*w, t.text, t.lower);
 }
 
 class SegmentStage final : public Stage {
