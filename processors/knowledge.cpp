@@ -759,6 +759,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->denial_verbs, LDenialFirst);
     flag_set(k->speculative, LSpecFirst);
     flag_set(k->people_nouns, LPeopleNoun);
+    flag_set(k->hearsay_denials, LHearsayDenial);
     flag_set(k->group_anaphors, LAnaphorNoun);
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);

@@ -115,6 +115,7 @@ enum Lex : std::uint32_t {
     LDenialFirst = 1u << 19,
     LSpecFirst = 1u << 20,
     LPeopleNoun = 1u << 21,
+    LHearsayDenial = 1u << 22,  // first word of a hearsay denial ("denied", "dismissed")
 };
 
 struct Knowledge {

@@ -275,14 +275,13 @@ class EntitiesStage final : public Stage {
     // The qualifier in front of a title: a country/organisation/group (name,
     // adjective or metonym), optionally possessive.
     bool qualifier_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                      Participant& part) const {
+                      const Surface*& qual) const {
         const GazHit h = gaz_match(d, j, end);
         if (!h.len) return false;
         for (const Surface* s : h.hits) {
+            // countries, organisations and groups (part_of gives them a participant)
             if (s->ent == EntKind::place || s->ent == EntKind::person) continue;
-            auto p = part_of(*d.k, s->ent, s->idx);
-            if (!p) continue;
-            part = *p;
+            qual = s;
             len = h.len;
             if (j + len < end && d.toks[j + len].lower == "'s"sv) ++len;
             return true;
@@ -304,20 +303,18 @@ class EntitiesStage final : public Stage {
             det = true;
             ++j;
         }
-        std::optional<Participant> qual;
+        const Surface* qual_surface = nullptr;  // the participant is built once a title follows
         std::vector<std::size_t> mods;
         for (int guard = 0; guard < 4 && j < s.te; ++guard) {
             std::size_t len = 0;
-            Participant p;
             std::size_t tl0 = 0;
             std::uint32_t tr0 = 0;
             if (title_at(d, j, s.te, tl0, tr0) && tl0 > 1) {
                 // a title that starts with an organisation ("Mossad chief", "CIA Director")
-                if (!qual && qualifier_at(d, j, s.te, len, p)) qual = p;
+                if (!qual_surface) qualifier_at(d, j, s.te, len, qual_surface);
                 break;
             }
-            if (!qual && qualifier_at(d, j, s.te, len, p)) {
-                qual = p;
+            if (!qual_surface && qualifier_at(d, j, s.te, len, qual_surface)) {
                 j += len;
                 continue;
             }
@@ -334,6 +331,8 @@ class EntitiesStage final : public Stage {
         std::size_t tlen = 0;
         std::uint32_t role = 0;
         if (!title_at(d, j, s.te, tlen, role)) return false;
+        std::optional<Participant> qual;
+        if (qual_surface) qual = part_of(k, qual_surface->ent, qual_surface->idx);
         // "top US diplomat": the modifier and the title together may name a role
         for (std::size_t mj : mods) {
             std::string joined(d.toks[mj].lower);
@@ -702,7 +701,8 @@ class CoreferenceStage final : public Stage {
                 if (tok.in_quote || tok.kind != TokKind::word ||
                     !(tok.lex & (LPronoun | LDeterminer)))
                     continue;
-                auto pr = k.pronouns.find(tok.lower);
+                const auto pr =
+                    (tok.lex & LPronoun) ? k.pronouns.find(tok.lower) : k.pronouns.end();
                 if (pr != k.pronouns.end()) {
                     Mention m;
                     m.tb = t;
@@ -733,7 +733,8 @@ class CoreferenceStage final : public Stage {
                         count = static_cast<std::size_t>(std::max(0, nw->second));
                         ++h;
                     }
-                    if (!count && k.group_anaphors.count(d.toks[h].lower)) {
+                    const bool anaphor = d.toks[h].lex & LAnaphorNoun;
+                    if (!count && anaphor && k.group_anaphors.count(d.toks[h].lower)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
                             Mention m;
                             m.tb = t;
@@ -745,8 +746,9 @@ class CoreferenceStage final : public Stage {
                             added.push_back(std::move(m));
                             t = h;
                         }
-                    } else if (count >= 2 && (k.plural_person_anaphors.count(d.toks[h].lower) ||
-                                              k.plural_country_anaphors.count(d.toks[h].lower))) {
+                    } else if (count >= 2 && anaphor &&
+                               (k.plural_person_anaphors.count(d.toks[h].lower) ||
+                                k.plural_country_anaphors.count(d.toks[h].lower))) {
                         std::vector<const Mention*> ps = last_persons(
                             d, t, count,
                             k.plural_country_anaphors.count(d.toks[h].lower) ? "country"

@@ -255,11 +255,11 @@ class EventsStage final : public Stage {
     bool verb_context(const Doc& d, const Sentence& s, std::size_t i) const {
         if (i == s.tb) return false;
         const Token& p = d.toks[i - 1];
-        static const char* const aux[] = {
+        static constexpr std::string_view aux[] = {
             "will", "would", "to",   "can", "could", "may",   "might", "must", "should", "shall",
             "did",  "do",    "does", "not", "n't",   "also",  "then",  "he",   "she",    "they",
             "it",   "we",    "i",    "you", "who",   "which", "and",   "has",  "have",   "had"};
-        for (const char* a : aux)
+        for (const std::string_view a : aux)
             if (p.lower == a) return !(p.lower == "to"sv && d.toks[i].lower.ends_with("s"));
         if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
         const std::size_t mi = d.mention_from(i);

@@ -119,7 +119,8 @@ class ModalityStage final : public Stage {
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"sv || w == "but"sv) break;
-                if (k.hearsay_denials.count(w) && t + 2 < c.tb) {
+                if ((d.toks[t].lex & LHearsayDenial) && k.hearsay_denials.count(w) &&
+                    t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
                     const auto nx2 = d.toks[t + 2].lower;
                     if (k.hearsay_nouns.count(nx) ||
