@@ -107,6 +107,13 @@ std::size_t match_words(const Doc& d, std::size_t i, std::size_t end,
 
 namespace {
 
+// ascii_lower(text) into `out`, reusing its buffer.
+void lower_into(const std::string& text, std::string& out) {
+    out.assign(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
 // Fills doc.text/map from the paragraphs without changes (when `normalise` is
 // not in the chain).
 void identity_text(Doc& d) {
@@ -156,14 +163,15 @@ class NormaliseStage final : public Stage {
                 d.map.push_back(prev_end);
             }
             prev_end = e;
-            Normalised n = normalise(std::string_view(src).substr(b, e - b), b, opts_);
+            Normalised& n = d.para;
+            normalise_into(std::string_view(src).substr(b, e - b), b, opts_, n);
             const std::size_t nb = d.text.size();
             d.text += n.text;
             d.map.insert(d.map.end(), n.map.begin(), n.map.end() - 1);
             d.para_norm.emplace_back(nb, d.text.size());
         }
         d.map.push_back(prev_end);
-        d.lower = ascii_lower(d.text);
+        lower_into(d.text, d.lower);
         d.normalised = true;
     }
 

@@ -127,6 +127,14 @@ void flush_pending(Builder& b, std::string& pending, std::size_t pending_at, boo
 
 Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptions& opts) {
     Normalised n;
+    normalise_into(in, base, opts, n);
+    return n;
+}
+
+void normalise_into(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                    Normalised& n) {
+    n.text.clear();
+    n.map.clear();
     n.text.reserve(in.size());
     n.map.reserve(in.size() + 1);
     Builder b{n, base, opts.whitespace};
@@ -214,7 +222,6 @@ Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptio
     }
     flush_pending(b, pending, pending_at, opts.nfc);
     n.map.push_back(base + in.size());
-    return n;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text) {

@@ -31,6 +31,9 @@ struct NormaliseOptions {
 // Normalises `in` (which may hold invalid UTF-8: bad bytes become U+FFFD);
 // `base` is added to every offset in the map.
 Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptions& opts);
+// The same into `out` (cleared first; its buffers are reused).
+void normalise_into(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                    Normalised& out);
 
 // Paragraphs of an original article text: every non-blank line, trimmed;
 // [start, end) byte ranges.
