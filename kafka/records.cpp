@@ -160,6 +160,34 @@ state::OutboxRecord dead_letter_record(const std::string& topic, const processor
     return r;
 }
 
+state::OutboxRecord refused_record(const std::string& topic, const state::OutboxRecord& refused,
+                                   const std::string& code, const std::string& message,
+                                   bool include_value, UnixTime now) {
+    json headers = json::object();
+    std::string source, id;
+    for (const auto& [k, v] : refused.headers) {
+        headers[k] = v;
+        if (k == "ce_source") source = v;
+        if (k == "ce_id") id = v;
+    }
+    json rec = {{"topic", refused.topic},
+                {"key", refused.key},
+                {"headers", std::move(headers)},
+                {"value_bytes", refused.value.size()},
+                {"value", include_value ? json(refused.value) : json(nullptr)}};
+    json v = {{"record", std::move(rec)},
+              {"error", {{"kind", "kafka"}, {"code", code}, {"message", message}}},
+              {"failed_at", format_utc(now)}};
+    state::OutboxRecord r;
+    r.topic = topic;
+    r.key = refused.key;
+    r.value = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    r.headers = ce_headers((id.empty() ? refused.key : id) + ":refused", source,
+                           "org.herald.dead_letter", format_utc(now));
+    r.created = now;
+    return r;
+}
+
 bool is_secret_property(const std::string& name) {
     const std::string n = ascii_lower(name);
     for (const char* s : {"password", "secret", "sasl.oauthbearer.config", "ssl.key.pem", "ssl_key",

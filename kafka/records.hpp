@@ -55,6 +55,15 @@ state::OutboxRecord article_record(const std::string& topic, const processors::A
 state::OutboxRecord dead_letter_record(const std::string& topic, const processors::Article& a,
                                        const Error& err, UnixTime now);
 
+// A record the broker (or librdkafka) refused for good, for the dead-letter
+// topic: {record: {topic, key, headers, value_bytes, value}, error: {kind:
+// "kafka", code, message}, failed_at}; key = the record's key. `value` is the
+// original value as a JSON string, null when `include_value` is false (size
+// errors: the copy would be refused too).
+state::OutboxRecord refused_record(const std::string& topic, const state::OutboxRecord& refused,
+                                   const std::string& code, const std::string& message,
+                                   bool include_value, UnixTime now);
+
 // Property names whose values are secrets (passwords, keys, tokens).
 bool is_secret_property(const std::string& name);
 // "k=v, k2=***" with secrets masked, for logs.

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -58,6 +59,29 @@ Status check_topic(const std::string& field, const std::string& t, bool required
                                       "' (allowed: letters, digits, '.', '_', '-')");
     }
     return {};
+}
+
+// Errors that sending the same record again cannot fix. Authorization and
+// unknown-topic errors are not among them: an operator fixes those, and the
+// records must then still be there.
+bool is_permanent(rd_kafka_resp_err_t err) {
+    switch (err) {
+        case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
+        case RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE:
+        case RD_KAFKA_RESP_ERR_INVALID_RECORD:
+        case RD_KAFKA_RESP_ERR_INVALID_TIMESTAMP:
+        case RD_KAFKA_RESP_ERR_POLICY_VIOLATION:
+        case RD_KAFKA_RESP_ERR__INVALID_ARG:
+        case RD_KAFKA_RESP_ERR__BAD_MSG:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_size_error(rd_kafka_resp_err_t err) {
+    return err == RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE ||
+           err == RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE;
 }
 
 }  // namespace
@@ -148,6 +172,11 @@ struct EventSink::Impl {
     std::vector<std::int64_t> to_remove;  // delivered, not yet removed from the outbox
     std::optional<Error> fatal;
     bool stalled = false;  // queue full and no delivery report since
+    // Records a broker refused with a permanent error. The error may belong
+    // to another record of the same batch, so each is sent once more alone
+    // (`isolating`: nothing else in flight); refused again, it is taken out.
+    std::unordered_set<std::int64_t> suspects;
+    std::optional<std::int64_t> isolating;
     Clock::time_point retry_not_before{};
     SinkCounters c;
 
@@ -257,6 +286,9 @@ struct EventSink::Impl {
         while (!backlog.empty() && !fatal) {
             auto now = Clock::now();
             if (now < retry_not_before) return;
+            if (isolating) return;  // a suspect is on its way, alone
+            const bool suspect = !suspects.empty() && suspects.count(backlog.front().seq) > 0;
+            if (suspect && !flights.empty()) return;  // it goes when the others are done
             // The record moves into `flights` first: librdkafka references
             // its value (no copy) until the delivery report, and map nodes
             // never move.
@@ -271,6 +303,10 @@ struct EventSink::Impl {
                 ++c.produced;
                 if (fit->second.rec.attempts > 0) ++c.retried;
                 backlog.pop_front();
+                if (suspect) {
+                    isolating = seq;
+                    return;
+                }
                 continue;
             }
             backlog.front() = std::move(fit->second.rec);
@@ -293,10 +329,22 @@ struct EventSink::Impl {
                 fatal = Error{"kafka", std::string("fatal producer error: ") + buf};
                 return;
             }
-            // Local refusal (unknown topic, record too large, ...): keep the
-            // record first in line and try again later, so per-key order holds.
             ++c.failed;
             ++r.attempts;
+            if (is_permanent(err)) {
+                // librdkafka refused this very record (e.g. larger than
+                // message.max.bytes): no point in sending it again.
+                state::OutboxRecord rec = std::move(r);
+                backlog.pop_front();
+                if (!refuse(rec, err, true)) {
+                    backlog.push_front(std::move(rec));
+                    retry_not_before = now + cfg.retry_backoff;
+                    return;
+                }
+                continue;
+            }
+            // Local refusal that may pass later (unknown topic, ...): keep the
+            // record first in line and try again later, so per-key order holds.
             spdlog::warn("kafka: cannot send record {} (key {}) to {}: {}; retrying", r.seq, r.key,
                          r.topic, rd_kafka_err2str(err));
             retry_not_before = now + cfg.retry_backoff;
@@ -304,13 +352,69 @@ struct EventSink::Impl {
         }
     }
 
+    // Takes a record refused for good out of the outbox: into the dead-letter
+    // topic (as a new outbox record, same transaction), or parked when there
+    // is none or it is itself a dead letter. False: the state store failed,
+    // the record stays in the outbox.
+    bool refuse(const state::OutboxRecord& rec, rd_kafka_resp_err_t err, bool local) {
+        const std::string code = rd_kafka_err2name(err);
+        const std::string message =
+            std::string(local ? "refused by the producer: " : "refused by the broker: ") +
+            rd_kafka_err2str(err);
+        const UnixTime now = now_utc();
+        const bool to_dlq = !cfg.dead_letter_topic.empty() && rec.topic != cfg.dead_letter_topic;
+        std::optional<state::OutboxRecord> dl;
+        Status s;
+        if (to_dlq) {
+            dl =
+                refused_record(cfg.dead_letter_topic, rec, code, message, !is_size_error(err), now);
+            s = store.begin();
+            if (s) s = store.outbox_append(*dl).map([](std::int64_t) {});
+            if (s) s = store.outbox_remove({rec.seq});
+            if (s) {
+                s = store.commit();
+            } else {
+                store.rollback();
+            }
+        } else {
+            s = store.outbox_park(rec, code + ": " + message, now);
+        }
+        if (!s) {
+            spdlog::error(
+                "kafka: record {} (key {}, topic {}) was refused for good ({}), but "
+                "the state store failed: {}; it stays in the outbox",
+                rec.seq, rec.key, rec.topic, code, s.error().str());
+            return false;
+        }
+        suspects.erase(rec.seq);
+        ++c.refused;
+        if (to_dlq) {
+            ++c.dead_lettered;
+            spdlog::error(
+                "kafka: record {} (key {}, topic {}, {} bytes) refused for good: {} ({}); sent "
+                "to the dead-letter topic {}",
+                rec.seq, rec.key, rec.topic, rec.value.size(), code, message,
+                cfg.dead_letter_topic);
+            backlog.push_back(std::move(*dl));
+        } else {
+            ++c.parked;
+            spdlog::error(
+                "kafka: record {} (key {}, topic {}, {} bytes) refused for good: {} ({}); parked "
+                "in the state database (table parked, {} record(s)); see docs/publishing.md",
+                rec.seq, rec.key, rec.topic, rec.value.size(), code, message, c.parked);
+        }
+        return true;
+    }
+
     void handle_reports() {
         std::vector<state::OutboxRecord> failed;
+        std::vector<std::pair<state::OutboxRecord, rd_kafka_resp_err_t>> refused;
         auto now = Clock::now();
         if (!reports.empty()) stalled = false;
         for (const auto& [seq, err] : reports) {
             auto it = flights.find(seq);
             if (it == flights.end()) continue;
+            if (isolating == seq) isolating.reset();
             if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
                 ++c.acked;
                 c.publish_latency_us_sum += static_cast<std::uint64_t>(
@@ -318,19 +422,37 @@ struct EventSink::Impl {
                         .count());
                 ++c.publish_latency_count;
                 to_remove.push_back(seq);
+                if (!suspects.empty()) suspects.erase(seq);
             } else if (err == RD_KAFKA_RESP_ERR__PURGE_QUEUE ||
                        err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT) {
                 // Closing: stays in the outbox.
             } else {
                 ++c.failed;
-                spdlog::warn("kafka: delivery of record {} (key {}) to {} failed: {}; retrying",
-                             seq, it->second.rec.key, it->second.rec.topic, rd_kafka_err2str(err));
                 ++it->second.rec.attempts;
-                failed.push_back(std::move(it->second.rec));
+                if (is_permanent(err) && suspects.count(seq) > 0) {
+                    // Refused again while sent alone: it is this record.
+                    refused.emplace_back(std::move(it->second.rec), err);
+                } else {
+                    if (is_permanent(err)) {
+                        suspects.insert(seq);
+                        spdlog::warn(
+                            "kafka: delivery of record {} (key {}) to {} failed: {}; sending it "
+                            "again alone to see whether the error is its own",
+                            seq, it->second.rec.key, it->second.rec.topic, rd_kafka_err2str(err));
+                    } else {
+                        spdlog::warn(
+                            "kafka: delivery of record {} (key {}) to {} failed: {}; retrying", seq,
+                            it->second.rec.key, it->second.rec.topic, rd_kafka_err2str(err));
+                    }
+                    failed.push_back(std::move(it->second.rec));
+                }
             }
             flights.erase(it);
         }
         reports.clear();
+        for (auto& [rec, err] : refused) {
+            if (!refuse(rec, err, false)) failed.push_back(std::move(rec));  // tried again later
+        }
         if (!failed.empty()) {
             for (auto& f : failed) {
                 (void)store.outbox_bump_attempts(f.seq);
@@ -422,6 +544,14 @@ Result<std::unique_ptr<EventSink>> EventSink::open(const SinkConfig& config, sta
         spdlog::info("kafka: re-sending {} unacknowledged record(s) from the outbox",
                      pending->size());
     for (auto& r : *pending) impl->backlog.push_back(std::move(r));
+    auto parked = store.parked_count();
+    if (!parked) return tl::unexpected(parked.error());
+    impl->c.parked = *parked;
+    if (*parked > 0)
+        spdlog::warn(
+            "kafka: {} record(s) refused by the broker are parked in the state database (table "
+            "parked) and are not sent; see docs/publishing.md",
+            *parked);
     impl->pump(Clock::now());
     return std::unique_ptr<EventSink>(new EventSink(std::move(impl)));
 }

@@ -72,14 +72,19 @@ struct PublishStats {
 
 // Monotonic counters for the metrics endpoint.
 struct SinkCounters {
-    std::uint64_t produced = 0;                // handed to librdkafka (incl. re-sends)
-    std::uint64_t acked = 0;                   // delivery report: success
-    std::uint64_t failed = 0;                  // delivery report or produce call: failure
-    std::uint64_t retried = 0;                 // re-sent after a failure
+    std::uint64_t produced = 0;  // handed to librdkafka (incl. re-sends)
+    std::uint64_t acked = 0;     // delivery report: success
+    std::uint64_t failed = 0;    // delivery report or produce call: failure
+    std::uint64_t retried = 0;   // re-sent after a failure
+    // Refused for good (e.g. MSG_SIZE_TOO_LARGE, INVALID_RECORD): taken out of
+    // the outbox, to the dead-letter topic or parked (docs/publishing.md).
+    std::uint64_t refused = 0;
+    std::uint64_t dead_lettered = 0;           // of those, queued for the dead-letter topic
     std::uint64_t publish_latency_us_sum = 0;  // produce -> ack, acked records
     std::uint64_t publish_latency_count = 0;
     std::size_t outbox_depth = 0;  // records not yet acknowledged
     std::size_t in_flight = 0;     // of those, handed to librdkafka
+    std::size_t parked = 0;        // refused records parked in the state database
 };
 
 class EventSink {
@@ -112,7 +117,10 @@ class EventSink {
                                UnixTime now = now_utc());
 
     // Serves delivery reports, removes delivered records from the outbox,
-    // re-sends failed ones after retry_backoff. Returns an error (kind "kafka")
+    // re-sends failed ones after retry_backoff. A record refused for good
+    // (a permanent error, confirmed by sending it alone) leaves the normal
+    // flow: to the dead-letter topic if configured, else parked in the state
+    // database; it never holds up the records behind it. Returns an error (kind "kafka")
     // only for a fatal producer error: the daemon must stop.
     Status poll();
 

@@ -71,6 +71,26 @@ CREATE TABLE outbox (
   attempts INTEGER NOT NULL DEFAULT 0
 );
 )sql",
+    // v2: events are found through an in-memory map fp_hash -> seq (loaded
+    // at first use): a random-order index cost one index page write per new
+    // event and commit.
+    // Records the broker refused for good (no dead-letter topic): kept for an
+    // operator, never sent again on their own.
+    R"sql(
+DROP INDEX IF EXISTS events_fp;
+CREATE TABLE parked (
+  id        INTEGER PRIMARY KEY,
+  seq       INTEGER NOT NULL,          -- the record's outbox seq (reused once the outbox empties)
+  topic     TEXT NOT NULL,
+  key       BLOB NOT NULL,
+  value     BLOB NOT NULL,
+  headers   BLOB NOT NULL,             -- netstrings, as in outbox
+  created   INTEGER NOT NULL,
+  attempts  INTEGER NOT NULL,
+  error     TEXT NOT NULL,             -- why the broker refused it
+  parked_at INTEGER NOT NULL
+);
+)sql",
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
@@ -181,6 +201,16 @@ struct Store::Impl {
     // Keyed by the SQL text's address: every caller passes a string literal
     // (or a static string), so this is a pointer lookup, not a string hash.
     std::unordered_map<const char*, std::unique_ptr<Stmt>> stmts;
+    // events: fp_hash -> seq, loaded on first use. Only ever holds committed
+    // rows or rows of the open transaction; cleared (reloaded on next use)
+    // whenever a transaction does not commit, and after prune().
+    std::unordered_map<std::uint64_t, std::int64_t> event_rows;
+    bool event_rows_loaded = false;
+
+    void forget_event_rows() {
+        event_rows.clear();
+        event_rows_loaded = false;
+    }
 
     ~Impl() {
         stmts.clear();
@@ -269,6 +299,7 @@ struct Store::Impl {
         if (--depth > 0) return {};
         if (failed_in_txn) {
             run("ROLLBACK");
+            forget_event_rows();
             return fail("state", path + ": transaction rolled back after an earlier error");
         }
         auto s = run("COMMIT");
@@ -276,6 +307,7 @@ struct Store::Impl {
             // A failed COMMIT (e.g. SQLITE_FULL) may leave the transaction
             // open; roll back so the connection is clean for the next try.
             if (sqlite3_get_autocommit(db) == 0) run("ROLLBACK");
+            forget_event_rows();
         }
         return s;
     }
@@ -285,6 +317,26 @@ struct Store::Impl {
         depth = 0;
         failed_in_txn = false;
         if (sqlite3_get_autocommit(db) == 0) run("ROLLBACK");
+        forget_event_rows();
+    }
+
+    Status load_event_rows() {
+        if (event_rows_loaded) return {};
+        auto st = prepare("SELECT fp_hash, seq FROM events");
+        if (!st) return tl::unexpected(st.error());
+        event_rows.clear();
+        int rc;
+        while ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+            auto& seq = event_rows[static_cast<std::uint64_t>(sqlite3_column_int64(*st, 0))];
+            seq = std::max<std::int64_t>(seq, sqlite3_column_int64(*st, 1));
+        }
+        sqlite3_reset(*st);
+        if (rc != SQLITE_DONE) {
+            event_rows.clear();
+            return error("loading the event index", rc);
+        }
+        event_rows_loaded = true;
+        return {};
     }
 
     Status step_done(sqlite3_stmt* st, std::string_view what) {
@@ -566,11 +618,14 @@ Status Store::commit_item(const std::string& feed_id, const std::string& item_id
 // ---------------------------------------------------------------- events
 
 Result<std::optional<EventRecord>> Store::load_event(const std::string& fingerprint) {
+    if (auto s = impl_->load_event_rows(); !s) return tl::unexpected(s.error());
+    auto row = impl_->event_rows.find(stable_hash64(fingerprint));
+    if (row == impl_->event_rows.end()) return std::optional<EventRecord>();
     auto st = impl_->prepare(
         "SELECT id, revision, sources, first_seen, updated, json, articles, fingerprint FROM "
-        "events WHERE fp_hash=?");
+        "events WHERE seq=?");
     if (!st) return tl::unexpected(st.error());
-    sqlite3_bind_int64(*st, 1, u2i(stable_hash64(fingerprint)));
+    sqlite3_bind_int64(*st, 1, row->second);
     int rc = sqlite3_step(*st);
     std::optional<EventRecord> out;
     // A 64-bit hash collision would also collide the event ids: treat the
@@ -597,14 +652,18 @@ Result<std::optional<EventRecord>> Store::load_event(const std::string& fingerpr
 
 Status Store::save_event(const EventRecord& e) {
     return impl_->in_txn([&]() -> Status {
-        auto st = impl_->prepare(
-            "INSERT INTO events (fp_hash, fingerprint, id, revision, sources, first_seen, "
-            "updated, json, articles) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(fp_hash) DO UPDATE "
-            "SET fingerprint=excluded.fingerprint, id=excluded.id, revision=excluded.revision, "
-            "sources=excluded.sources, first_seen=excluded.first_seen, updated=excluded.updated, "
-            "json=excluded.json, articles=excluded.articles");
+        if (auto s = impl_->load_event_rows(); !s) return s;
+        const std::uint64_t h = stable_hash64(e.fingerprint);
+        auto row = impl_->event_rows.find(h);
+        const bool update = row != impl_->event_rows.end();
+        auto st = update ? impl_->prepare(
+                               "UPDATE events SET fp_hash=?, fingerprint=?, id=?, revision=?, "
+                               "sources=?, first_seen=?, updated=?, json=?, articles=? WHERE seq=?")
+                         : impl_->prepare(
+                               "INSERT INTO events (fp_hash, fingerprint, id, revision, sources, "
+                               "first_seen, updated, json, articles) VALUES (?,?,?,?,?,?,?,?,?)");
         if (!st) return tl::unexpected(st.error());
-        sqlite3_bind_int64(*st, 1, u2i(stable_hash64(e.fingerprint)));
+        sqlite3_bind_int64(*st, 1, u2i(h));
         bind_text(*st, 2, e.fingerprint);
         bind_text(*st, 3, e.id);
         sqlite3_bind_int(*st, 4, e.revision);
@@ -614,7 +673,10 @@ Status Store::save_event(const EventRecord& e) {
         bind_text_ref(*st, 8, e.json);
         const std::string articles = json_string_array(e.articles);
         bind_text_ref(*st, 9, articles);
-        return impl_->step_done(*st, "saving event " + e.id);
+        if (update) sqlite3_bind_int64(*st, 10, row->second);
+        if (auto s = impl_->step_done(*st, "saving event " + e.id); !s) return s;
+        if (!update) impl_->event_rows.emplace(h, sqlite3_last_insert_rowid(impl_->db));
+        return {};
     });
 }
 
@@ -724,6 +786,64 @@ Status Store::outbox_bump_attempts(std::int64_t seq) {
     });
 }
 
+Status Store::outbox_park(const OutboxRecord& rec, const std::string& error, UnixTime now) {
+    return impl_->in_txn([&]() -> Status {
+        auto st = impl_->prepare(
+            "INSERT INTO parked (seq, topic, key, value, headers, created, attempts, "
+            "error, parked_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        if (!st) return tl::unexpected(st.error());
+        sqlite3_bind_int64(*st, 1, rec.seq);
+        bind_text(*st, 2, rec.topic);
+        bind_blob(*st, 3, rec.key);
+        bind_blob_ref(*st, 4, rec.value);
+        bind_blob(*st, 5, encode_headers(rec.headers));
+        sqlite3_bind_int64(*st, 6, rec.created);
+        sqlite3_bind_int(*st, 7, rec.attempts);
+        bind_text(*st, 8, error);
+        sqlite3_bind_int64(*st, 9, now);
+        if (auto s = impl_->step_done(*st, "parking outbox record"); !s) return s;
+        auto del = impl_->prepare("DELETE FROM outbox WHERE seq=?");
+        if (!del) return tl::unexpected(del.error());
+        sqlite3_bind_int64(*del, 1, rec.seq);
+        return impl_->step_done(*del, "parking outbox record");
+    });
+}
+
+Result<std::vector<ParkedRecord>> Store::parked_load() {
+    auto st = impl_->prepare(
+        "SELECT seq, topic, key, value, headers, created, attempts, error, parked_at FROM parked "
+        "ORDER BY id");
+    if (!st) return tl::unexpected(st.error());
+    std::vector<ParkedRecord> out;
+    int rc;
+    while ((rc = sqlite3_step(*st)) == SQLITE_ROW) {
+        ParkedRecord p;
+        p.record.seq = sqlite3_column_int64(*st, 0);
+        p.record.topic = col_text(*st, 1);
+        p.record.key = col_text(*st, 2);
+        p.record.value = col_text(*st, 3);
+        p.record.headers = decode_headers(col_text(*st, 4));
+        p.record.created = sqlite3_column_int64(*st, 5);
+        p.record.attempts = sqlite3_column_int(*st, 6);
+        p.error = col_text(*st, 7);
+        p.parked_at = sqlite3_column_int64(*st, 8);
+        out.push_back(std::move(p));
+    }
+    sqlite3_reset(*st);
+    if (rc != SQLITE_DONE) return impl_->error("loading parked records", rc);
+    return out;
+}
+
+Result<std::size_t> Store::parked_count() {
+    auto st = impl_->prepare("SELECT count(*) FROM parked");
+    if (!st) return tl::unexpected(st.error());
+    int rc = sqlite3_step(*st);
+    auto n = rc == SQLITE_ROW ? static_cast<std::size_t>(sqlite3_column_int64(*st, 0)) : 0;
+    sqlite3_reset(*st);
+    if (rc != SQLITE_ROW) return impl_->error("counting parked records", rc);
+    return n;
+}
+
 Result<std::size_t> Store::outbox_count() {
     auto st = impl_->prepare("SELECT count(*) FROM outbox");
     if (!st) return tl::unexpected(st.error());
@@ -755,6 +875,7 @@ Result<std::size_t> Store::prune(UnixTime before) {
                 return tl::unexpected(s.error());
             removed += static_cast<std::size_t>(sqlite3_changes(impl_->db));
         }
+        impl_->forget_event_rows();  // reloaded at the next use
         return removed;
     });
 }

@@ -81,6 +81,14 @@ struct OutboxRecord {
     int attempts = 0;
 };
 
+// An outbox record the broker refused for good, parked for an operator
+// (table `parked`; see docs/publishing.md).
+struct ParkedRecord {
+    OutboxRecord record;
+    std::string error;
+    UnixTime parked_at = 0;
+};
+
 class Store {
   public:
     // Creates `dir` (and parents) if needed and opens/creates dir/herald.db,
@@ -91,7 +99,7 @@ class Store {
     Store& operator=(const Store&) = delete;
 
     const std::string& path() const;
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;  // 2: no events_fp index, parked table
 
     // Transactions nest: only the outermost begin/commit touches SQLite.
     // Writes outside a transaction are each their own transaction.
@@ -136,6 +144,11 @@ class Store {
     Status outbox_remove(const std::vector<std::int64_t>& seqs);
     Status outbox_bump_attempts(std::int64_t seq);
     Result<std::size_t> outbox_count();
+    // Moves a record from the outbox to the `parked` table (one transaction):
+    // it is no longer loaded by outbox_load(), so never re-sent by itself.
+    Status outbox_park(const OutboxRecord& rec, const std::string& error, UnixTime now);
+    Result<std::vector<ParkedRecord>> parked_load();
+    Result<std::size_t> parked_count();
 
     // Forgets items not seen since `before`, events not updated since then
     // and their article-topic hashes (one transaction). A forgotten item that

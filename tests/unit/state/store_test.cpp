@@ -163,6 +163,71 @@ TEST(StateStore, EventsRoundTrip) {
     EXPECT_FALSE(missing->has_value());
 }
 
+// Events are found through an in-memory index (fp_hash -> row): it must
+// follow commits, rollbacks, updates, prune and a reopen, and a version-1
+// database (with the old SQL index) is migrated.
+TEST(StateStore, EventIndexFollowsTransactionsAndReopen) {
+    TempDir t;
+    {
+        auto s = open_or_die(t.path());
+        ASSERT_TRUE(s);
+        ASSERT_TRUE(s->save_event(make_event(1)));
+        // Rolled back: neither the new event nor the update is visible.
+        ASSERT_TRUE(s->begin());
+        ASSERT_TRUE(s->save_event(make_event(2)));
+        auto e1 = make_event(1);
+        e1.revision = 7;
+        ASSERT_TRUE(s->save_event(e1));
+        EXPECT_TRUE(s->load_event(make_event(2).fingerprint)->has_value());
+        s->rollback();
+        EXPECT_FALSE(s->load_event(make_event(2).fingerprint)->has_value());
+        EXPECT_EQ((*s->load_event(make_event(1).fingerprint))->revision, 1);
+        // An update replaces the row in place (no second row).
+        ASSERT_TRUE(s->save_event(e1));
+        EXPECT_EQ(*s->event_count(), 1u);
+        EXPECT_EQ((*s->load_event(e1.fingerprint))->revision, 7);
+        ASSERT_TRUE(s->save_event(make_event(3)));
+        // Pruned events are forgotten, and can start over.
+        auto old = make_event(4);
+        old.updated = "2020-01-01T00:00:00Z";
+        ASSERT_TRUE(s->save_event(old));
+        ASSERT_TRUE(s->prune(parse_iso8601("2021-01-01T00:00:00Z").value()));
+        EXPECT_FALSE(s->load_event(old.fingerprint)->has_value());
+        ASSERT_TRUE(s->save_event(make_event(4)));
+        EXPECT_EQ(*s->event_count(), 3u);
+    }
+    // Turn the database back into version 1 (with its index) and reopen.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((t.path() + "/herald.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE UNIQUE INDEX events_fp ON events(fp_hash); "
+                           "DROP TABLE parked; PRAGMA user_version=1;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    auto s = open_or_die(t.path());
+    ASSERT_TRUE(s);
+    for (int i : {1, 3, 4}) {
+        auto got = s->load_event(make_event(i).fingerprint);
+        ASSERT_TRUE(got && got->has_value()) << i;
+        EXPECT_EQ((*got)->id, "evt_" + std::to_string(i));
+    }
+    EXPECT_EQ((*s->load_event(make_event(1).fingerprint))->revision, 7);
+    EXPECT_FALSE(s->load_event(make_event(2).fingerprint)->has_value());
+    ASSERT_TRUE(s->save_event(make_event(5)));
+    EXPECT_EQ(*s->event_count(), 4u);
+    db = nullptr;
+    ASSERT_EQ(sqlite3_open((t.path() + "/herald.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name='events_fp'", -1, &st,
+                       nullptr);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    EXPECT_EQ(*s->parked_count(), 0u);
+}
+
 TEST(StateStore, OutboxKeepsOrderAndSurvivesReopen) {
     TempDir t;
     auto s = open_or_die(t.path());
@@ -211,6 +276,44 @@ TEST(StateStore, OutboxKeepsOrderAndSurvivesReopen) {
     OutboxRecord r{0, "events", "k", "v", {}, 2000, 0};
     ASSERT_TRUE(s->outbox_append(r));
     EXPECT_GT(r.seq, seqs[4]);
+}
+
+TEST(StateStore, ParkedRecordsLeaveTheOutboxAndStay) {
+    TempDir t;
+    {
+        auto s = open_or_die(t.path());
+        ASSERT_TRUE(s);
+        OutboxRecord a{0, "events", "ka", "va", {{"ce_id", "a:1"}}, 10, 0};
+        OutboxRecord b{0, "events", "kb", "vb", {}, 11, 0};
+        ASSERT_TRUE(s->outbox_append(a));
+        ASSERT_TRUE(s->outbox_append(b));
+        a.attempts = 2;
+        ASSERT_TRUE(s->outbox_park(a, "MSG_SIZE_TOO_LARGE: too large", 99));
+        EXPECT_EQ(*s->outbox_count(), 1u);
+        EXPECT_EQ((*s->outbox_load())[0].key, "kb");
+        // The outbox empties and seqs start over: a second parked record with
+        // the same seq must not replace the first.
+        ASSERT_TRUE(s->outbox_remove({b.seq}));
+        OutboxRecord c{0, "events", "kc", "vc", {}, 12, 0};
+        ASSERT_TRUE(s->outbox_append(c));
+        ASSERT_EQ(c.seq, a.seq);
+        ASSERT_TRUE(s->outbox_park(c, "INVALID_RECORD: bad", 100));
+    }
+    auto s = open_or_die(t.path());
+    ASSERT_TRUE(s);
+    EXPECT_EQ(*s->outbox_count(), 0u);
+    EXPECT_EQ(*s->parked_count(), 2u);
+    auto p = s->parked_load();
+    ASSERT_TRUE(p);
+    ASSERT_EQ(p->size(), 2u);
+    EXPECT_EQ((*p)[0].record.key, "ka");
+    EXPECT_EQ((*p)[0].record.value, "va");
+    EXPECT_EQ((*p)[0].record.headers, (std::vector<Header>{{"ce_id", "a:1"}}));
+    EXPECT_EQ((*p)[0].record.attempts, 2);
+    EXPECT_EQ((*p)[0].error, "MSG_SIZE_TOO_LARGE: too large");
+    EXPECT_EQ((*p)[0].parked_at, 99);
+    EXPECT_EQ((*p)[1].record.key, "kc");
+    EXPECT_EQ((*p)[1].error, "INVALID_RECORD: bad");
 }
 
 TEST(StateStore, PruneForgetsOldItemsAndEvents) {
