@@ -75,6 +75,22 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     return out;
 }
 
+// ascii_lower(text).find(lower) != npos, without building the lower-case copy.
+bool contains_lowered(std::string_view text, std::string_view lower) {
+    if (lower.size() > text.size()) return false;
+    for (std::size_t at = 0; at + lower.size() <= text.size(); ++at) {
+        std::size_t i = 0;
+        while (i < lower.size()) {
+            char c = text[at + i];
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c != lower[i]) break;
+            ++i;
+        }
+        if (i == lower.size()) return true;
+    }
+    return false;
+}
+
 class EntitiesStage final : public Stage {
   public:
     const char* name() const override { return "entities"; }
@@ -878,7 +894,9 @@ class CoreferenceStage final : public Stage {
         const std::string qual_country = m.part ? m.part->country : "";
         const std::string qual_kind = m.part ? m.part->kind : "";
         const std::string qual_name = m.part ? m.part->name : "";
-        auto title_fits = [&](const std::string& role_lower, const std::string& kind, int role) {
+        // `role_text`: the role as written; `lower`: whether it is lower case already
+        auto title_fits = [&](const std::string& role_text, bool lower, const std::string& kind,
+                              int role) {
             if (m.role >= 0 && role == m.role) return true;
             if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official"sv &&
                 m.role_kind != "minister"sv && m.role_kind != "diplomat"sv &&
@@ -887,7 +905,9 @@ class CoreferenceStage final : public Stage {
             if (m.role_kind == "diplomat"sv && kind == "diplomat"sv &&
                 m.role_title.find("diplomat") != std::string::npos)
                 return true;
-            return !role_lower.empty() && role_lower.find(m.role_title) != std::string::npos;
+            if (role_text.empty()) return false;
+            return lower ? role_text.find(m.role_title) != std::string::npos
+                         : contains_lowered(role_text, m.role_title);
         };
         // (a) a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
@@ -895,9 +915,7 @@ class CoreferenceStage final : public Stage {
             if (!p.part || p.part->kind != "person"sv || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
             if ((m.role >= 0 && p.role == m.role) ||
-                title_fits(ascii_lower(p.part->role), p.role_kind, p.role)) {
-                const std::string written(
-                    d.text.substr(d.toks[m.tb].b, d.toks[m.te - 1].e - d.toks[m.tb].b));
+                title_fits(p.part->role, false, p.role_kind, p.role)) {
                 m.part = p.part;
                 m.person = p.person;
                 m.gender = p.gender;
@@ -917,7 +935,8 @@ class CoreferenceStage final : public Stage {
                                         (qual_kind != "country"sv && !qual_name.empty() &&
                                          (r.org == qual_name || pr.country == qual_country));
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
-                    if (!(m.role >= 0 && r.role == m.role) && !title_fits(r.title_lower, "", -2))
+                    if (!(m.role >= 0 && r.role == m.role) &&
+                        !title_fits(r.title_lower, true, "", -2))
                         continue;
                     if (found != static_cast<int>(pi)) ++count;
                     found = static_cast<int>(pi);
