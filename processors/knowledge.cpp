@@ -765,14 +765,32 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
-    for (const auto& [w, v] : k->surf_first) k->lex[ascii_lower(w)].surf.emplace_back(w, &v);
+    constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token
+    for (const auto& [w, v] : k->surf_first) {
+        SurfStart& st = k->surf_start[w];
+        st.all = &v;
+        st.split = v.size() >= kSplitFrom;
+        if (st.split) {
+            for (const std::uint32_t si : v) {
+                const auto& toks = k->surfaces[si].toks;
+                if (toks.size() == 1)
+                    st.singles.push_back(si);
+                else
+                    st.by_next[toks[1]].push_back(si);
+            }
+            // longest first: the one-token surfaces come last in `all` too
+            for (auto& [next, list] : st.by_next)
+                list.insert(list.end(), st.singles.begin(), st.singles.end());
+        }
+        k->lex[ascii_lower(w)].surf.emplace_back(w, &st);
+    }
     k->words.build(k->lex);
     return k;
 }
 
-const std::vector<std::uint32_t>* Knowledge::surfaces_at(const WordInfo& w, std::string_view text,
-                                                         std::string_view lower) {
-    auto find = [&](std::string_view key) -> const std::vector<std::uint32_t>* {
+const SurfStart* Knowledge::surfaces_at(const WordInfo& w, std::string_view text,
+                                        std::string_view lower) {
+    auto find = [&](std::string_view key) -> const SurfStart* {
         for (const auto& [k, v] : w.surf)
             if (k == key) return v;
         return nullptr;

@@ -9,6 +9,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "processors/strmap.hpp"
@@ -71,6 +72,27 @@ struct Surface {
     std::uint32_t idx;
 };
 
+// The gazetteer surfaces starting with one token text, longest first. Long
+// lists ("the", "al", "UN") are also split by their second token so that a
+// lookup only walks the surfaces that can match there.
+struct SurfStart {
+    const std::vector<std::uint32_t>* all = nullptr;
+    bool split = false;
+    // second token -> the surfaces with that second token, then the one-token
+    // ones (each in `all` order)
+    StrMap<std::vector<std::uint32_t>> by_next;
+    std::vector<std::uint32_t> singles;  // the one-token surfaces
+
+    // A subsequence of `all` holding every surface that can match when the
+    // next token's text is `*next` (null: no next token).
+    const std::vector<std::uint32_t>& candidates(const std::string_view* next) const {
+        if (!split) return *all;
+        if (!next) return singles;
+        const auto it = by_next.find(*next);
+        return it == by_next.end() ? singles : it->second;
+    }
+};
+
 struct Phrase {  // lower-case token sequence; alternatives per slot; "*" = gap
     std::vector<std::vector<std::string>> slots;
 };
@@ -128,6 +150,7 @@ struct Knowledge {
     std::vector<RoleRec> roles;
     std::vector<Surface> surfaces;
     StrMap<std::vector<std::uint32_t>> surf_first;  // first token -> surfaces, longest first
+    StrMap<SurfStart> surf_start;                   // the same, split for fast lookup
     StrMap<std::uint32_t> country_by_code;
     StrMap<std::uint32_t> org_by_id;
     StrMap<std::uint32_t> group_by_id;
@@ -175,7 +198,7 @@ struct Knowledge {
         const std::vector<std::uint32_t>* trig = nullptr;  // trig_first entry
         const std::vector<std::uint32_t>* role = nullptr;  // role_first entry
         // surf_first entries whose key lower-cases to this word (case variants)
-        std::vector<std::pair<std::string_view, const std::vector<std::uint32_t>*>> surf;
+        std::vector<std::pair<std::string_view, const SurfStart*>> surf;
     };
     // word -> WordInfo; topic/region/cue phrases by first token
     StrMap<WordInfo> lex;
@@ -189,8 +212,8 @@ struct Knowledge {
     const WordInfo* word_info(std::string_view lower) const { return words.find(lower); }
     // Gazetteer surfaces starting with token text `text` (lower-case form
     // `lower`, its WordInfo `w`), longest first, or null.
-    static const std::vector<std::uint32_t>* surfaces_at(const WordInfo& w, std::string_view text,
-                                                         std::string_view lower);
+    static const SurfStart* surfaces_at(const WordInfo& w, std::string_view text,
+                                        std::string_view lower);
 
     int type_index(std::string_view name) const;
     bool country_in_region(std::string_view code) const {

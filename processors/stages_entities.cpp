@@ -59,7 +59,8 @@ struct GazHit {
 GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     GazHit out;
     if (!d.toks[i].surf) return out;
-    for (const std::uint32_t si : *d.toks[i].surf) {
+    const std::string_view next = i + 1 < end ? d.toks[i + 1].text : std::string_view();
+    for (const std::uint32_t si : d.toks[i].surf->candidates(i + 1 < end ? &next : nullptr)) {
         const Surface& s = d.k->surfaces[si];
         if (out.len && s.toks.size() < out.len) break;
         if (i + s.toks.size() > end) continue;

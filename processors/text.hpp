@@ -39,6 +39,8 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
 // [start, end) byte ranges.
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text);
 
+struct SurfStart;
+
 enum class TokKind : std::uint8_t { word, number, punct, quote, symbol };
 
 struct Token {
@@ -53,7 +55,7 @@ struct Token {
     // Set by the segmenter from one lookup per token (null when none):
     const std::vector<std::uint32_t>* trig = nullptr;  // triggers starting here
     const std::vector<std::uint32_t>* role = nullptr;  // role titles starting here
-    const std::vector<std::uint32_t>* surf = nullptr;  // gazetteer surfaces starting here
+    const SurfStart* surf = nullptr;                   // gazetteer surfaces starting here
 };
 
 // Splits normalised text into tokens. Appends to `out`. `lower` must be the
