@@ -251,16 +251,21 @@ bool ascii_digit(unsigned char c) {
     return c >= '0' && c <= '9';
 }
 
+// word_cp for a non-ASCII character (kept out of line).
+[[gnu::noinline]] bool word_cp_utf8(std::string_view s, std::size_t i, std::size_t& len) {
+    const char32_t cp = decode(s, i, len);
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) || cp == 0xFFFD;
+}
+
 // Word characters: ASCII letters/digits and any non-ASCII letter or mark.
-bool word_cp(std::string_view s, std::size_t i, std::size_t& len) {
+inline bool word_cp(std::string_view s, std::size_t i, std::size_t& len) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
         len = 1;
         return ascii_alpha(c) || ascii_digit(c);
     }
-    const char32_t cp = decode(s, i, len);
-    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND) || cp == 0xFFFD;
+    return word_cp_utf8(s, i, len);
 }
 
 bool currency_cp(std::string_view s, std::size_t i, std::size_t& len) {
