@@ -102,8 +102,8 @@ struct Builder {
 
 // NFC of a run of non-ASCII code points (with the ASCII base letter before it
 // when the run starts with a combining mark).
-void flush_pending(Builder& b, std::string& pending, std::size_t pending_at, bool nfc) {
-    if (pending.empty()) return;
+[[gnu::noinline]] void flush_pending_run(Builder& b, std::string& pending, std::size_t pending_at,
+                                         bool nfc) {
     if (nfc) {
         utf8proc_uint8_t* out = nullptr;
         const auto n =
@@ -121,6 +121,11 @@ void flush_pending(Builder& b, std::string& pending, std::size_t pending_at, boo
     }
     b.put(pending, pending_at);
     pending.clear();
+}
+
+// Emits the pending non-ASCII run, if any.
+inline void flush_pending(Builder& b, std::string& pending, std::size_t pending_at, bool nfc) {
+    if (!pending.empty()) flush_pending_run(b, pending, pending_at, nfc);
 }
 
 }  // namespace
