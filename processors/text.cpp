@@ -155,10 +155,8 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
             while (j < in.size() && static_cast<unsigned char>(in[j]) > 0x20 &&
                    static_cast<unsigned char>(in[j]) < 0x7F)
                 ++j;
-            const std::size_t at = n.text.size();
             n.text.append(in.data() + i, j - i);
-            n.map.resize(at + (j - i));
-            for (std::size_t q = 0; q < j - i; ++q) n.map[at + q] = base + i + q;
+            for (std::size_t q = i; q < j; ++q) n.map.push_back(base + q);
             i = j;
             continue;
         }
