@@ -543,6 +543,10 @@ Result<std::unique_ptr<EventSink>> EventSink::open(const SinkConfig& config, sta
     if (!pending->empty())
         spdlog::info("kafka: re-sending {} unacknowledged record(s) from the outbox",
                      pending->size());
+    // Sized for a busy poll: growing these later costs a large allocation.
+    impl->reports.reserve(8192);
+    impl->to_remove.reserve(8192);
+    impl->recs.reserve(1024);
     for (auto& r : *pending) impl->backlog.push_back(std::move(r));
     auto parked = store.parked_count();
     if (!parked) return tl::unexpected(parked.error());

@@ -13,6 +13,13 @@ namespace {
 
 using nlohmann::json;
 
+// A per-thread serialisation buffer that keeps its capacity.
+std::string& scratch() {
+    thread_local std::string buf;
+    buf.clear();
+    return buf;
+}
+
 bool same_evidence(const json& a, const json& b) {
     return a.value("article_id", "") == b.value("article_id", "") &&
            a.value("start", 0) == b.value("start", 0) && a.value("end", 0) == b.value("end", 0) &&
@@ -86,8 +93,10 @@ MergeOutcome merge_event(const std::optional<EventRecord>& stored, const process
         r.id = meta.id;
         r.first_seen = r.updated = ts;
         r.articles = {article.id};
-        r.json.reserve(1024);
-        append_contract_json(r.json, ev, meta);
+        // Written into a reused buffer, then copied once at its exact size.
+        std::string& buf = scratch();
+        append_contract_json(buf, ev, meta);
+        r.json.assign(buf);
         if (build_value) out.value = processors::to_contract_json(ev, meta);
         out.changed = true;
         return out;
@@ -143,8 +152,9 @@ MergeOutcome merge_event(const std::optional<EventRecord>& stored, const process
     cur["sources"] = r.sources;
     cur["first_seen"] = r.first_seen;
     cur["updated"] = r.updated;
-    r.json.clear();
-    append_json(r.json, cur);
+    std::string& buf = scratch();
+    append_json(buf, cur);
+    r.json.assign(buf);
     out.value = std::move(cur);
     out.changed = true;
     return out;
