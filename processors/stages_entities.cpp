@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
@@ -51,9 +52,32 @@ const RoleSpan* role_on(const PersonRec& p, std::optional<std::int64_t> day) {
     return best;
 }
 
+// A short list of surfaces kept inline (no allocation) unless it grows long.
+class SurfaceList {
+  public:
+    void push_back(const Surface* s) {
+        if (more_.empty() && n_ < few_.size()) {
+            few_[n_++] = s;
+            return;
+        }
+        if (more_.empty())
+            more_.assign(few_.begin(), few_.begin() + static_cast<std::ptrdiff_t>(n_));
+        more_.push_back(s);
+    }
+    const Surface* const* begin() const { return more_.empty() ? few_.data() : more_.data(); }
+    const Surface* const* end() const {
+        return more_.empty() ? few_.data() + n_ : more_.data() + more_.size();
+    }
+
+  private:
+    std::array<const Surface*, 8> few_{};
+    std::size_t n_ = 0;
+    std::vector<const Surface*> more_;
+};
+
 struct GazHit {
     std::size_t len = 0;
-    std::vector<const Surface*> hits;  // every surface of that length
+    SurfaceList hits;  // every surface of that length
 };
 
 GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
