@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 
 #include "common/text.hpp"
@@ -18,10 +20,20 @@ using namespace std::string_view_literals;
 namespace {
 
 // sanitize_utf8 with a fast path: pure ASCII (the common case) is copied as is.
+bool all_ascii(std::string_view s) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
+        std::uint64_t w = 0;
+        std::memcpy(&w, s.data() + i, 8);
+        if (w & 0x8080808080808080ULL) return false;
+    }
+    for (; i < s.size(); ++i)
+        if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+    return true;
+}
+
 std::string utf8_copy(std::string_view s) {
-    for (const char ch : s)
-        if (static_cast<unsigned char>(ch) >= 0x80) return sanitize_utf8(s);
-    return std::string(s);
+    return all_ascii(s) ? std::string(s) : sanitize_utf8(s);
 }
 
 // The part of a participant's identity key after its kind: the name for
