@@ -705,6 +705,10 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     // Region membership from the gazetteer's `region: mena` marks.
     for (const auto& c : k->countries)
         if (c.mena) k->region_members.insert(c.code);
+    k->region_code3.assign(26 * 26 * 26, false);
+    for (const auto& code : k->region_members)
+        if (const int i = Knowledge::code3_index(code); i >= 0)
+            k->region_code3[static_cast<std::size_t>(i)] = true;
     // Role kinds of people's titles.
     for (auto& p : k->people)
         for (auto& r : p.roles) {

@@ -183,7 +183,18 @@ struct Knowledge {
         std::vector<std::vector<std::string>> phrases;  // lower-case tokens
     };
     std::vector<Topic> topics;
-    StrSet region_members;                               // ISO3 codes in the region
+    StrSet region_members;           // ISO3 codes in the region
+    std::vector<bool> region_code3;  // region_members as bits by code3_index (set at load)
+    // "EGY" -> 0..17575 for three upper-case ASCII letters, else -1.
+    static int code3_index(std::string_view code) {
+        if (code.size() != 3) return -1;
+        int i = 0;
+        for (const char c : code) {
+            if (c < 'A' || c > 'Z') return -1;
+            i = i * 26 + (c - 'A');
+        }
+        return i;
+    }
     std::vector<std::vector<std::string>> region_words;  // lower-case token phrases
 
     // ---- event patterns (config/extraction/patterns.yaml)
@@ -217,7 +228,10 @@ struct Knowledge {
 
     int type_index(std::string_view name) const;
     bool country_in_region(std::string_view code) const {
-        return !code.empty() && region_members.count(code) != 0;
+        if (code.empty()) return false;
+        if (const int i = code3_index(code); i >= 0 && !region_code3.empty())
+            return region_code3[static_cast<std::size_t>(i)];
+        return region_members.count(code) != 0;
     }
 };
 
