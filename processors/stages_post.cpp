@@ -44,7 +44,13 @@ const std::string& pkey_value(const Participant& p) {
 }
 
 std::string pkey(const Participant& p) {
-    return p.kind + ':' + pkey_value(p);
+    const std::string& value = pkey_value(p);
+    std::string key;
+    key.reserve(p.kind.size() + 1 + value.size());
+    key += p.kind;
+    key += ':';
+    key += value;
+    return key;
 }
 
 // pkey(a) == pkey(b) without building strings.
@@ -1047,12 +1053,18 @@ bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
     return a->name == b->name;
 }
 
-std::vector<std::string> keys(const std::vector<Participant>& v) {
+// The sorted, distinct pkey()s of the participants of some lists together.
+std::vector<std::string> keys_of(std::initializer_list<const std::vector<Participant>*> lists) {
     std::vector<std::string> out;
-    for (const auto& p : v) out.push_back(pkey(p));
+    for (const auto* v : lists)
+        for (const auto& p : *v) out.push_back(pkey(p));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+std::vector<std::string> keys(const std::vector<Participant>& v) {
+    return keys_of({&v});
 }
 
 bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -1122,16 +1134,24 @@ class MergeStage final : public Stage {
             return t == "meeting"sv || t == "negotiation"sv || t == "agreement"sv;
         };
         auto ident = [&](const Candidate& c) {
-            std::vector<Participant> all = c.ev.actors;
-            if (symmetric(c.ev.type)) {
-                all.insert(all.end(), c.ev.targets.begin(), c.ev.targets.end());
-                all.insert(all.end(), c.mediators.begin(), c.mediators.end());
+            const bool sym = symmetric(c.ev.type);
+            std::string key;
+            key.reserve(128);
+            key += c.ev.type;
+            key += '|';
+            key += c.ev.status;
+            key += '|';
+            for (const auto& k :
+                 sym ? keys_of({&c.ev.actors, &c.ev.targets, &c.mediators}) : keys(c.ev.actors)) {
+                key += k;
+                key += ',';
             }
-            std::string key = c.ev.type + '|' + c.ev.status + '|';
-            for (const auto& k : keys(all)) key += k + ',';
-            if (!symmetric(c.ev.type) && c.ev.type != "statement"sv) {
+            if (!sym && c.ev.type != "statement"sv) {
                 key += '|';
-                for (const auto& k : keys(c.ev.targets)) key += k + ',';
+                for (const auto& k : keys(c.ev.targets)) {
+                    key += k;
+                    key += ',';
+                }
             }
             return key;
         };
