@@ -781,7 +781,7 @@ class EventsStage final : public Stage {
                 coord_right(c, cend, *m, dests, true);
             }
             if (act.empty()) return;
-            cd.ev.actors = act;
+            cd.ev.actors = std::move(act);
             bool any = false;
             for (const Mention* m : dests) {
                 if (!m->place_concrete) continue;
@@ -856,8 +856,8 @@ class EventsStage final : public Stage {
             fix_self(c, s, act, tgt);
             if (act.size() + tgt.size() < 2) return;
             if (tgt.empty() && act.size() < 2) return;
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
+            cd.ev.actors = std::move(act);
+            cd.ev.targets = std::move(tgt);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
         } else if (type == "negotiation"sv) {
             std::vector<Participant> med;
@@ -921,9 +921,9 @@ class EventsStage final : public Stage {
             if (tr.syntax != TrigSyntax::verb && tr.syntax != TrigSyntax::passive &&
                 act.size() + tgt.size() + med.size() < 2)
                 return;
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
-            cd.mediators = med;
+            cd.ev.actors = std::move(act);
+            cd.ev.targets = std::move(tgt);
+            cd.mediators = std::move(med);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
         } else if (type == "statement"sv) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
@@ -951,8 +951,8 @@ class EventsStage final : public Stage {
             if (!noun && transitive && !right.empty() && right[0]->tb == mt.te &&
                 usable(*right[0]) && right[0]->prep.empty())
                 take(tgt, *right[0]);
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
+            cd.ev.actors = std::move(act);
+            cd.ev.targets = std::move(tgt);
             // "said in Cairo", "told Blinken in Riyadh on Monday that ..."
             std::size_t near = mt.te + 1;
             if (!right.empty() && right[0]->tb == mt.te && right[0]->part) near = right[0]->te + 1;
@@ -1020,8 +1020,8 @@ class EventsStage final : public Stage {
                 if (best) take(tgt, *best);
             }
             if (act.empty() && tgt.empty()) return;
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
+            cd.ev.actors = std::move(act);
+            cd.ev.targets = std::move(tgt);
             if (type != "statement"sv) cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
         } else if (type == "attack"sv) {
             // "attacks by X"
@@ -1067,12 +1067,12 @@ class EventsStage final : public Stage {
                 if (auto l = location_near(c, s, mt.tb, mt.tb, mt.tb)) cd.places.push_back(*l);
             }
             if (act.empty() && tgt.empty() && cd.places.empty()) return;
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
+            cd.ev.actors = std::move(act);
+            cd.ev.targets = std::move(tgt);
             if (!cd.places.empty()) cd.ev.location = cd.places.front();
         } else {
             if (act.empty()) return;
-            cd.ev.actors = act;
+            cd.ev.actors = std::move(act);
         }
         if (type != "visit"sv && type != "attack"sv && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
