@@ -117,7 +117,10 @@ std::vector<std::uint64_t> hashes_of(const void* data, int bytes) {
 // Headers as netstrings ("<len>:<bytes>" for name, then value, repeated):
 // binary-safe and cheap.
 std::string encode_headers(const std::vector<Header>& headers) {
+    std::size_t n = 0;
+    for (const auto& [k, v] : headers) n += k.size() + v.size() + 8;
     std::string out;
+    out.reserve(n);
     for (const auto& [k, v] : headers) {
         for (const std::string* p : {&k, &v}) {
             out += std::to_string(p->size());
@@ -664,12 +667,13 @@ Status Store::save_event(const EventRecord& e) {
                                "first_seen, updated, json, articles) VALUES (?,?,?,?,?,?,?,?,?)");
         if (!st) return tl::unexpected(st.error());
         sqlite3_bind_int64(*st, 1, u2i(h));
-        bind_text(*st, 2, e.fingerprint);
-        bind_text(*st, 3, e.id);
+        // No copies: `e` outlives the statement's step.
+        bind_text_ref(*st, 2, e.fingerprint);
+        bind_text_ref(*st, 3, e.id);
         sqlite3_bind_int(*st, 4, e.revision);
         sqlite3_bind_int(*st, 5, e.sources);
-        bind_text(*st, 6, e.first_seen);
-        bind_text(*st, 7, e.updated);
+        bind_text_ref(*st, 6, e.first_seen);
+        bind_text_ref(*st, 7, e.updated);
         bind_text_ref(*st, 8, e.json);
         const std::string articles = json_string_array(e.articles);
         bind_text_ref(*st, 9, articles);
@@ -716,10 +720,11 @@ Result<std::int64_t> Store::outbox_append(OutboxRecord& rec) {
             "INSERT INTO outbox (topic, key, value, headers, created, attempts) VALUES "
             "(?,?,?,?,?,?)");
         if (!st) return tl::unexpected(st.error());
-        bind_text(*st, 1, rec.topic);
-        bind_blob(*st, 2, rec.key);
+        const std::string headers = encode_headers(rec.headers);
+        bind_text_ref(*st, 1, rec.topic);
+        bind_blob_ref(*st, 2, rec.key);
         bind_blob_ref(*st, 3, rec.value);
-        bind_blob(*st, 4, encode_headers(rec.headers));
+        bind_blob_ref(*st, 4, headers);
         sqlite3_bind_int64(*st, 5, rec.created);
         sqlite3_bind_int(*st, 6, rec.attempts);
         if (auto s = impl_->step_done(*st, "appending to outbox"); !s)
