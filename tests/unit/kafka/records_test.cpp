@@ -108,6 +108,75 @@ TEST(KafkaRecords, ArticleAndDeadLetter) {
     EXPECT_EQ(dv["failed_at"], "2024-09-18T10:01:40Z");
 }
 
+// The publish path routes and builds records from the event's fields and the
+// stored state (no JSON tree): same topics, keys, values and headers.
+TEST(KafkaRecords, FieldBasedRoutingAndRecordsEqualTheJsonBased) {
+    auto r = rules();
+    for (const char* category : {"diplomacy", "conflict"})
+        for (const char* type : {"aid", "visit"})
+            for (const char* actor : {"", "QAT", "USA"})
+                for (const char* target : {"", "ARE"})
+                    for (const char* loc : {"", "QAT", "EGY"})
+                        for (const std::vector<std::string>& tags :
+                             {std::vector<std::string>{}, std::vector<std::string>{"wire"}}) {
+                            processors::Event ev;
+                            ev.category = category;
+                            ev.type = type;
+                            ev.actors = {{"A", "country", "", actor}};
+                            ev.targets = {{"T", "country", "", target}};
+                            if (*loc != 0) ev.location = processors::Place{"L", loc};
+                            processors::EventMeta meta{"evt_1", 2, 1, "2024-09-18T10:02:11Z",
+                                                       "2024-09-18T11:00:00Z"};
+                            const json j = processors::to_contract_json(ev, meta);
+                            EXPECT_EQ(route(r, "events", ev, tags), route(r, "events", j, tags))
+                                << j.dump();
+                        }
+
+    const json j = event_json("diplomacy", "visit", "EGY", "");
+    state::EventRecord stored;
+    stored.id = j["id"];
+    stored.revision = j["revision"];
+    stored.first_seen = j["first_seen"];
+    stored.json = j.dump();
+    auto a = event_record("events", j, stored.json, "feed-1", 1726653731);
+    auto b = event_record("events", stored, "visit", "feed-1", 1726653731);
+    EXPECT_EQ(a.topic, b.topic);
+    EXPECT_EQ(a.key, b.key);
+    EXPECT_EQ(a.value, b.value);
+    EXPECT_EQ(a.headers, b.headers);
+    EXPECT_EQ(a.created, b.created);
+}
+
+TEST(KafkaRecords, RefusedRecordForTheDeadLetterTopic) {
+    state::OutboxRecord orig;
+    orig.topic = "events";
+    orig.key = "evt_1";
+    orig.value = "{\"id\":\"evt_1\",\"note\":\"\\u00e9 \\\"q\\\"\"}";
+    orig.headers = {{"ce_id", "evt_1:4"}, {"ce_source", "feed-1"}, {"ce_type", "x"}};
+    auto r = refused_record("dlq", orig, "INVALID_RECORD", "refused by the broker: bad", true,
+                            1726653731);
+    EXPECT_EQ(r.topic, "dlq");
+    EXPECT_EQ(r.key, "evt_1");
+    EXPECT_EQ(header(r, "ce_type"), "org.herald.dead_letter");
+    EXPECT_EQ(header(r, "ce_id"), "evt_1:4:refused");
+    EXPECT_EQ(header(r, "ce_source"), "feed-1");
+    EXPECT_EQ(header(r, "ce_time"), "2024-09-18T10:02:11Z");
+    const json v = json::parse(r.value);
+    EXPECT_EQ(v["record"]["topic"], "events");
+    EXPECT_EQ(v["record"]["key"], "evt_1");
+    EXPECT_EQ(v["record"]["headers"]["ce_id"], "evt_1:4");
+    EXPECT_EQ(v["record"]["value"], orig.value);
+    EXPECT_EQ(v["record"]["value_bytes"], orig.value.size());
+    EXPECT_EQ(v["error"]["kind"], "kafka");
+    EXPECT_EQ(v["error"]["code"], "INVALID_RECORD");
+    EXPECT_EQ(v["error"]["message"], "refused by the broker: bad");
+    EXPECT_EQ(v["failed_at"], "2024-09-18T10:02:11Z");
+    // Size errors: no copy of the value (it would be refused as well).
+    auto small = refused_record("dlq", orig, "MSG_SIZE_TOO_LARGE", "too large", false, 1);
+    EXPECT_TRUE(json::parse(small.value)["record"]["value"].is_null());
+    EXPECT_LT(small.value.size(), 400u);
+}
+
 TEST(KafkaRedact, SecretsNeverAppear) {
     std::map<std::string, std::string> p = {{"security.protocol", "SASL_SSL"},
                                             {"sasl.username", "herald"},
