@@ -76,8 +76,9 @@ class EventsStage final : public Stage {
             if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
         }
         Ctx c{d, ends_at, starts_at};
+        std::vector<Match> ms;  // one sentence's triggers (buffer reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
-            const std::vector<Match> ms = find_triggers(d, si, starts_at);
+            find_triggers(d, si, starts_at, ms);
             std::vector<Participant> prev_act, main_act;
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
@@ -145,9 +146,10 @@ class EventsStage final : public Stage {
         return true;
     }
 
-    std::vector<Match> find_triggers(const Doc& d, std::size_t si,
-                                     const std::vector<int>& starts_at) const {
-        std::vector<Match> out;
+    // The trigger matches of sentence `si`, left to right, into `out`.
+    void find_triggers(const Doc& d, std::size_t si, const std::vector<int>& starts_at,
+                       std::vector<Match>& out) const {
+        out.clear();
         const Sentence& s = d.sents[si];
         std::size_t i = s.tb;
         std::size_t mention_end = 0;
@@ -214,7 +216,6 @@ class EventsStage final : public Stage {
             }
             if (!hit) ++i;
         }
-        return out;
     }
 
     bool determiner_before(const Doc& d, const Sentence& s, std::size_t i) const {

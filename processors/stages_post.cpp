@@ -1055,7 +1055,10 @@ bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
 
 // The sorted, distinct pkey()s of the participants of some lists together.
 std::vector<std::string> keys_of(std::initializer_list<const std::vector<Participant>*> lists) {
+    std::size_t n = 0;
+    for (const auto* v : lists) n += v->size();
     std::vector<std::string> out;
+    out.reserve(n);
     for (const auto* v : lists)
         for (const auto& p : *v) out.push_back(pkey(p));
     std::sort(out.begin(), out.end());
