@@ -411,10 +411,10 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& dir, StoreOptions 
     if (mode != "wal")
         return fail("state", impl->path + ": cannot enable WAL journal (got '" + mode +
                                  "'); check that the state directory is writable");
-    std::string pragmas = std::string("PRAGMA synchronous=") +
-                          (options.synchronous_full ? "FULL" : "NORMAL") +
-                          "; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;"
-                          " PRAGMA wal_autocheckpoint=10000;";
+    std::string pragmas =
+        std::string("PRAGMA synchronous=") + (options.synchronous_full ? "FULL" : "NORMAL") +
+        "; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768; PRAGMA secure_delete=FAST;"
+        " PRAGMA wal_autocheckpoint=10000;";
     if (options.max_page_count > 0)
         pragmas += "PRAGMA max_page_count=" + std::to_string(options.max_page_count) + ";";
     if (auto s = impl->exec(pragmas.c_str()); !s) return tl::unexpected(s.error());
