@@ -764,6 +764,15 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->speculative, LSpecFirst);
     flag_set(k->people_nouns, LPeopleNoun);
     flag_set(k->hearsay_denials, LHearsayDenial);
+    // the events stage's verb/noun context words (fixed grammar words, not data)
+    for (const char* w :
+         {"will", "would", "to",   "can", "could", "may",   "might", "must", "should", "shall",
+          "did",  "do",    "does", "not", "n't",   "also",  "then",  "he",   "she",    "they",
+          "it",   "we",    "i",    "you", "who",   "which", "and",   "has",  "have",   "had"})
+        flag(w, LVerbCue);
+    for (const char* w :
+         {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "'s"})
+        flag(w, LDetBefore);
     flag_set(k->group_anaphors, LAnaphorNoun);
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);

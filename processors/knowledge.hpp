@@ -138,6 +138,8 @@ enum Lex : std::uint32_t {
     LSpecFirst = 1u << 20,
     LPeopleNoun = 1u << 21,
     LHearsayDenial = 1u << 22,  // first word of a hearsay denial ("denied", "dismissed")
+    LVerbCue = 1u << 23,        // a trigger after it reads as a verb: will, to, did, he, and, ...
+    LDetBefore = 1u << 24,      // a verb form after it reads as a noun: the, a, its, 's, ...
 };
 
 struct Knowledge {

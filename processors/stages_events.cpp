@@ -220,10 +220,7 @@ class EventsStage final : public Stage {
 
     bool determiner_before(const Doc& d, const Sentence& s, std::size_t i) const {
         if (i == s.tb) return false;
-        const auto p = d.toks[i - 1].lower;
-        return p == "the"sv || p == "a"sv || p == "an"sv || p == "this"sv || p == "these"sv ||
-               p == "those"sv || p == "its"sv || p == "their"sv || p == "his"sv || p == "her"sv ||
-               p == "our"sv || p == "'s"sv;
+        return d.toks[i - 1].lex & LDetBefore;  // the, a, an, this, its, their, 's, ...
     }
 
     // A noun reading is likely: after a determiner, possessive, number, adjective
@@ -257,12 +254,8 @@ class EventsStage final : public Stage {
     bool verb_context(const Doc& d, const Sentence& s, std::size_t i) const {
         if (i == s.tb) return false;
         const Token& p = d.toks[i - 1];
-        static constexpr std::string_view aux[] = {
-            "will", "would", "to",   "can", "could", "may",   "might", "must", "should", "shall",
-            "did",  "do",    "does", "not", "n't",   "also",  "then",  "he",   "she",    "they",
-            "it",   "we",    "i",    "you", "who",   "which", "and",   "has",  "have",   "had"};
-        for (const std::string_view a : aux)
-            if (p.lower == a) return !(p.lower == "to"sv && d.toks[i].lower.ends_with("s"));
+        // will, would, to, can, did, not, n't, also, then, he, they, who, and, has, ...
+        if (p.lex & LVerbCue) return !(p.lower == "to"sv && d.toks[i].lower.ends_with("s"));
         if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
