@@ -196,13 +196,14 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
-            for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t)
+            for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
+                if (!(d.toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
-                    if (d.toks[t].lex & LOngoingFirst)
-                        if (match_phrase(d, t, s.te, p)) {
-                            ongoing = true;
-                            break;
-                        }
+                    if (match_phrase(d, t, s.te, p)) {
+                        ongoing = true;
+                        break;
+                    }
+            }
             // progressive: "have been mediating", "is holding talks"
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
@@ -753,17 +754,22 @@ class AttributesStage final : public Stage {
 
     std::vector<std::string> sentence_topics(const Doc& d, const Sentence& s) const {
         const Knowledge& k = *d.k;
-        std::vector<bool> hit(k.topics.size(), false);
+        std::vector<std::uint32_t> hit;  // topic indices found (few)
+        auto found = [&](std::uint32_t ti) {
+            return std::find(hit.begin(), hit.end(), ti) != hit.end();
+        };
         for (std::size_t t = s.tb; t < s.te; ++t) {
             if (!(d.toks[t].lex & LTopicFirst)) continue;
             const auto it = k.topic_first.find(d.toks[t].lower);
             if (it == k.topic_first.end()) continue;
             for (const auto& [ti, pi] : it->second)
-                if (!hit[ti] && match_words(d, t, s.te, k.topics[ti].phrases[pi])) hit[ti] = true;
+                if (!found(ti) && match_words(d, t, s.te, k.topics[ti].phrases[pi]))
+                    hit.push_back(ti);
         }
+        std::sort(hit.begin(), hit.end());  // in topics.yaml order
         std::vector<std::string> out;
-        for (std::size_t ti = 0; ti < hit.size(); ++ti)
-            if (hit[ti]) out.push_back(k.topics[ti].name);
+        out.reserve(hit.size());
+        for (const std::uint32_t ti : hit) out.push_back(k.topics[ti].name);
         return out;
     }
 
