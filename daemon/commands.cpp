@@ -39,13 +39,9 @@ bool read_input(const std::string& file, std::string& out, std::string& error) {
     return true;
 }
 
-namespace {
-
 void print_config_error(const config::ConfigError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
 }
-
-}  // namespace
 
 int cmd_parse(const ParseArgs& args) {
     std::string bytes, error;

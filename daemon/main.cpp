@@ -3,6 +3,7 @@
 //   herald run     --config FILE   the daemon
 //   herald once    --config FILE   poll every feed once, publish, flush, exit
 //   herald check   --config FILE   validate config and data, no I/O
+//   herald state   --config FILE   feeds' poll state, outbox, parked records
 //   herald parse   [FILE|-]        one feed document -> normalised JSON
 //   herald extract [FILE|-]        one article's text -> contract events, JSON lines
 #include <cstdio>
@@ -41,6 +42,13 @@ int main(int argc, char** argv) {
         "Validate the configuration and data files without any I/O; errors as FILE:LINE:COL");
     check->add_option("-c,--config", config_path, "Configuration file (YAML)")->required();
 
+    herald::daemon::StateArgs state_args;
+    auto* state = app.add_subcommand(
+        "state",
+        "Show the state database: feeds' poll state, events, outbox depth, parked records");
+    state->add_option("-c,--config", state_args.config, "Configuration file (YAML)")->required();
+    state->add_flag("--json", state_args.json, "One JSON object instead of text");
+
     herald::daemon::ParseArgs parse_args;
     auto* parse =
         app.add_subcommand("parse", "Parse one feed document and print it as normalised JSON");
@@ -72,6 +80,7 @@ int main(int argc, char** argv) {
     if (*parse) return cmd_parse(parse_args);
     if (*extract) return cmd_extract(extract_args);
     if (*check) return cmd_check(config_path);
+    if (*state) return cmd_state(state_args);
     if (*once) return cmd_once(config_path);
     if (*run) return cmd_run(config_path);
     return 2;
