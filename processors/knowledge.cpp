@@ -718,6 +718,15 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
             auto ri = k->role_by_title.find(r.title_lower);
             if (ri != k->role_by_title.end()) r.role = static_cast<int>(ri->second);
         }
+    for (std::size_t pi = 0; pi < k->people.size(); ++pi) {
+        const PersonRec& p = k->people[pi];
+        auto file = [&](const std::string& key) {
+            auto& v = k->people_by_org[key];
+            if (v.empty() || v.back() != pi) v.push_back(static_cast<std::uint32_t>(pi));
+        };
+        file(p.country);
+        for (const auto& r : p.roles) file(r.org);
+    }
     b.index();
     auto flag = [&](std::string_view w, std::uint32_t f) { k->lex[std::string(w)].flags |= f; };
     auto flag_set = [&](const StrSet& set, std::uint32_t f) {

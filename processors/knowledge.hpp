@@ -149,6 +149,9 @@ struct Knowledge {
     std::vector<GroupRec> groups;
     std::vector<PlaceRec> places;
     std::vector<PersonRec> people;
+    // people by country code and by every role's org (ascending, no duplicates); a role
+    // lookup for a qualifier only needs the people filed under its code or name
+    StrMap<std::vector<std::uint32_t>> people_by_org;
     std::vector<RoleRec> roles;
     std::vector<Surface> surfaces;
     StrMap<std::vector<std::uint32_t>> surf_first;  // first token -> surfaces, longest first

@@ -951,7 +951,27 @@ class CoreferenceStage final : public Stage {
         if (!qual_country.empty() || !qual_name.empty()) {
             int found = -1;
             int count = 0;
-            for (std::size_t pi = 0; pi < k.people.size(); ++pi) {
+            // Only people filed under the qualifier's code or name can pass `org_ok`:
+            // walk the union of both lists in ascending order (as a scan over all would).
+            static const std::vector<std::uint32_t> none;
+            auto filed = [&](std::string_view key) -> const std::vector<std::uint32_t>& {
+                const auto it = k.people_by_org.find(key);
+                return it == k.people_by_org.end() ? none : it->second;
+            };
+            const std::vector<std::uint32_t>& by_code = filed(qual_country);
+            const std::vector<std::uint32_t>& by_name =
+                qual_name.empty() || qual_name == qual_country ? none : filed(qual_name);
+            std::size_t ia = 0, ib = 0;
+            while (ia < by_code.size() || ib < by_name.size()) {
+                std::size_t pi = 0;
+                if (ib >= by_name.size() || (ia < by_code.size() && by_code[ia] < by_name[ib])) {
+                    pi = by_code[ia++];
+                } else if (ia >= by_code.size() || by_name[ib] < by_code[ia]) {
+                    pi = by_name[ib++];
+                } else {
+                    pi = by_code[ia++];
+                    ++ib;
+                }
                 const PersonRec& pr = k.people[pi];
                 for (const auto& r : pr.roles) {
                     if (d.pub_day && (*d.pub_day < r.from || *d.pub_day > r.to)) continue;
