@@ -1076,6 +1076,42 @@ std::vector<std::string> keys(const std::vector<Participant>& v) {
     return keys_of({&v});
 }
 
+// Three-way comparison of pkey(a) and pkey(b) without building them.
+int pkey_compare(const Participant& a, const Participant& b) {
+    const std::string_view as[3] = {a.kind, ":", pkey_value(a)};
+    const std::string_view bs[3] = {b.kind, ":", pkey_value(b)};
+    std::size_t ai = 0, bi = 0, ao = 0, bo = 0;
+    for (;;) {
+        while (ai < 3 && ao == as[ai].size()) ++ai, ao = 0;
+        while (bi < 3 && bo == bs[bi].size()) ++bi, bo = 0;
+        if (ai == 3 || bi == 3) return (ai == 3 ? 0 : 1) - (bi == 3 ? 0 : 1);
+        const std::size_t n = std::min(as[ai].size() - ao, bs[bi].size() - bo);
+        if (const int c = as[ai].substr(ao, n).compare(bs[bi].substr(bo, n)); c != 0) return c;
+        ao += n;
+        bo += n;
+    }
+}
+
+// Appends the sorted, distinct pkey()s of some lists, each followed by ',' (as
+// joining keys_of() would), without building a string per participant.
+void append_keys(std::string& out, std::initializer_list<const std::vector<Participant>*> lists,
+                 std::vector<const Participant*>& scratch) {
+    scratch.clear();
+    for (const auto* v : lists)
+        for (const auto& p : *v) scratch.push_back(&p);
+    std::sort(scratch.begin(), scratch.end(),
+              [](const Participant* a, const Participant* b) { return pkey_compare(*a, *b) < 0; });
+    const Participant* last = nullptr;
+    for (const Participant* p : scratch) {
+        if (last && pkey_compare(*last, *p) == 0) continue;
+        last = p;
+        out += p->kind;
+        out += ':';
+        out += pkey_value(*p);
+        out += ',';
+    }
+}
+
 bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
@@ -1142,6 +1178,7 @@ class MergeStage final : public Stage {
         auto symmetric = [](const std::string& t) {
             return t == "meeting"sv || t == "negotiation"sv || t == "agreement"sv;
         };
+        std::vector<const Participant*> scratch;
         auto ident = [&](const Candidate& c) {
             const bool sym = symmetric(c.ev.type);
             std::string key;
@@ -1150,17 +1187,13 @@ class MergeStage final : public Stage {
             key += '|';
             key += c.ev.status;
             key += '|';
-            for (const auto& k :
-                 sym ? keys_of({&c.ev.actors, &c.ev.targets, &c.mediators}) : keys(c.ev.actors)) {
-                key += k;
-                key += ',';
-            }
+            if (sym)
+                append_keys(key, {&c.ev.actors, &c.ev.targets, &c.mediators}, scratch);
+            else
+                append_keys(key, {&c.ev.actors}, scratch);
             if (!sym && c.ev.type != "statement"sv) {
                 key += '|';
-                for (const auto& k : keys(c.ev.targets)) {
-                    key += k;
-                    key += ',';
-                }
+                append_keys(key, {&c.ev.targets}, scratch);
             }
             return key;
         };
