@@ -142,25 +142,27 @@ class EntitiesStage final : public Stage {
                     ++i;
                     continue;
                 }
-                Mention m;
+                // built in place (a Mention is large: moving one in costs more than
+                // dropping it again when nothing starts here); nothing below reads
+                // d.mentions while it is being built
+                Mention& m = d.mentions.emplace_back();
                 std::size_t next = i;
                 if (titles_ && try_title(d, s, i, m, next, seen_people)) {
                     m.sentence = si;
                     finish(d, s, m);
                     if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"sv &&
                         m.person < 0 && m.te > m.tb)
-                        named.emplace_back(d.toks[m.te - 1].text, d.mentions.size());
-                    d.mentions.push_back(std::move(m));
+                        named.emplace_back(d.toks[m.te - 1].text, d.mentions.size() - 1);
                     i = next;
                     continue;
                 }
                 if (try_gazetteer(d, s, i, m, next, seen_people)) {
                     m.sentence = si;
                     finish(d, s, m);
-                    d.mentions.push_back(std::move(m));
                     i = next;
                     continue;
                 }
+                d.mentions.pop_back();
                 if (t.cap) {
                     const auto hit = std::find_if(named.begin(), named.end(),
                                                   [&](const auto& n) { return n.first == t.text; });
