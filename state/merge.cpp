@@ -17,6 +17,7 @@ using nlohmann::json;
 std::string& scratch() {
     thread_local std::string buf;
     buf.clear();
+    if (buf.capacity() > (std::size_t{1} << 16)) buf.shrink_to_fit();  // after a huge event
     return buf;
 }
 
