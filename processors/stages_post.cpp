@@ -427,15 +427,20 @@ class DatesStage final : public Stage {
     // A meeting or statement with no place of its own happened where its
     // person's (only) visit in this article took place.
     void inherit_locations(Doc& d) const {
+        // the occurred, located visits (the loop below changes only meetings/statements)
+        std::vector<const Candidate*> visits;
+        for (const Candidate& v : d.cands)
+            if (!v.drop && !v.carrier && v.ev.type == "visit"sv && v.ev.status == "occurred"sv &&
+                v.ev.location)
+                visits.push_back(&v);
+        if (visits.empty()) return;
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv) continue;
             if (c.ev.type != "meeting"sv && c.ev.type != "statement"sv) continue;
             std::optional<Place> loc;
             bool ambiguous = false;
-            for (const Candidate& v : d.cands) {
-                if (v.drop || v.carrier || v.ev.type != "visit"sv || v.ev.status != "occurred"sv ||
-                    !v.ev.location)
-                    continue;
+            for (const Candidate* vp : visits) {
+                const Candidate& v = *vp;
                 bool shares = false;
                 for (const auto& a : v.ev.actors)
                     if (a.kind == "person"sv)
@@ -687,7 +692,23 @@ class DatesStage final : public Stage {
             c.drop = true;
             return;
         }
-        c.ev.date = format_date(civil_from_days(*day));
+        c.ev.date = date_text(civil_from_days(*day));
+    }
+
+    // format_date() without snprintf for the usual four-digit years (same text).
+    static std::string date_text(CivilDate cd) {
+        if (cd.year < 0 || cd.year > 9999 || cd.month < 1 || cd.month > 12 || cd.day < 1 ||
+            cd.day > 31)
+            return format_date(cd);
+        std::string out(10, '-');
+        auto put = [&](std::size_t at, int v, int digits) {
+            for (int i = digits; i-- > 0; v /= 10)
+                out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+        };
+        put(0, cd.year, 4);
+        put(5, cd.month, 2);
+        put(8, cd.day, 2);
+        return out;
     }
 };
 
