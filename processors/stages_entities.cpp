@@ -814,12 +814,18 @@ class CoreferenceStage final : public Stage {
             }
         }
         if (!added.empty()) {
-            // both runs are in token order: merge instead of sorting
-            const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
-            d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
-                              std::make_move_iterator(added.end()));
-            std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
-                               [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+            // both runs are in token order: merge from the back (stable: on equal starts
+            // the earlier mention stays first), so mentions before the first added one
+            // stay where they are
+            std::size_t i = d.mentions.size(), j = added.size();
+            d.mentions.resize(i + j);
+            std::size_t w = d.mentions.size();
+            while (j > 0) {
+                if (i > 0 && d.mentions[i - 1].tb > added[j - 1].tb)
+                    d.mentions[--w] = std::move(d.mentions[--i]);
+                else
+                    d.mentions[--w] = std::move(added[--j]);
+            }
         }
     }
 
