@@ -319,6 +319,7 @@ class EntitiesStage final : public Stage {
     // adjective or metonym), optionally possessive.
     bool qualifier_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
                       const Surface*& qual) const {
+        if (!d.toks[j].surf) return false;  // no gazetteer surface starts here
         const GazHit h = gaz_match(d, j, end);
         if (!h.len) return false;
         for (const Surface* s : h.hits) {

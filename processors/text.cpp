@@ -149,14 +149,22 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
     while (i < in.size()) {
         const auto c = static_cast<unsigned char>(in[i]);
         if (c > 0x20 && c < 0x7F) {
-            // fast path: a run of printable ASCII is copied as is
+            // fast path: a run of printable ASCII is copied as is, with the single
+            // spaces inside it (a space after a printable character is kept even when
+            // whitespace is collapsed; a second one goes the slow way)
             flush_pending(b, pending, pending_at, opts.nfc);
             std::size_t j = i + 1;
-            while (j < in.size() && static_cast<unsigned char>(in[j]) > 0x20 &&
-                   static_cast<unsigned char>(in[j]) < 0x7F)
-                ++j;
+            while (j < in.size()) {
+                const auto x = static_cast<unsigned char>(in[j]);
+                if ((x > 0x20 && x < 0x7F) || (x == ' ' && (!b.collapse || in[j - 1] != ' ')))
+                    ++j;
+                else
+                    break;
+            }
             n.text.append(in.data() + i, j - i);
-            for (std::size_t q = i; q < j; ++q) n.map.push_back(base + q);
+            const std::size_t m0 = n.map.size();
+            n.map.resize(m0 + (j - i));
+            for (std::size_t q = i; q < j; ++q) n.map[m0 + (q - i)] = base + q;
             i = j;
             continue;
         }
