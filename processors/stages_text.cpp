@@ -211,7 +211,7 @@ class SegmentStage final : public Stage {
         if (!d.normalised && d.text.empty()) identity_text(d);
         d.toks.clear();
         d.sents.clear();
-        d.toks.reserve(d.text.size() / 5 + 8);
+        d.toks.reserve(d.text.size() / 4 + 8);
         for (std::size_t p = 0; p < d.para_norm.size(); ++p) {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
