@@ -773,6 +773,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->speculative, LSpecFirst);
     flag_set(k->people_nouns, LPeopleNoun);
     flag_set(k->hearsay_denials, LHearsayDenial);
+    flag_set(k->reporting_verbs, LReportingVerb);
+    for (const auto& w : k->stopwords_cap) flag(ascii_lower(w), LStopwordCap);
     // the events stage's verb/noun context words (fixed grammar words, not data)
     for (const char* w :
          {"will", "would", "to",   "can", "could", "may",   "might", "must", "should", "shall",

@@ -140,6 +140,9 @@ enum Lex : std::uint32_t {
     LHearsayDenial = 1u << 22,  // first word of a hearsay denial ("denied", "dismissed")
     LVerbCue = 1u << 23,        // a trigger after it reads as a verb: will, to, did, he, and, ...
     LDetBefore = 1u << 24,      // a verb form after it reads as a noun: the, a, its, 's, ...
+    // gates for exact set lookups (a superset: also the first word of a phrase)
+    LReportingVerb = 1u << 25,  // reporting_verbs
+    LStopwordCap = 1u << 26,    // stopwords_cap, lower-cased
 };
 
 struct Knowledge {

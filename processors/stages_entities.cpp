@@ -335,7 +335,9 @@ class EntitiesStage final : public Stage {
 
     bool name_token(const Doc& d, std::size_t j) const {
         const Token& t = d.toks[j];
-        return t.kind == TokKind::word && t.cap && !d.k->stopwords_cap.count(t.text);
+        // (a word token's lex holds its flags; no LStopwordCap: not in the set)
+        return t.kind == TokKind::word && t.cap &&
+               !((t.lex & LStopwordCap) && d.k->stopwords_cap.count(t.text));
     }
 
     bool try_title(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,

@@ -468,6 +468,14 @@ class EventsStage final : public Stage {
         return nullptr;
     }
 
+    // k.reporting_verbs.count(t.lower), gated by the Lex bit where the token has its flags
+    static bool reporting(const Doc& d, const Token& t) {
+        const bool has_lex =
+            t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-"sv;
+        if (has_lex && !(t.lex & LReportingVerb)) return false;
+        return d.k->reporting_verbs.count(t.lower) > 0;
+    }
+
     std::size_t clause_end(const Ctx& c, const Sentence& s, std::size_t from,
                            std::size_t next_tb) const {
         const Doc& d = c.d;
@@ -483,12 +491,12 @@ class EventsStage final : public Stage {
                 (d.toks[t + 1].lower == "and"sv || d.toks[t + 1].lower == "but"sv))
                 for (std::size_t u = t + 2; u < s.te && u < t + 8; ++u) {
                     if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
-                    if (d.k->reporting_verbs.count(d.toks[u].lower)) return t;
+                    if (reporting(d, d.toks[u])) return t;
                 }
             if (tok.lower == ","sv && t > from) {
                 for (std::size_t u = t + 1; u < s.te && u < t + 8; ++u) {
                     if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
-                    if (d.k->reporting_verbs.count(d.toks[u].lower) && u > t + 1) {
+                    if (reporting(d, d.toks[u]) && u > t + 1) {
                         // the attribution ends the sentence (or a date follows)
                         std::size_t v = u + 1;
                         while (v < s.te && d.toks[v].kind == TokKind::word && v < u + 4) ++v;
