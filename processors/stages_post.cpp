@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <span>
 
 #include "common/text.hpp"
 #include "common/time.hpp"
@@ -284,10 +285,22 @@ class DatesStage final : public Stage {
         std::optional<std::int64_t> last_day;  // the most recent date resolved so far
         std::vector<std::size_t> by_sent_begin;
         // cues per sentence, assigned to the nearest trigger
+        // the live candidates grouped by sentence, in candidate order within one
+        // (as before: apply() drops only candidates of the sentence being worked on,
+        // and each sentence's list is taken before its cues are applied)
+        std::vector<Candidate*> live;
+        live.reserve(d.cands.size());
+        for (Candidate& c : d.cands)
+            if (!c.drop) live.push_back(&c);
+        std::stable_sort(live.begin(), live.end(), [](const Candidate* a, const Candidate* b) {
+            return a->sentence < b->sentence;
+        });
+        std::size_t li = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
-            std::vector<Candidate*> cs;
-            for (Candidate& c : d.cands)
-                if (c.sentence == si && !c.drop) cs.push_back(&c);
+            while (li < live.size() && live[li]->sentence < si) ++li;
+            std::size_t lj = li;
+            while (lj < live.size() && live[lj]->sentence == si) ++lj;
+            const std::span<Candidate* const> cs(live.data() + li, lj - li);
             const std::vector<Cue> cues = scan(d, d.sents[si]);
             if (!cues.empty()) sent_cue[si] = true;
             if (cs.empty()) continue;
