@@ -104,6 +104,7 @@ struct Engine::Impl {
     config::Config cfg;
     std::unique_ptr<state::Store> store;
     std::unique_ptr<kafka::EventSink> sink;
+    kafka::SinkCounters sink_seen;  // the sink's counters at the last check_sink()
     std::shared_ptr<const processors::Pipeline> pipeline;
     std::unique_ptr<feeds::Fetcher> fetcher;
     feeds::Scheduler scheduler;
@@ -328,6 +329,14 @@ struct Engine::Impl {
             spdlog::info("state: forgot {} rows older than {}", *n, format_utc(before));
     }
 
+    // Takes a freshly opened sink: its counters start at zero and its
+    // acknowledgement latencies feed the histogram.
+    void adopt_sink(std::unique_ptr<kafka::EventSink> next) {
+        sink = std::move(next);
+        sink_seen = {};
+        sink->set_latency_observer([this](double s) { metrics.publish_latency.observe(s); });
+    }
+
     void check_sink() {
         if (auto s = sink->poll(); !s) {
             spdlog::critical("kafka: fatal error, stopping: {}", s.error().str());
@@ -335,6 +344,13 @@ struct Engine::Impl {
         }
         const auto c = sink->counters();
         metrics.outbox_depth.set(static_cast<double>(c.outbox_depth));
+        metrics.outbox_parked.set(static_cast<double>(c.parked));
+        // The sink's counters are running totals; the metrics take the increase.
+        metrics.publish_errors.inc(static_cast<double>(c.failed - sink_seen.failed));
+        metrics.publish_refused.inc(static_cast<double>(c.refused - sink_seen.refused));
+        metrics.publish_dead_lettered.inc(
+            static_cast<double>(c.dead_lettered - sink_seen.dead_lettered));
+        sink_seen = c;
     }
 
     service::Health health() const {
@@ -386,10 +402,10 @@ struct Engine::Impl {
                     if (!back)
                         throw std::runtime_error("cannot reopen the Kafka producer: " +
                                                  back.error().message);
-                    sink = std::move(*back);
+                    adopt_sink(std::move(*back));
                     next.kafka = cfg.kafka;
                 } else {
-                    sink = std::move(*opened);
+                    adopt_sink(std::move(*opened));
                 }
             }
             if (auto s = service::set_log_level(next.log_level); !s)
@@ -477,7 +493,7 @@ std::unique_ptr<Engine> Engine::start(config::Config cfg) {
 
     auto sink = kafka::EventSink::open(kafka_sink_config(c), *impl->store);
     if (!sink) throw std::runtime_error(sink.error().message);
-    impl->sink = std::move(*sink);
+    impl->adopt_sink(std::move(*sink));
 
     const std::string data_dir =
         c.pipeline.data_dir.empty() ? default_data_dir() : c.pipeline.data_dir;

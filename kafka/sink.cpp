@@ -161,6 +161,7 @@ struct EventSink::Impl {
     SinkConfig cfg;
     state::Store& store;
     rd_kafka_t* rk = nullptr;
+    std::function<void(double)> latency_observer;
 
     struct Flight {
         state::OutboxRecord rec;
@@ -417,10 +418,12 @@ struct EventSink::Impl {
             if (isolating == seq) isolating.reset();
             if (err == RD_KAFKA_RESP_ERR_NO_ERROR) {
                 ++c.acked;
-                c.publish_latency_us_sum += static_cast<std::uint64_t>(
+                const auto latency_us =
                     std::chrono::duration_cast<std::chrono::microseconds>(now - it->second.sent)
-                        .count());
+                        .count();
+                c.publish_latency_us_sum += static_cast<std::uint64_t>(latency_us);
                 ++c.publish_latency_count;
+                if (latency_observer) latency_observer(static_cast<double>(latency_us) / 1e6);
                 to_remove.push_back(seq);
                 if (!suspects.empty()) suspects.erase(seq);
             } else if (err == RD_KAFKA_RESP_ERR__PURGE_QUEUE ||
@@ -725,6 +728,10 @@ std::size_t EventSink::outbox_depth() const {
 }
 std::size_t EventSink::in_flight() const {
     return impl_->flights.size();
+}
+
+void EventSink::set_latency_observer(std::function<void(double)> observer) {
+    impl_->latency_observer = std::move(observer);
 }
 
 SinkCounters EventSink::counters() const {

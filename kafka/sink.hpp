@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -140,6 +141,9 @@ class EventSink {
     std::size_t outbox_depth() const;
     std::size_t in_flight() const;
     SinkCounters counters() const;
+    // Called from poll() with the produce -> acknowledgement time of every
+    // acknowledged record, in seconds (the daemon feeds its latency histogram).
+    void set_latency_observer(std::function<void(double)> observer);
 
   private:
     struct Impl;

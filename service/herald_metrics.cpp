@@ -39,6 +39,15 @@ HeraldMetrics::HeraldMetrics(Registry& registry, std::string_view version)
           latency_buckets())),
       outbox_depth(registry.gauge("herald_outbox_depth",
                                   "Events stored in the outbox and not yet delivered to Kafka.")),
+      publish_refused(registry.counter(
+          "herald_publish_refused_total",
+          "Records the broker refused for good (e.g. too large); taken out of the outbox.")),
+      publish_dead_lettered(
+          registry.counter("herald_publish_dead_lettered_total",
+                           "Refused records sent to the dead-letter topic instead.")),
+      outbox_parked(registry.gauge(
+          "herald_outbox_parked",
+          "Refused records parked in the state database for an operator (herald state).")),
       last_reload_successful(
           registry.gauge("herald_config_last_reload_successful",
                          "1 when the last configuration reload was applied, 0 when it was "

@@ -13,8 +13,11 @@
 //   herald_publish_errors_total                     counter  events Kafka failed to take
 //   herald_publish_latency_seconds                  histogram enqueue -> delivery report
 //   herald_outbox_depth                             gauge    events waiting to be published
-//   herald_feed_last_success_timestamp_seconds{feed} gauge   Unix time of the feed's last good poll
-//   herald_config_reloads_total{result}             counter  SIGHUP reloads: ok | error
+//   herald_publish_refused_total                    counter  records the broker refused for good
+//   herald_publish_dead_lettered_total              counter  of those, sent to the dead-letter
+//   topic herald_outbox_parked                            gauge    refused records parked in the
+//   state herald_feed_last_success_timestamp_seconds{feed} gauge   Unix time of the feed's last
+//   good poll herald_config_reloads_total{result}             counter  SIGHUP reloads: ok | error
 //   herald_config_last_reload_successful            gauge    1 when the last reload was taken
 #pragma once
 
@@ -76,6 +79,9 @@ class HeraldMetrics {
     Counter& publish_errors;
     Histogram& publish_latency;
     Gauge& outbox_depth;
+    Counter& publish_refused;
+    Counter& publish_dead_lettered;
+    Gauge& outbox_parked;
     Gauge& last_reload_successful;
 };
 

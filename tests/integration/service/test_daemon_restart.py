@@ -100,6 +100,14 @@ def main():
                 time.sleep(0.5)
             if depth != 0.0:
                 fail(f"herald_outbox_depth is {depth} after the restart, want 0")
+            doc = scrape(port)
+            acked = sample(doc, "herald_publish_latency_seconds_count", {})
+            if not acked or acked < len(records):
+                fail(f"herald_publish_latency_seconds_count is {acked}, "
+                     f"want >= {len(records)} delivered records")
+            for name in ("herald_publish_refused_total", "herald_outbox_parked"):
+                if sample(doc, name, {}) != 0.0:
+                    fail(f"{name} is {sample(doc, name, {})}, want 0")
             print(f"restart: {len(records)} records delivered, outbox empty")
 
             proc.send_signal(signal.SIGTERM)

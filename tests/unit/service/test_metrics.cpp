@@ -188,8 +188,9 @@ TEST(ServiceMetrics, HeraldMetricsRegistersEveryName) {
           "herald_parse_errors_total counter", "herald_items_total counter",
           "herald_events_total counter", "herald_publish_errors_total counter",
           "herald_publish_latency_seconds histogram", "herald_outbox_depth gauge",
-          "herald_feed_last_success_timestamp_seconds gauge", "herald_config_reloads_total counter",
-          "herald_config_last_reload_successful gauge"}) {
+          "herald_publish_refused_total counter", "herald_publish_dead_lettered_total counter",
+          "herald_outbox_parked gauge", "herald_feed_last_success_timestamp_seconds gauge",
+          "herald_config_reloads_total counter", "herald_config_last_reload_successful gauge"}) {
         EXPECT_NE(out.find(std::string("# TYPE ") + family + "\n"), std::string::npos) << family;
     }
     for (const char* sample :
