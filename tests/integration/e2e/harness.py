@@ -1,5 +1,6 @@
 """Real parts for herald's end-to-end tests: the kafka-dev-broker process, the
 loopback HTTP server, herald itself, and a librdkafka consumer (confluent_kafka)."""
+import argparse
 import os
 import select
 import shutil
@@ -9,6 +10,14 @@ import time
 import uuid
 
 from confluent_kafka import Consumer, TopicPartition
+
+
+def parse_args():
+    """The arguments every daemon test takes from CTest: the binaries and the sample feeds."""
+    ap = argparse.ArgumentParser()
+    for k in ("herald", "broker", "httpd", "samples"):
+        ap.add_argument("--" + k, required=True)
+    return ap.parse_args()
 
 
 def read_line_with(proc, prefix, timeout=30):

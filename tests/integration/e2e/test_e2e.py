@@ -1,6 +1,5 @@
 #!/usr/bin/python3
 """herald once against the bundled sample feeds: publish, read back, poll again."""
-import argparse
 import json
 import os
 import subprocess
@@ -18,12 +17,7 @@ def fail(msg):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--herald", required=True)
-    ap.add_argument("--broker", required=True)
-    ap.add_argument("--httpd", required=True)
-    ap.add_argument("--samples", required=True)
-    a = ap.parse_args()
+    a = harness.parse_args()
 
     broker = harness.Broker(a.broker, TOPICS)
     http = harness.HttpServer(a.httpd, a.samples)

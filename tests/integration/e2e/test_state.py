@@ -1,6 +1,5 @@
 #!/usr/bin/python3
 """herald state: what an operator sees of the state database after real polls."""
-import argparse
 import json
 import os
 import subprocess
@@ -23,12 +22,7 @@ def state(herald, cfg, *extra):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--herald", required=True)
-    ap.add_argument("--broker", required=True)
-    ap.add_argument("--httpd", required=True)
-    ap.add_argument("--samples", required=True)
-    a = ap.parse_args()
+    a = harness.parse_args()
 
     broker = harness.Broker(a.broker, TOPICS)
     http = harness.HttpServer(a.httpd, a.samples)

@@ -8,7 +8,6 @@ in the outbox. Started again against a healthy broker with the same state dir (w
 the restart does), herald delivers them: the topic fills and herald_outbox_depth drops
 to 0; SIGTERM then ends it with exit 0.
 """
-import argparse
 import os
 import signal
 import subprocess
@@ -39,12 +38,7 @@ def tail(err):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--herald", required=True)
-    ap.add_argument("--broker", required=True)
-    ap.add_argument("--httpd", required=True)
-    ap.add_argument("--samples", required=True)
-    a = ap.parse_args()
+    a = harness.parse_args()
 
     broker = harness.Broker(a.broker, TOPICS)
     http = harness.HttpServer(a.httpd, a.samples)

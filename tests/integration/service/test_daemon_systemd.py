@@ -10,7 +10,6 @@ a loopback HTTP server. Asserts, in order:
   a broken config on SIGHUP -> RELOADING=1, READY=1, old config kept, process alive,
   SIGTERM -> STOPPING=1 and exit 0.
 """
-import argparse
 import json
 import os
 import re
@@ -88,12 +87,7 @@ def sample(doc, name, labels=None):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--herald", required=True)
-    ap.add_argument("--broker", required=True)
-    ap.add_argument("--httpd", required=True)
-    ap.add_argument("--samples", required=True)
-    a = ap.parse_args()
+    a = harness.parse_args()
 
     broker = harness.Broker(a.broker, TOPICS)
     http = harness.HttpServer(a.httpd, a.samples)

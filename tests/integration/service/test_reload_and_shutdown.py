@@ -2,7 +2,6 @@
 """`herald run`: a feed added to the YAML is polled after SIGHUP without a restart;
 SIGTERM during a broker outage exits within the grace period, and the undelivered
 records stay in the outbox and reach the consumer after the next start."""
-import argparse
 import json
 import os
 import signal
@@ -109,10 +108,7 @@ def shutdown_during_outage(a, broker, http, tmp):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    for k in ("herald", "broker", "httpd", "samples"):
-        ap.add_argument("--" + k, required=True)
-    a = ap.parse_args()
+    a = harness.parse_args()
     broker = harness.Broker(a.broker, TOPICS)
     http = harness.HttpServer(a.httpd, a.samples)
     try:
