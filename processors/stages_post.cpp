@@ -387,55 +387,103 @@ class DatesStage final : public Stage {
                     c.ev.date = date;
             }
         }
-        // lede anchor
-        if (lede_) {
-            const Candidate* anchor = nullptr;
-            std::size_t first_para = SIZE_MAX;
-            for (const Candidate& c : d.cands) {
-                if (c.drop || c.carrier) continue;
-                const Sentence& s = d.sents[c.sentence];
-                if (first_para == SIZE_MAX) first_para = s.paragraph;
-                if (s.paragraph != first_para) break;
-                if (c.has_cue && c.ev.date && c.ev.status == "occurred"sv) {
-                    // within the first two sentences of the paragraph
-                    std::size_t idx = 0;
-                    for (std::size_t q = c.sentence;
-                         q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
-                        ++idx;
-                    if (idx < 2) anchor = &c;
-                    break;
-                }
-            }
-            if (anchor) {
-                std::vector<std::string> persons;
-                for (const auto& a : anchor->ev.actors)
-                    if (a.kind == "person"sv) persons.push_back(a.name);
-                const std::string date = *anchor->ev.date;
-                const std::optional<Place> aloc = anchor->ev.location;
-                for (Candidate& c : d.cands) {
-                    if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence])
-                        continue;
-                    if (c.ev.status != "occurred"sv) continue;
-                    if (c.ev.type != "meeting"sv && c.ev.type != "visit"sv &&
-                        c.ev.type != "statement"sv)
-                        continue;
-                    bool shares = false;
-                    for (const auto* v : {&c.ev.actors, &c.ev.targets})
-                        for (const auto& p : *v)
-                            if (p.kind == "person"sv &&
-                                std::find(persons.begin(), persons.end(), p.name) != persons.end())
-                                shares = true;
-                    if (!shares) continue;
-                    if (aloc && c.ev.location && c.ev.location->country != aloc->country) continue;
-                    c.ev.date = date;
-                }
-            }
-        }
+        if (lede_) lede_anchor(d, sent_cue);
     }
 
   private:
     bool paragraph_ = true, lede_ = true, inherit_location_ = true;
     int max_age_ = 60;
+
+    // The dated events that open the article (the first two sentences of its
+    // first paragraph) fix the day of the occasion the rest of the story tells:
+    // a later undated diplomatic event of the same occasion takes that day. The
+    // same occasion means sharing a person with the lede's events ("X arrived in
+    // Y on Monday. ... X called for ..."), or having only parties the lede named
+    // ("A and B met on Monday. ... A and B agreed to ..."). Events in the past
+    // perfect ("had agreed") are background and keep no day; a participant the
+    // lede gives two days is no link.
+    void lede_anchor(Doc& d, const std::vector<bool>& sent_cue) const {
+        struct Anchor {
+            std::string key;  // person name, or ISO3 / name of a state, organisation or group
+            std::string date;
+            std::optional<Place> location;
+            bool person = false;
+            bool ambiguous = false;
+        };
+        std::vector<Anchor> anchors;
+        auto key_of = [](const Participant& p) -> const std::string& {
+            return p.kind != "person"sv && !p.country.empty() ? p.country : p.name;
+        };
+        std::size_t first_para = SIZE_MAX;
+        for (const Candidate& c : d.cands) {
+            if (c.drop || c.carrier) continue;
+            const Sentence& s = d.sents[c.sentence];
+            if (first_para == SIZE_MAX) first_para = s.paragraph;
+            if (s.paragraph != first_para) break;
+            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"sv) continue;
+            std::size_t idx = 0;  // sentence index within the paragraph
+            for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
+                ++idx;
+            if (idx >= 2) break;
+            auto note = [&](const std::string& key, bool person) {
+                auto it = std::find_if(anchors.begin(), anchors.end(),
+                                       [&](const Anchor& a) { return a.key == key; });
+                if (it == anchors.end())
+                    anchors.push_back({key, *c.ev.date, c.ev.location, person, false});
+                else if (it->date != *c.ev.date)
+                    it->ambiguous = true;
+            };
+            for (const auto* v : {&c.ev.actors, &c.ev.targets})
+                for (const auto& p : *v) {
+                    note(key_of(p), p.kind == "person"sv);
+                    // a minister's meeting also names the state as a party
+                    if (p.kind == "person"sv && !p.country.empty()) note(p.country, false);
+                }
+        }
+        if (anchors.empty()) return;
+        static constexpr std::string_view kTypes[] = {"meeting",  "visit",     "statement",
+                                                      "appeal",   "agreement", "negotiation",
+                                                      "proposal", "rejection"};
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
+            if (c.ev.status != "occurred"sv) continue;
+            if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
+                continue;
+            if (past_perfect(d, c)) continue;
+            const Anchor* found = nullptr;
+            bool conflict = false, shares_person = false, all_named = true;
+            std::size_t parties = 0;
+            for (const auto* v : {&c.ev.actors, &c.ev.targets})
+                for (const auto& p : *v) {
+                    ++parties;
+                    const std::string& key = key_of(p);
+                    const Anchor* a = nullptr;
+                    for (const Anchor& x : anchors)
+                        if (x.key == key) a = &x;
+                    if (!a) {
+                        all_named = false;
+                        continue;
+                    }
+                    if (a->ambiguous || (found && found->date != a->date)) conflict = true;
+                    shares_person = shares_person || a->person;
+                    found = a;
+                }
+            if (!found || conflict) continue;
+            if (!shares_person && !(all_named && parties >= 2)) continue;
+            if (found->location && c.ev.location &&
+                c.ev.location->country != found->location->country)
+                continue;
+            c.ev.date = found->date;
+        }
+    }
+
+    // "had agreed", "had met": the trigger follows "had" within two words.
+    static bool past_perfect(const Doc& d, const Candidate& c) {
+        const std::size_t from = d.sents[c.sentence].tb;
+        for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
+            if (d.toks[t - 1].lower == "had"sv) return true;
+        return false;
+    }
 
     // A meeting or statement with no place of its own happened where its
     // person's (only) visit in this article took place.

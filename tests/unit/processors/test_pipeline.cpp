@@ -90,6 +90,45 @@ TEST(Dates, RelativeCues) {
     EXPECT_FALSE(v[0].date.has_value());
 }
 
+TEST(Dates, TheLedesDayCarriesToTheSameOccasion) {
+    // 2024-01-16 is a Tuesday: "on Monday" is 2024-01-15.
+    const auto evs = extract(
+        "Haddad met Selim in Amman on Monday.\n\n"
+        "The talks focused on the crossings into Gaza, officials said.\n\n"
+        "Selim called for an immediate ceasefire in Gaza.\n\n"
+        "Jordan and Egypt agreed to reopen the border crossing.\n\n"
+        "Israel and Hamas agreed to a truce.\n\n"
+        "Haddad had called for a ceasefire in Gaza before.");
+    const auto appeals = of_type(evs, "appeal");
+    ASSERT_FALSE(appeals.empty());
+    bool selim = false;
+    for (const auto& e : appeals) {
+        if (e.actors.empty()) continue;
+        if (e.actors[0].name == "Omar Selim") {
+            selim = true;
+            EXPECT_EQ(e.date, "2024-01-15");  // the counterpart of the lede's meeting
+        } else if (e.actors[0].name == "Amal Haddad") {
+            EXPECT_FALSE(e.date.has_value());  // past perfect: background
+        }
+    }
+    EXPECT_TRUE(selim);
+    int named = 0, unnamed = 0;
+    for (const auto& e : of_type(evs, "agreement")) {
+        bool israel = false;
+        for (const auto* v : {&e.actors, &e.targets})
+            for (const auto& p : *v) israel = israel || p.country == "ISR";
+        if (israel) {
+            ++unnamed;
+            EXPECT_FALSE(e.date.has_value());  // parties the lede did not name
+        } else {
+            ++named;
+            EXPECT_EQ(e.date, "2024-01-15");  // the lede's two states
+        }
+    }
+    EXPECT_EQ(named, 1);
+    EXPECT_EQ(unnamed, 1);
+}
+
 TEST(Coreference, PronounsPointToTheSubject) {
     const auto evs =
         extract("Brandt arrived in Cairo on Monday. He met Egyptian President Omar Selim.");
