@@ -361,6 +361,21 @@ class DatesStage final : public Stage {
                         break;
                     }
             }
+            // "A and B agreed on Thursday to ..., after talks between their ministers":
+            // an event of the same parties in the sentence of a dated one is part of
+            // the same occasion, unless a clause word puts it at another time.
+            for (Candidate* c : cs) {
+                if (c->has_cue || c->ev.date || c->ev.status != "occurred"sv ||
+                    c->ev.type == "attack"sv || past_perfect(d, *c))
+                    continue;
+                for (const Candidate* o : cs)
+                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"sv &&
+                        o->ev.type != "attack"sv && shares_party(*o, *c) &&
+                        !time_shift_between(d, *o, *c)) {
+                        c->ev.date = o->ev.date;
+                        break;
+                    }
+            }
         }
         if (!d.pub_day) return;
         // paragraph context
@@ -475,6 +490,32 @@ class DatesStage final : public Stage {
                 continue;
             c.ev.date = found->date;
         }
+    }
+
+    static bool shares_party(const Candidate& a, const Candidate& b) {
+        auto key = [](const Participant& p) -> const std::string& {
+            return p.country.empty() ? p.name : p.country;
+        };
+        for (const auto* va : {&a.ev.actors, &a.ev.targets})
+            for (const auto& p : *va)
+                for (const auto* vb : {&b.ev.actors, &b.ev.targets})
+                    for (const auto& q : *vb)
+                        if (p.name == q.name || key(p) == key(q)) return true;
+        return false;
+    }
+
+    // A word between two triggers that moves the second to another time
+    // ("since", "before", "ahead of", "last", "earlier", "previous").
+    static bool time_shift_between(const Doc& d, const Candidate& a, const Candidate& b) {
+        const std::size_t from = std::min(a.te, b.te), to = std::max(a.tb, b.tb);
+        for (std::size_t t = from; t < to; ++t) {
+            const auto lw = d.toks[t].lower;
+            if (lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
+                lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
+                d.toks[t].kind == TokKind::quote)
+                return true;
+        }
+        return false;
     }
 
     // "had agreed", "had met": the trigger follows "had" within two words.

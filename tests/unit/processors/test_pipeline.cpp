@@ -129,6 +129,23 @@ TEST(Dates, TheLedesDayCarriesToTheSameOccasion) {
     EXPECT_EQ(unnamed, 1);
 }
 
+TEST(Dates, TheSameOccasionInOneSentenceSharesTheDay) {
+    // the talks of the same parties in the sentence of the dated agreement
+    auto evs = extract(
+        "Jordan and Egypt agreed on Monday to reopen the crossing, after Haddad held talks with "
+        "Selim in Amman.");
+    const auto talks = of_type(evs, "meeting");
+    ASSERT_EQ(talks.size(), 1u);
+    EXPECT_EQ(talks[0].date, "2024-01-15");
+    // "since" puts the agreement at another time
+    evs = extract(
+        "Haddad met Selim in Amman on Monday, the first meeting since Jordan and Egypt agreed "
+        "to reopen the crossing.");
+    const auto agreements = of_type(evs, "agreement");
+    ASSERT_EQ(agreements.size(), 1u);
+    EXPECT_FALSE(agreements[0].date.has_value());
+}
+
 TEST(Coreference, PronounsPointToTheSubject) {
     const auto evs =
         extract("Brandt arrived in Cairo on Monday. He met Egyptian President Omar Selim.");
