@@ -355,6 +355,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "topic_nouns",
                 "hearsay_nouns",
                 "hearsay_denials",
+                "unasserted_verbs",
+                "purpose_heads",
+                "agreement_nouns",
                 "place_nouns",
                 "reporting_verbs",
                 "compound_heads",
@@ -411,6 +414,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["compound_heads"]) fill_set(k.compound_heads, get_list(r, "compound_heads", sink));
     if (r["reporting_verbs"]) fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));
     if (r["hearsay_denials"]) fill_set(k.hearsay_denials, get_list(r, "hearsay_denials", sink));
+    if (r["unasserted_verbs"]) fill_set(k.unasserted_verbs, get_list(r, "unasserted_verbs", sink));
+    if (r["purpose_heads"]) fill_set(k.purpose_heads, get_list(r, "purpose_heads", sink));
+    if (r["agreement_nouns"]) fill_set(k.agreement_nouns, get_list(r, "agreement_nouns", sink));
     fill_set(k.subordinators, get_list(r, "subordinators", sink));
     fill_set(k.relative_pronouns, get_list(r, "relative_pronouns", sink));
     fill_set(k.skippable, get_list(r, "skippable", sink));
@@ -755,8 +761,9 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
         for (const auto& w : p.slots[0]) flag(w, LOngoingFirst);
     for (const auto& [w, v] : k->weekdays) flag(w, LDateWord);
     for (const auto& [w, v] : k->months) flag(w, LDateWord);
-    for (const char* w : {"today", "tonight", "yesterday", "tomorrow", "day", "days", "week",
-                          "weeks", "month", "year", "weekend", "ago", "earlier", "later"})
+    for (const char* w :
+         {"today", "tonight", "yesterday", "tomorrow", "day", "days", "week", "weeks", "month",
+          "year", "weekend", "ago", "earlier", "later", "decade", "decades", "years"})
         flag(w, LDateWord);
     for (const auto& [w, v] : k->number_words) flag(w, LNumberWord);
     for (const auto& [w, v] : k->ordinals) flag(w, LOrdinal);

@@ -177,7 +177,7 @@ struct Knowledge {
         relative_pronouns, skippable, negators, denial_verbs, speculative, group_anaphors,
         plural_person_anaphors, plural_country_anaphors, determiners, locative_preps, visit_nouns,
         stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials, place_nouns, reporting_verbs,
-        compound_heads;
+        compound_heads, unasserted_verbs, purpose_heads, agreement_nouns;
     StrMap<char> pronouns;  // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;
     StrMap<int> weekdays, months, ordinals, number_words;

@@ -209,9 +209,10 @@ class EntitiesStage final : public Stage {
                 continue;
             std::size_t c = m.te;
             if (m.possessive) ++c;
-            for (int skip = 0;
-                 skip < 2 && c + 1 < d.toks.size() && !d.toks[c].cap &&
-                 d.toks[c].kind == TokKind::word && !k.place_nouns.count(d.toks[c].lower);
+            for (int skip = 0; skip < 3 && c + 1 < d.toks.size() && !d.toks[c].cap &&
+                               d.toks[c].kind == TokKind::word &&
+                               !(d.toks[c].lex & (LPreposition | LDeterminer)) &&
+                               !k.place_nouns.count(d.toks[c].lower);
                  ++skip)
                 ++c;
             if (c >= d.toks.size() || !k.place_nouns.count(d.toks[c].lower)) continue;
@@ -264,8 +265,11 @@ class EntitiesStage final : public Stage {
             std::size_t p = m.tb - 1;
             for (int guard = 0; guard < 3 && p > s.tb; ++guard) {
                 const Token& q = d.toks[p];
+                // ("in northern Iraq", "in the occupied West Bank")
                 if ((q.lex & (LDeterminer | LRoleModifier)) || q.kind == TokKind::number ||
-                    (q.lex & LNumberWord))
+                    (q.lex & LNumberWord) || q.lower == "northern" || q.lower == "southern" ||
+                    q.lower == "eastern" || q.lower == "western" || q.lower == "central" ||
+                    q.lower == "occupied")
                     --p;
                 else
                     break;
@@ -515,11 +519,12 @@ class EntitiesStage final : public Stage {
         {
             // Apposition: "<title> [for|of a few words], Name Name,"
             std::size_t q = title_e;
-            if (q < s.te && (d.toks[q].lower == "for"sv || d.toks[q].lower == "of"sv)) {
+            // ("Iran's ambassador to Syria, Hossein Akbari,": the PP may name a place)
+            if (q < s.te && (d.toks[q].lower == "for" || d.toks[q].lower == "of" ||
+                             d.toks[q].lower == "to" || d.toks[q].lower == "in")) {
                 std::size_t r = q + 1;
-                while (r < s.te && r < q + 5 && d.toks[r].kind == TokKind::word && !d.toks[r].cap)
-                    ++r;
-                if (r < s.te && d.toks[r].text == ","sv) q = r;
+                while (r < s.te && r < q + 5 && d.toks[r].kind == TokKind::word) ++r;
+                if (r < s.te && d.toks[r].text == ",") q = r;
             }
             if (q < s.te && d.toks[q].text == ","sv) {
                 std::size_t r = q + 1, w = 0;
@@ -698,7 +703,9 @@ class CoreferenceStage final : public Stage {
         if (metonyms_)
             for (Mention& m : d.mentions) {
                 if (!m.metonym) continue;
-                bool place_use = !m.prep.empty() && m.prep != "by"sv;
+                // "talks between Washington and Tehran", "a deal with Riyadh": the parties
+                bool place_use = !m.prep.empty() && m.prep != "by" && m.prep != "between" &&
+                                 m.prep != "with" && m.prep != "against";
                 if (m.te < d.toks.size() && k.visit_nouns.count(d.toks[m.te].lower))
                     place_use = true;
                 if (place_use) {
@@ -756,12 +763,17 @@ class CoreferenceStage final : public Stage {
                     m.sentence = si;
                     m.kind = MentionKind::pronoun;
                     m.gender = pr->second;
-                    m.possessive =
-                        tok.lower == "his"sv || tok.lower == "her"sv || tok.lower == "its"sv;
+                    m.possessive = tok.lower == "his" || tok.lower == "her" || tok.lower == "its" ||
+                                   tok.lower == "their";
                     set_prep(d, s, m);
-                    const Mention* a = pr->second == 'n'
-                                           ? thing_antecedent(d, si, t)
-                                           : antecedent(d, subject, si, t, pr->second);
+                    // "the United States urged it", "X called Y and told him": an object
+                    // pronoun is not the subject of its own clause
+                    const bool object = !m.possessive && tok.lower != "he" && tok.lower != "she" &&
+                                        object_position(d, s, t);
+                    const Mention* a = pr->second == 'g' ? group_antecedent(d, si, t)
+                                       : pr->second == 'n'
+                                           ? thing_antecedent(d, si, t, object)
+                                           : antecedent(d, subject, si, t, pr->second, object);
                     if (a) {
                         m.part = a->part;
                         m.role_kind = a->role_kind;
@@ -816,6 +828,64 @@ class CoreferenceStage final : public Stage {
                 }
             }
         }
+        // "Omani Foreign Minister X, whose country has been hosting talks": the country of
+        // the person named right before
+        for (std::size_t mj = 0; mj < d.mentions.size(); ++mj) {
+            const Mention& p = d.mentions[mj];
+            if (!p.part || p.part->kind != "person" || p.part->country.empty()) continue;
+            std::size_t w = p.te;
+            if (w < d.toks.size() && d.toks[w].lower == ",") ++w;
+            if (w + 1 >= d.toks.size() || d.toks[w].lower != "whose") continue;
+            const auto noun = d.toks[w + 1].lower;
+            if (noun != "country" && noun != "government" && noun != "nation") continue;
+            const auto it = k.country_by_code.find(p.part->country);
+            if (it == k.country_by_code.end()) continue;
+            const CountryRec& cr = k.countries[it->second];
+            Mention m;
+            m.tb = w;
+            m.te = w + 2;
+            m.sentence = p.sentence;
+            m.kind = MentionKind::pronoun;
+            m.part = Participant{cr.name, "country", "", cr.code};
+            added.push_back(std::move(m));
+        }
+        // "Israeli strikes across the country", "the south of the country": the state named
+        // last (by name, not adjective), in this sentence or the one before
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
+                if (d.toks[t].lower != "the" || d.toks[t + 1].lower != "country") continue;
+                if (!(d.toks[t - 1].lex & LPreposition)) continue;  // a place: "across the country"
+                if (t + 2 < s.te && d.toks[t + 2].lower == "'s") continue;
+                const Mention* last = nullptr;
+                for (std::size_t q = d.mention_from(t); q-- > 0;) {
+                    const Mention& m = d.mentions[q];
+                    if (m.sentence + 1 < si) break;
+                    if (m.in_quote || m.adjective || m.modifier) continue;
+                    if ((m.part && m.part->kind == "country") || (m.place && m.place_concrete)) {
+                        last = &m;
+                        break;
+                    }
+                }
+                if (!last) continue;
+                std::string code = last->part ? last->part->country : last->place->country;
+                const auto it = k.country_by_code.find(code);
+                if (it == k.country_by_code.end()) continue;
+                const CountryRec& cr = k.countries[it->second];
+                Mention m;
+                m.tb = t;
+                m.te = t + 2;
+                m.sentence = si;
+                m.kind = MentionKind::pronoun;
+                m.place = Place{cr.name, cr.code};
+                m.place_concrete = true;
+                m.place_mena = k.country_in_region(cr.code);
+                m.prep = d.toks[t - 1].lower;
+                added.push_back(std::move(m));
+            }
+        }
+        std::sort(added.begin(), added.end(),
+                  [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
         if (!added.empty()) {
             // both runs are in token order: merge from the back (stable: on equal starts
             // the earlier mention stays first), so mentions before the first added one
@@ -840,8 +910,57 @@ class CoreferenceStage final : public Stage {
         if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) m.prep = d.toks[m.tb - 1].lower;
     }
 
+    // Right after a verb-like word: not after a preposition, conjunction, punctuation or
+    // at the start of the sentence.
+    static bool object_position(const Doc& d, const Sentence& s, std::size_t t) {
+        if (t == s.tb) return false;
+        const Token& p = d.toks[t - 1];
+        if (p.kind != TokKind::word || p.cap) return false;
+        if (p.lex & (LPreposition | LSubordinator | LDeterminer)) return false;
+        if (p.lower == "and" || p.lower == "or" || p.lower == "but") return false;
+        // "said it fired": a pronoun followed by its own verb is a subject
+        if (t + 1 >= s.te) return true;
+        const Token& n = d.toks[t + 1];
+        return n.kind != TokKind::word ||
+               (n.lex & (LPreposition | LSubordinator | LDeterminer)) != 0;
+    }
+
+    // The subject-like mention of the clause that holds token t (same sentence, before t,
+    // outside prepositional phrases, with no clause boundary in between), if any.
+    static const Mention* clause_subject(const Doc& d, std::size_t si, std::size_t t) {
+        const Sentence& s = d.sents[si];
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.sentence != si || m.tb < s.tb) break;
+            bool boundary = false;
+            for (std::size_t u = m.te; u < t && !boundary; ++u)
+                boundary = d.toks[u].lower == "," || d.toks[u].lower == ";" ||
+                           d.toks[u].kind == TokKind::quote || (d.toks[u].lex & LSubordinator);
+            if (boundary) return nullptr;
+            if (m.part && m.prep.empty() && !m.adjective && !m.possessive) return &m;
+        }
+        return nullptr;
+    }
+
     const Mention* antecedent(const Doc& d, const std::vector<int>& subject, std::size_t si,
-                              std::size_t t, char gender) const {
+                              std::size_t t, char gender, bool object = false) const {
+        if (object) {
+            // the nearest earlier person who is not this clause's subject
+            const Mention* subj = clause_subject(d, si, t);
+            if (!subj && subject[si] >= 0 &&
+                d.mentions[static_cast<std::size_t>(subject[si])].te <= t)
+                subj = &d.mentions[static_cast<std::size_t>(subject[si])];
+            if (subj && subj->part) {
+                for (std::size_t q = d.mention_from(t); q-- > 0;) {
+                    const Mention& m = d.mentions[q];
+                    if (m.sentence + back_ < si) break;
+                    if (m.part && m.part->kind == "person" && m.kind != MentionKind::pronoun &&
+                        !m.in_quote && gender_ok(gender, m.gender) && !(*m.part == *subj->part))
+                        return &m;
+                }
+                return nullptr;
+            }
+        }
         // "During his Cairo visit, Blinken ...": a possessive in a fronted phrase
         // points forward to the subject after the comma.
         if (subject[si] >= 0) {
@@ -878,7 +997,9 @@ class CoreferenceStage final : public Stage {
 
     // "it"/"its": the nearest state, organisation or group in subject position, in this
     // sentence or the previous one.
-    const Mention* thing_antecedent(const Doc& d, std::size_t si, std::size_t t) const {
+    const Mention* thing_antecedent(const Doc& d, std::size_t si, std::size_t t,
+                                    bool object = false) const {
+        const Mention* subj = object ? clause_subject(d, si, t) : nullptr;
         if (t + 1 < d.toks.size() &&
             (d.toks[t + 1].lower == "was"sv || d.toks[t + 1].lower == "is"sv ||
              d.toks[t + 1].lower == "'s"sv || d.toks[t + 1].lower == "would"sv ||
@@ -888,11 +1009,27 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
-            if (m.part->kind == "person"sv || m.adjective || m.modifier) continue;
-            const bool conj = m.prep == "after"sv || m.prep == "before"sv || m.prep == "since"sv ||
-                              m.prep == "as"sv || m.prep == "while"sv || m.prep == "until"sv;
+            if (m.part->kind == "person" || m.adjective || m.modifier) continue;
+            if (subj && subj->part && *m.part == *subj->part) continue;
+            const bool conj = m.prep == "after" || m.prep == "before" || m.prep == "since" ||
+                              m.prep == "as" || m.prep == "while" || m.prep == "until";
             if (!m.prep.empty() && !m.prep_attached && !conj) continue;
             return &m;
+        }
+        return nullptr;
+    }
+
+    // "they"/"their": a named armed group that is the latest subject-like participant in
+    // this sentence or the one before ("The Houthis ... On Tuesday, they launched"); nothing
+    // when that participant is a person or a state.
+    const Mention* group_antecedent(const Doc& d, std::size_t si, std::size_t t) const {
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.sentence + 1 < si) break;
+            if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
+            if (m.adjective && !m.people) continue;
+            if (!m.prep.empty() && !m.prep_attached) continue;
+            return m.part->kind == "group" ? &m : nullptr;
         }
         return nullptr;
     }
@@ -945,7 +1082,28 @@ class CoreferenceStage final : public Stage {
             return lower ? role_text.find(m.role_title) != std::string::npos
                          : contains_lowered(role_text, m.role_title);
         };
-        // (a) a person named earlier in the article with a fitting role
+        // (a) a person named earlier whose title contains the one written ("the king" is
+        // King Abdullah, not a president named after him; "the envoy" is the envoy, not a
+        // negotiator); the titles known for the person count too ("the Saudi minister")
+        if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
+            for (std::size_t q = mi; q-- > 0;) {
+                const Mention& p = d.mentions[q];
+                if (!p.part || p.part->kind != "person" || p.kind != MentionKind::entity) continue;
+                if (!qual_country.empty() && p.part->country != qual_country) continue;
+                bool has = ascii_lower(p.part->role).find(m.role_title) != std::string::npos;
+                if (!has && p.person >= 0)
+                    for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
+                        if ((!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)) &&
+                            r.title_lower.find(m.role_title) != std::string::npos)
+                            has = true;
+                if (!has) continue;
+                m.part = p.part;
+                m.person = p.person;
+                m.gender = p.gender;
+                return;
+            }
+        }
+        // (a') a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
             if (!p.part || p.part->kind != "person"sv || p.kind != MentionKind::entity) continue;

@@ -75,7 +75,7 @@ class EventsStage final : public Stage {
             ends_at[m.te - 1] = static_cast<int>(mi);
             if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
         }
-        Ctx c{d, ends_at, starts_at};
+        Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
         std::vector<Match> ms;  // one sentence's triggers (buffer reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             find_triggers(d, si, starts_at, ms);
@@ -99,6 +99,8 @@ class EventsStage final : public Stage {
         Doc& d;
         const std::vector<int>& ends_at;
         const std::vector<int>& starts_at;
+        std::vector<Participant> kill_act;  // subject of a kill verb folded into an attack
+        std::size_t kill_sent = SIZE_MAX;   // ... in this sentence
     };
 
     // ---------------------------------------------------------------- triggers
@@ -218,6 +220,17 @@ class EventsStage final : public Stage {
         }
     }
 
+    // "a senior official", "one diplomat": an indefinite noun phrase ends at i.
+    static bool indefinite_before(const Doc& d, const Sentence& s, std::size_t i) {
+        for (std::size_t t = i, n = 0; t-- > s.tb && n < 3; ++n) {
+            const Token& w = d.toks[t];
+            if (w.lower == "a" || w.lower == "an" || w.lower == "one" || w.lower == "another")
+                return true;
+            if (w.cap || w.kind != TokKind::word) return false;
+        }
+        return false;
+    }
+
     bool determiner_before(const Doc& d, const Sentence& s, std::size_t i) const {
         if (i == s.tb) return false;
         return d.toks[i - 1].lex & LDetBefore;  // the, a, an, this, its, their, 's, ...
@@ -327,6 +340,23 @@ class EventsStage final : public Stage {
             }
             if (p == s.tb) break;
             const Mention* prev = mention_ending(c, p - 1);
+            if (!prev && lw == ",") {
+                // "Iran and the three European powers, France, Germany and Britain": the list
+                // names a plural noun phrase; the coordination goes on before it
+                std::size_t q = p;
+                while (q > s.tb && q + 6 > p &&
+                       (mention_ending(c, q - 1) || d.toks[q - 1].kind == TokKind::word ||
+                        d.toks[q - 1].kind == TokKind::number) &&
+                       d.toks[q - 1].lower != "the" && d.toks[q - 1].lower != "and") {
+                    const Mention* mm = mention_ending(c, q - 1);
+                    q = mm ? mm->tb : q - 1;
+                }
+                if (q > s.tb + 1 && d.toks[q - 1].lower == "the" && q < p &&
+                    d.toks[p - 1].lower.ends_with("s") && d.toks[q - 2].lower == "and") {
+                    cur = q - 1;
+                    continue;
+                }
+            }
             if (!prev || !usable(*prev)) break;
             out.push_back(prev);
             cur = prev->tb;
@@ -386,10 +416,16 @@ class EventsStage final : public Stage {
             // "Safadi, who accompanied the king, met Rubio": a relative clause on a
             // person names no subject of its own
             const Mention* before = q > s.tb + 1 ? mention_ending(c, q - 2) : nullptr;
-            const bool person_rel = first == "who"sv && before && before->part &&
-                                    before->part->kind == "person"sv && usable(*before);
-            if (q > s.tb && d.toks[q - 1].text == ","sv && before &&
-                (((d.toks[q].lex & LPreposition) && first != "with"sv &&
+            // "The Houthis, who say they act for Gaza, have attacked": the same for a group
+            // or state ("Saudi Arabia, which has been negotiating, said")
+            const bool person_rel =
+                before && before->part && usable(*before) &&
+                (before->kind == MentionKind::entity || before->part->kind == "person") &&
+                ((first == "who" && before->part->kind != "organisation") ||
+                 (first == "which" &&
+                  (before->part->kind == "country" || before->part->kind == "group")));
+            if (q > s.tb && d.toks[q - 1].text == "," && before &&
+                (((d.toks[q].lex & LPreposition) && first != "with" &&
                   !in(first, {"including", "like"})) ||
                  person_rel))
                 t = q - 1;
@@ -408,6 +444,10 @@ class EventsStage final : public Stage {
                     coord_left(c, s, *m, out);
                     return out;
                 }
+                // ", a senior official said": an unresolved title is the (unknown) subject
+                if (finite && !m->part && m->kind == MentionKind::role_only && m->prep.empty() &&
+                    t + 1 >= first_left)
+                    break;
                 t = m->tb;
                 continue;
             }
@@ -417,12 +457,31 @@ class EventsStage final : public Stage {
             if (tok.lower == "it"sv || tok.lower == "they"sv || tok.lower == "we"sv ||
                 tok.lower == "i"sv || tok.lower == "you"sv || tok.lower == "there"sv)
                 break;  // a subject we cannot resolve
+            // "Turkey said its jets struck": the state's or group's own forces act for it
+            if (finite && t + 1 == first_left && (tok.lex & LPeopleNoun) && t > s.tb) {
+                const Mention* pm = mention_ending(c, t - 1);
+                if (pm && pm->kind == MentionKind::pronoun && pm->possessive && pm->part &&
+                    pm->part->kind != "person") {
+                    out.push_back(pm);
+                    return out;
+                }
+            }
+            // "Netanyahu's office said", "Lebanon's health ministry said": the owner speaks
+            if (finite && t + 1 == first_left && t >= s.tb + 2 && d.toks[t - 1].lower == "'s" &&
+                ((tok.lex & LPeopleNoun) || tok.lower == "office")) {
+                const Mention* owner = mention_ending(c, t - 2);
+                if (owner && usable(*owner) && owner->prep.empty()) {
+                    out.push_back(owner);
+                    return out;
+                }
+            }
             if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
                 t > s.tb && determiner_before(d, s, t) && !(tok.lex & LSkippable))
                 break;  // "the agency said": an unknown noun subject
-            if (finite && t + 1 == first_left && (tok.lex & LPeopleNoun) && !tok.cap &&
-                tok.lower.ends_with("s") && !(t > s.tb && mention_ending(c, t - 1)))
-                break;  // "officials said", "diplomats said"
+            if (finite && t + 1 >= first_left && (tok.lex & LPeopleNoun) && !tok.cap &&
+                !(t > s.tb && mention_ending(c, t - 1)) &&
+                (tok.lower.ends_with("s") || indefinite_before(d, s, t)))
+                break;  // "officials said", "diplomats said", "a senior official said"
             if (tok.lex & LSubordinator) {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
@@ -608,9 +667,23 @@ class EventsStage final : public Stage {
         }
     }
 
-    // Location: the nearest concrete place after the trigger (locative PP), else before.
+    // "Beirut's southern suburbs", "Lebanon's south": a place noun after the possessive.
+    static bool place_noun_after(const Doc& d, const Mention& m) {
+        std::size_t c = m.te;
+        if (c < d.toks.size() && d.toks[c].lower == "'s") ++c;
+        for (int skip = 0; skip < 4 && c < d.toks.size(); ++skip, ++c) {
+            const Token& t = d.toks[c];
+            if (d.k->place_nouns.count(t.lower)) return true;
+            if (t.cap || t.kind != TokKind::word || (t.lex & (LPreposition | LDeterminer)))
+                return false;
+        }
+        return false;
+    }
+
+    // Location: the nearest concrete place after the trigger (locative PP), else before;
+    // `on_ok`: "on X" also places it (attacks: "strikes on Rafah").
     std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
-                                       std::size_t te, std::size_t end) const {
+                                       std::size_t te, std::size_t end, bool on_ok = false) const {
         const Doc& d = c.d;
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
@@ -620,7 +693,16 @@ class EventsStage final : public Stage {
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
-            if (d.toks[t].lower == "where"sv && t > s.tb) {
+            // "The Houthis, who act for Gaza, attacked ships": a relative clause aside is
+            // about its antecedent, not where the event happened
+            if (d.toks[t].lower == "," && t > s.tb) {
+                std::size_t q = t;
+                while (q > s.tb && d.toks[q - 1].lower != "," && t - q < 25) --q;
+                if (q > s.tb && q < t && (d.toks[q].lower == "who" || d.toks[q].lower == "which"))
+                    t = q;  // continue left of the opening comma
+                continue;
+            }
+            if (d.toks[t].lower == "where" && t > s.tb) {
                 std::size_t a = t - 1;
                 if (d.toks[a].text == ","sv && a > s.tb) --a;
                 // "travelled to Muscat last week, where": skip the time phrase
@@ -639,7 +721,8 @@ class EventsStage final : public Stage {
             const Mention* m = mention_ending(c, t);
             if (!m) continue;
             if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) &&
-                m->prep != "on"sv && !topic_place(d, *m))
+                (m->prep != "on" || on_ok) && !topic_place(d, *m) &&
+                !(m->possessive && !place_noun_after(d, *m)))
                 return m->place;
             t = m->tb;
         }
@@ -715,6 +798,14 @@ class EventsStage final : public Stage {
             }
         } else if (noun) {
             if (const Mention* a = attached(c, s, mt.tb, &compound)) {
+                // "fell short of its demands", "a version of an Egyptian proposal": a demand
+                // or proposal named inside a prepositional phrase is only mentioned
+                if (tr.syntax == TrigSyntax::attached_noun &&
+                    (type == "appeal" || type == "proposal")) {
+                    std::size_t b = a->tb;
+                    while (b > s.tb && (d.toks[b - 1].lex & LDeterminer)) --b;
+                    if (b > s.tb && (d.toks[b - 1].lex & LPreposition)) return;
+                }
                 actors.push_back(a);
                 attached_actor = true;
             }
@@ -724,9 +815,22 @@ class EventsStage final : public Stage {
             actors = left_actors(c, s, mt.tb, finite);
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
-        if (type == "attack"sv && k.kill_verbs.count(d.toks[mt.tb].lower)) {
+        // ("Israeli forces killed three people during a raid": its subject is the raid's)
+        if (type == "attack" && k.kill_verbs.count(d.toks[mt.tb].lower)) {
             for (const Match& o : ms)
-                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"sv) return;
+                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") {
+                    if (!actors.empty() && tr.form != VerbForm::ing) {
+                        c.kill_act.clear();
+                        for (const Mention* m : actors) take(c.kill_act, *m);
+                        c.kill_sent = si;
+                        for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
+                            if (it->sentence != si) break;
+                            if (it->ev.type == "attack" && it->ev.actors.empty())
+                                it->ev.actors = c.kill_act;
+                        }
+                    }
+                    return;
+                }
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
@@ -759,8 +863,27 @@ class EventsStage final : public Stage {
         }
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
-        if (type == "visit"sv) {
-            if (noun) {
+        if (type == "visit") {
+            if (noun && tr.syntax == TrigSyntax::noun) {
+                // "X urged Y to act during a visit to Jerusalem": the visit of the sentence's
+                // subject, not of the nearest name
+                std::size_t b = mt.tb;
+                while (b > s.tb && (d.toks[b - 1].lex & (LDeterminer | LOrdinal | LSkippable)) &&
+                       !(d.toks[b - 1].lex & LPreposition))
+                    --b;
+                const bool in_pp = b > s.tb && in(d.toks[b - 1].lower,
+                                                  {"during", "on", "after", "before", "following"});
+                if (in_pp && !attached_actor) {
+                    std::size_t mi0 = d.mention_from(s.tb);
+                    while (mi0 < d.mentions.size() && d.mentions[mi0].possessive &&
+                           d.mentions[mi0].tb < mt.tb)
+                        ++mi0;
+                    if (mi0 < d.mentions.size() && d.mentions[mi0].tb < mt.tb &&
+                        usable(d.mentions[mi0]) && d.mentions[mi0].prep.empty()) {
+                        act.clear();
+                        take(act, d.mentions[mi0]);
+                    }
+                }
                 // "the first visit to Iran by a Bahraini foreign minister"
                 for (const Mention* m : right)
                     if (m->prep == "by"sv && m->part && !m->adjective) {
@@ -854,14 +977,58 @@ class EventsStage final : public Stage {
                         if (m.part) take(tgt, m);
                     }
             }
+            // "In a phone call with X on Tuesday, Y said ...": the fronted phrase's meeting
+            // is held by the subject after the comma
+            if (noun && act.empty() && mt.tb > s.tb && mt.tb <= s.tb + 4 &&
+                (d.toks[s.tb].lex & LPreposition)) {
+                std::size_t comma = mt.te;
+                while (comma < s.te && d.toks[comma].lower != ",") ++comma;
+                if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
+                    const Mention& subj =
+                        d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
+                    if (usable(subj) && subj.prep.empty()) {
+                        std::vector<Participant> keep;
+                        for (const auto& p : tgt)
+                            if (!same_party(p, *subj.part)) keep.push_back(p);
+                        tgt = keep;
+                        take(act, subj);
+                    }
+                }
+            }
             // "his meeting with Blinken, Sisi's office said": the actor is someone else
             fix_self(c, s, act, tgt);
             if (act.size() + tgt.size() < 2) return;
             if (tgt.empty() && act.size() < 2) return;
-            cd.ev.actors = std::move(act);
-            cd.ev.targets = std::move(tgt);
-            cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
-        } else if (type == "negotiation"sv) {
+            cd.ev.actors = act;
+            cd.ev.targets = tgt;
+            // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
+            cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
+            // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
+            const auto hw = d.toks[mt.tb].lower;
+            if (cd.ev.location && !cd.ev.location->country.empty() &&
+                (hw.starts_with("receiv") || hw.starts_with("host") || hw.starts_with("welcom")))
+                for (const Participant& g : tgt) {
+                    if (g.kind != "person" || g.country.empty() ||
+                        g.country == cd.ev.location->country)
+                        continue;
+                    const auto it = k.country_by_code.find(cd.ev.location->country);
+                    if (it == k.country_by_code.end()) break;
+                    for (const auto& ti : k.types)
+                        if (ti.name == "visit") {
+                            Candidate v = cd;
+                            v.ev.type = ti.name;
+                            v.ev.category = ti.category;
+                            v.ev.plover_type = ti.plover_type;
+                            v.ev.plover_mode = ti.plover_mode;
+                            v.ev.cameo = ti.cameo;
+                            v.ev.actors = {g};
+                            const CountryRec& cr = k.countries[it->second];
+                            v.ev.targets = {Participant{cr.name, "country", "", cr.code}};
+                            v.places = {*cd.ev.location};
+                            d.cands.push_back(std::move(v));
+                        }
+                }
+        } else if (type == "negotiation") {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
                 med = act;
@@ -927,9 +1094,69 @@ class EventsStage final : public Stage {
             cd.ev.targets = std::move(tgt);
             cd.mediators = std::move(med);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
-        } else if (type == "statement"sv) {
+            // "released in a prisoner exchange brokered by Qatar", "a truce mediated by
+            // Egypt": the deal itself was reached, between the parties, with these mediators
+            const bool agreed_already = std::any_of(
+                d.cands.begin(), d.cands.end(),
+                [&](const Candidate& o) { return o.sentence == si && o.ev.type == "agreement"; });
+            std::size_t head = mt.tb;  // the noun before "brokered by", past "between X and Y"
+            while (head > s.tb && head + 10 > mt.tb) {
+                const auto w = d.toks[head - 1].lower;
+                if (const Mention* m = mention_ending(c, head - 1)) {
+                    head = m->tb;
+                    continue;
+                }
+                if (w != "and" && w != "between" && w != "the" && w != ",") break;
+                --head;
+            }
+            if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
+                !cd.mediators.empty() && !agreed_already &&
+                k.agreement_nouns.count(d.toks[head - 1].lower)) {
+                for (const auto& ti : k.types)
+                    if (ti.name == "agreement") {
+                        Candidate ag = cd;
+                        ag.ev.type = ti.name;
+                        ag.ev.category = ti.category;
+                        ag.ev.plover_type = ti.plover_type;
+                        ag.ev.plover_mode = ti.plover_mode;
+                        ag.ev.cameo = ti.cameo;
+                        ag.places.clear();
+                        if (ag.ev.location) ag.places.push_back(*ag.ev.location);
+                        d.cands.push_back(std::move(ag));
+                        break;
+                    }
+            }
+        } else if (type == "statement") {
             // "targets (in) what it said were militant bases": a hedge, not a statement
-            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"sv) return;
+            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
+            // "..., Egyptian officials said.": a trailing attribution to unnamed officials is
+            // sourcing for the clause before it, not a statement of its own
+            // (", a Lebanese official said." too, also when read as a title)
+            if (!noun && actors.size() == 1 && actors[0]->kind == MentionKind::role_only &&
+                actors[0]->te == mt.tb && actors[0]->tb > s.tb &&
+                in(d.toks[actors[0]->tb].lower, {"a", "an", "one"}) &&
+                d.toks[actors[0]->tb - 1].lower == "," &&
+                k.reporting_verbs.count(d.toks[mt.tb].lower))
+                return;
+            if (!noun && actors.size() == 1 && actors[0]->people && actors[0]->adjective &&
+                actors[0]->te < mt.tb && mt.tb <= actors[0]->te + 2 &&
+                (d.toks[mt.tb - 1].lex & LPeopleNoun) && !d.toks[mt.tb - 1].cap &&
+                k.reporting_verbs.count(d.toks[mt.tb].lower)) {
+                std::size_t b = actors[0]->tb;
+                bool indefinite = false;
+                while (b > s.tb && b + 3 > actors[0]->tb && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap) {
+                    const auto w = d.toks[b - 1].lower;
+                    if (w == "a" || w == "an" || w == "one" || w == "another") indefinite = true;
+                    if (!(d.toks[b - 1].lex & (LDeterminer | LRoleModifier)) && w != "one" &&
+                        w != "another")
+                        break;
+                    --b;
+                }
+                if (b > s.tb && d.toks[b - 1].lower == "," &&
+                    (d.toks[mt.tb - 1].lower.ends_with("s") || indefinite))
+                    return;
+            }
             if (noun) {
                 // "Egypt's statement", "a statement from the ministry"
                 act.clear();
@@ -1024,8 +1251,31 @@ class EventsStage final : public Stage {
             if (act.empty() && tgt.empty()) return;
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
-            if (type != "statement"sv) cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
-        } else if (type == "attack"sv) {
+            if (type != "statement") cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
+        } else if (type == "attack") {
+            if (act.empty() && c.kill_sent == si) act = c.kill_act;
+            // "Israel responded with strikes on Lebanon", "X, which retaliated with air
+            // raids": the subject of the responding verb
+            std::size_t w = mt.tb;  // "with [a wave of | new] strikes"
+            for (int n = 0; n < 4 && w > s.tb + 2 && d.toks[w - 1].lower != "with" &&
+                            d.toks[w - 1].kind == TokKind::word && !d.toks[w - 1].cap &&
+                            !((d.toks[w - 1].lex & LPreposition) && d.toks[w - 1].lower != "of");
+                 ++n)
+                --w;
+            if (act.empty() && noun && w >= s.tb + 2 && d.toks[w - 1].lower == "with") {
+                const auto v = d.toks[w - 2].lower;
+                if (v.starts_with("respond") || v.starts_with("retaliat") ||
+                    v.starts_with("repl") || v.starts_with("answer"))
+                    for (const Mention* m : left_actors(c, s, w - 2, true)) take(act, *m);
+            }
+            // "The Houthis claimed responsibility for a drone attack": the claimant
+            if (act.empty() && noun)
+                for (std::size_t t = mt.tb; t-- > s.tb && t + 6 > mt.tb;)
+                    if (d.toks[t].lower == "responsibility" && t + 1 < mt.tb &&
+                        d.toks[t + 1].lower == "for" && t > s.tb) {
+                        for (const Mention* m : left_actors(c, s, t - 1, true)) take(act, *m);
+                        break;
+                    }
             // "attacks by X"
             if (act.empty()) {
                 for (std::size_t t = mt.te; t + 1 < std::min(s.te, mt.te + 2); ++t)
@@ -1036,7 +1286,10 @@ class EventsStage final : public Stage {
             }
             std::size_t pend = s.te;
             for (std::size_t o = q + 1; o < ms.size(); ++o)
-                if (k.types[k.triggers[ms[o].trig].type].name == "attack"sv) {
+                // "strikes killed 30 people across Gaza": a kill verb beside another attack
+                // trigger is no attack of its own, its places belong to this one
+                if (k.types[k.triggers[ms[o].trig].type].name == "attack" &&
+                    !k.kill_verbs.count(d.toks[ms[o].tb].lower)) {
                     pend = ms[o].tb;
                     break;
                 }
@@ -1055,7 +1308,19 @@ class EventsStage final : public Stage {
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 const bool of_place =
-                    m->prep == "of"sv && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                    m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                // "a building in Iran's embassy compound in Damascus": a possessive names
+                // an owner, not where the attack happened (unless a place noun follows)
+                if (m->place && m->possessive && !place_noun_after(d, *m)) continue;
+                // "attacks on US bases": an adjective is a place only before a place noun
+                if (m->place && m->adjective && !place_noun_after(d, *m)) continue;
+                if (m->place && m->part && m->part->kind == "country" && m->te < s.te &&
+                    !place_noun_after(d, *m)) {
+                    const Token& nx = d.toks[m->te];
+                    if (nx.kind == TokKind::word && !nx.cap && nx.lower.size() > 3 &&
+                        nx.lower.ends_with("s") && !(nx.lex & (LTrigFirst | LDateWord)))
+                        continue;
+                }
                 if (m->place &&
                     (in(m->prep, {"in", "across", "at", "near", "throughout", "on", "against",
                                   "inside", "over"}) ||
@@ -1065,8 +1330,33 @@ class EventsStage final : public Stage {
                         take(tgt, *m);
                 }
             }
+            // "Israeli strikes hit Beirut's southern suburbs": a verb whose subject is the
+            // attack noun right before it adds its object place to that attack
+            if (tr.syntax == TrigSyntax::verb && q > 0 && ms[q - 1].te == mt.tb &&
+                k.triggers[ms[q - 1].trig].syntax != TrigSyntax::verb &&
+                k.types[k.triggers[ms[q - 1].trig].type].name == "attack") {
+                for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
+                    if (it->sentence != si) break;
+                    if (it->tb != ms[q - 1].tb) continue;
+                    // the verb's object is where it hit, before any place found further left
+                    if (!cd.places.empty()) {
+                        it->places.insert(it->places.begin(), cd.places.begin(), cd.places.end());
+                        it->ev.location = cd.places.front();
+                    }
+                    for (const auto& t : tgt) add_unique(it->ev.targets, t);
+                    break;
+                }
+                return;
+            }
+            // "hit"/"pound" alone ("prices hit a record", "talks hit a snag") need an attacker
+            if (act.empty() && (d.toks[mt.tb].lower.starts_with("hit") ||
+                                d.toks[mt.tb].lower.starts_with("pound")))
+                return;
             if (cd.places.empty()) {
-                if (auto l = location_near(c, s, mt.tb, mt.tb, mt.tb)) cd.places.push_back(*l);
+                // "missiles on Israeli cities ..., killing three": the target place of the
+                // clause the attack verb or participle hangs on
+                if (auto l = location_near(c, s, mt.tb, mt.tb, mt.tb, true))
+                    cd.places.push_back(*l);
             }
             if (act.empty() && tgt.empty() && cd.places.empty()) return;
             cd.ev.actors = std::move(act);

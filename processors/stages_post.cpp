@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <span>
 
@@ -57,6 +58,10 @@ std::string pkey(const Participant& p) {
 // pkey(a) == pkey(b) without building strings.
 bool same_pkey(const Participant& a, const Participant& b) {
     return a.kind == b.kind && pkey_value(a) == pkey_value(b);
+}
+
+bool in_set(std::string_view w, std::initializer_list<std::string_view> l) {
+    return std::find(l.begin(), l.end(), w) != l.end();
 }
 
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
@@ -134,10 +139,16 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
-            // inside denied hearsay: "denied reports that the group had agreed"
+            // inside denied hearsay: "denied reports that the group had agreed"; inside
+            // what is not confirmed: "did not confirm that it carried out the attack"
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";"sv || w == "but"sv) break;
+                if (w == ";" || w == "but") break;
+                if (k.unasserted_verbs.count(w) && t + 1 < c.tb && t > s.tb &&
+                    in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
+                    for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
+                        if (d.toks[u].lex & LNegator) negated = true;
+                }
                 if ((d.toks[t].lex & LHearsayDenial) && k.hearsay_denials.count(w) &&
                     t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
@@ -156,12 +167,22 @@ class ModalityStage final : public Stage {
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
                 const auto p = d.toks[c.tb - 1].lower;
-                if (p == "about"sv || p == "of"sv || p == "for"sv || p == "on"sv ||
-                    p == "towards"sv || p == "toward"sv || p == "at"sv || p == "to"sv ||
-                    p == "in"sv)
+                if (p == "about" || p == "of" || p == "for" || p == "on" || p == "towards" ||
+                    p == "toward" || p == "at" || p == "to" || p == "in" || p == "over")
                     speculative = true;
             }
-            if (speculation_ && speculative && c.ev.type != "statement"sv) {
+            // "a summit in Cairo later this month to agree on a response": an agreement in
+            // the purpose infinitive of a gathering is its aim, not a fact
+            if (c.ev.type == "agreement" && c.tb > s.tb && d.toks[c.tb - 1].lower == "to")
+                for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
+                    const Token& w = d.toks[t];
+                    if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
+                    if (k.purpose_heads.count(w.lower)) {
+                        speculative = true;
+                        break;
+                    }
+                }
+            if (speculation_ && speculative && c.ev.type != "statement") {
                 c.drop = true;
                 continue;
             }
@@ -219,6 +240,8 @@ class ModalityStage final : public Stage {
                         ongoing = true;
                 }
             }
+            // "X is due in Cairo on Wednesday": an expected arrival
+            if (c.ev.type == "visit" && d.toks[c.tb].lower == "due") planned = true;
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||
@@ -333,8 +356,27 @@ class DatesStage final : public Stage {
                     if ((c->tb == cue.te && c->syntax != TrigSyntax::verb) ||
                         (cue.tb < c->te && cue.te > c->tb))
                         best_tb = c->tb;
+                // "talks planned for Sunday were cancelled after the Israeli attack": a
+                // definite noun ("the attack") refers back to a known event; a cue does not
+                // reach it across a subordinate clause boundary
+                auto anaphoric_after = [&](const Candidate* c) {
+                    if (c->syntax == TrigSyntax::verb || c->tb < cue.te) return false;
+                    bool definite = false;
+                    for (std::size_t t = c->tb; t-- > cue.te && t + 4 > c->tb;) {
+                        const auto w = d.toks[t].lower;
+                        if (w == "the" || w == "this" || w == "that") definite = true;
+                        if (w == "," || w == "a" || w == "an" || definite) break;
+                    }
+                    if (!definite) return false;
+                    for (std::size_t t = cue.te; t < c->tb; ++t)
+                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after" ||
+                            d.toks[t].lower == "before")
+                            return true;
+                    return false;
+                };
                 if (best_tb == SIZE_MAX)
                     for (Candidate* c : cs) {
+                        if (anaphoric_after(c)) continue;
                         const std::size_t dist = c->tb >= cue.te
                                                      ? c->tb - cue.te
                                                      : (cue.tb >= c->te ? cue.tb - c->te + 100 : 0);
@@ -703,6 +745,15 @@ class DatesStage final : public Stage {
                     continue;
                 }
             }
+            // "over the past decade", "in recent years": a span of years is background
+            if ((lw == "decade" || lw == "decades" || lw == "years") &&
+                (prev == "past" || prev == "last" || prev == "recent")) {
+                c.kind = Cue::old_year;
+                c.year = 0;
+                c.tb = t - 1;
+                out.push_back(c);
+                continue;
+            }
             // last/next/this week|month|year|weekend, later/earlier this week
             if (lw == "week"sv || lw == "month"sv || lw == "year"sv || lw == "weekend"sv ||
                 lw == "weeks"sv || lw == "days"sv) {
@@ -710,6 +761,11 @@ class DatesStage final : public Stage {
                     c.kind = lw == "year"sv ? Cue::old_year : Cue::vague_past;
                     c.year = 0;
                     c.tb = t - 1;
+                    // "since last year": a process still going on, like "since 2022"
+                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since") {
+                        c.kind = Cue::old_year;
+                        c.qual = 2;
+                    }
                     out.push_back(c);
                     continue;
                 }
@@ -761,7 +817,15 @@ class DatesStage final : public Stage {
                     if (c.ev.type == "negotiation"sv) c.ev.status = "ongoing";
                     return;
                 }
-                if (cue.tb > c.te + 6 || cue.te + 6 < c.tb) return;  // too far to date the event
+                if (cue.te + 6 < c.tb) return;  // too far to date the event
+                if (cue.tb > c.te + 6) {
+                    // "killed X in Baghdad in 2020": further on in the same clause still dates it
+                    bool same_clause = cue.tb <= c.te + 10;
+                    for (std::size_t t = c.te; t < cue.tb && same_clause; ++t)
+                        same_clause =
+                            d.toks[t].kind == TokKind::word && !(d.toks[t].lex & LSubordinator);
+                    if (!same_clause) return;
+                }
                 if (d.pub_day && max_age_ > 0 && max_age_ < 365) {
                     const int py = civil_from_days(*d.pub_day).year;
                     if ((cue.year > 0 && cue.year < py) || cue.year == 0) c.drop = true;
@@ -1429,6 +1493,20 @@ class MergeStage final : public Stage {
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
                 if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
+                // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
+                // negotiation, dated and with the status of the dated mention
+                if (a.sentence == b.sentence && a.ev.type == "negotiation" && dates_ok(a, b)) {
+                    std::vector<Participant> sides = a.ev.actors;
+                    sides.insert(sides.end(), a.ev.targets.begin(), a.ev.targets.end());
+                    const auto ka = keys(sides), kb = keys(b.ev.targets);
+                    std::vector<std::string> common;
+                    std::set_intersection(ka.begin(), ka.end(), kb.begin(), kb.end(),
+                                          std::back_inserter(common));
+                    if (!kb.empty() && common.empty()) continue;
+                    if (!a.ev.date && b.ev.date) a.ev.status = b.ev.status;
+                    absorb(a, b);
+                    break;
+                }
                 if (a.ev.status != b.ev.status || !dates_ok(a, b)) continue;
                 // the same sentence: "an Israeli strike on the building killed five"
                 if (a.sentence == b.sentence && a.ev.type == "attack"sv &&
@@ -1447,6 +1525,28 @@ class MergeStage final : public Stage {
                 if (!place_ok || (!b.ev.location && b.ev.targets.empty())) continue;
                 absorb(a, b);
                 break;
+            }
+        }
+        // An attack noun inside a prepositional phrase with nobody acting, nobody hit and
+        // no casualties ("detained staff in raids in X", "in retaliation for a campaign of
+        // drone attacks") is only mentioned.
+        for (Candidate& b : d.cands) {
+            if (!live(b) || b.ev.type != "attack" || b.syntax == TrigSyntax::verb ||
+                !b.ev.actors.empty() || !b.ev.targets.empty() ||
+                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                continue;
+            const Sentence& s = d.sents[b.sentence];
+            for (std::size_t t = b.tb, steps = 0; t-- > s.tb && steps < 4; ++steps) {
+                const Token& w = d.toks[t];
+                if (w.lex & LPreposition) {
+                    b.drop = true;
+                    break;
+                }
+                const bool modifier = (w.lex & LDeterminer) || w.lower == "and" ||
+                                      w.lower == "or" ||
+                                      (w.kind == TokKind::word && !w.cap &&
+                                       !w.lower.ends_with("ed") && !w.lower.ends_with("ing"));
+                if (!modifier) break;
             }
         }
     }
