@@ -854,9 +854,12 @@ class CoreferenceStage final : public Stage {
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
-                if (d.toks[t].lower != "the" || d.toks[t + 1].lower != "country") continue;
+                // ("in the heart of the capital": that state's capital)
+                const bool capital = d.toks[t + 1].lower == "capital";
+                if (d.toks[t].lower != "the" || (d.toks[t + 1].lower != "country" && !capital))
+                    continue;
                 if (!(d.toks[t - 1].lex & LPreposition)) continue;  // a place: "across the country"
-                if (t + 2 < s.te && d.toks[t + 2].lower == "'s") continue;
+                if (t + 2 < s.te && (d.toks[t + 2].lower == "'s" || d.toks[t + 2].cap)) continue;
                 const Mention* last = nullptr;
                 for (std::size_t q = d.mention_from(t); q-- > 0;) {
                     const Mention& m = d.mentions[q];
@@ -872,12 +875,13 @@ class CoreferenceStage final : public Stage {
                 const auto it = k.country_by_code.find(code);
                 if (it == k.country_by_code.end()) continue;
                 const CountryRec& cr = k.countries[it->second];
+                if (capital && cr.capital.empty()) continue;
                 Mention m;
                 m.tb = t;
                 m.te = t + 2;
                 m.sentence = si;
                 m.kind = MentionKind::pronoun;
-                m.place = Place{cr.name, cr.code};
+                m.place = Place{capital ? cr.capital : cr.name, cr.code};
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 m.prep = d.toks[t - 1].lower;

@@ -628,5 +628,28 @@ TEST(Negotiation, AnOfferOrAGerundAfterOverIsNoEvent) {
     EXPECT_EQ(of_type(evs, "negotiation").size(), 1u);
 }
 
+TEST(AttackPlace, TheCapitalIsTheCapitalOfTheStateNamedLast) {
+    const auto a = of_type(extract("Israeli jets struck Lebanon's south again. A strike on Monday "
+                                   "in the heart of the capital killed four people."),
+                           "attack");
+    // the follow-up strike in the capital (Beirut, in Lebanon) is the Israeli attack's
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    EXPECT_EQ(a[0].attributes.value("killed", 0), 4);
+    EXPECT_EQ(a[0].evidence.size(), 2u);
+    // without a state named before, "the capital" is no place and no attack is reported
+    EXPECT_TRUE(
+        of_type(extract("A strike in the heart of the capital caused damage."), "attack").empty());
+    // a named capital right after is that one
+    const auto v = of_type(
+        extract("Haddad arrived in Lebanon on Monday and travelled on to the capital Amman."),
+        "visit");
+    for (const auto& e : v) {
+        if (e.location) {
+            EXPECT_NE(e.location->name, "Beirut");
+        }
+    }
+}
+
 }  // namespace
 }  // namespace herald::processors
