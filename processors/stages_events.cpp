@@ -452,6 +452,21 @@ class EventsStage final : public Stage {
                 continue;
             }
             if (tok.in_quote) continue;
+            // "Safadi, who arrived on Sunday, is due to travel": skip the relative clause
+            if (tok.lower == ","sv && t > s.tb) {
+                std::size_t q = t;
+                while (q > s.tb && d.toks[q - 1].lower != ","sv && t - q < 25) --q;
+                if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","sv &&
+                    (d.toks[q].lower == "who"sv || d.toks[q].lower == "which"sv)) {
+                    if (const Mention* m = mention_ending(c, q - 2);
+                        m && usable(*m) &&
+                        (m->kind == MentionKind::entity || m->part->kind == "person"sv)) {
+                        out.push_back(m);
+                        coord_left(c, s, *m, out);
+                        return out;
+                    }
+                }
+            }
             if (tok.lower == ";"sv || tok.lower == ":"sv) break;
             if (tok.text == "-"sv && tok.space_before) break;  // spaced dash: an aside
             if (tok.lower == "it"sv || tok.lower == "they"sv || tok.lower == "we"sv ||

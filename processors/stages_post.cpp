@@ -124,7 +124,7 @@ class ModalityStage final : public Stage {
                 if (d.toks[t].lex & LNegator) negated = true;
             // a noun trigger called off after it: "a planned visit ... was postponed"
             if (c.syntax != TrigSyntax::verb)
-                for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
+                for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ","sv || w == ";"sv ||
                         ((d.toks[t].lex & LSubordinator) && w != "as"sv))

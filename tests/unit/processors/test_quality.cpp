@@ -651,5 +651,34 @@ TEST(AttackPlace, TheCapitalIsTheCapitalOfTheStateNamedLast) {
     }
 }
 
+TEST(Subjects, ARelativeClauseBeforeAnAuxiliaryKeepsTheSubject) {
+    const auto evs = extract(
+        "Haddad, who arrived in Cairo on Sunday, is due to travel to Doha on "
+        "Wednesday for talks with Selim.");
+    const auto v = of_type(evs, "visit");
+    bool doha = false;
+    for (const auto& e : v)
+        if (e.location && e.location->name == "Doha") {
+            doha = true;
+            EXPECT_TRUE(has(e.actors, "Amal Haddad"));
+            EXPECT_EQ(e.status, "planned");
+            EXPECT_EQ(e.date, "2024-01-17");
+        }
+    EXPECT_TRUE(doha);
+    // an unnamed antecedent ("the militants, who ...") gives no speaker
+    EXPECT_TRUE(of_type(extract("Hamas received the plan. Mediators await the reply, which the "
+                                "militants, who hold the "
+                                "hostages, have said they are studying."),
+                        "statement")
+                    .empty());
+}
+
+TEST(Modality, ALongNounPhraseCalledOffAfterwards) {
+    EXPECT_TRUE(of_type(extract("Tuesday's talks in Amman between Jordanian and Egyptian officials "
+                                "were postponed."),
+                        "negotiation")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
