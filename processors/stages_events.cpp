@@ -1182,7 +1182,8 @@ class EventsStage final : public Stage {
                     if (usable(m) || (m.adjective && m.part)) take(act, m);
                 }
             }
-            if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]))
+            if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]) &&
+                right[0]->kind != MentionKind::pronoun)
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;
             // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")
