@@ -386,7 +386,14 @@ class DatesStage final : public Stage {
                         }
                     }
                 for (Candidate* c : cs)
-                    if (c->tb == best_tb) apply(d, *c, cue, last_day);
+                    if (c->tb == best_tb) {
+                        const bool had = c->ev.date.has_value();
+                        apply(d, *c, cue, last_day);
+                        // "said on Monday that he had met X a day earlier": a relative cue
+                        // later in the sentence counts from the day just resolved
+                        if (!had && c->has_cue && c->ev.date && cue.kind != Cue::relative)
+                            if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
+                    }
             }
             for (Candidate* c : cs)
                 if (c->has_cue && c->ev.date) {

@@ -680,5 +680,13 @@ TEST(Modality, ALongNounPhraseCalledOffAfterwards) {
                     .empty());
 }
 
+TEST(Dates, ARelativeCueCountsFromTheDayJustResolvedInTheSentence) {
+    const auto m = of_type(extract("Haddad told reporters on Monday that she had met Selim a day "
+                                   "earlier."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].date, "2024-01-14");
+}
+
 }  // namespace
 }  // namespace herald::processors
