@@ -1012,6 +1012,13 @@ class EventsStage final : public Stage {
             }
             // "his meeting with Blinken, Sisi's office said": the actor is someone else
             fix_self(c, s, act, tgt);
+            // "spoke by phone with", "a phone call with", "received a call from": by phone
+            for (std::size_t t = mt.tb; t < mt.te; ++t) {
+                const auto w = d.toks[t].lower;
+                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv ||
+                    w == "phoned"sv || w == "phones"sv)
+                    cd.ev.plover_mode = "phone";
+            }
             if (act.size() + tgt.size() < 2) return;
             if (tgt.empty() && act.size() < 2) return;
             cd.ev.actors = act;

@@ -688,5 +688,14 @@ TEST(Dates, ARelativeCueCountsFromTheDayJustResolvedInTheSentence) {
     EXPECT_EQ(m[0].date, "2024-01-14");
 }
 
+TEST(Calls, ACallIsAPhoneConsultation) {
+    const auto m = of_type(extract("Haddad spoke by phone with Selim on Monday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].plover_mode, "phone");
+    const auto f = of_type(extract("Haddad met Selim in Cairo on Monday."), "meeting");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NE(f[0].plover_mode, "phone");
+}
+
 }  // namespace
 }  // namespace herald::processors
