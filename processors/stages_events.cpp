@@ -1341,8 +1341,11 @@ class EventsStage final : public Stage {
                     !place_noun_after(d, *m)) {
                     const Token& nx = d.toks[m->te];
                     if (nx.kind == TokKind::word && !nx.cap && nx.lower.size() > 3 &&
-                        nx.lower.ends_with("s") && !(nx.lex & (LTrigFirst | LDateWord)))
+                        nx.lower.ends_with("s") && !(nx.lex & (LTrigFirst | LDateWord))) {
+                        // still whom it hit: "attacks on US troops" target the United States
+                        if (in(m->prep, {"on", "against"})) take(tgt, *m);
                         continue;
+                    }
                 }
                 if (m->place &&
                     (in(m->prep, {"in", "across", "at", "near", "throughout", "on", "against",

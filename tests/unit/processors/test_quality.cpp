@@ -524,6 +524,13 @@ TEST(AttackPlace, ACountryBeforeAPluralNounIsNoPlace) {
     ASSERT_EQ(a.size(), 1u);
     ASSERT_TRUE(a[0].location.has_value());
     EXPECT_EQ(a[0].location->name, "Beirut");
+    // still whom the attack hit
+    const auto b =
+        of_type(extract("Hamas launched attacks on US troops near Beirut on Monday."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].targets, "USA"));
+    ASSERT_TRUE(b[0].location.has_value());
+    EXPECT_EQ(b[0].location->name, "Beirut");
 }
 
 TEST(Aid, SuppliesPlanesAndLoansAreAid) {
