@@ -704,5 +704,14 @@ TEST(Calls, ACallIsAPhoneConsultation) {
     EXPECT_NE(f[0].plover_mode, "phone");
 }
 
+TEST(AttackPrecision, ThreatsVowsAndPreparationsAreNoAttacks) {
+    EXPECT_TRUE(of_type(extract("Israel threatened to strike Lebanese ports on Monday."), "attack")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Hamas vowed to keep attacking Israeli towns."), "attack").empty());
+    EXPECT_TRUE(
+        of_type(extract("Israel is preparing a ground offensive in Gaza."), "attack").empty());
+    EXPECT_EQ(of_type(extract("Israel struck Lebanese ports on Monday."), "attack").size(), 1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
