@@ -970,7 +970,8 @@ class CoreferenceStage final : public Stage {
         if (subject[si] >= 0) {
             const Mention& m = d.mentions[static_cast<std::size_t>(subject[si])];
             const Sentence& s = d.sents[si];
-            if (m.tb > t && t <= s.tb + 2 && gender_ok(gender, m.gender) &&
+            // ("On the second day of his visit to Riyadh, Araghchi met ...")
+            if (m.tb > t && t <= s.tb + 7 && gender_ok(gender, m.gender) &&
                 d.k->prepositions.count(d.toks[s.tb].lower)) {
                 for (std::size_t q = t; q < m.tb; ++q)
                     if (d.toks[q].text == ","sv) return &m;

@@ -899,6 +899,17 @@ class EventsStage final : public Stage {
                         take(act, d.mentions[mi0]);
                     }
                 }
+                // "On the second day of a visit to Riyadh, Araghchi met ...": a visit in a
+                // fronted phrase is the subject's after the comma
+                if (act.empty() && mt.tb <= s.tb + 8 && (d.toks[s.tb].lex & LPreposition)) {
+                    std::size_t comma = mt.te;
+                    while (comma < s.te && d.toks[comma].lower != ","sv) ++comma;
+                    if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
+                        const Mention& subj =
+                            d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
+                        if (usable(subj) && subj.prep.empty()) take(act, subj);
+                    }
+                }
                 // "the first visit to Iran by a Bahraini foreign minister"
                 for (const Mention* m : right)
                     if (m->prep == "by"sv && m->part && !m->adjective) {

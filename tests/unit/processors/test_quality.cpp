@@ -713,5 +713,19 @@ TEST(AttackPrecision, ThreatsVowsAndPreparationsAreNoAttacks) {
     EXPECT_EQ(of_type(extract("Israel struck Lebanese ports on Monday."), "attack").size(), 1u);
 }
 
+TEST(Subjects, AVisitInAFrontedPhraseIsTheSubjectsVisit) {
+    for (const char* t : {"On the second day of his visit to Cairo, Brandt met Selim.",
+                          "On the second day of a visit to Cairo, Brandt met Selim."}) {
+        const auto v = of_type(extract(t), "visit");
+        ASSERT_EQ(v.size(), 1u) << t;
+        EXPECT_TRUE(has(v[0].actors, "Peter Brandt")) << t;
+        ASSERT_TRUE(v[0].location.has_value()) << t;
+        EXPECT_EQ(v[0].location->name, "Cairo") << t;
+    }
+    const auto b = of_type(extract("Brandt began a regional tour in Amman on Sunday."), "visit");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].location->name, "Amman");
+}
+
 }  // namespace
 }  // namespace herald::processors
