@@ -727,5 +727,23 @@ TEST(Subjects, AVisitInAFrontedPhraseIsTheSubjectsVisit) {
     EXPECT_EQ(b[0].location->name, "Amman");
 }
 
+TEST(Aid, ProvidedSumsDepositsAndTripledAid) {
+    auto a =
+        of_type(extract("France will provide an additional 68 million euros to Lebanon."), "aid");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].status, "planned");
+    EXPECT_TRUE(has(a[0].targets, "LBN"));
+    a = of_type(extract("Qatar deposited $300 million in Jordan's central bank."), "aid");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].targets, "JOR"));
+    a = of_type(extract("France will triple its aid to Lebanon, Haddad said."), "aid");
+    ASSERT_EQ(a.size(), 1u);
+    // pressure to allow aid is no aid
+    EXPECT_TRUE(of_type(extract("Haddad urged France to increase pressure on Israel to allow more "
+                                "aid into Gaza."),
+                        "aid")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
