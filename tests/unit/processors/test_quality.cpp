@@ -745,5 +745,17 @@ TEST(Aid, ProvidedSumsDepositsAndTripledAid) {
                     .empty());
 }
 
+TEST(Visits, TravellingOnToTheNextStop) {
+    const auto v =
+        of_type(extract("Haddad met Brandt in Paris on Monday and flew on to Doha."), "visit");
+    bool doha = false;
+    for (const auto& e : v)
+        if (e.location && e.location->name == "Doha") {
+            doha = true;
+            EXPECT_TRUE(has(e.actors, "Amal Haddad"));
+        }
+    EXPECT_TRUE(doha);
+}
+
 }  // namespace
 }  // namespace herald::processors
