@@ -1200,8 +1200,11 @@ class EventsStage final : public Stage {
                     if (usable(m) || (m.adjective && m.part)) take(act, m);
                 }
             }
+            // (only inverted after the quote or clause it reports: not "Witnesses said
+            // Israeli jets struck")
             if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]) &&
-                right[0]->kind != MentionKind::pronoun)
+                right[0]->kind != MentionKind::pronoun && mt.tb > s.tb &&
+                (d.toks[mt.tb - 1].kind == TokKind::quote || d.toks[mt.tb - 1].lower == ","sv))
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;
             // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")

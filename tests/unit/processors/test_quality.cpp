@@ -757,5 +757,15 @@ TEST(Visits, TravellingOnToTheNextStop) {
     EXPECT_TRUE(doha);
 }
 
+TEST(Subjects, ASpeakerAfterSaidOnlyWhenInverted) {
+    for (const auto& e :
+         of_type(extract("Witnesses said Israeli jets struck Beirut on Monday."), "statement"))
+        EXPECT_FALSE(has(e.actors, "ISR"));
+    const auto st =
+        of_type(extract("\"We will not accept this,\" said Haddad on Monday."), "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "Amal Haddad"));
+}
+
 }  // namespace
 }  // namespace herald::processors
