@@ -1231,6 +1231,15 @@ class EventsStage final : public Stage {
         } else if (type == "appeal"sv || type == "proposal"sv || type == "rejection"sv ||
                    type == "agreement"sv || type == "aid"sv) {
             if (act.empty() && type != "agreement"sv) return;
+            // "agreed that the talks were constructive", "agreed with Egypt that ...": an
+            // opinion shared, not a deal
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+                d.toks[mt.tb].lower.starts_with("agree"))
+                for (std::size_t t = mt.te; t < s.te && t < mt.te + 5; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == "to"sv || w == "on"sv || w == "upon"sv || w == ","sv) break;
+                    if (w == "that"sv) return;
+                }
             for (const Mention* m : right) {
                 const bool adj_target =
                     (type == "rejection"sv && m->adjective && m->part && m->tb <= mt.te + 3) ||

@@ -767,5 +767,15 @@ TEST(Subjects, ASpeakerAfterSaidOnlyWhenInverted) {
     EXPECT_TRUE(has(st[0].actors, "Amal Haddad"));
 }
 
+TEST(Mentions, AgreeingThatIsAnOpinion) {
+    EXPECT_TRUE(of_type(extract("Hamas said it agreed with Egypt that the crossing should reopen."),
+                        "agreement")
+                    .empty());
+    EXPECT_EQ(
+        of_type(extract("Egypt and Jordan agreed to reopen the crossing on Monday."), "agreement")
+            .size(),
+        1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
