@@ -441,6 +441,12 @@ class DatesStage final : public Stage {
                     date.reset();
                 }
                 if (c.has_cue && c.ev.date) {
+                    // an attack's day does not date the diplomacy around it ("Israel struck
+                    // Iran on October 26. Saudi Arabia condemned the strikes.")
+                    if (c.ev.type == "attack"sv) {
+                        date.reset();
+                        continue;
+                    }
                     date = c.ev.date;
                     status = c.ev.status;
                     src_sent = c.sentence;

@@ -777,5 +777,18 @@ TEST(Mentions, AgreeingThatIsAnOpinion) {
         1u);
 }
 
+TEST(Dates, AnAttacksDayDoesNotDateTheDiplomacyAfterIt) {
+    const auto evs = extract(
+        "Israeli jets struck Beirut on Sunday. Jordan condemned the "
+        "strikes.");
+    const auto st = of_type(evs, "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_FALSE(st[0].date.has_value());
+    // a dated diplomatic event still dates the next one in its paragraph
+    const auto m = of_type(extract("Haddad arrived in Cairo on Sunday. She met Selim."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].date, "2024-01-14");
+}
+
 }  // namespace
 }  // namespace herald::processors
