@@ -673,9 +673,12 @@ class DatesStage final : public Stage {
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "previous"sv || (prev == "next"sv && lw == "day"sv)) {
+                // ("the following day", "on the same day")
+                if (lw == "day"sv &&
+                    (prev == "previous"sv || prev == "next"sv || prev == "following"sv ||
+                     (prev == "same"sv && t >= s.tb + 2 && d.toks[t - 2].lower == "the"sv))) {
                     c.kind = Cue::relative;
-                    c.off = prev == "previous"sv ? -1 : 1;
+                    c.off = prev == "previous"sv ? -1 : (prev == "same"sv ? 0 : 1);
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;

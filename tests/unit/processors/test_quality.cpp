@@ -790,5 +790,16 @@ TEST(Dates, AnAttacksDayDoesNotDateTheDiplomacyAfterIt) {
     EXPECT_EQ(m[0].date, "2024-01-14");
 }
 
+TEST(Dates, TheFollowingAndTheSameDay) {
+    auto m = of_type(extract("Haddad arrived in Cairo on Sunday. She met Selim the following day."),
+                     "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].date, "2024-01-15");
+    m = of_type(extract("Haddad arrived in Cairo on Sunday. She met Selim on the same day."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].date, "2024-01-14");
+}
+
 }  // namespace
 }  // namespace herald::processors
