@@ -358,6 +358,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "unasserted_verbs",
                 "purpose_heads",
                 "agreement_nouns",
+                "state_nouns",
                 "place_nouns",
                 "reporting_verbs",
                 "compound_heads",
@@ -432,6 +433,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_map(k.weekdays, r["weekdays"], sink);
     fill_map(k.months, r["months"], sink);
     fill_map(k.ordinals, r["ordinals"], sink);
+    fill_map(k.state_nouns, r["state_nouns"], sink);
     fill_set(k.visit_nouns, get_list(r, "visit_nouns", sink));
     fill_map(k.number_words, r["number_words"], sink);
     fill_map(k.scales, r["scales"], sink);

@@ -181,6 +181,7 @@ struct Knowledge {
     StrMap<char> pronouns;  // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;
     StrMap<int> weekdays, months, ordinals, number_words;
+    StrMap<std::vector<std::string>> state_nouns;  // "kingdom" -> [SAU, JOR, ...]
     StrMap<double> scales;
     StrMap<std::string> currencies;  // "$" -> USD, dollars -> USD
     StrSet killed_words, injured_words, kill_verbs, injure_verbs, casualty_skip;

@@ -888,6 +888,44 @@ class CoreferenceStage final : public Stage {
                 added.push_back(std::move(m));
             }
         }
+        // "his second visit to the kingdom", "the emirate's mediation": the state of that
+        // kind named last (lexicon state_nouns)
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
+                if (d.toks[t].lower != "the"sv || d.toks[t + 1].cap) continue;
+                const auto it = k.state_nouns.find(d.toks[t + 1].lower);
+                if (it == k.state_nouns.end()) continue;
+                std::string code;
+                for (std::size_t q = d.mention_from(t); q-- > 0 && code.empty();) {
+                    const Mention& m = d.mentions[q];
+                    std::string_view cc;
+                    if (m.part)
+                        cc = m.part->country;
+                    else if (m.place)
+                        cc = m.place->country;
+                    if (!cc.empty() &&
+                        std::find(it->second.begin(), it->second.end(), cc) != it->second.end())
+                        code = std::string(cc);
+                }
+                if (code.empty()) continue;
+                const auto ci = k.country_by_code.find(code);
+                if (ci == k.country_by_code.end()) continue;
+                const CountryRec& cr = k.countries[ci->second];
+                Mention m;
+                m.tb = t;
+                m.te = t + 2;
+                m.sentence = si;
+                m.kind = MentionKind::pronoun;
+                m.part = Participant{cr.name, "country", "", cr.code};
+                m.place = Place{cr.name, cr.code};
+                m.place_concrete = true;
+                m.place_mena = k.country_in_region(cr.code);
+                if (t > s.tb && (d.toks[t - 1].lex & LPreposition)) m.prep = d.toks[t - 1].lower;
+                m.possessive = t + 2 < s.te && d.toks[t + 2].lower == "'s"sv;
+                added.push_back(std::move(m));
+            }
+        }
         std::sort(added.begin(), added.end(),
                   [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
         if (!added.empty()) {

@@ -801,5 +801,20 @@ TEST(Dates, TheFollowingAndTheSameDay) {
     EXPECT_EQ(m[0].date, "2024-01-14");
 }
 
+TEST(Coref, TheKingdomIsTheKingdomNamedLast) {
+    const auto v = of_type(extract("Brandt arrived in Egypt on Sunday after talks in Amman. It was "
+                                   "his second visit to the kingdom this year."),
+                           "visit");
+    bool jordan = false;
+    for (const auto& e : v)
+        if (e.location && e.location->country == "JOR") jordan = true;
+    EXPECT_TRUE(jordan);
+    // no kingdom named before: nothing
+    for (const auto& e : of_type(extract("Brandt arrived in Egypt on Sunday. It was his second "
+                                         "visit to the kingdom this year."),
+                                 "visit"))
+        EXPECT_NE(e.location ? e.location->country : "", "JOR");
+}
+
 }  // namespace
 }  // namespace herald::processors
