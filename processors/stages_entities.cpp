@@ -926,8 +926,8 @@ class CoreferenceStage final : public Stage {
                 added.push_back(std::move(m));
             }
         }
-        std::sort(added.begin(), added.end(),
-                  [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+        std::stable_sort(added.begin(), added.end(),
+                         [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
         if (!added.empty()) {
             // both runs are in token order: merge from the back (stable: on equal starts
             // the earlier mention stays first), so mentions before the first added one
