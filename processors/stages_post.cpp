@@ -519,7 +519,7 @@ class DatesStage final : public Stage {
             if (c.ev.status != "occurred"sv) continue;
             if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
                 continue;
-            if (past_perfect(d, c)) continue;
+            if (past_perfect(d, c) || time_shift_before(d, c)) continue;
             const Anchor* found = nullptr;
             bool conflict = false, shares_person = false, all_named = true;
             std::size_t parties = 0;
@@ -559,17 +559,35 @@ class DatesStage final : public Stage {
         return false;
     }
 
-    // A word between two triggers that moves the second to another time
-    // ("since", "before", "ahead of", "last", "earlier", "previous").
+    // A word that moves what follows to another time: "since", "before", "ahead
+    // of", "last", "earlier", "previous", "until", "when", "days/weeks after".
+    static bool time_shift_at(const Doc& d, std::size_t t, std::size_t sent_begin) {
+        const auto lw = d.toks[t].lower;
+        if (lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
+            lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
+            d.toks[t].kind == TokKind::quote)
+            return true;
+        if (lw == "after"sv && t > sent_begin) {
+            const auto prev = d.toks[t - 1].lower;
+            return prev == "days"sv || prev == "day"sv || prev == "weeks"sv || prev == "week"sv ||
+                   prev == "months"sv || prev == "month"sv || prev == "years"sv;
+        }
+        return false;
+    }
+
+    // Such a word between two triggers of one sentence.
     static bool time_shift_between(const Doc& d, const Candidate& a, const Candidate& b) {
         const std::size_t from = std::min(a.te, b.te), to = std::max(a.tb, b.tb);
-        for (std::size_t t = from; t < to; ++t) {
-            const auto lw = d.toks[t].lower;
-            if (lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
-                lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
-                d.toks[t].kind == TokKind::quote)
-                return true;
-        }
+        for (std::size_t t = from; t < to; ++t)
+            if (time_shift_at(d, t, d.sents[a.sentence].tb)) return true;
+        return false;
+    }
+
+    // Such a word in the trigger's sentence before it ("Days after X met Y, ...").
+    static bool time_shift_before(const Doc& d, const Candidate& c) {
+        const std::size_t from = d.sents[c.sentence].tb;
+        for (std::size_t t = from; t < c.tb; ++t)
+            if (time_shift_at(d, t, from)) return true;
         return false;
     }
 

@@ -112,6 +112,14 @@ TEST(Dates, TheLedesDayCarriesToTheSameOccasion) {
         }
     }
     EXPECT_TRUE(selim);
+    // "days after" and the past perfect put an appeal at another time
+    for (const char* later : {"Days after Brandt met Selim in Cairo, Haddad called for restraint.",
+                              "Haddad had called for restraint before."}) {
+        const auto other = of_type(
+            extract(std::string("Haddad met Selim in Amman on Monday.\n\n") + later), "appeal");
+        ASSERT_EQ(other.size(), 1u) << later;
+        EXPECT_FALSE(other[0].date.has_value()) << later;
+    }
     int named = 0, unnamed = 0;
     for (const auto& e : of_type(evs, "agreement")) {
         bool israel = false;
