@@ -559,20 +559,21 @@ class DatesStage final : public Stage {
         return false;
     }
 
+    // "days/weeks/months after": what follows happened on another day.
+    static bool interval_after(const Doc& d, std::size_t t, std::size_t sent_begin) {
+        if (d.toks[t].lower != "after"sv || t <= sent_begin) return false;
+        const auto prev = d.toks[t - 1].lower;
+        return prev == "days"sv || prev == "day"sv || prev == "weeks"sv || prev == "week"sv ||
+               prev == "months"sv || prev == "month"sv || prev == "years"sv;
+    }
+
     // A word that moves what follows to another time: "since", "before", "ahead
-    // of", "last", "earlier", "previous", "until", "when", "days/weeks after".
+    // of", "last", "earlier", "previous", "until", "when", a quote, "days after".
     static bool time_shift_at(const Doc& d, std::size_t t, std::size_t sent_begin) {
         const auto lw = d.toks[t].lower;
-        if (lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
-            lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
-            d.toks[t].kind == TokKind::quote)
-            return true;
-        if (lw == "after"sv && t > sent_begin) {
-            const auto prev = d.toks[t - 1].lower;
-            return prev == "days"sv || prev == "day"sv || prev == "weeks"sv || prev == "week"sv ||
-                   prev == "months"sv || prev == "month"sv || prev == "years"sv;
-        }
-        return false;
+        return lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
+               lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
+               d.toks[t].kind == TokKind::quote || interval_after(d, t, sent_begin);
     }
 
     // Such a word between two triggers of one sentence.
@@ -583,11 +584,12 @@ class DatesStage final : public Stage {
         return false;
     }
 
-    // Such a word in the trigger's sentence before it ("Days after X met Y, ...").
+    // "Days after X met Y, ...", "Since ...": the trigger's sentence opens at
+    // another time.
     static bool time_shift_before(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = from; t < c.tb; ++t)
-            if (time_shift_at(d, t, from)) return true;
+            if (d.toks[t].lower == "since"sv || interval_after(d, t, from)) return true;
         return false;
     }
 
