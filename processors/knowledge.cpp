@@ -283,6 +283,8 @@ void load_gazetteer_file(const std::string& path, Knowledge& k, Builder& b,
                 b.surface(a, SurfKind::person, EntKind::person, idx);
                 // the last word of a full-name variant works as a surname too
                 const auto at = phrase_tokens(a, false);
+                // ("King Abdullah II of Jordan": "Jordan" is the country, no surname)
+                if (at.size() > 2 && ascii_lower(at[at.size() - 2]) == "of") continue;
                 if (at.size() > 1 && at.back() != toks.back() && at.back().size() > 2)
                     b.surface(at.back(), SurfKind::surname, EntKind::person, idx);
             }
@@ -362,6 +364,13 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "place_nouns",
                 "reporting_verbs",
                 "compound_heads",
+                "gathering_nouns",
+                "gathering_exclude",
+                "contact_verbs",
+                "threat_verbs",
+                "demand_modals",
+                "demand_openers",
+                "demand_subjects",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -413,6 +422,14 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["hearsay_nouns"]) fill_set(k.hearsay_nouns, get_list(r, "hearsay_nouns", sink));
     if (r["place_nouns"]) fill_set(k.place_nouns, get_list(r, "place_nouns", sink));
     if (r["compound_heads"]) fill_set(k.compound_heads, get_list(r, "compound_heads", sink));
+    if (r["gathering_nouns"]) fill_set(k.gathering_nouns, get_list(r, "gathering_nouns", sink));
+    if (r["gathering_exclude"])
+        fill_set(k.gathering_exclude, get_list(r, "gathering_exclude", sink));
+    if (r["contact_verbs"]) fill_set(k.contact_verbs, get_list(r, "contact_verbs", sink));
+    if (r["threat_verbs"]) fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
+    if (r["demand_modals"]) k.demand_modals = phrases(get_list(r, "demand_modals", sink));
+    if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
+    if (r["demand_subjects"]) fill_set(k.demand_subjects, get_list(r, "demand_subjects", sink));
     if (r["reporting_verbs"]) fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));
     if (r["hearsay_denials"]) fill_set(k.hearsay_denials, get_list(r, "hearsay_denials", sink));
     if (r["unasserted_verbs"]) fill_set(k.unasserted_verbs, get_list(r, "unasserted_verbs", sink));

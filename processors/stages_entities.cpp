@@ -1045,9 +1045,14 @@ class CoreferenceStage final : public Stage {
         const Mention* subj = object ? clause_subject(d, si, t) : nullptr;
         if (t + 1 < d.toks.size() &&
             (d.toks[t + 1].lower == "was"sv || d.toks[t + 1].lower == "is"sv ||
-             d.toks[t + 1].lower == "'s"sv || d.toks[t + 1].lower == "would"sv ||
-             d.toks[t + 1].lower == "will"sv))
+             d.toks[t + 1].lower == "'s"sv))
             return nullptr;  // "It was the first visit ...": not a state
+        // "it would be difficult": not a state; "Egypt said it would host": Egypt
+        if (t + 2 < d.toks.size() &&
+            (d.toks[t + 1].lower == "would"sv || d.toks[t + 1].lower == "will"sv) &&
+            (d.toks[t + 2].lower == "be"sv || d.toks[t + 2].lower == "take"sv ||
+             !d.toks[t].space_before || t == 0 || d.toks[t - 1].kind != TokKind::word))
+            return nullptr;
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;

@@ -181,7 +181,8 @@ class EventsStage final : public Stage {
                     if (!enabled_[tr.type]) continue;
                     const bool is_verb = tr.syntax == TrigSyntax::verb;
                     // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
-                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"sv)
+                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"sv &&
+                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"sv))  // "co-hosted"
                         continue;
                     // a verb form right after a determiner or adjective is a noun ("the proposed
                     // deal", "Arab states"); a bare noun after a subject is a verb
@@ -322,6 +323,8 @@ class EventsStage final : public Stage {
         bool seen_and = false;
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
+            // "Saudi Arabia, the United Arab Emirates and Bahrain"
+            if (d.toks[p].lower == "the"sv && p > s.tb) --p;
             const auto lw = d.toks[p].lower;
             if (lw == "and"sv || lw == "&"sv) {
                 seen_and = true;
@@ -628,7 +631,8 @@ class EventsStage final : public Stage {
             if (d.cands[i].ev.type == "meeting"sv) return;
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& st = d.cands[i];
-            if (st.ev.type != "statement"sv || st.ev.actors.empty() || st.ev.targets.empty())
+            if ((st.ev.type != "statement"sv && st.ev.type != "appeal"sv) || st.ev.actors.empty() ||
+                st.ev.targets.empty())
                 continue;
             const auto w = d.toks[st.tb].lower;
             if (w != "told"sv && w != "tells"sv && w != "tell"sv && w != "telling"sv) continue;
@@ -767,8 +771,10 @@ class EventsStage final : public Stage {
     bool shares_subject(const Doc& d, const Sentence& s, const Match& mt, const Trigger& tr) const {
         if (tr.syntax != TrigSyntax::verb) return false;
         std::size_t p = mt.tb;
-        while (p > s.tb && (d.toks[p - 1].lower == "then"sv || d.toks[p - 1].lower == "also"sv ||
-                            d.toks[p - 1].lower == "later"sv || d.toks[p - 1].lower == "to"sv))
+        // "and was due to travel on", "and is expected to meet": the frame shares it too
+        while (p > s.tb && in(d.toks[p - 1].lower,
+                              {"then", "also", "later", "to", "was", "is", "were", "are", "due",
+                               "expected", "set", "scheduled", "will", "would", "later"}))
             --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
@@ -1026,16 +1032,40 @@ class EventsStage final : public Stage {
             // "spoke by phone with", "a phone call with", "received a call from": by phone
             for (std::size_t t = mt.tb; t < mt.te; ++t) {
                 const auto w = d.toks[t].lower;
-                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv ||
+                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv || w == "called"sv ||
                     w == "phoned"sv || w == "phones"sv)
                     cd.ev.plover_mode = "phone";
             }
-            if (act.size() + tgt.size() < 2) return;
-            if (tgt.empty() && act.size() < 2) return;
+            // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
+            // is a meeting only with a person on the other side
+            if (mt.te == mt.tb + 1 && k.contact_verbs.count(d.toks[mt.tb].lower)) {
+                const auto person = [](const Participant& p) { return p.kind == "person"sv; };
+                const bool naming =
+                    d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
+                    (right.empty() || right[0]->tb != mt.te ||
+                     (right[0]->te < s.te && (d.toks[right[0]->te].lex & LDeterminer)));
+                std::erase_if(tgt, [&](const Participant& p) { return !person(p); });
+                if (naming) tgt.clear();  // "called Israel's actions a crime"
+                if (tgt.empty() && std::count_if(act.begin(), act.end(), person) < 2) return;
+                if (tgt.empty() && !std::all_of(act.begin(), act.end(), person)) return;
+            }
+            const auto loc = location_near(c, s, mt.tb, mt.te, cend);
+            // "hosted a donor conference in Amman", "will attend a peace summit in Sharm
+            // el-Sheikh": a gathering needs one named party and its venue
+            bool gathering = false;
+            // (the verb "meeting" itself is no gathering: "Burns meeting officials in Doha")
+            const std::size_t gfrom = tr.syntax == TrigSyntax::verb ? mt.tb + 1 : mt.tb;
+            for (std::size_t t = gfrom; t < mt.te; ++t)
+                if (k.gathering_nouns.count(d.toks[t].lower) &&
+                    !(t > s.tb && k.gathering_exclude.count(d.toks[t - 1].lower)))
+                    gathering = true;
+            const bool lone_ok = gathering && loc && !act.empty();
+            if (act.size() + tgt.size() < 2 && !lone_ok) return;
+            if (tgt.empty() && act.size() < 2 && !lone_ok) return;
             cd.ev.actors = act;
             cd.ev.targets = tgt;
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
-            cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
+            cd.ev.location = loc;
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&
@@ -1215,8 +1245,13 @@ class EventsStage final : public Stage {
                                     v.starts_with("prais") || v.starts_with("critici") ||
                                     v.starts_with("brief") || v.starts_with("welcom");
             if (!noun && transitive && !right.empty() && right[0]->tb == mt.te &&
-                usable(*right[0]) && right[0]->prep.empty())
+                usable(*right[0]) && right[0]->prep.empty() &&
+                std::none_of(act.begin(), act.end(), [&](const Participant& a) {
+                    return same_party(a, *right[0]->part);  // "X warned it would ..."
+                }))
                 take(tgt, *right[0]);
+            // '"Hamas should accept the deal," X told reporters': a demand is an appeal
+            if (!noun) quoted_demand(c, s, mt, cd, tgt);
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             // "said in Cairo", "told Blinken in Riyadh on Monday that ..."
@@ -1418,6 +1453,59 @@ class EventsStage final : public Stage {
         if (type != "visit"sv && type != "attack"sv && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
         d.cands.push_back(std::move(cd));
+    }
+
+    // The quote an attribution verb reports ('"...," X told', '"...," said X'): when it
+    // demands (a modal of obligation not said of the speaker's own side, or an imperative
+    // opener) the statement is an appeal; the modal's subject is its addressee.
+    void quoted_demand(const Ctx& c, const Sentence& s, const Match& mt, Candidate& cd,
+                       std::vector<Participant>& tgt) const {
+        const Doc& d = c.d;
+        const Knowledge& k = *d.k;
+        std::size_t t = mt.tb;
+        while (t > s.tb && mt.tb - t < 12 && !d.toks[t - 1].in_quote &&
+               d.toks[t - 1].kind != TokKind::quote)
+            --t;
+        if (t == s.tb || mt.tb - t >= 12) return;
+        std::size_t qe = t;  // quote tokens end here (exclusive)
+        while (t > s.tb && (d.toks[t - 1].in_quote || d.toks[t - 1].kind == TokKind::quote)) --t;
+        const std::size_t qb = t;
+        std::size_t first = qb;  // first word of the quote
+        while (first < qe && d.toks[first].kind != TokKind::word) ++first;
+        if (first >= qe) return;
+        bool demand = first == s.tb + 1 && k.demand_openers.count(d.toks[first].lower) &&
+                      first + 1 < qe && d.toks[first + 1].kind == TokKind::word;
+        std::size_t modal = qe;
+        for (std::size_t p = first; p < qe && !demand; ++p)
+            for (const Phrase& ph : k.demand_modals)
+                if (match_phrase(d, p, qe, ph)) {
+                    // the obligation falls on a party ("Hamas should", "the international
+                    // community must"), not on a thing ("the suffering must end")
+                    const Mention* subj = p > first ? mention_ending(c, p - 1) : nullptr;
+                    const bool party =
+                        (subj && subj->part && subj->kind != MentionKind::pronoun) ||
+                        (p > first && ((d.toks[p - 1].lex & LPeopleNoun) ||
+                                       k.demand_subjects.count(d.toks[p - 1].lower)));
+                    if (party) {
+                        demand = true;
+                        modal = p;
+                    }
+                    break;
+                }
+        if (!demand) return;
+        for (std::size_t mi = d.mention_from(qb); mi < d.mentions.size() && d.mentions[mi].tb < qe;
+             ++mi)
+            if (d.mentions[mi].te == modal && d.mentions[mi].part &&
+                d.mentions[mi].kind != MentionKind::pronoun)
+                add_unique(tgt, *d.mentions[mi].part);
+        for (const auto& ti : k.types)
+            if (ti.name == "appeal"sv) {
+                cd.ev.type = ti.name;
+                cd.ev.category = ti.category;
+                cd.ev.plover_type = ti.plover_type;
+                cd.ev.plover_mode = ti.plover_mode;
+                cd.ev.cameo = ti.cameo;
+            }
     }
 
     void fix_self(const Ctx& c, const Sentence& s, std::vector<Participant>& act,

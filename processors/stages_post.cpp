@@ -159,9 +159,66 @@ class ModalityStage final : public Stage {
                         negated = true;
                 }
             }
+            // "would not allow its territory to be used to attack Iran": an infinitive under
+            // a negated verb of its clause
+            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv && c.syntax == TrigSyntax::verb)
+                for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 14 && !negated;) {
+                    const Token& tok = d.toks[t];
+                    if (tok.kind == TokKind::punct || tok.kind == TokKind::quote ||
+                        ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                        break;
+                    if (tok.lower == "not"sv || tok.lower == "n't"sv || tok.lower == "never"sv)
+                        negated = true;
+                }
+            // "was not directly involved in the talks": a noun trigger in the object of a
+            // negated verb
+            if (c.syntax != TrigSyntax::verb)
+                for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 7 && !negated;) {
+                    const Token& tok = d.toks[t];
+                    if (tok.kind != TokKind::word || tok.cap ||
+                        ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                        break;
+                    if (tok.lower == "not"sv || tok.lower == "n't"sv || tok.lower == "never"sv)
+                        negated = true;
+                }
             if (negation_ && negated) {
                 c.drop = true;
                 continue;
+            }
+            // "would strike again if ...", "will attend unless ...": a conditional
+            bool modal = false;
+            for (std::size_t t = lo; t < c.tb; ++t) {
+                const auto w = d.toks[t].lower;
+                if (w == "would"sv || w == "will"sv || w == "'ll"sv || w == "could"sv ||
+                    w == "might"sv)
+                    modal = true;
+            }
+            // "if Hamas fired rockets": inside the condition itself
+            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
+                const auto w = d.toks[t].lower;
+                if (w == ";"sv || w == ":"sv) break;
+                if (w == "if"sv || w == "unless"sv) speculative = true;
+                if ((d.toks[t].lex & LSubordinator) && w != "as"sv) break;
+            }
+            if (modal)
+                for (std::size_t t = c.te; t < s.te; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == ";"sv || w == ":"sv || d.toks[t].kind == TokKind::quote) break;
+                    if (w == "if"sv || w == "unless"sv) {
+                        speculative = true;
+                        break;
+                    }
+                }
+            // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
+            if (c.ev.category == "conflict"sv) {
+                bool threat = false;
+                for (std::size_t t = s.tb; t < c.tb; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (k.threat_verbs.count(w)) threat = true;
+                    if (threat && (w == "would"sv || w == "will"sv || w == "to"sv || w == "'ll"sv ||
+                                   w == "could"sv))
+                        speculative = true;
+                }
             }
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"

@@ -1,0 +1,199 @@
+// Failure classes of reporting about other actors: gatherings, social-media statements,
+// calls, conditionals and threats, multi-party events, quoted demands, trips.
+// Sentences are our own; the fixture gazetteer knows Haddad (JOR), Brandt (USA), Selim (EGY).
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// Publication: Tuesday 2024-01-16.
+
+TEST(Gatherings, HostingOrAttendingAConferenceWithAVenueIsAMeeting) {
+    auto m = of_type(extract("Jordan hosted a donor conference in Amman on Sunday to raise funds "
+                             "for Gaza."),
+                     "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "JOR"));
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Amman");
+    EXPECT_EQ(m[0].status, "occurred");
+    EXPECT_EQ(m[0].date, "2024-01-14");
+
+    m = of_type(extract("Selim is due to attend a peace summit in Paris on Saturday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.at(0).name, "Omar Selim");
+    EXPECT_EQ(m[0].status, "planned");
+    EXPECT_EQ(m[0].date, "2024-01-20");
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Paris");
+
+    // "Egypt said it would host": the pronoun is the state
+    m = of_type(extract("Egypt said it would host an international conference in Cairo on "
+                        "the reconstruction of Gaza."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "EGY"));
+    EXPECT_EQ(m[0].status, "planned");
+
+    // co-hosts are both actors
+    m = of_type(extract("France and Qatar co-hosted a conference on Lebanon in Paris."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "FRA"));
+    EXPECT_TRUE(has(m[0].actors, "QAT"));
+}
+
+TEST(Gatherings, NoVenueOrAPressConferenceIsNoMeeting) {
+    EXPECT_TRUE(
+        of_type(extract("Jordan hosted a donor conference on Sunday to raise funds for Gaza."),
+                "meeting")
+            .empty());
+    EXPECT_TRUE(
+        of_type(extract("Haddad held a news conference in Amman on Monday."), "meeting").empty());
+    EXPECT_TRUE(of_type(extract("Selim hosted a press conference in Cairo."), "meeting").empty());
+    // the verb "meeting" alone is no gathering
+    EXPECT_TRUE(of_type(extract("Brandt is meeting in Doha this week, officials said."), "meeting")
+                    .empty());
+}
+
+TEST(Statements, SocialMediaPosts) {
+    for (const char* text :
+         {"Haddad wrote on X that Jordan would keep the crossing open.",
+          "Selim posted on Facebook on Monday that Egypt rejected the plan.",
+          "Brandt wrote on Twitter that the talks in Cairo had been constructive."}) {
+        const auto st = of_type(extract(text), "statement");
+        ASSERT_EQ(st.size(), 1u) << text;
+        EXPECT_EQ(st[0].actors.at(0).kind, "person") << text;
+    }
+    const auto st = of_type(extract("Selim posted on Facebook on Monday that Egypt rejected the "
+                                    "plan."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].date, "2024-01-15");
+    // a post as a noun still needs its own verb
+    EXPECT_TRUE(of_type(extract("The post on X was deleted an hour later."), "statement").empty());
+}
+
+TEST(Calls, CallingAPersonIsAMeetingButNamingIsNot) {
+    auto m =
+        of_type(extract("Selim called Jordanian Foreign Minister Amal Haddad on Monday to express "
+                        "solidarity with the kingdom."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.at(0).name, "Omar Selim");
+    EXPECT_TRUE(has(m[0].targets, "Amal Haddad"));
+
+    m = of_type(extract("Haddad and Brandt spoke directly for a few minutes in Doha."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.size() + m[0].targets.size(), 2u);
+
+    // calling a thing something, calling a country, speaking to the press: no meeting
+    EXPECT_TRUE(of_type(extract("Selim called Israel's actions a violation of international law."),
+                        "meeting")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Haddad called Brandt a reliable partner."), "meeting").empty());
+    EXPECT_TRUE(of_type(extract("Haddad spoke to reporters in Amman."), "meeting").empty());
+    EXPECT_TRUE(
+        of_type(extract("Jordan and Egypt spoke at the United Nations on Monday."), "meeting")
+            .empty());
+}
+
+TEST(Calls, WelcomingAThingIsNoReception) {
+    EXPECT_TRUE(
+        of_type(extract("Haddad welcomed the end of the fighting in Gaza."), "meeting").empty());
+    EXPECT_TRUE(
+        of_type(extract("Qatar has hosted the political office of Hamas since 2012."), "meeting")
+            .empty());
+}
+
+TEST(Modality, ConditionalsThreatsAndNegatedInfinitivesAreNoEvents) {
+    EXPECT_TRUE(
+        of_type(extract("Israel would strike again if Hamas fired rockets, Haddad said."), "attack")
+            .empty());
+    EXPECT_TRUE(of_type(extract("Hamas warned it would attack Israeli towns if the raids went on."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Israel has threatened to launch a ground offensive in Lebanon."), "attack")
+            .empty());
+    EXPECT_TRUE(of_type(extract("Jordan would not allow its airspace to be used to attack Israel, "
+                                "Haddad said."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Selim will visit Paris if the talks make progress."), "visit").empty());
+    const auto evs = extract(
+        "Egypt was not directly involved in the talks between Israel and "
+        "Hamas.");
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+    EXPECT_TRUE(of_type(evs, "negotiation").empty());
+    // the warning itself is a statement, without the speaker as its own target
+    const auto st = of_type(
+        extract("Hamas warned it would attack Israeli towns if the raids went on."), "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(st[0].targets.empty());
+    // positive controls: a real strike, a plain plan
+    EXPECT_EQ(of_type(extract("Israel struck Hamas positions in Gaza on Monday."), "attack").size(),
+              1u);
+    EXPECT_EQ(of_type(extract("Selim will visit Paris on Friday."), "visit").size(), 1u);
+}
+
+TEST(MultiParty, AllCoordinatedPartiesAreKept) {
+    auto ag = of_type(extract("Egypt, the United States and Jordan signed a memorandum on water "
+                              "cooperation in Cairo on Monday."),
+                      "agreement");
+    ASSERT_EQ(ag.size(), 1u);
+    EXPECT_TRUE(has(ag[0].actors, "EGY"));
+    EXPECT_TRUE(has(ag[0].actors, "USA"));
+    EXPECT_TRUE(has(ag[0].actors, "JOR"));
+
+    const auto st =
+        of_type(extract("Qatar and France issued a joint statement on Lebanon."), "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "QAT"));
+    EXPECT_TRUE(has(st[0].actors, "FRA"));
+}
+
+TEST(QuotedDemands, AnObligationOnAPartyIsAnAppeal) {
+    auto evs = extract("\"Hamas should accept the proposal now,\" Brandt told reporters in Doha.");
+    auto ap = of_type(evs, "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_EQ(ap[0].actors.at(0).name, "Peter Brandt");
+    EXPECT_TRUE(has(ap[0].targets, "Hamas"));
+    EXPECT_TRUE(of_type(evs, "statement").empty());
+
+    ap = of_type(extract("\"The international community must act,\" said Haddad."), "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_EQ(ap[0].actors.at(0).name, "Amal Haddad");
+
+    // the speaker's own resolve, a thing that must end, a plain quote: statements
+    for (const char* text : {"\"We must keep working,\" Selim told reporters.",
+                             "\"The suffering in Gaza must end,\" Haddad said.",
+                             "\"Israel has made its choice,\" Selim said."}) {
+        evs = extract(text);
+        EXPECT_TRUE(of_type(evs, "appeal").empty()) << text;
+        EXPECT_EQ(of_type(evs, "statement").size(), 1u) << text;
+    }
+}
+
+TEST(Trips, OnwardLegsAndInvitationsArePlanned) {
+    auto v = of_type(extract("Haddad met Selim in Cairo on Tuesday and was due to travel on to "
+                             "Doha later on Tuesday."),
+                     "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].actors.at(0).name, "Amal Haddad");
+    EXPECT_EQ(v[0].status, "planned");
+    ASSERT_TRUE(v[0].location.has_value());
+    EXPECT_EQ(v[0].location->name, "Doha");
+
+    v = of_type(extract("Selim accepted an invitation to visit France in April."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].status, "planned");
+    EXPECT_FALSE(v[0].date.has_value());
+}
+
+}  // namespace
+}  // namespace herald::processors
