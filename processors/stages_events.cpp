@@ -494,8 +494,17 @@ class EventsStage final : public Stage {
                 }
             }
             if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
-                t > s.tb && determiner_before(d, s, t) && !(tok.lex & LSkippable))
-                break;  // "the agency said": an unknown noun subject
+                t > s.tb && !(tok.lex & (LSkippable | LPreposition | LSubordinator))) {
+                // "the agency said", "a palace statement said": an unknown noun subject
+                std::size_t h = t;
+                bool det = determiner_before(d, s, h);
+                while (!det && h > s.tb + 1 && t - h < 2 && d.toks[h - 1].kind == TokKind::word &&
+                       !d.toks[h - 1].cap &&
+                       !(d.toks[h - 1].lex & (LPreposition | LSubordinator | LSkippable)) &&
+                       !mention_ending(c, h - 1))
+                    det = determiner_before(d, s, --h) && d.toks[h - 1].lower != "'s"sv;
+                if (det) break;
+            }
             if (finite && t + 1 >= first_left && (tok.lex & LPeopleNoun) && !tok.cap &&
                 !(t > s.tb && mention_ending(c, t - 1)) &&
                 (tok.lower.ends_with("s") || indefinite_before(d, s, t)))
@@ -965,10 +974,48 @@ class EventsStage final : public Stage {
         std::vector<Participant> tgt;
         if (type == "meeting"sv) {
             if (tr.syntax == TrigSyntax::passive) {
+                // "the summit was attended by X, Y and Z": only a gathering is attended
+                if (d.toks[mt.tb].lower == "attended"sv &&
+                    std::none_of(
+                        d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
+                        d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
+                        [&](const Token& x) { return k.gathering_nouns.count(x.lower) > 0; }))
+                    return;
+                // "The summit, hosted by X, was attended by Y and Z": one gathering, the
+                // attendees join the host's meeting
+                if (d.toks[mt.tb].lower == "attended"sv && !act.empty()) {
+                    // the host named in the sentence ("hosted by X") when it made no meeting
+                    for (std::size_t t = s.tb; t + 2 < mt.tb; ++t)
+                        if (d.toks[t].lower == "hosted"sv && d.toks[t + 1].lower == "by"sv &&
+                            c.starts_at[t + 2] >= 0) {
+                            const Mention& h =
+                                d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
+                            if (!h.part || !usable(h)) break;
+                            std::vector<Participant> host;
+                            take(host, h);
+                            tgt = act;
+                            act = host;
+                            break;
+                        }
+                    for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                        Candidate& h = d.cands[ci];
+                        if (h.ev.type == "meeting"sv && h.syntax == TrigSyntax::passive &&
+                            d.toks[h.tb].lower == "hosted"sv) {
+                            for (const auto& p : act)
+                                if (std::none_of(
+                                        h.ev.actors.begin(), h.ev.actors.end(),
+                                        [&](const Participant& a) { return same_party(a, p); }))
+                                    add_unique(h.ev.targets, p);
+                            return;
+                        }
+                    }
+                }
                 // "hosted by X": the subject is the guest
-                std::vector<Participant> guests;
-                for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
-                tgt = guests;
+                if (d.toks[mt.tb].lower != "attended"sv) {
+                    std::vector<Participant> guests;
+                    for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
+                    tgt = guests;
+                }
             } else {
                 bool seen_place = false;
                 for (const Mention* m : right) {
@@ -1097,6 +1144,28 @@ class EventsStage final : public Stage {
                 med = act;
                 act.clear();
                 // the subject of the sentence ("Egypt and Qatar mediated talks": handled by verbs)
+                // "held indirect talks in Muscat, mediated by X": the talks named just before
+                if (!med.empty() && mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv &&
+                    d.toks[mt.tb].text != "-"sv)
+                    for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                        Candidate& h = d.cands[ci];
+                        if ((h.ev.type != "negotiation"sv && h.ev.type != "meeting"sv) ||
+                            h.tb >= mt.tb)
+                            continue;
+                        // mediated talks are a negotiation
+                        const EventTypeInfo& nt = k.types[tr.type];
+                        h.ev.type = nt.name;
+                        h.ev.category = nt.category;
+                        h.ev.plover_type = nt.plover_type;
+                        h.ev.plover_mode = nt.plover_mode;
+                        h.ev.cameo = nt.cameo;
+                        for (const auto& p : med)
+                            if (std::none_of(
+                                    h.ev.actors.begin(), h.ev.actors.end(),
+                                    [&](const Participant& a) { return same_party(a, p); }))
+                                add_unique(h.mediators, p);
+                        return;
+                    }
             } else {
                 const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
                 // "negotiations, facilitated by X": a passive right after the noun

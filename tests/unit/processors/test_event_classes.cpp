@@ -197,3 +197,53 @@ TEST(Trips, OnwardLegsAndInvitationsArePlanned) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Coreference, ARoleOnlyMentionPrefersThePersonWithThatVeryTitle) {
+    // "the king" after a king and a (more recent) president of the same kind
+    const auto m = of_type(extract("Jordanian King Hamza Nasser met Selim in Cairo on Monday. "
+                                   "The king later met Palestinian President Adel Karim on the "
+                                   "sidelines."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 2u);
+    EXPECT_EQ(m[1].actors.at(0).name, "Hamza Nasser");
+    EXPECT_TRUE(has(m[1].targets, "Adel Karim"));
+}
+
+TEST(Events, AnUnknownNounSubjectOfATrailingSayingIsNoEarlierPerson) {
+    const auto st = of_type(
+        extract("Haddad met Selim in Cairo on Monday, a palace statement said."), "statement");
+    for (const auto& e : st) EXPECT_FALSE(has(e.actors, "Omar Selim"));
+}
+
+TEST(Gatherings, AttendeesJoinTheHostsMeeting) {
+    const auto m = of_type(extract("The emergency summit, hosted by Selim, was attended by "
+                                   "Haddad and Brandt in Cairo."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.at(0).name, "Omar Selim");
+    EXPECT_TRUE(has(m[0].targets, "Amal Haddad"));
+    EXPECT_TRUE(has(m[0].targets, "Peter Brandt"));
+    // something other than a gathering being attended is no meeting
+    EXPECT_TRUE(
+        of_type(extract("The funeral in Amman was attended by Haddad and Brandt."), "meeting")
+            .empty());
+}
+
+TEST(Negotiation, MediatedByAfterTheTalksAddsTheMediator) {
+    const auto n = of_type(extract("Israeli and Hamas negotiators held indirect talks in Doha "
+                                   "on Sunday, mediated by Qatar and Egypt."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].status, "occurred");
+    EXPECT_EQ(n[0].date, "2024-01-14");
+    ASSERT_TRUE(n[0].attributes.contains("mediators"));
+    EXPECT_EQ(n[0].attributes["mediators"].size(), 2u);
+}
+
+}  // namespace
+}  // namespace herald::processors
