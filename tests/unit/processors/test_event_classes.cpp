@@ -247,3 +247,21 @@ TEST(Negotiation, MediatedByAfterTheTalksAddsTheMediator) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Entities, TheCountryEndingANameOfXAliasIsNoSurname) {
+    // the fixture lists "Omar Selim of Egypt" as an alias: "Egypt" stays the country
+    const auto ag = of_type(extract("Selim met Haddad in Cairo on Monday. Egypt and Jordan "
+                                    "agreed to link their power grids."),
+                            "agreement");
+    ASSERT_EQ(ag.size(), 1u);
+    EXPECT_TRUE(has(ag[0].actors, "EGY"));
+    for (const auto& a : ag[0].actors) EXPECT_EQ(a.kind, "country");
+}
+
+}  // namespace
+}  // namespace herald::processors
