@@ -371,6 +371,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "demand_modals",
                 "demand_openers",
                 "demand_subjects",
+                "pair_anaphors",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -429,6 +430,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["threat_verbs"]) fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
     if (r["demand_modals"]) k.demand_modals = phrases(get_list(r, "demand_modals", sink));
     if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
+    if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));
     if (r["demand_subjects"]) fill_set(k.demand_subjects, get_list(r, "demand_subjects", sink));
     if (r["reporting_verbs"]) fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));
     if (r["hearsay_denials"]) fill_set(k.hearsay_denials, get_list(r, "hearsay_denials", sink));

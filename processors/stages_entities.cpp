@@ -724,6 +724,9 @@ class CoreferenceStage final : public Stage {
                         }
                 }
             }
+        // 1b. "Arab leaders", "European ministers": a collective adjective that starts the
+        // name of the one organisation of that kind the article names ("the Arab League").
+        collective_mentions(d);
         // 2. Role-only mentions ("the top US diplomat", "the Secretary").
         if (roles_) {
             for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
@@ -791,6 +794,8 @@ class CoreferenceStage final : public Stage {
                         count = static_cast<std::size_t>(std::max(0, nw->second));
                         ++h;
                     }
+                    // "the neighbours": the two states named last
+                    if (!count && k.pair_anaphors.count(d.toks[h].lower)) count = 2;
                     const bool anaphor = d.toks[h].lex & LAnaphorNoun;
                     if (!count && anaphor && k.group_anaphors.count(d.toks[h].lower)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
@@ -1036,6 +1041,56 @@ class CoreferenceStage final : public Stage {
                 return &m;
         }
         return nullptr;
+    }
+
+    void collective_mentions(Doc& d) const {
+        std::vector<const Participant*> orgs;
+        for (const Mention& m : d.mentions)
+            if (m.part && m.part->kind == "organisation"sv &&
+                m.part->name.find(' ') != std::string::npos &&
+                std::none_of(orgs.begin(), orgs.end(),
+                             [&](const Participant* o) { return o->name == m.part->name; }))
+                orgs.push_back(&*m.part);
+        if (orgs.empty()) return;
+        std::vector<Mention> added;
+        std::size_t mi = 0;
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
+                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
+                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
+                const Token& w = d.toks[t];
+                const Token& n = d.toks[t + 1];
+                if (w.kind != TokKind::word || !w.cap || !(n.lex & LPeopleNoun) ||
+                    !n.lower.ends_with("s") || n.cap)
+                    continue;
+                const Participant* found = nullptr;
+                int count = 0;
+                for (const Participant* o : orgs)
+                    if (o->name.size() > w.text.size() && o->name.starts_with(w.text) &&
+                        o->name[w.text.size()] == ' ') {
+                        found = o;
+                        ++count;
+                    }
+                if (count != 1) continue;
+                Mention m;
+                m.tb = t;
+                m.te = t + 1;
+                m.sentence = si;
+                m.kind = MentionKind::entity;
+                m.part = *found;
+                m.adjective = true;
+                m.people = true;
+                set_prep(d, s, m);
+                added.push_back(std::move(m));
+            }
+        }
+        if (added.empty()) return;
+        const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
+        d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
+                          std::make_move_iterator(added.end()));
+        std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
+                           [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
     }
 
     // "it"/"its": the nearest state, organisation or group in subject position, in this

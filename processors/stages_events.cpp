@@ -1106,7 +1106,14 @@ class EventsStage final : public Stage {
                 if (k.gathering_nouns.count(d.toks[t].lower) &&
                     !(t > s.tb && k.gathering_exclude.count(d.toks[t - 1].lower)))
                     gathering = true;
-            const bool lone_ok = gathering && loc && !act.empty();
+            // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
+            // one body meeting among themselves
+            const bool members =
+                tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 1 &&
+                (d.toks[mt.tb].lower.starts_with("meet") || d.toks[mt.tb].lower == "met"sv) &&
+                actors.size() == 1 && actors[0]->people && act.size() == 1 &&
+                act[0].kind == "organisation"sv && tgt.empty();
+            const bool lone_ok = (gathering || members) && loc && !act.empty();
             if (act.size() + tgt.size() < 2 && !lone_ok) return;
             if (tgt.empty() && act.size() < 2 && !lone_ok) return;
             cd.ev.actors = act;

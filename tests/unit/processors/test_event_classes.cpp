@@ -265,3 +265,41 @@ TEST(Entities, TheCountryEndingANameOfXAliasIsNoSurname) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Coreference, CollectiveNounsResolveOnlyWhenTheArticleNamesTheBody) {
+    const char* text =
+        "Arab leaders meeting in Cairo on Monday adopted a reconstruction plan. The Arab League "
+        "summit was the first since the war began.";
+    auto m = of_type(extract(text), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.at(0).name, "Arab League");
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Cairo");
+    EXPECT_EQ(m[0].date, "2024-01-15");
+    // without the body named, nothing is invented
+    EXPECT_TRUE(
+        of_type(extract("Arab leaders meeting in Cairo on Monday adopted a reconstruction plan."),
+                "meeting")
+            .empty());
+}
+
+TEST(Coreference, TheNeighboursAreTheTwoStatesNamedLast) {
+    const auto ag = of_type(extract("Egypt and Jordan agreed on Monday to link their power "
+                                    "grids. The neighbours signed a memorandum in Amman."),
+                            "agreement");
+    ASSERT_FALSE(ag.empty());
+    bool both = false;
+    for (const auto& e : ag)
+        if (has(e.actors, "EGY") && has(e.actors, "JOR") && e.location &&
+            e.location->name == "Amman")
+            both = true;
+    EXPECT_TRUE(both);
+}
+
+}  // namespace
+}  // namespace herald::processors
