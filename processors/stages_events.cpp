@@ -495,6 +495,21 @@ class EventsStage final : public Stage {
             }
             if (finite && t + 1 == first_left && tok.kind == TokKind::word && !tok.cap &&
                 t > s.tb && !(tok.lex & (LSkippable | LPreposition | LSubordinator))) {
+                // "Macron's office said", "Iran's foreign ministry said": the possessor
+                // (of a saying only: "Yemen's war has killed" names no attacker)
+                for (std::size_t h = t;
+                     k.reporting_verbs.count(d.toks[tb].lower) && h > s.tb + 1 && t - h < 2; --h) {
+                    if (d.toks[h - 1].lower != "'s"sv) {
+                        if (d.toks[h - 1].kind != TokKind::word || d.toks[h - 1].cap) break;
+                        continue;
+                    }
+                    if (const Mention* m = mention_ending(c, h - 2);
+                        m && m->possessive && m->part && !m->in_quote && !m->modifier) {
+                        out.push_back(m);
+                        return out;
+                    }
+                    break;
+                }
                 // "the agency said", "a palace statement said": an unknown noun subject
                 std::size_t h = t;
                 bool det = determiner_before(d, s, h);
@@ -1039,6 +1054,8 @@ class EventsStage final : public Stage {
                     if (m->place && m->part && m->part->kind == "country"sv &&
                         k.locative_preps.count(m->prep))
                         continue;  // "in Egypt" is where, not whom
+                    // "a conference to support Lebanon's reconstruction": a possessor only
+                    if (m->possessive && m->part && m->part->kind != "person"sv) continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
                         !m->prep_attached)

@@ -303,3 +303,40 @@ TEST(Coreference, TheNeighboursAreTheTwoStatesNamedLast) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Statements, APossessiveAttributionNamesThePossessor) {
+    auto st = of_type(extract("Qatar will host a conference in Doha next month, President Omar "
+                              "Selim's office said."),
+                      "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].actors.at(0).name, "Omar Selim");
+    st = of_type(extract("Talks would resume in Cairo on Sunday, Jordan's foreign ministry said."),
+                 "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "JOR"));
+    // a possessive subject of another verb is no attacker
+    EXPECT_TRUE(
+        of_type(extract("Lebanon's war has killed thousands of people since 2023."), "attack")
+            .empty() ||
+        !has(of_type(extract("Lebanon's war has killed thousands of people since 2023."),
+                     "attack")[0]
+                 .actors,
+             "LBN"));
+}
+
+TEST(Gatherings, APossessorAfterTheVenueIsNoCounterpart) {
+    const auto m = of_type(extract("France will host an international conference in Paris next "
+                                   "month to support Lebanon's reconstruction."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "FRA"));
+    EXPECT_FALSE(has(m[0].targets, "LBN"));
+}
+
+}  // namespace
+}  // namespace herald::processors
