@@ -193,6 +193,20 @@ class EventsStage final : public Stage {
                     if (is_verb && (tr.form == VerbForm::past || tr.form == VerbForm::ing) &&
                         determiner_before(d, s, i))
                         continue;
+                    // "an emergency meeting", "a rare meeting": a gerund after a determiner
+                    // and adjectives is a noun
+                    if (is_verb && tr.form == VerbForm::ing && i > s.tb + 1) {
+                        std::size_t h = i;
+                        while (h > s.tb + 1 && i - h < 2 && d.toks[h - 1].kind == TokKind::word &&
+                               !d.toks[h - 1].cap && !d.toks[h - 1].lower.ends_with("ly") &&
+                               !(d.toks[h - 1].lex & (LNegator | LPreposition | LSubordinator |
+                                                      LDeterminer | LTrigFirst)) &&
+                               !in(d.toks[h - 1].lower, {"is", "are", "was", "were", "been", "be",
+                                                         "also", "still", "then", "and"}))
+                            --h;
+                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv)
+                            continue;
+                    }
                     std::size_t e = 0;
                     if (!match_trigger(d, tr, i, s.te, e)) continue;
                     // "aid workers", "attack helicopters": the trigger's last noun only

@@ -340,3 +340,25 @@ TEST(Gatherings, APossessorAfterTheVenueIsNoCounterpart) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Events, AGerundAfterADeterminerAndAdjectiveIsANoun) {
+    EXPECT_TRUE(of_type(extract("France requested an emergency meeting of the United Nations to "
+                                "discuss the strike on Beirut."),
+                        "meeting")
+                    .empty());
+    // the verb reading stays: "Haddad is meeting Selim", "held an emergency meeting in Cairo"
+    EXPECT_EQ(of_type(extract("Haddad is meeting Selim in Cairo."), "meeting").size(), 1u);
+    const auto m =
+        of_type(extract("Jordan held an emergency meeting in Amman on Sunday on the war in Gaza."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "JOR"));
+}
+
+}  // namespace
+}  // namespace herald::processors
