@@ -1382,6 +1382,24 @@ class EventsStage final : public Stage {
                     if (w == "to"sv || w == "on"sv || w == "upon"sv || w == ","sv) break;
                     if (w == "that"sv) return;
                 }
+            // "fell short of its demands", "rejected Hamas's demands": a demand named in
+            // the object of something else is background, not an appeal made here
+            if (type == "appeal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
+                std::size_t b = actors[0]->tb;
+                if (b > s.tb && (d.toks[b - 1].lex & LDeterminer)) --b;
+                if (b > s.tb && d.toks[b - 1].kind == TokKind::word &&
+                    !in(d.toks[b - 1].lower, {"and", "but", "while", "as", "after"}))
+                    return;
+            }
+            // "to agree on a response": the aim of something else, unless planned
+            // ("are expected to agree")
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+                tr.form == VerbForm::base && mt.tb > s.tb + 1 &&
+                d.toks[mt.tb - 1].lower == "to"sv &&
+                !in(d.toks[mt.tb - 2].lower,
+                    {"expected", "set", "due", "scheduled", "going", "plan", "plans", "planned",
+                     "planning", "is", "are", "likely", "ready", "agreed"}))
+                return;
             for (const Mention* m : right) {
                 const bool adj_target =
                     (type == "rejection"sv && m->adjective && m->part && m->tb <= mt.te + 3) ||
@@ -1398,6 +1416,27 @@ class EventsStage final : public Stage {
                 if (!ok) continue;
                 if (type == "agreement"sv && p == "between"sv) {
                     take(act, *m);
+                    continue;
+                }
+                // "the United States has urged it to ...": "it" is not the subject itself
+                if (m->kind == MentionKind::pronoun && m->part &&
+                    std::any_of(act.begin(), act.end(),
+                                [&](const Participant& a) { return same_party(a, *m->part); })) {
+                    const Mention* other = nullptr;
+                    for (std::size_t mi = d.mention_from(s.tb);
+                         mi < d.mentions.size() && d.mentions[mi].tb < mt.tb; ++mi) {
+                        const Mention& o = d.mentions[mi];
+                        if (usable(o) && o.kind == MentionKind::entity && o.part &&
+                            o.part->kind != "person"sv &&
+                            std::none_of(act.begin(), act.end(), [&](const Participant& a) {
+                                return same_party(a, *o.part);
+                            })) {
+                            other = &o;
+                            break;
+                        }
+                    }
+                    if (other) take(tgt, *other);
+                    if (type == "appeal"sv) break;
                     continue;
                 }
                 take(tgt, *m);

@@ -362,3 +362,54 @@ TEST(Events, AGerundAfterADeterminerAndAdjectiveIsANoun) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Appeals, ADemandNamedInAnObjectIsBackground) {
+    EXPECT_TRUE(of_type(extract("Israel said on Monday that the proposal fell far short of its "
+                                "demands."),
+                        "appeal")
+                    .empty());
+    // as the subject it is the appeal itself
+    EXPECT_EQ(
+        of_type(extract("Egypt's call for restraint came after the strike on Beirut."), "appeal")
+            .size(),
+        1u);
+}
+
+TEST(Appeals, APronounAddresseeIsNotTheSpeakerItself) {
+    const auto ap = of_type(extract("Israel has vowed to respond, and the United States has urged "
+                                    "it to avoid targeting Lebanon's airport."),
+                            "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_TRUE(has(ap[0].actors, "USA"));
+    EXPECT_TRUE(has(ap[0].targets, "ISR"));
+    EXPECT_FALSE(has(ap[0].targets, "USA"));
+}
+
+TEST(Agreements, AnInfinitiveAimIsNoAgreement) {
+    EXPECT_TRUE(of_type(extract("Egypt will host a summit in Cairo to agree on a response to the "
+                                "plan."),
+                        "agreement")
+                    .empty());
+    const auto ag = of_type(extract("Egypt and Jordan are expected to agree on a new border "
+                                    "regime in Amman next week."),
+                            "agreement");
+    ASSERT_EQ(ag.size(), 1u);
+    EXPECT_EQ(ag[0].status, "planned");
+}
+
+TEST(Statements, AnUnnamedOfficialIsNoEarlierSubject) {
+    EXPECT_TRUE(
+        of_type(extract("Egypt will attend the talks in Doha, one official said."), "statement")
+            .empty());
+    EXPECT_TRUE(of_type(extract("Jordanian mediators joined by video link, one official said."),
+                        "statement")
+                    .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
