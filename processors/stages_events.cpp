@@ -86,6 +86,7 @@ class EventsStage final : public Stage {
                 build(c, si, ms, q, next_tb, prev_act, main_act);
             }
             told_meetings(c, si, first);
+            talks_cover_meetings(d, first);
         }
     }
 
@@ -659,6 +660,39 @@ class EventsStage final : public Stage {
         return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
     }
 
+    // "A and B met in Abu Dhabi for peace talks hosted by C": the talks are the event; a
+    // meeting of the same sides in the same sentence adds nothing.
+    static void talks_cover_meetings(Doc& d, std::size_t first) {
+        const std::size_t last = d.cands.size();
+        for (std::size_t i = first; i < last; ++i) {
+            Candidate& m = d.cands[i];
+            if (m.ev.type != "meeting"sv || m.drop) continue;
+            for (std::size_t j = first; j < last; ++j) {
+                Candidate& n = d.cands[j];
+                if (n.ev.type != "negotiation"sv) continue;
+                const auto in_talks = [&](const Participant& p) {
+                    const auto same = [&](const Participant& q) { return same_party(p, q); };
+                    return std::any_of(n.ev.actors.begin(), n.ev.actors.end(), same) ||
+                           std::any_of(n.ev.targets.begin(), n.ev.targets.end(), same) ||
+                           std::any_of(n.mediators.begin(), n.mediators.end(), same);
+                };
+                if (std::all_of(m.ev.actors.begin(), m.ev.actors.end(), in_talks) &&
+                    std::all_of(m.ev.targets.begin(), m.ev.targets.end(), in_talks)) {
+                    m.drop = true;
+                    // "met ... for talks": the verb carries the tense and the date
+                    if (m.syntax == TrigSyntax::verb && n.syntax != TrigSyntax::verb &&
+                        m.tb < n.tb) {
+                        n.tb = m.tb;
+                        n.te = m.te;
+                        n.syntax = m.syntax;
+                        n.form = m.form;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
     // "X told Y at the White House", "In a call on Saturday, X told Y": telling a
     // person face to face or on the phone is also a meeting with that person.
     void told_meetings(Ctx& c, std::size_t si, std::size_t first) const {
@@ -1003,6 +1037,19 @@ class EventsStage final : public Stage {
         std::vector<Participant> tgt;
         if (type == "meeting"sv) {
             if (tr.syntax == TrigSyntax::passive) {
+                // "ceasefire talks in Cairo attended by Hamas and Israeli delegations": the
+                // attendees are the sides of the talks
+                if (d.toks[mt.tb].lower == "attended"sv && !act.empty())
+                    for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                        Candidate& h = d.cands[ci];
+                        if (h.ev.type != "negotiation"sv) continue;
+                        for (const auto& p : act)
+                            if (std::none_of(
+                                    h.mediators.begin(), h.mediators.end(),
+                                    [&](const Participant& a) { return same_party(a, p); }))
+                                add_unique(h.ev.actors, p);
+                        return;
+                    }
                 // "the summit was attended by X, Y and Z": only a gathering is attended
                 if (d.toks[mt.tb].lower == "attended"sv &&
                     std::none_of(

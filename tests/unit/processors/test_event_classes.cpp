@@ -413,3 +413,41 @@ TEST(Statements, AnUnnamedOfficialIsNoEarlierSubject) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Negotiation, AttendeesOfHostedTalksAreItsSides) {
+    const auto n = of_type(extract("Egypt hosted ceasefire talks in Cairo on Sunday attended by "
+                                   "Hamas and Israeli delegations."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    const auto all = [&](const char* who) {
+        return has(n[0].actors, who) || has(n[0].targets, who);
+    };
+    EXPECT_TRUE(all("Hamas"));
+    EXPECT_TRUE(all("ISR"));
+    EXPECT_EQ(n[0].date, "2024-01-14");
+}
+
+TEST(Negotiation, AMeetingForTalksIsTheTalks) {
+    const auto evs = extract(
+        "Israeli and Lebanese officials met in Doha on Monday for talks "
+        "hosted by Qatar.");
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+    const auto n = of_type(evs, "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].status, "occurred");
+    EXPECT_EQ(n[0].date, "2024-01-15");
+    // a meeting with someone outside the talks stays
+    const auto both = extract(
+        "Haddad met Brandt on Monday as Israeli and Hamas negotiators "
+        "held talks in Cairo, mediated by Qatar.");
+    EXPECT_EQ(of_type(both, "meeting").size(), 1u);
+    EXPECT_EQ(of_type(both, "negotiation").size(), 1u);
+}
+
+}  // namespace
+}  // namespace herald::processors
