@@ -451,3 +451,22 @@ TEST(Negotiation, AMeetingForTalksIsTheTalks) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Calls, AFrontedCallBelongsToTheMainClauseSubject) {
+    const auto m = of_type(extract("In a phone call with Selim on Monday, Haddad stressed the need "
+                                   "to reopen the crossing."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].actors.size(), 1u);
+    EXPECT_EQ(m[0].actors[0].name, "Amal Haddad");
+    EXPECT_TRUE(has(m[0].targets, "Omar Selim"));
+    EXPECT_FALSE(has(m[0].targets, "Amal Haddad"));
+}
+
+}  // namespace
+}  // namespace herald::processors
