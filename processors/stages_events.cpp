@@ -1249,6 +1249,11 @@ class EventsStage final : public Stage {
                                     h.ev.actors.begin(), h.ev.actors.end(),
                                     [&](const Participant& a) { return same_party(a, p); }))
                                 add_unique(h.mediators, p);
+                        // "Talks between A and B, mediated by C, resumed in Doha"
+                        if (!h.ev.location) {
+                            h.ev.location = location_near(c, s, h.tb, h.te, s.te);
+                            if (h.ev.location) h.places.push_back(*h.ev.location);
+                        }
                         return;
                     }
             } else {

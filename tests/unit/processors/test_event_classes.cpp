@@ -470,3 +470,21 @@ TEST(Calls, AFrontedCallBelongsToTheMainClauseSubject) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Negotiation, MediatedTalksKeepTheVenueAfterTheAside) {
+    const auto n = of_type(extract("Talks between Israel and Hamas, mediated by Egypt and Qatar, "
+                                   "resumed in Doha on Monday."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    ASSERT_TRUE(n[0].location.has_value());
+    EXPECT_EQ(n[0].location->name, "Doha");
+    EXPECT_EQ(n[0].date, "2024-01-15");
+}
+
+}  // namespace
+}  // namespace herald::processors
