@@ -1174,7 +1174,7 @@ class EventsStage final : public Stage {
                 if (tgt.empty() && std::count_if(act.begin(), act.end(), person) < 2) return;
                 if (tgt.empty() && !std::all_of(act.begin(), act.end(), person)) return;
             }
-            const auto loc = location_near(c, s, mt.tb, mt.te, cend);
+            auto loc = location_near(c, s, mt.tb, mt.te, cend);
             // "hosted a donor conference in Amman", "will attend a peace summit in Sharm
             // el-Sheikh": a gathering needs one named party and its venue
             bool gathering = false;
@@ -1191,6 +1191,17 @@ class EventsStage final : public Stage {
                 (d.toks[mt.tb].lower.starts_with("meet") || d.toks[mt.tb].lower == "met"sv) &&
                 actors.size() == 1 && actors[0]->people && act.size() == 1 &&
                 act[0].kind == "organisation"sv && tgt.empty();
+            // "a conference on Syria's reconstruction in Istanbul": the topic already has its
+            // place ("Syria's"), the next one is the venue
+            if (gathering && !loc)
+                for (std::size_t t = mt.te; t + 1 < cend; ++t) {
+                    if (c.starts_at[t + 1] < 0 || d.toks[t].lower != "in"sv) continue;
+                    const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
+                    if (v.place && v.place_concrete && !v.in_quote && t >= mt.te + 3 &&
+                        d.toks[t - 2].lower == "'s"sv)
+                        loc = v.place;
+                    break;
+                }
             const bool lone_ok = (gathering || members) && loc && !act.empty();
             if (act.size() + tgt.size() < 2 && !lone_ok) return;
             if (tgt.empty() && act.size() < 2 && !lone_ok) return;

@@ -488,3 +488,25 @@ TEST(Negotiation, MediatedTalksKeepTheVenueAfterTheAside) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Gatherings, TheVenueAfterAPossessiveTopicIsTheLocation) {
+    auto m = of_type(extract("Jordan would host an international conference on Egypt's "
+                             "reconstruction in Amman next month."),
+                     "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Amman");
+    // a place hanging on the topic itself is still no venue
+    EXPECT_TRUE(of_type(extract("Jordan would host an international conference on the war in "
+                                "Gaza next month."),
+                        "meeting")
+                    .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
