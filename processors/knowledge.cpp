@@ -372,6 +372,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "demand_openers",
                 "demand_subjects",
                 "pair_anaphors",
+                "reception_verbs",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -430,6 +431,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["threat_verbs"]) fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
     if (r["demand_modals"]) k.demand_modals = phrases(get_list(r, "demand_modals", sink));
     if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
+    if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
     if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));
     if (r["demand_subjects"]) fill_set(k.demand_subjects, get_list(r, "demand_subjects", sink));
     if (r["reporting_verbs"]) fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));

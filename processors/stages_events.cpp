@@ -1174,6 +1174,14 @@ class EventsStage final : public Stage {
                 if (tgt.empty() && std::count_if(act.begin(), act.end(), person) < 2) return;
                 if (tgt.empty() && !std::all_of(act.begin(), act.end(), person)) return;
             }
+            // "welcomed the end of the fighting", "hosted the talks": receiving a thing is no
+            // meeting; the guest is the direct object
+            if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 1 &&
+                k.reception_verbs.count(d.toks[mt.tb].lower)) {
+                std::size_t o = mt.te;
+                while (o < s.te && (d.toks[o].lex & LDeterminer) && c.starts_at[o] < 0) ++o;
+                if (o >= s.te || c.starts_at[o] < 0) return;
+            }
             auto loc = location_near(c, s, mt.tb, mt.te, cend);
             // "hosted a donor conference in Amman", "will attend a peace summit in Sharm
             // el-Sheikh": a gathering needs one named party and its venue

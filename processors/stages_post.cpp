@@ -185,6 +185,20 @@ class ModalityStage final : public Stage {
                 c.drop = true;
                 continue;
             }
+            // "Qatar has hosted Hamas leaders since 2012": a standing arrangement, no meeting
+            // (a mediation since 2022 is an ongoing negotiation)
+            if ((c.ev.type == "meeting"sv || c.ev.type == "visit"sv) && c.tb > s.tb &&
+                (d.toks[c.tb - 1].lower == "has"sv || d.toks[c.tb - 1].lower == "have"sv))
+                for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == ","sv || w == ";"sv ||
+                        (d.toks[t].lex & LSubordinator && w != "since"sv))
+                        break;
+                    if ((w == "since"sv && d.toks[t + 1].kind == TokKind::number) ||
+                        (w == "for"sv &&
+                         (d.toks[t + 1].lower == "years"sv || d.toks[t + 1].lower == "decades"sv)))
+                        speculative = true;
+                }
             // "would strike again if ...", "will attend unless ...": a conditional
             bool modal = false;
             for (std::size_t t = lo; t < c.tb; ++t) {

@@ -510,3 +510,29 @@ TEST(Gatherings, TheVenueAfterAPossessiveTopicIsTheLocation) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Calls, ReceivingAThingOrAStandingArrangementIsNoMeeting) {
+    for (const char* text : {"Lebanon welcomed the end of the fighting with Israel.",
+                             "Jordan welcomed the return of the hostages to Israel.",
+                             "Qatar has hosted Hamas leaders since 2012."})
+        EXPECT_TRUE(of_type(extract(text), "meeting").empty()) << text;
+    // a guest as the direct object is a reception
+    EXPECT_EQ(of_type(extract("Selim welcomed the Jordanian foreign minister in Cairo on Monday."),
+                      "meeting")
+                  .size(),
+              1u);
+    EXPECT_EQ(of_type(extract("Qatar hosted Hamas leaders in Doha on Monday."), "meeting").size(),
+              1u);
+    // a mediation since a year is ongoing, not dropped
+    const auto n =
+        of_type(extract("Qatar has mediated between Israel and Hamas since 2023."), "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+}
+
+}  // namespace
+}  // namespace herald::processors
