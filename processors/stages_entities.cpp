@@ -947,9 +947,56 @@ class CoreferenceStage final : public Stage {
                     d.mentions[--w] = std::move(added[--j]);
             }
         }
+        // 5. "told his guest", "thanked her hosts": the other person of the visit
+        guest_mentions(d);
     }
 
   private:
+    void guest_mentions(Doc& d) const {
+        const Knowledge& k = *d.k;
+        std::vector<Mention> added;
+        for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+            const Mention& p = d.mentions[mi];
+            if (p.kind != MentionKind::pronoun || !p.possessive || !p.part ||
+                p.part->kind != "person"sv || p.te >= d.toks.size())
+                continue;
+            const std::size_t n = p.te;
+            if (!k.guest_nouns.count(d.toks[n].lower) || n >= d.sents[p.sentence].te) continue;
+            if (mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb <= n) continue;
+            // "his guest, Iranian Foreign Minister Abbas Araghchi,": named right there
+            if (n + 2 < d.toks.size() && d.toks[n + 1].lower == ","sv &&
+                mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb == n + 2 &&
+                d.mentions[mi + 1].part && d.mentions[mi + 1].part->kind == "person"sv)
+                continue;
+            for (std::size_t q = mi; q-- > 0;) {
+                const Mention& o = d.mentions[q];
+                if (o.sentence + 2 < p.sentence ||
+                    d.sents[o.sentence].paragraph != d.sents[p.sentence].paragraph)
+                    break;
+                if (!o.part || o.part->kind != "person"sv || o.in_quote ||
+                    o.part->name == p.part->name)
+                    continue;
+                Mention m;
+                m.tb = n;
+                m.te = n + 1;
+                m.sentence = p.sentence;
+                m.kind = MentionKind::role_only;
+                m.part = o.part;
+                m.person = o.person;
+                m.gender = o.gender;
+                set_prep(d, d.sents[p.sentence], m);
+                added.push_back(std::move(m));
+                break;
+            }
+        }
+        if (added.empty()) return;
+        const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
+        d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
+                          std::make_move_iterator(added.end()));
+        std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
+                           [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+    }
+
     std::size_t back_ = 4;
     bool pronouns_ = true, roles_ = true, metonyms_ = true;
 

@@ -1422,8 +1422,14 @@ class EventsStage final : public Stage {
                                     v.starts_with("blam") || v.starts_with("warn") ||
                                     v.starts_with("prais") || v.starts_with("critici") ||
                                     v.starts_with("brief") || v.starts_with("welcom");
-            if (!noun && transitive && !right.empty() && right[0]->tb == mt.te &&
-                usable(*right[0]) && right[0]->prep.empty() &&
+            // ("told his guest": the possessive pronoun before the addressee)
+            const std::size_t obj_at = mt.te + 1 < s.te && (d.toks[mt.te].lower == "his"sv ||
+                                                            d.toks[mt.te].lower == "her"sv)
+                                           ? mt.te + 1
+                                           : mt.te;
+            if (!noun && transitive && !right.empty() &&
+                (right[0]->tb == mt.te || right[0]->tb == obj_at) && usable(*right[0]) &&
+                right[0]->prep.empty() &&
                 std::none_of(act.begin(), act.end(), [&](const Participant& a) {
                     return same_party(a, *right[0]->part);  // "X warned it would ..."
                 }))

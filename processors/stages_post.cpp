@@ -275,6 +275,16 @@ class ModalityStage final : public Stage {
                         break;
                     }
             }
+            // "accepted an invitation from Macron to visit Paris": the visit is to come
+            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv)
+                for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
+                    const Token& tok = d.toks[t];
+                    if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
+                    if (k.invitation_words.count(tok.lower)) {
+                        planned = true;
+                        break;
+                    }
+                }
             // "met Berri before meeting Mikati": a gerund after "before" shares the tense
             // of its main clause (the sentence-wide cues above), it is not planned by itself
             const bool gerund_clause =

@@ -536,3 +536,44 @@ TEST(Calls, ReceivingAThingOrAStandingArrangementIsNoMeeting) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Trips, AnInvitationFromSomeoneIsStillPlanned) {
+    const auto v = of_type(
+        extract("Selim accepted an invitation from Haddad to visit Amman in March."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].status, "planned");
+    // a purpose infinitive without an invitation keeps the main verb's tense
+    const auto w = of_type(extract("Selim flew to Amman on Monday to meet Haddad."), "visit");
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w[0].status, "occurred");
+}
+
+TEST(Coreference, HisGuestIsTheOtherPersonOfTheVisit) {
+    const auto st = of_type(extract("Haddad received Egyptian President Omar Selim in Amman on "
+                                    "Sunday. The foreign minister told her guest that Jordan "
+                                    "would reopen the crossing."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].actors.at(0).name, "Amal Haddad");
+    EXPECT_TRUE(has(st[0].targets, "Omar Selim"));
+    // named in apposition: that name, not an earlier person
+    const auto m = of_type(extract("Brandt met Selim in Cairo on Monday. In Amman on Tuesday, "
+                                   "Haddad received her guest, Qatari Foreign Minister Khalid "
+                                   "Nasser, at the palace."),
+                           "meeting");
+    bool nasser = false;
+    for (const auto& e : m)
+        if (has(e.actors, "Amal Haddad")) {
+            nasser = has(e.targets, "Khalid Nasser");
+            EXPECT_FALSE(has(e.targets, "Omar Selim"));
+        }
+    EXPECT_TRUE(nasser);
+}
+
+}  // namespace
+}  // namespace herald::processors
