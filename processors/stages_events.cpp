@@ -399,6 +399,11 @@ class EventsStage final : public Stage {
             }
             if (p < end && (d.toks[p].lower == "then"sv || d.toks[p].lower == "also"sv)) ++p;
             if (p < end && d.toks[p].lower == "the"sv) ++p;
+            // "X and his Iranian counterpart Y": the possessive is not the next party
+            if (p + 1 < end && (d.toks[p].lex & LPronoun) && c.starts_at[p] >= 0 &&
+                c.starts_at[p + 1] >= 0 &&
+                d.mentions[static_cast<std::size_t>(c.starts_at[p])].possessive)
+                ++p;
             if (p >= end || c.starts_at[p] < 0) break;
             const Mention& n = d.mentions[static_cast<std::size_t>(c.starts_at[p])];
             if (places ? !n.place : !usable(n)) break;
@@ -1459,6 +1464,12 @@ class EventsStage final : public Stage {
                     if (w == "to"sv || w == "on"sv || w == "upon"sv || w == ","sv) break;
                     if (w == "that"sv) return;
                 }
+            // "the accord was signed by X and Y" (not "the letter was signed by X")
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::passive &&
+                std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
+                             d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
+                             [&](const Token& x) { return k.agreement_nouns.count(x.lower) > 0; }))
+                return;
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
             if (type == "appeal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
@@ -1555,7 +1566,10 @@ class EventsStage final : public Stage {
             if (act.empty() && tgt.empty()) return;
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
-            if (type != "statement") cd.ev.location = location_near(c, s, mt.tb, mt.te, cend);
+            // ("signed in Riyadh by X": the place inside a passive's gap)
+            if (type != "statement")
+                cd.ev.location = location_near(
+                    c, s, mt.tb, tr.syntax == TrigSyntax::passive ? mt.tb + 1 : mt.te, cend);
         } else if (type == "attack") {
             if (act.empty() && c.kill_sent == si) act = c.kill_act;
             // "Israel responded with strikes on Lebanon", "X, which retaliated with air

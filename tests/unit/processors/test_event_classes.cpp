@@ -577,3 +577,31 @@ TEST(Coreference, HisGuestIsTheOtherPersonOfTheVisit) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(MultiParty, SignedByAndInkedKeepEveryParty) {
+    auto ag = of_type(extract("The accord was signed in Amman by Haddad and her Egyptian "
+                              "counterpart Karim Fawzi on Monday."),
+                      "agreement");
+    ASSERT_EQ(ag.size(), 1u);
+    EXPECT_TRUE(has(ag[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(ag[0].actors, "Karim Fawzi"));
+    ASSERT_TRUE(ag[0].location.has_value());
+    EXPECT_EQ(ag[0].location->name, "Amman");
+
+    ag = of_type(extract("Qatar and Jordan inked a defence pact in Doha on Monday."), "agreement");
+    ASSERT_EQ(ag.size(), 1u);
+    EXPECT_TRUE(has(ag[0].actors, "QAT"));
+    EXPECT_TRUE(has(ag[0].actors, "JOR"));
+    // a letter signed by a minister is no agreement
+    EXPECT_TRUE(
+        of_type(extract("The letter was signed by Haddad and Selim on Monday."), "agreement")
+            .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
