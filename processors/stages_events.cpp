@@ -1488,7 +1488,29 @@ class EventsStage final : public Stage {
                     {"expected", "set", "due", "scheduled", "going", "plan", "plans", "planned",
                      "planning", "is", "are", "likely", "ready", "agreed"}))
                 return;
+            // "asked the international community to act", "pressed Washington to rein in
+            // Israel" (the addressee inside the pattern's gap); "demanded that Israel
+            // withdraw" (the subject of the demanded clause)
+            if (type == "appeal"sv && tr.syntax == TrigSyntax::verb) {
+                std::size_t from = mt.te;
+                if (mt.te > mt.tb + 1 && d.toks[mt.te - 1].lower == "to"sv &&
+                    !in(d.toks[mt.tb + 1].lower, {"to", "on", "upon", "for"}))
+                    from = mt.tb + 1;
+                else if (mt.te + 1 < s.te && d.toks[mt.te].lower == "that"sv)
+                    from = mt.te + 1;
+                if (from != mt.te && from + 1 < s.te && d.toks[from].lower == "the"sv &&
+                    c.starts_at[from] < 0)
+                    ++from;
+                if (from != mt.te && c.starts_at[from] >= 0) {
+                    const Mention& a = d.mentions[static_cast<std::size_t>(c.starts_at[from])];
+                    if (usable(a) &&
+                        std::none_of(act.begin(), act.end(),
+                                     [&](const Participant& x) { return same_party(x, *a.part); }))
+                        take(tgt, a);
+                }
+            }
             for (const Mention* m : right) {
+                if (type == "appeal"sv && !tgt.empty()) break;
                 const bool adj_target =
                     (type == "rejection"sv && m->adjective && m->part && m->tb <= mt.te + 3) ||
                     (type == "aid"sv && m->adjective && m->part && in(m->prep, {"to", "for"}));

@@ -605,3 +605,25 @@ TEST(MultiParty, SignedByAndInkedKeepEveryParty) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Appeals, AskingOrPressingSomeoneToActAndDemandingThat) {
+    auto ap = of_type(extract("Haddad pressed Egypt to reopen the Rafah crossing."), "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_TRUE(has(ap[0].targets, "EGY"));
+    ap = of_type(extract("Selim asked the United Nations to send more aid to Gaza."), "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_TRUE(has(ap[0].targets, "United Nations"));
+    ap = of_type(extract("Haddad demanded that Israel withdraw from the Jordan Valley."), "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_TRUE(has(ap[0].targets, "ISR"));
+    // asking about something is no appeal
+    EXPECT_TRUE(of_type(extract("Reporters asked Haddad about the crossing."), "appeal").empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
