@@ -627,3 +627,23 @@ TEST(Appeals, AskingOrPressingSomeoneToActAndDemandingThat) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Calls, DiscussingSomethingWithSomeoneIsAMeeting) {
+    const auto m = of_type(extract("Haddad discussed the situation in Gaza with Selim in a phone "
+                                   "call on Sunday."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.at(0).name, "Amal Haddad");
+    EXPECT_TRUE(has(m[0].targets, "Omar Selim"));
+    EXPECT_EQ(m[0].date, "2024-01-14");
+    EXPECT_TRUE(of_type(extract("Haddad discussed the crisis with reporters in Amman."), "meeting")
+                    .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
