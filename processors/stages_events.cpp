@@ -259,7 +259,8 @@ class EventsStage final : public Stage {
         if (determiner_before(d, s, i)) return true;
         const Token& p = d.toks[i - 1];
         if (p.kind == TokKind::number) return true;
-        if (p.text == "-"sv && !p.space_before) return true;
+        if (p.text == "-"sv && !p.space_before)
+            return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"sv);  // "will co-chair"
         if (p.lex & LOrdinal) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -1080,8 +1081,16 @@ class EventsStage final : public Stage {
                         }
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
                         Candidate& h = d.cands[ci];
-                        if (h.ev.type == "meeting"sv && h.syntax == TrigSyntax::passive &&
-                            d.toks[h.tb].lower == "hosted"sv) {
+                        const bool host_gathering =
+                            h.syntax == TrigSyntax::verb && h.te > h.tb + 1 &&
+                            std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
+                                        d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
+                                        [&](const Token& x) {
+                                            return k.gathering_nouns.count(x.lower) > 0;
+                                        });
+                        if (h.ev.type == "meeting"sv && ((h.syntax == TrigSyntax::passive &&
+                                                          d.toks[h.tb].lower == "hosted"sv) ||
+                                                         host_gathering)) {
                             for (const auto& p : act)
                                 if (std::none_of(
                                         h.ev.actors.begin(), h.ev.actors.end(),
@@ -1199,11 +1208,23 @@ class EventsStage final : public Stage {
                     gathering = true;
             // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
             // one body meeting among themselves
+            const auto mv = d.toks[mt.tb].lower;
             const bool members =
-                tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 1 &&
-                (d.toks[mt.tb].lower.starts_with("meet") || d.toks[mt.tb].lower == "met"sv) &&
-                actors.size() == 1 && actors[0]->people && act.size() == 1 &&
-                act[0].kind == "organisation"sv && tgt.empty();
+                tr.syntax == TrigSyntax::verb &&
+                (mt.te == mt.tb + 1 ||
+                 (mt.te == mt.tb + 2 && k.locative_preps.count(d.toks[mt.tb + 1].lower))) &&
+                (mv.starts_with("meet") || mv == "met"sv || mv.starts_with("gather") ||
+                 mv.starts_with("conven")) &&
+                actors.size() == 1 && (actors[0]->people || actors[0]->prep_attached) &&
+                act.size() == 1 && act[0].kind == "organisation"sv && tgt.empty();
+            // "will host the Cairo Peace Summit": the place in the gathering's name
+            if (gathering && !loc)
+                for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
+                    if (c.starts_at[t] >= 0) {
+                        const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                        if (v.place && v.place_concrete && (!v.part || v.metonym) && v.te < mt.te)
+                            loc = v.place;
+                    }
             // "a conference on Syria's reconstruction in Istanbul": the topic already has its
             // place ("Syria's"), the next one is the venue
             if (gathering && !loc)

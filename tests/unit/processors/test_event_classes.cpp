@@ -647,3 +647,37 @@ TEST(Calls, DiscussingSomethingWithSomeoneIsAMeeting) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Gatherings, ConvenedCoChairedNamedAndGatheredMeetings) {
+    auto m = of_type(extract("Jordan convened an emergency conference on Gaza aid in Amman on "
+                             "Monday, attended by Brandt."),
+                     "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "JOR"));
+    EXPECT_TRUE(has(m[0].targets, "Peter Brandt"));
+
+    m = of_type(extract("France and Qatar will co-chair a conference on Lebanon in Paris in June."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].status, "planned");
+    EXPECT_EQ(m[0].actors.size(), 2u);
+
+    m = of_type(extract("Egypt will host the Cairo Peace Summit on Saturday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Cairo");
+
+    m = of_type(extract("Leaders of the United Nations gathered in Doha on Monday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].actors.at(0).name, "United Nations");
+    // people gathering are no meeting of parties
+    EXPECT_TRUE(of_type(extract("Protesters gathered in Amman on Monday."), "meeting").empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
