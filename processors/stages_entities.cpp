@@ -970,9 +970,7 @@ class CoreferenceStage final : public Stage {
                 continue;
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& o = d.mentions[q];
-                if (o.sentence + 2 < p.sentence ||
-                    d.sents[o.sentence].paragraph != d.sents[p.sentence].paragraph)
-                    break;
+                if (o.sentence + 2 < p.sentence) break;
                 if (!o.part || o.part->kind != "person"sv || o.in_quote ||
                     o.part->name == p.part->name)
                     continue;

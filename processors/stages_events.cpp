@@ -534,11 +534,23 @@ class EventsStage final : public Stage {
                 // "the agency said", "a palace statement said": an unknown noun subject
                 std::size_t h = t;
                 bool det = determiner_before(d, s, h);
-                while (!det && h > s.tb + 1 && t - h < 2 && d.toks[h - 1].kind == TokKind::word &&
-                       !d.toks[h - 1].cap &&
-                       !(d.toks[h - 1].lex & (LPreposition | LSubordinator | LSkippable)) &&
-                       !mention_ending(c, h - 1))
+                while (!det && h > s.tb + 1 && t - h < 3) {
+                    // "a French diplomatic source said": over an adjective too
+                    if (const Mention* a = mention_ending(c, h - 1);
+                        a && a->adjective && k.reporting_verbs.count(d.toks[tb].lower)) {
+                        h = a->tb;
+                        det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv;
+                        continue;
+                    }
+                    // (adjectives like "senior", "diplomatic" are skippable words too)
+                    if (d.toks[h - 1].kind != TokKind::word || d.toks[h - 1].cap ||
+                        (d.toks[h - 1].lex & (LPreposition | LSubordinator | LNegator)) ||
+                        in(d.toks[h - 1].lower, {"has", "have", "had", "did", "does", "do", "will",
+                                                 "would", "also", "then", "and"}) ||
+                        mention_ending(c, h - 1))
+                        break;
                     det = determiner_before(d, s, --h) && d.toks[h - 1].lower != "'s"sv;
+                }
                 if (det) break;
             }
             if (finite && t + 1 >= first_left && (tok.lex & LPeopleNoun) && !tok.cap &&
@@ -1131,6 +1143,10 @@ class EventsStage final : public Stage {
                         continue;  // "in Egypt" is where, not whom
                     // "a conference to support Lebanon's reconstruction": a possessor only
                     if (m->possessive && m->part && m->part->kind != "person"sv) continue;
+                    // "talks on the ceasefire with Israel": a side of the topic, not a guest
+                    if (m->prep == "with"sv && m->tb >= 2 &&
+                        k.topic_nouns.count(d.toks[m->tb - 2].lower))
+                        continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
                         !m->prep_attached)

@@ -681,3 +681,33 @@ TEST(Gatherings, ConvenedCoChairedNamedAndGatheredMeetings) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Statements, AnAdjectiveSourceIsNoEarlierSubject) {
+    EXPECT_TRUE(of_type(extract("Selim was due to travel to Amman later on Tuesday, a Jordanian "
+                                "diplomatic source said."),
+                        "statement")
+                    .empty());
+}
+
+TEST(Meetings, ASideOfTheTopicIsNoGuest) {
+    const auto m = of_type(extract("Brandt arrived in Beirut on Monday for talks with Lebanese "
+                                   "leaders on the ceasefire with Israel."),
+                           "meeting");
+    for (const auto& e : m) EXPECT_FALSE(has(e.targets, "ISR"));
+}
+
+TEST(Coreference, HisGuestAcrossAParagraph) {
+    const auto st = of_type(extract("Brandt met Selim in Cairo on Monday.\n\nSelim told his guest "
+                                    "that Egypt would keep the crossing open."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].targets, "Peter Brandt"));
+}
+
+}  // namespace
+}  // namespace herald::processors
