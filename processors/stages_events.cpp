@@ -1197,8 +1197,9 @@ class EventsStage final : public Stage {
                 const auto person = [](const Participant& p) { return p.kind == "person"sv; };
                 const bool naming =
                     d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
-                    (right.empty() || right[0]->tb != mt.te ||
-                     (right[0]->te < s.te && (d.toks[right[0]->te].lex & LDeterminer)));
+                    (right.empty() || right[0]->tb != mt.te || right[0]->possessive ||
+                     (right[0]->te < s.te && ((d.toks[right[0]->te].lex & LDeterminer) ||
+                                              d.toks[right[0]->te].kind == TokKind::quote)));
                 std::erase_if(tgt, [&](const Participant& p) { return !person(p); });
                 if (naming) tgt.clear();  // "called Israel's actions a crime"
                 if (tgt.empty() && std::count_if(act.begin(), act.end(), person) < 2) return;

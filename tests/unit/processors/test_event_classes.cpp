@@ -95,6 +95,8 @@ TEST(Calls, CallingAPersonIsAMeetingButNamingIsNot) {
                         "meeting")
                     .empty());
     EXPECT_TRUE(of_type(extract("Haddad called Brandt a reliable partner."), "meeting").empty());
+    EXPECT_TRUE(of_type(extract("Haddad called Brandt's remarks unhelpful."), "meeting").empty());
+    EXPECT_TRUE(of_type(extract("Selim called Brandt \"a friend of Egypt\"."), "meeting").empty());
     EXPECT_TRUE(of_type(extract("Haddad spoke to reporters in Amman."), "meeting").empty());
     EXPECT_TRUE(
         of_type(extract("Jordan and Egypt spoke at the United Nations on Monday."), "meeting")
