@@ -285,6 +285,24 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
+            // "the talks would resume next week", "the summit will take place in Cairo": a
+            // noun trigger whose own verb is future
+            if (!planned && c.syntax != TrigSyntax::verb)
+                for (std::size_t t = c.te; t < s.te && t < c.te + 3 && !planned; ++t) {
+                    const Token& tok = d.toks[t];
+                    if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
+                    if (!(tok.lex & LPlannedFirst) ||
+                        (tok.lower != "will"sv && tok.lower != "would"sv && tok.lower != "is"sv &&
+                         tok.lower != "are"sv))
+                        continue;
+                    for (const Phrase& p : k.planned_cues)
+                        if (const std::size_t n = match_phrase(d, t, s.te, p);
+                            n && t + n < s.te && d.toks[t + n].kind == TokKind::word &&
+                            !(d.toks[t + n].lex & LNegator)) {
+                            planned = true;
+                            break;
+                        }
+                }
             // "met Berri before meeting Mikati": a gerund after "before" shares the tense
             // of its main clause (the sentence-wide cues above), it is not planned by itself
             const bool gerund_clause =

@@ -713,3 +713,29 @@ TEST(Coreference, HisGuestAcrossAParagraph) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Modality, ANounTriggerWithItsOwnFutureVerbIsPlanned) {
+    // ("talks between" is a meeting or a negotiation)
+    const auto talks = [](const std::vector<Event>& evs) {
+        auto n = of_type(evs, "negotiation");
+        for (const auto& e : of_type(evs, "meeting")) n.push_back(e);
+        return n;
+    };
+    auto n =
+        talks(extract("Qatar said talks between Israel and Hamas would resume in Doha next "
+                      "week."));
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].status, "planned");
+    // a past verb after the noun keeps it as it was
+    n = talks(extract("Qatar said talks between Israel and Hamas resumed in Doha on Monday."));
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_NE(n[0].status, "planned");
+}
+
+}  // namespace
+}  // namespace herald::processors
