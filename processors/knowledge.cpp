@@ -375,6 +375,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "reception_verbs",
                 "invitation_words",
                 "guest_nouns",
+                "negotiation_modifiers",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -433,6 +434,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["threat_verbs"]) fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
     if (r["demand_modals"]) k.demand_modals = phrases(get_list(r, "demand_modals", sink));
     if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
+    if (r["negotiation_modifiers"])
+        fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     if (r["guest_nouns"]) fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));

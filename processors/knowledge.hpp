@@ -179,7 +179,7 @@ struct Knowledge {
         stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials, place_nouns, reporting_verbs,
         compound_heads, unasserted_verbs, purpose_heads, agreement_nouns, gathering_nouns,
         gathering_exclude, contact_verbs, threat_verbs, demand_openers, demand_subjects,
-        pair_anaphors, reception_verbs, invitation_words, guest_nouns;
+        pair_anaphors, reception_verbs, invitation_words, guest_nouns, negotiation_modifiers;
     std::vector<Phrase> demand_modals;  // in a quote: "Hamas should accept", "must stop"
     StrMap<char> pronouns;              // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;

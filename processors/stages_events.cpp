@@ -1260,6 +1260,20 @@ class EventsStage final : public Stage {
             cd.ev.targets = tgt;
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
             cd.ev.location = loc;
+            // "held indirect talks with", "held peace talks in": negotiations
+            for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
+                if ((d.toks[t].lower == "talks"sv || d.toks[t].lower == "negotiations"sv) &&
+                    k.negotiation_modifiers.count(d.toks[t - 1].lower)) {
+                    const int ni = k.type_index("negotiation");
+                    if (ni < 0) break;
+                    const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
+                    cd.ev.type = nt.name;
+                    cd.ev.category = nt.category;
+                    cd.ev.plover_type = nt.plover_type;
+                    cd.ev.plover_mode = nt.plover_mode;
+                    cd.ev.cameo = nt.cameo;
+                    break;
+                }
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&

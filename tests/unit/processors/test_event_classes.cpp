@@ -739,3 +739,23 @@ TEST(Modality, ANounTriggerWithItsOwnFutureVerbIsPlanned) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Negotiation, IndirectOrPeaceTalksHeldAreNegotiations) {
+    const auto evs = extract("Israel held indirect talks with Hamas in Doha on Monday.");
+    const auto n = of_type(evs, "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].status, "occurred");
+    EXPECT_EQ(n[0].date, "2024-01-15");
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+    // plain talks stay a meeting
+    EXPECT_EQ(
+        of_type(extract("Haddad held talks with Selim in Cairo on Monday."), "meeting").size(), 1u);
+}
+
+}  // namespace
+}  // namespace herald::processors
