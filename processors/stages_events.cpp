@@ -1187,8 +1187,8 @@ class EventsStage final : public Stage {
             // "spoke by phone with", "a phone call with", "received a call from": by phone
             for (std::size_t t = mt.tb; t < mt.te; ++t) {
                 const auto w = d.toks[t].lower;
-                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv || w == "called"sv ||
-                    w == "phoned"sv || w == "phones"sv)
+                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv ||
+                    w == "called"sv || w == "phoned"sv || w == "phones"sv)
                     cd.ev.plover_mode = "phone";
             }
             // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
