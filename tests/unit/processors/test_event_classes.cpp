@@ -63,7 +63,8 @@ TEST(Statements, SocialMediaPosts) {
     for (const char* text :
          {"Haddad wrote on X that Jordan would keep the crossing open.",
           "Selim posted on Facebook on Monday that Egypt rejected the plan.",
-          "Brandt wrote on Twitter that the talks in Cairo had been constructive."}) {
+          "Brandt wrote on Twitter that the talks in Cairo had been constructive.",
+          "Haddad wrote in a post on X that Jordan stood with Lebanon."}) {
         const auto st = of_type(extract(text), "statement");
         ASSERT_EQ(st.size(), 1u) << text;
         EXPECT_EQ(st[0].actors.at(0).kind, "person") << text;
