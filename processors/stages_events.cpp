@@ -399,7 +399,7 @@ class EventsStage final : public Stage {
                 break;
             }
             if (p < end && (d.toks[p].lower == "then"sv || d.toks[p].lower == "also"sv)) ++p;
-            if (p < end && d.toks[p].lower == "the"sv) ++p;
+            if (p < end && d.toks[p].lower == "the"sv && c.starts_at[p] < 0) ++p;
             // "X and his Iranian counterpart Y": the possessive is not the next party
             if (p + 1 < end && (d.toks[p].lex & LPronoun) && c.starts_at[p] >= 0 &&
                 c.starts_at[p + 1] >= 0 &&
@@ -1234,6 +1234,26 @@ class EventsStage final : public Stage {
                  mv.starts_with("conven")) &&
                 actors.size() == 1 && (actors[0]->people || actors[0]->prep_attached) &&
                 act.size() == 1 && act[0].kind == "organisation"sv && tgt.empty();
+            // "The conference, co-hosted by Egypt and the UN, ...": the gathering named in an
+            // earlier sentence with its venue ("a conference in Cairo")
+            if (!loc && tr.syntax == TrigSyntax::passive)
+                for (std::size_t g = mt.tb; g-- > s.tb && mt.tb - g <= 4;) {
+                    if (!k.gathering_nouns.count(d.toks[g].lower)) continue;
+                    if (g == s.tb || d.toks[g - 1].lower != "the"sv) break;
+                    for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
+                        const Sentence& ps = d.sents[sj];
+                        for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
+                            if (d.toks[t].lower != d.toks[g].lower ||
+                                (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                                c.starts_at[t + 2] < 0)
+                                continue;
+                            const Mention& v =
+                                d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
+                            if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                        }
+                    }
+                    break;
+                }
             // "will host the Cairo Peace Summit": the place in the gathering's name
             if (gathering && !loc)
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
@@ -1462,7 +1482,13 @@ class EventsStage final : public Stage {
                 if (mt.te + 1 < s.te && in(d.toks[mt.te].lower, {"from", "by", "of"}) &&
                     c.starts_at[mt.te + 1] >= 0) {
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
-                    if (usable(m) || (m.adjective && m.part)) take(act, m);
+                    if (usable(m) || (m.adjective && m.part)) {
+                        take(act, m);
+                        // "a joint statement by Egypt, Qatar and the United States"
+                        std::vector<const Mention*> more;
+                        coord_right(c, s.te, m, more, false);
+                        for (const Mention* x : more) take(act, *x);
+                    }
                 }
             }
             // (only inverted after the quote or clause it reports: not "Witnesses said

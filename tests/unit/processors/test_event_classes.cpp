@@ -760,3 +760,32 @@ TEST(Negotiation, IndirectOrPeaceTalksHeldAreNegotiations) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(MultiParty, AJointStatementByEveryParty) {
+    const auto st = of_type(extract("A joint statement by Egypt, Qatar and the United States said "
+                                    "the talks in Doha had made progress."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "EGY"));
+    EXPECT_TRUE(has(st[0].actors, "QAT"));
+    EXPECT_TRUE(has(st[0].actors, "USA"));
+}
+
+TEST(Gatherings, TheConferenceCoHostedLaterHasTheVenueNamedBefore) {
+    const auto m = of_type(extract("Donors pledged aid for Gaza at a conference in Cairo on "
+                                   "Monday. The conference, co-hosted by Egypt and the United "
+                                   "Nations, drew officials from 100 countries."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Cairo");
+    EXPECT_EQ(m[0].actors.size() + m[0].targets.size(), 2u);
+}
+
+}  // namespace
+}  // namespace herald::processors
