@@ -1865,6 +1865,15 @@ class EventsStage final : public Stage {
             act.push_back(*m.part);
             return;
         }
+        // "During his meeting with X, Y stressed": Y is both; X stays the counterpart
+        const auto in_act = [&](const Participant& t) {
+            return std::any_of(act.begin(), act.end(),
+                               [&](const Participant& a) { return pkey(a) == pkey(t); });
+        };
+        if (!std::all_of(tgt.begin(), tgt.end(), in_act)) {
+            std::erase_if(tgt, in_act);
+            return;
+        }
         act.clear();
     }
 };

@@ -789,3 +789,22 @@ TEST(Gatherings, TheConferenceCoHostedLaterHasTheVenueNamedBefore) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(Meetings, AFrontedMeetingOfTheSubjectKeepsItsCounterpart) {
+    const auto m = of_type(extract("During his meeting with Selim in Cairo, Brandt stressed the "
+                                   "need for more aid."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_EQ(m[0].actors.size(), 1u);
+    EXPECT_EQ(m[0].actors[0].name, "Peter Brandt");
+    ASSERT_EQ(m[0].targets.size(), 1u);
+    EXPECT_EQ(m[0].targets[0].name, "Omar Selim");
+}
+
+}  // namespace
+}  // namespace herald::processors
