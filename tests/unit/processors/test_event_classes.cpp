@@ -198,14 +198,6 @@ TEST(Trips, OnwardLegsAndInvitationsArePlanned) {
     EXPECT_FALSE(v[0].date.has_value());
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Coreference, ARoleOnlyMentionPrefersThePersonWithThatVeryTitle) {
     // "the king" after a king and a (more recent) president of the same kind
     const auto m = of_type(extract("Jordanian King Hamza Nasser met Selim in Cairo on Monday. "
@@ -248,14 +240,6 @@ TEST(Negotiation, MediatedByAfterTheTalksAddsTheMediator) {
     EXPECT_EQ(n[0].attributes["mediators"].size(), 2u);
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Entities, TheCountryEndingANameOfXAliasIsNoSurname) {
     // the fixture lists "Omar Selim of Egypt" as an alias: "Egypt" stays the country
     const auto ag = of_type(extract("Selim met Haddad in Cairo on Monday. Egypt and Jordan "
@@ -265,14 +249,6 @@ TEST(Entities, TheCountryEndingANameOfXAliasIsNoSurname) {
     EXPECT_TRUE(has(ag[0].actors, "EGY"));
     for (const auto& a : ag[0].actors) EXPECT_EQ(a.kind, "country");
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Coreference, CollectiveNounsResolveOnlyWhenTheArticleNamesTheBody) {
     const char* text =
@@ -304,14 +280,6 @@ TEST(Coreference, TheNeighboursAreTheTwoStatesNamedLast) {
     EXPECT_TRUE(both);
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Statements, APossessiveAttributionNamesThePossessor) {
     auto st = of_type(extract("Qatar will host a conference in Doha next month, President Omar "
                               "Selim's office said."),
@@ -341,14 +309,6 @@ TEST(Gatherings, APossessorAfterTheVenueIsNoCounterpart) {
     EXPECT_FALSE(has(m[0].targets, "LBN"));
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Events, AGerundAfterADeterminerAndAdjectiveIsANoun) {
     EXPECT_TRUE(of_type(extract("France requested an emergency meeting of the United Nations to "
                                 "discuss the strike on Beirut."),
@@ -362,14 +322,6 @@ TEST(Events, AGerundAfterADeterminerAndAdjectiveIsANoun) {
     ASSERT_EQ(m.size(), 1u);
     EXPECT_TRUE(has(m[0].actors, "JOR"));
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Appeals, ADemandNamedInAnObjectIsBackground) {
     EXPECT_TRUE(of_type(extract("Israel said on Monday that the proposal fell far short of its "
@@ -414,14 +366,6 @@ TEST(Statements, AnUnnamedOfficialIsNoEarlierSubject) {
                     .empty());
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Negotiation, AttendeesOfHostedTalksAreItsSides) {
     const auto n = of_type(extract("Egypt hosted ceasefire talks in Cairo on Sunday attended by "
                                    "Hamas and Israeli delegations."),
@@ -452,14 +396,6 @@ TEST(Negotiation, AMeetingForTalksIsTheTalks) {
     EXPECT_EQ(of_type(both, "negotiation").size(), 1u);
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Calls, AFrontedCallBelongsToTheMainClauseSubject) {
     const auto m = of_type(extract("In a phone call with Selim on Monday, Haddad stressed the need "
                                    "to reopen the crossing."),
@@ -471,14 +407,6 @@ TEST(Calls, AFrontedCallBelongsToTheMainClauseSubject) {
     EXPECT_FALSE(has(m[0].targets, "Amal Haddad"));
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Negotiation, MediatedTalksKeepTheVenueAfterTheAside) {
     const auto n = of_type(extract("Talks between Israel and Hamas, mediated by Egypt and Qatar, "
                                    "resumed in Doha on Monday."),
@@ -488,14 +416,6 @@ TEST(Negotiation, MediatedTalksKeepTheVenueAfterTheAside) {
     EXPECT_EQ(n[0].location->name, "Doha");
     EXPECT_EQ(n[0].date, "2024-01-15");
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Gatherings, TheVenueAfterAPossessiveTopicIsTheLocation) {
     auto m = of_type(extract("Jordan would host an international conference on Egypt's "
@@ -510,14 +430,6 @@ TEST(Gatherings, TheVenueAfterAPossessiveTopicIsTheLocation) {
                         "meeting")
                     .empty());
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Calls, ReceivingAThingOrAStandingArrangementIsNoMeeting) {
     for (const char* text : {"Lebanon welcomed the end of the fighting with Israel.",
@@ -536,14 +448,6 @@ TEST(Calls, ReceivingAThingOrAStandingArrangementIsNoMeeting) {
         of_type(extract("Qatar has mediated between Israel and Hamas since 2023."), "negotiation");
     ASSERT_EQ(n.size(), 1u);
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Trips, AnInvitationFromSomeoneIsStillPlanned) {
     const auto v = of_type(
@@ -578,14 +482,6 @@ TEST(Coreference, HisGuestIsTheOtherPersonOfTheVisit) {
     EXPECT_TRUE(nasser);
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(MultiParty, SignedByAndInkedKeepEveryParty) {
     auto ag = of_type(extract("The accord was signed in Amman by Haddad and her Egyptian "
                               "counterpart Karim Fawzi on Monday."),
@@ -606,14 +502,6 @@ TEST(MultiParty, SignedByAndInkedKeepEveryParty) {
             .empty());
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Appeals, AskingOrPressingSomeoneToActAndDemandingThat) {
     auto ap = of_type(extract("Haddad pressed Egypt to reopen the Rafah crossing."), "appeal");
     ASSERT_EQ(ap.size(), 1u);
@@ -628,14 +516,6 @@ TEST(Appeals, AskingOrPressingSomeoneToActAndDemandingThat) {
     EXPECT_TRUE(of_type(extract("Reporters asked Haddad about the crossing."), "appeal").empty());
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Calls, DiscussingSomethingWithSomeoneIsAMeeting) {
     const auto m = of_type(extract("Haddad discussed the situation in Gaza with Selim in a phone "
                                    "call on Sunday."),
@@ -647,14 +527,6 @@ TEST(Calls, DiscussingSomethingWithSomeoneIsAMeeting) {
     EXPECT_TRUE(of_type(extract("Haddad discussed the crisis with reporters in Amman."), "meeting")
                     .empty());
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Gatherings, ConvenedCoChairedNamedAndGatheredMeetings) {
     auto m = of_type(extract("Jordan convened an emergency conference on Gaza aid in Amman on "
@@ -682,14 +554,6 @@ TEST(Gatherings, ConvenedCoChairedNamedAndGatheredMeetings) {
     EXPECT_TRUE(of_type(extract("Protesters gathered in Amman on Monday."), "meeting").empty());
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Statements, AnAdjectiveSourceIsNoEarlierSubject) {
     EXPECT_TRUE(of_type(extract("Selim was due to travel to Amman later on Tuesday, a Jordanian "
                                 "diplomatic source said."),
@@ -712,14 +576,6 @@ TEST(Coreference, HisGuestAcrossAParagraph) {
     EXPECT_TRUE(has(st[0].targets, "Peter Brandt"));
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Modality, ANounTriggerWithItsOwnFutureVerbIsPlanned) {
     // ("talks between" is a meeting or a negotiation)
     const auto talks = [](const std::vector<Event>& evs) {
@@ -738,14 +594,6 @@ TEST(Modality, ANounTriggerWithItsOwnFutureVerbIsPlanned) {
     EXPECT_NE(n[0].status, "planned");
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(Negotiation, IndirectOrPeaceTalksHeldAreNegotiations) {
     const auto evs = extract("Israel held indirect talks with Hamas in Doha on Monday.");
     const auto n = of_type(evs, "negotiation");
@@ -757,14 +605,6 @@ TEST(Negotiation, IndirectOrPeaceTalksHeldAreNegotiations) {
     EXPECT_EQ(
         of_type(extract("Haddad held talks with Selim in Cairo on Monday."), "meeting").size(), 1u);
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(MultiParty, AJointStatementByEveryParty) {
     const auto st = of_type(extract("A joint statement by Egypt, Qatar and the United States said "
@@ -786,14 +626,6 @@ TEST(Gatherings, TheConferenceCoHostedLaterHasTheVenueNamedBefore) {
     EXPECT_EQ(m[0].location->name, "Cairo");
     EXPECT_EQ(m[0].actors.size() + m[0].targets.size(), 2u);
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(Meetings, AFrontedMeetingOfTheSubjectKeepsItsCounterpart) {
     const auto m = of_type(extract("During his meeting with Selim in Cairo, Brandt stressed the "
