@@ -573,16 +573,13 @@ class DatesStage final : public Stage {
     // lede gives two days is no link.
     void lede_anchor(Doc& d, const std::vector<bool>& sent_cue) const {
         struct Anchor {
-            std::string key;  // person name, or ISO3 / name of a state, organisation or group
+            std::string key;  // pkey_value(): a person's or group's name, else the ISO3 code
             std::string date;
             std::optional<Place> location;
             bool person = false;
             bool ambiguous = false;
         };
         std::vector<Anchor> anchors;
-        auto key_of = [](const Participant& p) -> const std::string& {
-            return p.kind != "person"sv && !p.country.empty() ? p.country : p.name;
-        };
         std::size_t first_para = SIZE_MAX;
         for (const Candidate& c : d.cands) {
             if (c.drop || c.carrier) continue;
@@ -604,7 +601,7 @@ class DatesStage final : public Stage {
             };
             for (const auto* v : {&c.ev.actors, &c.ev.targets})
                 for (const auto& p : *v) {
-                    note(key_of(p), p.kind == "person"sv);
+                    note(pkey_value(p), p.kind == "person"sv);
                     // a minister's meeting also names the state as a party
                     if (p.kind == "person"sv && !p.country.empty()) note(p.country, false);
                 }
@@ -625,7 +622,7 @@ class DatesStage final : public Stage {
             for (const auto* v : {&c.ev.actors, &c.ev.targets})
                 for (const auto& p : *v) {
                     ++parties;
-                    const std::string& key = key_of(p);
+                    const std::string& key = pkey_value(p);
                     const Anchor* a = nullptr;
                     for (const Anchor& x : anchors)
                         if (x.key == key) a = &x;
