@@ -15,8 +15,12 @@
 namespace herald::daemon {
 namespace {
 
-std::string when(UnixTime t) {
-    return t > 0 ? format_utc(t) : std::string("-");
+nlohmann::json utc_or_null(UnixTime t) {
+    return t > 0 ? nlohmann::json(format_utc(t)) : nlohmann::json(nullptr);
+}
+
+std::string text_of(const nlohmann::json& time) {
+    return time.is_null() ? std::string("-") : time.get<std::string>();
 }
 
 nlohmann::json feed_json(const config::FeedConfig* configured, const state::FeedRecord* rec) {
@@ -32,10 +36,8 @@ nlohmann::json feed_json(const config::FeedConfig* configured, const state::Feed
     j["last_status"] = rec->last_status;
     j["error_streak"] = rec->error_streak;
     j["retired"] = rec->retired;
-    j["last_success"] = rec->last_success > 0 ? nlohmann::json(format_utc(rec->last_success))
-                                              : nlohmann::json(nullptr);
-    j["next_poll"] =
-        rec->next_poll > 0 ? nlohmann::json(format_utc(rec->next_poll)) : nlohmann::json(nullptr);
+    j["last_success"] = utc_or_null(rec->last_success);
+    j["next_poll"] = utc_or_null(rec->next_poll);
     j["etag"] = !rec->etag.empty();
     j["last_modified"] = !rec->last_modified.empty();
     if (rec->adaptive_interval > 0) j["adaptive_interval_s"] = rec->adaptive_interval;
@@ -56,10 +58,8 @@ void print_text(const nlohmann::json& r) {
             continue;
         }
         std::cout << "      last status " << f["last_status"].get<long>() << ", errors in a row "
-                  << f["error_streak"].get<int>() << ", last success "
-                  << (f["last_success"].is_null() ? "-" : f["last_success"].get<std::string>())
-                  << ", next poll "
-                  << (f["next_poll"].is_null() ? "-" : f["next_poll"].get<std::string>());
+                  << f["error_streak"].get<int>() << ", last success " << text_of(f["last_success"])
+                  << ", next poll " << text_of(f["next_poll"]);
         if (f["retired"].get<bool>()) std::cout << ", retired (gone)";
         if (f.contains("moved_from"))
             std::cout << ", moved from " << f["moved_from"].get<std::string>();
@@ -72,7 +72,7 @@ void print_text(const nlohmann::json& r) {
     for (const auto& p : r["parked"])
         std::cout << "  seq " << p["seq"].get<std::int64_t>() << "  topic "
                   << p["topic"].get<std::string>() << "  key " << p["key"].get<std::string>()
-                  << "  parked " << p["parked_at"].get<std::string>() << "\n      "
+                  << "  parked " << text_of(p["parked_at"]) << "\n      "
                   << p["error"].get<std::string>() << '\n';
 }
 
@@ -137,7 +137,7 @@ int cmd_state(const StateArgs& args) {
                                {"key", p.record.key},
                                {"attempts", p.record.attempts},
                                {"error", p.error},
-                               {"parked_at", when(p.parked_at)}});
+                               {"parked_at", utc_or_null(p.parked_at)}});
     if (args.json)
         std::cout << r.dump() << '\n';
     else
