@@ -305,9 +305,12 @@ class ModalityStage final : public Stage {
                 }
             // "met Berri before meeting Mikati": a gerund after "before" shares the tense
             // of its main clause (the sentence-wide cues above), it is not planned by itself
+            // nor is a past-tense clause ("greeted him before the two leaders held talks")
             const bool gerund_clause =
-                c.form == VerbForm::ing && c.tb > s.tb &&
-                (d.toks[c.tb - 1].lower == "before"sv || d.toks[c.tb - 1].lower == "after"sv);
+                c.tb > s.tb &&
+                ((c.form == VerbForm::ing &&
+                  (d.toks[c.tb - 1].lower == "before"sv || d.toks[c.tb - 1].lower == "after"sv)) ||
+                 (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
             for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
@@ -424,7 +427,6 @@ class DatesStage final : public Stage {
             while (lj < live.size() && live[lj]->sentence == si) ++lj;
             const std::span<Candidate* const> cs(live.data() + li, lj - li);
             const std::vector<Cue> cues = scan(d, d.sents[si]);
-            if (!cues.empty()) sent_cue[si] = true;
             if (cs.empty()) continue;
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
@@ -484,6 +486,15 @@ class DatesStage final : public Stage {
                             best_tb = c->tb;
                         }
                     }
+                // The sentence's other events may still take a day from the story
+                // unless this cue could be theirs: not one that only dates the future,
+                // a span up to now ("since 2020") or the noun right after it ("the
+                // Oct. 7 attack").
+                bool blocks = !future_cue(cue) && !(cue.kind == Cue::old_year && cue.qual == 2);
+                for (const Candidate* c : cs)
+                    if (c->tb == best_tb && c->tb == cue.te && c->syntax != TrigSyntax::verb)
+                        blocks = false;
+                if (blocks) sent_cue[si] = true;
                 for (Candidate* c : cs)
                     if (c->tb == best_tb) {
                         const bool had = c->ev.date.has_value();
@@ -556,7 +567,9 @@ class DatesStage final : public Stage {
                     c.ev.date = date;
             }
         }
-        if (lede_) lede_anchor(d, sent_cue);
+        std::optional<std::int64_t> news_day;
+        if (lede_) news_day = lede_anchor(d, sent_cue);
+        interval_clauses(d, news_day);
     }
 
   private:
@@ -571,13 +584,16 @@ class DatesStage final : public Stage {
     // ("A and B met on Monday. ... A and B agreed to ..."). Events in the past
     // perfect ("had agreed") are background and keep no day; a participant the
     // lede gives two days is no link.
-    void lede_anchor(Doc& d, const std::vector<bool>& sent_cue) const {
+    // Returns the news day (below), if the lede gives one.
+    std::optional<std::int64_t> lede_anchor(Doc& d, const std::vector<bool>& sent_cue) const {
         struct Anchor {
             std::string key;  // pkey_value(): a person's or group's name, else the ISO3 code
             std::string date;
             std::optional<Place> location;
             bool person = false;
             bool ambiguous = false;
+            std::string country;      // a person's state
+            bool has_person = false;  // a state: the lede named one of its people
         };
         std::vector<Anchor> anchors;
         std::size_t first_para = SIZE_MAX;
@@ -591,22 +607,45 @@ class DatesStage final : public Stage {
             for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
                 ++idx;
             if (idx >= 2) break;
-            auto note = [&](const std::string& key, bool person) {
+            auto note = [&](const std::string& key, bool person, const std::string& country) {
                 auto it = std::find_if(anchors.begin(), anchors.end(),
                                        [&](const Anchor& a) { return a.key == key; });
                 if (it == anchors.end())
-                    anchors.push_back({key, *c.ev.date, c.ev.location, person, false});
+                    anchors.push_back(
+                        {key, *c.ev.date, c.ev.location, person, false, country, false});
                 else if (it->date != *c.ev.date)
                     it->ambiguous = true;
             };
             for (const auto* v : {&c.ev.actors, &c.ev.targets})
                 for (const auto& p : *v) {
-                    note(pkey_value(p), p.kind == "person"sv);
+                    const bool person = p.kind == "person"sv;
+                    note(pkey_value(p), person, person ? p.country : std::string());
                     // a minister's meeting also names the state as a party
-                    if (p.kind == "person"sv && !p.country.empty()) note(p.country, false);
+                    if (person && !p.country.empty()) note(p.country, false, {});
                 }
         }
-        if (anchors.empty()) return;
+        if (anchors.empty()) return std::nullopt;
+        for (Anchor& x : anchors)
+            if (!x.person)
+                for (const Anchor& y : anchors)
+                    x.has_person = x.has_person || (y.person && y.country == x.key);
+        // The news day: the lede names one day, the day of publication. A later
+        // event told in the simple past without a day of its own is then the news
+        // of that day or a reaction to it, so it happened that day too ("Arab
+        // leaders met in Bahrain on Thursday ... Abbas told the gathering ...").
+        std::optional<std::string> news_day;
+        if (d.pub_day) {
+            const std::string pub = date_text(civil_from_days(*d.pub_day));
+            bool single = true;
+            for (const Anchor& a : anchors)
+                single = single && !a.ambiguous && a.date == anchors.front().date;
+            const std::string eve = date_text(civil_from_days(*d.pub_day - 1));
+            if (single && (anchors.front().date == pub || anchors.front().date == eve))
+                news_day = anchors.front().date;
+        }
+        std::optional<std::int64_t> news;
+        if (news_day)
+            news = *d.pub_day - (*news_day == date_text(civil_from_days(*d.pub_day)) ? 0 : 1);
         static constexpr std::string_view kTypes[] = {"meeting",  "visit",     "statement",
                                                       "appeal",   "agreement", "negotiation",
                                                       "proposal", "rejection"};
@@ -615,7 +654,14 @@ class DatesStage final : public Stage {
             if (c.ev.status != "occurred"sv) continue;
             if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
                 continue;
-            if (past_perfect(d, c) || time_shift_before(d, c)) continue;
+            if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
+            // what was said, the day's reactions: the news day
+            const bool speech = c.ev.type == "statement"sv || c.ev.type == "appeal"sv ||
+                                c.ev.type == "rejection"sv || c.ev.type == "proposal"sv;
+            if (news_day && speech) {
+                c.ev.date = news_day;
+                continue;
+            }
             const Anchor* found = nullptr;
             bool conflict = false, shares_person = false, all_named = true;
             std::size_t parties = 0;
@@ -626,12 +672,21 @@ class DatesStage final : public Stage {
                     const Anchor* a = nullptr;
                     for (const Anchor& x : anchors)
                         if (x.key == key) a = &x;
+                    // "the foreign ministers of Germany and France met ...": the lede
+                    // named the state for its minister
+                    bool minister = false;
+                    if (!a && p.kind == "person"sv && !p.country.empty())
+                        for (const Anchor& x : anchors)
+                            if (!x.person && x.key == p.country && !x.has_person) {
+                                a = &x;
+                                minister = true;
+                            }
                     if (!a) {
                         all_named = false;
                         continue;
                     }
                     if (a->ambiguous || (found && found->date != a->date)) conflict = true;
-                    shares_person = shares_person || a->person;
+                    shares_person = shares_person || a->person || minister;
                     found = a;
                 }
             if (!found || conflict) continue;
@@ -641,6 +696,84 @@ class DatesStage final : public Stage {
                 continue;
             c.ev.date = found->date;
         }
+        return news;
+    }
+
+    // "The talks came a day after X arrived in Riyadh", "hours after Y struck":
+    // the clause after "N days after" happened N days before what it follows, the
+    // dated event before it in the sentence or else the news day.
+    void interval_clauses(Doc& d, std::optional<std::int64_t> news_day) const {
+        const Knowledge& k = *d.k;
+        std::vector<std::optional<std::string>> before;
+        before.reserve(d.cands.size());
+        for (const Candidate& c : d.cands) before.push_back(c.ev.date);
+        std::vector<std::pair<Candidate*, std::string>> moved;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.status != "occurred"sv) continue;
+            const Sentence& s = d.sents[c.sentence];
+            std::size_t after = SIZE_MAX;
+            for (std::size_t t = c.tb; t > s.tb + 1 && t + 8 > c.tb; --t) {
+                const Token& tok = d.toks[t - 1];
+                if (tok.lower == "after"sv) {
+                    after = t - 1;
+                    break;
+                }
+                if (tok.lower == ","sv || tok.lower == ";"sv || tok.kind == TokKind::quote ||
+                    (tok.lex & LSubordinator))
+                    break;
+            }
+            if (after == SIZE_MAX) continue;
+            const std::string_view unit = d.toks[after - 1].lower;
+            const std::string_view count = after >= s.tb + 2 ? d.toks[after - 2].lower : ""sv;
+            long long n = -1;
+            if (unit == "hours"sv || unit == "hour"sv || unit == "minutes"sv)
+                n = 0;
+            else if (unit == "day"sv || unit == "week"sv) {
+                if (count == "a"sv || count == "one"sv || count == "the"sv)
+                    n = unit == "week"sv ? 7 : 1;
+            } else if (unit == "days"sv || unit == "weeks"sv) {
+                long long m = 0;
+                if (auto nw = k.number_words.find(count); nw != k.number_words.end())
+                    m = nw->second;
+                else if (!parse_int(count, m))
+                    m = 0;
+                if (m > 0 && m < 60) n = unit == "weeks"sv ? 7 * m : m;
+            }
+            if (n < 0) continue;
+            // a day named in the clause wins; "overnight" may be either day
+            if (in_clause_after(d, c, [&](const Token& tok) {
+                    return (c.ev.date && (tok.lex & LDateWord)) || tok.lower == "overnight"sv;
+                }))
+                continue;
+            // the event it follows: dated before this pass ("came a day after X, and
+            // two days after Y" counts both from what came)
+            std::optional<std::int64_t> anchor = news_day;
+            for (std::size_t j = 0; j < d.cands.size(); ++j) {
+                const Candidate& o = d.cands[j];
+                if (!o.drop && o.sentence == c.sentence && o.te <= after && before[j])
+                    if (auto t = parse_iso8601(*before[j])) anchor = *t / 86400;
+            }
+            if (anchor) moved.emplace_back(&c, date_text(civil_from_days(*anchor - n)));
+        }
+        for (auto& [c, date] : moved) c->ev.date = std::move(date);
+    }
+
+    // A word between the trigger and the end of its clause that \p pred accepts.
+    template <class Pred>
+    static bool in_clause_after(const Doc& d, const Candidate& c, Pred pred) {
+        for (std::size_t t = c.te; t < d.sents[c.sentence].te; ++t) {
+            const Token& tok = d.toks[t];
+            if (tok.lower == ","sv || tok.lower == ";"sv || (tok.lex & LSubordinator)) break;
+            if (pred(tok)) return true;
+        }
+        return false;
+    }
+
+    // "next week", "next Saturday", "tomorrow": a cue that can only date what is
+    // yet to come, so it says nothing about the day of a sentence's reported past.
+    static bool future_cue(const Cue& c) {
+        return c.kind == Cue::vague_future || (c.kind == Cue::weekday && c.qual > 0) ||
+               (c.kind == Cue::offset && c.off > 0);
     }
 
     static bool shares_party(const Candidate& a, const Candidate& b) {
@@ -684,8 +817,40 @@ class DatesStage final : public Stage {
     // another time.
     static bool time_shift_before(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
-        for (std::size_t t = from; t < c.tb; ++t)
-            if (d.toks[t].lower == "since"sv || interval_after(d, t, from)) return true;
+        for (std::size_t t = from; t < c.tb; ++t) {
+            // "Since X met Y, ...", not "X, on his first visit since 2020, met Y"
+            const bool opens_clause = t == from || d.toks[t - 1].lower == ","sv;
+            if ((d.toks[t].lower == "since"sv && opens_clause) || interval_after(d, t, from))
+                return true;
+        }
+        return false;
+    }
+
+    // "has repeatedly called for", "have met", "for years accused": a habit or a
+    // state up to now, not the event of one day.
+    static bool background(const Doc& d, const Candidate& c) {
+        const std::size_t from = d.sents[c.sentence].tb;
+        // "among the first to travel to Syria": an infinitive tells no event of the day
+        if (c.tb > from && d.toks[c.tb - 1].lower == "to"sv) return true;
+        // back through the trigger's clause; a participle ("has expressed hope, stating
+        // that ...") belongs to the clause before its comma
+        bool participle = d.toks[c.tb].lower.ends_with("ing"sv);
+        for (std::size_t t = c.tb; t > from; --t) {
+            const auto w = d.toks[t - 1].lower;
+            if (w == ","sv) {
+                if (!participle) break;
+                participle = false;
+                continue;
+            }
+            if (w == "has"sv || w == "have"sv || w == "had"sv || w == "repeatedly"sv ||
+                w == "long"sv || w == "often"sv || w == "previously"sv || w == "once"sv)
+                return true;
+        }
+        for (std::size_t t = from; t + 1 < d.sents[c.sentence].te; ++t)
+            if (d.toks[t].lower == "for"sv &&
+                (d.toks[t + 1].lower == "years"sv || d.toks[t + 1].lower == "decades"sv ||
+                 d.toks[t + 1].lower == "months"sv))
+                return true;
         return false;
     }
 
@@ -864,6 +1029,14 @@ class DatesStage final : public Stage {
                     t = q;
                     continue;
                 }
+                // "said in April": a month, no day
+                if (prev == "in"sv || prev == "last"sv || prev == "early"sv || prev == "late"sv ||
+                    prev == "mid"sv) {
+                    c.kind = Cue::vague_past;
+                    c.tb = t - 1;
+                    out.push_back(c);
+                    continue;
+                }
             }
             // "in 2015"
             if (tok.kind == TokKind::number && tok.text.size() == 4 &&
@@ -946,7 +1119,10 @@ class DatesStage final : public Stage {
                 return;
             case Cue::old_year:
                 if (cue.qual == 2) {  // "since 2022": a process still going on
-                    if (c.ev.type == "negotiation"sv) c.ev.status = "ongoing";
+                    if (c.ev.type == "negotiation"sv)
+                        c.ev.status = "ongoing";
+                    else
+                        c.has_cue = false;  // "his first visit since 2020": no day of its own
                     return;
                 }
                 if (cue.te + 6 < c.tb) return;  // too far to date the event
@@ -982,8 +1158,13 @@ class DatesStage final : public Stage {
             day = resolve_month_day(pub, cue.month, cue.dom, cue.year, planned);
         }
         if (!day) return;
-        if (*day > pub && c.ev.status == "occurred"sv && c.ev.type != "statement"sv)
-            c.ev.status = "planned";
+        // "said on Saturday that talks would resume next Saturday": a day after
+        // publication dates what was said, not the saying
+        if (*day > pub && c.ev.status == "occurred"sv && c.ev.type == "statement"sv) {
+            c.has_cue = false;
+            return;
+        }
+        if (*day > pub && c.ev.status == "occurred"sv) c.ev.status = "planned";
         if (*day <= pub && c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
             c.ev.status = "occurred";
         if (max_age_ > 0 && *day < pub - max_age_) {

@@ -425,6 +425,94 @@ TEST(Dates, TheLedesMetPersonActingLaterSharesTheDay) {
     for (const auto& e : m) EXPECT_EQ(e.date, "2024-01-15") << e.evidence[0].sentence;
 }
 
+// The lede names the publication day (Tuesday 16 January): later events told in
+// the simple past without a day of their own are that day's news or reactions.
+TEST(Dates, TheNewsDayDatesLaterReactions) {
+    const auto evs = extract(
+        "Omar Selim met Amal Haddad in Amman on Tuesday.\n\n"
+        "King Faris, opening the summit, called for a Palestinian state.\n\n"
+        "Peter Brandt said Washington would study the declaration.\n\n"
+        "Amal Haddad has repeatedly said Jordan rejects any displacement.\n\n"
+        "Omar Selim said in December that the crossing would stay open.");
+    for (const auto& e : of_type(evs, "appeal"))
+        if (has(e.actors, "King Faris")) {
+            EXPECT_EQ(e.date, "2024-01-16");
+        }
+    for (const auto& e : of_type(evs, "statement")) {
+        if (has(e.actors, "Peter Brandt")) {
+            EXPECT_EQ(e.date, "2024-01-16");
+        }
+        // a habit ("has repeatedly said") and a month without a day keep no day
+        if (has(e.actors, "Amal Haddad") || has(e.actors, "Omar Selim")) {
+            EXPECT_FALSE(e.date.has_value()) << e.evidence[0].sentence;
+        }
+    }
+}
+
+TEST(Dates, NoNewsDayWhenTheLedeIsOlderThanTheEve) {
+    // Tuesday's story about last Thursday: a reaction may be from any day since
+    const auto evs = extract(
+        "Omar Selim met Amal Haddad in Cairo last Thursday.\n\n"
+        "Peter Brandt said Washington welcomed the talks.");
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(e.actors, "Peter Brandt")) {
+            EXPECT_FALSE(e.date.has_value());
+        }
+}
+
+TEST(Dates, AClauseSomeDaysAfterCountsBack) {
+    const auto evs = extract(
+        "Omar Selim met Amal Haddad in Cairo on Tuesday.\n\n"
+        "The talks came a day after Haddad arrived in Egypt, and two days after Peter Brandt "
+        "visited Amman.");
+    for (const auto& e : of_type(evs, "visit")) {
+        if (has(e.actors, "Amal Haddad")) {
+            EXPECT_EQ(e.date, "2024-01-15");
+        }
+        if (has(e.actors, "Peter Brandt")) {
+            EXPECT_EQ(e.date, "2024-01-14");
+        }
+    }
+    // a day named in the clause itself wins
+    const auto b = of_type(extract("Peter Brandt arrived in Amman on Tuesday, hours after Israeli "
+                                   "jets struck Gaza on Monday, killing 12 people."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].date, "2024-01-15");
+}
+
+TEST(Dates, AFutureDayDatesWhatWasSaidNotTheSaying) {
+    const auto evs = extract(
+        "Omar Selim met Amal Haddad in Cairo on Tuesday.\n\n"
+        "Haddad told reporters afterwards that the next round would take place next Saturday.");
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(e.actors, "Amal Haddad")) {
+            EXPECT_EQ(e.date, "2024-01-16");
+        }
+}
+
+TEST(Dates, ASpanUpToNowIsNoDayOfItsOwn) {
+    const auto m = of_type(extract("Peter Brandt arrived in Cairo on Tuesday.\n\n"
+                                   "Brandt, on his first visit to Egypt since 2020, held talks "
+                                   "with Omar Selim."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].date, "2024-01-16");
+}
+
+TEST(Modality, APastClauseAfterBeforeHappened) {
+    const auto m = of_type(extract("Omar Selim greeted Peter Brandt at Cairo airport on Tuesday "
+                                   "before the two men held talks at the palace."),
+                           "meeting");
+    ASSERT_FALSE(m.empty());
+    for (const auto& e : m) EXPECT_EQ(e.status, "occurred");
+    // a future one is still planned
+    const auto f =
+        of_type(extract("Peter Brandt will stop in Amman before he meets Omar Selim."), "meeting");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].status, "planned");
+}
+
 TEST(Mentions, TalksInASourcingPhraseAreNoEvent) {
     EXPECT_TRUE(of_type(extract("Israel rejected the plan on Sunday, two officials familiar with "
                                 "the talks between Qatar and Egypt said."),
