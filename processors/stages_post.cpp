@@ -624,28 +624,30 @@ class DatesStage final : public Stage {
                     if (person && !p.country.empty()) note(p.country, false, {});
                 }
         }
-        if (anchors.empty()) return std::nullopt;
         for (Anchor& x : anchors)
             if (!x.person)
                 for (const Anchor& y : anchors)
                     x.has_person = x.has_person || (y.person && y.country == x.key);
-        // The news day: the lede names one day, the day of publication. A later
-        // event told in the simple past without a day of its own is then the news
-        // of that day or a reaction to it, so it happened that day too ("Arab
-        // leaders met in Bahrain on Thursday ... Abbas told the gathering ...").
-        std::optional<std::string> news_day;
-        if (d.pub_day) {
-            const std::string pub = date_text(civil_from_days(*d.pub_day));
-            bool single = true;
-            for (const Anchor& a : anchors)
-                single = single && !a.ambiguous && a.date == anchors.front().date;
-            const std::string eve = date_text(civil_from_days(*d.pub_day - 1));
-            if (single && (anchors.front().date == pub || anchors.front().date == eve))
-                news_day = anchors.front().date;
-        }
+        // The news day: the lede names one day, the day of publication or its eve.
+        // A later event told in the simple past without a day of its own is then
+        // the news of that day or a reaction to it, so it happened that day too
+        // ("Arab leaders met in Bahrain on Thursday ... Abbas told the gathering").
+        // The lede's day is that of its dated events, else the one day its first
+        // sentence names ("Arab ministers voted on Sunday to readmit Syria").
         std::optional<std::int64_t> news;
-        if (news_day)
-            news = *d.pub_day - (*news_day == date_text(civil_from_days(*d.pub_day)) ? 0 : 1);
+        if (d.pub_day) {
+            std::optional<std::int64_t> lede_day;
+            bool single = true;
+            for (const Anchor& a : anchors) {
+                single = single && !a.ambiguous && a.date == anchors.front().date;
+                if (auto t = parse_iso8601(a.date)) lede_day = *t / 86400;
+            }
+            if (anchors.empty() && !d.sents.empty()) lede_day = sentence_day(d, d.sents.front());
+            if (single && lede_day && (*lede_day == *d.pub_day || *lede_day + 1 == *d.pub_day))
+                news = lede_day;
+        }
+        std::optional<std::string> news_day;
+        if (news) news_day = date_text(civil_from_days(*news));
         static constexpr std::string_view kTypes[] = {"meeting",  "visit",     "statement",
                                                       "appeal",   "agreement", "negotiation",
                                                       "proposal", "rejection"};
@@ -697,6 +699,24 @@ class DatesStage final : public Stage {
             c.ev.date = found->date;
         }
         return news;
+    }
+
+    // The one past day a sentence names, if it names exactly one.
+    std::optional<std::int64_t> sentence_day(const Doc& d, const Sentence& s) const {
+        std::optional<std::int64_t> day;
+        for (const Cue& cue : scan(d, s)) {
+            std::optional<std::int64_t> x;
+            if (cue.kind == Cue::weekday && cue.qual <= 0)
+                x = weekday_on_or_before(*d.pub_day, cue.wd, cue.qual < 0);
+            else if (cue.kind == Cue::offset && cue.off <= 0)
+                x = *d.pub_day + cue.off;
+            else if (cue.kind == Cue::month_day)
+                x = resolve_month_day(*d.pub_day, cue.month, cue.dom, cue.year, false);
+            if (!x) continue;
+            if (day && *day != *x) return std::nullopt;
+            day = x;
+        }
+        return day;
     }
 
     // "The talks came a day after X arrived in Riyadh", "hours after Y struck":

@@ -449,6 +449,23 @@ TEST(Dates, TheNewsDayDatesLaterReactions) {
     }
 }
 
+TEST(Dates, ALedeWithoutAnEventStillNamesTheNewsDay) {
+    // "voted ... to end" is no event of the contract, but the lede names Monday, the eve
+    const auto evs = extract(
+        "Regional ministers voted on Monday to end the boycott.\n\n"
+        "Peter Brandt said Jordan would study the decision.");
+    const auto st = of_type(evs, "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_EQ(st[0].date, "2024-01-15");
+    // two days in the first sentence: no news day
+    const auto two = of_type(extract("Regional ministers voted on Monday to end the boycott "
+                                     "imposed on January 2.\n\n"
+                                     "Peter Brandt said Jordan would study the decision."),
+                             "statement");
+    ASSERT_EQ(two.size(), 1u);
+    EXPECT_FALSE(two[0].date.has_value());
+}
+
 TEST(Dates, NoNewsDayWhenTheLedeIsOlderThanTheEve) {
     // Tuesday's story about last Thursday: a reaction may be from any day since
     const auto evs = extract(
