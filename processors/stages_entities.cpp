@@ -1105,10 +1105,17 @@ class CoreferenceStage final : public Stage {
                 while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
                 if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
                 const Token& w = d.toks[t];
-                const Token& n = d.toks[t + 1];
+                // "Gulf Arab leaders", "Arab foreign ministers": one word may come between
+                std::size_t nt = t + 1;
+                if (!(d.toks[nt].lex & LPeopleNoun) && nt + 1 < s.te &&
+                    d.toks[nt].kind == TokKind::word && (d.toks[nt + 1].lex & LPeopleNoun))
+                    ++nt;
+                const Token& n = d.toks[nt];
                 if (w.kind != TokKind::word || !w.cap || !(n.lex & LPeopleNoun) ||
                     !n.lower.ends_with("s") || n.cap)
                     continue;
+                // "Gulf Arab leaders": the compound starts at the word before
+                if (t > s.tb && d.toks[t - 1].kind == TokKind::word && d.toks[t - 1].cap) continue;
                 const Participant* found = nullptr;
                 int count = 0;
                 for (const Participant* o : orgs)
@@ -1120,7 +1127,7 @@ class CoreferenceStage final : public Stage {
                 if (count != 1) continue;
                 Mention m;
                 m.tb = t;
-                m.te = t + 1;
+                m.te = nt;
                 m.sentence = si;
                 m.kind = MentionKind::entity;
                 m.part = *found;
