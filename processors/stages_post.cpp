@@ -724,10 +724,7 @@ class DatesStage final : public Stage {
     // dated event before it in the sentence or else the news day.
     void interval_clauses(Doc& d, std::optional<std::int64_t> news_day) const {
         const Knowledge& k = *d.k;
-        std::vector<std::optional<std::string>> before;
-        before.reserve(d.cands.size());
-        for (const Candidate& c : d.cands) before.push_back(c.ev.date);
-        std::vector<std::pair<Candidate*, std::string>> moved;
+        std::vector<std::pair<Candidate*, std::int64_t>> moved;
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.status != "occurred"sv) continue;
             const Sentence& s = d.sents[c.sentence];
@@ -768,14 +765,12 @@ class DatesStage final : public Stage {
             // the event it follows: dated before this pass ("came a day after X, and
             // two days after Y" counts both from what came)
             std::optional<std::int64_t> anchor = news_day;
-            for (std::size_t j = 0; j < d.cands.size(); ++j) {
-                const Candidate& o = d.cands[j];
-                if (!o.drop && o.sentence == c.sentence && o.te <= after && before[j])
-                    if (auto t = parse_iso8601(*before[j])) anchor = *t / 86400;
-            }
-            if (anchor) moved.emplace_back(&c, date_text(civil_from_days(*anchor - n)));
+            for (const Candidate& o : d.cands)
+                if (!o.drop && o.sentence == c.sentence && o.te <= after && o.ev.date)
+                    if (auto t = parse_iso8601(*o.ev.date)) anchor = *t / 86400;
+            if (anchor) moved.emplace_back(&c, *anchor - n);
         }
-        for (auto& [c, date] : moved) c->ev.date = std::move(date);
+        for (auto [c, day] : moved) c->ev.date = date_text(civil_from_days(day));
     }
 
     // A word between the trigger and the end of its clause that \p pred accepts.
