@@ -708,6 +708,18 @@ class CoreferenceStage final : public Stage {
                                  m.prep != "with" && m.prep != "against";
                 if (m.te < d.toks.size() && k.visit_nouns.count(d.toks[m.te].lower))
                     place_use = true;
+                // "two days after Tehran launched", "since Washington said": a conjunction
+                // opening a clause whose subject the metonym is (a finite verb follows)
+                if (place_use && m.te < d.toks.size() &&
+                    (m.prep == "after" || m.prep == "before" || m.prep == "since" ||
+                     m.prep == "until" || m.prep == "once" || m.prep == "as")) {
+                    const Token& v = d.toks[m.te];
+                    if (v.kind == TokKind::word && !v.cap &&
+                        (v.lower.ends_with("ed") || (v.lex & LReportingVerb) || v.lower == "has" ||
+                         v.lower == "had" || v.lower == "have" || v.lower == "will" ||
+                         v.lower == "would" || v.lower == "was"))
+                        place_use = false;
+                }
                 if (place_use) {
                     m.part.reset();
                     m.metonym = false;
@@ -890,6 +902,39 @@ class CoreferenceStage final : public Stage {
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 m.prep = d.toks[t - 1].lower;
+                added.push_back(std::move(m));
+            }
+        }
+        // "fired missiles at the city", "on the city's edge": the city named last, in this
+        // sentence or the two before (a gazetteer place of kind city)
+        for (std::size_t si = 0; si < d.sents.size(); ++si) {
+            const Sentence& s = d.sents[si];
+            for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
+                if (d.toks[t].lower != "the"sv || d.toks[t + 1].lower != "city"sv) continue;
+                if (!(d.toks[t - 1].lex & LPreposition)) continue;
+                if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city of Aleppo"
+                const Mention* last = nullptr;
+                for (std::size_t q = d.mention_from(t); q-- > 0 && !last;) {
+                    const Mention& m = d.mentions[q];
+                    if (m.sentence + 2 < si) break;
+                    if (m.in_quote || !m.place || !m.place_concrete) continue;
+                    for (const PlaceRec& pr : k.places)
+                        if (pr.kind == "city"sv && pr.name == m.place->name) {
+                            last = &m;
+                            break;
+                        }
+                }
+                if (!last) continue;
+                Mention m;
+                m.tb = t;
+                m.te = t + 2;
+                m.sentence = si;
+                m.kind = MentionKind::entity;  // a place, not a possessive pronoun
+                m.place = last->place;
+                m.place_concrete = true;
+                m.place_mena = last->place_mena;
+                m.prep = d.toks[t - 1].lower;
+                m.possessive = t + 2 < s.te && d.toks[t + 2].lower == "'s"sv;
                 added.push_back(std::move(m));
             }
         }

@@ -1712,6 +1712,7 @@ class EventsStage final : public Stage {
                     break;
                 }
             pend = clause_end(c, s, mt.te, pend);
+            std::optional<Place> group_home;
             for (const Mention* m : right_mentions(c, mt.te, pend)) {
                 if (m->part && !m->adjective && in(m->prep, {"on", "against"}) && !m->place)
                     take(tgt, *m);
@@ -1722,6 +1723,15 @@ class EventsStage final : public Stage {
                 if (m->part && m->part->kind != "country"sv && !m->adjective &&
                     in(m->prep, {"on", "against"}))
                     take(tgt, *m);
+                // "strikes on Houthi targets", "raids against Hamas": the group is hit, in
+                // its home country (when no place is named)
+                if (m->part && m->part->kind == "group"sv && !m->in_quote &&
+                    in(m->prep, {"on", "against"})) {
+                    take(tgt, *m);
+                    const auto it = k.country_by_code.find(m->part->country);
+                    if (it != k.country_by_code.end() && !group_home)
+                        group_home = Place{k.countries[it->second].name, m->part->country};
+                }
                 // "struck Damascus", "areas of Yemen"
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
@@ -1729,14 +1739,24 @@ class EventsStage final : public Stage {
                     m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
                 // "a building in Iran's embassy compound in Damascus": a possessive names
                 // an owner, not where the attack happened (unless a place noun follows)
-                if (m->place && m->possessive && !place_noun_after(d, *m)) continue;
+                // ("Sanaa's international airport": a city's possessive is where it hit)
+                if (m->place && m->possessive && m->part && !place_noun_after(d, *m)) continue;
                 // "attacks on US bases": an adjective is a place only before a place noun
                 if (m->place && m->adjective && !place_noun_after(d, *m)) continue;
                 if (m->place && m->part && m->part->kind == "country" && m->te < s.te &&
                     !place_noun_after(d, *m)) {
                     const Token& nx = d.toks[m->te];
+                    // ("a U.S. outpost in Jordan": a singular noun before a preposition too)
+                    const bool noun_then_pp =
+                        m->te + 1 < s.te &&
+                        ((d.toks[m->te + 1].lex & LPreposition) || hard_punct(d.toks[m->te + 1])) &&
+                        !nx.lower.ends_with("ly") && !nx.lower.ends_with("ed") &&
+                        !nx.lower.ends_with("ing") && !(nx.lex & (LSkippable | LPreposition)) &&
+                        !in(nx.lower, {"overnight", "today", "tonight", "yesterday", "again",
+                                       "itself", "alone", "directly"});
                     if (nx.kind == TokKind::word && !nx.cap && nx.lower.size() > 3 &&
-                        nx.lower.ends_with("s") && !(nx.lex & (LTrigFirst | LDateWord))) {
+                        (nx.lower.ends_with("s") || noun_then_pp) &&
+                        !(nx.lex & (LTrigFirst | LDateWord))) {
                         // still whom it hit: "attacks on US troops" target the United States
                         if (in(m->prep, {"on", "against"})) take(tgt, *m);
                         continue;
@@ -1773,6 +1793,7 @@ class EventsStage final : public Stage {
             if (act.empty() && (d.toks[mt.tb].lower.starts_with("hit") ||
                                 d.toks[mt.tb].lower.starts_with("pound")))
                 return;
+            if (cd.places.empty() && group_home) cd.places.push_back(*group_home);
             if (cd.places.empty()) {
                 // "missiles on Israeli cities ..., killing three": the target place of the
                 // clause the attack verb or participle hangs on

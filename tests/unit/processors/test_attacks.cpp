@@ -1,0 +1,106 @@
+// Attack events: places, actors and triggers from general news phrasing (sentences of our
+// own on the fixture gazetteer), each rule with a negative control.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- places
+
+TEST(AttackRules, TheCityIsTheCityNamedLast) {
+    const auto a = of_type(extract("The talks moved to Tyre on Sunday. Israeli jets fired "
+                                   "missiles at the city on Monday, killing four people."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Tyre");
+    // the possessive form with a place noun after it
+    const auto b = of_type(extract("Crowds gathered in Tyre on Sunday. Israeli troops opened "
+                                   "fire on the city's northern edge on Monday."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_TRUE(b[0].location.has_value());
+    EXPECT_EQ(b[0].location->name, "Tyre");
+    // negative: no city named before, no place
+    const auto c =
+        of_type(extract("Israeli jets fired missiles at the city on Monday, killing four people."),
+                "attack");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_FALSE(c[0].location.has_value());
+}
+
+TEST(AttackRules, ACitysPossessiveBeforeAFacilityIsWhereItHit) {
+    const auto a = of_type(
+        extract("Israeli warplanes bombed Tyre's main port on Monday, destroying two ships."),
+        "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Tyre");
+    // negative: a state's possessive names an owner (the place named after it counts)
+    const auto b = of_type(extract("Israeli warplanes bombed Egypt's consulate compound in "
+                                   "Tyre on Monday."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_TRUE(b[0].location.has_value());
+    EXPECT_EQ(b[0].location->name, "Tyre");
+}
+
+TEST(AttackRules, AGroupsTargetsAreInItsHomeCountry) {
+    const auto a =
+        of_type(extract("Israel launched strikes on Hezbollah targets on Monday."), "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    EXPECT_TRUE(has(a[0].targets, "Hezbollah"));
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->country, "LBN");
+    // negative: a place named for the strikes wins over the group's home
+    const auto b = of_type(
+        extract("Israel launched strikes on Hezbollah targets in Tyre on Monday."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_TRUE(b[0].location.has_value());
+    EXPECT_EQ(b[0].location->name, "Tyre");
+    // negative: a country adjective is hit, but gives no place
+    const auto c =
+        of_type(extract("Hamas launched attacks on Israeli targets on Monday."), "attack");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_FALSE(c[0].location.has_value());
+}
+
+TEST(AttackRules, AMetonymOpeningAClauseAfterAConjunctionIsItsSubject) {
+    const auto a = of_type(extract("Jordan closed its airspace on Monday, hours after Cairo "
+                                   "launched a missile attack on Israel."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+    // negative: after a metonym used as a place, no actor
+    const auto b = of_type(extract("Israeli jets struck Gaza on Monday after Cairo talks "
+                                   "failed."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "ISR"));
+    EXPECT_FALSE(has(b[0].actors, "EGY"));
+}
+
+TEST(AttackRules, AStatesNameBeforeASingularNounIsHitNotWhere) {
+    const auto a = of_type(extract("A drone strike on a U.S. outpost in Jordan killed three "
+                                   "soldiers on Sunday."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->country, "JOR");
+    EXPECT_TRUE(has(a[0].targets, "USA"));
+    // negative: the state itself struck is still the place
+    const auto b =
+        of_type(extract("Israeli jets struck Lebanon overnight, killing two people."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_TRUE(b[0].location.has_value());
+    EXPECT_EQ(b[0].location->country, "LBN");
+}
+
+}  // namespace
+}  // namespace herald::processors
