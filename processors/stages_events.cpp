@@ -1712,6 +1712,17 @@ class EventsStage final : public Stage {
                     break;
                 }
             pend = clause_end(c, s, mt.te, pend);
+            // "since the attack of October 7 and says it acts for Palestinians in Gaza",
+            // "according to the ministry in Gaza": a place after a reporting verb belongs to
+            // what is said
+            // (not a hedge inside the object: "on what it said were targets in Pakistan")
+            for (std::size_t t = mt.te; t < pend; ++t)
+                if (reporting(d, d.toks[t]) &&
+                    !(t >= mt.te + 2 &&
+                      (d.toks[t - 2].lower == "what"sv || d.toks[t - 2].lower == "which"sv))) {
+                    pend = t;
+                    break;
+                }
             std::optional<Place> group_home;
             for (const Mention* m : right_mentions(c, mt.te, pend)) {
                 if (m->part && !m->adjective && in(m->prep, {"on", "against"}) && !m->place)

@@ -102,5 +102,20 @@ TEST(AttackRules, AStatesNameBeforeASingularNounIsHitNotWhere) {
     EXPECT_EQ(b[0].location->country, "LBN");
 }
 
+TEST(AttackRules, APlaceAfterAReportingVerbIsInWhatIsSaid) {
+    const auto a = of_type(
+        extract("Israeli jets struck on Monday and the army says the targets were in Gaza."),
+        "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_FALSE(a[0].location.has_value());
+    // negative: a hedge inside the object keeps its place
+    const auto b = of_type(extract("Israel launched missile strikes on what it said were "
+                                   "militant targets in Tyre on Monday."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    ASSERT_TRUE(b[0].location.has_value());
+    EXPECT_EQ(b[0].location->name, "Tyre");
+}
+
 }  // namespace
 }  // namespace herald::processors
