@@ -1671,6 +1671,18 @@ class EventsStage final : public Stage {
                 cd.ev.location = location_near(
                     c, s, mt.tb, tr.syntax == TrigSyntax::passive ? mt.tb + 1 : mt.te, cend);
         } else if (type == "attack") {
+            // "condolences for the Palestinians killed in Gaza", "mourned those killed": a
+            // kill participle on the object of a preposition only describes the victims
+            if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.tb > s.tb &&
+                k.kill_verbs.count(d.toks[mt.tb].lower) &&
+                !(mt.te < s.te && d.toks[mt.te].lower == "by"sv)) {
+                const Mention* pm = mention_ending(c, mt.tb - 1);
+                if ((pm && !pm->prep.empty() && !pm->prep_attached &&
+                     !in(pm->prep, {"after", "before", "since", "until", "as", "while", "once",
+                                    "when", "by"})) ||
+                    d.toks[mt.tb - 1].lower == "those"sv)
+                    return;
+            }
             if (act.empty() && c.kill_sent == si) act = c.kill_act;
             // "Israel responded with strikes on Lebanon", "X, which retaliated with air
             // raids": the subject of the responding verb

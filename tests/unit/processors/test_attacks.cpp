@@ -117,5 +117,25 @@ TEST(AttackRules, APlaceAfterAReportingVerbIsInWhatIsSaid) {
     EXPECT_EQ(b[0].location->name, "Tyre");
 }
 
+TEST(AttackRules, AKillParticipleOnAPrepositionsObjectIsNoAttack) {
+    EXPECT_TRUE(of_type(extract("Macron offered condolences for the Lebanese killed in Tyre "
+                                "and said the war must end."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("The Jordanian king prayed for those killed in Tyre on Monday."), "attack")
+            .empty());
+    // negative: a clause after a conjunction, and a plain subject, still kill
+    const auto a = of_type(extract("Qatar recalled its envoy on Monday, hours after Israel killed "
+                                   "a commander in Tyre."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    const auto b =
+        of_type(extract("Israeli troops killed three people in Tyre on Monday."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "ISR"));
+}
+
 }  // namespace
 }  // namespace herald::processors
