@@ -1787,7 +1787,7 @@ class EventsStage final : public Stage {
                 }
                 if (m->place &&
                     (in(m->prep, {"in", "across", "at", "near", "throughout", "on", "against",
-                                  "inside", "over"}) ||
+                                  "inside", "over", "including"}) ||
                      object_place || of_place || (m->prep.empty() && !cd.places.empty()))) {
                     if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
                     if (m->part && m->part->kind == "country"sv && in(m->prep, {"on", "against"}))

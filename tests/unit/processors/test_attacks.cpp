@@ -137,5 +137,20 @@ TEST(AttackRules, AKillParticipleOnAPrepositionsObjectIsNoAttack) {
     EXPECT_TRUE(has(b[0].actors, "ISR"));
 }
 
+TEST(AttackRules, APlaceNamedAfterIncludingIsWhereItHit) {
+    const auto a = of_type(extract("Israeli warplanes carried out strikes on villages in the "
+                                   "south, including Tyre, on Monday."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Tyre");
+    // negative: people included are no place
+    const auto b = of_type(extract("Israeli warplanes carried out strikes on Monday, killing "
+                                   "ten people, including two Egyptians."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_FALSE(b[0].location.has_value());
+}
+
 }  // namespace
 }  // namespace herald::processors
