@@ -789,6 +789,17 @@ class CoreferenceStage final : public Stage {
                                        : pr->second == 'n'
                                            ? thing_antecedent(d, si, t, object)
                                            : antecedent(d, subject, si, t, pr->second, object);
+                    // "the group would keep up its attacks": "its" after the clause's own
+                    // subject anaphor ("the group", "the movement") is that subject's
+                    if (pr->second == 'n' && m.possessive && !added.empty()) {
+                        const Mention& g = added.back();
+                        bool near = g.kind == MentionKind::group_anaphor && g.sentence == si &&
+                                    g.te <= t && t - g.te <= 5 && g.prep.empty() && g.part;
+                        for (std::size_t u = g.te; near && u < t; ++u)
+                            if (d.toks[u].kind != TokKind::word || (d.toks[u].lex & LPreposition))
+                                near = false;
+                        if (near) a = &g;
+                    }
                     if (a) {
                         m.part = a->part;
                         m.role_kind = a->role_kind;

@@ -152,5 +152,33 @@ TEST(AttackRules, APlaceNamedAfterIncludingIsWhereItHit) {
     EXPECT_FALSE(b[0].location.has_value());
 }
 
+TEST(AttackRules, ItsAfterTheGroupAsSubjectIsTheGroups) {
+    const auto a = of_type(extract("The deal did not cover Israel, and Hamas said the group "
+                                   "would keep up its attacks on Israeli targets."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    EXPECT_FALSE(has(a[0].actors, "ISR"));
+    // negative: "its" inside a prepositional phrase keeps its own antecedent
+    const auto b = of_type(
+        extract("Hamas fought on. Israel said the group fired rockets at its towns on Monday."),
+        "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Hamas"));
+    EXPECT_FALSE(has(b[0].actors, "ISR"));
+}
+
+TEST(AttackRules, StoppedAttackingIsNoAttack) {
+    const auto a = of_type(extract("Hamas rejected the offer. Washington said it would continue "
+                                   "its strikes until the group stopped attacking Israel."),
+                           "attack");
+    for (const auto& e : a) EXPECT_FALSE(has(e.actors, "Hamas")) << e.evidence[0].sentence;
+    // negative: stopping something else leaves the attack
+    const auto b =
+        of_type(extract("Israeli jets struck Beirut on Monday after talks stopped."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "ISR"));
+}
+
 }  // namespace
 }  // namespace herald::processors
