@@ -596,6 +596,7 @@ class DatesStage final : public Stage {
             bool has_person = false;  // a state: the lede named one of its people
         };
         std::vector<Anchor> anchors;
+        bool lede_talk = false;  // the lede dates something besides an attack
         std::size_t first_para = SIZE_MAX;
         for (const Candidate& c : d.cands) {
             if (c.drop || c.carrier) continue;
@@ -603,6 +604,7 @@ class DatesStage final : public Stage {
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;
             if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"sv) continue;
+            if (c.ev.type != "attack"sv) lede_talk = true;
             std::size_t idx = 0;  // sentence index within the paragraph
             for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
                 ++idx;
@@ -643,7 +645,11 @@ class DatesStage final : public Stage {
                 if (auto t = parse_iso8601(a.date)) lede_day = *t / 86400;
             }
             if (anchors.empty() && !d.sents.empty()) lede_day = sentence_day(d, d.sents.front());
-            if (single && lede_day && (*lede_day == *d.pub_day || *lede_day + 1 == *d.pub_day))
+            // (an attack late on the eve is no news day: the reactions to it may come
+            // the next day)
+            if (single && lede_day &&
+                (*lede_day == *d.pub_day ||
+                 (*lede_day + 1 == *d.pub_day && (lede_talk || anchors.empty()))))
                 news = lede_day;
         }
         std::optional<std::string> news_day;

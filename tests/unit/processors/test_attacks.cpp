@@ -180,5 +180,34 @@ TEST(AttackRules, StoppedAttackingIsNoAttack) {
     EXPECT_TRUE(has(b[0].actors, "ISR"));
 }
 
+TEST(AttackRules, SeizingAShipIsAnAttack) {
+    const auto a = of_type(extract("Hamas fighters seized a cargo ship near Tyre late on Monday, "
+                                   "steering it to the coast."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Tyre");
+    EXPECT_EQ(a[0].date, "2024-01-15");
+    // negative: seizing something else is no attack
+    EXPECT_TRUE(
+        of_type(extract("The army seized the initiative near Tyre on Monday."), "attack").empty());
+}
+
+TEST(AttackRules, AnAttackOnTheEveSetsNoNewsDay) {
+    // the reactions to an attack late on the eve may come the next day
+    const auto a = of_type(extract("Hamas fighters seized a cargo ship near Tyre late on Monday, "
+                                   "steering it to the coast.\n\nEgypt condemned the seizure."),
+                           "statement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_FALSE(a[0].date.has_value());
+    // negative: a diplomatic lede on the eve still dates the day's reactions
+    const auto b = of_type(extract("Qatar's foreign minister met Egypt's foreign minister in "
+                                   "Cairo on Monday.\n\nJordan condemned the seizure."),
+                           "statement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].date, "2024-01-15");
+}
+
 }  // namespace
 }  // namespace herald::processors
