@@ -1760,6 +1760,13 @@ class EventsStage final : public Stage {
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 const bool of_place =
                     m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                // "near the terminal of Israel's Ben Gurion airport", "in Lebanon's Tyre": a
+                // place right after a state's possessive inside a prepositional phrase
+                const Mention* owner = m->tb >= 2 && d.toks[m->tb - 1].lower == "'s"sv
+                                           ? mention_ending(c, m->tb - 2)
+                                           : nullptr;
+                const bool owned_place = m->place && m->prep.empty() && owner &&
+                                         owner->possessive && !owner->prep.empty();
                 // "a building in Iran's embassy compound in Damascus": a possessive names
                 // an owner, not where the attack happened (unless a place noun follows)
                 // ("Sanaa's international airport": a city's possessive is where it hit)
@@ -1785,10 +1792,10 @@ class EventsStage final : public Stage {
                         continue;
                     }
                 }
-                if (m->place &&
-                    (in(m->prep, {"in", "across", "at", "near", "throughout", "on", "against",
-                                  "inside", "over", "including"}) ||
-                     object_place || of_place || (m->prep.empty() && !cd.places.empty()))) {
+                if (m->place && (in(m->prep, {"in", "across", "at", "near", "throughout", "on",
+                                              "against", "inside", "over", "including"}) ||
+                                 object_place || of_place || owned_place ||
+                                 (m->prep.empty() && !cd.places.empty()))) {
                     if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
                     if (m->part && m->part->kind == "country"sv && in(m->prep, {"on", "against"}))
                         take(tgt, *m);

@@ -209,5 +209,27 @@ TEST(AttackRules, AnAttackOnTheEveSetsNoNewsDay) {
     EXPECT_EQ(b[0].date, "2024-01-15");
 }
 
+TEST(AttackRules, AWeaponThatLandedIsAnAttack) {
+    const auto a = of_type(extract("The talks stalled after a Hamas rocket that landed near the "
+                                   "port of Lebanon's Tyre on Monday, wounding six people."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Tyre");
+    EXPECT_EQ(a[0].date, "2024-01-15");
+    const auto b = of_type(
+        extract("A Hamas drone slammed into a building in Tyre on Monday, killing two people."),
+        "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Hamas"));
+    // negative: without a possessive or adjective attacker, no event from the noun
+    EXPECT_TRUE(of_type(extract("Prices of rockets hit a record on Monday."), "attack").empty());
+    // negative: a weapon that did not land anywhere is no attack
+    EXPECT_TRUE(
+        of_type(extract("Egypt said a Hamas rocket was displayed in Cairo on Monday."), "attack")
+            .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
