@@ -1706,6 +1706,10 @@ class EventsStage final : public Stage {
                         for (const Mention* m : left_actors(c, s, t - 1, true)) take(act, *m);
                         break;
                     }
+            // "The Houthis claimed the attack": the claimant of a definite attack
+            if (act.empty() && noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+                in(d.toks[mt.tb - 2].lower, {"claimed", "claims", "claim"}))
+                for (const Mention* m : left_actors(c, s, mt.tb - 2, true)) take(act, *m);
             // "attacks by X"
             if (act.empty()) {
                 for (std::size_t t = mt.te; t + 1 < std::min(s.te, mt.te + 2); ++t)

@@ -1807,6 +1807,20 @@ class MergeStage final : public Stage {
             }
             if (!definite) continue;
             const auto ba = keys(b.ev.actors);
+            // "A drone struck Tel Aviv, killing one. The Houthis claimed the attack.": the
+            // attack told just before without an attacker is the one named again
+            bool named = false;
+            for (std::size_t i = j; i-- > 0 && !ba.empty();) {
+                Candidate& a = d.cands[i];
+                if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;
+                if (a.sentence + 1 < b.sentence) break;
+                if (!a.ev.actors.empty()) break;
+                a.ev.actors = b.ev.actors;
+                absorb(a, b);
+                named = true;
+                break;
+            }
+            if (named) continue;
             for (std::size_t i = j; i-- > 0;) {
                 Candidate& a = d.cands[i];
                 if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;

@@ -231,5 +231,38 @@ TEST(AttackRules, AWeaponThatLandedIsAnAttack) {
             .empty());
 }
 
+TEST(AttackRules, AClaimNamesTheAttackerOfTheAttackJustTold) {
+    const auto a = of_type(extract("A drone struck a building in Tyre early on Monday, killing "
+                                   "one man. Hamas claimed the attack."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Tyre");
+    EXPECT_EQ(a[0].date, "2024-01-15");
+    // negative: an attack told with its attacker keeps it
+    const auto b = of_type(extract("Israeli jets struck a building in Tyre early on Monday, "
+                                   "killing one man. Hamas claimed the attack."),
+                           "attack");
+    for (const auto& e : b) {
+        if (e.location && e.location->name == "Tyre") {
+            EXPECT_TRUE(has(e.actors, "ISR"));
+            EXPECT_FALSE(has(e.actors, "Hamas"));
+        }
+    }
+}
+
+TEST(AttackRules, MergedAttacksKeepThePlaceOfTheMemberThatHasOne) {
+    for (const char* text : {"Israel kept up its own strikes. Israeli warplanes bombed Tyre's "
+                             "main port on Monday, killing three people.",
+                             "Israeli warplanes bombed Tyre's main port on Monday, killing three "
+                             "people. Israel kept up its strikes."}) {
+        const auto a = of_type(extract(text), "attack");
+        ASSERT_EQ(a.size(), 1u) << text;
+        ASSERT_TRUE(a[0].location.has_value()) << text;
+        EXPECT_EQ(a[0].location->name, "Tyre");
+    }
+}
+
 }  // namespace
 }  // namespace herald::processors
