@@ -930,7 +930,8 @@ class EventsStage final : public Stage {
         if (type == "attack" && k.kill_verbs.count(d.toks[mt.tb].lower)) {
             for (const Match& o : ms)
                 if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") {
-                    if (!actors.empty() && tr.form != VerbForm::ing) {
+                    // ("were killed in the strike": a passive names no attacker)
+                    if (!actors.empty() && tr.form != VerbForm::ing && !passive_at(d, s, mt.tb)) {
                         c.kill_act.clear();
                         for (const Mention* m : actors) take(c.kill_act, *m);
                         c.kill_sent = si;
@@ -1762,8 +1763,15 @@ class EventsStage final : public Stage {
                 // "struck Damascus", "areas of Yemen"
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
-                const bool of_place =
-                    m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                // ("the mountains of northern Iraq": over a direction word too)
+                std::size_t of_at = m->tb;
+                while (of_at > s.tb + 1 && d.toks[of_at - 1].lower != "of"sv &&
+                       in(d.toks[of_at - 1].lower,
+                          {"the", "northern", "southern", "eastern", "western", "central"}))
+                    --of_at;
+                const bool of_place = m->prep == "of" && of_at >= s.tb + 2 &&
+                                      d.toks[of_at - 1].lower == "of"sv &&
+                                      k.place_nouns.count(d.toks[of_at - 2].lower);
                 // "near the terminal of Israel's Ben Gurion airport", "in Lebanon's Tyre": a
                 // place right after a state's possessive inside a prepositional phrase
                 const Mention* owner = m->tb >= 2 && d.toks[m->tb - 1].lower == "'s"sv

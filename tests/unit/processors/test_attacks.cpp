@@ -264,5 +264,47 @@ TEST(AttackRules, MergedAttacksKeepThePlaceOfTheMemberThatHasOne) {
     }
 }
 
+TEST(AttackRules, APassiveKillGivesNoAttackerToTheStrike) {
+    const auto a =
+        of_type(extract("Lebanon's health ministry said three people were killed in the strike."),
+                "attack");
+    for (const auto& e : a) EXPECT_FALSE(has(e.actors, "LBN"));
+    // negative: an active kill verb still gives the strike its attacker
+    const auto b = of_type(extract("Israeli jets killed three people in a strike on Tyre on "
+                                   "Monday."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "ISR"));
+}
+
+TEST(AttackRules, BeginningRaidsIsAnAttack) {
+    const auto a = of_type(extract("Israel said on Monday it had begun ground raids against "
+                                   "Hamas in Tyre."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    EXPECT_TRUE(has(a[0].targets, "Hamas"));
+    // negative: beginning talks is no attack
+    EXPECT_TRUE(of_type(extract("Israel began a new phase of talks with Hamas in Cairo on "
+                                "Monday."),
+                        "attack")
+                    .empty());
+}
+
+TEST(AttackRules, MountainsOfADirectionOfAStateArePlaces) {
+    const auto a = of_type(extract("Egyptian forces carried out air strikes against Hamas "
+                                   "fighters in the mountains of northern Lebanon on Monday."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->country, "LBN");
+    // negative: mountains of no named state give no place
+    const auto b = of_type(extract("Egyptian forces carried out air strikes against Hamas "
+                                   "fighters in the mountains on Monday."),
+                           "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_FALSE(b[0].location.has_value());
+}
+
 }  // namespace
 }  // namespace herald::processors
