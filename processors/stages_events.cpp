@@ -1843,6 +1843,29 @@ class EventsStage final : public Stage {
                     cd.places.push_back(*l);
             }
             if (act.empty() && tgt.empty() && cd.places.empty()) return;
+            bool day_cue = false;  // a day or month named in the clause
+            for (std::size_t t = mt.te; t < pend && !day_cue; ++t)
+                day_cue = (d.toks[t].lex & LDateWord) && d.toks[t].cap;
+            // "more than 37,000 have been killed in Gaza since the war began": a toll
+            // counted since a start is no attack of its own
+            if (act.empty() && tr.syntax == TrigSyntax::verb &&
+                k.kill_verbs.count(d.toks[mt.tb].lower) && mt.tb > s.tb &&
+                d.toks[mt.tb - 1].lower == "been"sv)
+                for (std::size_t t = mt.te; t < s.te; ++t)
+                    if (d.toks[t].lower == "since"sv) return;
+            // "the road, damaged by Israeli air strikes, ...": an attack noun as the agent
+            // of a participle, with no place, target or day, only describes something
+            if (noun && cd.places.empty() && tgt.empty() && !day_cue) {
+                std::size_t b = mt.tb;
+                if (compound || attached_actor)
+                    for (const Mention* a : actors) b = std::min(b, a->tb);
+                while (b > s.tb && d.toks[b - 1].kind == TokKind::word && !d.toks[b - 1].cap &&
+                       !(d.toks[b - 1].lex & LPreposition) && mt.tb - b < 4)
+                    --b;
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "by"sv &&
+                    (d.toks[b - 2].lower.ends_with("ed") || d.toks[b - 2].lower.ends_with("en")))
+                    return;
+            }
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             if (!cd.places.empty()) cd.ev.location = cd.places.front();

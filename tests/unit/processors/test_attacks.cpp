@@ -306,5 +306,33 @@ TEST(AttackRules, MountainsOfADirectionOfAStateArePlaces) {
     EXPECT_FALSE(b[0].location.has_value());
 }
 
+TEST(AttackRules, ATollCountedSinceAStartIsNoAttack) {
+    EXPECT_TRUE(of_type(extract("More than 37,000 people have been killed in Gaza since the war "
+                                "began, the ministry said."),
+                        "attack")
+                    .empty());
+    // negative: the same perfect without "since" is still reported
+    EXPECT_EQ(of_type(extract("Two people have been killed in Gaza, the ministry said."), "attack")
+                  .size(),
+              1u);
+}
+
+TEST(AttackRules, AnAttackNounAsTheAgentOfAParticipleOnlyDescribes) {
+    EXPECT_TRUE(of_type(extract("Egypt said the road, damaged by Israeli air strikes, was still "
+                                "closed."),
+                        "attack")
+                    .empty());
+    // negative: with a day or a place it is an attack
+    const auto a = of_type(extract("Egypt said the road, damaged by Israeli air strikes on "
+                                   "Monday, was still closed."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].date, "2024-01-15");
+    const auto b =
+        of_type(extract("Egypt said the road was hit by Israeli air strikes in Tyre."), "attack");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "ISR"));
+}
+
 }  // namespace
 }  // namespace herald::processors
