@@ -334,5 +334,21 @@ TEST(AttackRules, AnAttackNounAsTheAgentOfAParticipleOnlyDescribes) {
     EXPECT_TRUE(has(b[0].actors, "ISR"));
 }
 
+TEST(AttackRules, QuotedThreatsAndTheWarAreNoAttacks) {
+    EXPECT_TRUE(of_type(extract("\"They said, please don't bomb us anymore and we're not going "
+                                "to attack your ships,\" Egypt's president told reporters on "
+                                "Monday."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Israel's war on Hamas, launched after the October 7 attack, has "
+                                "killed more than 30,000 people, according to the health "
+                                "ministry in Gaza."),
+                        "attack")
+                    .empty());
+    // negative: the same words outside a quote are an attack
+    EXPECT_EQ(of_type(extract("Israeli jets bombed ships near Tyre on Monday."), "attack").size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
