@@ -1684,6 +1684,18 @@ class EventsStage final : public Stage {
                     d.toks[mt.tb - 1].lower == "those"sv)
                     return;
             }
+            // "a man in Jericho was killed by falling debris" after "Iran fired missiles at
+            // Israel": a death from the debris of an attack just told is part of it
+            if (tr.syntax == TrigSyntax::verb && k.kill_verbs.count(d.toks[mt.tb].lower) &&
+                mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv) {
+                std::size_t a = mt.te + 1;
+                if (in(d.toks[a].lower, {"falling", "flying"}) && a + 1 < s.te) ++a;
+                if (in(d.toks[a].lower, {"debris", "shrapnel", "fragments", "rubble"}) &&
+                    std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
+                        return o.ev.type == "attack"sv && o.sentence < si && o.sentence + 3 >= si;
+                    }))
+                    return;
+            }
             if (act.empty() && c.kill_sent == si) act = c.kill_act;
             // "Israel responded with strikes on Lebanon", "X, which retaliated with air
             // raids": the subject of the responding verb

@@ -350,5 +350,17 @@ TEST(AttackRules, QuotedThreatsAndTheWarAreNoAttacks) {
               1u);
 }
 
+TEST(AttackRules, ADeathFromDebrisBelongsToTheAttackJustTold) {
+    const auto a = of_type(extract("Egypt fired missiles at Israel on Monday. Most were "
+                                   "intercepted. A man in Tyre was killed by falling debris."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+    // negative: with no attack told before, the death is reported
+    EXPECT_EQ(
+        of_type(extract("A man in Tyre was killed by falling debris on Monday."), "attack").size(),
+        1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
