@@ -233,6 +233,21 @@ class ModalityStage final : public Stage {
                                    w == "could"sv))
                         speculative = true;
                 }
+                // "Israel has long threatened strikes on Hezbollah", "warned of a harsh
+                // attack": the attack noun is what was threatened
+                if (c.syntax != TrigSyntax::verb)
+                    for (std::size_t t = c.tb, n = 0; t-- > s.tb && n < 4; ++n) {
+                        const Token& w = d.toks[t];
+                        if (k.threat_verbs.count(w.lower)) {
+                            speculative = true;
+                            break;
+                        }
+                        const bool modifier =
+                            (w.lex & LDeterminer) || w.lower == "of"sv ||
+                            (w.kind == TokKind::word && !(w.lex & (LPreposition | LSubordinator)) &&
+                             !w.lower.ends_with("ed"));
+                        if (!modifier) break;
+                    }
             }
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"

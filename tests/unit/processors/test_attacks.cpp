@@ -362,5 +362,17 @@ TEST(AttackRules, ADeathFromDebrisBelongsToTheAttackJustTold) {
         1u);
 }
 
+TEST(AttackRules, AThreatenedAttackNounIsNoAttack) {
+    EXPECT_TRUE(
+        of_type(extract("Israel has long threatened strikes on Hezbollah."), "attack").empty());
+    EXPECT_TRUE(of_type(extract("Egypt warned of a harsh attack on Israel."), "attack").empty());
+    // negative: a warning after a real attack leaves the attack
+    const auto a = of_type(extract("Hezbollah warned Israel on Monday after Israeli strikes "
+                                   "killed five people in Tyre."),
+                           "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+}
+
 }  // namespace
 }  // namespace herald::processors
