@@ -1801,13 +1801,18 @@ class EventsStage final : public Stage {
                     !place_noun_after(d, *m)) {
                     const Token& nx = d.toks[m->te];
                     // ("a U.S. outpost in Jordan": a singular noun before a preposition too)
+                    const bool det_modifier =  // "a U.S. outpost", "the U.S. embassy"
+                        (m->tb > s.tb && (d.toks[m->tb - 1].lex & LDeterminer)) ||
+                        d.toks[m->tb].lower == "the"sv;
                     const bool noun_then_pp =
-                        m->te + 1 < s.te &&
+                        det_modifier && m->te + 1 < s.te &&
                         ((d.toks[m->te + 1].lex & LPreposition) || hard_punct(d.toks[m->te + 1])) &&
                         !nx.lower.ends_with("ly") && !nx.lower.ends_with("ed") &&
                         !nx.lower.ends_with("ing") && !(nx.lex & (LSkippable | LPreposition)) &&
-                        !in(nx.lower, {"overnight", "today", "tonight", "yesterday", "again",
-                                       "itself", "alone", "directly"});
+                        !in(nx.lower, {"overnight", "today", "tonight",  "yesterday", "again",
+                                       "itself",    "alone", "directly", "late",      "early",
+                                       "twice",     "once",  "earlier",  "later",     "anew",
+                                       "last",      "this",  "next",     "hard",      "heavily"});
                     if (nx.kind == TokKind::word && !nx.cap && nx.lower.size() > 3 &&
                         (nx.lower.ends_with("s") || noun_then_pp) &&
                         !(nx.lex & (LTrigFirst | LDateWord))) {

@@ -94,6 +94,14 @@ TEST(AttackRules, AStatesNameBeforeASingularNounIsHitNotWhere) {
     ASSERT_TRUE(a[0].location.has_value());
     EXPECT_EQ(a[0].location->country, "JOR");
     EXPECT_TRUE(has(a[0].targets, "USA"));
+    // negative: an adverb after the state is no noun it modifies
+    for (const char* text : {"Israel carried out strikes on Lebanon late on Monday.",
+                             "Israel struck Lebanon twice on Monday."}) {
+        const auto c = of_type(extract(text), "attack");
+        ASSERT_EQ(c.size(), 1u) << text;
+        ASSERT_TRUE(c[0].location.has_value()) << text;
+        EXPECT_EQ(c[0].location->country, "LBN");
+    }
     // negative: the state itself struck is still the place
     const auto b =
         of_type(extract("Israeli jets struck Lebanon overnight, killing two people."), "attack");
