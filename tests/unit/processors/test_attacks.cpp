@@ -231,6 +231,16 @@ TEST(AttackRules, AWeaponThatLandedIsAnAttack) {
         "attack");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "Hamas"));
+    // a participle phrase between the weapon and the verb
+    const auto c = of_type(extract("A Hamas rocket fired from Gaza hit a house in Tyre on "
+                                   "Monday."),
+                           "attack");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_TRUE(has(c[0].actors, "Hamas"));
+    // negative: another head noun after the weapon ("missile programme")
+    EXPECT_TRUE(
+        of_type(extract("The Egyptian rocket programme has hit a snag, Qatar said."), "attack")
+            .empty());
     // negative: without a possessive or adjective attacker, no event from the noun
     EXPECT_TRUE(of_type(extract("Prices of rockets hit a record on Monday."), "attack").empty());
     // negative: a weapon that did not land anywhere is no attack
