@@ -359,6 +359,22 @@ class EventsStage final : public Stage {
             }
             if (p == s.tb) break;
             const Mention* prev = mention_ending(c, p - 1);
+            // "Menfi, Takala and Aguila Saleh": a name the gazetteer does not know is still a
+            // member of the list; the coordination goes on before it (the list comma)
+            if (!prev) {
+                std::size_t q = p;
+                while (q > s.tb && p - q < 3 && d.toks[q - 1].cap &&
+                       d.toks[q - 1].kind == TokKind::word && c.ends_at[q - 1] < 0 &&
+                       c.starts_at[q - 1] < 0 &&
+                       !(d.toks[q - 1].lex & (LStopwordCap | LDateWord | LPreposition)))
+                    --q;
+                if (q < p && q > s.tb + 1 && d.toks[q - 1].lower == ","sv &&
+                    mention_ending(c, q - 2)) {
+                    cur = q;
+                    seen_and = true;
+                    continue;
+                }
+            }
             if (!prev && lw == ",") {
                 // "Iran and the three European powers, France, Germany and Britain": the list
                 // names a plural noun phrase; the coordination goes on before it
@@ -476,6 +492,9 @@ class EventsStage final : public Stage {
                 continue;
             }
             if (tok.in_quote) continue;
+            // "Wang Yi said 14 factions had agreed": the reported clause's subject lies after
+            // the reporting verb; the speaker is not the one who acted
+            if (finite && t + 1 < first_left && reporting(d, tok)) break;
             // "Safadi, who arrived on Sunday, is due to travel": skip the relative clause
             if (tok.lower == ","sv && t > s.tb) {
                 std::size_t q = t;

@@ -1,0 +1,99 @@
+// Agreements and proposals: how news tells them (signed N memoranda, agreed to, reached a
+// truce, brokered a ceasefire between A and B, put forward a draft), who the parties are,
+// and the mentions that are no event. Sentences of our own on the fixture gazetteer.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- signing
+
+TEST(AgreementSigning, PluralDocumentsAndDeclarationsAreSigned) {
+    const auto a = of_type(extract("Haddad arrived in Cairo on Monday, signing a raft of "
+                                   "agreements with Egypt."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(a[0].targets, "EGY"));
+    const auto b = of_type(
+        extract("Selim and Haddad signed a declaration on a strategic partnership on Monday."),
+        "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Omar Selim"));
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+    const auto c = of_type(extract("Egyptian and Jordanian officials signed 14 memoranda of "
+                                   "understanding on trade on Monday."),
+                           "agreement");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_TRUE(has(c[0].actors, "EGY"));
+    EXPECT_TRUE(has(c[0].actors, "JOR"));
+}
+
+TEST(AgreementSigning, TheSigningOfDocumentsIsAnAgreement) {
+    const auto a = of_type(extract("Selim and Haddad held talks in Cairo on Monday and oversaw "
+                                   "the signing of nine memorandums of understanding."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+}
+
+TEST(AgreementSigning, RejectedHopedOrPossibleIsNoAgreement) {
+    for (const auto& e :
+         of_type(extract("Israel rejected the agreements signed by Egypt and Jordan."), "agreement"))
+        EXPECT_FALSE(has(e.actors, "ISR"));
+    EXPECT_TRUE(
+        of_type(extract("Haddad hoped to sign the agreements with Egypt next year."), "agreement")
+            .empty());
+    EXPECT_TRUE(of_type(extract("Selim said an agreement with Jordan was possible."), "agreement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Haddad did not sign the declaration on Monday."), "agreement")
+                    .empty());
+}
+
+// ---------------------------------------------------------------- parties
+
+TEST(AgreementParties, TheSpeakerOfAReportedAgreementIsNoParty) {
+    // the reported clause's subject is unknown: no party rather than the speaker
+    for (const auto& e : of_type(extract("Haddad said 14 Palestinian factions had agreed to form "
+                                         "a unity government on Monday."),
+                                 "agreement"))
+        EXPECT_FALSE(has(e.actors, "Amal Haddad"));
+    // control: a named subject of the reported clause is the party
+    const auto a = of_type(extract("Brandt said Egypt and Jordan had agreed to reopen the "
+                                   "crossing on Monday."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+    EXPECT_FALSE(has(a[0].actors, "Peter Brandt"));
+    // control: the speaker who agreed himself
+    const auto b = of_type(extract("Haddad agreed on Monday to reopen the crossing, Selim said."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+}
+
+TEST(AgreementParties, AnUnknownNameInAListKeepsTheListGoing) {
+    const auto evs = extract(
+        "Selim, Takala and Haddad met in Cairo on Monday and agreed on the need for elections.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    const auto m = of_type(evs, "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "Omar Selim"));
+    // control: a capitalised word after a non-list comma is no list member
+    const auto b =
+        of_type(extract("In Cairo on Monday, Oxfam and Haddad agreed to cooperate."), "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_EQ(b[0].actors.size(), 1u);
+}
+
+}  // namespace
+}  // namespace herald::processors
