@@ -88,6 +88,7 @@ class EventsStage final : public Stage {
             told_meetings(c, si, first);
             talks_cover_meetings(d, first);
         }
+        dateline_agreements(d);
     }
 
   private:
@@ -103,6 +104,34 @@ class EventsStage final : public Stage {
         std::vector<Participant> kill_act;  // subject of a kill verb folded into an attack
         std::size_t kill_sent = SIZE_MAX;   // ... in this sentence
     };
+
+    // "CAIRO - Arab ministers voted to readmit Syria": an agreement in the lede without a
+    // place of its own was reached where the story is datelined (a known city).
+    static void dateline_agreements(Doc& d) {
+        if (d.sents.empty()) return;
+        const Sentence& s = d.sents[0];
+        std::size_t t = s.tb;
+        std::string name;
+        while (t < s.te && t < s.tb + 3 && d.toks[t].kind == TokKind::word &&
+               d.toks[t].text.size() > 1 &&
+               std::none_of(d.toks[t].text.begin(), d.toks[t].text.end(),
+                            [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+            if (!name.empty()) name += ' ';
+            name += d.toks[t].text;
+            ++t;
+        }
+        if (name.empty() || t >= s.te || d.toks[t].text != "-"sv || !d.toks[t].space_before)
+            return;
+        const PlaceRec* city = nullptr;
+        for (const PlaceRec& p : d.k->places)
+            if (p.kind == "city"sv && iequals(p.name, name)) city = &p;
+        if (!city) return;
+        for (Candidate& cd : d.cands)
+            if (cd.sentence == 0 && cd.ev.type == "agreement"sv && !cd.ev.location) {
+                cd.ev.location = Place{city->name, city->country};
+                cd.places.push_back(*cd.ev.location);
+            }
+    }
 
     // ---------------------------------------------------------------- triggers
 
@@ -329,6 +358,65 @@ class EventsStage final : public Stage {
     const Mention* mention_ending(const Ctx& c, std::size_t t) const {
         const int mi = c.ends_at[t];
         return mi < 0 ? nullptr : &c.d.mentions[static_cast<std::size_t>(mi)];
+    }
+
+    // "Yemen's Houthis", "Iran's Revolutionary Guards": the owner names whose the party
+    // is; the owned mention right after it is the party.
+    const Mention* owned_or_self(const Ctx& c, const Mention* m) const {
+        if (!m->possessive || m->te >= c.d.toks.size()) return m;
+        std::size_t t = m->te;
+        if (c.d.toks[t].lower == "'s"sv) ++t;
+        if (t >= c.d.toks.size() || c.starts_at[t] < 0) return m;
+        const Mention& o = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+        return o.part && usable(o) && o.kind == MentionKind::entity ? &o : m;
+    }
+
+    // The agreement noun heading the object of a verb that ends at `te` ("brokered a
+    // ceasefire", "announced a 60-day truce", "mediated the prisoner exchange"), else SIZE_MAX.
+    static std::size_t agreement_object(const Doc& d, const Sentence& s, std::size_t te) {
+        for (std::size_t t = te; t < s.te && t < te + 5; ++t) {
+            const Token& x = d.toks[t];
+            if (d.k->agreement_nouns.count(x.lower)) return t;
+            const bool modifier =
+                x.kind == TokKind::number || (x.text == "-"sv && !x.space_before) ||
+                (x.lex & (LDeterminer | LSkippable)) ||
+                (x.kind == TokKind::word && !x.cap &&
+                 !(x.lex & (LPreposition | LSubordinator | LTrigFirst | LNegator)));
+            if (!modifier) break;
+        }
+        return SIZE_MAX;
+    }
+
+    // The word before the "to" at `to` over a day cue: "voted on Sunday to readmit".
+    static std::size_t frame_verb(const Doc& d, const Sentence& s, std::size_t to) {
+        std::size_t p = to - 1;
+        for (int n = 0; n < 3 && p > s.tb &&
+                        ((d.toks[p].lex & LDateWord) || d.toks[p].lower == "on"sv ||
+                         d.k->weekdays.count(d.toks[p].lower));
+             ++n)
+            --p;
+        return p;
+    }
+
+    // A copy of `from` as an agreement between `parties` (actors) reached with `mediators`.
+    static void push_agreement(Doc& d, const Candidate& from, std::vector<Participant> parties,
+                               std::vector<Participant> others, std::vector<Participant> med) {
+        for (const auto& ti : d.k->types)
+            if (ti.name == "agreement"sv) {
+                Candidate ag = from;
+                ag.ev.type = ti.name;
+                ag.ev.category = ti.category;
+                ag.ev.plover_type = ti.plover_type;
+                ag.ev.plover_mode = ti.plover_mode;
+                ag.ev.cameo = ti.cameo;
+                ag.ev.actors = std::move(parties);
+                ag.ev.targets = std::move(others);
+                ag.mediators = std::move(med);
+                ag.places.clear();
+                if (ag.ev.location) ag.places.push_back(*ag.ev.location);
+                d.cands.push_back(std::move(ag));
+                return;
+            }
     }
 
     // Coordinated mentions to the left of m ("A, B and C", "X, along with Y").
@@ -1392,7 +1480,7 @@ class EventsStage final : public Stage {
                         take(med, *m);
                     } else if (m->prep == "between"sv || m->prep == "with"sv ||
                                m->prep == "and"sv) {
-                        take(tgt, *m);
+                        take(tgt, *owned_or_self(c, m));
                     }
                 }
                 const auto& vw = d.toks[mt.tb].lower;
@@ -1463,6 +1551,13 @@ class EventsStage final : public Stage {
                         break;
                     }
             }
+            // "Oman brokered a ceasefire between the United States and the Houthis": the
+            // deal was reached by the two sides, with the broker as mediator
+            const auto bw = d.toks[mt.tb].lower;
+            if (tr.syntax == TrigSyntax::verb && !agreed_already && !cd.ev.targets.empty() &&
+                !cd.mediators.empty() && (bw.starts_with("broker") || bw.starts_with("mediat")) &&
+                agreement_object(d, s, mt.te) != SIZE_MAX)
+                push_agreement(d, cd, cd.ev.targets, {}, cd.mediators);
         } else if (type == "statement") {
             // "targets (in) what it said were militant bases": a hedge, not a statement
             if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
@@ -1549,6 +1644,29 @@ class EventsStage final : public Stage {
                     cd.ev.location = m->place;
                     break;
                 }
+            // "Qatar announced a ceasefire between Israel and Hamas": the two sides agreed,
+            // the announcer mediated; "announced a truce with Hamas": the announcer is a side
+            if (!noun && d.toks[mt.tb].lower.starts_with("announc") && !cd.ev.actors.empty()) {
+                const std::size_t obj = agreement_object(d, s, mt.te);
+                std::vector<Participant> sides, partners;
+                for (const Mention* m : right) {
+                    if (obj == SIZE_MAX || m->tb <= obj || !usable(*m)) continue;
+                    if (m->prep == "between"sv) take(sides, *owned_or_self(c, m));
+                    if (m->prep == "with"sv && m->tb == obj + 2) take(partners, *owned_or_self(c, m));
+                }
+                const auto is_side = [&](const Participant& a) {
+                    return std::any_of(sides.begin(), sides.end(),
+                                       [&](const Participant& x) { return same_party(a, x); });
+                };
+                if (sides.size() >= 2) {
+                    std::vector<Participant> med;
+                    for (const auto& a : cd.ev.actors)
+                        if (!is_side(a)) med.push_back(a);
+                    push_agreement(d, cd, sides, {}, med);
+                } else if (!partners.empty()) {
+                    push_agreement(d, cd, cd.ev.actors, partners, {});
+                }
+            }
         } else if (type == "appeal"sv || type == "proposal"sv || type == "rejection"sv ||
                    type == "agreement"sv || type == "aid"sv) {
             if (act.empty() && type != "agreement"sv) return;
@@ -1581,10 +1699,31 @@ class EventsStage final : public Stage {
             if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
                 tr.form == VerbForm::base && mt.tb > s.tb + 1 &&
                 d.toks[mt.tb - 1].lower == "to"sv &&
-                !in(d.toks[mt.tb - 2].lower,
+                !in(d.toks[frame_verb(d, s, mt.tb - 1)].lower,
                     {"expected", "set", "due", "scheduled", "going", "plan", "plans", "planned",
-                     "planning", "is", "are", "likely", "ready", "agreed"}))
+                     "planning", "is", "are", "likely", "ready", "agreed", "voted", "votes",
+                     "decided", "decides"}))
                 return;
+            // "voted to readmit Syria to the Arab League", "restored Syria's membership": the
+            // state admitted is the other side; the body it rejoins decided
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb) {
+                const auto lw = d.toks[mt.tb].lower;
+                bool membership = lw.starts_with("readmit");
+                for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
+                    if (d.toks[t].lower == "membership"sv) membership = true;
+                for (std::size_t t = mt.tb + 1; membership && t < cend; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (!m.part || m.in_quote || m.modifier) continue;
+                    const bool in_span = t < mt.te && m.possessive;
+                    const bool object = t == mt.te && m.prep.empty() && usable(m);
+                    if (in_span || object) add_unique(tgt, *m.part);
+                    if (t >= mt.te && act.empty() && in(m.prep, {"to", "into"}) && usable(m) &&
+                        m.part->kind == "organisation"sv)
+                        take(act, m);
+                    t = std::max(t, m.te - 1);
+                }
+            }
             // "asked the international community to act", "pressed Washington to rein in
             // Israel" (the addressee inside the pattern's gap); "demanded that Israel
             // withdraw" (the subject of the demanded clause)

@@ -10,6 +10,14 @@ namespace {
 
 using namespace testing;
 
+// The mediators attribute names `who` (a name or a country code).
+bool mediated_by(const Event& e, const std::string& who) {
+    if (!e.attributes.contains("mediators")) return false;
+    for (const auto& m : e.attributes["mediators"])
+        if (m.value("name", "") == who || m.value("country", "") == who) return true;
+    return false;
+}
+
 // ---------------------------------------------------------------- signing
 
 TEST(AgreementSigning, PluralDocumentsAndDeclarationsAreSigned) {
@@ -93,6 +101,79 @@ TEST(AgreementParties, AnUnknownNameInAListKeepsTheListGoing) {
         of_type(extract("In Cairo on Monday, Oxfam and Haddad agreed to cooperate."), "agreement");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_EQ(b[0].actors.size(), 1u);
+}
+
+// ---------------------------------------------------------------- brokered and announced
+
+TEST(AgreementMediated, ABrokeredCeasefireIsTheSidesAgreement) {
+    const auto evs = extract("Qatar said on Monday that it had brokered a ceasefire between "
+                             "Israel and Hamas.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    EXPECT_TRUE(mediated_by(a[0], "QAT"));
+    EXPECT_FALSE(has(a[0].actors, "QAT"));
+    EXPECT_EQ(of_type(evs, "negotiation").size(), 1u);  // the mediation stays
+    // control: brokering talks is no agreement
+    EXPECT_TRUE(of_type(extract("Qatar brokered talks between Israel and Hamas on Monday."),
+                        "agreement")
+                    .empty());
+}
+
+TEST(AgreementMediated, TheAnnouncerOfACeasefireBetweenTwoSidesMediated) {
+    const auto a = of_type(extract("Egypt announced a ceasefire between Israel and Hamas on "
+                                   "Sunday."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    EXPECT_TRUE(mediated_by(a[0], "EGY"));
+    // "announced a truce with X": the announcer is a side
+    const auto b =
+        of_type(extract("Israel announced a truce with Hamas on Sunday."), "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "ISR"));
+    EXPECT_TRUE(has(b[0].targets, "Hamas"));
+    // controls: a unilateral ceasefire, a possible one, a hoped-for one
+    EXPECT_TRUE(
+        of_type(extract("Israel announced a unilateral ceasefire on Sunday."), "agreement").empty());
+    EXPECT_TRUE(of_type(extract("Egypt said a ceasefire between Israel and Hamas was possible."),
+                        "agreement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Egypt hoped to announce a ceasefire between Israel and Hamas."),
+                        "agreement")
+                    .empty());
+}
+
+// ---------------------------------------------------------------- membership
+
+TEST(AgreementMembership, ABodyReadmittingAStateAgrees) {
+    const auto a = of_type(extract("CAIRO - Arab foreign ministers voted on Sunday to readmit "
+                                   "Lebanon to the Arab League."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Arab League"));
+    EXPECT_TRUE(has(a[0].targets, "LBN"));
+    // the dateline city is where the lede's agreement was reached
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Cairo");
+    const auto b = of_type(extract("The Arab League restored Lebanon's membership on Sunday."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].targets, "LBN"));
+    // controls: an aim and a refusal
+    EXPECT_TRUE(of_type(extract("The ministers hoped to readmit Lebanon to the Arab League."),
+                        "agreement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("The Arab League refused to readmit Lebanon on Sunday."),
+                        "agreement")
+                    .empty());
+    // no dateline: no place invented
+    const auto c = of_type(extract("The Arab League voted on Sunday to readmit Lebanon."),
+                           "agreement");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_FALSE(c[0].location.has_value());
 }
 
 }  // namespace
