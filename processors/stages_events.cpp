@@ -1052,7 +1052,18 @@ class EventsStage final : public Stage {
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
-        if (prev_act.empty() && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
+        // "X circulated a draft, which would back a truce and would warn Israel": a verb in a
+        // relative clause on a thing shares the relative's subject, not the main clause's
+        bool in_relative = false;
+        for (std::size_t t = q > 0 ? ms[q - 1].te : s.tb; t < mt.tb && t > s.tb && t >= 2; ++t)
+            if ((d.toks[t].lower == "which"sv || d.toks[t].lower == "that"sv) &&
+                d.toks[t - 1].lower == ","sv && !mention_ending(c, t - 2))
+                in_relative = true;
+        if (in_relative && tr.syntax == TrigSyntax::verb) {
+            prev_act.clear();
+            main_act.clear();
+        }
+        if (prev_act.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
             d.toks[mt.tb - 1].lower == "and"sv) {
             // "Aoun thanked France ... and said": the sentence's subject
             const std::size_t mi0 = d.mention_from(s.tb);
@@ -1067,6 +1078,13 @@ class EventsStage final : public Stage {
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv;
             act = participle && !main_act.empty() ? main_act : prev_act;
         }
+        // "Hamas wanted the mediators to present a plan": the object before the infinitive
+        // proposes or agrees, not the subject of the verb that wants it
+        if ((type == "proposal"sv || type == "agreement"sv) && tr.syntax == TrigSyntax::verb &&
+            mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"sv &&
+            (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
+            !mention_ending(c, mt.tb - 2))
+            act.clear();
         // a passive participle has no subject actor ("Egypt, often criticized for ...")
         if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
             act.clear();
@@ -1685,6 +1703,19 @@ class EventsStage final : public Stage {
                              d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
                              [&](const Token& x) { return k.agreement_nouns.count(x.lower) > 0; }))
                 return;
+            // "He said Morocco's autonomy plan was the only basis", "did not take up France's
+            // offer of help": a plan described by a copula or in the object of a negated verb
+            // is background, not a proposal made here
+            if (type == "proposal"sv && tr.syntax == TrigSyntax::attached_noun &&
+                !actors.empty()) {
+                if (mt.te < s.te &&
+                    in(d.toks[mt.te].lower, {"is", "was", "are", "were", "remains", "remained"}))
+                    return;
+                for (std::size_t b = actors[0]->tb; b-- > s.tb && actors[0]->tb - b <= 4;) {
+                    if (d.toks[b].lex & LNegator) return;
+                    if (d.toks[b].kind != TokKind::word) break;
+                }
+            }
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
             if (type == "appeal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {

@@ -176,5 +176,75 @@ TEST(AgreementMembership, ABodyReadmittingAStateAgrees) {
     EXPECT_FALSE(c[0].location.has_value());
 }
 
+// ---------------------------------------------------------------- proposals
+
+TEST(Proposal, DraftsPlansAndApproachesPutForward) {
+    const auto a = of_type(extract("The United States has circulated its own draft resolution "
+                                   "on Gaza, diplomats said on Monday."),
+                           "proposal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "USA"));
+    const auto b = of_type(extract("Haddad set out a three-step approach to end the war on "
+                                   "Monday."),
+                           "proposal");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+    const auto c = of_type(
+        extract("Jordan put forward a draft resolution at the United Nations on Monday."),
+        "proposal");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_TRUE(has(c[0].actors, "JOR"));
+    const auto e =
+        of_type(extract("Selim presented a plan for the reconstruction of Gaza on Monday."),
+                "proposal");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_TRUE(has(e[0].actors, "Omar Selim"));
+    // control: "set out" for something that is no plan
+    EXPECT_TRUE(
+        of_type(extract("Haddad set out the shift in a letter to Selim."), "proposal").empty());
+}
+
+TEST(Proposal, APlanDescribedOrDeclinedIsNoProposal) {
+    EXPECT_TRUE(of_type(extract("Brandt said Egypt's reconstruction plan was the only basis "
+                                "for a solution."),
+                        "proposal")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Lebanon accepted help from Qatar but did not take up France's "
+                                "offer of rescue teams."),
+                        "proposal")
+                    .empty());
+    // control: a plan adopted at the occasion is still its author's proposal
+    const auto a = of_type(extract("Arab leaders meeting in Cairo on Tuesday adopted an "
+                                   "Egyptian plan to rebuild Gaza."),
+                           "proposal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+}
+
+TEST(Proposal, WhoTheInfinitiveIsAskedOfProposes) {
+    // the mediators (unnamed) are to present it, not Hamas
+    for (const auto& e : of_type(extract("Hamas said on Sunday it wanted the mediators to "
+                                         "present a plan to implement the truce."),
+                                 "proposal"))
+        EXPECT_FALSE(has(e.actors, "Hamas"));
+    // control: the subject's own infinitive
+    const auto a = of_type(extract("Egypt is expected to present a plan for Gaza on Sunday."),
+                           "proposal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+}
+
+TEST(Proposal, AVerbInARelativeClauseOnAThingHasNoMainSubject) {
+    const auto evs = extract("The United States has circulated its own draft, which would back "
+                             "a truce and would warn Israel against an offensive in Rafah.");
+    for (const auto& e : of_type(evs, "statement")) EXPECT_FALSE(has(e.actors, "USA"));
+    // control: "and" without a relative clause shares the subject
+    const auto st = of_type(extract("The United States circulated its own draft on Monday and "
+                                    "warned Israel against an offensive."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "USA"));
+}
+
 }  // namespace
 }  // namespace herald::processors
