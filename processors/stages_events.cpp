@@ -1785,7 +1785,10 @@ class EventsStage final : public Stage {
                 const auto p = m->prep;
                 bool ok = adj_target;
                 if (type == "appeal"sv) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
-                if (type == "proposal"sv) ok = in(p, {"to", "for"});
+                if (type == "proposal"sv)
+                    ok = in(p, {"to", "for"}) ||
+                         // "invited Erdogan to attend": the guest is whom it is offered
+                         (p.empty() && m->tb == mt.te && d.toks[mt.tb].lower.starts_with("invit"));
                 if (type == "rejection"sv)
                     ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
                 if (type == "agreement"sv) ok = in(p, {"with", "between", "and"});

@@ -246,5 +246,21 @@ TEST(Proposal, AVerbInARelativeClauseOnAThingHasNoMainSubject) {
     EXPECT_TRUE(has(st[0].actors, "USA"));
 }
 
+TEST(Proposal, AnInvitationToMeetIsOffered) {
+    const auto a = of_type(extract("Selim invited Haddad to attend a summit in Cairo next year."),
+                           "proposal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    EXPECT_TRUE(has(a[0].targets, "Amal Haddad"));
+    // controls: invited (passive) and "at the invitation of" offer nothing here
+    EXPECT_TRUE(of_type(extract("Haddad was invited to the summit in Cairo on Monday."),
+                        "proposal")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Haddad met Selim in Cairo on Monday at the invitation of "
+                                "Brandt."),
+                        "proposal")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
