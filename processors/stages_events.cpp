@@ -668,7 +668,20 @@ class EventsStage final : public Stage {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
                     if (d.toks[a].lower == ","sv && a > s.tb) --a;
-                    if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
+                    // ("a draft in the Security Council that demanded": not the place the
+                    // head noun was in)
+                    const Mention* m = mention_ending(c, a);
+                    std::size_t b = m ? m->tb : a;  // "in the U.N. Security Council"
+                    while (b > s.tb && (mention_ending(c, b - 1) || d.toks[b - 1].lower == "the"sv))
+                        b = mention_ending(c, b - 1) ? mention_ending(c, b - 1)->tb : b - 1;
+                    // (no comma: a restrictive clause on the head noun; "Israel, which
+                    // responded" is on the name right before it)
+                    const bool place_pp =
+                        d.toks[t - 1].lower != ","sv &&
+                        ((m && k.locative_preps.count(m->prep) && !m->prep_attached) ||
+                         (b > s.tb &&
+                          (d.toks[b - 1].lower == "in"sv || d.toks[b - 1].lower == "at"sv)));
+                    if (m && usable(*m) && !place_pp) out.push_back(m);
                     return out;
                 }
                 if (finite) break;
@@ -1820,6 +1833,16 @@ class EventsStage final : public Stage {
                     continue;
                 }
                 take(tgt, *m);
+                // "urging Israel, Saudi Arabia, Oman and Iran to help": every addressee
+                if (type == "appeal"sv) {
+                    std::vector<const Mention*> more;
+                    coord_right(c, cend, *m, more, false);
+                    for (const Mention* x : more)
+                        if (std::none_of(act.begin(), act.end(), [&](const Participant& a) {
+                                return same_party(a, *x->part);
+                            }))
+                            take(tgt, *x);
+                }
                 if (type == "rejection"sv || type == "appeal"sv) break;
             }
             if (type == "aid"sv && tgt.empty()) {

@@ -262,5 +262,38 @@ TEST(Proposal, AnInvitationToMeetIsOffered) {
                     .empty());
 }
 
+// ---------------------------------------------------------------- appeals
+
+TEST(AppealAddressees, EveryCoordinatedAddresseeIsATarget) {
+    const auto a = of_type(extract("Haddad said on Monday that Amman was urging Israel, Egypt, "
+                                   "Qatar and France to help free the crew."),
+                           "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].targets, "ISR"));
+    EXPECT_TRUE(has(a[0].targets, "EGY"));
+    EXPECT_TRUE(has(a[0].targets, "QAT"));
+    EXPECT_TRUE(has(a[0].targets, "FRA"));
+    // control: a second clause's subject is no addressee
+    const auto b = of_type(extract("Haddad urged Israel to stop the offensive on Monday, and "
+                                   "Egypt said it agreed."),
+                           "appeal");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].targets, "ISR"));
+    EXPECT_FALSE(has(b[0].targets, "EGY"));
+}
+
+TEST(AppealAddressees, ARelativeClauseAfterAPlaceIsNotThePlaces) {
+    // "that demanded" belongs to the draft, not to the body it was tabled in
+    for (const auto& e : of_type(extract("Jordan backed a draft resolution in the United Nations "
+                                         "that demanded a ceasefire in Gaza on Monday."),
+                                 "appeal"))
+        EXPECT_FALSE(has(e.actors, "United Nations"));
+    // control: a relative clause right on its party
+    const auto a = of_type(extract("It was Haddad who demanded a ceasefire in Gaza on Monday."),
+                           "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+}
+
 }  // namespace
 }  // namespace herald::processors
