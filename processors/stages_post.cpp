@@ -253,6 +253,27 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
+            // "urged Tehran to engage in direct talks": talks in the infinitive an appeal asks
+            // for are its aim, unless given a day ("called on them to return to talks on
+            // Thursday")
+            if (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb && !speculative)
+                for (const Candidate& a : d.cands) {
+                    if (a.sentence != c.sentence || a.ev.type != "appeal"sv || a.te > c.tb ||
+                        c.tb - a.te > 10)
+                        continue;
+                    bool to = false, broken = false, day = false;
+                    for (std::size_t t = a.te; t < c.tb; ++t) {
+                        const Token& w = d.toks[t];
+                        if (w.kind == TokKind::punct || w.kind == TokKind::quote) broken = true;
+                        if (w.lower == "to"sv) to = true;
+                    }
+                    for (std::size_t t = c.te; t < s.te; ++t) {
+                        const Token& w = d.toks[t];
+                        if (w.lower == ";"sv || w.kind == TokKind::quote) break;
+                        if ((w.lex & LDateWord) || k.weekdays.count(w.lower)) day = true;
+                    }
+                    if (to && !broken && !day) speculative = true;
+                }
             if (speculation_ && speculative && c.ev.type != "statement") {
                 c.drop = true;
                 continue;

@@ -295,5 +295,25 @@ TEST(AppealAddressees, ARelativeClauseAfterAPlaceIsNotThePlaces) {
     EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
 }
 
+// ---------------------------------------------------------------- negotiations asked for
+
+TEST(NegotiationAim, TalksAnAppealAsksForAreItsAim) {
+    EXPECT_TRUE(of_type(extract("The communique urged Israel to engage in direct talks with "
+                                "Lebanon or go to the United Nations."),
+                        "negotiation")
+                    .empty());
+    // control: talks given a day are scheduled
+    const auto n = of_type(extract("Egypt and Qatar have called on Israel and Hamas to return "
+                                   "to negotiations on Thursday in Doha."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    // control: talks not asked for
+    EXPECT_EQ(of_type(extract("Israel and Lebanon held indirect talks in Doha on Monday, Haddad "
+                              "said."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
