@@ -175,7 +175,7 @@ struct Knowledge {
     StrSet abbreviations;
     StrSet role_modifiers, name_connectors, people_nouns, prepositions, subordinators,
         relative_pronouns, skippable, negators, denial_verbs, speculative, group_anaphors,
-        plural_person_anaphors, plural_country_anaphors, determiners, locative_preps, visit_nouns,
+        plural_person_anaphors, plural_country_anaphors, plural_group_anaphors, determiners, locative_preps, visit_nouns,
         stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials, place_nouns, reporting_verbs,
         compound_heads, unasserted_verbs, purpose_heads, agreement_nouns, gathering_nouns,
         gathering_exclude, contact_verbs, threat_verbs, demand_openers, demand_subjects,

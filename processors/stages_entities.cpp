@@ -811,10 +811,13 @@ class CoreferenceStage final : public Stage {
                         }
                     } else if (count >= 2 && anaphor &&
                                (k.plural_person_anaphors.count(d.toks[h].lower) ||
-                                k.plural_country_anaphors.count(d.toks[h].lower))) {
+                                k.plural_country_anaphors.count(d.toks[h].lower) ||
+                                k.plural_group_anaphors.count(d.toks[h].lower))) {
+                        // ("the two movements": the two armed/political groups named last)
                         std::vector<const Mention*> ps = last_persons(
                             d, t, count,
                             k.plural_country_anaphors.count(d.toks[h].lower) ? "country"
+                            : k.plural_group_anaphors.count(d.toks[h].lower) ? "group"
                                                                              : "person");
                         if (ps.size() == count) {
                             Mention m;

@@ -1550,6 +1550,12 @@ class EventsStage final : public Stage {
             cd.ev.targets = std::move(tgt);
             cd.mediators = std::move(med);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
+            // "China hosted a round of talks between the two movements": on the host state's
+            // soil when no place is named (the sides named with the talks)
+            if (!cd.ev.location && tr.syntax == TrigSyntax::verb && !cd.ev.targets.empty() &&
+                d.toks[mt.tb].lower.starts_with("host") && cd.mediators.size() == 1 &&
+                cd.mediators[0].kind == "country"sv && !cd.mediators[0].country.empty())
+                cd.ev.location = Place{cd.mediators[0].name, cd.mediators[0].country};
             // "released in a prisoner exchange brokered by Qatar", "a truce mediated by
             // Egypt": the deal itself was reached, between the parties, with these mediators
             const bool agreed_already = std::any_of(

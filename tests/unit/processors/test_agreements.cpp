@@ -315,5 +315,28 @@ TEST(NegotiationAim, TalksAnAppealAsksForAreItsAim) {
               1u);
 }
 
+TEST(NegotiationHost, TheTwoMovementsOnTheHostsSoil) {
+    const auto n = of_type(extract("Hamas and Fatah met again on Monday. Egypt hosted an "
+                                   "earlier round of talks between the two movements in April."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(has(n[0].targets, "Hamas"));
+    EXPECT_TRUE(has(n[0].targets, "Fatah"));
+    ASSERT_TRUE(n[0].location.has_value());
+    EXPECT_EQ(n[0].location->country, "EGY");
+    // control: a place of their own wins over the host's soil
+    const auto m = of_type(extract("Hamas and Fatah met again on Monday. Egypt hosted talks "
+                                   "between the two movements in Doha in April."),
+                           "negotiation");
+    ASSERT_EQ(m.size(), 1u);
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Doha");
+    // control: "the two movements" with only one group named before stays unresolved
+    for (const auto& e : of_type(extract("Hamas met Selim on Monday. Egypt hosted talks between "
+                                         "the two movements in April."),
+                                 "negotiation"))
+        EXPECT_LT(e.targets.size(), 2u);
+}
+
 }  // namespace
 }  // namespace herald::processors
