@@ -1525,12 +1525,23 @@ class EventsStage final : public Stage {
                 }
             }
             if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
-                // fallback: the states and bodies named in the sentence
+                // fallback: the states and bodies named in the sentence (in the trigger's
+                // own conjunct: not "Russia has kept contacts with Israel, and has hosted
+                // talks")
+                std::size_t from = s.tb;
+                for (std::size_t t = mt.tb; t-- > s.tb + 1;)
+                    if (d.toks[t].lower == ";"sv ||
+                        (d.toks[t - 1].lower == ","sv &&
+                         (d.toks[t].lower == "and"sv || d.toks[t].lower == "but"sv))) {
+                        from = t + 1;
+                        break;
+                    }
                 std::vector<Participant> all;
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || !m.part) continue;
+                    if (m.tb < from && !(med.size() == 1 && same_party(*m.part, med[0]))) continue;
                     if (m.part->kind != "country"sv && m.part->kind != "organisation"sv) continue;
                     add_unique(all, *m.part);
                 }
@@ -1545,6 +1556,12 @@ class EventsStage final : public Stage {
             // talks need two sides (or a mediator named by a verb: "Oman mediated")
             if (tr.syntax != TrigSyntax::verb && tr.syntax != TrigSyntax::passive &&
                 act.size() + tgt.size() + med.size() < 2)
+                return;
+            // "Russia has hosted several rounds of talks": one host alone, without sides or
+            // a venue, names no talks
+            if (tr.syntax == TrigSyntax::verb && d.toks[mt.tb].lower.starts_with("host") &&
+                act.empty() && tgt.empty() && med.size() < 2 &&
+                !location_near(c, s, mt.tb, mt.te, s.te))
                 return;
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);

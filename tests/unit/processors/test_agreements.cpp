@@ -338,5 +338,22 @@ TEST(NegotiationHost, TheTwoMovementsOnTheHostsSoil) {
         EXPECT_LT(e.targets.size(), 2u);
 }
 
+TEST(NegotiationHost, AHostAloneOrAnotherConjunctNamesNoTalks) {
+    // the state in the other conjunct is no side; the host alone names no talks
+    EXPECT_TRUE(of_type(extract("Qatar has kept contacts with Israel and with Lebanon, and has "
+                                "hosted several rounds of talks."),
+                        "negotiation")
+                    .empty());
+    // controls: two hosts at a venue; one host with a venue
+    EXPECT_EQ(of_type(extract("Egypt and Qatar hosted a new round of talks in Cairo on Sunday."),
+                      "negotiation")
+                  .size(),
+              1u);
+    EXPECT_EQ(
+        of_type(extract("Qatar hosted a new round of talks in Doha on Sunday."), "negotiation")
+            .size(),
+        1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
