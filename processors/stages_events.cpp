@@ -1028,6 +1028,16 @@ class EventsStage final : public Stage {
                 }
             }
         } else if (noun) {
+            // "has presented itself as an alternative mediator": a role it claims, no talks
+            if (tr.syntax == TrigSyntax::attached_noun) {
+                std::size_t b = mt.tb;
+                while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "as"sv)
+                    --b;
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "as"sv &&
+                    in(d.toks[b - 2].lower, {"itself", "himself", "herself", "themselves"}))
+                    return;
+            }
             if (const Mention* a = attached(c, s, mt.tb, &compound)) {
                 // "fell short of its demands", "a version of an Egyptian proposal": a demand
                 // or proposal named inside a prepositional phrase is only mentioned

@@ -355,5 +355,18 @@ TEST(NegotiationHost, AHostAloneOrAnotherConjunctNamesNoTalks) {
         1u);
 }
 
+TEST(NegotiationHost, ARoleClaimedIsNoMediation) {
+    EXPECT_TRUE(of_type(extract("Qatar has presented itself as an alternative mediator between "
+                                "Israel and Hamas."),
+                        "negotiation")
+                    .empty());
+    // control: the mediators of named talks
+    EXPECT_EQ(of_type(extract("Qatar, the main mediator between Israel and Hamas, hosted "
+                              "indirect talks in Doha on Sunday."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
