@@ -171,6 +171,18 @@ class EventsStage final : public Stage {
                     ++pos;
                     continue;
                 }
+                // "travel later this week to Erbil", "meet on Sunday with": a time phrase
+                // inside the phrase (one per match)
+                if (skips < kSkips && t.kind == TokKind::word) {
+                    std::size_t q = pos;
+                    if (in(t.lower, {"this", "next", "last", "on", "early", "late"})) ++q;
+                    if (q < end && q < pos + 2 && (d.toks[q].lex & LDateWord) &&
+                        d.toks[q].kind == TokKind::word) {
+                        skips = kSkips;
+                        pos = q + 1;
+                        continue;
+                    }
+                }
                 return false;
             }
         }

@@ -368,5 +368,22 @@ TEST(NegotiationHost, ARoleClaimedIsNoMediation) {
               1u);
 }
 
+// ---------------------------------------------------------------- visits
+
+TEST(VisitPhrase, ATimePhraseInsideTheTriggerPhrase) {
+    const auto evs = extract("Selim is expected to travel later this week to Amman for talks "
+                             "with Haddad, before visiting Beirut.");
+    const auto v = of_type(evs, "visit");
+    ASSERT_EQ(v.size(), 2u);
+    for (const auto& e : v) {
+        EXPECT_TRUE(has(e.actors, "Omar Selim"));
+        EXPECT_EQ(e.status, "planned");
+    }
+    // control: an infinitive after the time phrase is no destination
+    EXPECT_TRUE(of_type(extract("Selim said on Sunday to reporters that talks would go on."),
+                        "visit")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
