@@ -711,6 +711,16 @@ class CoreferenceStage final : public Stage {
                 if (place_use) {
                     m.part.reset();
                     m.metonym = false;
+                } else if (m.place) {
+                    // "the Elysee said": a seat of government names its state; it is a place
+                    // only after a locative preposition ("at the White House")
+                    for (const PlaceRec& p : k.places)
+                        if (p.kind == "site"sv && p.name == m.place->name) {
+                            m.place.reset();
+                            m.place_concrete = false;
+                            break;
+                        }
+                    continue;
                 }
                 if (!m.place) {
                     // the capital as a place when the gazetteer lists it

@@ -385,5 +385,19 @@ TEST(VisitPhrase, ATimePhraseInsideTheTriggerPhrase) {
                     .empty());
 }
 
+TEST(VisitPhrase, ASeatOfGovernmentIsAPlaceOnlyAfterAPreposition) {
+    const auto v = of_type(extract("Brandt hosted Haddad at the White House on Monday."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_TRUE(has(v[0].actors, "Amal Haddad"));
+    ASSERT_TRUE(v[0].location.has_value());
+    EXPECT_EQ(v[0].location->name, "White House");
+    // control: "the White House said" is the state speaking, no place for a visit
+    const auto evs = extract("Haddad did not meet Selim during the visit, the White House said.");
+    for (const auto& e : of_type(evs, "visit")) EXPECT_FALSE(e.location.has_value());
+    const auto st = of_type(evs, "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "USA"));
+}
+
 }  // namespace
 }  // namespace herald::processors
