@@ -1135,6 +1135,16 @@ class EventsStage final : public Stage {
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
         if (type == "visit") {
+            // "returned one Erdogan made to Cairo", "the trip he made to Doha": "made to" is a
+            // visit only as a relative clause on a visit noun (or "one" standing for it)
+            if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 2 &&
+                d.toks[mt.tb + 1].lower == "to"sv &&
+                (d.toks[mt.tb].lower == "made"sv || d.toks[mt.tb].lower.starts_with("make"))) {
+                const std::size_t a = actors.empty() ? mt.tb : actors[0]->tb;
+                if (actors.empty() || a == s.tb ||
+                    !(d.toks[a - 1].lower == "one"sv || k.visit_nouns.count(d.toks[a - 1].lower)))
+                    return;
+            }
             if (noun && tr.syntax == TrigSyntax::noun) {
                 // "X urged Y to act during a visit to Jerusalem": the visit of the sentence's
                 // subject, not of the nearest name

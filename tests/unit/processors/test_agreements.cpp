@@ -399,5 +399,19 @@ TEST(VisitPhrase, ASeatOfGovernmentIsAPlaceOnlyAfterAPreposition) {
     EXPECT_TRUE(has(st[0].actors, "USA"));
 }
 
+TEST(VisitPhrase, OneMadeToAPlaceIsAVisit) {
+    const auto v = of_type(extract("The trip returned one Selim made to Amman in February."),
+                           "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_TRUE(has(v[0].actors, "Omar Selim"));
+    ASSERT_TRUE(v[0].location.has_value());
+    EXPECT_EQ(v[0].location->name, "Amman");
+    // controls: promises or changes made to a state are no visit
+    EXPECT_TRUE(of_type(extract("Brandt kept the promises Selim made to Jordan in February."),
+                        "visit")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Selim made to Jordan an offer of gas."), "visit").empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
