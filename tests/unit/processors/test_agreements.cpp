@@ -413,5 +413,27 @@ TEST(VisitPhrase, OneMadeToAPlaceIsAVisit) {
     EXPECT_TRUE(of_type(extract("Selim made to Jordan an offer of gas."), "visit").empty());
 }
 
+// ---------------------------------------------------------------- collective actors
+
+TEST(CollectiveActors, TwoCapitalisedWordsBeforeLeadersNameTheBody) {
+    const std::string text =
+        "Gulf Arab leaders meeting in Doha on Sunday demanded a ceasefire in Gaza.\n\n"
+        "It was the 45th summit of the Gulf Cooperation Council.";
+    const auto evs = extract(text);
+    const auto m = of_type(evs, "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "Gulf Cooperation Council"));
+    ASSERT_TRUE(m[0].location.has_value());
+    EXPECT_EQ(m[0].location->name, "Doha");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Gulf Cooperation Council"));
+    // control: without the body named in the article the leaders stay unnamed
+    EXPECT_TRUE(of_type(extract("Gulf Arab leaders meeting in Doha on Sunday demanded a "
+                                "ceasefire in Gaza."),
+                        "appeal")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
