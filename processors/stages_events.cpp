@@ -1381,6 +1381,14 @@ class EventsStage final : public Stage {
                 k.reception_verbs.count(d.toks[mt.tb].lower)) {
                 std::size_t o = mt.te;
                 while (o < s.te && (d.toks[o].lex & LDeterminer) && c.starts_at[o] < 0) ++o;
+                // "hosted the foreign ministers of Saudi Arabia and Iraq": people of a state
+                for (std::size_t p = o; p < s.te && p < o + 3 && c.starts_at[o] < 0; ++p) {
+                    if (d.toks[p].kind != TokKind::word || d.toks[p].cap || c.starts_at[p] >= 0)
+                        break;
+                    if ((d.toks[p].lex & LPeopleNoun) && p + 2 < s.te &&
+                        in(d.toks[p + 1].lower, {"of", "from"}) && c.starts_at[p + 2] >= 0)
+                        o = p + 2;
+                }
                 if (o >= s.te || c.starts_at[o] < 0) return;
             }
             auto loc = location_near(c, s, mt.tb, mt.te, cend);

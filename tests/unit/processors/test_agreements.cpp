@@ -435,5 +435,20 @@ TEST(CollectiveActors, TwoCapitalisedWordsBeforeLeadersNameTheBody) {
                     .empty());
 }
 
+TEST(CollectiveActors, HostingTheMinistersOfStatesMeetsThem) {
+    const auto m = of_type(extract("Jordan hosted the foreign ministers of Egypt, Qatar and "
+                                   "Lebanon in Amman on Monday."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "JOR"));
+    EXPECT_TRUE(has(m[0].targets, "EGY"));
+    EXPECT_TRUE(has(m[0].targets, "QAT"));
+    EXPECT_TRUE(has(m[0].targets, "LBN"));
+    // control: hosting a thing of a state is no meeting
+    EXPECT_TRUE(of_type(extract("Jordan hosted the headquarters of Egypt's mission on Monday."),
+                        "meeting")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
