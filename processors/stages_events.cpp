@@ -531,7 +531,7 @@ class EventsStage final : public Stage {
 
     // The subject to the left of a trigger.
     std::vector<const Mention*> left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
-                                            bool finite) const {
+                                            bool finite, bool gerund = false) const {
         const Doc& d = c.d;
         const Knowledge& k = *d.k;
         std::vector<const Mention*> out;
@@ -594,7 +594,7 @@ class EventsStage final : public Stage {
             if (tok.in_quote) continue;
             // "Wang Yi said 14 factions had agreed": the reported clause's subject lies after
             // the reporting verb; the speaker is not the one who acted
-            if (finite && t + 1 < first_left && reporting(d, tok)) break;
+            if ((finite || gerund) && t + 1 < first_left && reporting(d, tok)) break;
             // "Safadi, who arrived on Sunday, is due to travel": skip the relative clause
             if (tok.lower == ","sv && t > s.tb) {
                 std::size_t q = t;
@@ -1065,7 +1065,11 @@ class EventsStage final : public Stage {
             if (actors.empty() && tr.syntax == TrigSyntax::noun)
                 actors = left_actors(c, s, mt.tb, false);
         } else {
-            actors = left_actors(c, s, mt.tb, finite);
+            // ("said the council would keep pressing for": a gerund after its own verb)
+            actors = left_actors(c, s, mt.tb, finite,
+                                 tr.form == VerbForm::ing && mt.tb > s.tb &&
+                                     d.toks[mt.tb - 1].kind == TokKind::word &&
+                                     !(d.toks[mt.tb - 1].lex & (LPreposition | LSubordinator)));
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)

@@ -450,5 +450,21 @@ TEST(CollectiveActors, HostingTheMinistersOfStatesMeetsThem) {
                     .empty());
 }
 
+TEST(AppealAddressees, TheSpeakerOfAReportedGerundIsNoActor) {
+    for (const auto& e : of_type(extract("Haddad said the council would keep pressing for a "
+                                         "ceasefire in Gaza."),
+                                 "appeal"))
+        EXPECT_FALSE(has(e.actors, "Amal Haddad"));
+    // controls: a participle after the saying shares its subject; the subject's own gerund
+    const auto a = of_type(extract("Haddad spoke on Monday, urging Israel to stop the offensive."),
+                           "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    const auto b = of_type(extract("Haddad kept pressing for a ceasefire in Gaza on Monday."),
+                           "appeal");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+}
+
 }  // namespace
 }  // namespace herald::processors
