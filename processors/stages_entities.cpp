@@ -528,11 +528,22 @@ class EntitiesStage final : public Stage {
             }
             if (q < s.te && d.toks[q].text == ","sv) {
                 std::size_t r = q + 1, w = 0;
-                while (r < s.te && w < 4 && name_token(d, r)) {
-                    ++r;
-                    ++w;
+                while (r < s.te && w < 4) {
+                    if (name_token(d, r)) {
+                        ++r;
+                        ++w;
+                        continue;
+                    }
+                    // "Mahmoud al-Aloul": a connector or glued hyphen inside the name
+                    if (w > 0 && r + 1 < s.te &&
+                        (k.name_connectors.count(d.toks[r].lower) ||
+                         (d.toks[r].text == "-"sv && !d.toks[r].space_before))) {
+                        ++r;
+                        continue;
+                    }
+                    break;
                 }
-                if (w >= 2 && r < s.te && d.toks[r].text == ","sv) {
+                if (w >= 2 && r < s.te && d.toks[r].text == ","sv && name_token(d, r - 1)) {
                     const GazHit h = gaz_match(d, q + 1, r);
                     bool geo = false;
                     int person = -1;

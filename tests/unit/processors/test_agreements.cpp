@@ -466,5 +466,21 @@ TEST(AppealAddressees, TheSpeakerOfAReportedGerundIsNoActor) {
     EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
 }
 
+TEST(CollectiveActors, AnAppositiveNameWithAConnector) {
+    const auto st = of_type(extract("Egypt's deputy foreign minister, Sameh al-Rifai, said on "
+                                    "Monday that the talks would go on."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    ASSERT_FALSE(st[0].actors.empty());
+    EXPECT_EQ(st[0].actors[0].name, "Sameh al-Rifai");
+    EXPECT_EQ(st[0].actors[0].country, "EGY");
+    // control: a place list in commas is no name
+    const auto b = of_type(extract("Egypt's foreign minister, in Amman and Doha, said on Monday "
+                                   "that the talks would go on."),
+                           "statement");
+    for (const auto& e : b)
+        for (const auto& a : e.actors) EXPECT_EQ(a.name.find("Amman"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace herald::processors
