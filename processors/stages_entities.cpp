@@ -794,7 +794,26 @@ class CoreferenceStage final : public Stage {
                     // pronoun is not the subject of its own clause
                     const bool object = !m.possessive && tok.lower != "he" && tok.lower != "she" &&
                                         object_position(d, s, t);
-                    const Mention* a = pr->second == 'g' ? group_antecedent(d, si, t)
+                    // "before the two leaders held talks. They signed": the pair named last
+                    // as a subject (of a clause too), with no subject named since
+                    const Mention* pair = nullptr;
+                    if (pr->second == 'g' && !added.empty()) {
+                        const Mention& p = added.back();
+                        bool since = false;
+                        for (std::size_t q = d.mention_from(p.te);
+                             q < d.mentions.size() && d.mentions[q].tb < t; ++q) {
+                            const Mention& x = d.mentions[q];
+                            if (x.part && !x.in_quote && (x.prep.empty() || x.prep_attached) &&
+                                !(x.adjective && !x.people))
+                                since = true;
+                        }
+                        if (p.kind == MentionKind::plural_anaphor && !p.extra.empty() &&
+                            p.sentence + 1 >= si && p.te <= t && !since &&
+                            (p.prep.empty() || k.subordinators.count(p.prep)))
+                            pair = &p;
+                    }
+                    const Mention* a = pair                ? pair
+                                       : pr->second == 'g' ? group_antecedent(d, si, t)
                                        : pr->second == 'n'
                                            ? thing_antecedent(d, si, t, object)
                                            : antecedent(d, subject, si, t, pr->second, object);
@@ -802,6 +821,7 @@ class CoreferenceStage final : public Stage {
                         m.part = a->part;
                         m.role_kind = a->role_kind;
                         m.person = a->person;
+                        if (a->kind == MentionKind::plural_anaphor) m.extra = a->extra;
                         added.push_back(std::move(m));
                     }
                     continue;

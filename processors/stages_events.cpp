@@ -1912,6 +1912,19 @@ class EventsStage final : public Stage {
                 }
                 if (type == "rejection"sv || type == "appeal"sv) break;
             }
+            // "Ankara had agreed to supply Egypt with drones": the object of the agreed
+            // infinitive is the other side
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") &&
+                mt.te + 2 < cend && d.toks[mt.te].lower == "to"sv &&
+                d.toks[mt.te + 1].kind == TokKind::word && !d.toks[mt.te + 1].cap &&
+                c.starts_at[mt.te + 2] >= 0) {
+                const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
+                if (usable(o) && o.prep.empty() && !o.possessive &&
+                    std::none_of(act.begin(), act.end(),
+                                 [&](const Participant& a) { return same_party(a, *o.part); }))
+                    take(tgt, o);
+            }
             if (type == "aid"sv && tgt.empty()) {
                 // "sent aid to Gaza": the place's country receives it
                 for (const Mention* m : right)

@@ -482,5 +482,34 @@ TEST(CollectiveActors, AnAppositiveNameWithAConnector) {
         for (const auto& a : e.actors) EXPECT_EQ(a.name.find("Amman"), std::string::npos);
 }
 
+TEST(AgreementParties, TheObjectOfTheAgreedInfinitiveIsTheOtherSide) {
+    const auto a = of_type(extract("Haddad said on Monday that France had agreed to supply Egypt "
+                                   "with armed drones."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "FRA"));
+    EXPECT_TRUE(has(a[0].targets, "EGY"));
+    // control: a thing as the object adds no side
+    const auto b = of_type(extract("Jordan agreed on Monday to supply armed drones."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(b[0].targets.empty());
+}
+
+TEST(AgreementParties, TheyAfterThePairOfLeaders) {
+    const auto a = of_type(extract("Selim welcomed Haddad at the palace on Monday before the two "
+                                   "leaders held talks. They signed a joint declaration on "
+                                   "trade."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    // control: a subject named in between is no pair
+    const auto b = of_type(extract("Selim welcomed Haddad at the palace on Monday before the two "
+                                   "leaders held talks. Hamas said they signed a declaration."),
+                           "agreement");
+    for (const auto& e : b) EXPECT_FALSE(has(e.actors, "Omar Selim"));
+}
+
 }  // namespace
 }  // namespace herald::processors
