@@ -1815,6 +1815,30 @@ class EventsStage final : public Stage {
                      "planning", "is", "are", "likely", "ready", "agreed", "voted", "votes",
                      "decided", "decides"}))
                 return;
+            // "A ceasefire between Israel and Hezbollah took effect": the deal's sides; a deal
+            // taking effect without them named ("the truce took effect") adds nothing here
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+                in(d.toks[mt.te - 1].lower, {"effect", "force"})) {
+                act.clear();
+                tgt.clear();
+                std::size_t b = SIZE_MAX;
+                for (std::size_t t = mt.tb; t-- > s.tb + 1 && mt.tb - t < 15;) {
+                    if (hard_punct(d.toks[t])) break;
+                    if (d.toks[t].lower == "between"sv &&
+                        k.agreement_nouns.count(d.toks[t - 1].lower)) {
+                        b = t;
+                        break;
+                    }
+                }
+                for (std::size_t t = b == SIZE_MAX ? mt.tb : b + 1; t < mt.tb; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (usable(m) && in(m.prep, {"between", "and"}))
+                        take(act, *owned_or_self(c, &m));
+                    t = std::max(t, m.te - 1);
+                }
+                if (act.size() < 2) return;
+            }
             // "voted to readmit Syria to the Arab League", "restored Syria's membership": the
             // state admitted is the other side; the body it rejoins decided
             if (type == "agreement"sv && tr.syntax == TrigSyntax::verb) {

@@ -511,5 +511,22 @@ TEST(AgreementParties, TheyAfterThePairOfLeaders) {
     for (const auto& e : b) EXPECT_FALSE(has(e.actors, "Omar Selim"));
 }
 
+TEST(AgreementParties, ADealBetweenTwoSidesTakingEffect) {
+    const auto a = of_type(extract("A ceasefire between Israel and Hamas took effect at 4 a.m. on "
+                                   "Wednesday."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    EXPECT_TRUE(has(a[0].actors, "Hamas"));
+    EXPECT_EQ(a[0].status, "occurred");
+    // controls: no sides named; a deal that did not take effect
+    EXPECT_TRUE(of_type(extract("The truce in Gaza took effect on Wednesday."), "agreement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("A ceasefire between Israel and Hamas did not take effect on "
+                                "Wednesday."),
+                        "agreement")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
