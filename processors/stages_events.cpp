@@ -1936,6 +1936,40 @@ class EventsStage final : public Stage {
                 }
                 if (type == "rejection"sv || type == "appeal"sv) break;
             }
+            // "adopted an Egyptian plan", "endorsed Egypt's proposal": the plan's author is
+            // the other side
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+                (d.toks[mt.tb].lower.starts_with("adopt") ||
+                 d.toks[mt.tb].lower.starts_with("endors")))
+                for (std::size_t t = mt.tb + 1; t < mt.te; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (o.part && !o.in_quote && (o.adjective || o.possessive) &&
+                        std::none_of(act.begin(), act.end(), [&](const Participant& a) {
+                            return same_party(a, *o.part);
+                        }))
+                        add_unique(tgt, *o.part);
+                    t = std::max(t, o.te - 1);
+                }
+            // ... and that author proposed it ("an Egyptian plan" is Egypt's proposal)
+            if (type == "agreement"sv && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
+                (d.toks[mt.tb].lower.starts_with("adopt") ||
+                 d.toks[mt.tb].lower.starts_with("endors")) &&
+                !in(d.toks[mt.te - 1].lower, {"resolution", "declaration"}))
+                for (const auto& ti : k.types)
+                    if (ti.name == "proposal"sv) {
+                        Candidate pr = cd;
+                        pr.ev.type = ti.name;
+                        pr.ev.category = ti.category;
+                        pr.ev.plover_type = ti.plover_type;
+                        pr.ev.plover_mode = ti.plover_mode;
+                        pr.ev.cameo = ti.cameo;
+                        pr.syntax = TrigSyntax::attached_noun;
+                        pr.tb = mt.te - 1;
+                        pr.ev.actors = tgt;
+                        d.cands.push_back(std::move(pr));
+                        break;
+                    }
             // "Ankara had agreed to supply Egypt with drones": the object of the agreed
             // infinitive is the other side
             if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&

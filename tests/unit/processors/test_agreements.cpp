@@ -528,5 +528,20 @@ TEST(AgreementParties, ADealBetweenTwoSidesTakingEffect) {
                     .empty());
 }
 
+TEST(AgreementParties, AdoptingAStatesPlanAgreesWithIt) {
+    const auto a = of_type(extract("Arab leaders meeting in Amman on Tuesday adopted an Egyptian "
+                                   "plan to rebuild Gaza."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].targets, "EGY"));
+    // controls: failing to adopt, and a plan without an author
+    EXPECT_TRUE(of_type(extract("Jordan regretted the council's failure to adopt Egypt's plan "
+                                "on Monday."),
+                        "agreement")
+                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("The summit's final statement endorsed the plan."), "agreement").empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
