@@ -860,15 +860,37 @@ class CoreferenceStage final : public Stage {
                             k.plural_country_anaphors.count(d.toks[h].lower) ? "country"
                             : k.plural_group_anaphors.count(d.toks[h].lower) ? "group"
                                                                              : "person");
-                        if (ps.size() == count) {
+                        std::vector<Participant> parts;
+                        for (const Mention* p : ps) parts.push_back(*p->part);
+                        // "Erdogan welcomed Sisi ... Ministers from the two governments": the
+                        // states of the people named last when the states are not named
+                        if (ps.size() != count && k.plural_country_anaphors.count(d.toks[h].lower)) {
+                            parts.clear();
+                            for (std::size_t q = d.mention_from(t); q-- > 0 && parts.size() < count;) {
+                                const Mention& x = d.mentions[q];
+                                if (x.sentence + 2 < si) break;
+                                if (!x.part || x.in_quote || x.part->country.empty() ||
+                                    (x.part->kind != "person"sv && x.part->kind != "country"sv))
+                                    continue;
+                                if (std::any_of(parts.begin(), parts.end(), [&](const Participant& y) {
+                                        return y.country == x.part->country;
+                                    }))
+                                    continue;
+                                const auto it = k.country_by_code.find(x.part->country);
+                                if (it == k.country_by_code.end()) continue;
+                                const CountryRec& cr = k.countries[it->second];
+                                parts.push_back(Participant{cr.name, "country", "", cr.code});
+                            }
+                        }
+                        if (parts.size() == count) {
                             Mention m;
                             m.tb = t;
                             m.te = h + 1;
                             m.sentence = si;
                             m.kind = MentionKind::plural_anaphor;
-                            m.part = ps[0]->part;
-                            for (std::size_t q = 1; q < ps.size(); ++q)
-                                m.extra.push_back(*ps[q]->part);
+                            m.part = parts[0];
+                            for (std::size_t q = 1; q < parts.size(); ++q)
+                                m.extra.push_back(parts[q]);
                             set_prep(d, s, m);
                             added.push_back(std::move(m));
                             t = h;
@@ -1043,7 +1065,13 @@ class CoreferenceStage final : public Stage {
     bool pronouns_ = true, roles_ = true, metonyms_ = true;
 
     void set_prep(const Doc& d, const Sentence& s, Mention& m) const {
-        if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) m.prep = d.toks[m.tb - 1].lower;
+        if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) {
+            m.prep = d.toks[m.tb - 1].lower;
+            // "Ministers from the two governments": the PP hangs on a people noun
+            if ((m.prep == "from"sv || m.prep == "of"sv) && m.tb > s.tb + 1 &&
+                (d.toks[m.tb - 2].lex & LPeopleNoun))
+                m.prep_attached = true;
+        }
     }
 
     // Right after a verb-like word: not after a preposition, conjunction, punctuation or

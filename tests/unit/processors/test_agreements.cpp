@@ -543,5 +543,19 @@ TEST(AgreementParties, AdoptingAStatesPlanAgreesWithIt) {
         of_type(extract("The summit's final statement endorsed the plan."), "agreement").empty());
 }
 
+TEST(AgreementParties, TheTwoGovernmentsOfTheLeadersNamed) {
+    const auto a = of_type(extract("Selim welcomed Haddad at the palace on Monday. Ministers from "
+                                   "the two governments signed 17 agreements."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+    // control: one leader's state is no pair
+    for (const auto& e : of_type(extract("Selim spoke at the palace on Monday. Ministers from the "
+                                         "two governments signed 17 agreements."),
+                                 "agreement"))
+        EXPECT_LT(e.actors.size(), 2u);
+}
+
 }  // namespace
 }  // namespace herald::processors
