@@ -1536,6 +1536,14 @@ class EventsStage final : public Stage {
                     }
             } else {
                 const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
+                // "told a news conference after the talks": a time reference back to talks
+                // reported before, no event of its own (unless its sides follow)
+                if (noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+                    in(d.toks[mt.tb - 2].lower, {"after", "before", "following"}) &&
+                    std::none_of(right.begin(), right.end(), [&](const Mention* m) {
+                        return m->tb <= mt.te + 1 && in(m->prep, {"with", "between"});
+                    }))
+                    return;
                 // "negotiations, facilitated by X": a passive right after the noun
                 for (std::size_t t = mt.te; t < std::min(s.te, mt.te + 4); ++t) {
                     if (d.toks[t].lower == "by"sv) {
@@ -1632,6 +1640,12 @@ class EventsStage final : public Stage {
                 if (w != "and" && w != "between" && w != "the" && w != ",") break;
                 --head;
             }
+            // "The agreement, brokered by the United States and France, was announced": the
+            // deal named before, no talks of their own when its sides are not named here
+            if (tr.syntax == TrigSyntax::passive && head > s.tb && cd.ev.actors.empty() &&
+                cd.ev.targets.empty() && k.agreement_nouns.count(d.toks[head - 1].lower) &&
+                d.toks[mt.tb].text != "-"sv)
+                return;
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already &&
                 k.agreement_nouns.count(d.toks[head - 1].lower)) {

@@ -557,5 +557,31 @@ TEST(AgreementParties, TheTwoGovernmentsOfTheLeadersNamed) {
         EXPECT_LT(e.actors.size(), 2u);
 }
 
+TEST(NegotiationAim, TheDealBrokeredByMediatorsIsNoTalksOfItsOwn) {
+    EXPECT_TRUE(of_type(extract("The agreement, brokered by Egypt and Qatar, was announced on "
+                                "Tuesday."),
+                        "negotiation")
+                    .empty());
+    // control: talks with their sides and mediators
+    EXPECT_EQ(of_type(extract("Talks between Israel and Hamas, mediated by Egypt and Qatar, "
+                              "resumed in Doha on Monday."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
+TEST(NegotiationAim, AfterTheTalksRefersBack) {
+    EXPECT_TRUE(of_type(extract("Haddad told a news conference after the talks that Jordan "
+                                "stood by Lebanon."),
+                        "negotiation")
+                    .empty());
+    // control: talks named with their sides after "after"
+    EXPECT_EQ(of_type(extract("Haddad spoke in Doha on Monday after the indirect talks between Hamas and "
+                              "Israel."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
