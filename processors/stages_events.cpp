@@ -235,6 +235,12 @@ class EventsStage final : public Stage {
                     if (is_verb && (tr.form == VerbForm::past || tr.form == VerbForm::ing) &&
                         determiner_before(d, s, i))
                         continue;
+                    // "their first publicly announced talks": an adverb between a determiner
+                    // or ordinal and the participle
+                    if (is_verb && tr.form == VerbForm::past && i > s.tb + 1 &&
+                        d.toks[i - 1].lower.ends_with("ly") && !d.toks[i - 1].cap &&
+                        (determiner_before(d, s, i - 1) || (d.toks[i - 2].lex & LOrdinal)))
+                        continue;
                     // "an emergency meeting", "a rare meeting": a gerund after a determiner
                     // and adjectives is a noun
                     if (is_verb && tr.form == VerbForm::ing && i > s.tb + 1) {
@@ -1124,8 +1130,18 @@ class EventsStage final : public Stage {
             (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
             !mention_ending(c, mt.tb - 2))
             act.clear();
-        // a passive participle has no subject actor ("Egypt, often criticized for ...")
-        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
+        // a passive participle has no subject actor ("Egypt, often criticized for ..."); nor
+        // one right after a plain noun with its agent after it ("reforms demanded by donors")
+        const bool reduced_relative =
+            tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.te == mt.tb + 1 &&
+            mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && mt.tb > s.tb &&
+            d.toks[mt.tb - 1].kind == TokKind::word && !d.toks[mt.tb - 1].cap &&
+            !mention_ending(c, mt.tb - 1) &&
+            !(d.toks[mt.tb - 1].lex &
+              (LSkippable | LPronoun | LPreposition | LSubordinator | LNegator | LDateWord)) &&
+            !(d.toks[mt.te + 1].lex & LDateWord) && !d.k->weekdays.count(d.toks[mt.te + 1].lower);
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past &&
+            (passive_at(d, s, mt.tb) || reduced_relative)) {
             act.clear();
             if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];

@@ -583,5 +583,25 @@ TEST(NegotiationAim, AfterTheTalksRefersBack) {
               1u);
 }
 
+TEST(AppealAddressees, AParticipleOnANounIsNoActOfTheSubject) {
+    // "reforms demanded by foreign donors": a reduced relative, its agent unnamed
+    for (const auto& e : of_type(extract("Selim urged the Lebanese leaders to press ahead with "
+                                         "reforms demanded by foreign donors."),
+                                 "appeal"))
+        EXPECT_FALSE(has(e.actors, "LBN"));
+    // "their first publicly announced talks": an adjective, no saying
+    for (const auto& e : of_type(extract("Selim met Darwish in Cairo on Saturday, their first "
+                                         "publicly announced talks since the war began."),
+                                 "statement"))
+        EXPECT_FALSE(has(e.actors, "Yusuf Darwish"));
+    // controls: a finite verb with "by" and a day; a plain past tense
+    const auto a = of_type(extract("Jordan demanded by Friday a full investigation."), "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+    const auto b = of_type(extract("Selim publicly announced his resignation on Monday."),
+                           "statement");
+    ASSERT_EQ(b.size(), 1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
