@@ -354,7 +354,16 @@ class EventsStage final : public Stage {
                 return true;
             // "Egypt, often criticized for ...": an adverb after the comma marks the
             // participle; right after a comma it is passive only with "by"
-            if (lw == ","sv) return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
+            if (lw == ","sv) {
+                // "Erdogan, who flew in from Dubai, also called for": the comma closes a
+                // relative clause on the subject; the verb is finite
+                std::size_t q = p - 1;
+                while (q > s.tb && d.toks[q - 1].lower != ","sv && p - q < 30) --q;
+                if (q > s.tb && d.toks[q - 1].lower == ","sv &&
+                    (d.toks[q].lower == "who"sv || d.toks[q].lower == "which"sv))
+                    return false;
+                return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
+            }
             if (lw.ends_with("ly") || lw == "often"sv || lw == "widely"sv || lw == "also"sv ||
                 lw == "not"sv || lw == "long"sv)
                 --p;
@@ -555,7 +564,7 @@ class EventsStage final : public Stage {
         if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","sv) {
             // "Blinken, on his fourth trip to the region, arrived": skip the aside
             std::size_t q = first_left - 1;
-            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 20) --q;
+            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 30) --q;
             // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
             // relative clause ("X, who ..., said")
             const auto first = d.toks[q].lower;
@@ -1006,9 +1015,11 @@ class EventsStage final : public Stage {
             --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
+        // ("said the bloc was ready ... but urged": "but" joins two verbs of one subject)
         if (lw == "and"sv || lw == "before"sv || lw == "after"sv || lw == "while"sv ||
-            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv)
-            return lw == "and"sv || tr.form == VerbForm::ing;
+            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv ||
+            lw == "but"sv)
+            return lw == "and"sv || lw == "but"sv || tr.form == VerbForm::ing;
         return false;
     }
 

@@ -603,5 +603,25 @@ TEST(AppealAddressees, AParticipleOnANounIsNoActOfTheSubject) {
     ASSERT_EQ(b.size(), 1u);
 }
 
+TEST(AppealAddressees, TheSubjectAcrossARelativeClauseAndBut) {
+    // ", also called for" after a relative clause is finite, not a passive participle
+    const auto a = of_type(extract("Selim, who flew in from Amman where he addressed a summit "
+                                   "of Arab leaders on Tuesday, also called for an immediate "
+                                   "ceasefire in Gaza."),
+                           "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    // "said ... but urged": one subject
+    const auto b = of_type(extract("Haddad said Jordan was ready to help but urged Lebanon to "
+                                   "hold those responsible to account."),
+                           "appeal");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+    // control: "Egypt, often criticized for" stays a participle
+    EXPECT_TRUE(of_type(extract("Egypt, often criticized for its role, called for calm."),
+                        "statement")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
