@@ -1159,6 +1159,26 @@ class EventsStage final : public Stage {
                 if (usable(m)) take(act, m);
             }
         }
+        // "and repeated Britain's call for a ceasefire", "renewed Egypt's offer": the one who
+        // renews it acts (the subject of the renewing verb)
+        if (attached_actor && (type == "appeal"sv || type == "proposal"sv) && !actors.empty()) {
+            std::size_t b = actors[0]->tb;
+            if (b > s.tb && (d.toks[b - 1].lex & LDeterminer) && d.toks[b - 1].lower != "'s"sv &&
+                !(d.toks[b - 1].lex & LPronoun))
+                --b;
+            if (b > s.tb && in(d.toks[b - 1].lower,
+                               {"repeated", "renewed", "reiterated", "reaffirmed", "echoed",
+                                "repeats", "renews", "reiterates", "repeat", "renew",
+                                "reiterate", "echoing", "repeating", "renewing", "reiterating"})) {
+                const std::size_t v = b - 1;
+                std::vector<Participant> who;
+                if (v > s.tb && d.toks[v - 1].lower == "and"sv && !prev_act.empty())
+                    who = prev_act;
+                else
+                    for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
+                if (!who.empty()) act = who;
+            }
+        }
         if (!act.empty() && tr.syntax == TrigSyntax::verb) {
             prev_act = act;
             if (main_act.empty()) main_act = act;

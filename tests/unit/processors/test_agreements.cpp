@@ -623,5 +623,20 @@ TEST(AppealAddressees, TheSubjectAcrossARelativeClauseAndBut) {
                     .empty());
 }
 
+TEST(AppealAddressees, WhoRenewsAStatesCallMakesIt) {
+    const auto a = of_type(extract("Haddad said Jordan was ready to help, and repeated France's "
+                                   "call for an immediate ceasefire in Gaza."),
+                           "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    EXPECT_FALSE(has(a[0].actors, "FRA"));
+    // control: the call itself, not renewed, is the state's
+    const auto b = of_type(extract("France's call for an immediate ceasefire in Gaza drew wide "
+                                   "support on Monday."),
+                           "appeal");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "FRA"));
+}
+
 }  // namespace
 }  // namespace herald::processors
