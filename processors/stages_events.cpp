@@ -944,8 +944,9 @@ class EventsStage final : public Stage {
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+            // ("talks over Tehran's nuclear programme in Muscat": an owner is no place)
             if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"sv &&
-                !topic_place(d, m))
+                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
@@ -1523,6 +1524,33 @@ class EventsStage final : public Stage {
                     cd.ev.cameo = nt.cameo;
                     break;
                 }
+            // "held talks in Muscat, with Oman's foreign minister carrying messages between
+            // the two delegations": a go-between makes them a mediated negotiation
+            for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"sv; ++t) {
+                if (d.toks[t].lower != "with"sv || c.starts_at[t + 1] < 0) continue;
+                const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
+                if (!g.part || g.te + 2 >= s.te) break;
+                const auto v = d.toks[g.te].lower;
+                if (!(v == "carrying"sv || v == "passing"sv || v == "relaying"sv ||
+                      v == "shuttling"sv) ||
+                    std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(g.te),
+                                 d.toks.begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(s.te, g.te + 4)),
+                                 [](const Token& x) { return x.lower == "between"sv; }))
+                    break;
+                const int ni = k.type_index("negotiation");
+                if (ni < 0) break;
+                const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
+                cd.ev.type = nt.name;
+                cd.ev.category = nt.category;
+                cd.ev.plover_type = nt.plover_type;
+                cd.ev.plover_mode = nt.plover_mode;
+                cd.ev.cameo = nt.cameo;
+                std::erase_if(cd.ev.targets,
+                              [&](const Participant& p) { return same_party(p, *g.part); });
+                add_unique(cd.mediators, *g.part);
+                break;
+            }
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&

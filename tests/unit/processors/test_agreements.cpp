@@ -638,5 +638,23 @@ TEST(AppealAddressees, WhoRenewsAStatesCallMakesIt) {
     EXPECT_TRUE(has(b[0].actors, "FRA"));
 }
 
+TEST(NegotiationHost, AGoBetweenMakesTalksAMediation) {
+    const auto n = of_type(extract("Israel and Lebanon held their first talks in years over "
+                                   "Beirut's claims in Doha on Saturday, with Haddad carrying "
+                                   "messages between the two delegations."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(mediated_by(n[0], "Amal Haddad"));
+    EXPECT_FALSE(has(n[0].targets, "Amal Haddad"));
+    // an owner ("Beirut's claims") is no place; the venue is
+    ASSERT_TRUE(n[0].location.has_value());
+    EXPECT_EQ(n[0].location->name, "Doha");
+    // control: a guest at the talks stays a meeting partner
+    const auto m = of_type(extract("Israel and Lebanon held talks in Doha on Saturday, with "
+                                   "Haddad attending."),
+                           "negotiation");
+    EXPECT_TRUE(m.empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
