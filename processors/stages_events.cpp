@@ -1632,13 +1632,33 @@ class EventsStage final : public Stage {
                         break;
                     }
                 }
-                for (const Mention* m : right) {
+                // "four days of talks, which had not been made public, between A and B": the
+                // sides after a relative clause on the talks
+                std::vector<const Mention*> sides = right;
+                if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","sv &&
+                    (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "that"sv))
+                    for (std::size_t t = mt.te + 2; t + 1 < s.te && t < mt.te + 25; ++t) {
+                        if (hard_punct(d.toks[t]) && d.toks[t].lower != ","sv) break;
+                        if (d.toks[t].lower != ","sv) continue;
+                        if (d.toks[t + 1].lower == "between"sv || d.toks[t + 1].lower == "with"sv)
+                            for (const Mention* m : right_mentions(c, t + 1, s.te))
+                                sides.push_back(m);
+                        break;
+                    }
+                bool between = false;
+                for (const Mention* m : sides) {
                     if (!usable(*m) && !(mediator_noun && m->part && !m->adjective)) continue;
                     if (mediator_noun && (m->prep.empty() || m->prep == "from"sv)) {
                         take(med, *m);
                     } else if (m->prep == "between"sv || m->prep == "with"sv ||
                                m->prep == "and"sv) {
+                        between = between || m->prep == "between"sv;
                         take(tgt, *owned_or_self(c, m));
+                    } else if (between && m->part && m->part->kind == "person"sv &&
+                               m->tb >= s.tb + 2 && d.toks[m->tb - 1].lower == "and"sv &&
+                               d.toks[m->tb - 2].lower == ","sv) {
+                        // "between A, the secretary of X, and B": past A's apposition
+                        take(tgt, *m);
                     }
                 }
                 const auto& vw = d.toks[mt.tb].lower;

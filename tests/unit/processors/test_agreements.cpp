@@ -656,5 +656,20 @@ TEST(NegotiationHost, AGoBetweenMakesTalksAMediation) {
     EXPECT_TRUE(m.empty());
 }
 
+TEST(NegotiationHost, SidesAfterARelativeClauseAndAnApposition) {
+    const auto n = of_type(extract("The agreement was announced in Doha after four days of talks, "
+                                   "which had not been made public, between Haddad, the top "
+                                   "diplomat of Jordan, and Egyptian President Omar Selim."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(has(n[0].targets, "Amal Haddad"));
+    EXPECT_TRUE(has(n[0].targets, "Omar Selim"));
+    // control: a relative clause not followed by the sides adds none
+    const auto m = of_type(extract("Haddad spoke after four days of talks, which had not been "
+                                   "made public, in Doha on Monday."),
+                           "negotiation");
+    for (const auto& e : m) EXPECT_LT(e.targets.size(), 2u);
+}
+
 }  // namespace
 }  // namespace herald::processors
