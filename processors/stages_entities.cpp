@@ -1034,12 +1034,29 @@ class CoreferenceStage final : public Stage {
                 mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb == n + 2 &&
                 d.mentions[mi + 1].part && d.mentions[mi + 1].part->kind == "person"sv)
                 continue;
-            for (std::size_t q = mi; q-- > 0;) {
-                const Mention& o = d.mentions[q];
-                if (o.sentence + 2 < p.sentence) break;
-                if (!o.part || o.part->kind != "person"sv || o.in_quote ||
-                    o.part->name == p.part->name)
-                    continue;
+            // the other person named last, preferring one named as a subject ("Erdogan
+            // arrived ... since the army ousted Mohamed Morsi. Sisi greeted his guest")
+            const Mention* pick = nullptr;
+            for (int pass = 0; pass < 2 && !pick; ++pass)
+                for (std::size_t q = mi; q-- > 0;) {
+                    const Mention& o = d.mentions[q];
+                    if (o.sentence + 2 < p.sentence) break;
+                    if (!o.part || o.part->kind != "person"sv || o.in_quote ||
+                        o.part->name == p.part->name)
+                        continue;
+                    const Sentence& os = d.sents[o.sentence];
+                    const bool subject =
+                        (o.prep.empty() || o.prep_attached) &&
+                        !(o.tb > os.tb && d.toks[o.tb - 1].kind == TokKind::word &&
+                          !d.toks[o.tb - 1].cap &&
+                          !(d.toks[o.tb - 1].lex & (LDeterminer | LRoleModifier)) &&
+                          d.toks[o.tb - 1].lower != "and"sv);
+                    if (pass == 0 && !subject) continue;
+                    pick = &o;
+                    break;
+                }
+            for (const Mention* op = pick; op; op = nullptr) {
+                const Mention& o = *op;
                 Mention m;
                 m.tb = n;
                 m.te = n + 1;

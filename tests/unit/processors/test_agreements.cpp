@@ -671,5 +671,21 @@ TEST(NegotiationHost, SidesAfterARelativeClauseAndAnApposition) {
     for (const auto& e : m) EXPECT_LT(e.targets.size(), 2u);
 }
 
+TEST(CollectiveActors, TheGuestIsTheVisitorNamedAsASubject) {
+    const auto m = of_type(extract("Haddad arrived in Cairo on Wednesday, years after the army "
+                                   "removed President Darwish. Selim welcomed his guest on the "
+                                   "tarmac on Wednesday."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].targets, "Amal Haddad"));
+    EXPECT_FALSE(has(m[0].targets, "Yusuf Darwish"));
+    // control: with no subject named, the other person named last
+    const auto n = of_type(extract("The army removed Darwish on Tuesday. Selim welcomed his guest "
+                                   "on the tarmac on Wednesday."),
+                           "meeting");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(has(n[0].targets, "Yusuf Darwish"));
+}
+
 }  // namespace
 }  // namespace herald::processors
