@@ -1481,6 +1481,27 @@ class EventsStage final : public Stage {
                                 d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
                             if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
                         }
+                        // "The meeting, co-hosted by ...": "an emergency conference on Gaza
+                        // held at the Dead Sea" (another gathering word, its venue after "held")
+                        for (std::size_t t = ps.tb; t + 3 < ps.te && !loc; ++t) {
+                            if (!k.gathering_nouns.count(d.toks[t].lower)) continue;
+                            for (std::size_t u = t + 1; u + 2 < ps.te && u < t + 6; ++u) {
+                                if (hard_punct(d.toks[u])) break;
+                                if (d.toks[u].lower != "held"sv ||
+                                    (d.toks[u + 1].lower != "in"sv && d.toks[u + 1].lower != "at"sv))
+                                    continue;
+                                for (std::size_t w = u + 2; w < ps.te && w < u + 4; ++w)
+                                    if (c.starts_at[w] >= 0) {
+                                        const Mention& v =
+                                            d.mentions[static_cast<std::size_t>(c.starts_at[w])];
+                                        // (a venue named "held at": also a shore, "the
+                                        // Dead Sea")
+                                        if (v.place && !v.in_quote) loc = v.place;
+                                        break;
+                                    }
+                                break;
+                            }
+                        }
                     }
                     break;
                 }

@@ -687,5 +687,28 @@ TEST(CollectiveActors, TheGuestIsTheVisitorNamedAsASubject) {
     EXPECT_TRUE(has(n[0].targets, "Yusuf Darwish"));
 }
 
+TEST(CollectiveActors, TheMeetingCoHostedTakesTheVenueOfTheConferenceHeldThere) {
+    const auto m = of_type(extract("Brandt announced new aid on Tuesday at an emergency "
+                                   "conference on Gaza held at Amman in Jordan.\n\nThe meeting, "
+                                   "co-hosted by King Faris and Omar Selim, brought together "
+                                   "dozens of governments."),
+                           "meeting");
+    bool venue = false;
+    for (const auto& e : m)
+        if (has(e.actors, "King Faris") && e.location && e.location->name == "Amman")
+            venue = true;
+    EXPECT_TRUE(venue);
+    // control: a conference held elsewhere in time ("held talks") gives no venue
+    const auto n = of_type(extract("Brandt held talks in Doha on Tuesday.\n\nThe meeting, "
+                                   "co-hosted by King Faris and Omar Selim, brought together "
+                                   "dozens of governments."),
+                           "meeting");
+    for (const auto& e : n) {
+        if (has(e.actors, "King Faris")) {
+            EXPECT_FALSE(e.location.has_value());
+        }
+    }
+}
+
 }  // namespace
 }  // namespace herald::processors
