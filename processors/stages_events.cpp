@@ -1692,6 +1692,13 @@ class EventsStage final : public Stage {
                     act.clear();
                 }
             }
+            // "The talks, which Iran described as frank, came a day after X arrived": the
+            // talks reported before, taken up again; no sides to gather from the asides
+            if (noun && act.empty() && tgt.empty() && med.empty() && mt.tb == s.tb + 1 &&
+                d.toks[s.tb].lower == "the"sv && mt.te + 1 < s.te &&
+                d.toks[mt.te].lower == ","sv &&
+                (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "who"sv))
+                return;
             if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
                 // fallback: the states and bodies named in the sentence (in the trigger's
                 // own conjunct: not "Russia has kept contacts with Israel, and has hosted

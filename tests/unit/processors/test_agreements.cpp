@@ -710,5 +710,18 @@ TEST(CollectiveActors, TheMeetingCoHostedTakesTheVenueOfTheConferenceHeldThere) 
     }
 }
 
+TEST(NegotiationAim, TheTalksTakenUpAgainGatherNoSidesFromAsides) {
+    const auto evs = extract("Haddad met Selim in Cairo on Monday. The talks, which Egypt's "
+                             "foreign ministry described as useful, came a day after Haddad "
+                             "arrived from Qatar.");
+    EXPECT_TRUE(of_type(evs, "negotiation").empty());
+    // control: indirect talks with their sides named
+    EXPECT_EQ(of_type(extract("The indirect talks between Israel and Lebanon, which Egypt "
+                              "hosted, resumed in Cairo on Monday."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
