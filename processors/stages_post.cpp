@@ -672,6 +672,21 @@ class DatesStage final : public Stage {
         static constexpr std::string_view kTypes[] = {"meeting",  "visit",     "statement",
                                                       "appeal",   "agreement", "negotiation",
                                                       "proposal", "rejection"};
+        // "Hamas and Fatah signed a declaration in Beijing on Tuesday ..., China's foreign
+        // minister said": the trailing attribution of the news day's event was made that day
+        if (news_day)
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier || c.ev.date || c.has_cue || !sent_cue[c.sentence] ||
+                    c.ev.type != "statement"sv || c.ev.status != "occurred"sv ||
+                    !d.k->reporting_verbs.count(d.toks[c.tb].lower))
+                    continue;
+                for (const Candidate& o : d.cands)
+                    if (&o != &c && !o.drop && o.sentence == c.sentence && o.te <= c.tb &&
+                        o.has_cue && o.ev.date == news_day) {
+                        c.ev.date = news_day;
+                        break;
+                    }
+            }
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
             if (c.ev.status != "occurred"sv) continue;

@@ -723,5 +723,24 @@ TEST(NegotiationAim, TheTalksTakenUpAgainGatherNoSidesFromAsides) {
               1u);
 }
 
+TEST(AgreementSigning, TheAttributionOfTheNewsDaysDealIsOfThatDay) {
+    // published Tuesday 2024-01-16
+    const auto evs = extract("Hamas and Fatah signed a declaration in Cairo on Tuesday, Egypt's "
+                             "President Omar Selim said.\n\nSelim said on Sunday that talks "
+                             "had begun.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].date, "2024-01-16");
+    bool lede_saying = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (e.date == std::optional<std::string>("2024-01-16")) lede_saying = true;
+    EXPECT_TRUE(lede_saying);
+    // control: a deal of an older day gives the saying no day of its own
+    const auto b = extract("Hamas and Fatah signed a declaration in Cairo on Saturday, Egypt's "
+                           "President Omar Selim said.");
+    for (const auto& e : of_type(b, "statement"))
+        EXPECT_NE(e.date, std::optional<std::string>("2024-01-13"));
+}
+
 }  // namespace
 }  // namespace herald::processors
