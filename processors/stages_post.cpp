@@ -687,6 +687,26 @@ class DatesStage final : public Stage {
                         break;
                     }
             }
+        // "Oman said late on Tuesday that it had brokered a ceasefire": the deal the lede's
+        // dated saying announces is the news of that day
+        if (news_day && !d.sents.empty())
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier || c.ev.date || c.sentence != 0 ||
+                    c.ev.type != "agreement"sv || c.ev.status != "occurred"sv)
+                    continue;
+                for (const Candidate& o : d.cands) {
+                    if (&o == &c || o.drop || o.sentence != 0 || o.te > c.tb ||
+                        o.ev.type != "statement"sv || !o.has_cue || o.ev.date != news_day)
+                        continue;
+                    bool that = false;
+                    for (std::size_t t = o.te; t < c.tb; ++t)
+                        if (d.toks[t].lower == "that"sv) that = true;
+                    if (that) {
+                        c.ev.date = news_day;
+                        break;
+                    }
+                }
+            }
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
             if (c.ev.status != "occurred"sv) continue;

@@ -742,5 +742,20 @@ TEST(AgreementSigning, TheAttributionOfTheNewsDaysDealIsOfThatDay) {
         EXPECT_NE(e.date, std::optional<std::string>("2024-01-13"));
 }
 
+TEST(AgreementMediated, TheDealTheLedesSayingAnnouncesIsOfItsDay) {
+    // published Tuesday 2024-01-16
+    const auto a = of_type(extract("Qatar said late on Tuesday that it had brokered a ceasefire "
+                                   "between Israel and Hamas."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].date, "2024-01-16");
+    // control: a saying of an older day is no news day; the deal keeps no day
+    const auto b = of_type(extract("Qatar said on Saturday that it had brokered a ceasefire "
+                                   "between Israel and Hamas."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_FALSE(b[0].date.has_value());
+}
+
 }  // namespace
 }  // namespace herald::processors
