@@ -864,17 +864,20 @@ class CoreferenceStage final : public Stage {
                         for (const Mention* p : ps) parts.push_back(*p->part);
                         // "Erdogan welcomed Sisi ... Ministers from the two governments": the
                         // states of the people named last when the states are not named
-                        if (ps.size() != count && k.plural_country_anaphors.count(d.toks[h].lower)) {
+                        if (ps.size() != count &&
+                            k.plural_country_anaphors.count(d.toks[h].lower)) {
                             parts.clear();
-                            for (std::size_t q = d.mention_from(t); q-- > 0 && parts.size() < count;) {
+                            for (std::size_t q = d.mention_from(t);
+                                 q-- > 0 && parts.size() < count;) {
                                 const Mention& x = d.mentions[q];
                                 if (x.sentence + 2 < si) break;
                                 if (!x.part || x.in_quote || x.part->country.empty() ||
                                     (x.part->kind != "person"sv && x.part->kind != "country"sv))
                                     continue;
-                                if (std::any_of(parts.begin(), parts.end(), [&](const Participant& y) {
-                                        return y.country == x.part->country;
-                                    }))
+                                if (std::any_of(parts.begin(), parts.end(),
+                                                [&](const Participant& y) {
+                                                    return y.country == x.part->country;
+                                                }))
                                     continue;
                                 const auto it = k.country_by_code.find(x.part->country);
                                 if (it == k.country_by_code.end()) continue;

@@ -120,8 +120,7 @@ class EventsStage final : public Stage {
             name += d.toks[t].text;
             ++t;
         }
-        if (name.empty() || t >= s.te || d.toks[t].text != "-"sv || !d.toks[t].space_before)
-            return;
+        if (name.empty() || t >= s.te || d.toks[t].text != "-"sv || !d.toks[t].space_before) return;
         const PlaceRec* city = nullptr;
         for (const PlaceRec& p : d.k->places)
             if (p.kind == "city"sv && iequals(p.name, name)) city = &p;
@@ -1169,8 +1168,8 @@ class EventsStage final : public Stage {
                 --b;
             if (b > s.tb && in(d.toks[b - 1].lower,
                                {"repeated", "renewed", "reiterated", "reaffirmed", "echoed",
-                                "repeats", "renews", "reiterates", "repeat", "renew",
-                                "reiterate", "echoing", "repeating", "renewing", "reiterating"})) {
+                                "repeats", "renews", "reiterates", "repeat", "renew", "reiterate",
+                                "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
                 std::vector<Participant> who;
                 if (v > s.tb && d.toks[v - 1].lower == "and"sv && !prev_act.empty())
@@ -1487,8 +1486,8 @@ class EventsStage final : public Stage {
                             if (!k.gathering_nouns.count(d.toks[t].lower)) continue;
                             for (std::size_t u = t + 1; u + 2 < ps.te && u < t + 6; ++u) {
                                 if (hard_punct(d.toks[u])) break;
-                                if (d.toks[u].lower != "held"sv ||
-                                    (d.toks[u + 1].lower != "in"sv && d.toks[u + 1].lower != "at"sv))
+                                if (d.toks[u].lower != "held"sv || (d.toks[u + 1].lower != "in"sv &&
+                                                                    d.toks[u + 1].lower != "at"sv))
                                     continue;
                                 for (std::size_t w = u + 2; w < ps.te && w < u + 4; ++w)
                                     if (c.starts_at[w] >= 0) {
@@ -1554,10 +1553,10 @@ class EventsStage final : public Stage {
                 const auto v = d.toks[g.te].lower;
                 if (!(v == "carrying"sv || v == "passing"sv || v == "relaying"sv ||
                       v == "shuttling"sv) ||
-                    std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(g.te),
-                                 d.toks.begin() + static_cast<std::ptrdiff_t>(
-                                                      std::min(s.te, g.te + 4)),
-                                 [](const Token& x) { return x.lower == "between"sv; }))
+                    std::none_of(
+                        d.toks.begin() + static_cast<std::ptrdiff_t>(g.te),
+                        d.toks.begin() + static_cast<std::ptrdiff_t>(std::min(s.te, g.te + 4)),
+                        [](const Token& x) { return x.lower == "between"sv; }))
                     break;
                 const int ni = k.type_index("negotiation");
                 if (ni < 0) break;
@@ -1695,8 +1694,7 @@ class EventsStage final : public Stage {
             // "The talks, which Iran described as frank, came a day after X arrived": the
             // talks reported before, taken up again; no sides to gather from the asides
             if (noun && act.empty() && tgt.empty() && med.empty() && mt.tb == s.tb + 1 &&
-                d.toks[s.tb].lower == "the"sv && mt.te + 1 < s.te &&
-                d.toks[mt.te].lower == ","sv &&
+                d.toks[s.tb].lower == "the"sv && mt.te + 1 < s.te && d.toks[mt.te].lower == ","sv &&
                 (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "who"sv))
                 return;
             if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
@@ -1887,7 +1885,8 @@ class EventsStage final : public Stage {
                 for (const Mention* m : right) {
                     if (obj == SIZE_MAX || m->tb <= obj || !usable(*m)) continue;
                     if (m->prep == "between"sv) take(sides, *owned_or_self(c, m));
-                    if (m->prep == "with"sv && m->tb == obj + 2) take(partners, *owned_or_self(c, m));
+                    if (m->prep == "with"sv && m->tb == obj + 2)
+                        take(partners, *owned_or_self(c, m));
                 }
                 const auto is_side = [&](const Participant& a) {
                     return std::any_of(sides.begin(), sides.end(),
@@ -1923,8 +1922,7 @@ class EventsStage final : public Stage {
             // "He said Morocco's autonomy plan was the only basis", "did not take up France's
             // offer of help": a plan described by a copula or in the object of a negated verb
             // is background, not a proposal made here
-            if (type == "proposal"sv && tr.syntax == TrigSyntax::attached_noun &&
-                !actors.empty()) {
+            if (type == "proposal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
                 if (mt.te < s.te &&
                     in(d.toks[mt.te].lower, {"is", "was", "are", "were", "remains", "remained"}))
                     return;
@@ -2082,9 +2080,8 @@ class EventsStage final : public Stage {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
                     if (o.part && !o.in_quote && (o.adjective || o.possessive) &&
-                        std::none_of(act.begin(), act.end(), [&](const Participant& a) {
-                            return same_party(a, *o.part);
-                        }))
+                        std::none_of(act.begin(), act.end(),
+                                     [&](const Participant& a) { return same_party(a, *o.part); }))
                         add_unique(tgt, *o.part);
                     t = std::max(t, o.te - 1);
                 }

@@ -51,16 +51,16 @@ TEST(AgreementSigning, TheSigningOfDocumentsIsAnAgreement) {
 }
 
 TEST(AgreementSigning, RejectedHopedOrPossibleIsNoAgreement) {
-    for (const auto& e :
-         of_type(extract("Israel rejected the agreements signed by Egypt and Jordan."), "agreement"))
+    for (const auto& e : of_type(
+             extract("Israel rejected the agreements signed by Egypt and Jordan."), "agreement"))
         EXPECT_FALSE(has(e.actors, "ISR"));
     EXPECT_TRUE(
         of_type(extract("Haddad hoped to sign the agreements with Egypt next year."), "agreement")
             .empty());
-    EXPECT_TRUE(of_type(extract("Selim said an agreement with Jordan was possible."), "agreement")
-                    .empty());
-    EXPECT_TRUE(of_type(extract("Haddad did not sign the declaration on Monday."), "agreement")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Selim said an agreement with Jordan was possible."), "agreement").empty());
+    EXPECT_TRUE(
+        of_type(extract("Haddad did not sign the declaration on Monday."), "agreement").empty());
 }
 
 // ---------------------------------------------------------------- parties
@@ -106,8 +106,9 @@ TEST(AgreementParties, AnUnknownNameInAListKeepsTheListGoing) {
 // ---------------------------------------------------------------- brokered and announced
 
 TEST(AgreementMediated, ABrokeredCeasefireIsTheSidesAgreement) {
-    const auto evs = extract("Qatar said on Monday that it had brokered a ceasefire between "
-                             "Israel and Hamas.");
+    const auto evs = extract(
+        "Qatar said on Monday that it had brokered a ceasefire between "
+        "Israel and Hamas.");
     const auto a = of_type(evs, "agreement");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "ISR"));
@@ -116,9 +117,9 @@ TEST(AgreementMediated, ABrokeredCeasefireIsTheSidesAgreement) {
     EXPECT_FALSE(has(a[0].actors, "QAT"));
     EXPECT_EQ(of_type(evs, "negotiation").size(), 1u);  // the mediation stays
     // control: brokering talks is no agreement
-    EXPECT_TRUE(of_type(extract("Qatar brokered talks between Israel and Hamas on Monday."),
-                        "agreement")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Qatar brokered talks between Israel and Hamas on Monday."), "agreement")
+            .empty());
 }
 
 TEST(AgreementMediated, TheAnnouncerOfACeasefireBetweenTwoSidesMediated) {
@@ -130,14 +131,13 @@ TEST(AgreementMediated, TheAnnouncerOfACeasefireBetweenTwoSidesMediated) {
     EXPECT_TRUE(has(a[0].actors, "Hamas"));
     EXPECT_TRUE(mediated_by(a[0], "EGY"));
     // "announced a truce with X": the announcer is a side
-    const auto b =
-        of_type(extract("Israel announced a truce with Hamas on Sunday."), "agreement");
+    const auto b = of_type(extract("Israel announced a truce with Hamas on Sunday."), "agreement");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "ISR"));
     EXPECT_TRUE(has(b[0].targets, "Hamas"));
     // controls: a unilateral ceasefire, a possible one, a hoped-for one
-    EXPECT_TRUE(
-        of_type(extract("Israel announced a unilateral ceasefire on Sunday."), "agreement").empty());
+    EXPECT_TRUE(of_type(extract("Israel announced a unilateral ceasefire on Sunday."), "agreement")
+                    .empty());
     EXPECT_TRUE(of_type(extract("Egypt said a ceasefire between Israel and Hamas was possible."),
                         "agreement")
                     .empty());
@@ -158,20 +158,20 @@ TEST(AgreementMembership, ABodyReadmittingAStateAgrees) {
     // the dateline city is where the lede's agreement was reached
     ASSERT_TRUE(a[0].location.has_value());
     EXPECT_EQ(a[0].location->name, "Cairo");
-    const auto b = of_type(extract("The Arab League restored Lebanon's membership on Sunday."),
-                           "agreement");
+    const auto b =
+        of_type(extract("The Arab League restored Lebanon's membership on Sunday."), "agreement");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].targets, "LBN"));
     // controls: an aim and a refusal
-    EXPECT_TRUE(of_type(extract("The ministers hoped to readmit Lebanon to the Arab League."),
-                        "agreement")
-                    .empty());
-    EXPECT_TRUE(of_type(extract("The Arab League refused to readmit Lebanon on Sunday."),
-                        "agreement")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("The ministers hoped to readmit Lebanon to the Arab League."), "agreement")
+            .empty());
+    EXPECT_TRUE(
+        of_type(extract("The Arab League refused to readmit Lebanon on Sunday."), "agreement")
+            .empty());
     // no dateline: no place invented
-    const auto c = of_type(extract("The Arab League voted on Sunday to readmit Lebanon."),
-                           "agreement");
+    const auto c =
+        of_type(extract("The Arab League voted on Sunday to readmit Lebanon."), "agreement");
     ASSERT_EQ(c.size(), 1u);
     EXPECT_FALSE(c[0].location.has_value());
 }
@@ -189,14 +189,13 @@ TEST(Proposal, DraftsPlansAndApproachesPutForward) {
                            "proposal");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
-    const auto c = of_type(
-        extract("Jordan put forward a draft resolution at the United Nations on Monday."),
-        "proposal");
+    const auto c =
+        of_type(extract("Jordan put forward a draft resolution at the United Nations on Monday."),
+                "proposal");
     ASSERT_EQ(c.size(), 1u);
     EXPECT_TRUE(has(c[0].actors, "JOR"));
-    const auto e =
-        of_type(extract("Selim presented a plan for the reconstruction of Gaza on Monday."),
-                "proposal");
+    const auto e = of_type(
+        extract("Selim presented a plan for the reconstruction of Gaza on Monday."), "proposal");
     ASSERT_EQ(e.size(), 1u);
     EXPECT_TRUE(has(e[0].actors, "Omar Selim"));
     // control: "set out" for something that is no plan
@@ -228,15 +227,16 @@ TEST(Proposal, WhoTheInfinitiveIsAskedOfProposes) {
                                  "proposal"))
         EXPECT_FALSE(has(e.actors, "Hamas"));
     // control: the subject's own infinitive
-    const auto a = of_type(extract("Egypt is expected to present a plan for Gaza on Sunday."),
-                           "proposal");
+    const auto a =
+        of_type(extract("Egypt is expected to present a plan for Gaza on Sunday."), "proposal");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "EGY"));
 }
 
 TEST(Proposal, AVerbInARelativeClauseOnAThingHasNoMainSubject) {
-    const auto evs = extract("The United States has circulated its own draft, which would back "
-                             "a truce and would warn Israel against an offensive in Rafah.");
+    const auto evs = extract(
+        "The United States has circulated its own draft, which would back "
+        "a truce and would warn Israel against an offensive in Rafah.");
     for (const auto& e : of_type(evs, "statement")) EXPECT_FALSE(has(e.actors, "USA"));
     // control: "and" without a relative clause shares the subject
     const auto st = of_type(extract("The United States circulated its own draft on Monday and "
@@ -247,14 +247,13 @@ TEST(Proposal, AVerbInARelativeClauseOnAThingHasNoMainSubject) {
 }
 
 TEST(Proposal, AnInvitationToMeetIsOffered) {
-    const auto a = of_type(extract("Selim invited Haddad to attend a summit in Cairo next year."),
-                           "proposal");
+    const auto a =
+        of_type(extract("Selim invited Haddad to attend a summit in Cairo next year."), "proposal");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
     EXPECT_TRUE(has(a[0].targets, "Amal Haddad"));
     // controls: invited (passive) and "at the invitation of" offer nothing here
-    EXPECT_TRUE(of_type(extract("Haddad was invited to the summit in Cairo on Monday."),
-                        "proposal")
+    EXPECT_TRUE(of_type(extract("Haddad was invited to the summit in Cairo on Monday."), "proposal")
                     .empty());
     EXPECT_TRUE(of_type(extract("Haddad met Selim in Cairo on Monday at the invitation of "
                                 "Brandt."),
@@ -289,8 +288,8 @@ TEST(AppealAddressees, ARelativeClauseAfterAPlaceIsNotThePlaces) {
                                  "appeal"))
         EXPECT_FALSE(has(e.actors, "United Nations"));
     // control: a relative clause right on its party
-    const auto a = of_type(extract("It was Haddad who demanded a ceasefire in Gaza on Monday."),
-                           "appeal");
+    const auto a =
+        of_type(extract("It was Haddad who demanded a ceasefire in Gaza on Monday."), "appeal");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
 }
@@ -371,8 +370,9 @@ TEST(NegotiationHost, ARoleClaimedIsNoMediation) {
 // ---------------------------------------------------------------- visits
 
 TEST(VisitPhrase, ATimePhraseInsideTheTriggerPhrase) {
-    const auto evs = extract("Selim is expected to travel later this week to Amman for talks "
-                             "with Haddad, before visiting Beirut.");
+    const auto evs = extract(
+        "Selim is expected to travel later this week to Amman for talks "
+        "with Haddad, before visiting Beirut.");
     const auto v = of_type(evs, "visit");
     ASSERT_EQ(v.size(), 2u);
     for (const auto& e : v) {
@@ -380,9 +380,9 @@ TEST(VisitPhrase, ATimePhraseInsideTheTriggerPhrase) {
         EXPECT_EQ(e.status, "planned");
     }
     // control: an infinitive after the time phrase is no destination
-    EXPECT_TRUE(of_type(extract("Selim said on Sunday to reporters that talks would go on."),
-                        "visit")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Selim said on Sunday to reporters that talks would go on."), "visit")
+            .empty());
 }
 
 TEST(VisitPhrase, ASeatOfGovernmentIsAPlaceOnlyAfterAPreposition) {
@@ -400,16 +400,16 @@ TEST(VisitPhrase, ASeatOfGovernmentIsAPlaceOnlyAfterAPreposition) {
 }
 
 TEST(VisitPhrase, OneMadeToAPlaceIsAVisit) {
-    const auto v = of_type(extract("The trip returned one Selim made to Amman in February."),
-                           "visit");
+    const auto v =
+        of_type(extract("The trip returned one Selim made to Amman in February."), "visit");
     ASSERT_EQ(v.size(), 1u);
     EXPECT_TRUE(has(v[0].actors, "Omar Selim"));
     ASSERT_TRUE(v[0].location.has_value());
     EXPECT_EQ(v[0].location->name, "Amman");
     // controls: promises or changes made to a state are no visit
-    EXPECT_TRUE(of_type(extract("Brandt kept the promises Selim made to Jordan in February."),
-                        "visit")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Brandt kept the promises Selim made to Jordan in February."), "visit")
+            .empty());
     EXPECT_TRUE(of_type(extract("Selim made to Jordan an offer of gas."), "visit").empty());
 }
 
@@ -445,9 +445,9 @@ TEST(CollectiveActors, HostingTheMinistersOfStatesMeetsThem) {
     EXPECT_TRUE(has(m[0].targets, "QAT"));
     EXPECT_TRUE(has(m[0].targets, "LBN"));
     // control: hosting a thing of a state is no meeting
-    EXPECT_TRUE(of_type(extract("Jordan hosted the headquarters of Egypt's mission on Monday."),
-                        "meeting")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Jordan hosted the headquarters of Egypt's mission on Monday."), "meeting")
+            .empty());
 }
 
 TEST(AppealAddressees, TheSpeakerOfAReportedGerundIsNoActor) {
@@ -456,12 +456,12 @@ TEST(AppealAddressees, TheSpeakerOfAReportedGerundIsNoActor) {
                                  "appeal"))
         EXPECT_FALSE(has(e.actors, "Amal Haddad"));
     // controls: a participle after the saying shares its subject; the subject's own gerund
-    const auto a = of_type(extract("Haddad spoke on Monday, urging Israel to stop the offensive."),
-                           "appeal");
+    const auto a =
+        of_type(extract("Haddad spoke on Monday, urging Israel to stop the offensive."), "appeal");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
-    const auto b = of_type(extract("Haddad kept pressing for a ceasefire in Gaza on Monday."),
-                           "appeal");
+    const auto b =
+        of_type(extract("Haddad kept pressing for a ceasefire in Gaza on Monday."), "appeal");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
 }
@@ -490,8 +490,7 @@ TEST(AgreementParties, TheObjectOfTheAgreedInfinitiveIsTheOtherSide) {
     EXPECT_TRUE(has(a[0].actors, "FRA"));
     EXPECT_TRUE(has(a[0].targets, "EGY"));
     // control: a thing as the object adds no side
-    const auto b = of_type(extract("Jordan agreed on Monday to supply armed drones."),
-                           "agreement");
+    const auto b = of_type(extract("Jordan agreed on Monday to supply armed drones."), "agreement");
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(b[0].targets.empty());
 }
@@ -520,8 +519,8 @@ TEST(AgreementParties, ADealBetweenTwoSidesTakingEffect) {
     EXPECT_TRUE(has(a[0].actors, "Hamas"));
     EXPECT_EQ(a[0].status, "occurred");
     // controls: no sides named; a deal that did not take effect
-    EXPECT_TRUE(of_type(extract("The truce in Gaza took effect on Wednesday."), "agreement")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("The truce in Gaza took effect on Wednesday."), "agreement").empty());
     EXPECT_TRUE(of_type(extract("A ceasefire between Israel and Hamas did not take effect on "
                                 "Wednesday."),
                         "agreement")
@@ -576,11 +575,12 @@ TEST(NegotiationAim, AfterTheTalksRefersBack) {
                         "negotiation")
                     .empty());
     // control: talks named with their sides after "after"
-    EXPECT_EQ(of_type(extract("Haddad spoke in Doha on Monday after the indirect talks between Hamas and "
-                              "Israel."),
-                      "negotiation")
-                  .size(),
-              1u);
+    EXPECT_EQ(
+        of_type(extract("Haddad spoke in Doha on Monday after the indirect talks between Hamas and "
+                        "Israel."),
+                "negotiation")
+            .size(),
+        1u);
 }
 
 TEST(AppealAddressees, AParticipleOnANounIsNoActOfTheSubject) {
@@ -598,8 +598,8 @@ TEST(AppealAddressees, AParticipleOnANounIsNoActOfTheSubject) {
     const auto a = of_type(extract("Jordan demanded by Friday a full investigation."), "appeal");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "JOR"));
-    const auto b = of_type(extract("Selim publicly announced his resignation on Monday."),
-                           "statement");
+    const auto b =
+        of_type(extract("Selim publicly announced his resignation on Monday."), "statement");
     ASSERT_EQ(b.size(), 1u);
 }
 
@@ -618,9 +618,9 @@ TEST(AppealAddressees, TheSubjectAcrossARelativeClauseAndBut) {
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
     // control: "Egypt, often criticized for" stays a participle
-    EXPECT_TRUE(of_type(extract("Egypt, often criticized for its role, called for calm."),
-                        "statement")
-                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Egypt, often criticized for its role, called for calm."), "statement")
+            .empty());
 }
 
 TEST(AppealAddressees, WhoRenewsAStatesCallMakesIt) {
@@ -695,8 +695,7 @@ TEST(CollectiveActors, TheMeetingCoHostedTakesTheVenueOfTheConferenceHeldThere) 
                            "meeting");
     bool venue = false;
     for (const auto& e : m)
-        if (has(e.actors, "King Faris") && e.location && e.location->name == "Amman")
-            venue = true;
+        if (has(e.actors, "King Faris") && e.location && e.location->name == "Amman") venue = true;
     EXPECT_TRUE(venue);
     // control: a conference held elsewhere in time ("held talks") gives no venue
     const auto n = of_type(extract("Brandt held talks in Doha on Tuesday.\n\nThe meeting, "
@@ -711,9 +710,10 @@ TEST(CollectiveActors, TheMeetingCoHostedTakesTheVenueOfTheConferenceHeldThere) 
 }
 
 TEST(NegotiationAim, TheTalksTakenUpAgainGatherNoSidesFromAsides) {
-    const auto evs = extract("Haddad met Selim in Cairo on Monday. The talks, which Egypt's "
-                             "foreign ministry described as useful, came a day after Haddad "
-                             "arrived from Qatar.");
+    const auto evs = extract(
+        "Haddad met Selim in Cairo on Monday. The talks, which Egypt's "
+        "foreign ministry described as useful, came a day after Haddad "
+        "arrived from Qatar.");
     EXPECT_TRUE(of_type(evs, "negotiation").empty());
     // control: indirect talks with their sides named
     EXPECT_EQ(of_type(extract("The indirect talks between Israel and Lebanon, which Egypt "
@@ -725,9 +725,10 @@ TEST(NegotiationAim, TheTalksTakenUpAgainGatherNoSidesFromAsides) {
 
 TEST(AgreementSigning, TheAttributionOfTheNewsDaysDealIsOfThatDay) {
     // published Tuesday 2024-01-16
-    const auto evs = extract("Hamas and Fatah signed a declaration in Cairo on Tuesday, Egypt's "
-                             "President Omar Selim said.\n\nSelim said on Sunday that talks "
-                             "had begun.");
+    const auto evs = extract(
+        "Hamas and Fatah signed a declaration in Cairo on Tuesday, Egypt's "
+        "President Omar Selim said.\n\nSelim said on Sunday that talks "
+        "had begun.");
     const auto a = of_type(evs, "agreement");
     ASSERT_EQ(a.size(), 1u);
     EXPECT_EQ(a[0].date, "2024-01-16");
@@ -736,8 +737,9 @@ TEST(AgreementSigning, TheAttributionOfTheNewsDaysDealIsOfThatDay) {
         if (e.date == std::optional<std::string>("2024-01-16")) lede_saying = true;
     EXPECT_TRUE(lede_saying);
     // control: a deal of an older day gives the saying no day of its own
-    const auto b = extract("Hamas and Fatah signed a declaration in Cairo on Saturday, Egypt's "
-                           "President Omar Selim said.");
+    const auto b = extract(
+        "Hamas and Fatah signed a declaration in Cairo on Saturday, Egypt's "
+        "President Omar Selim said.");
     for (const auto& e : of_type(b, "statement"))
         EXPECT_NE(e.date, std::optional<std::string>("2024-01-13"));
 }
