@@ -274,6 +274,19 @@ class ModalityStage final : public Stage {
                     }
                     if (to && !broken && !day) speculative = true;
                 }
+            // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
+            // plan of the guest (the invitation itself is the proposal)
+            if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"sv && c.ev.type != "statement"sv)
+                for (std::size_t mi = d.mention_from(s.tb);
+                     mi < d.mentions.size() && d.mentions[mi].tb < c.tb; ++mi) {
+                    const Mention& g = d.mentions[mi];
+                    if (g.te != c.tb - 1 || g.tb < s.tb + 2) continue;
+                    const auto v = d.toks[g.tb - 1].lower;
+                    const auto a = d.toks[g.tb - 2].lower;
+                    if ((v == "invited"sv || v == "invites"sv || v == "inviting"sv) &&
+                        a != "was"sv && a != "been"sv && a != "is"sv && a != "were"sv)
+                        speculative = true;
+                }
             if (speculation_ && speculative && c.ev.type != "statement") {
                 c.drop = true;
                 continue;

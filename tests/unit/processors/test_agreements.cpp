@@ -759,5 +759,17 @@ TEST(AgreementMediated, TheDealTheLedesSayingAnnouncesIsOfItsDay) {
     EXPECT_FALSE(b[0].date.has_value());
 }
 
+TEST(Proposal, TheInvitedGuestsAttendanceIsNoPlanYet) {
+    const auto evs = extract("Selim invited Haddad to attend the next summit in Cairo next year.");
+    EXPECT_EQ(of_type(evs, "proposal").size(), 1u);
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+    // control: an accepted invitation is a plan
+    const auto v = of_type(extract("Haddad said she had accepted an invitation to visit Cairo in "
+                                   "April."),
+                           "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].status, "planned");
+}
+
 }  // namespace
 }  // namespace herald::processors
