@@ -450,6 +450,9 @@ class EventsStage final : public Stage {
                     std::vector<const Mention*>& out) const {
         const Doc& d = c.d;
         std::size_t cur = m.tb;
+        // "A and Trump's envoy B": the owner before B is no party of the list
+        if (cur > s.tb + 1 && d.toks[cur - 1].lower == "'s"sv)
+            if (const Mention* o = mention_ending(c, cur - 2); o && o->possessive) cur = o->tb;
         bool seen_and = false;
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;

@@ -771,5 +771,16 @@ TEST(Proposal, TheInvitedGuestsAttendanceIsNoPlanYet) {
     EXPECT_EQ(v[0].status, "planned");
 }
 
+TEST(AgreementParties, AnOwnerInsideTheListIsNoParty) {
+    const auto m = of_type(extract("Jordanian Foreign Minister Amal Haddad and Egyptian President "
+                                   "Omar Selim's envoy Karim Mansour also spoke directly on "
+                                   "Saturday."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(m[0].actors, "Karim Mansour"));
+    EXPECT_FALSE(has(m[0].actors, "Omar Selim"));
+}
+
 }  // namespace
 }  // namespace herald::processors
