@@ -1069,6 +1069,24 @@ class CoreferenceStage final : public Stage {
                 m.person = o.person;
                 m.gender = o.gender;
                 set_prep(d, d.sents[p.sentence], m);
+                // "Sisi greeted his guest ... before the two leaders held talks. They
+                // signed": the pair after is the host and the guest
+                const Participant host = *p.part, guest = *o.part;
+                std::optional<Participant> old;
+                for (std::size_t q = mi + 1; q < d.mentions.size(); ++q) {
+                    Mention& x = d.mentions[q];
+                    if (x.sentence > p.sentence + 1) break;
+                    if (x.kind == MentionKind::plural_anaphor && x.part && x.extra.size() == 1 &&
+                        x.part->kind == "person"sv && x.sentence == p.sentence && !old) {
+                        old = *x.part;
+                        x.part = host;
+                        x.extra = {guest};
+                    } else if (old && x.kind == MentionKind::pronoun && x.part &&
+                               x.extra.size() == 1 && x.part->name == old->name) {
+                        x.part = host;
+                        x.extra = {guest};
+                    }
+                }
                 added.push_back(std::move(m));
                 break;
             }

@@ -782,5 +782,22 @@ TEST(AgreementParties, AnOwnerInsideTheListIsNoParty) {
     EXPECT_FALSE(has(m[0].actors, "Omar Selim"));
 }
 
+TEST(CollectiveActors, TheTwoLeadersAfterHostAndGuest) {
+    const auto evs = extract(
+        "Haddad arrived in Cairo on Wednesday, years after the army removed "
+        "President Darwish. Selim welcomed his guest on the tarmac before "
+        "the two leaders held talks at the palace. They signed a "
+        "declaration on trade.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    EXPECT_FALSE(has(a[0].actors, "Yusuf Darwish"));
+    for (const auto& m : of_type(evs, "meeting")) {
+        EXPECT_FALSE(has(m.actors, "Yusuf Darwish"));
+        EXPECT_FALSE(has(m.targets, "Yusuf Darwish"));
+    }
+}
+
 }  // namespace
 }  // namespace herald::processors
