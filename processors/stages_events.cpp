@@ -1507,6 +1507,23 @@ class EventsStage final : public Stage {
                     }
                     break;
                 }
+            // "Sisi, who hosted the emergency summit": the gathering the story opened with
+            // ("Arab leaders meeting in Cairo on Tuesday")
+            if (gathering && !loc && tr.syntax == TrigSyntax::verb &&
+                std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb + 1),
+                            d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
+                            [](const Token& x) { return x.lower == "the"sv; }))
+                for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
+                    const Sentence& ps = d.sents[sj];
+                    for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
+                        if (!in(d.toks[t].lower, {"meeting", "met", "gathered", "convened"}) ||
+                            (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                            c.starts_at[t + 2] < 0)
+                            continue;
+                        const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
+                        if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                    }
+                }
             // "will host the Cairo Peace Summit": the place in the gathering's name
             if (gathering && !loc)
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t)

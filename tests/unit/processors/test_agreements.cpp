@@ -799,5 +799,21 @@ TEST(CollectiveActors, TheTwoLeadersAfterHostAndGuest) {
     }
 }
 
+TEST(CollectiveActors, TheHostOfTheSummitTheStoryOpenedWith) {
+    const auto m = of_type(extract("Arab leaders meeting in Cairo on Tuesday adopted a plan for "
+                                   "Gaza.\n\nEgyptian President Omar Selim, who hosted the "
+                                   "emergency summit, presented the plan."),
+                           "meeting");
+    bool hosted = false;
+    for (const auto& e : m)
+        if (has(e.actors, "Omar Selim") && e.location && e.location->name == "Cairo") hosted = true;
+    EXPECT_TRUE(hosted);
+    // control: a summit without the article's venue gives no meeting of one host
+    const auto n = of_type(extract("Egyptian President Omar Selim, who hosted the emergency "
+                                   "summit, presented the plan."),
+                           "meeting");
+    EXPECT_TRUE(n.empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
