@@ -815,5 +815,15 @@ TEST(CollectiveActors, TheHostOfTheSummitTheStoryOpenedWith) {
     EXPECT_TRUE(n.empty());
 }
 
+TEST(CollectiveActors, ATelephoneConversationIsACall) {
+    const auto m = of_type(extract("Brandt said on Wednesday, after a telephone conversation with "
+                                   "Selim, that Egypt would open the crossing."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "Peter Brandt"));
+    EXPECT_TRUE(has(m[0].targets, "Omar Selim"));
+    EXPECT_EQ(m[0].plover_mode, "phone");
+}
+
 }  // namespace
 }  // namespace herald::processors
