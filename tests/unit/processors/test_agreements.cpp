@@ -825,5 +825,18 @@ TEST(CollectiveActors, ATelephoneConversationIsACall) {
     EXPECT_EQ(m[0].plover_mode, "phone");
 }
 
+TEST(CollectiveActors, WelcomingTheEndOfFightingIsAStatement) {
+    const auto st = of_type(extract("In Amman, Haddad welcomed the end of what she called "
+                                    "Israel's offensive in Lebanon."),
+                            "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "Amal Haddad"));
+    // control: still no meeting with a guest
+    EXPECT_TRUE(of_type(extract("In Amman, Haddad welcomed the end of what she called "
+                                "Israel's offensive in Lebanon."),
+                        "meeting")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
