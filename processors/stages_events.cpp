@@ -578,13 +578,19 @@ class EventsStage final : public Stage {
             const bool person_rel =
                 before && before->part && usable(*before) &&
                 (before->kind == MentionKind::entity || before->part->kind == "person") &&
-                ((first == "who" && before->part->kind != "organisation") ||
+                (((first == "who" || first == "whose") && before->part->kind != "organisation") ||
                  (first == "which" &&
                   (before->part->kind == "country" || before->part->kind == "group")));
+            // "Biden, speaking at the White House alongside Blinken, said": a participle aside
+            // on a person
+            const bool participle = before && before->part && usable(*before) &&
+                                    before->part->kind == "person"sv && !d.toks[q].cap &&
+                                    d.toks[q].kind == TokKind::word && first.ends_with("ing") &&
+                                    !in(first, {"including", "according"});
             if (q > s.tb && d.toks[q - 1].text == "," && before &&
                 (((d.toks[q].lex & LPreposition) && first != "with" &&
                   !in(first, {"including", "like"})) ||
-                 person_rel))
+                 person_rel || participle))
                 t = q - 1;
         }
         while (t > s.tb) {

@@ -838,5 +838,23 @@ TEST(CollectiveActors, WelcomingTheEndOfFightingIsAStatement) {
                     .empty());
 }
 
+TEST(CollectiveActors, TheSubjectAcrossParticipleAndWhoseAsides) {
+    const auto a = of_type(extract("Brandt, speaking in Amman alongside Foreign Minister Amal "
+                                   "Haddad, said the deal would hold."),
+                           "statement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Peter Brandt"));
+    EXPECT_FALSE(has(a[0].actors, "Amal Haddad"));
+    const auto b = of_type(extract("Selim, whose envoy joined the talks in Doha alongside "
+                                   "Haddad, claimed credit for the agreement on Monday."),
+                           "statement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Omar Selim"));
+    // control: "according to" is no aside on the subject
+    const auto c =
+        of_type(extract("Selim, according to Haddad, said the deal would hold."), "statement");
+    for (const auto& e : c) EXPECT_FALSE(e.actors.empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
