@@ -87,6 +87,7 @@ class EventsStage final : public Stage {
             }
             told_meetings(c, si, first);
             talks_cover_meetings(d, first);
+            participle_sayings(d, first);
         }
         dateline_agreements(d);
     }
@@ -322,7 +323,16 @@ class EventsStage final : public Stage {
             return true;
         if (p.lower == "to"sv && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
+        // "in neighbouring states", "for other states": an adjective inside a phrase
+        if (p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !(p.lex & LVerbCue) &&
+            (d.toks[i - 2].lex & (LPreposition | LDeterminer)) && !(p.lex & LPreposition) &&
+            d.toks[i].lower.ends_with("s") && !mention_ending_any(d, i - 1))
+            return true;
         return false;
+    }
+    static bool mention_ending_any(const Doc& d, std::size_t t) {
+        const std::size_t mi = d.mention_from(t + 1);
+        return mi > 0 && d.mentions[mi - 1].te == t + 1;
     }
 
     // A verb reading is likely: after a subject pronoun, auxiliary, modal, "to",
@@ -831,6 +841,32 @@ class EventsStage final : public Stage {
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
         return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
+    }
+
+    // "The king called on the world to act, warning that ...", "The EU pledged 2.5 billion
+    // euros, announcing ...": a participle saying of the same actor only tells the act of
+    // the main clause, no statement of its own.
+    static void participle_sayings(Doc& d, std::size_t first) {
+        const std::size_t last = d.cands.size();
+        for (std::size_t i = first; i < last; ++i) {
+            Candidate& st = d.cands[i];
+            if (st.ev.type != "statement"sv || st.drop || st.form != VerbForm::ing ||
+                st.syntax != TrigSyntax::verb || st.tb == 0 || d.toks[st.tb - 1].lower != ","sv)
+                continue;
+            for (std::size_t j = first; j < last; ++j) {
+                const Candidate& m = d.cands[j];
+                if (j == i || m.drop || m.tb >= st.tb ||
+                    (m.ev.type != "appeal"sv && m.ev.type != "aid"sv) ||
+                    m.ev.actors.size() != st.ev.actors.size() ||
+                    !std::equal(m.ev.actors.begin(), m.ev.actors.end(), st.ev.actors.begin(),
+                                [](const Participant& a, const Participant& b) {
+                                    return same_party(a, b);
+                                }))
+                    continue;
+                st.drop = true;
+                break;
+            }
+        }
     }
 
     // "A and B met in Abu Dhabi for peace talks hosted by C": the talks are the event; a

@@ -856,5 +856,23 @@ TEST(CollectiveActors, TheSubjectAcrossParticipleAndWhoseAsides) {
     for (const auto& e : c) EXPECT_FALSE(e.actors.empty());
 }
 
+TEST(AppealAddressees, AParticipleSayingOfTheSameActorTellsTheAppeal) {
+    const auto evs = extract(
+        "King Faris called on the international community to act on "
+        "Monday, warning that aid deliveries were too slow.");
+    EXPECT_EQ(of_type(evs, "appeal").size(), 1u);
+    EXPECT_TRUE(of_type(evs, "statement").empty());
+    // control: a saying of its own stays
+    const auto b = extract(
+        "King Faris called on the international community to act on Monday "
+        "and said aid deliveries were too slow.");
+    EXPECT_EQ(of_type(b, "statement").size(), 1u);
+    // "in neighbouring states": a noun, no saying
+    EXPECT_TRUE(of_type(extract("Jordan pledged 2 million dollars for refugees in Lebanon and in "
+                                "neighbouring states on Monday."),
+                        "statement")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
