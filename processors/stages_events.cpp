@@ -856,7 +856,7 @@ class EventsStage final : public Stage {
             for (std::size_t j = first; j < last; ++j) {
                 const Candidate& m = d.cands[j];
                 if (j == i || m.drop || m.tb >= st.tb ||
-                    (m.ev.type != "appeal"sv && m.ev.type != "aid"sv) ||
+                    (m.ev.type != "appeal"sv && m.ev.type != "aid"sv && m.ev.type != "attack"sv) ||
                     m.ev.actors.size() != st.ev.actors.size() ||
                     !std::equal(m.ev.actors.begin(), m.ev.actors.end(), st.ev.actors.begin(),
                                 [](const Participant& a, const Participant& b) {

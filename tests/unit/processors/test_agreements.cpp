@@ -867,6 +867,11 @@ TEST(AppealAddressees, AParticipleSayingOfTheSameActorTellsTheAppeal) {
         "King Faris called on the international community to act on Monday "
         "and said aid deliveries were too slow.");
     EXPECT_EQ(of_type(b, "statement").size(), 1u);
+    // the same after a campaign of strikes
+    EXPECT_TRUE(of_type(extract("Israel launched strikes on Gaza on March 15, saying it would "
+                                "continue until the hostages were freed."),
+                        "statement")
+                    .empty());
     // "in neighbouring states": a noun, no saying
     EXPECT_TRUE(of_type(extract("Jordan pledged 2 million dollars for refugees in Lebanon and in "
                                 "neighbouring states on Monday."),
