@@ -844,8 +844,9 @@ class EventsStage final : public Stage {
     }
 
     // "The king called on the world to act, warning that ...", "The EU pledged 2.5 billion
-    // euros, announcing ...": a participle saying of the same actor only tells the act of
-    // the main clause, no statement of its own.
+    // euros, announcing ...", "Washington launched strikes, saying ...": a participle saying
+    // of the same actor only tells the act of the main clause (an appeal, pledge or attack),
+    // no statement of its own.
     static void participle_sayings(Doc& d, std::size_t first) {
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i) {
