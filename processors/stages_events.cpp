@@ -2148,6 +2148,11 @@ class EventsStage final : public Stage {
                         add_unique(tgt, *o.part);
                     t = std::max(t, o.te - 1);
                 }
+            // (without an author, "adopted a resolution" is a vote, not an agreement here)
+            if (type == "agreement"sv && tgt.empty() && tr.syntax == TrigSyntax::verb &&
+                (d.toks[mt.tb].lower.starts_with("adopt") ||
+                 d.toks[mt.tb].lower.starts_with("endors")))
+                return;
             // ... and that author proposed it ("an Egyptian plan" is Egypt's proposal)
             if (type == "agreement"sv && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
                 (d.toks[mt.tb].lower.starts_with("adopt") ||

@@ -540,6 +540,9 @@ TEST(AgreementParties, AdoptingAStatesPlanAgreesWithIt) {
                     .empty());
     EXPECT_TRUE(
         of_type(extract("The summit's final statement endorsed the plan."), "agreement").empty());
+    EXPECT_TRUE(
+        of_type(extract("The Arab League adopted a resolution on Gaza on Monday."), "agreement")
+            .empty());
 }
 
 TEST(AgreementParties, TheTwoGovernmentsOfTheLeadersNamed) {
