@@ -2185,6 +2185,16 @@ class EventsStage final : public Stage {
                                  [&](const Participant& a) { return same_party(a, *o.part); }))
                     take(tgt, o);
             }
+            // an invitation names its guests and what to: "invited X to attend", "invited five
+            // key figures to a meeting" (not "Israel's actions invite retaliation")
+            if (type == "proposal"sv && d.toks[mt.tb].lower.starts_with("invit")) {
+                bool to = false;
+                for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 6 && !to; ++t) {
+                    if (hard_punct(d.toks[t])) break;
+                    to = d.toks[t].lower == "to"sv;
+                }
+                if (!to) return;
+            }
             if (type == "aid"sv && tgt.empty()) {
                 // "sent aid to Gaza": the place's country receives it
                 for (const Mention* m : right)

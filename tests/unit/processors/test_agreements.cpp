@@ -252,7 +252,12 @@ TEST(Proposal, AnInvitationToMeetIsOffered) {
     ASSERT_EQ(a.size(), 1u);
     EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
     EXPECT_TRUE(has(a[0].targets, "Amal Haddad"));
-    // controls: invited (passive) and "at the invitation of" offer nothing here
+    // controls: no guest invited to anything; invited (passive) and "at the invitation of"
+    // offer nothing here
+    EXPECT_TRUE(of_type(extract("Haddad said Israel's strikes on Lebanon would invite "
+                                "retaliation from Hamas."),
+                        "proposal")
+                    .empty());
     EXPECT_TRUE(of_type(extract("Haddad was invited to the summit in Cairo on Monday."), "proposal")
                     .empty());
     EXPECT_TRUE(of_type(extract("Haddad met Selim in Cairo on Monday at the invitation of "
