@@ -1232,6 +1232,26 @@ class EventsStage final : public Stage {
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
         if (type == "visit") {
+            // "X met Y in Damascus, the most senior Arab official to visit the capital": the
+            // apposition's infinitive is the sentence subject's, not of the name before it
+            if (tr.syntax == TrigSyntax::verb && mt.tb >= s.tb + 3 &&
+                d.toks[mt.tb - 1].lower == "to"sv && (d.toks[mt.tb - 2].lex & LPeopleNoun) &&
+                !d.toks[mt.tb - 2].cap && !mention_ending(c, mt.tb - 2)) {
+                std::size_t b = mt.tb - 2;
+                while (b > s.tb && mt.tb - b < 9 && d.toks[b - 1].kind == TokKind::word &&
+                       c.ends_at[b - 1] < 0 && d.toks[b - 1].lower != "the"sv &&
+                       d.toks[b - 1].lower != "a"sv)
+                    --b;
+                act.clear();
+                if (b >= s.tb + 2 &&
+                    (d.toks[b - 1].lower == "the"sv || d.toks[b - 1].lower == "a"sv) &&
+                    d.toks[b - 2].lower == ","sv) {
+                    const std::size_t mi0 = d.mention_from(s.tb);
+                    if (mi0 < d.mentions.size() && d.mentions[mi0].tb < b &&
+                        usable(d.mentions[mi0]) && d.mentions[mi0].prep.empty())
+                        take(act, d.mentions[mi0]);
+                }
+            }
             // "returned one Erdogan made to Cairo", "the trip he made to Doha": "made to" is a
             // visit only as a relative clause on a visit noun (or "one" standing for it)
             if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 2 &&

@@ -887,5 +887,20 @@ TEST(AppealAddressees, AParticipleSayingOfTheSameActorTellsTheAppeal) {
                     .empty());
 }
 
+TEST(VisitPhrase, TheAppositionsInfinitiveIsTheSubjects) {
+    const auto v = of_type(extract("Haddad met Egypt's President Omar Selim in Cairo on Monday, "
+                                   "the most senior Jordanian official to visit the city in "
+                                   "years."),
+                           "visit");
+    for (const auto& e : v) EXPECT_FALSE(has(e.actors, "Omar Selim"));
+    // control: the infinitive of a named subject is his
+    const auto w = of_type(extract("Haddad flew to Cairo. Selim is due to visit Amman on "
+                                   "Monday."),
+                           "visit");
+    bool selim = false;
+    for (const auto& e : w) selim = selim || has(e.actors, "Omar Selim");
+    EXPECT_TRUE(selim);
+}
+
 }  // namespace
 }  // namespace herald::processors
