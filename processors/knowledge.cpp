@@ -351,6 +351,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "group_anaphors",
                 "plural_person_anaphors",
                 "plural_country_anaphors",
+                "plural_group_anaphors",
                 "determiners",
                 "prepositions",
                 "locative_preps",
@@ -420,6 +421,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.group_anaphors, get_list(r, "group_anaphors", sink));
     fill_set(k.plural_person_anaphors, get_list(r, "plural_person_anaphors", sink));
     fill_set(k.plural_country_anaphors, get_list(r, "plural_country_anaphors", sink));
+    if (r["plural_group_anaphors"])
+        fill_set(k.plural_group_anaphors, get_list(r, "plural_group_anaphors", sink));
     fill_set(k.determiners, get_list(r, "determiners", sink));
     fill_set(k.prepositions, get_list(r, "prepositions", sink));
     fill_set(k.locative_preps, get_list(r, "locative_preps", sink));
@@ -824,6 +827,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->group_anaphors, LAnaphorNoun);
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
+    flag_set(k->plural_group_anaphors, LAnaphorNoun);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

@@ -175,11 +175,12 @@ struct Knowledge {
     StrSet abbreviations;
     StrSet role_modifiers, name_connectors, people_nouns, prepositions, subordinators,
         relative_pronouns, skippable, negators, denial_verbs, speculative, group_anaphors,
-        plural_person_anaphors, plural_country_anaphors, determiners, locative_preps, visit_nouns,
-        stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials, place_nouns, reporting_verbs,
-        compound_heads, unasserted_verbs, purpose_heads, agreement_nouns, gathering_nouns,
-        gathering_exclude, contact_verbs, threat_verbs, demand_openers, demand_subjects,
-        pair_anaphors, reception_verbs, invitation_words, guest_nouns, negotiation_modifiers;
+        plural_person_anaphors, plural_country_anaphors, plural_group_anaphors, determiners,
+        locative_preps, visit_nouns, stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials,
+        place_nouns, reporting_verbs, compound_heads, unasserted_verbs, purpose_heads,
+        agreement_nouns, gathering_nouns, gathering_exclude, contact_verbs, threat_verbs,
+        demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
+        guest_nouns, negotiation_modifiers;
     std::vector<Phrase> demand_modals;  // in a quote: "Hamas should accept", "must stop"
     StrMap<char> pronouns;              // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;

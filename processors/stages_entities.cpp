@@ -528,11 +528,22 @@ class EntitiesStage final : public Stage {
             }
             if (q < s.te && d.toks[q].text == ","sv) {
                 std::size_t r = q + 1, w = 0;
-                while (r < s.te && w < 4 && name_token(d, r)) {
-                    ++r;
-                    ++w;
+                while (r < s.te && w < 4) {
+                    if (name_token(d, r)) {
+                        ++r;
+                        ++w;
+                        continue;
+                    }
+                    // "Mahmoud al-Aloul": a connector or glued hyphen inside the name
+                    if (w > 0 && r + 1 < s.te &&
+                        (k.name_connectors.count(d.toks[r].lower) ||
+                         (d.toks[r].text == "-"sv && !d.toks[r].space_before))) {
+                        ++r;
+                        continue;
+                    }
+                    break;
                 }
-                if (w >= 2 && r < s.te && d.toks[r].text == ","sv) {
+                if (w >= 2 && r < s.te && d.toks[r].text == ","sv && name_token(d, r - 1)) {
                     const GazHit h = gaz_match(d, q + 1, r);
                     bool geo = false;
                     int person = -1;
@@ -723,6 +734,16 @@ class CoreferenceStage final : public Stage {
                 if (place_use) {
                     m.part.reset();
                     m.metonym = false;
+                } else if (m.place) {
+                    // "the Elysee said": a seat of government names its state; it is a place
+                    // only after a locative preposition ("at the White House")
+                    for (const PlaceRec& p : k.places)
+                        if (p.kind == "site"sv && p.name == m.place->name) {
+                            m.place.reset();
+                            m.place_concrete = false;
+                            break;
+                        }
+                    continue;
                 }
                 if (!m.place) {
                     // the capital as a place when the gazetteer lists it
@@ -785,7 +806,26 @@ class CoreferenceStage final : public Stage {
                     // pronoun is not the subject of its own clause
                     const bool object = !m.possessive && tok.lower != "he" && tok.lower != "she" &&
                                         object_position(d, s, t);
-                    const Mention* a = pr->second == 'g' ? group_antecedent(d, si, t)
+                    // "before the two leaders held talks. They signed": the pair named last
+                    // as a subject (of a clause too), with no subject named since
+                    const Mention* pair = nullptr;
+                    if (pr->second == 'g' && !added.empty()) {
+                        const Mention& p = added.back();
+                        bool since = false;
+                        for (std::size_t q = d.mention_from(p.te);
+                             q < d.mentions.size() && d.mentions[q].tb < t; ++q) {
+                            const Mention& x = d.mentions[q];
+                            if (x.part && !x.in_quote && (x.prep.empty() || x.prep_attached) &&
+                                !(x.adjective && !x.people))
+                                since = true;
+                        }
+                        if (p.kind == MentionKind::plural_anaphor && !p.extra.empty() &&
+                            p.sentence + 1 >= si && p.te <= t && !since &&
+                            (p.prep.empty() || k.subordinators.count(p.prep)))
+                            pair = &p;
+                    }
+                    const Mention* a = pair                ? pair
+                                       : pr->second == 'g' ? group_antecedent(d, si, t)
                                        : pr->second == 'n'
                                            ? thing_antecedent(d, si, t, object)
                                            : antecedent(d, subject, si, t, pr->second, object);
@@ -804,6 +844,7 @@ class CoreferenceStage final : public Stage {
                         m.part = a->part;
                         m.role_kind = a->role_kind;
                         m.person = a->person;
+                        if (a->kind == MentionKind::plural_anaphor) m.extra = a->extra;
                         added.push_back(std::move(m));
                     }
                     continue;
@@ -834,20 +875,48 @@ class CoreferenceStage final : public Stage {
                         }
                     } else if (count >= 2 && anaphor &&
                                (k.plural_person_anaphors.count(d.toks[h].lower) ||
-                                k.plural_country_anaphors.count(d.toks[h].lower))) {
+                                k.plural_country_anaphors.count(d.toks[h].lower) ||
+                                k.plural_group_anaphors.count(d.toks[h].lower))) {
+                        // ("the two movements": the two armed/political groups named last)
                         std::vector<const Mention*> ps = last_persons(
                             d, t, count,
                             k.plural_country_anaphors.count(d.toks[h].lower) ? "country"
+                            : k.plural_group_anaphors.count(d.toks[h].lower) ? "group"
                                                                              : "person");
-                        if (ps.size() == count) {
+                        std::vector<Participant> parts;
+                        for (const Mention* p : ps) parts.push_back(*p->part);
+                        // "Erdogan welcomed Sisi ... Ministers from the two governments": the
+                        // states of the people named last when the states are not named
+                        if (ps.size() != count &&
+                            k.plural_country_anaphors.count(d.toks[h].lower)) {
+                            parts.clear();
+                            for (std::size_t q = d.mention_from(t);
+                                 q-- > 0 && parts.size() < count;) {
+                                const Mention& x = d.mentions[q];
+                                if (x.sentence + 2 < si) break;
+                                if (!x.part || x.in_quote || x.part->country.empty() ||
+                                    (x.part->kind != "person"sv && x.part->kind != "country"sv))
+                                    continue;
+                                if (std::any_of(parts.begin(), parts.end(),
+                                                [&](const Participant& y) {
+                                                    return y.country == x.part->country;
+                                                }))
+                                    continue;
+                                const auto it = k.country_by_code.find(x.part->country);
+                                if (it == k.country_by_code.end()) continue;
+                                const CountryRec& cr = k.countries[it->second];
+                                parts.push_back(Participant{cr.name, "country", "", cr.code});
+                            }
+                        }
+                        if (parts.size() == count) {
                             Mention m;
                             m.tb = t;
                             m.te = h + 1;
                             m.sentence = si;
                             m.kind = MentionKind::plural_anaphor;
-                            m.part = ps[0]->part;
-                            for (std::size_t q = 1; q < ps.size(); ++q)
-                                m.extra.push_back(*ps[q]->part);
+                            m.part = parts[0];
+                            for (std::size_t q = 1; q < parts.size(); ++q)
+                                m.extra.push_back(parts[q]);
                             set_prep(d, s, m);
                             added.push_back(std::move(m));
                             t = h;
@@ -1024,12 +1093,29 @@ class CoreferenceStage final : public Stage {
                 mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb == n + 2 &&
                 d.mentions[mi + 1].part && d.mentions[mi + 1].part->kind == "person"sv)
                 continue;
-            for (std::size_t q = mi; q-- > 0;) {
-                const Mention& o = d.mentions[q];
-                if (o.sentence + 2 < p.sentence) break;
-                if (!o.part || o.part->kind != "person"sv || o.in_quote ||
-                    o.part->name == p.part->name)
-                    continue;
+            // the other person named last, preferring one named as a subject ("Erdogan
+            // arrived ... since the army ousted Mohamed Morsi. Sisi greeted his guest")
+            const Mention* pick = nullptr;
+            for (int pass = 0; pass < 2 && !pick; ++pass)
+                for (std::size_t q = mi; q-- > 0;) {
+                    const Mention& o = d.mentions[q];
+                    if (o.sentence + 2 < p.sentence) break;
+                    if (!o.part || o.part->kind != "person"sv || o.in_quote ||
+                        o.part->name == p.part->name)
+                        continue;
+                    const Sentence& os = d.sents[o.sentence];
+                    const bool subject =
+                        (o.prep.empty() || o.prep_attached) &&
+                        !(o.tb > os.tb && d.toks[o.tb - 1].kind == TokKind::word &&
+                          !d.toks[o.tb - 1].cap &&
+                          !(d.toks[o.tb - 1].lex & (LDeterminer | LRoleModifier)) &&
+                          d.toks[o.tb - 1].lower != "and"sv);
+                    if (pass == 0 && !subject) continue;
+                    pick = &o;
+                    break;
+                }
+            for (const Mention* op = pick; op; op = nullptr) {
+                const Mention& o = *op;
                 Mention m;
                 m.tb = n;
                 m.te = n + 1;
@@ -1039,6 +1125,24 @@ class CoreferenceStage final : public Stage {
                 m.person = o.person;
                 m.gender = o.gender;
                 set_prep(d, d.sents[p.sentence], m);
+                // "Sisi greeted his guest ... before the two leaders held talks. They
+                // signed": the pair after is the host and the guest
+                const Participant host = *p.part, guest = *o.part;
+                std::optional<Participant> old;
+                for (std::size_t q = mi + 1; q < d.mentions.size(); ++q) {
+                    Mention& x = d.mentions[q];
+                    if (x.sentence > p.sentence + 1) break;
+                    if (x.kind == MentionKind::plural_anaphor && x.part && x.extra.size() == 1 &&
+                        x.part->kind == "person"sv && x.sentence == p.sentence && !old) {
+                        old = *x.part;
+                        x.part = host;
+                        x.extra = {guest};
+                    } else if (old && x.kind == MentionKind::pronoun && x.part &&
+                               x.extra.size() == 1 && x.part->name == old->name) {
+                        x.part = host;
+                        x.extra = {guest};
+                    }
+                }
                 added.push_back(std::move(m));
                 break;
             }
@@ -1055,7 +1159,13 @@ class CoreferenceStage final : public Stage {
     bool pronouns_ = true, roles_ = true, metonyms_ = true;
 
     void set_prep(const Doc& d, const Sentence& s, Mention& m) const {
-        if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) m.prep = d.toks[m.tb - 1].lower;
+        if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) {
+            m.prep = d.toks[m.tb - 1].lower;
+            // "Ministers from the two governments": the PP hangs on a people noun
+            if ((m.prep == "from"sv || m.prep == "of"sv) && m.tb > s.tb + 1 &&
+                (d.toks[m.tb - 2].lex & LPeopleNoun))
+                m.prep_attached = true;
+        }
     }
 
     // Right after a verb-like word: not after a preposition, conjunction, punctuation or

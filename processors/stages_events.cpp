@@ -87,7 +87,9 @@ class EventsStage final : public Stage {
             }
             told_meetings(c, si, first);
             talks_cover_meetings(d, first);
+            participle_sayings(d, first);
         }
+        dateline_agreements(d);
     }
 
   private:
@@ -103,6 +105,33 @@ class EventsStage final : public Stage {
         std::vector<Participant> kill_act;  // subject of a kill verb folded into an attack
         std::size_t kill_sent = SIZE_MAX;   // ... in this sentence
     };
+
+    // "CAIRO - Arab ministers voted to readmit Syria": an agreement in the lede without a
+    // place of its own was reached where the story is datelined (a known city).
+    static void dateline_agreements(Doc& d) {
+        if (d.sents.empty()) return;
+        const Sentence& s = d.sents[0];
+        std::size_t t = s.tb;
+        std::string name;
+        while (t < s.te && t < s.tb + 3 && d.toks[t].kind == TokKind::word &&
+               d.toks[t].text.size() > 1 &&
+               std::none_of(d.toks[t].text.begin(), d.toks[t].text.end(),
+                            [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+            if (!name.empty()) name += ' ';
+            name += d.toks[t].text;
+            ++t;
+        }
+        if (name.empty() || t >= s.te || d.toks[t].text != "-"sv || !d.toks[t].space_before) return;
+        const PlaceRec* city = nullptr;
+        for (const PlaceRec& p : d.k->places)
+            if (p.kind == "city"sv && iequals(p.name, name)) city = &p;
+        if (!city) return;
+        for (Candidate& cd : d.cands)
+            if (cd.sentence == 0 && cd.ev.type == "agreement"sv && !cd.ev.location) {
+                cd.ev.location = Place{city->name, city->country};
+                cd.places.push_back(*cd.ev.location);
+            }
+    }
 
     // ---------------------------------------------------------------- triggers
 
@@ -141,6 +170,18 @@ class EventsStage final : public Stage {
                     ++skips;
                     ++pos;
                     continue;
+                }
+                // "travel later this week to Erbil", "meet on Sunday with": a time phrase
+                // inside the phrase (one per match)
+                if (skips < kSkips && t.kind == TokKind::word) {
+                    std::size_t q = pos;
+                    if (in(t.lower, {"this", "next", "last", "on", "early", "late"})) ++q;
+                    if (q < end && q < pos + 2 && (d.toks[q].lex & LDateWord) &&
+                        d.toks[q].kind == TokKind::word) {
+                        skips = kSkips;
+                        pos = q + 1;
+                        continue;
+                    }
                 }
                 return false;
             }
@@ -193,6 +234,12 @@ class EventsStage final : public Stage {
                     }
                     if (is_verb && (tr.form == VerbForm::past || tr.form == VerbForm::ing) &&
                         determiner_before(d, s, i))
+                        continue;
+                    // "their first publicly announced talks": an adverb between a determiner
+                    // or ordinal and the participle
+                    if (is_verb && tr.form == VerbForm::past && i > s.tb + 1 &&
+                        d.toks[i - 1].lower.ends_with("ly") && !d.toks[i - 1].cap &&
+                        (determiner_before(d, s, i - 1) || (d.toks[i - 2].lex & LOrdinal)))
                         continue;
                     // "an emergency meeting", "a rare meeting": a gerund after a determiner
                     // and adjectives is a noun
@@ -276,7 +323,16 @@ class EventsStage final : public Stage {
             return true;
         if (p.lower == "to"sv && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
+        // "in neighbouring states", "for other states": an adjective inside a phrase
+        if (p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !(p.lex & LVerbCue) &&
+            (d.toks[i - 2].lex & (LPreposition | LDeterminer)) && !(p.lex & LPreposition) &&
+            d.toks[i].lower.ends_with("s") && !mention_ending_any(d, i - 1))
+            return true;
         return false;
+    }
+    static bool mention_ending_any(const Doc& d, std::size_t t) {
+        const std::size_t mi = d.mention_from(t + 1);
+        return mi > 0 && d.mentions[mi - 1].te == t + 1;
     }
 
     // A verb reading is likely: after a subject pronoun, auxiliary, modal, "to",
@@ -307,7 +363,16 @@ class EventsStage final : public Stage {
                 return true;
             // "Egypt, often criticized for ...": an adverb after the comma marks the
             // participle; right after a comma it is passive only with "by"
-            if (lw == ","sv) return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
+            if (lw == ","sv) {
+                // "Erdogan, who flew in from Dubai, also called for": the comma closes a
+                // relative clause on the subject; the verb is finite
+                std::size_t q = p - 1;
+                while (q > s.tb && d.toks[q - 1].lower != ","sv && p - q < 30) --q;
+                if (q > s.tb && d.toks[q - 1].lower == ","sv &&
+                    (d.toks[q].lower == "who"sv || d.toks[q].lower == "which"sv))
+                    return false;
+                return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
+            }
             if (lw.ends_with("ly") || lw == "often"sv || lw == "widely"sv || lw == "also"sv ||
                 lw == "not"sv || lw == "long"sv)
                 --p;
@@ -331,11 +396,73 @@ class EventsStage final : public Stage {
         return mi < 0 ? nullptr : &c.d.mentions[static_cast<std::size_t>(mi)];
     }
 
+    // "Yemen's Houthis", "Iran's Revolutionary Guards": the owner names whose the party
+    // is; the owned mention right after it is the party.
+    const Mention* owned_or_self(const Ctx& c, const Mention* m) const {
+        if (!m->possessive || m->te >= c.d.toks.size()) return m;
+        std::size_t t = m->te;
+        if (c.d.toks[t].lower == "'s"sv) ++t;
+        if (t >= c.d.toks.size() || c.starts_at[t] < 0) return m;
+        const Mention& o = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+        return o.part && usable(o) && o.kind == MentionKind::entity ? &o : m;
+    }
+
+    // The agreement noun heading the object of a verb that ends at `te` ("brokered a
+    // ceasefire", "announced a 60-day truce", "mediated the prisoner exchange"), else SIZE_MAX.
+    static std::size_t agreement_object(const Doc& d, const Sentence& s, std::size_t te) {
+        for (std::size_t t = te; t < s.te && t < te + 5; ++t) {
+            const Token& x = d.toks[t];
+            if (d.k->agreement_nouns.count(x.lower)) return t;
+            const bool modifier =
+                x.kind == TokKind::number || (x.text == "-"sv && !x.space_before) ||
+                (x.lex & (LDeterminer | LSkippable)) ||
+                (x.kind == TokKind::word && !x.cap &&
+                 !(x.lex & (LPreposition | LSubordinator | LTrigFirst | LNegator)));
+            if (!modifier) break;
+        }
+        return SIZE_MAX;
+    }
+
+    // The word before the "to" at `to` over a day cue: "voted on Sunday to readmit".
+    static std::size_t frame_verb(const Doc& d, const Sentence& s, std::size_t to) {
+        std::size_t p = to - 1;
+        for (int n = 0; n < 3 && p > s.tb &&
+                        ((d.toks[p].lex & LDateWord) || d.toks[p].lower == "on"sv ||
+                         d.k->weekdays.count(d.toks[p].lower));
+             ++n)
+            --p;
+        return p;
+    }
+
+    // A copy of `from` as an agreement between `parties` (actors) reached with `mediators`.
+    static void push_agreement(Doc& d, const Candidate& from, std::vector<Participant> parties,
+                               std::vector<Participant> others, std::vector<Participant> med) {
+        for (const auto& ti : d.k->types)
+            if (ti.name == "agreement"sv) {
+                Candidate ag = from;
+                ag.ev.type = ti.name;
+                ag.ev.category = ti.category;
+                ag.ev.plover_type = ti.plover_type;
+                ag.ev.plover_mode = ti.plover_mode;
+                ag.ev.cameo = ti.cameo;
+                ag.ev.actors = std::move(parties);
+                ag.ev.targets = std::move(others);
+                ag.mediators = std::move(med);
+                ag.places.clear();
+                if (ag.ev.location) ag.places.push_back(*ag.ev.location);
+                d.cands.push_back(std::move(ag));
+                return;
+            }
+    }
+
     // Coordinated mentions to the left of m ("A, B and C", "X, along with Y").
     void coord_left(const Ctx& c, const Sentence& s, const Mention& m,
                     std::vector<const Mention*>& out) const {
         const Doc& d = c.d;
         std::size_t cur = m.tb;
+        // "A and Trump's envoy B": the owner before B is no party of the list
+        if (cur > s.tb + 1 && d.toks[cur - 1].lower == "'s"sv)
+            if (const Mention* o = mention_ending(c, cur - 2); o && o->possessive) cur = o->tb;
         bool seen_and = false;
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
@@ -359,6 +486,22 @@ class EventsStage final : public Stage {
             }
             if (p == s.tb) break;
             const Mention* prev = mention_ending(c, p - 1);
+            // "Menfi, Takala and Aguila Saleh": a name the gazetteer does not know is still a
+            // member of the list; the coordination goes on before it (the list comma)
+            if (!prev) {
+                std::size_t q = p;
+                while (q > s.tb && p - q < 3 && d.toks[q - 1].cap &&
+                       d.toks[q - 1].kind == TokKind::word && c.ends_at[q - 1] < 0 &&
+                       c.starts_at[q - 1] < 0 &&
+                       !(d.toks[q - 1].lex & (LStopwordCap | LDateWord | LPreposition)))
+                    --q;
+                if (q < p && q > s.tb + 1 && d.toks[q - 1].lower == ","sv &&
+                    mention_ending(c, q - 2)) {
+                    cur = q;
+                    seen_and = true;
+                    continue;
+                }
+            }
             if (!prev && lw == ",") {
                 // "Iran and the three European powers, France, Germany and Britain": the list
                 // names a plural noun phrase; the coordination goes on before it
@@ -415,7 +558,7 @@ class EventsStage final : public Stage {
 
     // The subject to the left of a trigger.
     std::vector<const Mention*> left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
-                                            bool finite) const {
+                                            bool finite, bool gerund = false) const {
         const Doc& d = c.d;
         const Knowledge& k = *d.k;
         std::vector<const Mention*> out;
@@ -433,7 +576,7 @@ class EventsStage final : public Stage {
         if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","sv) {
             // "Blinken, on his fourth trip to the region, arrived": skip the aside
             std::size_t q = first_left - 1;
-            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 20) --q;
+            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 30) --q;
             // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
             // relative clause ("X, who ..., said")
             const auto first = d.toks[q].lower;
@@ -445,13 +588,19 @@ class EventsStage final : public Stage {
             const bool person_rel =
                 before && before->part && usable(*before) &&
                 (before->kind == MentionKind::entity || before->part->kind == "person") &&
-                ((first == "who" && before->part->kind != "organisation") ||
+                (((first == "who" || first == "whose") && before->part->kind != "organisation") ||
                  (first == "which" &&
                   (before->part->kind == "country" || before->part->kind == "group")));
+            // "Biden, speaking at the White House alongside Blinken, said": a participle aside
+            // on a person
+            const bool participle = before && before->part && usable(*before) &&
+                                    before->part->kind == "person"sv && !d.toks[q].cap &&
+                                    d.toks[q].kind == TokKind::word && first.ends_with("ing") &&
+                                    !in(first, {"including", "according"});
             if (q > s.tb && d.toks[q - 1].text == "," && before &&
                 (((d.toks[q].lex & LPreposition) && first != "with" &&
                   !in(first, {"including", "like"})) ||
-                 person_rel))
+                 person_rel || participle))
                 t = q - 1;
         }
         while (t > s.tb) {
@@ -476,6 +625,9 @@ class EventsStage final : public Stage {
                 continue;
             }
             if (tok.in_quote) continue;
+            // "Wang Yi said 14 factions had agreed": the reported clause's subject lies after
+            // the reporting verb; the speaker is not the one who acted
+            if ((finite || gerund) && t + 1 < first_left && reporting(d, tok)) break;
             // "Safadi, who arrived on Sunday, is due to travel": skip the relative clause
             if (tok.lower == ","sv && t > s.tb) {
                 std::size_t q = t;
@@ -561,7 +713,20 @@ class EventsStage final : public Stage {
                 if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
                     if (d.toks[a].lower == ","sv && a > s.tb) --a;
-                    if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
+                    // ("a draft in the Security Council that demanded": not the place the
+                    // head noun was in)
+                    const Mention* m = mention_ending(c, a);
+                    std::size_t b = m ? m->tb : a;  // "in the U.N. Security Council"
+                    while (b > s.tb && (mention_ending(c, b - 1) || d.toks[b - 1].lower == "the"sv))
+                        b = mention_ending(c, b - 1) ? mention_ending(c, b - 1)->tb : b - 1;
+                    // (no comma: a restrictive clause on the head noun; "Israel, which
+                    // responded" is on the name right before it)
+                    const bool place_pp =
+                        d.toks[t - 1].lower != ","sv &&
+                        ((m && k.locative_preps.count(m->prep) && !m->prep_attached) ||
+                         (b > s.tb &&
+                          (d.toks[b - 1].lower == "in"sv || d.toks[b - 1].lower == "at"sv)));
+                    if (m && usable(*m) && !place_pp) out.push_back(m);
                     return out;
                 }
                 if (finite) break;
@@ -676,6 +841,33 @@ class EventsStage final : public Stage {
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
         return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
+    }
+
+    // "The king called on the world to act, warning that ...", "The EU pledged 2.5 billion
+    // euros, announcing ...", "Washington launched strikes, saying ...": a participle saying
+    // of the same actor only tells the act of the main clause (an appeal, pledge or attack),
+    // no statement of its own.
+    static void participle_sayings(Doc& d, std::size_t first) {
+        const std::size_t last = d.cands.size();
+        for (std::size_t i = first; i < last; ++i) {
+            Candidate& st = d.cands[i];
+            if (st.ev.type != "statement"sv || st.drop || st.form != VerbForm::ing ||
+                st.syntax != TrigSyntax::verb || st.tb == 0 || d.toks[st.tb - 1].lower != ","sv)
+                continue;
+            for (std::size_t j = first; j < last; ++j) {
+                const Candidate& m = d.cands[j];
+                if (j == i || m.drop || m.tb >= st.tb ||
+                    (m.ev.type != "appeal"sv && m.ev.type != "aid"sv && m.ev.type != "attack"sv) ||
+                    m.ev.actors.size() != st.ev.actors.size() ||
+                    !std::equal(m.ev.actors.begin(), m.ev.actors.end(), st.ev.actors.begin(),
+                                [](const Participant& a, const Participant& b) {
+                                    return same_party(a, b);
+                                }))
+                    continue;
+                st.drop = true;
+                break;
+            }
+        }
     }
 
     // "A and B met in Abu Dhabi for peace talks hosted by C": the talks are the event; a
@@ -797,8 +989,9 @@ class EventsStage final : public Stage {
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+            // ("talks over Tehran's nuclear programme in Muscat": an owner is no place)
             if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"sv &&
-                !topic_place(d, m))
+                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
@@ -868,9 +1061,11 @@ class EventsStage final : public Stage {
             --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
+        // ("said the bloc was ready ... but urged": "but" joins two verbs of one subject)
         if (lw == "and"sv || lw == "before"sv || lw == "after"sv || lw == "while"sv ||
-            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv)
-            return lw == "and"sv || tr.form == VerbForm::ing;
+            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv ||
+            lw == "but"sv)
+            return lw == "and"sv || lw == "but"sv || tr.form == VerbForm::ing;
         return false;
     }
 
@@ -908,6 +1103,16 @@ class EventsStage final : public Stage {
                 }
             }
         } else if (noun) {
+            // "has presented itself as an alternative mediator": a role it claims, no talks
+            if (tr.syntax == TrigSyntax::attached_noun) {
+                std::size_t b = mt.tb;
+                while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "as"sv)
+                    --b;
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "as"sv &&
+                    in(d.toks[b - 2].lower, {"itself", "himself", "herself", "themselves"}))
+                    return;
+            }
             if (const Mention* a = attached(c, s, mt.tb, &compound)) {
                 // "fell short of its demands", "a version of an Egyptian proposal": a demand
                 // or proposal named inside a prepositional phrase is only mentioned
@@ -923,7 +1128,11 @@ class EventsStage final : public Stage {
             if (actors.empty() && tr.syntax == TrigSyntax::noun)
                 actors = left_actors(c, s, mt.tb, false);
         } else {
-            actors = left_actors(c, s, mt.tb, finite);
+            // ("said the council would keep pressing for": a gerund after its own verb)
+            actors = left_actors(c, s, mt.tb, finite,
+                                 tr.form == VerbForm::ing && mt.tb > s.tb &&
+                                     d.toks[mt.tb - 1].kind == TokKind::word &&
+                                     !(d.toks[mt.tb - 1].lex & (LPreposition | LSubordinator)));
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
@@ -946,7 +1155,18 @@ class EventsStage final : public Stage {
         }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
-        if (prev_act.empty() && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
+        // "X circulated a draft, which would back a truce and would warn Israel": a verb in a
+        // relative clause on a thing shares the relative's subject, not the main clause's
+        bool in_relative = false;
+        for (std::size_t t = q > 0 ? ms[q - 1].te : s.tb; t < mt.tb && t > s.tb && t >= 2; ++t)
+            if ((d.toks[t].lower == "which"sv || d.toks[t].lower == "that"sv) &&
+                d.toks[t - 1].lower == ","sv && !mention_ending(c, t - 2))
+                in_relative = true;
+        if (in_relative && tr.syntax == TrigSyntax::verb) {
+            prev_act.clear();
+            main_act.clear();
+        }
+        if (prev_act.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
             d.toks[mt.tb - 1].lower == "and"sv) {
             // "Aoun thanked France ... and said": the sentence's subject
             const std::size_t mi0 = d.mention_from(s.tb);
@@ -961,12 +1181,49 @@ class EventsStage final : public Stage {
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv;
             act = participle && !main_act.empty() ? main_act : prev_act;
         }
-        // a passive participle has no subject actor ("Egypt, often criticized for ...")
-        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
+        // "Hamas wanted the mediators to present a plan": the object before the infinitive
+        // proposes or agrees, not the subject of the verb that wants it
+        if ((type == "proposal"sv || type == "agreement"sv) && tr.syntax == TrigSyntax::verb &&
+            mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"sv &&
+            (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
+            !mention_ending(c, mt.tb - 2))
+            act.clear();
+        // a passive participle has no subject actor ("Egypt, often criticized for ..."); nor
+        // one right after a plain noun with its agent after it ("reforms demanded by donors")
+        const bool reduced_relative =
+            tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.te == mt.tb + 1 &&
+            mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && mt.tb > s.tb &&
+            d.toks[mt.tb - 1].kind == TokKind::word && !d.toks[mt.tb - 1].cap &&
+            !mention_ending(c, mt.tb - 1) &&
+            !(d.toks[mt.tb - 1].lex &
+              (LSkippable | LPronoun | LPreposition | LSubordinator | LNegator | LDateWord)) &&
+            !(d.toks[mt.te + 1].lex & LDateWord) && !d.k->weekdays.count(d.toks[mt.te + 1].lower);
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past &&
+            (passive_at(d, s, mt.tb) || reduced_relative)) {
             act.clear();
             if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
+            }
+        }
+        // "and repeated Britain's call for a ceasefire", "renewed Egypt's offer": the one who
+        // renews it acts (the subject of the renewing verb)
+        if (attached_actor && (type == "appeal"sv || type == "proposal"sv) && !actors.empty()) {
+            std::size_t b = actors[0]->tb;
+            if (b > s.tb && (d.toks[b - 1].lex & LDeterminer) && d.toks[b - 1].lower != "'s"sv &&
+                !(d.toks[b - 1].lex & LPronoun))
+                --b;
+            if (b > s.tb && in(d.toks[b - 1].lower,
+                               {"repeated", "renewed", "reiterated", "reaffirmed", "echoed",
+                                "repeats", "renews", "reiterates", "repeat", "renew", "reiterate",
+                                "echoing", "repeating", "renewing", "reiterating"})) {
+                const std::size_t v = b - 1;
+                std::vector<Participant> who;
+                if (v > s.tb && d.toks[v - 1].lower == "and"sv && !prev_act.empty())
+                    who = prev_act;
+                else
+                    for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
+                if (!who.empty()) act = who;
             }
         }
         if (!act.empty() && tr.syntax == TrigSyntax::verb) {
@@ -976,6 +1233,36 @@ class EventsStage final : public Stage {
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
         if (type == "visit") {
+            // "X met Y in Damascus, the most senior Arab official to visit the capital": the
+            // apposition's infinitive is the sentence subject's, not of the name before it
+            if (tr.syntax == TrigSyntax::verb && mt.tb >= s.tb + 3 &&
+                d.toks[mt.tb - 1].lower == "to"sv && (d.toks[mt.tb - 2].lex & LPeopleNoun) &&
+                !d.toks[mt.tb - 2].cap && !mention_ending(c, mt.tb - 2)) {
+                std::size_t b = mt.tb - 2;
+                while (b > s.tb && mt.tb - b < 9 && d.toks[b - 1].kind == TokKind::word &&
+                       c.ends_at[b - 1] < 0 && d.toks[b - 1].lower != "the"sv &&
+                       d.toks[b - 1].lower != "a"sv)
+                    --b;
+                act.clear();
+                if (b >= s.tb + 2 &&
+                    (d.toks[b - 1].lower == "the"sv || d.toks[b - 1].lower == "a"sv) &&
+                    d.toks[b - 2].lower == ","sv) {
+                    const std::size_t mi0 = d.mention_from(s.tb);
+                    if (mi0 < d.mentions.size() && d.mentions[mi0].tb < b &&
+                        usable(d.mentions[mi0]) && d.mentions[mi0].prep.empty())
+                        take(act, d.mentions[mi0]);
+                }
+            }
+            // "returned one Erdogan made to Cairo", "the trip he made to Doha": "made to" is a
+            // visit only as a relative clause on a visit noun (or "one" standing for it)
+            if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 2 &&
+                d.toks[mt.tb + 1].lower == "to"sv &&
+                (d.toks[mt.tb].lower == "made"sv || d.toks[mt.tb].lower.starts_with("make"))) {
+                const std::size_t a = actors.empty() ? mt.tb : actors[0]->tb;
+                if (actors.empty() || a == s.tb ||
+                    !(d.toks[a - 1].lower == "one"sv || k.visit_nouns.count(d.toks[a - 1].lower)))
+                    return;
+            }
             if (noun && tr.syntax == TrigSyntax::noun) {
                 // "X urged Y to act during a visit to Jerusalem": the visit of the sentence's
                 // subject, not of the nearest name
@@ -1212,6 +1499,14 @@ class EventsStage final : public Stage {
                 k.reception_verbs.count(d.toks[mt.tb].lower)) {
                 std::size_t o = mt.te;
                 while (o < s.te && (d.toks[o].lex & LDeterminer) && c.starts_at[o] < 0) ++o;
+                // "hosted the foreign ministers of Saudi Arabia and Iraq": people of a state
+                for (std::size_t p = o; p < s.te && p < o + 3 && c.starts_at[o] < 0; ++p) {
+                    if (d.toks[p].kind != TokKind::word || d.toks[p].cap || c.starts_at[p] >= 0)
+                        break;
+                    if ((d.toks[p].lex & LPeopleNoun) && p + 2 < s.te &&
+                        in(d.toks[p + 1].lower, {"of", "from"}) && c.starts_at[p + 2] >= 0)
+                        o = p + 2;
+                }
                 if (o >= s.te || c.starts_at[o] < 0) return;
             }
             auto loc = location_near(c, s, mt.tb, mt.te, cend);
@@ -1252,8 +1547,46 @@ class EventsStage final : public Stage {
                                 d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
                             if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
                         }
+                        // "The meeting, co-hosted by ...": "an emergency conference on Gaza
+                        // held at the Dead Sea" (another gathering word, its venue after "held")
+                        for (std::size_t t = ps.tb; t + 3 < ps.te && !loc; ++t) {
+                            if (!k.gathering_nouns.count(d.toks[t].lower)) continue;
+                            for (std::size_t u = t + 1; u + 2 < ps.te && u < t + 6; ++u) {
+                                if (hard_punct(d.toks[u])) break;
+                                if (d.toks[u].lower != "held"sv || (d.toks[u + 1].lower != "in"sv &&
+                                                                    d.toks[u + 1].lower != "at"sv))
+                                    continue;
+                                for (std::size_t w = u + 2; w < ps.te && w < u + 4; ++w)
+                                    if (c.starts_at[w] >= 0) {
+                                        const Mention& v =
+                                            d.mentions[static_cast<std::size_t>(c.starts_at[w])];
+                                        // (a venue named "held at": also a shore, "the
+                                        // Dead Sea")
+                                        if (v.place && !v.in_quote) loc = v.place;
+                                        break;
+                                    }
+                                break;
+                            }
+                        }
                     }
                     break;
+                }
+            // "Sisi, who hosted the emergency summit": the gathering the story opened with
+            // ("Arab leaders meeting in Cairo on Tuesday")
+            if (gathering && !loc && tr.syntax == TrigSyntax::verb &&
+                std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb + 1),
+                            d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
+                            [](const Token& x) { return x.lower == "the"sv; }))
+                for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
+                    const Sentence& ps = d.sents[sj];
+                    for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
+                        if (!in(d.toks[t].lower, {"meeting", "met", "gathered", "convened"}) ||
+                            (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                            c.starts_at[t + 2] < 0)
+                            continue;
+                        const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
+                        if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                    }
                 }
             // "will host the Cairo Peace Summit": the place in the gathering's name
             if (gathering && !loc)
@@ -1295,6 +1628,33 @@ class EventsStage final : public Stage {
                     cd.ev.cameo = nt.cameo;
                     break;
                 }
+            // "held talks in Muscat, with Oman's foreign minister carrying messages between
+            // the two delegations": a go-between makes them a mediated negotiation
+            for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"sv; ++t) {
+                if (d.toks[t].lower != "with"sv || c.starts_at[t + 1] < 0) continue;
+                const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
+                if (!g.part || g.te + 2 >= s.te) break;
+                const auto v = d.toks[g.te].lower;
+                if (!(v == "carrying"sv || v == "passing"sv || v == "relaying"sv ||
+                      v == "shuttling"sv) ||
+                    std::none_of(
+                        d.toks.begin() + static_cast<std::ptrdiff_t>(g.te),
+                        d.toks.begin() + static_cast<std::ptrdiff_t>(std::min(s.te, g.te + 4)),
+                        [](const Token& x) { return x.lower == "between"sv; }))
+                    break;
+                const int ni = k.type_index("negotiation");
+                if (ni < 0) break;
+                const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
+                cd.ev.type = nt.name;
+                cd.ev.category = nt.category;
+                cd.ev.plover_type = nt.plover_type;
+                cd.ev.plover_mode = nt.plover_mode;
+                cd.ev.cameo = nt.cameo;
+                std::erase_if(cd.ev.targets,
+                              [&](const Participant& p) { return same_party(p, *g.part); });
+                add_unique(cd.mediators, *g.part);
+                break;
+            }
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&
@@ -1355,6 +1715,14 @@ class EventsStage final : public Stage {
                     }
             } else {
                 const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
+                // "told a news conference after the talks": a time reference back to talks
+                // reported before, no event of its own (unless its sides follow)
+                if (noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+                    in(d.toks[mt.tb - 2].lower, {"after", "before", "following"}) &&
+                    std::none_of(right.begin(), right.end(), [&](const Mention* m) {
+                        return m->tb <= mt.te + 1 && in(m->prep, {"with", "between"});
+                    }))
+                    return;
                 // "negotiations, facilitated by X": a passive right after the noun
                 for (std::size_t t = mt.te; t < std::min(s.te, mt.te + 4); ++t) {
                     if (d.toks[t].lower == "by"sv) {
@@ -1368,12 +1736,32 @@ class EventsStage final : public Stage {
                         break;
                     }
                 }
-                for (const Mention* m : right) {
+                // "four days of talks, which had not been made public, between A and B": the
+                // sides after a relative clause on the talks
+                std::vector<const Mention*> sides = right;
+                if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","sv &&
+                    (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "that"sv))
+                    for (std::size_t t = mt.te + 2; t + 1 < s.te && t < mt.te + 25; ++t) {
+                        if (hard_punct(d.toks[t]) && d.toks[t].lower != ","sv) break;
+                        if (d.toks[t].lower != ","sv) continue;
+                        if (d.toks[t + 1].lower == "between"sv || d.toks[t + 1].lower == "with"sv)
+                            for (const Mention* m : right_mentions(c, t + 1, s.te))
+                                sides.push_back(m);
+                        break;
+                    }
+                bool between = false;
+                for (const Mention* m : sides) {
                     if (!usable(*m) && !(mediator_noun && m->part && !m->adjective)) continue;
                     if (mediator_noun && (m->prep.empty() || m->prep == "from"sv)) {
                         take(med, *m);
                     } else if (m->prep == "between"sv || m->prep == "with"sv ||
                                m->prep == "and"sv) {
+                        between = between || m->prep == "between"sv;
+                        take(tgt, *owned_or_self(c, m));
+                    } else if (between && m->part && m->part->kind == "person"sv &&
+                               m->tb >= s.tb + 2 && d.toks[m->tb - 1].lower == "and"sv &&
+                               d.toks[m->tb - 2].lower == ","sv) {
+                        // "between A, the secretary of X, and B": past A's apposition
                         take(tgt, *m);
                     }
                 }
@@ -1387,13 +1775,30 @@ class EventsStage final : public Stage {
                     act.clear();
                 }
             }
+            // "The talks, which Iran described as frank, came a day after X arrived": the
+            // talks reported before, taken up again; no sides to gather from the asides
+            if (noun && act.empty() && tgt.empty() && med.empty() && mt.tb == s.tb + 1 &&
+                d.toks[s.tb].lower == "the"sv && mt.te + 1 < s.te && d.toks[mt.te].lower == ","sv &&
+                (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "who"sv))
+                return;
             if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
-                // fallback: the states and bodies named in the sentence
+                // fallback: the states and bodies named in the sentence (in the trigger's
+                // own conjunct: not "Russia has kept contacts with Israel, and has hosted
+                // talks")
+                std::size_t from = s.tb;
+                for (std::size_t t = mt.tb; t-- > s.tb + 1;)
+                    if (d.toks[t].lower == ";"sv ||
+                        (d.toks[t - 1].lower == ","sv &&
+                         (d.toks[t].lower == "and"sv || d.toks[t].lower == "but"sv))) {
+                        from = t + 1;
+                        break;
+                    }
                 std::vector<Participant> all;
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || !m.part) continue;
+                    if (m.tb < from && !(med.size() == 1 && same_party(*m.part, med[0]))) continue;
                     if (m.part->kind != "country"sv && m.part->kind != "organisation"sv) continue;
                     add_unique(all, *m.part);
                 }
@@ -1409,10 +1814,22 @@ class EventsStage final : public Stage {
             if (tr.syntax != TrigSyntax::verb && tr.syntax != TrigSyntax::passive &&
                 act.size() + tgt.size() + med.size() < 2)
                 return;
+            // "Russia has hosted several rounds of talks": one host alone, without sides or
+            // a venue, names no talks
+            if (tr.syntax == TrigSyntax::verb && d.toks[mt.tb].lower.starts_with("host") &&
+                act.empty() && tgt.empty() && med.size() < 2 &&
+                !location_near(c, s, mt.tb, mt.te, s.te))
+                return;
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             cd.mediators = std::move(med);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
+            // "China hosted a round of talks between the two movements": on the host state's
+            // soil when no place is named (the sides named with the talks)
+            if (!cd.ev.location && tr.syntax == TrigSyntax::verb && !cd.ev.targets.empty() &&
+                d.toks[mt.tb].lower.starts_with("host") && cd.mediators.size() == 1 &&
+                cd.mediators[0].kind == "country"sv && !cd.mediators[0].country.empty())
+                cd.ev.location = Place{cd.mediators[0].name, cd.mediators[0].country};
             // "released in a prisoner exchange brokered by Qatar", "a truce mediated by
             // Egypt": the deal itself was reached, between the parties, with these mediators
             const bool agreed_already = std::any_of(
@@ -1428,6 +1845,12 @@ class EventsStage final : public Stage {
                 if (w != "and" && w != "between" && w != "the" && w != ",") break;
                 --head;
             }
+            // "The agreement, brokered by the United States and France, was announced": the
+            // deal named before, no talks of their own when its sides are not named here
+            if (tr.syntax == TrigSyntax::passive && head > s.tb && cd.ev.actors.empty() &&
+                cd.ev.targets.empty() && k.agreement_nouns.count(d.toks[head - 1].lower) &&
+                d.toks[mt.tb].text != "-"sv)
+                return;
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already &&
                 k.agreement_nouns.count(d.toks[head - 1].lower)) {
@@ -1445,6 +1868,13 @@ class EventsStage final : public Stage {
                         break;
                     }
             }
+            // "Oman brokered a ceasefire between the United States and the Houthis": the
+            // deal was reached by the two sides, with the broker as mediator
+            const auto bw = d.toks[mt.tb].lower;
+            if (tr.syntax == TrigSyntax::verb && !agreed_already && !cd.ev.targets.empty() &&
+                !cd.mediators.empty() && (bw.starts_with("broker") || bw.starts_with("mediat")) &&
+                agreement_object(d, s, mt.te) != SIZE_MAX)
+                push_agreement(d, cd, cd.ev.targets, {}, cd.mediators);
         } else if (type == "statement") {
             // "targets (in) what it said were militant bases": a hedge, not a statement
             if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
@@ -1531,6 +1961,30 @@ class EventsStage final : public Stage {
                     cd.ev.location = m->place;
                     break;
                 }
+            // "Qatar announced a ceasefire between Israel and Hamas": the two sides agreed,
+            // the announcer mediated; "announced a truce with Hamas": the announcer is a side
+            if (!noun && d.toks[mt.tb].lower.starts_with("announc") && !cd.ev.actors.empty()) {
+                const std::size_t obj = agreement_object(d, s, mt.te);
+                std::vector<Participant> sides, partners;
+                for (const Mention* m : right) {
+                    if (obj == SIZE_MAX || m->tb <= obj || !usable(*m)) continue;
+                    if (m->prep == "between"sv) take(sides, *owned_or_self(c, m));
+                    if (m->prep == "with"sv && m->tb == obj + 2)
+                        take(partners, *owned_or_self(c, m));
+                }
+                const auto is_side = [&](const Participant& a) {
+                    return std::any_of(sides.begin(), sides.end(),
+                                       [&](const Participant& x) { return same_party(a, x); });
+                };
+                if (sides.size() >= 2) {
+                    std::vector<Participant> med;
+                    for (const auto& a : cd.ev.actors)
+                        if (!is_side(a)) med.push_back(a);
+                    push_agreement(d, cd, sides, {}, med);
+                } else if (!partners.empty()) {
+                    push_agreement(d, cd, cd.ev.actors, partners, {});
+                }
+            }
         } else if (type == "appeal"sv || type == "proposal"sv || type == "rejection"sv ||
                    type == "agreement"sv || type == "aid"sv) {
             if (act.empty() && type != "agreement"sv) return;
@@ -1549,6 +2003,18 @@ class EventsStage final : public Stage {
                              d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
                              [&](const Token& x) { return k.agreement_nouns.count(x.lower) > 0; }))
                 return;
+            // "He said Morocco's autonomy plan was the only basis", "did not take up France's
+            // offer of help": a plan described by a copula or in the object of a negated verb
+            // is background, not a proposal made here
+            if (type == "proposal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
+                if (mt.te < s.te &&
+                    in(d.toks[mt.te].lower, {"is", "was", "are", "were", "remains", "remained"}))
+                    return;
+                for (std::size_t b = actors[0]->tb; b-- > s.tb && actors[0]->tb - b <= 4;) {
+                    if (d.toks[b].lex & LNegator) return;
+                    if (d.toks[b].kind != TokKind::word) break;
+                }
+            }
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
             if (type == "appeal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
@@ -1563,10 +2029,55 @@ class EventsStage final : public Stage {
             if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
                 tr.form == VerbForm::base && mt.tb > s.tb + 1 &&
                 d.toks[mt.tb - 1].lower == "to"sv &&
-                !in(d.toks[mt.tb - 2].lower,
+                !in(d.toks[frame_verb(d, s, mt.tb - 1)].lower,
                     {"expected", "set", "due", "scheduled", "going", "plan", "plans", "planned",
-                     "planning", "is", "are", "likely", "ready", "agreed"}))
+                     "planning", "is", "are", "likely", "ready", "agreed", "voted", "votes",
+                     "decided", "decides"}))
                 return;
+            // "A ceasefire between Israel and Hezbollah took effect": the deal's sides; a deal
+            // taking effect without them named ("the truce took effect") adds nothing here
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+                in(d.toks[mt.te - 1].lower, {"effect", "force"})) {
+                act.clear();
+                tgt.clear();
+                std::size_t b = SIZE_MAX;
+                for (std::size_t t = mt.tb; t-- > s.tb + 1 && mt.tb - t < 15;) {
+                    if (hard_punct(d.toks[t])) break;
+                    if (d.toks[t].lower == "between"sv &&
+                        k.agreement_nouns.count(d.toks[t - 1].lower)) {
+                        b = t;
+                        break;
+                    }
+                }
+                for (std::size_t t = b == SIZE_MAX ? mt.tb : b + 1; t < mt.tb; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (usable(m) && in(m.prep, {"between", "and"}))
+                        take(act, *owned_or_self(c, &m));
+                    t = std::max(t, m.te - 1);
+                }
+                if (act.size() < 2) return;
+            }
+            // "voted to readmit Syria to the Arab League", "restored Syria's membership": the
+            // state admitted is the other side; the body it rejoins decided
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb) {
+                const auto lw = d.toks[mt.tb].lower;
+                bool membership = lw.starts_with("readmit");
+                for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
+                    if (d.toks[t].lower == "membership"sv) membership = true;
+                for (std::size_t t = mt.tb + 1; membership && t < cend; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (!m.part || m.in_quote || m.modifier) continue;
+                    const bool in_span = t < mt.te && m.possessive;
+                    const bool object = t == mt.te && m.prep.empty() && usable(m);
+                    if (in_span || object) add_unique(tgt, *m.part);
+                    if (t >= mt.te && act.empty() && in(m.prep, {"to", "into"}) && usable(m) &&
+                        m.part->kind == "organisation"sv)
+                        take(act, m);
+                    t = std::max(t, m.te - 1);
+                }
+            }
             // "asked the international community to act", "pressed Washington to rein in
             // Israel" (the addressee inside the pattern's gap); "demanded that Israel
             // withdraw" (the subject of the demanded clause)
@@ -1597,7 +2108,10 @@ class EventsStage final : public Stage {
                 const auto p = m->prep;
                 bool ok = adj_target;
                 if (type == "appeal"sv) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
-                if (type == "proposal"sv) ok = in(p, {"to", "for"});
+                if (type == "proposal"sv)
+                    ok = in(p, {"to", "for"}) ||
+                         // "invited Erdogan to attend": the guest is whom it is offered
+                         (p.empty() && m->tb == mt.te && d.toks[mt.tb].lower.starts_with("invit"));
                 if (type == "rejection"sv)
                     ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
                 if (type == "agreement"sv) ok = in(p, {"with", "between", "and"});
@@ -1629,7 +2143,78 @@ class EventsStage final : public Stage {
                     continue;
                 }
                 take(tgt, *m);
+                // "urging Israel, Saudi Arabia, Oman and Iran to help": every addressee
+                if (type == "appeal"sv) {
+                    std::vector<const Mention*> more;
+                    coord_right(c, cend, *m, more, false);
+                    for (const Mention* x : more)
+                        if (std::none_of(act.begin(), act.end(), [&](const Participant& a) {
+                                return same_party(a, *x->part);
+                            }))
+                            take(tgt, *x);
+                }
                 if (type == "rejection"sv || type == "appeal"sv) break;
+            }
+            // "adopted an Egyptian plan", "endorsed Egypt's proposal": the plan's author is
+            // the other side
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+                (d.toks[mt.tb].lower.starts_with("adopt") ||
+                 d.toks[mt.tb].lower.starts_with("endors")))
+                for (std::size_t t = mt.tb + 1; t < mt.te; ++t) {
+                    if (c.starts_at[t] < 0) continue;
+                    const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
+                    if (o.part && !o.in_quote && (o.adjective || o.possessive) &&
+                        std::none_of(act.begin(), act.end(),
+                                     [&](const Participant& a) { return same_party(a, *o.part); }))
+                        add_unique(tgt, *o.part);
+                    t = std::max(t, o.te - 1);
+                }
+            // (without an author, "adopted a resolution" is a vote, not an agreement here)
+            if (type == "agreement"sv && tgt.empty() && tr.syntax == TrigSyntax::verb &&
+                (d.toks[mt.tb].lower.starts_with("adopt") ||
+                 d.toks[mt.tb].lower.starts_with("endors")))
+                return;
+            // ... and that author proposed it ("an Egyptian plan" is Egypt's proposal)
+            if (type == "agreement"sv && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
+                (d.toks[mt.tb].lower.starts_with("adopt") ||
+                 d.toks[mt.tb].lower.starts_with("endors")) &&
+                !in(d.toks[mt.te - 1].lower, {"resolution", "declaration"}))
+                for (const auto& ti : k.types)
+                    if (ti.name == "proposal"sv) {
+                        Candidate pr = cd;
+                        pr.ev.type = ti.name;
+                        pr.ev.category = ti.category;
+                        pr.ev.plover_type = ti.plover_type;
+                        pr.ev.plover_mode = ti.plover_mode;
+                        pr.ev.cameo = ti.cameo;
+                        pr.syntax = TrigSyntax::attached_noun;
+                        pr.tb = mt.te - 1;
+                        pr.ev.actors = tgt;
+                        d.cands.push_back(std::move(pr));
+                        break;
+                    }
+            // "Ankara had agreed to supply Egypt with drones": the object of the agreed
+            // infinitive is the other side
+            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") &&
+                mt.te + 2 < cend && d.toks[mt.te].lower == "to"sv &&
+                d.toks[mt.te + 1].kind == TokKind::word && !d.toks[mt.te + 1].cap &&
+                c.starts_at[mt.te + 2] >= 0) {
+                const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
+                if (usable(o) && o.prep.empty() && !o.possessive &&
+                    std::none_of(act.begin(), act.end(),
+                                 [&](const Participant& a) { return same_party(a, *o.part); }))
+                    take(tgt, o);
+            }
+            // an invitation names its guests and what to: "invited X to attend", "invited five
+            // key figures to a meeting" (not "Israel's actions invite retaliation")
+            if (type == "proposal"sv && d.toks[mt.tb].lower.starts_with("invit")) {
+                bool to = false;
+                for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 6 && !to; ++t) {
+                    if (hard_punct(d.toks[t])) break;
+                    to = d.toks[t].lower == "to"sv;
+                }
+                if (!to) return;
             }
             if (type == "aid"sv && tgt.empty()) {
                 // "sent aid to Gaza": the place's country receives it

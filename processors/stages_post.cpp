@@ -268,6 +268,40 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
+            // "urged Tehran to engage in direct talks": talks in the infinitive an appeal asks
+            // for are its aim, unless given a day ("called on them to return to talks on
+            // Thursday")
+            if (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb && !speculative)
+                for (const Candidate& a : d.cands) {
+                    if (a.sentence != c.sentence || a.ev.type != "appeal"sv || a.te > c.tb ||
+                        c.tb - a.te > 10)
+                        continue;
+                    bool to = false, broken = false, day = false;
+                    for (std::size_t t = a.te; t < c.tb; ++t) {
+                        const Token& w = d.toks[t];
+                        if (w.kind == TokKind::punct || w.kind == TokKind::quote) broken = true;
+                        if (w.lower == "to"sv) to = true;
+                    }
+                    for (std::size_t t = c.te; t < s.te; ++t) {
+                        const Token& w = d.toks[t];
+                        if (w.lower == ";"sv || w.kind == TokKind::quote) break;
+                        if ((w.lex & LDateWord) || k.weekdays.count(w.lower)) day = true;
+                    }
+                    if (to && !broken && !day) speculative = true;
+                }
+            // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
+            // plan of the guest (the invitation itself is the proposal)
+            if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"sv && c.ev.type != "statement"sv)
+                for (std::size_t mi = d.mention_from(s.tb);
+                     mi < d.mentions.size() && d.mentions[mi].tb < c.tb; ++mi) {
+                    const Mention& g = d.mentions[mi];
+                    if (g.te != c.tb - 1 || g.tb < s.tb + 2) continue;
+                    const auto v = d.toks[g.tb - 1].lower;
+                    const auto a = d.toks[g.tb - 2].lower;
+                    if ((v == "invited"sv || v == "invites"sv || v == "inviting"sv) &&
+                        a != "was"sv && a != "been"sv && a != "is"sv && a != "were"sv)
+                        speculative = true;
+                }
             if (speculation_ && speculative && c.ev.type != "statement") {
                 c.drop = true;
                 continue;
@@ -672,6 +706,41 @@ class DatesStage final : public Stage {
         static constexpr std::string_view kTypes[] = {"meeting",  "visit",     "statement",
                                                       "appeal",   "agreement", "negotiation",
                                                       "proposal", "rejection"};
+        // "Hamas and Fatah signed a declaration in Beijing on Tuesday ..., China's foreign
+        // minister said": the trailing attribution of the news day's event was made that day
+        if (news_day)
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier || c.ev.date || c.has_cue || !sent_cue[c.sentence] ||
+                    c.ev.type != "statement"sv || c.ev.status != "occurred"sv ||
+                    !d.k->reporting_verbs.count(d.toks[c.tb].lower))
+                    continue;
+                for (const Candidate& o : d.cands)
+                    if (&o != &c && !o.drop && o.sentence == c.sentence && o.te <= c.tb &&
+                        o.has_cue && o.ev.date == news_day) {
+                        c.ev.date = news_day;
+                        break;
+                    }
+            }
+        // "Oman said late on Tuesday that it had brokered a ceasefire": the deal the lede's
+        // dated saying announces is the news of that day
+        if (news_day && !d.sents.empty())
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier || c.ev.date || c.sentence != 0 ||
+                    c.ev.type != "agreement"sv || c.ev.status != "occurred"sv)
+                    continue;
+                for (const Candidate& o : d.cands) {
+                    if (&o == &c || o.drop || o.sentence != 0 || o.te > c.tb ||
+                        o.ev.type != "statement"sv || !o.has_cue || o.ev.date != news_day)
+                        continue;
+                    bool that = false;
+                    for (std::size_t t = o.te; t < c.tb; ++t)
+                        if (d.toks[t].lower == "that"sv) that = true;
+                    if (that) {
+                        c.ev.date = news_day;
+                        break;
+                    }
+                }
+            }
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
             if (c.ev.status != "occurred"sv) continue;
