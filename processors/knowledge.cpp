@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <type_traits>
 
 #include "common/text.hpp"
 #include "common/time.hpp"
@@ -824,6 +825,56 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->group_anaphors, LAnaphorNoun);
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
+    // exact membership bits (space-free entries: a token never holds a space)
+    auto member = [&](const auto& set, std::uint64_t bit) {
+        for (const auto& e : set) {
+            const std::string& w = [](const auto& x) -> const std::string& {
+                if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::string>)
+                    return x;
+                else
+                    return x.first;
+            }(e);
+            if (w.find(' ') == std::string::npos) k->lex[w].sets |= bit;
+        }
+    };
+    member(k->place_nouns, WPlaceNoun);
+    member(k->prepositions, WPreposition);
+    member(k->subordinators, WSubordinator);
+    member(k->relative_pronouns, WRelativePronoun);
+    member(k->name_connectors, WNameConnector);
+    member(k->visit_nouns, WVisitNoun);
+    member(k->pair_anaphors, WPairAnaphor);
+    member(k->group_anaphors, WGroupAnaphor);
+    member(k->plural_person_anaphors, WPluralPersonAnaphor);
+    member(k->plural_country_anaphors, WPluralCountryAnaphor);
+    member(k->guest_nouns, WGuestNoun);
+    member(k->compound_heads, WCompoundHead);
+    member(k->reporting_verbs, WReportingVerb);
+    member(k->topic_nouns, WTopicNoun);
+    member(k->kill_verbs, WKillVerb);
+    member(k->gathering_nouns, WGatheringNoun);
+    member(k->contact_verbs, WContactVerb);
+    member(k->reception_verbs, WReceptionVerb);
+    member(k->gathering_exclude, WGatheringExclude);
+    member(k->locative_preps, WLocativePrep);
+    member(k->negotiation_modifiers, WNegotiationModifier);
+    member(k->agreement_nouns, WAgreementNoun);
+    member(k->demand_openers, WDemandOpener);
+    member(k->demand_subjects, WDemandSubject);
+    member(k->speculative, WSpeculative);
+    member(k->unasserted_verbs, WUnassertedVerb);
+    member(k->hearsay_denials, WHearsayDenial);
+    member(k->hearsay_nouns, WHearsayNoun);
+    member(k->threat_verbs, WThreatVerb);
+    member(k->purpose_heads, WPurposeHead);
+    member(k->invitation_words, WInvitationWord);
+    member(k->injure_verbs, WInjureVerb);
+    member(k->casualty_skip, WCasualtySkip);
+    member(k->killed_words, WKilledWord);
+    member(k->injured_words, WInjuredWord);
+    member(k->weekdays, WWeekday);
+    member(k->months, WMonth);
+    member(k->denial_verbs, WDenialVerb);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

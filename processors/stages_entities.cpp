@@ -212,10 +212,10 @@ class EntitiesStage final : public Stage {
             for (int skip = 0; skip < 3 && c + 1 < d.toks.size() && !d.toks[c].cap &&
                                d.toks[c].kind == TokKind::word &&
                                !(d.toks[c].lex & (LPreposition | LDeterminer)) &&
-                               !k.place_nouns.count(d.toks[c].lower);
+                               !((d.toks[c].sets & WPlaceNoun) != 0);
                  ++skip)
                 ++c;
-            if (c >= d.toks.size() || !k.place_nouns.count(d.toks[c].lower)) continue;
+            if (c >= d.toks.size() || !((d.toks[c].sets & WPlaceNoun) != 0)) continue;
             if (!m.place) {
                 const auto it = k.country_by_code.find(m.part->country);
                 if (it == k.country_by_code.end()) continue;
@@ -252,7 +252,6 @@ class EntitiesStage final : public Stage {
 
     // Preposition, possessive, modifier, people-noun flags.
     void finish(const Doc& d, const Sentence& s, Mention& m) const {
-        const Knowledge& k = *d.k;
         m.in_quote = d.toks[m.tb].in_quote;
         if (m.te < s.te) {
             const Token& n = d.toks[m.te];
@@ -286,8 +285,8 @@ class EntitiesStage final : public Stage {
         if (m.adjective && !m.modifier) {
             const Token* n = m.te < s.te ? &d.toks[m.te] : nullptr;
             if (!n || n->kind != TokKind::word || n->lower == "and"sv || n->lower == "or"sv ||
-                k.prepositions.count(n->lower) || k.subordinators.count(n->lower) ||
-                k.relative_pronouns.count(n->lower) || n->lower == "have"sv ||
+                ((n->sets & WPreposition) != 0) || ((n->sets & WSubordinator) != 0) ||
+                ((n->sets & WRelativePronoun) != 0) || n->lower == "have"sv ||
                 n->lower == "are"sv || n->lower == "were"sv)
                 m.people = true;
             for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
@@ -445,7 +444,7 @@ class EntitiesStage final : public Stage {
                 ++words;
                 continue;
             }
-            if (words > 0 && k.name_connectors.count(t.lower) && e + 1 < s.te) {
+            if (words > 0 && ((t.sets & WNameConnector) != 0) && e + 1 < s.te) {
                 std::size_t f = e + 1;
                 if (d.toks[f].text == "-"sv && !d.toks[f].space_before) ++f;
                 if (f < s.te && name_token(d, f)) {
@@ -706,7 +705,7 @@ class CoreferenceStage final : public Stage {
                 // "talks between Washington and Tehran", "a deal with Riyadh": the parties
                 bool place_use = !m.prep.empty() && m.prep != "by" && m.prep != "between" &&
                                  m.prep != "with" && m.prep != "against";
-                if (m.te < d.toks.size() && k.visit_nouns.count(d.toks[m.te].lower))
+                if (m.te < d.toks.size() && ((d.toks[m.te].sets & WVisitNoun) != 0))
                     place_use = true;
                 if (place_use) {
                     m.part.reset();
@@ -795,9 +794,9 @@ class CoreferenceStage final : public Stage {
                         ++h;
                     }
                     // "the neighbours": the two states named last
-                    if (!count && k.pair_anaphors.count(d.toks[h].lower)) count = 2;
+                    if (!count && ((d.toks[h].sets & WPairAnaphor) != 0)) count = 2;
                     const bool anaphor = d.toks[h].lex & LAnaphorNoun;
-                    if (!count && anaphor && k.group_anaphors.count(d.toks[h].lower)) {
+                    if (!count && anaphor && ((d.toks[h].sets & WGroupAnaphor) != 0)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
                             Mention m;
                             m.tb = t;
@@ -810,12 +809,11 @@ class CoreferenceStage final : public Stage {
                             t = h;
                         }
                     } else if (count >= 2 && anaphor &&
-                               (k.plural_person_anaphors.count(d.toks[h].lower) ||
-                                k.plural_country_anaphors.count(d.toks[h].lower))) {
+                               (((d.toks[h].sets & WPluralPersonAnaphor) != 0) ||
+                                ((d.toks[h].sets & WPluralCountryAnaphor) != 0))) {
                         std::vector<const Mention*> ps = last_persons(
                             d, t, count,
-                            k.plural_country_anaphors.count(d.toks[h].lower) ? "country"
-                                                                             : "person");
+                            ((d.toks[h].sets & WPluralCountryAnaphor) != 0) ? "country" : "person");
                         if (ps.size() == count) {
                             Mention m;
                             m.tb = t;
@@ -953,7 +951,6 @@ class CoreferenceStage final : public Stage {
 
   private:
     void guest_mentions(Doc& d) const {
-        const Knowledge& k = *d.k;
         std::vector<Mention> added;
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& p = d.mentions[mi];
@@ -961,7 +958,7 @@ class CoreferenceStage final : public Stage {
                 p.part->kind != "person"sv || p.te >= d.toks.size())
                 continue;
             const std::size_t n = p.te;
-            if (!k.guest_nouns.count(d.toks[n].lower) || n >= d.sents[p.sentence].te) continue;
+            if (!((d.toks[n].sets & WGuestNoun) != 0) || n >= d.sents[p.sentence].te) continue;
             if (mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb <= n) continue;
             // "his guest, Iranian Foreign Minister Abbas Araghchi,": named right there
             if (n + 2 < d.toks.size() && d.toks[n + 1].lower == ","sv &&
@@ -1060,7 +1057,7 @@ class CoreferenceStage final : public Stage {
             const Sentence& s = d.sents[si];
             // ("On the second day of his visit to Riyadh, Araghchi met ...")
             if (m.tb > t && t <= s.tb + 7 && gender_ok(gender, m.gender) &&
-                d.k->prepositions.count(d.toks[s.tb].lower)) {
+                ((d.toks[s.tb].sets & WPreposition) != 0)) {
                 for (std::size_t q = t; q < m.tb; ++q)
                     if (d.toks[q].text == ","sv) return &m;
             }

@@ -213,7 +213,7 @@ class EventsStage final : public Stage {
                     // "aid workers", "attack helicopters": the trigger's last noun only
                     // modifies the head after it
                     if ((!is_verb || tr.slots.size() > 1) && e < s.te &&
-                        d.k->compound_heads.count(d.toks[e].lower))
+                        ((d.toks[e].sets & WCompoundHead) != 0))
                         continue;
                     const bool better =
                         e > best_end ||
@@ -417,7 +417,6 @@ class EventsStage final : public Stage {
     std::vector<const Mention*> left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
                                             bool finite) const {
         const Doc& d = c.d;
-        const Knowledge& k = *d.k;
         std::vector<const Mention*> out;
         // first token left of the trigger that is not an auxiliary/adverb
         std::size_t first_left = tb;
@@ -519,7 +518,7 @@ class EventsStage final : public Stage {
                 // "Macron's office said", "Iran's foreign ministry said": the possessor
                 // (of a saying only: "Yemen's war has killed" names no attacker)
                 for (std::size_t h = t;
-                     k.reporting_verbs.count(d.toks[tb].lower) && h > s.tb + 1 && t - h < 2; --h) {
+                     ((d.toks[tb].sets & WReportingVerb) != 0) && h > s.tb + 1 && t - h < 2; --h) {
                     if (d.toks[h - 1].lower != "'s"sv) {
                         if (d.toks[h - 1].kind != TokKind::word || d.toks[h - 1].cap) break;
                         continue;
@@ -537,7 +536,7 @@ class EventsStage final : public Stage {
                 while (!det && h > s.tb + 1 && t - h < 3) {
                     // "a French diplomatic source said": over an adjective too
                     if (const Mention* a = mention_ending(c, h - 1);
-                        a && a->adjective && k.reporting_verbs.count(d.toks[tb].lower)) {
+                        a && a->adjective && ((d.toks[tb].sets & WReportingVerb) != 0)) {
                         h = a->tb;
                         det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv;
                         continue;
@@ -558,7 +557,7 @@ class EventsStage final : public Stage {
                 (tok.lower.ends_with("s") || indefinite_before(d, s, t)))
                 break;  // "officials said", "diplomats said", "a senior official said"
             if (tok.lex & LSubordinator) {
-                if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
+                if (((tok.sets & WRelativePronoun) != 0) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
                     if (d.toks[a].lower == ","sv && a > s.tb) --a;
                     if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
@@ -602,13 +601,8 @@ class EventsStage final : public Stage {
         return nullptr;
     }
 
-    // k.reporting_verbs.count(t.lower), gated by the Lex bit where the token has its flags
-    static bool reporting(const Doc& d, const Token& t) {
-        const bool has_lex =
-            t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-"sv;
-        if (has_lex && !(t.lex & LReportingVerb)) return false;
-        return d.k->reporting_verbs.count(t.lower) > 0;
-    }
+    // k.reporting_verbs.count(t.lower)
+    static bool reporting(const Doc&, const Token& t) { return (t.sets & WReportingVerb) != 0; }
 
     std::size_t clause_end(const Ctx& c, const Sentence& s, std::size_t from,
                            std::size_t next_tb) const {
@@ -675,7 +669,7 @@ class EventsStage final : public Stage {
                          d.toks[t - 1].lower == "northern"sv))
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
-        return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
+        return ((d.toks[t - 2].sets & WTopicNoun) != 0);
     }
 
     // "A and B met in Abu Dhabi for peace talks hosted by C": the talks are the event; a
@@ -748,8 +742,7 @@ class EventsStage final : public Stage {
                 std::size_t n = after + 1;
                 if (n < s.te && d.toks[n].lower == "the"sv) ++n;
                 setting = n < s.te && d.toks[n].cap && d.toks[n].kind == TokKind::word &&
-                          !d.k->weekdays.count(d.toks[n].lower) &&
-                          !d.k->months.count(d.toks[n].lower);
+                          !((d.toks[n].sets & WWeekday) != 0) && !((d.toks[n].sets & WMonth) != 0);
                 for (std::size_t t = after + 1; t < s.te && t < after + 5; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -782,7 +775,7 @@ class EventsStage final : public Stage {
         if (c < d.toks.size() && d.toks[c].lower == "'s") ++c;
         for (int skip = 0; skip < 4 && c < d.toks.size(); ++skip, ++c) {
             const Token& t = d.toks[c];
-            if (d.k->place_nouns.count(t.lower)) return true;
+            if (((t.sets & WPlaceNoun) != 0)) return true;
             if (t.cap || t.kind != TokKind::word || (t.lex & (LPreposition | LDeterminer)))
                 return false;
         }
@@ -815,12 +808,11 @@ class EventsStage final : public Stage {
                 std::size_t a = t - 1;
                 if (d.toks[a].text == ","sv && a > s.tb) --a;
                 // "travelled to Muscat last week, where": skip the time phrase
-                for (int k2 = 0;
-                     k2 < 3 && a > s.tb && !mention_ending(c, a) &&
-                     (d.toks[a].lower == "week"sv || d.toks[a].lower == "month"sv ||
-                      d.toks[a].lower == "last"sv || d.toks[a].lower == "yesterday"sv ||
-                      d.toks[a].lower == "earlier"sv || d.toks[a].lower == "this"sv ||
-                      d.toks[a].lower == "on"sv || d.k->weekdays.count(d.toks[a].lower));
+                for (int k2 = 0; k2 < 3 && a > s.tb && !mention_ending(c, a) &&
+                                 (d.toks[a].lower == "week"sv || d.toks[a].lower == "month"sv ||
+                                  d.toks[a].lower == "last"sv || d.toks[a].lower == "yesterday"sv ||
+                                  d.toks[a].lower == "earlier"sv || d.toks[a].lower == "this"sv ||
+                                  d.toks[a].lower == "on"sv || ((d.toks[a].sets & WWeekday) != 0));
                      ++k2)
                     --a;
                 const Mention* w = mention_ending(c, a);
@@ -927,7 +919,7 @@ class EventsStage final : public Stage {
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
-        if (type == "attack" && k.kill_verbs.count(d.toks[mt.tb].lower)) {
+        if (type == "attack" && ((d.toks[mt.tb].sets & WKillVerb) != 0)) {
             for (const Match& o : ms)
                 if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") {
                     if (!actors.empty() && tr.form != VerbForm::ing) {
@@ -1070,10 +1062,9 @@ class EventsStage final : public Stage {
                     }
                 // "the summit was attended by X, Y and Z": only a gathering is attended
                 if (d.toks[mt.tb].lower == "attended"sv &&
-                    std::none_of(
-                        d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
-                        d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
-                        [&](const Token& x) { return k.gathering_nouns.count(x.lower) > 0; }))
+                    std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
+                                 d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
+                                 [&](const Token& x) { return ((x.sets & WGatheringNoun) != 0); }))
                     return;
                 // "The summit, hosted by X, was attended by Y and Z": one gathering, the
                 // attendees join the host's meeting
@@ -1095,11 +1086,10 @@ class EventsStage final : public Stage {
                         Candidate& h = d.cands[ci];
                         const bool host_gathering =
                             h.syntax == TrigSyntax::verb && h.te > h.tb + 1 &&
-                            std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
-                                        d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
-                                        [&](const Token& x) {
-                                            return k.gathering_nouns.count(x.lower) > 0;
-                                        });
+                            std::any_of(
+                                d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
+                                d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
+                                [&](const Token& x) { return ((x.sets & WGatheringNoun) != 0); });
                         if (h.ev.type == "meeting"sv && ((h.syntax == TrigSyntax::passive &&
                                                           d.toks[h.tb].lower == "hosted"sv) ||
                                                          host_gathering)) {
@@ -1145,7 +1135,7 @@ class EventsStage final : public Stage {
                     if (m->possessive && m->part && m->part->kind != "person"sv) continue;
                     // "talks on the ceasefire with Israel": a side of the topic, not a guest
                     if (m->prep == "with"sv && m->tb >= 2 &&
-                        k.topic_nouns.count(d.toks[m->tb - 2].lower))
+                        ((d.toks[m->tb - 2].sets & WTopicNoun) != 0))
                         continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
@@ -1193,7 +1183,7 @@ class EventsStage final : public Stage {
             }
             // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
             // is a meeting only with a person on the other side
-            if (mt.te == mt.tb + 1 && k.contact_verbs.count(d.toks[mt.tb].lower)) {
+            if (mt.te == mt.tb + 1 && ((d.toks[mt.tb].sets & WContactVerb) != 0)) {
                 const auto person = [](const Participant& p) { return p.kind == "person"sv; };
                 const bool naming =
                     d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
@@ -1208,7 +1198,7 @@ class EventsStage final : public Stage {
             // "welcomed the end of the fighting", "hosted the talks": receiving a thing is no
             // meeting; the guest is the direct object
             if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 1 &&
-                k.reception_verbs.count(d.toks[mt.tb].lower)) {
+                ((d.toks[mt.tb].sets & WReceptionVerb) != 0)) {
                 std::size_t o = mt.te;
                 while (o < s.te && (d.toks[o].lex & LDeterminer) && c.starts_at[o] < 0) ++o;
                 if (o >= s.te || c.starts_at[o] < 0) return;
@@ -1220,8 +1210,8 @@ class EventsStage final : public Stage {
             // (the verb "meeting" itself is no gathering: "Burns meeting officials in Doha")
             const std::size_t gfrom = tr.syntax == TrigSyntax::verb ? mt.tb + 1 : mt.tb;
             for (std::size_t t = gfrom; t < mt.te; ++t)
-                if (k.gathering_nouns.count(d.toks[t].lower) &&
-                    !(t > s.tb && k.gathering_exclude.count(d.toks[t - 1].lower)))
+                if (((d.toks[t].sets & WGatheringNoun) != 0) &&
+                    !(t > s.tb && ((d.toks[t - 1].sets & WGatheringExclude) != 0)))
                     gathering = true;
             // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
             // one body meeting among themselves
@@ -1229,7 +1219,7 @@ class EventsStage final : public Stage {
             const bool members =
                 tr.syntax == TrigSyntax::verb &&
                 (mt.te == mt.tb + 1 ||
-                 (mt.te == mt.tb + 2 && k.locative_preps.count(d.toks[mt.tb + 1].lower))) &&
+                 (mt.te == mt.tb + 2 && ((d.toks[mt.tb + 1].sets & WLocativePrep) != 0))) &&
                 (mv.starts_with("meet") || mv == "met"sv || mv.starts_with("gather") ||
                  mv.starts_with("conven")) &&
                 actors.size() == 1 && (actors[0]->people || actors[0]->prep_attached) &&
@@ -1238,7 +1228,7 @@ class EventsStage final : public Stage {
             // earlier sentence with its venue ("a conference in Cairo")
             if (!loc && tr.syntax == TrigSyntax::passive)
                 for (std::size_t g = mt.tb; g-- > s.tb && mt.tb - g <= 4;) {
-                    if (!k.gathering_nouns.count(d.toks[g].lower)) continue;
+                    if (!((d.toks[g].sets & WGatheringNoun) != 0)) continue;
                     if (g == s.tb || d.toks[g - 1].lower != "the"sv) break;
                     for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
                         const Sentence& ps = d.sents[sj];
@@ -1283,7 +1273,7 @@ class EventsStage final : public Stage {
             // "held indirect talks with", "held peace talks in": negotiations
             for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
                 if ((d.toks[t].lower == "talks"sv || d.toks[t].lower == "negotiations"sv) &&
-                    k.negotiation_modifiers.count(d.toks[t - 1].lower)) {
+                    ((d.toks[t - 1].sets & WNegotiationModifier) != 0)) {
                     const int ni = k.type_index("negotiation");
                     if (ni < 0) break;
                     const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
@@ -1429,7 +1419,7 @@ class EventsStage final : public Stage {
             }
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already &&
-                k.agreement_nouns.count(d.toks[head - 1].lower)) {
+                ((d.toks[head - 1].sets & WAgreementNoun) != 0)) {
                 for (const auto& ti : k.types)
                     if (ti.name == "agreement") {
                         Candidate ag = cd;
@@ -1454,12 +1444,12 @@ class EventsStage final : public Stage {
                 actors[0]->te == mt.tb && actors[0]->tb > s.tb &&
                 in(d.toks[actors[0]->tb].lower, {"a", "an", "one"}) &&
                 d.toks[actors[0]->tb - 1].lower == "," &&
-                k.reporting_verbs.count(d.toks[mt.tb].lower))
+                ((d.toks[mt.tb].sets & WReportingVerb) != 0))
                 return;
             if (!noun && actors.size() == 1 && actors[0]->people && actors[0]->adjective &&
                 actors[0]->te < mt.tb && mt.tb <= actors[0]->te + 2 &&
                 (d.toks[mt.tb - 1].lex & LPeopleNoun) && !d.toks[mt.tb - 1].cap &&
-                k.reporting_verbs.count(d.toks[mt.tb].lower)) {
+                ((d.toks[mt.tb].sets & WReportingVerb) != 0)) {
                 std::size_t b = actors[0]->tb;
                 bool indefinite = false;
                 while (b > s.tb && b + 3 > actors[0]->tb && d.toks[b - 1].kind == TokKind::word &&
@@ -1546,7 +1536,7 @@ class EventsStage final : public Stage {
             if (type == "agreement"sv && tr.syntax == TrigSyntax::passive &&
                 std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
                              d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
-                             [&](const Token& x) { return k.agreement_nouns.count(x.lower) > 0; }))
+                             [&](const Token& x) { return ((x.sets & WAgreementNoun) != 0); }))
                 return;
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
@@ -1707,7 +1697,7 @@ class EventsStage final : public Stage {
                 // "strikes killed 30 people across Gaza": a kill verb beside another attack
                 // trigger is no attack of its own, its places belong to this one
                 if (k.types[k.triggers[ms[o].trig].type].name == "attack" &&
-                    !k.kill_verbs.count(d.toks[ms[o].tb].lower)) {
+                    !(d.toks[ms[o].tb].sets & WKillVerb)) {
                     pend = ms[o].tb;
                     break;
                 }
@@ -1726,7 +1716,7 @@ class EventsStage final : public Stage {
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 const bool of_place =
-                    m->prep == "of" && m->tb >= 2 && k.place_nouns.count(d.toks[m->tb - 2].lower);
+                    m->prep == "of" && m->tb >= 2 && ((d.toks[m->tb - 2].sets & WPlaceNoun) != 0);
                 // "a building in Iran's embassy compound in Damascus": a possessive names
                 // an owner, not where the attack happened (unless a place noun follows)
                 if (m->place && m->possessive && !place_noun_after(d, *m)) continue;
@@ -1810,7 +1800,7 @@ class EventsStage final : public Stage {
         std::size_t first = qb;  // first word of the quote
         while (first < qe && d.toks[first].kind != TokKind::word) ++first;
         if (first >= qe) return;
-        bool demand = first == s.tb + 1 && k.demand_openers.count(d.toks[first].lower) &&
+        bool demand = first == s.tb + 1 && ((d.toks[first].sets & WDemandOpener) != 0) &&
                       first + 1 < qe && d.toks[first + 1].kind == TokKind::word;
         std::size_t modal = qe;
         for (std::size_t p = first; p < qe && !demand; ++p)
@@ -1822,7 +1812,7 @@ class EventsStage final : public Stage {
                     const bool party =
                         (subj && subj->part && subj->kind != MentionKind::pronoun) ||
                         (p > first && ((d.toks[p - 1].lex & LPeopleNoun) ||
-                                       k.demand_subjects.count(d.toks[p - 1].lower)));
+                                       ((d.toks[p - 1].sets & WDemandSubject) != 0)));
                     if (party) {
                         demand = true;
                         modal = p;

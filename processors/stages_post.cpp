@@ -116,7 +116,8 @@ class ModalityStage final : public Stage {
                 if (tok.lex & LNegator) negated = true;
                 std::size_t len = 0;
                 if ((tok.lex & LSpecFirst) &&
-                    (k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
+                    (((tok.sets & WSpeculative) != 0) ||
+                     joined_in(d, t, c.tb, k.speculative, len)) &&
                     !(tok.cap && tok.lower == "may"sv) && c.tb - t <= 3)
                     speculative = true;
             }
@@ -144,18 +145,16 @@ class ModalityStage final : public Stage {
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";" || w == "but") break;
-                if (k.unasserted_verbs.count(w) && t + 1 < c.tb && t > s.tb &&
+                if ((d.toks[t].sets & WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
                     in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
                         if (d.toks[u].lex & LNegator) negated = true;
                 }
-                if ((d.toks[t].lex & LHearsayDenial) && k.hearsay_denials.count(w) &&
-                    t + 2 < c.tb) {
+                if ((d.toks[t].sets & WHearsayDenial) && t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
-                    const auto nx2 = d.toks[t + 2].lower;
-                    if (k.hearsay_nouns.count(nx) ||
+                    if ((d.toks[t + 1].sets & WHearsayNoun) ||
                         (nx == "that"sv && d.toks[t].lower != "rejected"sv) ||
-                        ((nx == "the"sv || nx == "any"sv) && k.hearsay_nouns.count(nx2)))
+                        ((nx == "the"sv || nx == "any"sv) && (d.toks[t + 2].sets & WHearsayNoun)))
                         negated = true;
                 }
             }
@@ -228,7 +227,7 @@ class ModalityStage final : public Stage {
                 bool threat = false;
                 for (std::size_t t = s.tb; t < c.tb; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (k.threat_verbs.count(w)) threat = true;
+                    if (d.toks[t].sets & WThreatVerb) threat = true;
                     if (threat && (w == "would"sv || w == "will"sv || w == "to"sv || w == "'ll"sv ||
                                    w == "could"sv))
                         speculative = true;
@@ -248,7 +247,7 @@ class ModalityStage final : public Stage {
                 for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
                     const Token& w = d.toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
-                    if (k.purpose_heads.count(w.lower)) {
+                    if (((w.sets & WPurposeHead) != 0)) {
                         speculative = true;
                         break;
                     }
@@ -280,7 +279,7 @@ class ModalityStage final : public Stage {
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
-                    if (k.invitation_words.count(tok.lower)) {
+                    if (((tok.sets & WInvitationWord) != 0)) {
                         planned = true;
                         break;
                     }
@@ -1382,7 +1381,6 @@ class AttributesStage final : public Stage {
     }
 
     void add_casualties(Doc& d) const {
-        const Knowledge& k = *d.k;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             std::vector<Candidate*> attacks;
             for (Candidate& c : d.cands)
@@ -1398,30 +1396,28 @@ class AttributesStage final : public Stage {
                     continue;
                 const char* what = nullptr;
                 for (std::size_t j = t, skipped = 0; j-- > s.tb && skipped <= 5;) {
-                    const auto lw = d.toks[j].lower;
-                    if (k.kill_verbs.count(lw)) {
+                    if (d.toks[j].sets & WKillVerb) {
                         what = "killed";
                         break;
                     }
-                    if (k.injure_verbs.count(lw)) {
+                    if (d.toks[j].sets & WInjureVerb) {
                         what = "injured";
                         break;
                     }
-                    if (!k.casualty_skip.count(lw) && !k.killed_words.count(lw)) break;
+                    if (!(d.toks[j].sets & (WCasualtySkip | WKilledWord))) break;
                     ++skipped;
                 }
                 if (!what) {
                     for (std::size_t j = t + 1, skipped = 0; j < s.te && skipped <= 4; ++j) {
-                        const auto lw = d.toks[j].lower;
-                        if (k.killed_words.count(lw)) {
+                        if (d.toks[j].sets & WKilledWord) {
                             what = "killed";
                             break;
                         }
-                        if (k.injured_words.count(lw)) {
+                        if (d.toks[j].sets & WInjuredWord) {
                             what = "injured";
                             break;
                         }
-                        if (!k.casualty_skip.count(lw)) break;
+                        if (!(d.toks[j].sets & WCasualtySkip)) break;
                         ++skipped;
                     }
                 }

@@ -185,6 +185,7 @@ void lookup_word(const Knowledge& k, Token& t) {
     const Knowledge::WordInfo* w = k.word_info(t.lower);
     if (!w) return;
     if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-") t.lex = w->flags;
+    t.sets = w->sets;
     t.trig = w->trig;
     t.role = w->role;
     if (w->flags & LSurfFirst) t.surf = Knowledge::surfaces_at(*w, t.text, t.lower);

@@ -52,6 +52,7 @@ struct Token {
     bool cap = false;          // starts with an upper-case ASCII letter (or non-ASCII letter)
     bool in_quote = false;     // inside "..." (set by the segmenter)
     std::uint32_t lex = 0;     // Lex flags of the lower-case word (set by the segmenter)
+    std::uint64_t sets = 0;    // WordSet bits of the lower-case word (set by the segmenter)
     // Set by the segmenter from one lookup per token (null when none):
     const std::vector<std::uint32_t>* trig = nullptr;  // triggers starting here
     const std::vector<std::uint32_t>* role = nullptr;  // role titles starting here

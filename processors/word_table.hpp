@@ -1,5 +1,5 @@
 // A read-only hash table from words to values for the per-token lookup: open
-// addressing, an inline FNV-1a hash, power-of-two size. Built once from a
+// addressing, an inline word hash, power-of-two size. Built once from a
 // StrMap whose keys and values it views (the map must outlive the table and
 // stay unchanged).
 #pragma once
@@ -38,14 +38,7 @@ class WordTable {
         }
     }
 
-    static std::size_t hash(std::string_view s) {
-        std::uint64_t h = 14695981039346656037ULL;
-        for (const char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ULL;
-        }
-        return static_cast<std::size_t>(h ^ (h >> 29));
-    }
+    static std::size_t hash(std::string_view s) { return word_hash(s); }
 
   private:
     struct Slot {
