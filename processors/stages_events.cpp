@@ -23,11 +23,11 @@ constexpr std::size_t kSkips = 3;
 
 bool hard_punct(const Token& t) {
     return t.kind == TokKind::quote ||
-           (t.kind == TokKind::punct && t.text != "-"sv && t.text != "'"sv);
+           (t.kind == TokKind::punct && t.text != "-"_w && t.text != "'"_w);
 }
 
 std::string pkey(const Participant& p) {
-    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty())
+    if (p.kind == "person"_w || p.kind == "group"_w || p.country.empty())
         return p.kind + ':' + p.name;
     return p.kind + ':' + p.country;
 }
@@ -35,8 +35,8 @@ std::string pkey(const Participant& p) {
 // Same identity as pkey() without building strings.
 bool same_party(const Participant& a, const Participant& b) {
     if (a.kind != b.kind) return false;
-    const bool by_name = a.kind == "person"sv || a.kind == "group"sv || a.country.empty();
-    const bool by_name_b = b.kind == "person"sv || b.kind == "group"sv || b.country.empty();
+    const bool by_name = a.kind == "person"_w || a.kind == "group"_w || a.country.empty();
+    const bool by_name_b = b.kind == "person"_w || b.kind == "group"_w || b.country.empty();
     if (by_name != by_name_b) return false;
     return by_name ? a.name == b.name : a.country == b.country;
 }
@@ -112,14 +112,14 @@ class EventsStage final : public Stage {
         std::size_t skips = 0;
         for (std::size_t s = 1; s < tr.slots.size(); ++s) {
             const auto& alts = tr.slots[s];
-            if (alts.size() == 1 && alts[0] == "*"sv) {
+            if (alts.size() == 1 && alts[0] == "*"_w) {
                 // gap: find the next slot within kGap tokens
                 if (s + 1 >= tr.slots.size()) return false;
                 const auto& want = tr.slots[s + 1];
                 bool found = false;
                 for (std::size_t g = 0; g <= kGap && pos + g < end; ++g) {
                     const Token& t = d.toks[pos + g];
-                    if (hard_punct(t) && t.text != "$"sv) break;
+                    if (hard_punct(t) && t.text != "$"_w) break;
                     if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
                         pos = pos + g + 1;
                         found = true;
@@ -163,7 +163,7 @@ class EventsStage final : public Stage {
                 if (m.kind == MentionKind::entity && !m.adjective)
                     mention_end = std::max(mention_end, m.te);
             }
-            const bool glued_dash = t.text == "-"sv && !t.space_before;
+            const bool glued_dash = t.text == "-"_w && !t.space_before;
             if (t.in_quote || (t.kind != TokKind::word && !glued_dash) || i < mention_end) {
                 ++i;
                 continue;
@@ -182,8 +182,8 @@ class EventsStage final : public Stage {
                     if (!enabled_[tr.type]) continue;
                     const bool is_verb = tr.syntax == TrigSyntax::verb;
                     // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
-                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"sv &&
-                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"sv))  // "co-hosted"
+                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"_w &&
+                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"_w))  // "co-hosted"
                         continue;
                     // a verb form right after a determiner or adjective is a noun ("the proposed
                     // deal", "Arab states"); a bare noun after a subject is a verb
@@ -205,7 +205,7 @@ class EventsStage final : public Stage {
                                !in(d.toks[h - 1].lower, {"is", "are", "was", "were", "been", "be",
                                                          "also", "still", "then", "and"}))
                             --h;
-                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv)
+                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w)
                             continue;
                     }
                     std::size_t e = 0;
@@ -240,7 +240,8 @@ class EventsStage final : public Stage {
     static bool indefinite_before(const Doc& d, const Sentence& s, std::size_t i) {
         for (std::size_t t = i, n = 0; t-- > s.tb && n < 3; ++n) {
             const Token& w = d.toks[t];
-            if (w.lower == "a" || w.lower == "an" || w.lower == "one" || w.lower == "another")
+            if (w.lower == "a"_w || w.lower == "an"_w || w.lower == "one"_w ||
+                w.lower == "another"_w)
                 return true;
             if (w.cap || w.kind != TokKind::word) return false;
         }
@@ -259,8 +260,8 @@ class EventsStage final : public Stage {
         if (determiner_before(d, s, i)) return true;
         const Token& p = d.toks[i - 1];
         if (p.kind == TokKind::number) return true;
-        if (p.text == "-"sv && !p.space_before)
-            return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"sv);  // "will co-chair"
+        if (p.text == "-"_w && !p.space_before)
+            return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"_w);  // "will co-chair"
         if (p.lex & LOrdinal) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -269,12 +270,12 @@ class EventsStage final : public Stage {
                 return true;
         }
         if (p.kind == TokKind::word && !p.cap && (p.lex & LSkippable) && !(p.lex & LNegator) &&
-            p.lower != "also"sv && p.lower != "then"sv && p.lower != "did"sv &&
-            p.lower != "does"sv && p.lower != "do"sv && p.lower != "will"sv &&
-            p.lower != "would"sv && p.lower != "has"sv && p.lower != "have"sv &&
-            p.lower != "had"sv && !p.lower.ends_with("ly"))
+            p.lower != "also"_w && p.lower != "then"_w && p.lower != "did"_w &&
+            p.lower != "does"_w && p.lower != "do"_w && p.lower != "will"_w &&
+            p.lower != "would"_w && p.lower != "has"_w && p.lower != "have"_w &&
+            p.lower != "had"_w && !p.lower.ends_with("ly"))
             return true;
-        if (p.lower == "to"sv && d.toks[i].lower.ends_with("s"))
+        if (p.lower == "to"_w && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
         return false;
     }
@@ -285,7 +286,7 @@ class EventsStage final : public Stage {
         if (i == s.tb) return false;
         const Token& p = d.toks[i - 1];
         // will, would, to, can, did, not, n't, also, then, he, they, who, and, has, ...
-        if (p.lex & LVerbCue) return !(p.lower == "to"sv && d.toks[i].lower.ends_with("s"));
+        if (p.lex & LVerbCue) return !(p.lower == "to"_w && d.toks[i].lower.ends_with("s"));
         if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -302,14 +303,14 @@ class EventsStage final : public Stage {
         std::size_t p = i;
         for (int guard = 0; guard < 2 && p > s.tb; ++guard) {
             const auto lw = d.toks[p - 1].lower;
-            if (lw == "is"sv || lw == "are"sv || lw == "was"sv || lw == "were"sv ||
-                lw == "been"sv || lw == "being"sv || lw == "be"sv || lw == "get"sv || lw == "got"sv)
+            if (lw == "is"_w || lw == "are"_w || lw == "was"_w || lw == "were"_w ||
+                lw == "been"_w || lw == "being"_w || lw == "be"_w || lw == "get"_w || lw == "got"_w)
                 return true;
             // "Egypt, often criticized for ...": an adverb after the comma marks the
             // participle; right after a comma it is passive only with "by"
-            if (lw == ","sv) return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
-            if (lw.ends_with("ly") || lw == "often"sv || lw == "widely"sv || lw == "also"sv ||
-                lw == "not"sv || lw == "long"sv)
+            if (lw == ","_w) return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"_w);
+            if (lw.ends_with("ly") || lw == "often"_w || lw == "widely"_w || lw == "also"_w ||
+                lw == "not"_w || lw == "long"_w)
                 --p;
             else
                 break;
@@ -340,38 +341,38 @@ class EventsStage final : public Stage {
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
             // "Saudi Arabia, the United Arab Emirates and Bahrain"
-            if (d.toks[p].lower == "the"sv && p > s.tb) --p;
+            if (d.toks[p].lower == "the"_w && p > s.tb) --p;
             const auto lw = d.toks[p].lower;
-            if (lw == "and"sv || lw == "&"sv) {
+            if (lw == "and"_w || lw == "&"_w) {
                 seen_and = true;
-                if (p > s.tb && d.toks[p - 1].lower == ","sv) --p;
-            } else if (lw == "with"sv && p >= s.tb + 2 &&
-                       (d.toks[p - 1].lower == "along"sv || d.toks[p - 1].lower == "together"sv)) {
+                if (p > s.tb && d.toks[p - 1].lower == ","_w) --p;
+            } else if (lw == "with"_w && p >= s.tb + 2 &&
+                       (d.toks[p - 1].lower == "along"_w || d.toks[p - 1].lower == "together"_w)) {
                 p -= 1;
-                if (p > s.tb && d.toks[p - 1].lower == ","sv) --p;
-            } else if (lw == "as"sv && p >= s.tb + 2 && d.toks[p - 1].lower == "well"sv &&
-                       d.toks[p - 2].lower == "as"sv) {
+                if (p > s.tb && d.toks[p - 1].lower == ","_w) --p;
+            } else if (lw == "as"_w && p >= s.tb + 2 && d.toks[p - 1].lower == "well"_w &&
+                       d.toks[p - 2].lower == "as"_w) {
                 p -= 2;
-            } else if (lw == ","sv && seen_and) {
+            } else if (lw == ","_w && seen_and) {
                 // list comma
             } else {
                 break;
             }
             if (p == s.tb) break;
             const Mention* prev = mention_ending(c, p - 1);
-            if (!prev && lw == ",") {
+            if (!prev && lw == ","_w) {
                 // "Iran and the three European powers, France, Germany and Britain": the list
                 // names a plural noun phrase; the coordination goes on before it
                 std::size_t q = p;
                 while (q > s.tb && q + 6 > p &&
                        (mention_ending(c, q - 1) || d.toks[q - 1].kind == TokKind::word ||
                         d.toks[q - 1].kind == TokKind::number) &&
-                       d.toks[q - 1].lower != "the" && d.toks[q - 1].lower != "and") {
+                       d.toks[q - 1].lower != "the"_w && d.toks[q - 1].lower != "and"_w) {
                     const Mention* mm = mention_ending(c, q - 1);
                     q = mm ? mm->tb : q - 1;
                 }
-                if (q > s.tb + 1 && d.toks[q - 1].lower == "the" && q < p &&
-                    d.toks[p - 1].lower.ends_with("s") && d.toks[q - 2].lower == "and") {
+                if (q > s.tb + 1 && d.toks[q - 1].lower == "the"_w && q < p &&
+                    d.toks[p - 1].lower.ends_with("s") && d.toks[q - 2].lower == "and"_w) {
                     cur = q - 1;
                     continue;
                 }
@@ -390,16 +391,16 @@ class EventsStage final : public Stage {
         for (int guard = 0; guard < 8 && cur < end; ++guard) {
             std::size_t p = cur;
             const auto lw = d.toks[p].lower;
-            if (lw == ","sv) {
+            if (lw == ","_w) {
                 ++p;
-                if (p < end && (d.toks[p].lower == "and"sv || d.toks[p].lower == "or"sv)) ++p;
-            } else if (lw == "and"sv || lw == "&"sv || lw == "or"sv) {
+                if (p < end && (d.toks[p].lower == "and"_w || d.toks[p].lower == "or"_w)) ++p;
+            } else if (lw == "and"_w || lw == "&"_w || lw == "or"_w) {
                 ++p;
             } else {
                 break;
             }
-            if (p < end && (d.toks[p].lower == "then"sv || d.toks[p].lower == "also"sv)) ++p;
-            if (p < end && d.toks[p].lower == "the"sv && c.starts_at[p] < 0) ++p;
+            if (p < end && (d.toks[p].lower == "then"_w || d.toks[p].lower == "also"_w)) ++p;
+            if (p < end && d.toks[p].lower == "the"_w && c.starts_at[p] < 0) ++p;
             // "X and his Iranian counterpart Y": the possessive is not the next party
             if (p + 1 < end && (d.toks[p].lex & LPronoun) && c.starts_at[p] >= 0 &&
                 c.starts_at[p + 1] >= 0 &&
@@ -422,17 +423,17 @@ class EventsStage final : public Stage {
         std::size_t first_left = tb;
         while (first_left > s.tb) {
             const auto lw = d.toks[first_left - 1].lower;
-            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is"sv ||
-                lw == "are"sv || lw == "was"sv || lw == "were"sv || lw == "been"sv)
+            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is"_w ||
+                lw == "are"_w || lw == "was"_w || lw == "were"_w || lw == "been"_w)
                 --first_left;
             else
                 break;
         }
         std::size_t t = tb;
-        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","sv) {
+        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","_w) {
             // "Blinken, on his fourth trip to the region, arrived": skip the aside
             std::size_t q = first_left - 1;
-            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 20) --q;
+            while (q > s.tb && d.toks[q - 1].text != ","_w && first_left - q < 20) --q;
             // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
             // relative clause ("X, who ..., said")
             const auto first = d.toks[q].lower;
@@ -443,12 +444,12 @@ class EventsStage final : public Stage {
             // or state ("Saudi Arabia, which has been negotiating, said")
             const bool person_rel =
                 before && before->part && usable(*before) &&
-                (before->kind == MentionKind::entity || before->part->kind == "person") &&
-                ((first == "who" && before->part->kind != "organisation") ||
-                 (first == "which" &&
-                  (before->part->kind == "country" || before->part->kind == "group")));
-            if (q > s.tb && d.toks[q - 1].text == "," && before &&
-                (((d.toks[q].lex & LPreposition) && first != "with" &&
+                (before->kind == MentionKind::entity || before->part->kind == "person"_w) &&
+                ((first == "who"_w && before->part->kind != "organisation"_w) ||
+                 (first == "which"_w &&
+                  (before->part->kind == "country"_w || before->part->kind == "group"_w)));
+            if (q > s.tb && d.toks[q - 1].text == ","_w && before &&
+                (((d.toks[q].lex & LPreposition) && first != "with"_w &&
                   !in(first, {"including", "like"})) ||
                  person_rel))
                 t = q - 1;
@@ -461,7 +462,7 @@ class EventsStage final : public Stage {
                 // "with Burns meeting ...": the absolute construction's subject.
                 const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as",
                                                          "while", "once"});
-                const bool absolute = !finite && t + 1 == tb && m->prep == "with"sv;
+                const bool absolute = !finite && t + 1 == tb && m->prep == "with"_w;
                 if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
                     out.push_back(m);
                     coord_left(c, s, *m, out);
@@ -476,37 +477,37 @@ class EventsStage final : public Stage {
             }
             if (tok.in_quote) continue;
             // "Safadi, who arrived on Sunday, is due to travel": skip the relative clause
-            if (tok.lower == ","sv && t > s.tb) {
+            if (tok.lower == ","_w && t > s.tb) {
                 std::size_t q = t;
-                while (q > s.tb && d.toks[q - 1].lower != ","sv && t - q < 25) --q;
-                if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","sv &&
-                    (d.toks[q].lower == "who"sv || d.toks[q].lower == "which"sv)) {
+                while (q > s.tb && d.toks[q - 1].lower != ","_w && t - q < 25) --q;
+                if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","_w &&
+                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w)) {
                     if (const Mention* m = mention_ending(c, q - 2);
                         m && usable(*m) &&
-                        (m->kind == MentionKind::entity || m->part->kind == "person"sv)) {
+                        (m->kind == MentionKind::entity || m->part->kind == "person"_w)) {
                         out.push_back(m);
                         coord_left(c, s, *m, out);
                         return out;
                     }
                 }
             }
-            if (tok.lower == ";"sv || tok.lower == ":"sv) break;
-            if (tok.text == "-"sv && tok.space_before) break;  // spaced dash: an aside
-            if (tok.lower == "it"sv || tok.lower == "they"sv || tok.lower == "we"sv ||
-                tok.lower == "i"sv || tok.lower == "you"sv || tok.lower == "there"sv)
+            if (tok.lower == ";"_w || tok.lower == ":"_w) break;
+            if (tok.text == "-"_w && tok.space_before) break;  // spaced dash: an aside
+            if (tok.lower == "it"_w || tok.lower == "they"_w || tok.lower == "we"_w ||
+                tok.lower == "i"_w || tok.lower == "you"_w || tok.lower == "there"_w)
                 break;  // a subject we cannot resolve
             // "Turkey said its jets struck": the state's or group's own forces act for it
             if (finite && t + 1 == first_left && (tok.lex & LPeopleNoun) && t > s.tb) {
                 const Mention* pm = mention_ending(c, t - 1);
                 if (pm && pm->kind == MentionKind::pronoun && pm->possessive && pm->part &&
-                    pm->part->kind != "person") {
+                    pm->part->kind != "person"_w) {
                     out.push_back(pm);
                     return out;
                 }
             }
             // "Netanyahu's office said", "Lebanon's health ministry said": the owner speaks
-            if (finite && t + 1 == first_left && t >= s.tb + 2 && d.toks[t - 1].lower == "'s" &&
-                ((tok.lex & LPeopleNoun) || tok.lower == "office")) {
+            if (finite && t + 1 == first_left && t >= s.tb + 2 && d.toks[t - 1].lower == "'s"_w &&
+                ((tok.lex & LPeopleNoun) || tok.lower == "office"_w)) {
                 const Mention* owner = mention_ending(c, t - 2);
                 if (owner && usable(*owner) && owner->prep.empty()) {
                     out.push_back(owner);
@@ -519,7 +520,7 @@ class EventsStage final : public Stage {
                 // (of a saying only: "Yemen's war has killed" names no attacker)
                 for (std::size_t h = t;
                      ((d.toks[tb].sets & WReportingVerb) != 0) && h > s.tb + 1 && t - h < 2; --h) {
-                    if (d.toks[h - 1].lower != "'s"sv) {
+                    if (d.toks[h - 1].lower != "'s"_w) {
                         if (d.toks[h - 1].kind != TokKind::word || d.toks[h - 1].cap) break;
                         continue;
                     }
@@ -538,7 +539,7 @@ class EventsStage final : public Stage {
                     if (const Mention* a = mention_ending(c, h - 1);
                         a && a->adjective && ((d.toks[tb].sets & WReportingVerb) != 0)) {
                         h = a->tb;
-                        det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv;
+                        det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w;
                         continue;
                     }
                     // (adjectives like "senior", "diplomatic" are skippable words too)
@@ -548,7 +549,7 @@ class EventsStage final : public Stage {
                                                  "would", "also", "then", "and"}) ||
                         mention_ending(c, h - 1))
                         break;
-                    det = determiner_before(d, s, --h) && d.toks[h - 1].lower != "'s"sv;
+                    det = determiner_before(d, s, --h) && d.toks[h - 1].lower != "'s"_w;
                 }
                 if (det) break;
             }
@@ -559,12 +560,12 @@ class EventsStage final : public Stage {
             if (tok.lex & LSubordinator) {
                 if (((tok.sets & WRelativePronoun) != 0) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
-                    if (d.toks[a].lower == ","sv && a > s.tb) --a;
+                    if (d.toks[a].lower == ","_w && a > s.tb) --a;
                     if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
                     return out;
                 }
                 if (finite) break;
-                if (tok.lower == "that"sv || tok.lower == "which"sv || tok.lower == "who"sv) break;
+                if (tok.lower == "that"_w || tok.lower == "which"_w || tok.lower == "who"_w) break;
             }
         }
         return out;
@@ -579,7 +580,7 @@ class EventsStage final : public Stage {
             --t;
             if (const Mention* m = mention_ending(c, t)) {
                 if (m->place && !m->possessive &&
-                    (!m->part || m->metonym || m->part->kind == "country"sv) && compound_place &&
+                    (!m->part || m->metonym || m->part->kind == "country"_w) && compound_place &&
                     !*compound_place && !m->adjective) {
                     *compound_place = m;
                     t = m->tb;
@@ -590,8 +591,8 @@ class EventsStage final : public Stage {
             }
             const Token& tok = d.toks[t];
             if (tok.cap && (tok.lex & LDateWord)) continue;
-            if (tok.lower == "'s"sv || tok.text == "-"sv || (tok.lex & LSkippable) ||
-                (tok.lex & LOrdinal) || tok.lower == "the"sv || tok.kind == TokKind::number ||
+            if (tok.lower == "'s"_w || tok.text == "-"_w || (tok.lex & LSkippable) ||
+                (tok.lex & LOrdinal) || tok.lower == "the"_w || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
                  !tok.lower.ends_with("ed") && !tok.lower.ends_with("ing") &&
                  !(tok.lex & (LPreposition | LSubordinator | LTrigFirst))))
@@ -611,19 +612,19 @@ class EventsStage final : public Stage {
         for (std::size_t t = from; t < end; ++t) {
             const Token& tok = d.toks[t];
             if (tok.kind == TokKind::quote) return t;
-            if (tok.lower == ";"sv || tok.lower == ":"sv) return t;
-            if ((tok.lex & LSubordinator) && tok.lower != "as"sv) return t;
+            if (tok.lower == ";"_w || tok.lower == ":"_w) return t;
+            if ((tok.lex & LSubordinator) && tok.lower != "as"_w) return t;
             // ", the State Department said": a trailing attribution
             // ", and the two diplomats said ...": a new clause with its own subject
-            if (tok.lower == ","sv && t + 1 < end &&
-                (d.toks[t + 1].lower == "and"sv || d.toks[t + 1].lower == "but"sv))
+            if (tok.lower == ","_w && t + 1 < end &&
+                (d.toks[t + 1].lower == "and"_w || d.toks[t + 1].lower == "but"_w))
                 for (std::size_t u = t + 2; u < s.te && u < t + 8; ++u) {
-                    if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
+                    if (d.toks[u].lower == ","_w || d.toks[u].kind == TokKind::quote) break;
                     if (reporting(d, d.toks[u])) return t;
                 }
-            if (tok.lower == ","sv && t > from) {
+            if (tok.lower == ","_w && t > from) {
                 for (std::size_t u = t + 1; u < s.te && u < t + 8; ++u) {
-                    if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
+                    if (d.toks[u].lower == ","_w || d.toks[u].kind == TokKind::quote) break;
                     if (reporting(d, d.toks[u]) && u > t + 1) {
                         // the attribution ends the sentence (or a date follows)
                         std::size_t v = u + 1;
@@ -665,8 +666,8 @@ class EventsStage final : public Stage {
     // what the event is about, not where it happens.
     static bool topic_place(const Doc& d, const Mention& m) {
         std::size_t t = m.tb;
-        while (t > 0 && (d.toks[t - 1].lower == "the"sv || d.toks[t - 1].lower == "southern"sv ||
-                         d.toks[t - 1].lower == "northern"sv))
+        while (t > 0 && (d.toks[t - 1].lower == "the"_w || d.toks[t - 1].lower == "southern"_w ||
+                         d.toks[t - 1].lower == "northern"_w))
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
         return ((d.toks[t - 2].sets & WTopicNoun) != 0);
@@ -678,10 +679,10 @@ class EventsStage final : public Stage {
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i) {
             Candidate& m = d.cands[i];
-            if (m.ev.type != "meeting"sv || m.drop) continue;
+            if (m.ev.type != "meeting"_w || m.drop) continue;
             for (std::size_t j = first; j < last; ++j) {
                 Candidate& n = d.cands[j];
-                if (n.ev.type != "negotiation"sv) continue;
+                if (n.ev.type != "negotiation"_w) continue;
                 const auto in_talks = [&](const Participant& p) {
                     const auto same = [&](const Participant& q) { return same_party(p, q); };
                     return std::any_of(n.ev.actors.begin(), n.ev.actors.end(), same) ||
@@ -712,21 +713,21 @@ class EventsStage final : public Stage {
         const Sentence& s = d.sents[si];
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i)
-            if (d.cands[i].ev.type == "meeting"sv) return;
+            if (d.cands[i].ev.type == "meeting"_w) return;
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& st = d.cands[i];
-            if ((st.ev.type != "statement"sv && st.ev.type != "appeal"sv) || st.ev.actors.empty() ||
+            if ((st.ev.type != "statement"_w && st.ev.type != "appeal"_w) || st.ev.actors.empty() ||
                 st.ev.targets.empty())
                 continue;
             const auto w = d.toks[st.tb].lower;
-            if (w != "told"sv && w != "tells"sv && w != "tell"sv && w != "telling"sv) continue;
+            if (w != "told"_w && w != "tells"_w && w != "tell"_w && w != "telling"_w) continue;
             if (std::any_of(st.ev.targets.begin(), st.ev.targets.end(),
-                            [](const Participant& p) { return p.kind != "person"sv; }))
+                            [](const Participant& p) { return p.kind != "person"_w; }))
                 continue;
             bool call = false;
             for (std::size_t t = s.tb; t < st.tb; ++t) {
                 const auto x = d.toks[t].lower;
-                if (x == "call"sv || x == "phone"sv || x == "telephone"sv || x == "phoned"sv)
+                if (x == "call"_w || x == "phone"_w || x == "telephone"_w || x == "phoned"_w)
                     call = true;
             }
             // the place right after the addressee: "told Trump at the White House"
@@ -735,12 +736,12 @@ class EventsStage final : public Stage {
             std::size_t after = st.te;
             while (after < s.te && c.starts_at[after] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[after])];
-                if (!m.part || m.part->kind != "person"sv || m.te <= after) break;
+                if (!m.part || m.part->kind != "person"_w || m.te <= after) break;
                 after = m.te;
             }
-            if (after < s.te && (d.toks[after].lower == "at"sv || d.toks[after].lower == "in"sv)) {
+            if (after < s.te && (d.toks[after].lower == "at"_w || d.toks[after].lower == "in"_w)) {
                 std::size_t n = after + 1;
-                if (n < s.te && d.toks[n].lower == "the"sv) ++n;
+                if (n < s.te && d.toks[n].lower == "the"_w) ++n;
                 setting = n < s.te && d.toks[n].cap && d.toks[n].kind == TokKind::word &&
                           !((d.toks[n].sets & WWeekday) != 0) && !((d.toks[n].sets & WMonth) != 0);
                 for (std::size_t t = after + 1; t < s.te && t < after + 5; ++t) {
@@ -754,14 +755,14 @@ class EventsStage final : public Stage {
             Candidate mt = st;
             const auto& types = d.k->types;
             for (const auto& ti : types)
-                if (ti.name == "meeting"sv) {
+                if (ti.name == "meeting"_w) {
                     mt.ev.type = ti.name;
                     mt.ev.category = ti.category;
                     mt.ev.plover_type = ti.plover_type;
                     mt.ev.plover_mode = call ? "phone" : ti.plover_mode;
                     mt.ev.cameo = ti.cameo;
                 }
-            if (mt.ev.type != "meeting"sv) continue;
+            if (mt.ev.type != "meeting"_w) continue;
             mt.ev.location = loc;
             mt.places.clear();
             if (loc) mt.places.push_back(*loc);
@@ -772,7 +773,7 @@ class EventsStage final : public Stage {
     // "Beirut's southern suburbs", "Lebanon's south": a place noun after the possessive.
     static bool place_noun_after(const Doc& d, const Mention& m) {
         std::size_t c = m.te;
-        if (c < d.toks.size() && d.toks[c].lower == "'s") ++c;
+        if (c < d.toks.size() && d.toks[c].lower == "'s"_w) ++c;
         for (int skip = 0; skip < 4 && c < d.toks.size(); ++skip, ++c) {
             const Token& t = d.toks[c];
             if (((t.sets & WPlaceNoun) != 0)) return true;
@@ -790,29 +791,30 @@ class EventsStage final : public Stage {
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
-            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"sv &&
+            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"_w &&
                 !topic_place(d, m))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
             // "The Houthis, who act for Gaza, attacked ships": a relative clause aside is
             // about its antecedent, not where the event happened
-            if (d.toks[t].lower == "," && t > s.tb) {
+            if (d.toks[t].lower == ","_w && t > s.tb) {
                 std::size_t q = t;
-                while (q > s.tb && d.toks[q - 1].lower != "," && t - q < 25) --q;
-                if (q > s.tb && q < t && (d.toks[q].lower == "who" || d.toks[q].lower == "which"))
+                while (q > s.tb && d.toks[q - 1].lower != ","_w && t - q < 25) --q;
+                if (q > s.tb && q < t &&
+                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w))
                     t = q;  // continue left of the opening comma
                 continue;
             }
-            if (d.toks[t].lower == "where" && t > s.tb) {
+            if (d.toks[t].lower == "where"_w && t > s.tb) {
                 std::size_t a = t - 1;
-                if (d.toks[a].text == ","sv && a > s.tb) --a;
+                if (d.toks[a].text == ","_w && a > s.tb) --a;
                 // "travelled to Muscat last week, where": skip the time phrase
                 for (int k2 = 0; k2 < 3 && a > s.tb && !mention_ending(c, a) &&
-                                 (d.toks[a].lower == "week"sv || d.toks[a].lower == "month"sv ||
-                                  d.toks[a].lower == "last"sv || d.toks[a].lower == "yesterday"sv ||
-                                  d.toks[a].lower == "earlier"sv || d.toks[a].lower == "this"sv ||
-                                  d.toks[a].lower == "on"sv || ((d.toks[a].sets & WWeekday) != 0));
+                                 (d.toks[a].lower == "week"_w || d.toks[a].lower == "month"_w ||
+                                  d.toks[a].lower == "last"_w || d.toks[a].lower == "yesterday"_w ||
+                                  d.toks[a].lower == "earlier"_w || d.toks[a].lower == "this"_w ||
+                                  d.toks[a].lower == "on"_w || ((d.toks[a].sets & WWeekday) != 0));
                      ++k2)
                     --a;
                 const Mention* w = mention_ending(c, a);
@@ -822,7 +824,7 @@ class EventsStage final : public Stage {
             const Mention* m = mention_ending(c, t);
             if (!m) continue;
             if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) &&
-                (m->prep != "on" || on_ok) && !topic_place(d, *m) &&
+                (m->prep != "on"_w || on_ok) && !topic_place(d, *m) &&
                 !(m->possessive && !place_noun_after(d, *m)))
                 return m->place;
             t = m->tb;
@@ -860,9 +862,9 @@ class EventsStage final : public Stage {
             --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
-        if (lw == "and"sv || lw == "before"sv || lw == "after"sv || lw == "while"sv ||
-            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv)
-            return lw == "and"sv || tr.form == VerbForm::ing;
+        if (lw == "and"_w || lw == "before"_w || lw == "after"_w || lw == "while"_w ||
+            lw == "upon"_w || lw == "without"_w || lw == "since"_w || lw == "by"_w || lw == ","_w)
+            return lw == "and"_w || tr.form == VerbForm::ing;
         return false;
     }
 
@@ -877,7 +879,7 @@ class EventsStage final : public Stage {
         const std::string& type = k.types[tr.type].name;
         Candidate cd = make(d, si, mt);
         const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
-        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"sv;
+        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"_w;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
         (void)to_inf;
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
@@ -888,7 +890,7 @@ class EventsStage final : public Stage {
         const Mention* compound = nullptr;
         if (tr.syntax == TrigSyntax::passive) {
             // "X-led talks": the modifier before the hyphen
-            if (d.toks[mt.tb].text == "-"sv && mt.tb > s.tb) {
+            if (d.toks[mt.tb].text == "-"_w && mt.tb > s.tb) {
                 if (const Mention* m = mention_ending(c, mt.tb - 1); m && m->part)
                     actors.push_back(m);
             } else {
@@ -904,7 +906,7 @@ class EventsStage final : public Stage {
                 // "fell short of its demands", "a version of an Egyptian proposal": a demand
                 // or proposal named inside a prepositional phrase is only mentioned
                 if (tr.syntax == TrigSyntax::attached_noun &&
-                    (type == "appeal" || type == "proposal")) {
+                    (type == "appeal"_w || type == "proposal"_w)) {
                     std::size_t b = a->tb;
                     while (b > s.tb && (d.toks[b - 1].lex & LDeterminer)) --b;
                     if (b > s.tb && (d.toks[b - 1].lex & LPreposition)) return;
@@ -919,16 +921,16 @@ class EventsStage final : public Stage {
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
-        if (type == "attack" && ((d.toks[mt.tb].sets & WKillVerb) != 0)) {
+        if (type == "attack"_w && ((d.toks[mt.tb].sets & WKillVerb) != 0)) {
             for (const Match& o : ms)
-                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") {
+                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"_w) {
                     if (!actors.empty() && tr.form != VerbForm::ing) {
                         c.kill_act.clear();
                         for (const Mention* m : actors) take(c.kill_act, *m);
                         c.kill_sent = si;
                         for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
                             if (it->sentence != si) break;
-                            if (it->ev.type == "attack" && it->ev.actors.empty())
+                            if (it->ev.type == "attack"_w && it->ev.actors.empty())
                                 it->ev.actors = c.kill_act;
                         }
                     }
@@ -938,7 +940,7 @@ class EventsStage final : public Stage {
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
         if (prev_act.empty() && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
-            d.toks[mt.tb - 1].lower == "and"sv) {
+            d.toks[mt.tb - 1].lower == "and"_w) {
             // "Aoun thanked France ... and said": the sentence's subject
             const std::size_t mi0 = d.mention_from(s.tb);
             if (mi0 < d.mentions.size() && d.mentions[mi0].tb == s.tb && usable(d.mentions[mi0]) &&
@@ -949,13 +951,13 @@ class EventsStage final : public Stage {
         }
         if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
-            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv;
+            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
             act = participle && !main_act.empty() ? main_act : prev_act;
         }
         // a passive participle has no subject actor ("Egypt, often criticized for ...")
         if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && passive_at(d, s, mt.tb)) {
             act.clear();
-            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && c.starts_at[mt.te + 1] >= 0) {
+            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
             }
@@ -966,7 +968,7 @@ class EventsStage final : public Stage {
         }
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
-        if (type == "visit") {
+        if (type == "visit"_w) {
             if (noun && tr.syntax == TrigSyntax::noun) {
                 // "X urged Y to act during a visit to Jerusalem": the visit of the sentence's
                 // subject, not of the nearest name
@@ -991,7 +993,7 @@ class EventsStage final : public Stage {
                 // fronted phrase is the subject's after the comma
                 if (act.empty() && mt.tb <= s.tb + 8 && (d.toks[s.tb].lex & LPreposition)) {
                     std::size_t comma = mt.te;
-                    while (comma < s.te && d.toks[comma].lower != ","sv) ++comma;
+                    while (comma < s.te && d.toks[comma].lower != ","_w) ++comma;
                     if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
                         const Mention& subj =
                             d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
@@ -1000,7 +1002,7 @@ class EventsStage final : public Stage {
                 }
                 // "the first visit to Iran by a Bahraini foreign minister"
                 for (const Mention* m : right)
-                    if (m->prep == "by"sv && m->part && !m->adjective) {
+                    if (m->prep == "by"_w && m->part && !m->adjective) {
                         act.clear();
                         take(act, *m);
                         break;
@@ -1045,14 +1047,14 @@ class EventsStage final : public Stage {
         }
 
         std::vector<Participant> tgt;
-        if (type == "meeting"sv) {
+        if (type == "meeting"_w) {
             if (tr.syntax == TrigSyntax::passive) {
                 // "ceasefire talks in Cairo attended by Hamas and Israeli delegations": the
                 // attendees are the sides of the talks
-                if (d.toks[mt.tb].lower == "attended"sv && !act.empty())
+                if (d.toks[mt.tb].lower == "attended"_w && !act.empty())
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
                         Candidate& h = d.cands[ci];
-                        if (h.ev.type != "negotiation"sv) continue;
+                        if (h.ev.type != "negotiation"_w) continue;
                         for (const auto& p : act)
                             if (std::none_of(
                                     h.mediators.begin(), h.mediators.end(),
@@ -1061,17 +1063,17 @@ class EventsStage final : public Stage {
                         return;
                     }
                 // "the summit was attended by X, Y and Z": only a gathering is attended
-                if (d.toks[mt.tb].lower == "attended"sv &&
+                if (d.toks[mt.tb].lower == "attended"_w &&
                     std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
                                  d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
                                  [&](const Token& x) { return ((x.sets & WGatheringNoun) != 0); }))
                     return;
                 // "The summit, hosted by X, was attended by Y and Z": one gathering, the
                 // attendees join the host's meeting
-                if (d.toks[mt.tb].lower == "attended"sv && !act.empty()) {
+                if (d.toks[mt.tb].lower == "attended"_w && !act.empty()) {
                     // the host named in the sentence ("hosted by X") when it made no meeting
                     for (std::size_t t = s.tb; t + 2 < mt.tb; ++t)
-                        if (d.toks[t].lower == "hosted"sv && d.toks[t + 1].lower == "by"sv &&
+                        if (d.toks[t].lower == "hosted"_w && d.toks[t + 1].lower == "by"_w &&
                             c.starts_at[t + 2] >= 0) {
                             const Mention& h =
                                 d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -1090,8 +1092,8 @@ class EventsStage final : public Stage {
                                 d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
                                 d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
                                 [&](const Token& x) { return ((x.sets & WGatheringNoun) != 0); });
-                        if (h.ev.type == "meeting"sv && ((h.syntax == TrigSyntax::passive &&
-                                                          d.toks[h.tb].lower == "hosted"sv) ||
+                        if (h.ev.type == "meeting"_w && ((h.syntax == TrigSyntax::passive &&
+                                                          d.toks[h.tb].lower == "hosted"_w) ||
                                                          host_gathering)) {
                             for (const auto& p : act)
                                 if (std::none_of(
@@ -1103,7 +1105,7 @@ class EventsStage final : public Stage {
                     }
                 }
                 // "hosted by X": the subject is the guest
-                if (d.toks[mt.tb].lower != "attended"sv) {
+                if (d.toks[mt.tb].lower != "attended"_w) {
                     std::vector<Participant> guests;
                     for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
                     tgt = guests;
@@ -1113,7 +1115,7 @@ class EventsStage final : public Stage {
                 for (const Mention* m : right) {
                     if (m->place && k.locative_preps.count(m->prep) && !tgt.empty())
                         seen_place = true;
-                    if (seen_place && m->prep == "with"sv && usable(*m) && !act.empty()) {
+                    if (seen_place && m->prep == "with"_w && usable(*m) && !act.empty()) {
                         // "talks with X in A and with Y in B": a second meeting
                         Candidate second = cd;
                         second.ev.actors = act;
@@ -1128,13 +1130,13 @@ class EventsStage final : public Stage {
                         break;
                     }
                     if (!usable(*m)) continue;
-                    if (m->place && m->part && m->part->kind == "country"sv &&
+                    if (m->place && m->part && m->part->kind == "country"_w &&
                         k.locative_preps.count(m->prep))
                         continue;  // "in Egypt" is where, not whom
                     // "a conference to support Lebanon's reconstruction": a possessor only
-                    if (m->possessive && m->part && m->part->kind != "person"sv) continue;
+                    if (m->possessive && m->part && m->part->kind != "person"_w) continue;
                     // "talks on the ceasefire with Israel": a side of the topic, not a guest
-                    if (m->prep == "with"sv && m->tb >= 2 &&
+                    if (m->prep == "with"_w && m->tb >= 2 &&
                         ((d.toks[m->tb - 2].sets & WTopicNoun) != 0))
                         continue;
                     if (!(m->prep.empty() ||
@@ -1146,9 +1148,9 @@ class EventsStage final : public Stage {
                 }
             }
             // "In addition to X, ..."
-            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in"sv &&
-                d.toks[s.tb + 1].lower == "addition"sv && d.toks[s.tb + 2].lower == "to"sv) {
-                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","sv; ++t)
+            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in"_w &&
+                d.toks[s.tb + 1].lower == "addition"_w && d.toks[s.tb + 2].lower == "to"_w) {
+                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","_w; ++t)
                     if (c.starts_at[t] >= 0) {
                         const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
                         if (m.part) take(tgt, m);
@@ -1159,7 +1161,7 @@ class EventsStage final : public Stage {
             if (noun && act.empty() && mt.tb > s.tb && mt.tb <= s.tb + 4 &&
                 (d.toks[s.tb].lex & LPreposition)) {
                 std::size_t comma = mt.te;
-                while (comma < s.te && d.toks[comma].lower != ",") ++comma;
+                while (comma < s.te && d.toks[comma].lower != ","_w) ++comma;
                 if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
                     const Mention& subj =
                         d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
@@ -1177,14 +1179,14 @@ class EventsStage final : public Stage {
             // "spoke by phone with", "a phone call with", "received a call from": by phone
             for (std::size_t t = mt.tb; t < mt.te; ++t) {
                 const auto w = d.toks[t].lower;
-                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv ||
-                    w == "called"sv || w == "phoned"sv || w == "phones"sv)
+                if (w == "phone"_w || w == "telephone"_w || w == "call"_w || w == "calls"_w ||
+                    w == "called"_w || w == "phoned"_w || w == "phones"_w)
                     cd.ev.plover_mode = "phone";
             }
             // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
             // is a meeting only with a person on the other side
             if (mt.te == mt.tb + 1 && ((d.toks[mt.tb].sets & WContactVerb) != 0)) {
-                const auto person = [](const Participant& p) { return p.kind == "person"sv; };
+                const auto person = [](const Participant& p) { return p.kind == "person"_w; };
                 const bool naming =
                     d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
                     (right.empty() || right[0]->tb != mt.te || right[0]->possessive ||
@@ -1220,21 +1222,21 @@ class EventsStage final : public Stage {
                 tr.syntax == TrigSyntax::verb &&
                 (mt.te == mt.tb + 1 ||
                  (mt.te == mt.tb + 2 && ((d.toks[mt.tb + 1].sets & WLocativePrep) != 0))) &&
-                (mv.starts_with("meet") || mv == "met"sv || mv.starts_with("gather") ||
+                (mv.starts_with("meet") || mv == "met"_w || mv.starts_with("gather") ||
                  mv.starts_with("conven")) &&
                 actors.size() == 1 && (actors[0]->people || actors[0]->prep_attached) &&
-                act.size() == 1 && act[0].kind == "organisation"sv && tgt.empty();
+                act.size() == 1 && act[0].kind == "organisation"_w && tgt.empty();
             // "The conference, co-hosted by Egypt and the UN, ...": the gathering named in an
             // earlier sentence with its venue ("a conference in Cairo")
             if (!loc && tr.syntax == TrigSyntax::passive)
                 for (std::size_t g = mt.tb; g-- > s.tb && mt.tb - g <= 4;) {
                     if (!((d.toks[g].sets & WGatheringNoun) != 0)) continue;
-                    if (g == s.tb || d.toks[g - 1].lower != "the"sv) break;
+                    if (g == s.tb || d.toks[g - 1].lower != "the"_w) break;
                     for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
                         const Sentence& ps = d.sents[sj];
                         for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
                             if (d.toks[t].lower != d.toks[g].lower ||
-                                (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                                (d.toks[t + 1].lower != "in"_w && d.toks[t + 1].lower != "at"_w) ||
                                 c.starts_at[t + 2] < 0)
                                 continue;
                             const Mention& v =
@@ -1256,10 +1258,10 @@ class EventsStage final : public Stage {
             // place ("Syria's"), the next one is the venue
             if (gathering && !loc)
                 for (std::size_t t = mt.te; t + 1 < cend; ++t) {
-                    if (c.starts_at[t + 1] < 0 || d.toks[t].lower != "in"sv) continue;
+                    if (c.starts_at[t + 1] < 0 || d.toks[t].lower != "in"_w) continue;
                     const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                     if (v.place && v.place_concrete && !v.in_quote && t >= mt.te + 3 &&
-                        d.toks[t - 2].lower == "'s"sv)
+                        d.toks[t - 2].lower == "'s"_w)
                         loc = v.place;
                     break;
                 }
@@ -1272,7 +1274,7 @@ class EventsStage final : public Stage {
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
             for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
-                if ((d.toks[t].lower == "talks"sv || d.toks[t].lower == "negotiations"sv) &&
+                if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
                     ((d.toks[t - 1].sets & WNegotiationModifier) != 0)) {
                     const int ni = k.type_index("negotiation");
                     if (ni < 0) break;
@@ -1289,13 +1291,13 @@ class EventsStage final : public Stage {
             if (cd.ev.location && !cd.ev.location->country.empty() &&
                 (hw.starts_with("receiv") || hw.starts_with("host") || hw.starts_with("welcom")))
                 for (const Participant& g : tgt) {
-                    if (g.kind != "person" || g.country.empty() ||
+                    if (g.kind != "person"_w || g.country.empty() ||
                         g.country == cd.ev.location->country)
                         continue;
                     const auto it = k.country_by_code.find(cd.ev.location->country);
                     if (it == k.country_by_code.end()) break;
                     for (const auto& ti : k.types)
-                        if (ti.name == "visit") {
+                        if (ti.name == "visit"_w) {
                             Candidate v = cd;
                             v.ev.type = ti.name;
                             v.ev.category = ti.category;
@@ -1309,18 +1311,18 @@ class EventsStage final : public Stage {
                             d.cands.push_back(std::move(v));
                         }
                 }
-        } else if (type == "negotiation") {
+        } else if (type == "negotiation"_w) {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
                 med = act;
                 act.clear();
                 // the subject of the sentence ("Egypt and Qatar mediated talks": handled by verbs)
                 // "held indirect talks in Muscat, mediated by X": the talks named just before
-                if (!med.empty() && mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv &&
-                    d.toks[mt.tb].text != "-"sv)
+                if (!med.empty() && mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w &&
+                    d.toks[mt.tb].text != "-"_w)
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
                         Candidate& h = d.cands[ci];
-                        if ((h.ev.type != "negotiation"sv && h.ev.type != "meeting"sv) ||
+                        if ((h.ev.type != "negotiation"_w && h.ev.type != "meeting"_w) ||
                             h.tb >= mt.tb)
                             continue;
                         // mediated talks are a negotiation
@@ -1346,7 +1348,7 @@ class EventsStage final : public Stage {
                 const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
                 // "negotiations, facilitated by X": a passive right after the noun
                 for (std::size_t t = mt.te; t < std::min(s.te, mt.te + 4); ++t) {
-                    if (d.toks[t].lower == "by"sv) {
+                    if (d.toks[t].lower == "by"_w) {
                         for (const Mention* m : right_mentions(c, t + 1, s.te)) {
                             if (!m->part) break;
                             std::vector<const Mention*> l{m};
@@ -1359,10 +1361,10 @@ class EventsStage final : public Stage {
                 }
                 for (const Mention* m : right) {
                     if (!usable(*m) && !(mediator_noun && m->part && !m->adjective)) continue;
-                    if (mediator_noun && (m->prep.empty() || m->prep == "from"sv)) {
+                    if (mediator_noun && (m->prep.empty() || m->prep == "from"_w)) {
                         take(med, *m);
-                    } else if (m->prep == "between"sv || m->prep == "with"sv ||
-                               m->prep == "and"sv) {
+                    } else if (m->prep == "between"_w || m->prep == "with"_w ||
+                               m->prep == "and"_w) {
                         take(tgt, *m);
                     }
                 }
@@ -1383,7 +1385,7 @@ class EventsStage final : public Stage {
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || !m.part) continue;
-                    if (m.part->kind != "country"sv && m.part->kind != "organisation"sv) continue;
+                    if (m.part->kind != "country"_w && m.part->kind != "organisation"_w) continue;
                     add_unique(all, *m.part);
                 }
                 if (all.size() >= 2) {
@@ -1406,7 +1408,7 @@ class EventsStage final : public Stage {
             // Egypt": the deal itself was reached, between the parties, with these mediators
             const bool agreed_already = std::any_of(
                 d.cands.begin(), d.cands.end(),
-                [&](const Candidate& o) { return o.sentence == si && o.ev.type == "agreement"; });
+                [&](const Candidate& o) { return o.sentence == si && o.ev.type == "agreement"_w; });
             std::size_t head = mt.tb;  // the noun before "brokered by", past "between X and Y"
             while (head > s.tb && head + 10 > mt.tb) {
                 const auto w = d.toks[head - 1].lower;
@@ -1414,14 +1416,14 @@ class EventsStage final : public Stage {
                     head = m->tb;
                     continue;
                 }
-                if (w != "and" && w != "between" && w != "the" && w != ",") break;
+                if (w != "and"_w && w != "between"_w && w != "the"_w && w != ","_w) break;
                 --head;
             }
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already &&
                 ((d.toks[head - 1].sets & WAgreementNoun) != 0)) {
                 for (const auto& ti : k.types)
-                    if (ti.name == "agreement") {
+                    if (ti.name == "agreement"_w) {
                         Candidate ag = cd;
                         ag.ev.type = ti.name;
                         ag.ev.category = ti.category;
@@ -1434,16 +1436,16 @@ class EventsStage final : public Stage {
                         break;
                     }
             }
-        } else if (type == "statement") {
+        } else if (type == "statement"_w) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
-            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
+            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"_w) return;
             // "..., Egyptian officials said.": a trailing attribution to unnamed officials is
             // sourcing for the clause before it, not a statement of its own
             // (", a Lebanese official said." too, also when read as a title)
             if (!noun && actors.size() == 1 && actors[0]->kind == MentionKind::role_only &&
                 actors[0]->te == mt.tb && actors[0]->tb > s.tb &&
                 in(d.toks[actors[0]->tb].lower, {"a", "an", "one"}) &&
-                d.toks[actors[0]->tb - 1].lower == "," &&
+                d.toks[actors[0]->tb - 1].lower == ","_w &&
                 ((d.toks[mt.tb].sets & WReportingVerb) != 0))
                 return;
             if (!noun && actors.size() == 1 && actors[0]->people && actors[0]->adjective &&
@@ -1455,13 +1457,14 @@ class EventsStage final : public Stage {
                 while (b > s.tb && b + 3 > actors[0]->tb && d.toks[b - 1].kind == TokKind::word &&
                        !d.toks[b - 1].cap) {
                     const auto w = d.toks[b - 1].lower;
-                    if (w == "a" || w == "an" || w == "one" || w == "another") indefinite = true;
-                    if (!(d.toks[b - 1].lex & (LDeterminer | LRoleModifier)) && w != "one" &&
-                        w != "another")
+                    if (w == "a"_w || w == "an"_w || w == "one"_w || w == "another"_w)
+                        indefinite = true;
+                    if (!(d.toks[b - 1].lex & (LDeterminer | LRoleModifier)) && w != "one"_w &&
+                        w != "another"_w)
                         break;
                     --b;
                 }
-                if (b > s.tb && d.toks[b - 1].lower == "," &&
+                if (b > s.tb && d.toks[b - 1].lower == ","_w &&
                     (d.toks[mt.tb - 1].lower.ends_with("s") || indefinite))
                     return;
             }
@@ -1485,19 +1488,19 @@ class EventsStage final : public Stage {
             // Israeli jets struck")
             if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]) &&
                 right[0]->kind != MentionKind::pronoun && mt.tb > s.tb &&
-                (d.toks[mt.tb - 1].kind == TokKind::quote || d.toks[mt.tb - 1].lower == ","sv))
+                (d.toks[mt.tb - 1].kind == TokKind::quote || d.toks[mt.tb - 1].lower == ","_w))
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;
             // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")
             const auto v = d.toks[mt.tb].lower;
-            const bool transitive = v.starts_with("tell") || v == "told"sv ||
+            const bool transitive = v.starts_with("tell") || v == "told"_w ||
                                     v.starts_with("accus") || v.starts_with("condemn") ||
                                     v.starts_with("blam") || v.starts_with("warn") ||
                                     v.starts_with("prais") || v.starts_with("critici") ||
                                     v.starts_with("brief") || v.starts_with("welcom");
             // ("told his guest": the possessive pronoun before the addressee)
-            const std::size_t obj_at = mt.te + 1 < s.te && (d.toks[mt.te].lower == "his"sv ||
-                                                            d.toks[mt.te].lower == "her"sv)
+            const std::size_t obj_at = mt.te + 1 < s.te && (d.toks[mt.te].lower == "his"_w ||
+                                                            d.toks[mt.te].lower == "her"_w)
                                            ? mt.te + 1
                                            : mt.te;
             if (!noun && transitive && !right.empty() &&
@@ -1515,32 +1518,32 @@ class EventsStage final : public Stage {
             std::size_t near = mt.te + 1;
             if (!right.empty() && right[0]->tb == mt.te && right[0]->part) near = right[0]->te + 1;
             for (const Mention* m : right)
-                if (m->place && (m->prep == "in"sv || m->prep == "at"sv) && !m->in_quote &&
+                if (m->place && (m->prep == "in"_w || m->prep == "at"_w) && !m->in_quote &&
                     m->tb <= near) {
                     cd.ev.location = m->place;
                     break;
                 }
-        } else if (type == "appeal"sv || type == "proposal"sv || type == "rejection"sv ||
-                   type == "agreement"sv || type == "aid"sv) {
-            if (act.empty() && type != "agreement"sv) return;
+        } else if (type == "appeal"_w || type == "proposal"_w || type == "rejection"_w ||
+                   type == "agreement"_w || type == "aid"_w) {
+            if (act.empty() && type != "agreement"_w) return;
             // "agreed that the talks were constructive", "agreed with Egypt that ...": an
             // opinion shared, not a deal
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
                 d.toks[mt.tb].lower.starts_with("agree"))
                 for (std::size_t t = mt.te; t < s.te && t < mt.te + 5; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == "to"sv || w == "on"sv || w == "upon"sv || w == ","sv) break;
-                    if (w == "that"sv) return;
+                    if (w == "to"_w || w == "on"_w || w == "upon"_w || w == ","_w) break;
+                    if (w == "that"_w) return;
                 }
             // "the accord was signed by X and Y" (not "the letter was signed by X")
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::passive &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::passive &&
                 std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
                              d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
                              [&](const Token& x) { return ((x.sets & WAgreementNoun) != 0); }))
                 return;
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
-            if (type == "appeal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
+            if (type == "appeal"_w && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
                 std::size_t b = actors[0]->tb;
                 if (b > s.tb && (d.toks[b - 1].lex & LDeterminer)) --b;
                 if (b > s.tb && d.toks[b - 1].kind == TokKind::word &&
@@ -1549,9 +1552,9 @@ class EventsStage final : public Stage {
             }
             // "to agree on a response": the aim of something else, unless planned
             // ("are expected to agree")
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
                 tr.form == VerbForm::base && mt.tb > s.tb + 1 &&
-                d.toks[mt.tb - 1].lower == "to"sv &&
+                d.toks[mt.tb - 1].lower == "to"_w &&
                 !in(d.toks[mt.tb - 2].lower,
                     {"expected", "set", "due", "scheduled", "going", "plan", "plans", "planned",
                      "planning", "is", "are", "likely", "ready", "agreed"}))
@@ -1559,14 +1562,14 @@ class EventsStage final : public Stage {
             // "asked the international community to act", "pressed Washington to rein in
             // Israel" (the addressee inside the pattern's gap); "demanded that Israel
             // withdraw" (the subject of the demanded clause)
-            if (type == "appeal"sv && tr.syntax == TrigSyntax::verb) {
+            if (type == "appeal"_w && tr.syntax == TrigSyntax::verb) {
                 std::size_t from = mt.te;
-                if (mt.te > mt.tb + 1 && d.toks[mt.te - 1].lower == "to"sv &&
+                if (mt.te > mt.tb + 1 && d.toks[mt.te - 1].lower == "to"_w &&
                     !in(d.toks[mt.tb + 1].lower, {"to", "on", "upon", "for"}))
                     from = mt.tb + 1;
-                else if (mt.te + 1 < s.te && d.toks[mt.te].lower == "that"sv)
+                else if (mt.te + 1 < s.te && d.toks[mt.te].lower == "that"_w)
                     from = mt.te + 1;
-                if (from != mt.te && from + 1 < s.te && d.toks[from].lower == "the"sv &&
+                if (from != mt.te && from + 1 < s.te && d.toks[from].lower == "the"_w &&
                     c.starts_at[from] < 0)
                     ++from;
                 if (from != mt.te && c.starts_at[from] >= 0) {
@@ -1578,21 +1581,21 @@ class EventsStage final : public Stage {
                 }
             }
             for (const Mention* m : right) {
-                if (type == "appeal"sv && !tgt.empty()) break;
+                if (type == "appeal"_w && !tgt.empty()) break;
                 const bool adj_target =
-                    (type == "rejection"sv && m->adjective && m->part && m->tb <= mt.te + 3) ||
-                    (type == "aid"sv && m->adjective && m->part && in(m->prep, {"to", "for"}));
+                    (type == "rejection"_w && m->adjective && m->part && m->tb <= mt.te + 3) ||
+                    (type == "aid"_w && m->adjective && m->part && in(m->prep, {"to", "for"}));
                 if (!usable(*m) && !adj_target) continue;
                 const auto p = m->prep;
                 bool ok = adj_target;
-                if (type == "appeal"sv) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
-                if (type == "proposal"sv) ok = in(p, {"to", "for"});
-                if (type == "rejection"sv)
+                if (type == "appeal"_w) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
+                if (type == "proposal"_w) ok = in(p, {"to", "for"});
+                if (type == "rejection"_w)
                     ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
-                if (type == "agreement"sv) ok = in(p, {"with", "between", "and"});
-                if (type == "aid"sv) ok = ok || in(p, {"to", "for"});
+                if (type == "agreement"_w) ok = in(p, {"with", "between", "and"});
+                if (type == "aid"_w) ok = ok || in(p, {"to", "for"});
                 if (!ok) continue;
-                if (type == "agreement"sv && p == "between"sv) {
+                if (type == "agreement"_w && p == "between"_w) {
                     take(act, *m);
                     continue;
                 }
@@ -1605,7 +1608,7 @@ class EventsStage final : public Stage {
                          mi < d.mentions.size() && d.mentions[mi].tb < mt.tb; ++mi) {
                         const Mention& o = d.mentions[mi];
                         if (usable(o) && o.kind == MentionKind::entity && o.part &&
-                            o.part->kind != "person"sv &&
+                            o.part->kind != "person"_w &&
                             std::none_of(act.begin(), act.end(), [&](const Participant& a) {
                                 return same_party(a, *o.part);
                             })) {
@@ -1614,13 +1617,13 @@ class EventsStage final : public Stage {
                         }
                     }
                     if (other) take(tgt, *other);
-                    if (type == "appeal"sv) break;
+                    if (type == "appeal"_w) break;
                     continue;
                 }
                 take(tgt, *m);
-                if (type == "rejection"sv || type == "appeal"sv) break;
+                if (type == "rejection"_w || type == "appeal"_w) break;
             }
-            if (type == "aid"sv && tgt.empty()) {
+            if (type == "aid"_w && tgt.empty()) {
                 // "sent aid to Gaza": the place's country receives it
                 for (const Mention* m : right)
                     if (m->place && !m->part && in(m->prep, {"to", "for", "into"}) &&
@@ -1633,14 +1636,14 @@ class EventsStage final : public Stage {
                         }
                     }
             }
-            if (type == "aid"sv && tgt.empty()) {
+            if (type == "aid"_w && tgt.empty()) {
                 // the recipient is often named elsewhere in the sentence
                 const Mention* best = nullptr;
                 std::size_t best_dist = 0;
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
-                    if (!usable(m) || m.part->kind != "country"sv) continue;
+                    if (!usable(m) || m.part->kind != "country"_w) continue;
                     if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
                             return a.country == m.part->country;
                         }))
@@ -1657,20 +1660,20 @@ class EventsStage final : public Stage {
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             // ("signed in Riyadh by X": the place inside a passive's gap)
-            if (type != "statement")
+            if (type != "statement"_w)
                 cd.ev.location = location_near(
                     c, s, mt.tb, tr.syntax == TrigSyntax::passive ? mt.tb + 1 : mt.te, cend);
-        } else if (type == "attack") {
+        } else if (type == "attack"_w) {
             if (act.empty() && c.kill_sent == si) act = c.kill_act;
             // "Israel responded with strikes on Lebanon", "X, which retaliated with air
             // raids": the subject of the responding verb
             std::size_t w = mt.tb;  // "with [a wave of | new] strikes"
-            for (int n = 0; n < 4 && w > s.tb + 2 && d.toks[w - 1].lower != "with" &&
+            for (int n = 0; n < 4 && w > s.tb + 2 && d.toks[w - 1].lower != "with"_w &&
                             d.toks[w - 1].kind == TokKind::word && !d.toks[w - 1].cap &&
-                            !((d.toks[w - 1].lex & LPreposition) && d.toks[w - 1].lower != "of");
+                            !((d.toks[w - 1].lex & LPreposition) && d.toks[w - 1].lower != "of"_w);
                  ++n)
                 --w;
-            if (act.empty() && noun && w >= s.tb + 2 && d.toks[w - 1].lower == "with") {
+            if (act.empty() && noun && w >= s.tb + 2 && d.toks[w - 1].lower == "with"_w) {
                 const auto v = d.toks[w - 2].lower;
                 if (v.starts_with("respond") || v.starts_with("retaliat") ||
                     v.starts_with("repl") || v.starts_with("answer"))
@@ -1679,15 +1682,15 @@ class EventsStage final : public Stage {
             // "The Houthis claimed responsibility for a drone attack": the claimant
             if (act.empty() && noun)
                 for (std::size_t t = mt.tb; t-- > s.tb && t + 6 > mt.tb;)
-                    if (d.toks[t].lower == "responsibility" && t + 1 < mt.tb &&
-                        d.toks[t + 1].lower == "for" && t > s.tb) {
+                    if (d.toks[t].lower == "responsibility"_w && t + 1 < mt.tb &&
+                        d.toks[t + 1].lower == "for"_w && t > s.tb) {
                         for (const Mention* m : left_actors(c, s, t - 1, true)) take(act, *m);
                         break;
                     }
             // "attacks by X"
             if (act.empty()) {
                 for (std::size_t t = mt.te; t + 1 < std::min(s.te, mt.te + 2); ++t)
-                    if (d.toks[t].lower == "by"sv && c.starts_at[t + 1] >= 0) {
+                    if (d.toks[t].lower == "by"_w && c.starts_at[t + 1] >= 0) {
                         const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                         if (usable(m)) take(act, m);
                     }
@@ -1696,7 +1699,7 @@ class EventsStage final : public Stage {
             for (std::size_t o = q + 1; o < ms.size(); ++o)
                 // "strikes killed 30 people across Gaza": a kill verb beside another attack
                 // trigger is no attack of its own, its places belong to this one
-                if (k.types[k.triggers[ms[o].trig].type].name == "attack" &&
+                if (k.types[k.triggers[ms[o].trig].type].name == "attack"_w &&
                     !(d.toks[ms[o].tb].sets & WKillVerb)) {
                     pend = ms[o].tb;
                     break;
@@ -1709,20 +1712,20 @@ class EventsStage final : public Stage {
                 if (tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->part && m->prep.empty() &&
                     !m->place)
                     take(tgt, *m);
-                if (m->part && m->part->kind != "country"sv && !m->adjective &&
+                if (m->part && m->part->kind != "country"_w && !m->adjective &&
                     in(m->prep, {"on", "against"}))
                     take(tgt, *m);
                 // "struck Damascus", "areas of Yemen"
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 const bool of_place =
-                    m->prep == "of" && m->tb >= 2 && ((d.toks[m->tb - 2].sets & WPlaceNoun) != 0);
+                    m->prep == "of"_w && m->tb >= 2 && ((d.toks[m->tb - 2].sets & WPlaceNoun) != 0);
                 // "a building in Iran's embassy compound in Damascus": a possessive names
                 // an owner, not where the attack happened (unless a place noun follows)
                 if (m->place && m->possessive && !place_noun_after(d, *m)) continue;
                 // "attacks on US bases": an adjective is a place only before a place noun
                 if (m->place && m->adjective && !place_noun_after(d, *m)) continue;
-                if (m->place && m->part && m->part->kind == "country" && m->te < s.te &&
+                if (m->place && m->part && m->part->kind == "country"_w && m->te < s.te &&
                     !place_noun_after(d, *m)) {
                     const Token& nx = d.toks[m->te];
                     if (nx.kind == TokKind::word && !nx.cap && nx.lower.size() > 3 &&
@@ -1737,7 +1740,7 @@ class EventsStage final : public Stage {
                                   "inside", "over"}) ||
                      object_place || of_place || (m->prep.empty() && !cd.places.empty()))) {
                     if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
-                    if (m->part && m->part->kind == "country"sv && in(m->prep, {"on", "against"}))
+                    if (m->part && m->part->kind == "country"_w && in(m->prep, {"on", "against"}))
                         take(tgt, *m);
                 }
             }
@@ -1745,7 +1748,7 @@ class EventsStage final : public Stage {
             // attack noun right before it adds its object place to that attack
             if (tr.syntax == TrigSyntax::verb && q > 0 && ms[q - 1].te == mt.tb &&
                 k.triggers[ms[q - 1].trig].syntax != TrigSyntax::verb &&
-                k.types[k.triggers[ms[q - 1].trig].type].name == "attack") {
+                k.types[k.triggers[ms[q - 1].trig].type].name == "attack"_w) {
                 for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
                     if (it->sentence != si) break;
                     if (it->tb != ms[q - 1].tb) continue;
@@ -1777,7 +1780,7 @@ class EventsStage final : public Stage {
             if (act.empty()) return;
             cd.ev.actors = std::move(act);
         }
-        if (type != "visit"sv && type != "attack"sv && cd.ev.location)
+        if (type != "visit"_w && type != "attack"_w && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
         d.cands.push_back(std::move(cd));
     }
@@ -1826,7 +1829,7 @@ class EventsStage final : public Stage {
                 d.mentions[mi].kind != MentionKind::pronoun)
                 add_unique(tgt, *d.mentions[mi].part);
         for (const auto& ti : k.types)
-            if (ti.name == "appeal"sv) {
+            if (ti.name == "appeal"_w) {
                 cd.ev.type = ti.name;
                 cd.ev.category = ti.category;
                 cd.ev.plover_type = ti.plover_type;
@@ -1846,7 +1849,7 @@ class EventsStage final : public Stage {
         for (std::size_t mi = c.d.mention_from(s.tb);
              mi < c.d.mentions.size() && c.d.mentions[mi].tb < s.te; ++mi) {
             const Mention& m = c.d.mentions[mi];
-            if (!usable(m) || m.part->kind != "person"sv || m.kind == MentionKind::pronoun)
+            if (!usable(m) || m.part->kind != "person"_w || m.kind == MentionKind::pronoun)
                 continue;
             if (std::any_of(tgt.begin(), tgt.end(),
                             [&](const Participant& t) { return pkey(t) == pkey(*m.part); }))

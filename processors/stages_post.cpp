@@ -41,7 +41,7 @@ std::string utf8_copy(std::string_view s) {
 // The part of a participant's identity key after its kind: the name for
 // persons, groups and country-less entities, else the country code.
 const std::string& pkey_value(const Participant& p) {
-    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty()) return p.name;
+    if (p.kind == "person"_w || p.kind == "group"_w || p.country.empty()) return p.name;
     return p.country;
 }
 
@@ -106,8 +106,8 @@ class ModalityStage final : public Stage {
             const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
             for (std::size_t t = c.tb; t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
-                if (tok.lower == ","sv || tok.lower == ";"sv ||
-                    ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                if (tok.lower == ","_w || tok.lower == ";"_w ||
+                    ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                     break;
                 std::size_t dl = 0;
                 if ((tok.lex & LDenialFirst) && joined_in(d, t, c.tb, k.denial_verbs, dl))
@@ -118,7 +118,7 @@ class ModalityStage final : public Stage {
                 if ((tok.lex & LSpecFirst) &&
                     (((tok.sets & WSpeculative) != 0) ||
                      joined_in(d, t, c.tb, k.speculative, len)) &&
-                    !(tok.cap && tok.lower == "may"sv) && c.tb - t <= 3)
+                    !(tok.cap && tok.lower == "may"_w) && c.tb - t <= 3)
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
@@ -127,15 +127,15 @@ class ModalityStage final : public Stage {
             if (c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ","sv || w == ";"sv ||
-                        ((d.toks[t].lex & LSubordinator) && w != "as"sv))
+                    if (w == ","_w || w == ";"_w ||
+                        ((d.toks[t].lex & LSubordinator) && w != "as"_w))
                         break;
                     const auto p = d.toks[t - 1].lower;
                     std::size_t dl = 0;
                     if ((d.toks[t].lex & LDenialFirst) &&
                         joined_in(d, t, std::min(s.te, t + 3), k.denial_verbs, dl) &&
-                        (p == "was"sv || p == "were"sv || p == "been"sv || p == "is"sv ||
-                         p == "be"sv)) {
+                        (p == "was"_w || p == "were"_w || p == "been"_w || p == "is"_w ||
+                         p == "be"_w)) {
                         negated = true;
                         break;
                     }
@@ -144,7 +144,7 @@ class ModalityStage final : public Stage {
             // what is not confirmed: "did not confirm that it carried out the attack"
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";" || w == "but") break;
+                if (w == ";"_w || w == "but"_w) break;
                 if ((d.toks[t].sets & WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
                     in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
@@ -153,20 +153,20 @@ class ModalityStage final : public Stage {
                 if ((d.toks[t].sets & WHearsayDenial) && t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
                     if ((d.toks[t + 1].sets & WHearsayNoun) ||
-                        (nx == "that"sv && d.toks[t].lower != "rejected"sv) ||
-                        ((nx == "the"sv || nx == "any"sv) && (d.toks[t + 2].sets & WHearsayNoun)))
+                        (nx == "that"_w && d.toks[t].lower != "rejected"_w) ||
+                        ((nx == "the"_w || nx == "any"_w) && (d.toks[t + 2].sets & WHearsayNoun)))
                         negated = true;
                 }
             }
             // "would not allow its territory to be used to attack Iran": an infinitive under
             // a negated verb of its clause
-            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv && c.syntax == TrigSyntax::verb)
+            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 14 && !negated;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote ||
-                        ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                        ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
-                    if (tok.lower == "not"sv || tok.lower == "n't"sv || tok.lower == "never"sv)
+                    if (tok.lower == "not"_w || tok.lower == "n't"_w || tok.lower == "never"_w)
                         negated = true;
                 }
             // "was not directly involved in the talks": a noun trigger in the object of a
@@ -175,9 +175,9 @@ class ModalityStage final : public Stage {
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 7 && !negated;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind != TokKind::word || tok.cap ||
-                        ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                        ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
-                    if (tok.lower == "not"sv || tok.lower == "n't"sv || tok.lower == "never"sv)
+                    if (tok.lower == "not"_w || tok.lower == "n't"_w || tok.lower == "never"_w)
                         negated = true;
                 }
             if (negation_ && negated) {
@@ -186,50 +186,50 @@ class ModalityStage final : public Stage {
             }
             // "Qatar has hosted Hamas leaders since 2012": a standing arrangement, no meeting
             // (a mediation since 2022 is an ongoing negotiation)
-            if ((c.ev.type == "meeting"sv || c.ev.type == "visit"sv) && c.tb > s.tb &&
-                (d.toks[c.tb - 1].lower == "has"sv || d.toks[c.tb - 1].lower == "have"sv))
+            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
+                (d.toks[c.tb - 1].lower == "has"_w || d.toks[c.tb - 1].lower == "have"_w))
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ","sv || w == ";"sv ||
-                        (d.toks[t].lex & LSubordinator && w != "since"sv))
+                    if (w == ","_w || w == ";"_w ||
+                        (d.toks[t].lex & LSubordinator && w != "since"_w))
                         break;
-                    if ((w == "since"sv && d.toks[t + 1].kind == TokKind::number) ||
-                        (w == "for"sv &&
-                         (d.toks[t + 1].lower == "years"sv || d.toks[t + 1].lower == "decades"sv)))
+                    if ((w == "since"_w && d.toks[t + 1].kind == TokKind::number) ||
+                        (w == "for"_w &&
+                         (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
                         speculative = true;
                 }
             // "would strike again if ...", "will attend unless ...": a conditional
             bool modal = false;
             for (std::size_t t = lo; t < c.tb; ++t) {
                 const auto w = d.toks[t].lower;
-                if (w == "would"sv || w == "will"sv || w == "'ll"sv || w == "could"sv ||
-                    w == "might"sv)
+                if (w == "would"_w || w == "will"_w || w == "'ll"_w || w == "could"_w ||
+                    w == "might"_w)
                     modal = true;
             }
             // "if Hamas fired rockets": inside the condition itself
             for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";"sv || w == ":"sv) break;
-                if (w == "if"sv || w == "unless"sv) speculative = true;
-                if ((d.toks[t].lex & LSubordinator) && w != "as"sv) break;
+                if (w == ";"_w || w == ":"_w) break;
+                if (w == "if"_w || w == "unless"_w) speculative = true;
+                if ((d.toks[t].lex & LSubordinator) && w != "as"_w) break;
             }
             if (modal)
                 for (std::size_t t = c.te; t < s.te; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || w == ":"sv || d.toks[t].kind == TokKind::quote) break;
-                    if (w == "if"sv || w == "unless"sv) {
+                    if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
+                    if (w == "if"_w || w == "unless"_w) {
                         speculative = true;
                         break;
                     }
                 }
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
-            if (c.ev.category == "conflict"sv) {
+            if (c.ev.category == "conflict"_w) {
                 bool threat = false;
                 for (std::size_t t = s.tb; t < c.tb; ++t) {
                     const auto w = d.toks[t].lower;
                     if (d.toks[t].sets & WThreatVerb) threat = true;
-                    if (threat && (w == "would"sv || w == "will"sv || w == "to"sv || w == "'ll"sv ||
-                                   w == "could"sv))
+                    if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
+                                   w == "could"_w))
                         speculative = true;
                 }
             }
@@ -237,13 +237,14 @@ class ModalityStage final : public Stage {
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
                 const auto p = d.toks[c.tb - 1].lower;
-                if (p == "about" || p == "of" || p == "for" || p == "on" || p == "towards" ||
-                    p == "toward" || p == "at" || p == "to" || p == "in" || p == "over")
+                if (p == "about"_w || p == "of"_w || p == "for"_w || p == "on"_w ||
+                    p == "towards"_w || p == "toward"_w || p == "at"_w || p == "to"_w ||
+                    p == "in"_w || p == "over"_w)
                     speculative = true;
             }
             // "a summit in Cairo later this month to agree on a response": an agreement in
             // the purpose infinitive of a gathering is its aim, not a fact
-            if (c.ev.type == "agreement" && c.tb > s.tb && d.toks[c.tb - 1].lower == "to")
+            if (c.ev.type == "agreement"_w && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
                     const Token& w = d.toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
@@ -252,7 +253,7 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
-            if (speculation_ && speculative && c.ev.type != "statement") {
+            if (speculation_ && speculative && c.ev.type != "statement"_w) {
                 c.drop = true;
                 continue;
             }
@@ -260,9 +261,9 @@ class ModalityStage final : public Stage {
             // a trailing attribution (", the ministry said") has its own tense: the
             // future of the clause it reports does not make the saying planned
             std::size_t from = s.tb;
-            if (c.ev.type == "statement"sv)
+            if (c.ev.type == "statement"_w)
                 for (std::size_t t = c.tb; t-- > s.tb;)
-                    if (d.toks[t].lower == ","sv || d.toks[t].lower == "\""sv) {
+                    if (d.toks[t].lower == ","_w || d.toks[t].lower == "\""_w) {
                         from = t + 1;
                         break;
                     }
@@ -275,7 +276,7 @@ class ModalityStage final : public Stage {
                     }
             }
             // "accepted an invitation from Macron to visit Paris": the visit is to come
-            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv)
+            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
@@ -291,8 +292,8 @@ class ModalityStage final : public Stage {
                     const Token& tok = d.toks[t];
                     if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
                     if (!(tok.lex & LPlannedFirst) ||
-                        (tok.lower != "will"sv && tok.lower != "would"sv && tok.lower != "is"sv &&
-                         tok.lower != "are"sv))
+                        (tok.lower != "will"_w && tok.lower != "would"_w && tok.lower != "is"_w &&
+                         tok.lower != "are"_w))
                         continue;
                     for (const Phrase& p : k.planned_cues)
                         if (const std::size_t n = match_phrase(d, t, s.te, p);
@@ -331,24 +332,24 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"sv ||
-                        d.toks[p - 1].lower == "also"sv))
+                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"_w ||
+                        d.toks[p - 1].lower == "also"_w))
                     --p;
                 if (p > s.tb) {
                     const auto b = d.toks[p - 1].lower;
-                    if (b == "is"sv || b == "are"sv || b == "was"sv || b == "were"sv ||
-                        b == "been"sv || b == "'re"sv)
+                    if (b == "is"_w || b == "are"_w || b == "was"_w || b == "were"_w ||
+                        b == "been"_w || b == "'re"_w)
                         ongoing = true;
                 }
             }
             // "X is due in Cairo on Wednesday": an expected arrival
-            if (c.ev.type == "visit" && d.toks[c.tb].lower == "due") planned = true;
+            if (c.ev.type == "visit"_w && d.toks[c.tb].lower == "due"_w) planned = true;
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||
-                     (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb &&
+                     (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb &&
                       !(c.syntax == TrigSyntax::passive && c.tb > s.tb &&
-                        (d.toks[c.tb - 1].lower == "was"sv || d.toks[c.tb - 1].lower == "were"sv))))
+                        (d.toks[c.tb - 1].lower == "was"_w || d.toks[c.tb - 1].lower == "were"_w))))
                 c.ev.status = "ongoing";
             else
                 c.ev.status = "occurred";
@@ -436,15 +437,15 @@ class DatesStage final : public Stage {
                     bool broken = false;
                     for (std::size_t t = c->te; t < cue.tb && !broken; ++t) {
                         const auto lw = d.toks[t].lower;
-                        broken = lw == ";"sv || lw == "before"sv || lw == "after"sv ||
-                                 lw == "ahead"sv || lw == "until"sv || lw == "while"sv ||
-                                 lw == "when"sv || lw == "where"sv || lw == "which"sv ||
-                                 lw == "who"sv || lw == "that"sv || lw == "since"sv ||
+                        broken = lw == ";"_w || lw == "before"_w || lw == "after"_w ||
+                                 lw == "ahead"_w || lw == "until"_w || lw == "while"_w ||
+                                 lw == "when"_w || lw == "where"_w || lw == "which"_w ||
+                                 lw == "who"_w || lw == "that"_w || lw == "since"_w ||
                                  d.toks[t].kind == TokKind::quote;
                     }
                     // a statement verb only takes a cue right after it ("said on Monday");
                     // later ones date the reported event
-                    if (c->ev.type == "statement"sv && cue.tb - c->te > 3) broken = true;
+                    if (c->ev.type == "statement"_w && cue.tb - c->te > 3) broken = true;
                     if (!broken && cue.tb - c->te < best_dist) {
                         best_dist = cue.tb - c->te;
                         best_tb = c->tb;
@@ -464,13 +465,13 @@ class DatesStage final : public Stage {
                     bool definite = false;
                     for (std::size_t t = c->tb; t-- > cue.te && t + 4 > c->tb;) {
                         const auto w = d.toks[t].lower;
-                        if (w == "the" || w == "this" || w == "that") definite = true;
-                        if (w == "," || w == "a" || w == "an" || definite) break;
+                        if (w == "the"_w || w == "this"_w || w == "that"_w) definite = true;
+                        if (w == ","_w || w == "a"_w || w == "an"_w || definite) break;
                     }
                     if (!definite) return false;
                     for (std::size_t t = cue.te; t < c->tb; ++t)
-                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after" ||
-                            d.toks[t].lower == "before")
+                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after"_w ||
+                            d.toks[t].lower == "before"_w)
                             return true;
                     return false;
                 };
@@ -523,12 +524,12 @@ class DatesStage final : public Stage {
             // an event of the same parties in the sentence of a dated one is part of
             // the same occasion, unless a clause word puts it at another time.
             for (Candidate* c : cs) {
-                if (c->has_cue || c->ev.date || c->ev.status != "occurred"sv ||
-                    c->ev.type == "attack"sv || past_perfect(d, *c))
+                if (c->has_cue || c->ev.date || c->ev.status != "occurred"_w ||
+                    c->ev.type == "attack"_w || past_perfect(d, *c))
                     continue;
                 for (const Candidate* o : cs)
-                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"sv &&
-                        o->ev.type != "attack"sv && shares_party(*o, *c) &&
+                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"_w &&
+                        o->ev.type != "attack"_w && shares_party(*o, *c) &&
                         !time_shift_between(d, *o, *c)) {
                         c->ev.date = o->ev.date;
                         break;
@@ -552,7 +553,7 @@ class DatesStage final : public Stage {
                 if (c.has_cue && c.ev.date) {
                     // an attack's day does not date the diplomacy around it ("Israel struck
                     // Iran on October 26. Saudi Arabia condemned the strikes.")
-                    if (c.ev.type == "attack"sv) {
+                    if (c.ev.type == "attack"_w) {
                         date.reset();
                         continue;
                     }
@@ -562,7 +563,7 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 if (!c.has_cue && !sent_cue[c.sentence] && date && c.sentence > src_sent &&
-                    c.ev.status == status && c.ev.type != "attack"sv)
+                    c.ev.status == status && c.ev.type != "attack"_w)
                     c.ev.date = date;
             }
         }
@@ -601,7 +602,7 @@ class DatesStage final : public Stage {
             const Sentence& s = d.sents[c.sentence];
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;
-            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"sv) continue;
+            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"_w) continue;
             std::size_t idx = 0;  // sentence index within the paragraph
             for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
                 ++idx;
@@ -652,7 +653,7 @@ class DatesStage final : public Stage {
                                                       "proposal", "rejection"};
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
-            if (c.ev.status != "occurred"sv) continue;
+            if (c.ev.status != "occurred"_w) continue;
             if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
                 continue;
             if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
@@ -804,18 +805,18 @@ class DatesStage final : public Stage {
 
     // "days/weeks/months after": what follows happened on another day.
     static bool interval_after(const Doc& d, std::size_t t, std::size_t sent_begin) {
-        if (d.toks[t].lower != "after"sv || t <= sent_begin) return false;
+        if (d.toks[t].lower != "after"_w || t <= sent_begin) return false;
         const auto prev = d.toks[t - 1].lower;
-        return prev == "days"sv || prev == "day"sv || prev == "weeks"sv || prev == "week"sv ||
-               prev == "months"sv || prev == "month"sv || prev == "years"sv;
+        return prev == "days"_w || prev == "day"_w || prev == "weeks"_w || prev == "week"_w ||
+               prev == "months"_w || prev == "month"_w || prev == "years"_w;
     }
 
     // A word that moves what follows to another time: "since", "before", "ahead
     // of", "last", "earlier", "previous", "until", "when", a quote, "days after".
     static bool time_shift_at(const Doc& d, std::size_t t, std::size_t sent_begin) {
         const auto lw = d.toks[t].lower;
-        return lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
-               lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
+        return lw == "since"_w || lw == "before"_w || lw == "ahead"_w || lw == "last"_w ||
+               lw == "earlier"_w || lw == "previous"_w || lw == "until"_w || lw == "when"_w ||
                d.toks[t].kind == TokKind::quote || interval_after(d, t, sent_begin);
     }
 
@@ -872,7 +873,7 @@ class DatesStage final : public Stage {
     static bool past_perfect(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
-            if (d.toks[t - 1].lower == "had"sv) return true;
+            if (d.toks[t - 1].lower == "had"_w) return true;
         return false;
     }
 
@@ -882,20 +883,20 @@ class DatesStage final : public Stage {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;
         for (const Candidate& v : d.cands)
-            if (!v.drop && !v.carrier && v.ev.type == "visit"sv && v.ev.status == "occurred"sv &&
+            if (!v.drop && !v.carrier && v.ev.type == "visit"_w && v.ev.status == "occurred"_w &&
                 v.ev.location)
                 visits.push_back(&v);
         if (visits.empty()) return;
         for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv) continue;
-            if (c.ev.type != "meeting"sv && c.ev.type != "statement"sv) continue;
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w) continue;
+            if (c.ev.type != "meeting"_w && c.ev.type != "statement"_w) continue;
             std::optional<Place> loc;
             bool ambiguous = false;
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
                 bool shares = false;
                 for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"sv)
+                    if (a.kind == "person"_w)
                         for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                             for (const auto& p : *lst)
                                 if (p.name == a.name) shares = true;
@@ -926,40 +927,40 @@ class DatesStage final : public Stage {
             if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
-                if (prev == "last"sv || prev == "past"sv) c.qual = -1;
-                if (prev == "next"sv || prev == "coming"sv) c.qual = 1;
-                if (prev == "last"sv || prev == "next"sv || prev == "this"sv || prev == "on"sv)
+                if (prev == "last"_w || prev == "past"_w) c.qual = -1;
+                if (prev == "next"_w || prev == "coming"_w) c.qual = 1;
+                if (prev == "last"_w || prev == "next"_w || prev == "this"_w || prev == "on"_w)
                     c.tb = t - 1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "today"sv || lw == "tonight"sv) {
+            if (lw == "today"_w || lw == "tonight"_w) {
                 c.kind = Cue::offset;
                 c.off = 0;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "yesterday"sv) {
+            if (lw == "yesterday"_w) {
                 c.kind = Cue::offset;
                 c.off = -1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "tomorrow"sv) {
+            if (lw == "tomorrow"_w) {
                 c.kind = Cue::offset;
                 c.off = 1;
                 out.push_back(c);
                 continue;
             }
             // "a day earlier", "two days later", "the previous day", "the next day"
-            if ((lw == "day"sv || lw == "days"sv) && t > s.tb) {
+            if ((lw == "day"_w || lw == "days"_w) && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
                 else if (!parse_int(prev, n))
                     n = 0;
-                const bool earlier = next == "earlier"sv;
-                const bool later = next == "later"sv;
+                const bool earlier = next == "earlier"_w;
+                const bool later = next == "later"_w;
                 if (n > 0 && n < 60 && (earlier || later)) {
                     c.kind = Cue::relative;
                     c.off = earlier ? -n : n;
@@ -969,19 +970,19 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 // ("the following day", "on the same day")
-                if (lw == "day"sv &&
-                    (prev == "previous"sv || prev == "next"sv || prev == "following"sv ||
-                     (prev == "same"sv && t >= s.tb + 2 && d.toks[t - 2].lower == "the"sv))) {
+                if (lw == "day"_w &&
+                    (prev == "previous"_w || prev == "next"_w || prev == "following"_w ||
+                     (prev == "same"_w && t >= s.tb + 2 && d.toks[t - 2].lower == "the"_w))) {
                     c.kind = Cue::relative;
-                    c.off = prev == "previous"sv ? -1 : (prev == "same"sv ? 0 : 1);
+                    c.off = prev == "previous"_w ? -1 : (prev == "same"_w ? 0 : 1);
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
             }
             // N days/weeks ago
-            if ((lw == "days"sv || lw == "day"sv || lw == "weeks"sv || lw == "week"sv) &&
-                next == "ago"sv && t > s.tb) {
+            if ((lw == "days"_w || lw == "day"_w || lw == "weeks"_w || lw == "week"_w) &&
+                next == "ago"_w && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
@@ -989,7 +990,7 @@ class DatesStage final : public Stage {
                     n = 0;
                 if (n > 0 && n < 400) {
                     c.kind = Cue::offset;
-                    c.off = -n * ((lw == "weeks"sv || lw == "week"sv) ? 7 : 1);
+                    c.off = -n * ((lw == "weeks"_w || lw == "week"_w) ? 7 : 1);
                     c.tb = t - 1;
                     c.te = t + 2;
                     out.push_back(c);
@@ -999,7 +1000,7 @@ class DatesStage final : public Stage {
             // Month day [, year] / day Month [year]
             if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
                 std::size_t q = t + 1;
-                if (q < s.te && d.toks[q].text == "."sv) ++q;
+                if (q < s.te && d.toks[q].text == "."_w) ++q;
                 long long dom = 0, year = 0;
                 if (q < s.te && d.toks[q].kind == TokKind::number &&
                     parse_int(d.toks[q].text, dom) && dom >= 1 && dom <= 31) {
@@ -1008,7 +1009,7 @@ class DatesStage final : public Stage {
                     c.dom = static_cast<int>(dom);
                     c.te = q + 1;
                     std::size_t r = q + 1;
-                    if (r < s.te && d.toks[r].text == ","sv) ++r;
+                    if (r < s.te && d.toks[r].text == ","_w) ++r;
                     if (r < s.te && d.toks[r].kind == TokKind::number &&
                         d.toks[r].text.size() == 4 && parse_int(d.toks[r].text, year)) {
                         c.year = static_cast<int>(year);
@@ -1054,19 +1055,19 @@ class DatesStage final : public Stage {
             }
             // "in 2015"
             if (tok.kind == TokKind::number && tok.text.size() == 4 &&
-                (prev == "in"sv || prev == "since"sv || prev == "of"sv)) {
+                (prev == "in"_w || prev == "since"_w || prev == "of"_w)) {
                 long long y = 0;
                 if (parse_int(tok.text, y) && y >= 1900 && y <= 2100) {
                     c.kind = Cue::old_year;
                     c.year = static_cast<int>(y);
-                    if (prev == "since"sv) c.qual = 2;
+                    if (prev == "since"_w) c.qual = 2;
                     out.push_back(c);
                     continue;
                 }
             }
             // "over the past decade", "in recent years": a span of years is background
-            if ((lw == "decade" || lw == "decades" || lw == "years") &&
-                (prev == "past" || prev == "last" || prev == "recent")) {
+            if ((lw == "decade"_w || lw == "decades"_w || lw == "years"_w) &&
+                (prev == "past"_w || prev == "last"_w || prev == "recent"_w)) {
                 c.kind = Cue::old_year;
                 c.year = 0;
                 c.tb = t - 1;
@@ -1074,35 +1075,35 @@ class DatesStage final : public Stage {
                 continue;
             }
             // last/next/this week|month|year|weekend, later/earlier this week
-            if (lw == "week"sv || lw == "month"sv || lw == "year"sv || lw == "weekend"sv ||
-                lw == "weeks"sv || lw == "days"sv) {
-                if (prev == "last"sv || prev == "past"sv || (prev == "recent"sv && t > s.tb + 1)) {
-                    c.kind = lw == "year"sv ? Cue::old_year : Cue::vague_past;
+            if (lw == "week"_w || lw == "month"_w || lw == "year"_w || lw == "weekend"_w ||
+                lw == "weeks"_w || lw == "days"_w) {
+                if (prev == "last"_w || prev == "past"_w || (prev == "recent"_w && t > s.tb + 1)) {
+                    c.kind = lw == "year"_w ? Cue::old_year : Cue::vague_past;
                     c.year = 0;
                     c.tb = t - 1;
                     // "since last year": a process still going on, like "since 2022"
-                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since") {
+                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since"_w) {
                         c.kind = Cue::old_year;
                         c.qual = 2;
                     }
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "next"sv || prev == "coming"sv) {
+                if (prev == "next"_w || prev == "coming"_w) {
                     c.kind = Cue::vague_future;
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "this"sv || prev == "the"sv) {
+                if (prev == "this"_w || prev == "the"_w) {
                     const std::string_view pp =
                         t >= s.tb + 2 ? d.toks[t - 2].lower : std::string_view();
-                    if (pp == "later"sv)
+                    if (pp == "later"_w)
                         c.kind = Cue::vague_future;
-                    else if (pp == "earlier"sv || pp == "during"sv || pp == "over"sv)
-                        c.kind = (lw == "weekend"sv && pp != "earlier"sv) ? Cue::vague_now
+                    else if (pp == "earlier"_w || pp == "during"_w || pp == "over"_w)
+                        c.kind = (lw == "weekend"_w && pp != "earlier"_w) ? Cue::vague_now
                                                                           : Cue::vague_past;
-                    else if (prev == "this"sv)
+                    else if (prev == "this"_w)
                         c.kind = Cue::vague_now;
                     else
                         continue;
@@ -1119,14 +1120,14 @@ class DatesStage final : public Stage {
                std::optional<std::int64_t> last_day) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
-        const bool planned = c.ev.status == "planned"sv;
+        const bool planned = c.ev.status == "planned"_w;
         switch (cue.kind) {
             case Cue::vague_future:
-                if (c.ev.status == "occurred"sv && c.ev.type != "statement"sv)
+                if (c.ev.status == "occurred"_w && c.ev.type != "statement"_w)
                     c.ev.status = "planned";
                 return;
             case Cue::vague_past:
-                if (c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
+                if (c.ev.status == "ongoing"_w && c.ev.type == "negotiation"_w)
                     c.ev.status = "occurred";
                 return;
             case Cue::vague_now:
@@ -1247,14 +1248,14 @@ class AttributesStage final : public Stage {
                 }
                 c.ev.attributes["mediators"] = arr;
             }
-            if (amounts_ && c.ev.type == "aid"sv) {
+            if (amounts_ && c.ev.type == "aid"_w) {
                 if (auto a = find_amount(d, s)) {
                     c.ev.attributes["amount"] = {
                         {"value", static_cast<long long>(std::llround(a->value))},
                         {"currency", a->currency}};
                 }
             }
-            if (quotes_ && c.ev.type == "statement"sv) {
+            if (quotes_ && c.ev.type == "statement"_w) {
                 if (auto q = find_quote(d, s)) c.ev.attributes["quote"] = *q;
             }
         }
@@ -1299,7 +1300,7 @@ class AttributesStage final : public Stage {
             return std::nullopt;
         }
         if (auto it = d.k->number_words.find(tok.lower);
-            it != d.k->number_words.end() && tok.lower != "a"sv && tok.lower != "an"sv)
+            it != d.k->number_words.end() && tok.lower != "a"_w && tok.lower != "an"_w)
             return it->second;
         return std::nullopt;
     }
@@ -1370,7 +1371,7 @@ class AttributesStage final : public Stage {
                 const std::size_t b = d.orig(d.toks[open + 1].b);
                 std::size_t e = d.orig(d.toks[t - 1].e);
                 // drop the trailing comma of '"..., " he said'
-                if (d.toks[t - 1].text == ","sv && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
+                if (d.toks[t - 1].text == ","_w && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
                 const std::string& src = d.article->text;
                 if (b < e && e <= src.size())
                     return utf8_copy(std::string_view(src).substr(b, e - b));
@@ -1384,7 +1385,7 @@ class AttributesStage final : public Stage {
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             std::vector<Candidate*> attacks;
             for (Candidate& c : d.cands)
-                if (c.sentence == si && !c.drop && c.ev.type == "attack"sv) attacks.push_back(&c);
+                if (c.sentence == si && !c.drop && c.ev.type == "attack"_w) attacks.push_back(&c);
             if (attacks.empty()) continue;
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t < s.te; ++t) {
@@ -1449,7 +1450,7 @@ class AttributesStage final : public Stage {
                     std::size_t i = 0;
                     while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
                     const auto suf = tok.lower.substr(i);
-                    if (suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv)
+                    if (suf == "st"_w || suf == "nd"_w || suf == "rd"_w || suf == "th"_w)
                         n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
                 }
                 if (n <= 0 || n > 200) continue;
@@ -1464,7 +1465,7 @@ class AttributesStage final : public Stage {
                 for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
                     const Mention& m = d.mentions[mi];
                     if (m.sentence != si) break;
-                    if (m.part && m.part->kind == "person"sv) {
+                    if (m.part && m.part->kind == "person"_w) {
                         owner = m.part->name;
                         break;
                     }
@@ -1472,7 +1473,7 @@ class AttributesStage final : public Stage {
                 Candidate* best = nullptr;
                 std::size_t best_dist = SIZE_MAX;
                 for (Candidate& c : d.cands) {
-                    if (c.drop || c.carrier || c.ev.type != "visit"sv) continue;
+                    if (c.drop || c.carrier || c.ev.type != "visit"_w) continue;
                     if (!owner.empty() &&
                         std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
                                      [&](const Participant& p) { return p.name == owner; }))
@@ -1546,7 +1547,7 @@ class RegionStage final : public Stage {
                         }
                 }
             }
-            if (!in && article_mena && c.ev.category == "diplomacy"sv &&
+            if (!in && article_mena && c.ev.category == "diplomacy"_w &&
                 (!c.ev.location || k.country_in_region(c.ev.location->country))) {
                 bool foreign_place = false;
                 for (const auto& p : c.places)
@@ -1646,7 +1647,7 @@ void absorb(Candidate& into, Candidate& from) {
     for (auto& [key, val] : b.attributes.items()) {
         if (!a.attributes.contains(key)) {
             a.attributes[key] = val;
-        } else if (key == "topics"sv || key == "mediators"sv) {
+        } else if (key == "topics"_w || key == "mediators"_w) {
             for (const auto& x : val)
                 if (std::find(a.attributes[key].begin(), a.attributes[key].end(), x) ==
                     a.attributes[key].end())
@@ -1687,7 +1688,7 @@ class MergeStage final : public Stage {
             if (!c.drop && !c.carrier) add_evidence(d, c);
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
         auto symmetric = [](const std::string& t) {
-            return t == "meeting"sv || t == "negotiation"sv || t == "agreement"sv;
+            return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
         };
         std::vector<const Participant*> scratch;
         auto ident = [&](const Candidate& c) {
@@ -1702,7 +1703,7 @@ class MergeStage final : public Stage {
                 append_keys(key, {&c.ev.actors, &c.ev.targets, &c.mediators}, scratch);
             else
                 append_keys(key, {&c.ev.actors}, scratch);
-            if (!sym && c.ev.type != "statement"sv) {
+            if (!sym && c.ev.type != "statement"_w) {
                 key += '|';
                 append_keys(key, {&c.ev.targets}, scratch);
             }
@@ -1739,16 +1740,16 @@ class MergeStage final : public Stage {
         auto covered = [](const Participant& p, const Side& by) {
             return by.any([&](const Participant& q) {
                 return same_pkey(q, p) ||
-                       (p.kind == "country"sv && !p.country.empty() && q.country == p.country &&
-                        (q.kind == "person"sv || q.kind == "organisation"sv));
+                       (p.kind == "country"_w && !p.country.empty() && q.country == p.country &&
+                        (q.kind == "person"_w || q.kind == "organisation"_w));
             });
         };
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
             if (!live(b) || b.ev.actors.empty()) continue;
             bool has_country = false;
-            for (const auto& p : b.ev.actors) has_country |= p.kind == "country"sv;
-            for (const auto& p : b.ev.targets) has_country |= p.kind == "country"sv;
+            for (const auto& p : b.ev.actors) has_country |= p.kind == "country"_w;
+            for (const auto& p : b.ev.targets) has_country |= p.kind == "country"_w;
             if (!has_country) continue;
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
             for (std::size_t i = 0; i < n; ++i) {
@@ -1759,12 +1760,12 @@ class MergeStage final : public Stage {
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
                 const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
-                bool ok = aa.any([](const Participant& q) { return q.kind == "person"sv; });
+                bool ok = aa.any([](const Participant& q) { return q.kind == "person"_w; });
                 bool finer = false;  // a names a person where b names a country
                 auto check = [&](const Side& from, const Side& by) {
                     from.any([&](const Participant& p) {
                         ok = ok && covered(p, by);
-                        finer |= p.kind == "country"sv &&
+                        finer |= p.kind == "country"_w &&
                                  !by.any([&](const Participant& q) { return same_pkey(q, p); });
                         return false;  // visit all
                     });
@@ -1781,25 +1782,25 @@ class MergeStage final : public Stage {
         // reported, not a new one.
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
-            if (!live(b) || b.ev.type != "attack"sv || b.syntax == TrigSyntax::verb || b.has_cue ||
+            if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb || b.has_cue ||
                 b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             bool definite = false;
             for (std::size_t t = b.tb; t-- > s.tb && t + 4 > b.tb;) {
                 const auto w = d.toks[t].lower;
-                if (w == "the"sv || w == "this"sv || w == "that"sv || w == "last"sv ||
-                    w == "earlier"sv) {
+                if (w == "the"_w || w == "this"_w || w == "that"_w || w == "last"_w ||
+                    w == "earlier"_w) {
                     definite = true;
                     break;
                 }
-                if (w == ","sv || w == "a"sv || w == "an"sv) break;
+                if (w == ","_w || w == "a"_w || w == "an"_w) break;
             }
             if (!definite) continue;
             const auto ba = keys(b.ev.actors);
             for (std::size_t i = j; i-- > 0;) {
                 Candidate& a = d.cands[i];
-                if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;
+                if (!live(a) || a.ev.type != "attack"_w || a.sentence >= b.sentence) continue;
                 if (!subset(ba, keys(a.ev.actors))) continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -1819,7 +1820,7 @@ class MergeStage final : public Stage {
                 if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
-                if (a.sentence == b.sentence && a.ev.type == "negotiation" && dates_ok(a, b)) {
+                if (a.sentence == b.sentence && a.ev.type == "negotiation"_w && dates_ok(a, b)) {
                     std::vector<Participant> sides = a.ev.actors;
                     sides.insert(sides.end(), a.ev.targets.begin(), a.ev.targets.end());
                     const auto ka = keys(sides), kb = keys(b.ev.targets);
@@ -1833,7 +1834,7 @@ class MergeStage final : public Stage {
                 }
                 if (a.ev.status != b.ev.status || !dates_ok(a, b)) continue;
                 // the same sentence: "an Israeli strike on the building killed five"
-                if (a.sentence == b.sentence && a.ev.type == "attack"sv &&
+                if (a.sentence == b.sentence && a.ev.type == "attack"_w &&
                     (!b.ev.location || !a.ev.location ||
                      same_place(a.ev.location, b.ev.location))) {
                     absorb(a, b);
@@ -1855,7 +1856,7 @@ class MergeStage final : public Stage {
         // no casualties ("detained staff in raids in X", "in retaliation for a campaign of
         // drone attacks") is only mentioned.
         for (Candidate& b : d.cands) {
-            if (!live(b) || b.ev.type != "attack" || b.syntax == TrigSyntax::verb ||
+            if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb ||
                 !b.ev.actors.empty() || !b.ev.targets.empty() ||
                 b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
                 continue;
@@ -1866,8 +1867,8 @@ class MergeStage final : public Stage {
                     b.drop = true;
                     break;
                 }
-                const bool modifier = (w.lex & LDeterminer) || w.lower == "and" ||
-                                      w.lower == "or" ||
+                const bool modifier = (w.lex & LDeterminer) || w.lower == "and"_w ||
+                                      w.lower == "or"_w ||
                                       (w.kind == TokKind::word && !w.cap &&
                                        !w.lower.ends_with("ed") && !w.lower.ends_with("ing"));
                 if (!modifier) break;

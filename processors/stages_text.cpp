@@ -33,7 +33,7 @@ void check_stage_keys(const YAML::Node& node, const std::vector<std::string>& kn
     if (!node.IsDefined() || !node.IsMap()) return;
     for (const auto& kv : node) {
         const std::string key = kv.first.Scalar();
-        if (key == "name") continue;
+        if (key == "name"_w) continue;
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             std::string msg = "unknown option '" + key + "' for processor '" +
                               node["name"].as<std::string>("?") + "'";
@@ -184,7 +184,7 @@ class NormaliseStage final : public Stage {
 void lookup_word(const Knowledge& k, Token& t) {
     const Knowledge::WordInfo* w = k.word_info(t.lower);
     if (!w) return;
-    if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-") t.lex = w->flags;
+    if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-"_w) t.lex = w->flags;
     t.sets = w->sets;
     t.trig = w->trig;
     t.role = w->role;

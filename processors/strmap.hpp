@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "processors/lit.hpp"
+
 namespace herald::processors {
 
 // A fast inline hash for short words (8 bytes per step; no library call).

@@ -418,7 +418,7 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
 namespace {
 
 bool is_terminal(const Token& t) {
-    return t.kind == TokKind::punct && (t.text == "." || t.text == "!" || t.text == "?");
+    return t.kind == TokKind::punct && (t.text == "."_w || t.text == "!"_w || t.text == "?"_w);
 }
 
 bool starts_sentence(const Token& t) {
@@ -450,13 +450,13 @@ void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t
         // Collapse "?!" / "..." runs and a closing quote or bracket.
         std::size_t end = i + 1;
         while (end < te && (is_terminal(toks[end]) ||
-                            (toks[end].kind == TokKind::punct && toks[end].text == ")") ||
+                            (toks[end].kind == TokKind::punct && toks[end].text == ")"_w) ||
                             (toks[end].kind == TokKind::quote && !toks[end].space_before)))
             ++end;
         if (end >= te) break;
         const Token& next = toks[end];
         if (!starts_sentence(next)) continue;
-        if (t.text == "." && i > start) {
+        if (t.text == "."_w && i > start) {
             const Token& prev = toks[i - 1];
             if (!t.space_before || true) {
                 if (prev.kind == TokKind::word) {

@@ -1,0 +1,30 @@
+// Word literals for the hot comparisons: `tok.lower == "the"_w` compiles to a
+// length check and one or two inline loads (a `"the"sv` comparison often ends
+// up as an out-of-line operator== and a memcmp call). Converts to
+// std::string_view wherever a view is wanted.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace herald::processors {
+
+struct Lit {
+    const char* p;
+    std::size_t n;
+    constexpr operator std::string_view() const noexcept { return {p, n}; }
+};
+
+constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
+    return {s, n};
+}
+
+[[gnu::always_inline]] inline bool operator==(std::string_view a, Lit b) noexcept {
+    return a.size() == b.n && __builtin_memcmp(a.data(), b.p, b.n) == 0;
+}
+[[gnu::always_inline]] inline bool operator==(const std::string& a, Lit b) noexcept {
+    return std::string_view(a) == b;
+}
+
+}  // namespace herald::processors
