@@ -81,6 +81,12 @@ struct Doc {
     std::vector<Mention> mentions;  // ordered by tb
     std::vector<Candidate> cands;
 
+    // Scratch buffers of the stages, kept here so that their capacity survives from
+    // article to article (large per-article allocations cost malloc consolidations).
+    std::vector<Mention> added;           // mentions a stage adds (cleared before use)
+    std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
+    std::vector<std::string> merge_ids;   // merge: identity key per candidate
+
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());
     }

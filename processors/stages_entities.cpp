@@ -745,7 +745,8 @@ class CoreferenceStage final : public Stage {
         }
         if (!pronouns_) return;
         // 4. Pronouns and anaphoric noun phrases.
-        std::vector<Mention> added;
+        std::vector<Mention>& added = d.added;
+        added.clear();
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
@@ -951,7 +952,8 @@ class CoreferenceStage final : public Stage {
 
   private:
     void guest_mentions(Doc& d) const {
-        std::vector<Mention> added;
+        std::vector<Mention>& added = d.added;
+        added.clear();
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& p = d.mentions[mi];
             if (p.kind != MentionKind::pronoun || !p.possessive || !p.part ||
@@ -1094,7 +1096,8 @@ class CoreferenceStage final : public Stage {
                              [&](const Participant* o) { return o->name == m.part->name; }))
                 orgs.push_back(&*m.part);
         if (orgs.empty()) return;
-        std::vector<Mention> added;
+        std::vector<Mention>& added = d.added;
+        added.clear();
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];

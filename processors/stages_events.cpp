@@ -68,7 +68,10 @@ class EventsStage final : public Stage {
 
     void run(Doc& d) const override {
         d.cands.clear();
-        std::vector<int> ends_at(d.toks.size(), -1), starts_at(d.toks.size(), -1);
+        std::vector<int>& ends_at = d.ends_at;
+        std::vector<int>& starts_at = d.starts_at;
+        ends_at.assign(d.toks.size(), -1);
+        starts_at.assign(d.toks.size(), -1);
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& m = d.mentions[mi];
             if (m.te == 0 || m.te > d.toks.size()) continue;

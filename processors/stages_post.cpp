@@ -1691,10 +1691,9 @@ class MergeStage final : public Stage {
             return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
         };
         std::vector<const Participant*> scratch;
-        auto ident = [&](const Candidate& c) {
+        auto ident = [&](const Candidate& c, std::string& key) {  // key's buffer is reused
             const bool sym = symmetric(c.ev.type);
-            std::string key;
-            key.reserve(128);
+            key.clear();
             key += c.ev.type;
             key += '|';
             key += c.ev.status;
@@ -1707,15 +1706,15 @@ class MergeStage final : public Stage {
                 key += '|';
                 append_keys(key, {&c.ev.targets}, scratch);
             }
-            return key;
         };
         auto dates_ok = [](const Candidate& a, const Candidate& b) {
             return !a.ev.date || !b.ev.date || *a.ev.date == *b.ev.date;
         };
         const std::size_t n = d.cands.size();
-        std::vector<std::string> ids(n);
+        std::vector<std::string>& ids = d.merge_ids;
+        if (ids.size() < n) ids.resize(n);
         for (std::size_t i = 0; i < n; ++i)
-            if (live(d.cands[i])) ids[i] = ident(d.cands[i]);
+            if (live(d.cands[i])) ident(d.cands[i], ids[i]);
         for (std::size_t i = 0; i < n; ++i) {
             Candidate& a = d.cands[i];
             if (!live(a)) continue;

@@ -24,17 +24,18 @@ class WordTable {
         for (const auto& [key, value] : from) {
             std::size_t i = hash(key) & mask_;
             while (slots_[i].value) i = (i + 1) & mask_;
-            slots_[i] = Slot{key, &value};
+            slots_[i] = Slot{key, &value, hash(key)};
         }
     }
 
     // The value of `key`, or null.
     const T* find(std::string_view key) const {
         if (slots_.empty()) return nullptr;
-        for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+        const std::size_t h = hash(key);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (!s.value) return nullptr;
-            if (s.key == key) return s.value;
+            if (s.hash == h && same(s.key, key)) return s.value;
         }
     }
 
@@ -44,7 +45,15 @@ class WordTable {
     struct Slot {
         std::string_view key;
         const T* value = nullptr;
+        std::size_t hash = 0;
     };
+    // Equality without a memcmp call (the keys are short words).
+    static bool same(std::string_view a, std::string_view b) {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (a[i] != b[i]) return false;
+        return true;
+    }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
 };
