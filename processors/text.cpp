@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 
@@ -162,7 +163,10 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
                     break;
             }
             n.text.append(in.data() + i, j - i);
-            for (std::size_t q = i; q < j; ++q) n.map.push_back(base + q);
+            const std::size_t at = n.map.size();
+            n.map.resize(at + (j - i));
+            std::size_t* m = n.map.data() + at;
+            for (std::size_t q = i; q < j; ++q) *m++ = base + q;
             i = j;
             continue;
         }
@@ -253,11 +257,21 @@ std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_vi
 
 namespace {
 
+// ASCII character classes by table (the tokeniser's inner loops).
+constexpr unsigned char kAlpha = 1, kDigit = 2;
+constexpr auto kAsciiClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kAlpha;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kAlpha;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+    return t;
+}();
+
 bool ascii_alpha(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return kAsciiClass[c] == kAlpha;
 }
 bool ascii_digit(unsigned char c) {
-    return c >= '0' && c <= '9';
+    return kAsciiClass[c] == kDigit;
 }
 
 // word_cp for a non-ASCII character (kept out of line).
@@ -272,7 +286,7 @@ inline bool word_cp(std::string_view s, std::size_t i, std::size_t& len) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
         len = 1;
-        return ascii_alpha(c) || ascii_digit(c);
+        return kAsciiClass[c] != 0;
     }
     return word_cp_utf8(s, i, len);
 }
