@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,9 @@ namespace herald::processors {
 struct Lit {
     const char* p;
     std::size_t n;
+    constexpr Lit(const char* s, std::size_t len) noexcept : p(s), n(len) {}
+    template <std::size_t N>
+    constexpr Lit(const char (&s)[N]) noexcept : p(s), n(N - 1) {}  // NOLINT: a literal
     constexpr operator std::string_view() const noexcept { return {p, n}; }
 };
 
@@ -25,6 +29,13 @@ constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
 }
 [[gnu::always_inline]] inline bool operator==(const std::string& a, Lit b) noexcept {
     return std::string_view(a) == b;
+}
+
+// `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls).
+[[gnu::always_inline]] inline bool in(std::string_view w, std::initializer_list<Lit> l) noexcept {
+    for (const Lit x : l)
+        if (w == x) return true;
+    return false;
 }
 
 }  // namespace herald::processors

@@ -655,8 +655,8 @@ class EventsStage final : public Stage {
         return out;
     }
 
-    static bool in(std::string_view s, std::initializer_list<std::string_view> l) {
-        return std::find(l.begin(), l.end(), s) != l.end();
+    static bool in(std::string_view s, std::initializer_list<Lit> l) {
+        return processors::in(s, l);
     }
 
     void take(std::vector<Participant>& v, const Mention& m) const {

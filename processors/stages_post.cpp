@@ -60,8 +60,8 @@ bool same_pkey(const Participant& a, const Participant& b) {
     return a.kind == b.kind && pkey_value(a) == pkey_value(b);
 }
 
-bool in_set(std::string_view w, std::initializer_list<std::string_view> l) {
-    return std::find(l.begin(), l.end(), w) != l.end();
+bool in_set(std::string_view w, std::initializer_list<Lit> l) {
+    return in(w, l);
 }
 
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
@@ -1713,14 +1713,31 @@ class MergeStage final : public Stage {
         const std::size_t n = d.cands.size();
         std::vector<std::string>& ids = d.merge_ids;
         if (ids.size() < n) ids.resize(n);
-        for (std::size_t i = 0; i < n; ++i)
-            if (live(d.cands[i])) ident(d.cands[i], ids[i]);
+        // small codes for the type and the type+status of every candidate (equal strings,
+        // equal codes) and a hash of every key, so the pair loops compare integers first
+        std::vector<std::string_view> seen;
+        auto code = [&](std::string_view v) {
+            const auto it = std::find(seen.begin(), seen.end(), v);
+            if (it != seen.end()) return static_cast<std::uint32_t>(it - seen.begin());
+            seen.push_back(v);
+            return static_cast<std::uint32_t>(seen.size() - 1);
+        };
+        std::vector<std::uint32_t> type_code(n), status_code(n);
+        std::vector<std::size_t> id_hash(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            type_code[i] = code(d.cands[i].ev.type);
+            status_code[i] = code(d.cands[i].ev.status);
+            if (!live(d.cands[i])) continue;
+            ident(d.cands[i], ids[i]);
+            id_hash[i] = word_hash(ids[i]);
+        }
         for (std::size_t i = 0; i < n; ++i) {
             Candidate& a = d.cands[i];
             if (!live(a)) continue;
             for (std::size_t j = i + 1; j < n; ++j) {
                 Candidate& b = d.cands[j];
-                if (!live(b) || ids[i] != ids[j] || !dates_ok(a, b)) continue;
+                if (!live(b) || id_hash[i] != id_hash[j] || ids[i] != ids[j] || !dates_ok(a, b))
+                    continue;
                 if (!same_place(a.ev.location, b.ev.location) &&
                     !(a.inherited_location || b.inherited_location))
                     continue;
@@ -1753,8 +1770,8 @@ class MergeStage final : public Stage {
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || a.ev.type != b.ev.type || a.ev.status != b.ev.status ||
-                    !dates_ok(a, b))
+                if (i == j || !live(a) || type_code[i] != type_code[j] ||
+                    status_code[i] != status_code[j] || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -1816,7 +1833,8 @@ class MergeStage final : public Stage {
             const auto bt = keys(b.ev.targets);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
+                if (i == j || !live(a) || a.ev.actors.empty() || type_code[i] != type_code[j])
+                    continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
                 if (a.sentence == b.sentence && a.ev.type == "negotiation"_w && dates_ok(a, b)) {
