@@ -2,6 +2,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "common/text.hpp"
@@ -112,9 +114,23 @@ void lower_into(const std::string& text, std::string& out) {
     out.resize(text.size());
     const char* src = text.data();
     char* dst = out.data();
-    for (std::size_t i = 0; i < text.size(); ++i) {  // branch-free (vectorises)
-        const auto c = static_cast<unsigned char>(src[i]);
-        dst[i] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 32 : 0));
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    // eight bytes at a time: a byte gets 0x20 added when it is ASCII 'A'..'Z'
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, src + i, 8);
+        const std::uint64_t low7 = w & ~kHigh;
+        const std::uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;  // high bit: >= 'A'
+        const std::uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;  // high bit: > 'Z'
+        const std::uint64_t upper = (ge_a & ~gt_z) & ~w & kHigh;
+        w |= upper >> 2;
+        std::memcpy(dst + i, &w, 8);
+    }
+    for (; i < n; ++i) {
+        const char c = src[i];
+        dst[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
 }
 
