@@ -84,6 +84,7 @@ struct Doc {
     // Scratch buffers of the stages, kept here so that their capacity survives from
     // article to article (large per-article allocations cost malloc consolidations).
     std::vector<Mention> added;           // mentions a stage adds (cleared before use)
+    std::vector<std::uint32_t> order;     // coreference: `added` in token order
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
 

@@ -930,9 +930,15 @@ class CoreferenceStage final : public Stage {
                 added.push_back(std::move(m));
             }
         }
-        std::stable_sort(added.begin(), added.end(),
-                         [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
         if (!added.empty()) {
+            // the added mentions in token order (stable), sorted as indices: a Mention is
+            // large to move
+            std::vector<std::uint32_t>& order = d.order;
+            order.resize(added.size());
+            for (std::size_t q = 0; q < order.size(); ++q) order[q] = static_cast<std::uint32_t>(q);
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return added[a].tb < added[b].tb;
+            });
             // both runs are in token order: merge from the back (stable: on equal starts
             // the earlier mention stays first), so mentions before the first added one
             // stay where they are
@@ -940,10 +946,10 @@ class CoreferenceStage final : public Stage {
             d.mentions.resize(i + j);
             std::size_t w = d.mentions.size();
             while (j > 0) {
-                if (i > 0 && d.mentions[i - 1].tb > added[j - 1].tb)
+                if (i > 0 && d.mentions[i - 1].tb > added[order[j - 1]].tb)
                     d.mentions[--w] = std::move(d.mentions[--i]);
                 else
-                    d.mentions[--w] = std::move(added[--j]);
+                    d.mentions[--w] = std::move(added[order[--j]]);
             }
         }
         // 5. "told his guest", "thanked her hosts": the other person of the visit
