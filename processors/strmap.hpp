@@ -25,10 +25,18 @@ inline std::size_t word_hash(std::string_view s) noexcept {
         h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
         h ^= h >> 32;
     }
-    if (n) {
+    if (n) {  // the last 1..7 bytes in at most two loads (overlapping for 4..7)
         std::uint64_t w = 0;
-        for (std::size_t i = 0; i < n; ++i)
-            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+        if (n >= 4) {
+            std::uint32_t a = 0, b = 0;
+            std::memcpy(&a, p, 4);
+            std::memcpy(&b, p + n - 4, 4);
+            w = a | (static_cast<std::uint64_t>(b) << 32);
+        } else {
+            w = static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+                static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+        }
         h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
     }
     h ^= h >> 29;

@@ -163,10 +163,7 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
                     break;
             }
             n.text.append(in.data() + i, j - i);
-            const std::size_t at = n.map.size();
-            n.map.resize(at + (j - i));
-            std::size_t* m = n.map.data() + at;
-            for (std::size_t q = i; q < j; ++q) *m++ = base + q;
+            for (std::size_t q = i; q < j; ++q) n.map.push_back(base + q);
             i = j;
             continue;
         }
