@@ -437,15 +437,15 @@ class DatesStage final : public Stage {
                     bool broken = false;
                     for (std::size_t t = c->te; t < cue.tb && !broken; ++t) {
                         const auto lw = d.toks[t].lower;
-                        broken = lw == ";"_w || lw == "before"_w || lw == "after"_w ||
-                                 lw == "ahead"_w || lw == "until"_w || lw == "while"_w ||
-                                 lw == "when"_w || lw == "where"_w || lw == "which"_w ||
-                                 lw == "who"_w || lw == "that"_w || lw == "since"_w ||
+                        broken = lw == ";"sv || lw == "before"sv || lw == "after"sv ||
+                                 lw == "ahead"sv || lw == "until"sv || lw == "while"sv ||
+                                 lw == "when"sv || lw == "where"sv || lw == "which"sv ||
+                                 lw == "who"sv || lw == "that"sv || lw == "since"sv ||
                                  d.toks[t].kind == TokKind::quote;
                     }
                     // a statement verb only takes a cue right after it ("said on Monday");
                     // later ones date the reported event
-                    if (c->ev.type == "statement"_w && cue.tb - c->te > 3) broken = true;
+                    if (c->ev.type == "statement"sv && cue.tb - c->te > 3) broken = true;
                     if (!broken && cue.tb - c->te < best_dist) {
                         best_dist = cue.tb - c->te;
                         best_tb = c->tb;
@@ -465,13 +465,13 @@ class DatesStage final : public Stage {
                     bool definite = false;
                     for (std::size_t t = c->tb; t-- > cue.te && t + 4 > c->tb;) {
                         const auto w = d.toks[t].lower;
-                        if (w == "the"_w || w == "this"_w || w == "that"_w) definite = true;
-                        if (w == ","_w || w == "a"_w || w == "an"_w || definite) break;
+                        if (w == "the" || w == "this" || w == "that") definite = true;
+                        if (w == "," || w == "a" || w == "an" || definite) break;
                     }
                     if (!definite) return false;
                     for (std::size_t t = cue.te; t < c->tb; ++t)
-                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after"_w ||
-                            d.toks[t].lower == "before"_w)
+                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after" ||
+                            d.toks[t].lower == "before")
                             return true;
                     return false;
                 };
@@ -524,12 +524,12 @@ class DatesStage final : public Stage {
             // an event of the same parties in the sentence of a dated one is part of
             // the same occasion, unless a clause word puts it at another time.
             for (Candidate* c : cs) {
-                if (c->has_cue || c->ev.date || c->ev.status != "occurred"_w ||
-                    c->ev.type == "attack"_w || past_perfect(d, *c))
+                if (c->has_cue || c->ev.date || c->ev.status != "occurred"sv ||
+                    c->ev.type == "attack"sv || past_perfect(d, *c))
                     continue;
                 for (const Candidate* o : cs)
-                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"_w &&
-                        o->ev.type != "attack"_w && shares_party(*o, *c) &&
+                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"sv &&
+                        o->ev.type != "attack"sv && shares_party(*o, *c) &&
                         !time_shift_between(d, *o, *c)) {
                         c->ev.date = o->ev.date;
                         break;
@@ -553,7 +553,7 @@ class DatesStage final : public Stage {
                 if (c.has_cue && c.ev.date) {
                     // an attack's day does not date the diplomacy around it ("Israel struck
                     // Iran on October 26. Saudi Arabia condemned the strikes.")
-                    if (c.ev.type == "attack"_w) {
+                    if (c.ev.type == "attack"sv) {
                         date.reset();
                         continue;
                     }
@@ -563,7 +563,7 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 if (!c.has_cue && !sent_cue[c.sentence] && date && c.sentence > src_sent &&
-                    c.ev.status == status && c.ev.type != "attack"_w)
+                    c.ev.status == status && c.ev.type != "attack"sv)
                     c.ev.date = date;
             }
         }
@@ -602,7 +602,7 @@ class DatesStage final : public Stage {
             const Sentence& s = d.sents[c.sentence];
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;
-            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"_w) continue;
+            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"sv) continue;
             std::size_t idx = 0;  // sentence index within the paragraph
             for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
                 ++idx;
@@ -653,7 +653,7 @@ class DatesStage final : public Stage {
                                                       "proposal", "rejection"};
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
-            if (c.ev.status != "occurred"_w) continue;
+            if (c.ev.status != "occurred"sv) continue;
             if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
                 continue;
             if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
@@ -805,18 +805,18 @@ class DatesStage final : public Stage {
 
     // "days/weeks/months after": what follows happened on another day.
     static bool interval_after(const Doc& d, std::size_t t, std::size_t sent_begin) {
-        if (d.toks[t].lower != "after"_w || t <= sent_begin) return false;
+        if (d.toks[t].lower != "after"sv || t <= sent_begin) return false;
         const auto prev = d.toks[t - 1].lower;
-        return prev == "days"_w || prev == "day"_w || prev == "weeks"_w || prev == "week"_w ||
-               prev == "months"_w || prev == "month"_w || prev == "years"_w;
+        return prev == "days"sv || prev == "day"sv || prev == "weeks"sv || prev == "week"sv ||
+               prev == "months"sv || prev == "month"sv || prev == "years"sv;
     }
 
     // A word that moves what follows to another time: "since", "before", "ahead
     // of", "last", "earlier", "previous", "until", "when", a quote, "days after".
     static bool time_shift_at(const Doc& d, std::size_t t, std::size_t sent_begin) {
         const auto lw = d.toks[t].lower;
-        return lw == "since"_w || lw == "before"_w || lw == "ahead"_w || lw == "last"_w ||
-               lw == "earlier"_w || lw == "previous"_w || lw == "until"_w || lw == "when"_w ||
+        return lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
+               lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
                d.toks[t].kind == TokKind::quote || interval_after(d, t, sent_begin);
     }
 
@@ -873,7 +873,7 @@ class DatesStage final : public Stage {
     static bool past_perfect(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
-            if (d.toks[t - 1].lower == "had"_w) return true;
+            if (d.toks[t - 1].lower == "had"sv) return true;
         return false;
     }
 
@@ -883,20 +883,20 @@ class DatesStage final : public Stage {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;
         for (const Candidate& v : d.cands)
-            if (!v.drop && !v.carrier && v.ev.type == "visit"_w && v.ev.status == "occurred"_w &&
+            if (!v.drop && !v.carrier && v.ev.type == "visit"sv && v.ev.status == "occurred"sv &&
                 v.ev.location)
                 visits.push_back(&v);
         if (visits.empty()) return;
         for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w) continue;
-            if (c.ev.type != "meeting"_w && c.ev.type != "statement"_w) continue;
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv) continue;
+            if (c.ev.type != "meeting"sv && c.ev.type != "statement"sv) continue;
             std::optional<Place> loc;
             bool ambiguous = false;
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
                 bool shares = false;
                 for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"_w)
+                    if (a.kind == "person"sv)
                         for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                             for (const auto& p : *lst)
                                 if (p.name == a.name) shares = true;
@@ -927,40 +927,40 @@ class DatesStage final : public Stage {
             if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
-                if (prev == "last"_w || prev == "past"_w) c.qual = -1;
-                if (prev == "next"_w || prev == "coming"_w) c.qual = 1;
-                if (prev == "last"_w || prev == "next"_w || prev == "this"_w || prev == "on"_w)
+                if (prev == "last"sv || prev == "past"sv) c.qual = -1;
+                if (prev == "next"sv || prev == "coming"sv) c.qual = 1;
+                if (prev == "last"sv || prev == "next"sv || prev == "this"sv || prev == "on"sv)
                     c.tb = t - 1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "today"_w || lw == "tonight"_w) {
+            if (lw == "today"sv || lw == "tonight"sv) {
                 c.kind = Cue::offset;
                 c.off = 0;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "yesterday"_w) {
+            if (lw == "yesterday"sv) {
                 c.kind = Cue::offset;
                 c.off = -1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "tomorrow"_w) {
+            if (lw == "tomorrow"sv) {
                 c.kind = Cue::offset;
                 c.off = 1;
                 out.push_back(c);
                 continue;
             }
             // "a day earlier", "two days later", "the previous day", "the next day"
-            if ((lw == "day"_w || lw == "days"_w) && t > s.tb) {
+            if ((lw == "day"sv || lw == "days"sv) && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
                 else if (!parse_int(prev, n))
                     n = 0;
-                const bool earlier = next == "earlier"_w;
-                const bool later = next == "later"_w;
+                const bool earlier = next == "earlier"sv;
+                const bool later = next == "later"sv;
                 if (n > 0 && n < 60 && (earlier || later)) {
                     c.kind = Cue::relative;
                     c.off = earlier ? -n : n;
@@ -970,19 +970,19 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 // ("the following day", "on the same day")
-                if (lw == "day"_w &&
-                    (prev == "previous"_w || prev == "next"_w || prev == "following"_w ||
-                     (prev == "same"_w && t >= s.tb + 2 && d.toks[t - 2].lower == "the"_w))) {
+                if (lw == "day"sv &&
+                    (prev == "previous"sv || prev == "next"sv || prev == "following"sv ||
+                     (prev == "same"sv && t >= s.tb + 2 && d.toks[t - 2].lower == "the"sv))) {
                     c.kind = Cue::relative;
-                    c.off = prev == "previous"_w ? -1 : (prev == "same"_w ? 0 : 1);
+                    c.off = prev == "previous"sv ? -1 : (prev == "same"sv ? 0 : 1);
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
             }
             // N days/weeks ago
-            if ((lw == "days"_w || lw == "day"_w || lw == "weeks"_w || lw == "week"_w) &&
-                next == "ago"_w && t > s.tb) {
+            if ((lw == "days"sv || lw == "day"sv || lw == "weeks"sv || lw == "week"sv) &&
+                next == "ago"sv && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
@@ -990,7 +990,7 @@ class DatesStage final : public Stage {
                     n = 0;
                 if (n > 0 && n < 400) {
                     c.kind = Cue::offset;
-                    c.off = -n * ((lw == "weeks"_w || lw == "week"_w) ? 7 : 1);
+                    c.off = -n * ((lw == "weeks"sv || lw == "week"sv) ? 7 : 1);
                     c.tb = t - 1;
                     c.te = t + 2;
                     out.push_back(c);
@@ -1000,7 +1000,7 @@ class DatesStage final : public Stage {
             // Month day [, year] / day Month [year]
             if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
                 std::size_t q = t + 1;
-                if (q < s.te && d.toks[q].text == "."_w) ++q;
+                if (q < s.te && d.toks[q].text == "."sv) ++q;
                 long long dom = 0, year = 0;
                 if (q < s.te && d.toks[q].kind == TokKind::number &&
                     parse_int(d.toks[q].text, dom) && dom >= 1 && dom <= 31) {
@@ -1009,7 +1009,7 @@ class DatesStage final : public Stage {
                     c.dom = static_cast<int>(dom);
                     c.te = q + 1;
                     std::size_t r = q + 1;
-                    if (r < s.te && d.toks[r].text == ","_w) ++r;
+                    if (r < s.te && d.toks[r].text == ","sv) ++r;
                     if (r < s.te && d.toks[r].kind == TokKind::number &&
                         d.toks[r].text.size() == 4 && parse_int(d.toks[r].text, year)) {
                         c.year = static_cast<int>(year);
@@ -1055,19 +1055,19 @@ class DatesStage final : public Stage {
             }
             // "in 2015"
             if (tok.kind == TokKind::number && tok.text.size() == 4 &&
-                (prev == "in"_w || prev == "since"_w || prev == "of"_w)) {
+                (prev == "in"sv || prev == "since"sv || prev == "of"sv)) {
                 long long y = 0;
                 if (parse_int(tok.text, y) && y >= 1900 && y <= 2100) {
                     c.kind = Cue::old_year;
                     c.year = static_cast<int>(y);
-                    if (prev == "since"_w) c.qual = 2;
+                    if (prev == "since"sv) c.qual = 2;
                     out.push_back(c);
                     continue;
                 }
             }
             // "over the past decade", "in recent years": a span of years is background
-            if ((lw == "decade"_w || lw == "decades"_w || lw == "years"_w) &&
-                (prev == "past"_w || prev == "last"_w || prev == "recent"_w)) {
+            if ((lw == "decade" || lw == "decades" || lw == "years") &&
+                (prev == "past" || prev == "last" || prev == "recent")) {
                 c.kind = Cue::old_year;
                 c.year = 0;
                 c.tb = t - 1;
@@ -1075,35 +1075,35 @@ class DatesStage final : public Stage {
                 continue;
             }
             // last/next/this week|month|year|weekend, later/earlier this week
-            if (lw == "week"_w || lw == "month"_w || lw == "year"_w || lw == "weekend"_w ||
-                lw == "weeks"_w || lw == "days"_w) {
-                if (prev == "last"_w || prev == "past"_w || (prev == "recent"_w && t > s.tb + 1)) {
-                    c.kind = lw == "year"_w ? Cue::old_year : Cue::vague_past;
+            if (lw == "week"sv || lw == "month"sv || lw == "year"sv || lw == "weekend"sv ||
+                lw == "weeks"sv || lw == "days"sv) {
+                if (prev == "last"sv || prev == "past"sv || (prev == "recent"sv && t > s.tb + 1)) {
+                    c.kind = lw == "year"sv ? Cue::old_year : Cue::vague_past;
                     c.year = 0;
                     c.tb = t - 1;
                     // "since last year": a process still going on, like "since 2022"
-                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since"_w) {
+                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since") {
                         c.kind = Cue::old_year;
                         c.qual = 2;
                     }
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "next"_w || prev == "coming"_w) {
+                if (prev == "next"sv || prev == "coming"sv) {
                     c.kind = Cue::vague_future;
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "this"_w || prev == "the"_w) {
+                if (prev == "this"sv || prev == "the"sv) {
                     const std::string_view pp =
                         t >= s.tb + 2 ? d.toks[t - 2].lower : std::string_view();
-                    if (pp == "later"_w)
+                    if (pp == "later"sv)
                         c.kind = Cue::vague_future;
-                    else if (pp == "earlier"_w || pp == "during"_w || pp == "over"_w)
-                        c.kind = (lw == "weekend"_w && pp != "earlier"_w) ? Cue::vague_now
+                    else if (pp == "earlier"sv || pp == "during"sv || pp == "over"sv)
+                        c.kind = (lw == "weekend"sv && pp != "earlier"sv) ? Cue::vague_now
                                                                           : Cue::vague_past;
-                    else if (prev == "this"_w)
+                    else if (prev == "this"sv)
                         c.kind = Cue::vague_now;
                     else
                         continue;
@@ -1120,14 +1120,14 @@ class DatesStage final : public Stage {
                std::optional<std::int64_t> last_day) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
-        const bool planned = c.ev.status == "planned"_w;
+        const bool planned = c.ev.status == "planned"sv;
         switch (cue.kind) {
             case Cue::vague_future:
-                if (c.ev.status == "occurred"_w && c.ev.type != "statement"_w)
+                if (c.ev.status == "occurred"sv && c.ev.type != "statement"sv)
                     c.ev.status = "planned";
                 return;
             case Cue::vague_past:
-                if (c.ev.status == "ongoing"_w && c.ev.type == "negotiation"_w)
+                if (c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
                     c.ev.status = "occurred";
                 return;
             case Cue::vague_now:
