@@ -80,9 +80,11 @@ class EventsStage final : public Stage {
         }
         Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
         std::vector<Match> ms;  // one sentence's triggers (buffer reused)
+        std::vector<Participant> prev_act, main_act;  // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             find_triggers(d, si, starts_at, ms);
-            std::vector<Participant> prev_act, main_act;
+            prev_act.clear();
+            main_act.clear();
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
