@@ -785,6 +785,11 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
         flag(k->region_words[ri][0], LRegionFirst);
         k->region_first[k->region_words[ri][0]].push_back(ri);
     }
+    for (std::uint32_t pi = 0; pi < k->planned_cues.size(); ++pi)
+        for (const auto& w : k->planned_cues[pi].slots[0]) {
+            auto& v = k->planned_first[w];
+            if (v.empty() || v.back() != pi) v.push_back(pi);
+        }
     for (const auto* list : {&k->planned_cues, &k->planned_next_cues})
         for (const auto& p : *list)
             for (const auto& w : p.slots[0]) flag(w, LPlannedFirst);

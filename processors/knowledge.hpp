@@ -227,6 +227,7 @@ struct Knowledge {
     std::vector<Phrase> demand_modals;  // in a quote: "Hamas should accept", "must stop"
     StrMap<char> pronouns;              // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;
+    StrMap<std::vector<std::uint32_t>> planned_first;  // first word -> planned_cues indices
     StrMap<int> weekdays, months, ordinals, number_words;
     StrMap<std::vector<std::string>> state_nouns;  // "kingdom" -> [SAU, JOR, ...]
     StrMap<double> scales;

@@ -79,7 +79,7 @@ class EventsStage final : public Stage {
             if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
         }
         Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
-        std::vector<Match> ms;  // one sentence's triggers (buffer reused)
+        std::vector<Match> ms;                        // one sentence's triggers (buffer reused)
         std::vector<Participant> prev_act, main_act;  // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             find_triggers(d, si, starts_at, ms);

@@ -269,8 +269,10 @@ class ModalityStage final : public Stage {
                     }
             for (std::size_t t = from; t < c.tb && !planned; ++t) {
                 if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
-                for (const Phrase& p : k.planned_cues)
-                    if (match_phrase(d, t, c.tb, p)) {
+                const auto cues = k.planned_first.find(d.toks[t].lower);  // those starting here
+                if (cues == k.planned_first.end()) continue;
+                for (const std::uint32_t pi : cues->second)
+                    if (match_phrase(d, t, c.tb, k.planned_cues[pi])) {
                         planned = true;
                         break;
                     }
