@@ -1384,11 +1384,19 @@ class AttributesStage final : public Stage {
     }
 
     void add_casualties(Doc& d) const {
-        for (std::size_t si = 0; si < d.sents.size(); ++si) {
-            std::vector<Candidate*> attacks;
-            for (Candidate& c : d.cands)
-                if (c.sentence == si && !c.drop && c.ev.type == "attack"_w) attacks.push_back(&c);
-            if (attacks.empty()) continue;
+        // the live attacks grouped by sentence (candidate order kept within a sentence)
+        std::vector<Candidate*> all;
+        for (Candidate& c : d.cands)
+            if (!c.drop && c.ev.type == "attack"_w) all.push_back(&c);
+        std::stable_sort(all.begin(), all.end(), [](const Candidate* a, const Candidate* b) {
+            return a->sentence < b->sentence;
+        });
+        for (std::size_t g = 0; g < all.size();) {
+            const std::size_t si = all[g]->sentence;
+            std::size_t h = g;
+            while (h < all.size() && all[h]->sentence == si) ++h;
+            const std::span<Candidate* const> attacks(all.data() + g, h - g);
+            g = h;
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t < s.te; ++t) {
                 if (d.toks[t].kind != TokKind::number && !(d.toks[t].lex & LNumberWord)) continue;
