@@ -652,6 +652,7 @@ class EventsStage final : public Stage {
             if (m.in_quote) continue;
             t = m.te - 1;
             if (m.kind == MentionKind::pronoun && m.possessive) continue;  // "his counterpart X"
+            if (out.empty()) out.reserve(8);  // one allocation for the usual few
             out.push_back(&m);
         }
         return out;
