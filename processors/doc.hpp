@@ -75,7 +75,6 @@ struct Doc {
     std::vector<std::size_t> map;  // normalised byte -> original byte (size text+1)
     std::vector<std::pair<std::size_t, std::size_t>> para_norm;  // normalised byte ranges
     bool normalised = false;
-    Normalised para;  // scratch: one normalised paragraph (buffers reused across articles)
     std::vector<Token> toks;
     std::vector<Sentence> sents;
     std::vector<Mention> mentions;  // ordered by tb

@@ -183,11 +183,9 @@ class NormaliseStage final : public Stage {
                 d.map.push_back(prev_end);
             }
             prev_end = e;
-            Normalised& n = d.para;
-            normalise_into(std::string_view(src).substr(b, e - b), b, opts_, n);
+            // straight into the article's text (it is empty or ends with '\n' here)
             const std::size_t nb = d.text.size();
-            d.text += n.text;
-            d.map.insert(d.map.end(), n.map.begin(), n.map.end() - 1);
+            normalise_append(std::string_view(src).substr(b, e - b), b, opts_, d.text, d.map);
             d.para_norm.emplace_back(nb, d.text.size());
         }
         d.map.push_back(prev_end);

@@ -82,8 +82,14 @@ Map classify(char32_t c, const NormaliseOptions& o) {
     }
 }
 
+// The output being appended to: normalised text and its byte map.
+struct TextMap {
+    std::string& text;
+    std::vector<std::size_t>& map;
+};
+
 struct Builder {
-    Normalised& n;
+    TextMap n;
     std::size_t base;
     bool collapse;
     void put(char c, std::size_t orig) {
@@ -143,6 +149,13 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
     n.map.clear();
     n.text.reserve(in.size());
     n.map.reserve(in.size() + 1);
+    normalise_append(in, base, opts, n.text, n.map);
+    n.map.push_back(base + in.size());
+}
+
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, std::vector<std::size_t>& map) {
+    const TextMap n{text, map};
     Builder b{n, base, opts.whitespace};
     std::string pending;
     std::size_t pending_at = 0;
@@ -231,7 +244,6 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
         i += len;
     }
     flush_pending(b, pending, pending_at, opts.nfc);
-    n.map.push_back(base + in.size());
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text) {

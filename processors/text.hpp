@@ -34,6 +34,10 @@ Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptio
 // The same into `out` (cleared first; its buffers are reused).
 void normalise_into(std::string_view in, std::size_t base, const NormaliseOptions& opts,
                     Normalised& out);
+// The same appended to `text` and `map` (no end entry in `map`). The result is the
+// same as normalise_into's when `text` is empty or ends with '\n'.
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, std::vector<std::size_t>& map);
 
 // Paragraphs of an original article text: every non-blank line, trimmed;
 // [start, end) byte ranges.
