@@ -320,8 +320,8 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
         Token& t = out.emplace_back();  // filled in place (no 88-byte copy)
         t.b = b;
         t.e = e;
-        t.text = text.substr(b, e - b);
-        t.lower = lower.substr(b, e - b);
+        t.text = std::string_view(text.data() + b, e - b);  // b <= e <= to <= size
+        t.lower = std::string_view(lower.data() + b, e - b);
         t.kind = k;
         t.space_before = space;
         const auto c0 = static_cast<unsigned char>(text[b]);
@@ -375,8 +375,13 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
                 continue;
             }
             while (j < to) {
+                const auto cj = static_cast<unsigned char>(text[j]);
+                if (cj < 0x80 && kAsciiClass[cj] != 0) {  // ASCII letter or digit
+                    ++j;
+                    continue;
+                }
                 std::size_t l2 = 1;
-                if (word_cp(text, j, l2)) {
+                if (cj >= 0x80 && word_cp_utf8(text, j, l2)) {
                     j += l2;
                     continue;
                 }
