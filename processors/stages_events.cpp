@@ -55,7 +55,6 @@ class EventsStage final : public Stage {
         check_stage_keys(n, {"types", "max_targets"}, sink);
         only_ = read_strings(n, "types", sink);
         max_targets_ = static_cast<std::size_t>(std::max(1, read_int(n, "max_targets", 6, sink)));
-        node_ = n;
     }
     void bind(const Knowledge& k) override {
         enabled_.assign(k.types.size(), only_.empty());
@@ -99,7 +98,6 @@ class EventsStage final : public Stage {
     std::vector<std::string> only_;
     std::vector<bool> enabled_;
     std::size_t max_targets_ = 6;
-    YAML::Node node_;
 
     struct Ctx {
         Doc& d;
