@@ -30,6 +30,7 @@ constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
 [[gnu::always_inline]] inline bool operator==(const std::string& a, Lit b) noexcept {
     return std::string_view(a) == b;
 }
+bool operator==(const char*, Lit) = delete;  // a C string: compare views, not pointers
 
 // `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls).
 [[gnu::always_inline]] inline bool in(std::string_view w, std::initializer_list<Lit> l) noexcept {
