@@ -25,7 +25,8 @@ constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
 }
 
 [[gnu::always_inline]] inline bool operator==(std::string_view a, Lit b) noexcept {
-    return a.size() == b.n && __builtin_memcmp(a.data(), b.p, b.n) == 0;
+    // (n == 0 folds away for a literal; memcmp must not see an empty view's null pointer)
+    return a.size() == b.n && (b.n == 0 || __builtin_memcmp(a.data(), b.p, b.n) == 0);
 }
 [[gnu::always_inline]] inline bool operator==(const std::string& a, Lit b) noexcept {
     return std::string_view(a) == b;
