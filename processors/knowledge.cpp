@@ -909,7 +909,7 @@ const SurfStart* Knowledge::surfaces_at(const WordInfo& w, std::string_view text
                                         std::string_view lower) {
     auto find = [&](std::string_view key) -> const SurfStart* {
         for (const auto& [k, v] : w.surf)
-            if (k == key) return v;
+            if (same_word(k, key)) return v;
         return nullptr;
     };
     const auto* hit = find(text);

@@ -90,7 +90,8 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
         if (i + s.toks.size() > end) continue;
         bool ok = true;
         for (std::size_t j = 1; j < s.toks.size() && ok; ++j)
-            ok = d.toks[i + j].text == s.toks[j] && !d.toks[i + j].in_quote == !d.toks[i].in_quote;
+            ok = same_word(d.toks[i + j].text, s.toks[j]) &&
+                 !d.toks[i + j].in_quote == !d.toks[i].in_quote;
         if (!ok) continue;
         // A match must not end inside a word glued to the next token ("Israel-Hamas" is fine,
         // "Egypt" in "Egypts" cannot happen: tokens are whole words).
@@ -308,7 +309,7 @@ class EntitiesStage final : public Stage {
             if (j + p.toks.size() > end) continue;
             bool ok = true;
             for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
-                ok = d.toks[j + q].lower == p.toks[q];
+                ok = same_word(d.toks[j + q].lower, p.toks[q]);
             if (ok) {
                 len = p.toks.size();
                 role = p.role;
