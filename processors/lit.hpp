@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -33,12 +35,33 @@ constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
 }
 bool operator==(const char*, Lit) = delete;  // a C string: compare views, not pointers
 
-// Equality of two short words (gazetteer and title tokens) without a memcmp call.
+// Equality of two short words (table keys, gazetteer and title tokens) without a
+// memcmp call: at most two overlapping loads per 8 bytes.
 [[gnu::always_inline]] inline bool same_word(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    if (n >= 8) {
+        std::uint64_t x = 0, y = 0;
+        for (std::size_t i = 0; i + 8 <= n; i += 8) {
+            std::memcpy(&x, p + i, 8);
+            std::memcpy(&y, q + i, 8);
+            if (x != y) return false;
+        }
+        std::memcpy(&x, p + n - 8, 8);
+        std::memcpy(&y, q + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        std::uint32_t x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        std::memcpy(&x1, p, 4);
+        std::memcpy(&y1, q, 4);
+        std::memcpy(&x2, p + n - 4, 4);
+        std::memcpy(&y2, q + n - 4, 4);
+        return x1 == y1 && x2 == y2;
+    }
+    return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
 // `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls).

@@ -35,7 +35,7 @@ class WordTable {
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (!s.value) return nullptr;
-            if (s.hash == h && same(s.key, key)) return s.value;
+            if (s.hash == h && same_word(s.key, key)) return s.value;
         }
     }
 
@@ -47,13 +47,6 @@ class WordTable {
         const T* value = nullptr;
         std::size_t hash = 0;
     };
-    // Equality without a memcmp call (the keys are short words).
-    static bool same(std::string_view a, std::string_view b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i)
-            if (a[i] != b[i]) return false;
-        return true;
-    }
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
 };

@@ -75,6 +75,19 @@ TEST(WordLiterals, CompareLikeStringViews) {
     EXPECT_FALSE(in("ont", {"in", "on", "at"}));
 }
 
+TEST(WordLiterals, SameWordSeesEveryByte) {
+    for (std::size_t len = 0; len <= 20; ++len) {
+        const std::string a(len, 'x');
+        EXPECT_TRUE(same_word(a, std::string(len, 'x')));
+        EXPECT_FALSE(same_word(a, std::string(len + 1, 'x')));
+        for (std::size_t pos = 0; pos < len; ++pos) {
+            std::string b = a;
+            b[pos] = 'y';
+            EXPECT_FALSE(same_word(a, b)) << len << " " << pos;
+        }
+    }
+}
+
 // The segmenter's per-token set bits are exactly the lexicon sets' membership,
 // and its lower-case view is ascii_lower of the token.
 TEST(WordSets, TokenBitsAreTheLexiconSets) {
