@@ -830,16 +830,17 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->group_anaphors, LAnaphorNoun);
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
-    // exact membership bits (space-free entries: a token never holds a space)
+    // exact membership bits (space-free entries: a token never holds a space); every
+    // member gets a `lex` entry, so a token not found in `words` is in no set
+    auto member_word = [&](const std::string& w, std::uint64_t bit) {
+        if (w.find(' ') == std::string::npos) k->lex[w].sets |= bit;
+    };
     auto member = [&](const auto& set, std::uint64_t bit) {
         for (const auto& e : set) {
-            const std::string& w = [](const auto& x) -> const std::string& {
-                if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::string>)
-                    return x;
-                else
-                    return x.first;
-            }(e);
-            if (w.find(' ') == std::string::npos) k->lex[w].sets |= bit;
+            if constexpr (std::is_same_v<std::decay_t<decltype(e)>, std::string>)
+                member_word(e, bit);
+            else
+                member_word(e.first, bit);  // a map: its keys
         }
     };
     member(k->place_nouns, WPlaceNoun);
