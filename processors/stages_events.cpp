@@ -839,19 +839,25 @@ class EventsStage final : public Stage {
     Candidate make(const Doc& d, std::size_t si, const Match& mt) const {
         const Trigger& tr = d.k->triggers[mt.trig];
         const EventTypeInfo& ti = d.k->types[tr.type];
-        Candidate cd;
-        cd.ev.type = ti.name;
-        cd.ev.category = ti.category;
-        cd.ev.plover_type = ti.plover_type;
-        cd.ev.plover_mode = ti.plover_mode;
-        cd.ev.cameo = ti.cameo;
-        cd.ev.status = "occurred";
-        cd.sentence = si;
-        cd.tb = mt.tb;
-        cd.te = mt.te;
-        cd.syntax = tr.syntax;
-        cd.form = tr.form;
-        return cd;
+        // strings copy-constructed in place (no default construction then assignment)
+        return Candidate{.ev = Event{.type = ti.name,
+                                     .category = ti.category,
+                                     .plover_type = ti.plover_type,
+                                     .plover_mode = ti.plover_mode,
+                                     .cameo = ti.cameo,
+                                     .status = "occurred",
+                                     .date = {},
+                                     .actors = {},
+                                     .targets = {},
+                                     .location = {},
+                                     .evidence = {}},
+                         .sentence = si,
+                         .tb = mt.tb,
+                         .te = mt.te,
+                         .syntax = tr.syntax,
+                         .form = tr.form,
+                         .places = {},
+                         .mediators = {}};
     }
 
     // The trigger shares the subject of the previous one: "will meet X and then
