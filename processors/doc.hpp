@@ -24,6 +24,11 @@ enum class MentionKind : std::uint8_t {
     plural_anaphor,  // the two diplomats
 };
 
+// The token's lower-case word is in the lexicon set `set` (see WordSet).
+inline bool has(const Token& t, WordSet set) {
+    return (t.sets & set) != 0;
+}
+
 struct Mention {
     std::size_t tb = 0, te = 0;  // token range
     std::size_t sentence = 0;

@@ -210,13 +210,13 @@ class EntitiesStage final : public Stage {
                 continue;
             std::size_t c = m.te;
             if (m.possessive) ++c;
-            for (int skip = 0; skip < 3 && c + 1 < d.toks.size() && !d.toks[c].cap &&
-                               d.toks[c].kind == TokKind::word &&
-                               !(d.toks[c].lex & (LPreposition | LDeterminer)) &&
-                               !((d.toks[c].sets & WPlaceNoun) != 0);
+            for (int skip = 0;
+                 skip < 3 && c + 1 < d.toks.size() && !d.toks[c].cap &&
+                 d.toks[c].kind == TokKind::word &&
+                 !(d.toks[c].lex & (LPreposition | LDeterminer)) && !has(d.toks[c], WPlaceNoun);
                  ++skip)
                 ++c;
-            if (c >= d.toks.size() || !((d.toks[c].sets & WPlaceNoun) != 0)) continue;
+            if (c >= d.toks.size() || !has(d.toks[c], WPlaceNoun)) continue;
             if (!m.place) {
                 const auto it = k.country_by_code.find(m.part->country);
                 if (it == k.country_by_code.end()) continue;
@@ -286,9 +286,8 @@ class EntitiesStage final : public Stage {
         if (m.adjective && !m.modifier) {
             const Token* n = m.te < s.te ? &d.toks[m.te] : nullptr;
             if (!n || n->kind != TokKind::word || n->lower == "and"_w || n->lower == "or"_w ||
-                ((n->sets & WPreposition) != 0) || ((n->sets & WSubordinator) != 0) ||
-                ((n->sets & WRelativePronoun) != 0) || n->lower == "have"_w ||
-                n->lower == "are"_w || n->lower == "were"_w)
+                has(*n, WPreposition) || has(*n, WSubordinator) || has(*n, WRelativePronoun) ||
+                n->lower == "have"_w || n->lower == "are"_w || n->lower == "were"_w)
                 m.people = true;
             for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
                 const Token& t = d.toks[j];
@@ -445,7 +444,7 @@ class EntitiesStage final : public Stage {
                 ++words;
                 continue;
             }
-            if (words > 0 && ((t.sets & WNameConnector) != 0) && e + 1 < s.te) {
+            if (words > 0 && has(t, WNameConnector) && e + 1 < s.te) {
                 std::size_t f = e + 1;
                 if (d.toks[f].text == "-"_w && !d.toks[f].space_before) ++f;
                 if (f < s.te && name_token(d, f)) {
@@ -706,8 +705,7 @@ class CoreferenceStage final : public Stage {
                 // "talks between Washington and Tehran", "a deal with Riyadh": the parties
                 bool place_use = !m.prep.empty() && m.prep != "by"_w && m.prep != "between"_w &&
                                  m.prep != "with"_w && m.prep != "against"_w;
-                if (m.te < d.toks.size() && ((d.toks[m.te].sets & WVisitNoun) != 0))
-                    place_use = true;
+                if (m.te < d.toks.size() && has(d.toks[m.te], WVisitNoun)) place_use = true;
                 if (place_use) {
                     m.part.reset();
                     m.metonym = false;
@@ -796,9 +794,9 @@ class CoreferenceStage final : public Stage {
                         ++h;
                     }
                     // "the neighbours": the two states named last
-                    if (!count && ((d.toks[h].sets & WPairAnaphor) != 0)) count = 2;
+                    if (!count && has(d.toks[h], WPairAnaphor)) count = 2;
                     const bool anaphor = d.toks[h].lex & LAnaphorNoun;
-                    if (!count && anaphor && ((d.toks[h].sets & WGroupAnaphor) != 0)) {
+                    if (!count && anaphor && has(d.toks[h], WGroupAnaphor)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
                             Mention m;
                             m.tb = t;
@@ -811,11 +809,11 @@ class CoreferenceStage final : public Stage {
                             t = h;
                         }
                     } else if (count >= 2 && anaphor &&
-                               (((d.toks[h].sets & WPluralPersonAnaphor) != 0) ||
-                                ((d.toks[h].sets & WPluralCountryAnaphor) != 0))) {
+                               (has(d.toks[h], WPluralPersonAnaphor) ||
+                                has(d.toks[h], WPluralCountryAnaphor))) {
                         std::vector<const Mention*> ps = last_persons(
                             d, t, count,
-                            ((d.toks[h].sets & WPluralCountryAnaphor) != 0) ? "country" : "person");
+                            has(d.toks[h], WPluralCountryAnaphor) ? "country" : "person");
                         if (ps.size() == count) {
                             Mention m;
                             m.tb = t;
@@ -967,7 +965,7 @@ class CoreferenceStage final : public Stage {
                 p.part->kind != "person"_w || p.te >= d.toks.size())
                 continue;
             const std::size_t n = p.te;
-            if (!((d.toks[n].sets & WGuestNoun) != 0) || n >= d.sents[p.sentence].te) continue;
+            if (!has(d.toks[n], WGuestNoun) || n >= d.sents[p.sentence].te) continue;
             if (mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb <= n) continue;
             // "his guest, Iranian Foreign Minister Abbas Araghchi,": named right there
             if (n + 2 < d.toks.size() && d.toks[n + 1].lower == ","_w &&
@@ -1066,7 +1064,7 @@ class CoreferenceStage final : public Stage {
             const Sentence& s = d.sents[si];
             // ("On the second day of his visit to Riyadh, Araghchi met ...")
             if (m.tb > t && t <= s.tb + 7 && gender_ok(gender, m.gender) &&
-                ((d.toks[s.tb].sets & WPreposition) != 0)) {
+                has(d.toks[s.tb], WPreposition)) {
                 for (std::size_t q = t; q < m.tb; ++q)
                     if (d.toks[q].text == ","_w) return &m;
             }

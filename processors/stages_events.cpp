@@ -216,7 +216,7 @@ class EventsStage final : public Stage {
                     // "aid workers", "attack helicopters": the trigger's last noun only
                     // modifies the head after it
                     if ((!is_verb || tr.slots.size() > 1) && e < s.te &&
-                        ((d.toks[e].sets & WCompoundHead) != 0))
+                        has(d.toks[e], WCompoundHead))
                         continue;
                     const bool better =
                         e > best_end ||
@@ -522,7 +522,7 @@ class EventsStage final : public Stage {
                 // "Macron's office said", "Iran's foreign ministry said": the possessor
                 // (of a saying only: "Yemen's war has killed" names no attacker)
                 for (std::size_t h = t;
-                     ((d.toks[tb].sets & WReportingVerb) != 0) && h > s.tb + 1 && t - h < 2; --h) {
+                     has(d.toks[tb], WReportingVerb) && h > s.tb + 1 && t - h < 2; --h) {
                     if (d.toks[h - 1].lower != "'s"_w) {
                         if (d.toks[h - 1].kind != TokKind::word || d.toks[h - 1].cap) break;
                         continue;
@@ -540,7 +540,7 @@ class EventsStage final : public Stage {
                 while (!det && h > s.tb + 1 && t - h < 3) {
                     // "a French diplomatic source said": over an adjective too
                     if (const Mention* a = mention_ending(c, h - 1);
-                        a && a->adjective && ((d.toks[tb].sets & WReportingVerb) != 0)) {
+                        a && a->adjective && has(d.toks[tb], WReportingVerb)) {
                         h = a->tb;
                         det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w;
                         continue;
@@ -561,7 +561,7 @@ class EventsStage final : public Stage {
                 (tok.lower.ends_with("s") || indefinite_before(d, s, t)))
                 break;  // "officials said", "diplomats said", "a senior official said"
             if (tok.lex & LSubordinator) {
-                if (((tok.sets & WRelativePronoun) != 0) && tb - t <= 4 && t > s.tb) {
+                if (has(tok, WRelativePronoun) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
                     if (d.toks[a].lower == ","_w && a > s.tb) --a;
                     if (const Mention* m = mention_ending(c, a); m && usable(*m)) out.push_back(m);
@@ -606,7 +606,7 @@ class EventsStage final : public Stage {
     }
 
     // k.reporting_verbs.count(t.lower)
-    static bool reporting(const Doc&, const Token& t) { return (t.sets & WReportingVerb) != 0; }
+    static bool reporting(const Doc&, const Token& t) { return has(t, WReportingVerb); }
 
     std::size_t clause_end(const Ctx& c, const Sentence& s, std::size_t from,
                            std::size_t next_tb) const {
@@ -674,7 +674,7 @@ class EventsStage final : public Stage {
                          d.toks[t - 1].lower == "northern"_w))
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
-        return ((d.toks[t - 2].sets & WTopicNoun) != 0);
+        return has(d.toks[t - 2], WTopicNoun);
     }
 
     // "A and B met in Abu Dhabi for peace talks hosted by C": the talks are the event; a
@@ -747,7 +747,7 @@ class EventsStage final : public Stage {
                 std::size_t n = after + 1;
                 if (n < s.te && d.toks[n].lower == "the"_w) ++n;
                 setting = n < s.te && d.toks[n].cap && d.toks[n].kind == TokKind::word &&
-                          !((d.toks[n].sets & WWeekday) != 0) && !((d.toks[n].sets & WMonth) != 0);
+                          !has(d.toks[n], WWeekday) && !has(d.toks[n], WMonth);
                 for (std::size_t t = after + 1; t < s.te && t < after + 5; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -780,7 +780,7 @@ class EventsStage final : public Stage {
         if (c < d.toks.size() && d.toks[c].lower == "'s"_w) ++c;
         for (int skip = 0; skip < 4 && c < d.toks.size(); ++skip, ++c) {
             const Token& t = d.toks[c];
-            if (((t.sets & WPlaceNoun) != 0)) return true;
+            if (has(t, WPlaceNoun)) return true;
             if (t.cap || t.kind != TokKind::word || (t.lex & (LPreposition | LDeterminer)))
                 return false;
         }
@@ -818,7 +818,7 @@ class EventsStage final : public Stage {
                                  (d.toks[a].lower == "week"_w || d.toks[a].lower == "month"_w ||
                                   d.toks[a].lower == "last"_w || d.toks[a].lower == "yesterday"_w ||
                                   d.toks[a].lower == "earlier"_w || d.toks[a].lower == "this"_w ||
-                                  d.toks[a].lower == "on"_w || ((d.toks[a].sets & WWeekday) != 0));
+                                  d.toks[a].lower == "on"_w || has(d.toks[a], WWeekday));
                      ++k2)
                     --a;
                 const Mention* w = mention_ending(c, a);
@@ -931,7 +931,7 @@ class EventsStage final : public Stage {
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
-        if (type == "attack"_w && ((d.toks[mt.tb].sets & WKillVerb) != 0)) {
+        if (type == "attack"_w && has(d.toks[mt.tb], WKillVerb)) {
             for (const Match& o : ms)
                 if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"_w) {
                     if (!actors.empty() && tr.form != VerbForm::ing) {
@@ -1076,7 +1076,7 @@ class EventsStage final : public Stage {
                 if (d.toks[mt.tb].lower == "attended"_w &&
                     std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
                                  d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
-                                 [&](const Token& x) { return ((x.sets & WGatheringNoun) != 0); }))
+                                 [&](const Token& x) { return has(x, WGatheringNoun); }))
                     return;
                 // "The summit, hosted by X, was attended by Y and Z": one gathering, the
                 // attendees join the host's meeting
@@ -1098,10 +1098,9 @@ class EventsStage final : public Stage {
                         Candidate& h = d.cands[ci];
                         const bool host_gathering =
                             h.syntax == TrigSyntax::verb && h.te > h.tb + 1 &&
-                            std::any_of(
-                                d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
-                                d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
-                                [&](const Token& x) { return ((x.sets & WGatheringNoun) != 0); });
+                            std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
+                                        d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
+                                        [&](const Token& x) { return has(x, WGatheringNoun); });
                         if (h.ev.type == "meeting"_w && ((h.syntax == TrigSyntax::passive &&
                                                           d.toks[h.tb].lower == "hosted"_w) ||
                                                          host_gathering)) {
@@ -1146,8 +1145,7 @@ class EventsStage final : public Stage {
                     // "a conference to support Lebanon's reconstruction": a possessor only
                     if (m->possessive && m->part && m->part->kind != "person"_w) continue;
                     // "talks on the ceasefire with Israel": a side of the topic, not a guest
-                    if (m->prep == "with"_w && m->tb >= 2 &&
-                        ((d.toks[m->tb - 2].sets & WTopicNoun) != 0))
+                    if (m->prep == "with"_w && m->tb >= 2 && has(d.toks[m->tb - 2], WTopicNoun))
                         continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
@@ -1195,7 +1193,7 @@ class EventsStage final : public Stage {
             }
             // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
             // is a meeting only with a person on the other side
-            if (mt.te == mt.tb + 1 && ((d.toks[mt.tb].sets & WContactVerb) != 0)) {
+            if (mt.te == mt.tb + 1 && has(d.toks[mt.tb], WContactVerb)) {
                 const auto person = [](const Participant& p) { return p.kind == "person"_w; };
                 const bool naming =
                     d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
@@ -1210,7 +1208,7 @@ class EventsStage final : public Stage {
             // "welcomed the end of the fighting", "hosted the talks": receiving a thing is no
             // meeting; the guest is the direct object
             if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 1 &&
-                ((d.toks[mt.tb].sets & WReceptionVerb) != 0)) {
+                has(d.toks[mt.tb], WReceptionVerb)) {
                 std::size_t o = mt.te;
                 while (o < s.te && (d.toks[o].lex & LDeterminer) && c.starts_at[o] < 0) ++o;
                 if (o >= s.te || c.starts_at[o] < 0) return;
@@ -1222,25 +1220,25 @@ class EventsStage final : public Stage {
             // (the verb "meeting" itself is no gathering: "Burns meeting officials in Doha")
             const std::size_t gfrom = tr.syntax == TrigSyntax::verb ? mt.tb + 1 : mt.tb;
             for (std::size_t t = gfrom; t < mt.te; ++t)
-                if (((d.toks[t].sets & WGatheringNoun) != 0) &&
-                    !(t > s.tb && ((d.toks[t - 1].sets & WGatheringExclude) != 0)))
+                if (has(d.toks[t], WGatheringNoun) &&
+                    !(t > s.tb && has(d.toks[t - 1], WGatheringExclude)))
                     gathering = true;
             // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
             // one body meeting among themselves
             const auto mv = d.toks[mt.tb].lower;
-            const bool members =
-                tr.syntax == TrigSyntax::verb &&
-                (mt.te == mt.tb + 1 ||
-                 (mt.te == mt.tb + 2 && ((d.toks[mt.tb + 1].sets & WLocativePrep) != 0))) &&
-                (mv.starts_with("meet") || mv == "met"_w || mv.starts_with("gather") ||
-                 mv.starts_with("conven")) &&
-                actors.size() == 1 && (actors[0]->people || actors[0]->prep_attached) &&
-                act.size() == 1 && act[0].kind == "organisation"_w && tgt.empty();
+            const bool members = tr.syntax == TrigSyntax::verb &&
+                                 (mt.te == mt.tb + 1 ||
+                                  (mt.te == mt.tb + 2 && has(d.toks[mt.tb + 1], WLocativePrep))) &&
+                                 (mv.starts_with("meet") || mv == "met"_w ||
+                                  mv.starts_with("gather") || mv.starts_with("conven")) &&
+                                 actors.size() == 1 &&
+                                 (actors[0]->people || actors[0]->prep_attached) &&
+                                 act.size() == 1 && act[0].kind == "organisation"_w && tgt.empty();
             // "The conference, co-hosted by Egypt and the UN, ...": the gathering named in an
             // earlier sentence with its venue ("a conference in Cairo")
             if (!loc && tr.syntax == TrigSyntax::passive)
                 for (std::size_t g = mt.tb; g-- > s.tb && mt.tb - g <= 4;) {
-                    if (!((d.toks[g].sets & WGatheringNoun) != 0)) continue;
+                    if (!has(d.toks[g], WGatheringNoun)) continue;
                     if (g == s.tb || d.toks[g - 1].lower != "the"_w) break;
                     for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
                         const Sentence& ps = d.sents[sj];
@@ -1285,7 +1283,7 @@ class EventsStage final : public Stage {
             // "held indirect talks with", "held peace talks in": negotiations
             for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
                 if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
-                    ((d.toks[t - 1].sets & WNegotiationModifier) != 0)) {
+                    has(d.toks[t - 1], WNegotiationModifier)) {
                     const int ni = k.type_index("negotiation");
                     if (ni < 0) break;
                     const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
@@ -1430,8 +1428,7 @@ class EventsStage final : public Stage {
                 --head;
             }
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
-                !cd.mediators.empty() && !agreed_already &&
-                ((d.toks[head - 1].sets & WAgreementNoun) != 0)) {
+                !cd.mediators.empty() && !agreed_already && has(d.toks[head - 1], WAgreementNoun)) {
                 for (const auto& ti : k.types)
                     if (ti.name == "agreement"_w) {
                         Candidate ag = cd;
@@ -1455,13 +1452,12 @@ class EventsStage final : public Stage {
             if (!noun && actors.size() == 1 && actors[0]->kind == MentionKind::role_only &&
                 actors[0]->te == mt.tb && actors[0]->tb > s.tb &&
                 in(d.toks[actors[0]->tb].lower, {"a", "an", "one"}) &&
-                d.toks[actors[0]->tb - 1].lower == ","_w &&
-                ((d.toks[mt.tb].sets & WReportingVerb) != 0))
+                d.toks[actors[0]->tb - 1].lower == ","_w && has(d.toks[mt.tb], WReportingVerb))
                 return;
             if (!noun && actors.size() == 1 && actors[0]->people && actors[0]->adjective &&
                 actors[0]->te < mt.tb && mt.tb <= actors[0]->te + 2 &&
                 (d.toks[mt.tb - 1].lex & LPeopleNoun) && !d.toks[mt.tb - 1].cap &&
-                ((d.toks[mt.tb].sets & WReportingVerb) != 0)) {
+                has(d.toks[mt.tb], WReportingVerb)) {
                 std::size_t b = actors[0]->tb;
                 bool indefinite = false;
                 while (b > s.tb && b + 3 > actors[0]->tb && d.toks[b - 1].kind == TokKind::word &&
@@ -1549,7 +1545,7 @@ class EventsStage final : public Stage {
             if (type == "agreement"_w && tr.syntax == TrigSyntax::passive &&
                 std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
                              d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
-                             [&](const Token& x) { return ((x.sets & WAgreementNoun) != 0); }))
+                             [&](const Token& x) { return has(x, WAgreementNoun); }))
                 return;
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
@@ -1710,7 +1706,7 @@ class EventsStage final : public Stage {
                 // "strikes killed 30 people across Gaza": a kill verb beside another attack
                 // trigger is no attack of its own, its places belong to this one
                 if (k.types[k.triggers[ms[o].trig].type].name == "attack"_w &&
-                    !(d.toks[ms[o].tb].sets & WKillVerb)) {
+                    !has(d.toks[ms[o].tb], WKillVerb)) {
                     pend = ms[o].tb;
                     break;
                 }
@@ -1729,7 +1725,7 @@ class EventsStage final : public Stage {
                 const bool object_place =
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 const bool of_place =
-                    m->prep == "of"_w && m->tb >= 2 && ((d.toks[m->tb - 2].sets & WPlaceNoun) != 0);
+                    m->prep == "of"_w && m->tb >= 2 && has(d.toks[m->tb - 2], WPlaceNoun);
                 // "a building in Iran's embassy compound in Damascus": a possessive names
                 // an owner, not where the attack happened (unless a place noun follows)
                 if (m->place && m->possessive && !place_noun_after(d, *m)) continue;
@@ -1813,8 +1809,8 @@ class EventsStage final : public Stage {
         std::size_t first = qb;  // first word of the quote
         while (first < qe && d.toks[first].kind != TokKind::word) ++first;
         if (first >= qe) return;
-        bool demand = first == s.tb + 1 && ((d.toks[first].sets & WDemandOpener) != 0) &&
-                      first + 1 < qe && d.toks[first + 1].kind == TokKind::word;
+        bool demand = first == s.tb + 1 && has(d.toks[first], WDemandOpener) && first + 1 < qe &&
+                      d.toks[first + 1].kind == TokKind::word;
         std::size_t modal = qe;
         for (std::size_t p = first; p < qe && !demand; ++p)
             for (const Phrase& ph : k.demand_modals)
@@ -1822,10 +1818,9 @@ class EventsStage final : public Stage {
                     // the obligation falls on a party ("Hamas should", "the international
                     // community must"), not on a thing ("the suffering must end")
                     const Mention* subj = p > first ? mention_ending(c, p - 1) : nullptr;
-                    const bool party =
-                        (subj && subj->part && subj->kind != MentionKind::pronoun) ||
-                        (p > first && ((d.toks[p - 1].lex & LPeopleNoun) ||
-                                       ((d.toks[p - 1].sets & WDemandSubject) != 0)));
+                    const bool party = (subj && subj->part && subj->kind != MentionKind::pronoun) ||
+                                       (p > first && ((d.toks[p - 1].lex & LPeopleNoun) ||
+                                                      has(d.toks[p - 1], WDemandSubject)));
                     if (party) {
                         demand = true;
                         modal = p;

@@ -116,8 +116,7 @@ class ModalityStage final : public Stage {
                 if (tok.lex & LNegator) negated = true;
                 std::size_t len = 0;
                 if ((tok.lex & LSpecFirst) &&
-                    (((tok.sets & WSpeculative) != 0) ||
-                     joined_in(d, t, c.tb, k.speculative, len)) &&
+                    (has(tok, WSpeculative) || joined_in(d, t, c.tb, k.speculative, len)) &&
                     !(tok.cap && tok.lower == "may"_w) && c.tb - t <= 3)
                     speculative = true;
             }
@@ -145,16 +144,16 @@ class ModalityStage final : public Stage {
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
-                if ((d.toks[t].sets & WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
+                if (has(d.toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
                     in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
                         if (d.toks[u].lex & LNegator) negated = true;
                 }
-                if ((d.toks[t].sets & WHearsayDenial) && t + 2 < c.tb) {
+                if (has(d.toks[t], WHearsayDenial) && t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
-                    if ((d.toks[t + 1].sets & WHearsayNoun) ||
+                    if (has(d.toks[t + 1], WHearsayNoun) ||
                         (nx == "that"_w && d.toks[t].lower != "rejected"_w) ||
-                        ((nx == "the"_w || nx == "any"_w) && (d.toks[t + 2].sets & WHearsayNoun)))
+                        ((nx == "the"_w || nx == "any"_w) && has(d.toks[t + 2], WHearsayNoun)))
                         negated = true;
                 }
             }
@@ -227,7 +226,7 @@ class ModalityStage final : public Stage {
                 bool threat = false;
                 for (std::size_t t = s.tb; t < c.tb; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (d.toks[t].sets & WThreatVerb) threat = true;
+                    if (has(d.toks[t], WThreatVerb)) threat = true;
                     if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
                                    w == "could"_w))
                         speculative = true;
@@ -248,7 +247,7 @@ class ModalityStage final : public Stage {
                 for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
                     const Token& w = d.toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
-                    if (((w.sets & WPurposeHead) != 0)) {
+                    if (has(w, WPurposeHead)) {
                         speculative = true;
                         break;
                     }
@@ -282,7 +281,7 @@ class ModalityStage final : public Stage {
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
-                    if (((tok.sets & WInvitationWord) != 0)) {
+                    if (has(tok, WInvitationWord)) {
                         planned = true;
                         break;
                     }
@@ -1407,11 +1406,11 @@ class AttributesStage final : public Stage {
                     continue;
                 const char* what = nullptr;
                 for (std::size_t j = t, skipped = 0; j-- > s.tb && skipped <= 5;) {
-                    if (d.toks[j].sets & WKillVerb) {
+                    if (has(d.toks[j], WKillVerb)) {
                         what = "killed";
                         break;
                     }
-                    if (d.toks[j].sets & WInjureVerb) {
+                    if (has(d.toks[j], WInjureVerb)) {
                         what = "injured";
                         break;
                     }
@@ -1420,15 +1419,15 @@ class AttributesStage final : public Stage {
                 }
                 if (!what) {
                     for (std::size_t j = t + 1, skipped = 0; j < s.te && skipped <= 4; ++j) {
-                        if (d.toks[j].sets & WKilledWord) {
+                        if (has(d.toks[j], WKilledWord)) {
                             what = "killed";
                             break;
                         }
-                        if (d.toks[j].sets & WInjuredWord) {
+                        if (has(d.toks[j], WInjuredWord)) {
                             what = "injured";
                             break;
                         }
-                        if (!(d.toks[j].sets & WCasualtySkip)) break;
+                        if (!has(d.toks[j], WCasualtySkip)) break;
                         ++skipped;
                     }
                 }
