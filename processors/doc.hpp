@@ -24,6 +24,11 @@ enum class MentionKind : std::uint8_t {
     plural_anaphor,  // the two diplomats
 };
 
+// The token's lower-case word is in the lexicon set `set` (see WordSet).
+inline bool has(const Token& t, WordSet set) {
+    return (t.sets & set) != 0;
+}
+
 struct Mention {
     std::size_t tb = 0, te = 0;  // token range
     std::size_t sentence = 0;
@@ -75,11 +80,17 @@ struct Doc {
     std::vector<std::size_t> map;  // normalised byte -> original byte (size text+1)
     std::vector<std::pair<std::size_t, std::size_t>> para_norm;  // normalised byte ranges
     bool normalised = false;
-    Normalised para;  // scratch: one normalised paragraph (buffers reused across articles)
     std::vector<Token> toks;
     std::vector<Sentence> sents;
     std::vector<Mention> mentions;  // ordered by tb
     std::vector<Candidate> cands;
+
+    // Scratch buffers of the stages, kept here so that their capacity survives from
+    // article to article (large per-article allocations cost malloc consolidations).
+    std::vector<Mention> added;           // mentions a stage adds (cleared before use)
+    std::vector<std::uint32_t> order;     // coreference: `added` in token order
+    std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
+    std::vector<std::string> merge_ids;   // merge: identity key per candidate
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());

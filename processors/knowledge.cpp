@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <type_traits>
 
 #include "common/text.hpp"
 #include "common/time.hpp"
@@ -787,6 +788,11 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
         flag(k->region_words[ri][0], LRegionFirst);
         k->region_first[k->region_words[ri][0]].push_back(ri);
     }
+    for (std::uint32_t pi = 0; pi < k->planned_cues.size(); ++pi)
+        for (const auto& w : k->planned_cues[pi].slots[0]) {
+            auto& v = k->planned_first[w];
+            if (v.empty() || v.back() != pi) v.push_back(pi);
+        }
     for (const auto* list : {&k->planned_cues, &k->planned_next_cues})
         for (const auto& p : *list)
             for (const auto& w : p.slots[0]) flag(w, LPlannedFirst);
@@ -828,6 +834,58 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
     flag_set(k->plural_group_anaphors, LAnaphorNoun);
+    // exact membership bits (space-free entries: a token never holds a space); every
+    // member gets a `lex` entry, so a token not found in `words` is in no set
+    auto member_word = [&](const std::string& w, std::uint64_t bit) {
+        if (w.find(' ') == std::string::npos) k->lex[w].sets |= bit;
+    };
+    auto member = [&](const auto& set, std::uint64_t bit) {
+        for (const auto& e : set) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(e)>, std::string>)
+                member_word(e, bit);
+            else
+                member_word(e.first, bit);  // a map: its keys
+        }
+    };
+    member(k->place_nouns, WPlaceNoun);
+    member(k->prepositions, WPreposition);
+    member(k->subordinators, WSubordinator);
+    member(k->relative_pronouns, WRelativePronoun);
+    member(k->name_connectors, WNameConnector);
+    member(k->visit_nouns, WVisitNoun);
+    member(k->pair_anaphors, WPairAnaphor);
+    member(k->group_anaphors, WGroupAnaphor);
+    member(k->plural_person_anaphors, WPluralPersonAnaphor);
+    member(k->plural_country_anaphors, WPluralCountryAnaphor);
+    member(k->plural_group_anaphors, WPluralGroupAnaphor);
+    member(k->guest_nouns, WGuestNoun);
+    member(k->compound_heads, WCompoundHead);
+    member(k->reporting_verbs, WReportingVerb);
+    member(k->topic_nouns, WTopicNoun);
+    member(k->kill_verbs, WKillVerb);
+    member(k->gathering_nouns, WGatheringNoun);
+    member(k->contact_verbs, WContactVerb);
+    member(k->reception_verbs, WReceptionVerb);
+    member(k->gathering_exclude, WGatheringExclude);
+    member(k->locative_preps, WLocativePrep);
+    member(k->negotiation_modifiers, WNegotiationModifier);
+    member(k->agreement_nouns, WAgreementNoun);
+    member(k->demand_openers, WDemandOpener);
+    member(k->demand_subjects, WDemandSubject);
+    member(k->speculative, WSpeculative);
+    member(k->unasserted_verbs, WUnassertedVerb);
+    member(k->hearsay_denials, WHearsayDenial);
+    member(k->hearsay_nouns, WHearsayNoun);
+    member(k->threat_verbs, WThreatVerb);
+    member(k->purpose_heads, WPurposeHead);
+    member(k->invitation_words, WInvitationWord);
+    member(k->injure_verbs, WInjureVerb);
+    member(k->casualty_skip, WCasualtySkip);
+    member(k->killed_words, WKilledWord);
+    member(k->injured_words, WInjuredWord);
+    member(k->weekdays, WWeekday);
+    member(k->months, WMonth);
+    member(k->denial_verbs, WDenialVerb);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token
@@ -857,7 +915,7 @@ const SurfStart* Knowledge::surfaces_at(const WordInfo& w, std::string_view text
                                         std::string_view lower) {
     auto find = [&](std::string_view key) -> const SurfStart* {
         for (const auto& [k, v] : w.surf)
-            if (k == key) return v;
+            if (same_word(k, key)) return v;
         return nullptr;
     };
     const auto* hit = find(text);

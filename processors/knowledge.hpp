@@ -145,6 +145,51 @@ enum Lex : std::uint32_t {
     LStopwordCap = 1u << 26,    // stopwords_cap, lower-cased
 };
 
+// Membership of a lower-case word in the single-word lexicon sets, one bit per
+// set, kept in the Token by the segmenter: `tok.sets & WPlaceNoun` is exactly
+// `place_nouns.count(tok.lower)` (sets hold no word the lookup could miss).
+enum WordSet : std::uint64_t {
+    WPlaceNoun = 1ull << 0,
+    WPreposition = 1ull << 1,
+    WSubordinator = 1ull << 2,
+    WRelativePronoun = 1ull << 3,
+    WNameConnector = 1ull << 4,
+    WVisitNoun = 1ull << 5,
+    WPairAnaphor = 1ull << 6,
+    WGroupAnaphor = 1ull << 7,
+    WPluralPersonAnaphor = 1ull << 8,
+    WPluralCountryAnaphor = 1ull << 9,
+    WGuestNoun = 1ull << 10,
+    WCompoundHead = 1ull << 11,
+    WReportingVerb = 1ull << 12,
+    WTopicNoun = 1ull << 13,
+    WKillVerb = 1ull << 14,
+    WGatheringNoun = 1ull << 15,
+    WContactVerb = 1ull << 16,
+    WReceptionVerb = 1ull << 17,
+    WGatheringExclude = 1ull << 18,
+    WLocativePrep = 1ull << 19,
+    WNegotiationModifier = 1ull << 20,
+    WAgreementNoun = 1ull << 21,
+    WDemandOpener = 1ull << 22,
+    WDemandSubject = 1ull << 23,
+    WSpeculative = 1ull << 24,
+    WUnassertedVerb = 1ull << 25,
+    WHearsayDenial = 1ull << 26,
+    WHearsayNoun = 1ull << 27,
+    WThreatVerb = 1ull << 28,
+    WPurposeHead = 1ull << 29,
+    WInvitationWord = 1ull << 30,
+    WInjureVerb = 1ull << 31,
+    WCasualtySkip = 1ull << 32,
+    WKilledWord = 1ull << 33,
+    WInjuredWord = 1ull << 34,
+    WWeekday = 1ull << 35,
+    WMonth = 1ull << 36,
+    WDenialVerb = 1ull << 37,
+    WPluralGroupAnaphor = 1ull << 38,
+};
+
 struct Knowledge {
     // ---- gazetteer
     std::vector<CountryRec> countries;
@@ -184,6 +229,7 @@ struct Knowledge {
     std::vector<Phrase> demand_modals;  // in a quote: "Hamas should accept", "must stop"
     StrMap<char> pronouns;              // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;
+    StrMap<std::vector<std::uint32_t>> planned_first;  // first word -> planned_cues indices
     StrMap<int> weekdays, months, ordinals, number_words;
     StrMap<std::vector<std::string>> state_nouns;  // "kingdom" -> [SAU, JOR, ...]
     StrMap<double> scales;
@@ -219,6 +265,7 @@ struct Knowledge {
     // The segmenter looks every token up once and keeps the answer in the Token.
     struct WordInfo {
         std::uint32_t flags = 0;                           // Lex bits
+        std::uint64_t sets = 0;                            // WordSet bits
         const std::vector<std::uint32_t>* trig = nullptr;  // trig_first entry
         const std::vector<std::uint32_t>* role = nullptr;  // role_first entry
         // surf_first entries whose key lower-cases to this word (case variants)

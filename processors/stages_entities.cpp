@@ -90,7 +90,8 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
         if (i + s.toks.size() > end) continue;
         bool ok = true;
         for (std::size_t j = 1; j < s.toks.size() && ok; ++j)
-            ok = d.toks[i + j].text == s.toks[j] && !d.toks[i + j].in_quote == !d.toks[i].in_quote;
+            ok = same_word(d.toks[i + j].text, s.toks[j]) &&
+                 !d.toks[i + j].in_quote == !d.toks[i].in_quote;
         if (!ok) continue;
         // A match must not end inside a word glued to the next token ("Israel-Hamas" is fine,
         // "Egypt" in "Egypts" cannot happen: tokens are whole words).
@@ -150,7 +151,7 @@ class EntitiesStage final : public Stage {
                 if (titles_ && try_title(d, s, i, m, next, seen_people)) {
                     m.sentence = si;
                     finish(d, s, m);
-                    if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"sv &&
+                    if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"_w &&
                         m.person < 0 && m.te > m.tb)
                         named.emplace_back(d.toks[m.te - 1].text, d.mentions.size() - 1);
                     i = next;
@@ -185,11 +186,11 @@ class EntitiesStage final : public Stage {
         // "the Saudi capital", "Egypt's capital": the country's capital city
         const Knowledge& k = *d.k;
         for (Mention& m : d.mentions) {
-            if (!m.part || m.part->kind != "country"sv || m.te >= d.toks.size()) continue;
+            if (!m.part || m.part->kind != "country"_w || m.te >= d.toks.size()) continue;
             if (!(m.adjective || m.possessive)) continue;
             std::size_t c = m.te;
             if (m.possessive) ++c;
-            if (c >= d.toks.size() || d.toks[c].lower != "capital"sv) continue;
+            if (c >= d.toks.size() || d.toks[c].lower != "capital"_w) continue;
             const auto it = k.country_by_code.find(m.part->country);
             if (it == k.country_by_code.end() || k.countries[it->second].capital.empty()) continue;
             const CountryRec& cr = k.countries[it->second];
@@ -204,18 +205,18 @@ class EntitiesStage final : public Stage {
         // adjective or a possessive place in front of a place noun is a place
         for (Mention& m : d.mentions) {
             if (m.te >= d.toks.size() || m.tb >= m.te) continue;
-            const bool country = m.part && m.part->kind == "country"sv;
+            const bool country = m.part && m.part->kind == "country"_w;
             if (!((country && (m.adjective || m.possessive)) || (m.place && m.possessive)))
                 continue;
             std::size_t c = m.te;
             if (m.possessive) ++c;
-            for (int skip = 0; skip < 3 && c + 1 < d.toks.size() && !d.toks[c].cap &&
-                               d.toks[c].kind == TokKind::word &&
-                               !(d.toks[c].lex & (LPreposition | LDeterminer)) &&
-                               !k.place_nouns.count(d.toks[c].lower);
+            for (int skip = 0;
+                 skip < 3 && c + 1 < d.toks.size() && !d.toks[c].cap &&
+                 d.toks[c].kind == TokKind::word &&
+                 !(d.toks[c].lex & (LPreposition | LDeterminer)) && !has(d.toks[c], WPlaceNoun);
                  ++skip)
                 ++c;
-            if (c >= d.toks.size() || !k.place_nouns.count(d.toks[c].lower)) continue;
+            if (c >= d.toks.size() || !has(d.toks[c], WPlaceNoun)) continue;
             if (!m.place) {
                 const auto it = k.country_by_code.find(m.part->country);
                 if (it == k.country_by_code.end()) continue;
@@ -232,14 +233,14 @@ class EntitiesStage final : public Stage {
             if (!m.prep.empty() || m.tb == 0) continue;
             const std::size_t p = m.tb - 1;
             const auto lw = d.toks[p].lower;
-            if (lw != ","sv && lw != "and"sv && lw != "or"sv) continue;
+            if (lw != ","_w && lw != "and"_w && lw != "or"_w) continue;
             const Mention& prev = d.mentions[mi - 1];
             std::size_t pe = prev.te;
             const bool list_go_on =
-                lw != ","sv || (m.te < d.toks.size() &&
-                                (d.toks[m.te].lower == ","sv || d.toks[m.te].lower == "and"sv ||
-                                 d.toks[m.te].lower == "or"sv));
-            if (list_go_on && (pe == p || (pe + 1 == p && d.toks[pe].lower == ","sv))) {
+                lw != ","_w || (m.te < d.toks.size() &&
+                                (d.toks[m.te].lower == ","_w || d.toks[m.te].lower == "and"_w ||
+                                 d.toks[m.te].lower == "or"_w));
+            if (list_go_on && (pe == p || (pe + 1 == p && d.toks[pe].lower == ","_w))) {
                 m.prep = prev.prep;
                 m.prep_attached = prev.prep_attached;
             }
@@ -252,12 +253,11 @@ class EntitiesStage final : public Stage {
 
     // Preposition, possessive, modifier, people-noun flags.
     void finish(const Doc& d, const Sentence& s, Mention& m) const {
-        const Knowledge& k = *d.k;
         m.in_quote = d.toks[m.tb].in_quote;
         if (m.te < s.te) {
             const Token& n = d.toks[m.te];
-            if (n.lower == "'s"sv || (n.text == "'"sv && !n.space_before)) m.possessive = true;
-            if (n.text == "-"sv && !n.space_before && m.te + 1 < s.te &&
+            if (n.lower == "'s"_w || (n.text == "'"_w && !n.space_before)) m.possessive = true;
+            if (n.text == "-"_w && !n.space_before && m.te + 1 < s.te &&
                 !d.toks[m.te + 1].space_before)
                 m.modifier = true;
         }
@@ -267,28 +267,27 @@ class EntitiesStage final : public Stage {
                 const Token& q = d.toks[p];
                 // ("in northern Iraq", "in the occupied West Bank")
                 if ((q.lex & (LDeterminer | LRoleModifier)) || q.kind == TokKind::number ||
-                    (q.lex & LNumberWord) || q.lower == "northern" || q.lower == "southern" ||
-                    q.lower == "eastern" || q.lower == "western" || q.lower == "central" ||
-                    q.lower == "occupied")
+                    (q.lex & LNumberWord) || q.lower == "northern"_w || q.lower == "southern"_w ||
+                    q.lower == "eastern"_w || q.lower == "western"_w || q.lower == "central"_w ||
+                    q.lower == "occupied"_w)
                     --p;
                 else
                     break;
             }
-            const bool along = p > s.tb && (d.toks[p - 1].lower == "along"sv ||
-                                            d.toks[p - 1].lower == "together"sv);
+            const bool along = p > s.tb && (d.toks[p - 1].lower == "along"_w ||
+                                            d.toks[p - 1].lower == "together"_w);
             if ((d.toks[p].lex & LPreposition) && !along) {
                 m.prep = d.toks[p].lower;
-                if ((m.prep == "from"sv || m.prep == "of"sv) && p > s.tb &&
+                if ((m.prep == "from"_w || m.prep == "of"_w) && p > s.tb &&
                     (d.toks[p - 1].lex & LPeopleNoun))
                     m.prep_attached = true;
             }
         }
         if (m.adjective && !m.modifier) {
             const Token* n = m.te < s.te ? &d.toks[m.te] : nullptr;
-            if (!n || n->kind != TokKind::word || n->lower == "and"sv || n->lower == "or"sv ||
-                k.prepositions.count(n->lower) || k.subordinators.count(n->lower) ||
-                k.relative_pronouns.count(n->lower) || n->lower == "have"sv ||
-                n->lower == "are"sv || n->lower == "were"sv)
+            if (!n || n->kind != TokKind::word || n->lower == "and"_w || n->lower == "or"_w ||
+                has(*n, WPreposition) || has(*n, WSubordinator) || has(*n, WRelativePronoun) ||
+                n->lower == "have"_w || n->lower == "are"_w || n->lower == "were"_w)
                 m.people = true;
             for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
                 const Token& t = d.toks[j];
@@ -309,7 +308,7 @@ class EntitiesStage final : public Stage {
             if (j + p.toks.size() > end) continue;
             bool ok = true;
             for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
-                ok = d.toks[j + q].lower == p.toks[q];
+                ok = same_word(d.toks[j + q].lower, p.toks[q]);
             if (ok) {
                 len = p.toks.size();
                 role = p.role;
@@ -331,7 +330,7 @@ class EntitiesStage final : public Stage {
             if (s->ent == EntKind::place || s->ent == EntKind::person) continue;
             qual = s;
             len = h.len;
-            if (j + len < end && d.toks[j + len].lower == "'s"sv) ++len;
+            if (j + len < end && d.toks[j + len].lower == "'s"_w) ++len;
             return true;
         }
         return false;
@@ -349,7 +348,7 @@ class EntitiesStage final : public Stage {
         const Knowledge& k = *d.k;
         std::size_t j = i;
         bool det = false;
-        if (d.toks[j].lower == "the"sv || d.toks[j].lower == "a"sv || d.toks[j].lower == "an"sv) {
+        if (d.toks[j].lower == "the"_w || d.toks[j].lower == "a"_w || d.toks[j].lower == "an"_w) {
             det = true;
             ++j;
         }
@@ -408,7 +407,7 @@ class EntitiesStage final : public Stage {
         }
         // "envoy for Sudan Tom Perriello": a place or country may follow the title
         if (title_e + 2 < s.te &&
-            (d.toks[title_e].lower == "for"sv || d.toks[title_e].lower == "to"sv)) {
+            (d.toks[title_e].lower == "for"_w || d.toks[title_e].lower == "to"_w)) {
             const GazHit h = gaz_match(d, title_e + 1, s.te);
             bool geo = false;
             for (const Surface* x : h.hits)
@@ -445,15 +444,15 @@ class EntitiesStage final : public Stage {
                 ++words;
                 continue;
             }
-            if (words > 0 && k.name_connectors.count(t.lower) && e + 1 < s.te) {
+            if (words > 0 && has(t, WNameConnector) && e + 1 < s.te) {
                 std::size_t f = e + 1;
-                if (d.toks[f].text == "-"sv && !d.toks[f].space_before) ++f;
+                if (d.toks[f].text == "-"_w && !d.toks[f].space_before) ++f;
                 if (f < s.te && name_token(d, f)) {
                     e = f;
                     continue;
                 }
             }
-            if (words > 0 && t.text == "-"sv && !t.space_before && e + 1 < s.te &&
+            if (words > 0 && t.text == "-"_w && !t.space_before && e + 1 < s.te &&
                 !d.toks[e + 1].space_before && name_token(d, e + 1)) {
                 ++e;
                 continue;
@@ -520,13 +519,13 @@ class EntitiesStage final : public Stage {
             // Apposition: "<title> [for|of a few words], Name Name,"
             std::size_t q = title_e;
             // ("Iran's ambassador to Syria, Hossein Akbari,": the PP may name a place)
-            if (q < s.te && (d.toks[q].lower == "for" || d.toks[q].lower == "of" ||
-                             d.toks[q].lower == "to" || d.toks[q].lower == "in")) {
+            if (q < s.te && (d.toks[q].lower == "for"_w || d.toks[q].lower == "of"_w ||
+                             d.toks[q].lower == "to"_w || d.toks[q].lower == "in"_w)) {
                 std::size_t r = q + 1;
                 while (r < s.te && r < q + 5 && d.toks[r].kind == TokKind::word) ++r;
-                if (r < s.te && d.toks[r].text == ",") q = r;
+                if (r < s.te && d.toks[r].text == ","_w) q = r;
             }
-            if (q < s.te && d.toks[q].text == ","sv) {
+            if (q < s.te && d.toks[q].text == ","_w) {
                 std::size_t r = q + 1, w = 0;
                 while (r < s.te && w < 4) {
                     if (name_token(d, r)) {
@@ -543,7 +542,7 @@ class EntitiesStage final : public Stage {
                     }
                     break;
                 }
-                if (w >= 2 && r < s.te && d.toks[r].text == ","sv && name_token(d, r - 1)) {
+                if (w >= 2 && r < s.te && d.toks[r].text == ","_w && name_token(d, r - 1)) {
                     const GazHit h = gaz_match(d, q + 1, r);
                     bool geo = false;
                     int person = -1;
@@ -576,7 +575,7 @@ class EntitiesStage final : public Stage {
                 }
             }
         }
-        if (d.toks[title_b].lower == "counterpart"sv || d.toks[title_b].lower == "counterparts"sv)
+        if (d.toks[title_b].lower == "counterpart"_w || d.toks[title_b].lower == "counterparts"_w)
             return false;
         m.tb = i;
         m.te = title_e;
@@ -682,7 +681,7 @@ class EntitiesStage final : public Stage {
             const PlaceRec& p = k.places[place->idx];
             m.place = Place{p.name, p.country};
             m.place_mena = p.mena || k.country_in_region(p.country);
-            m.place_concrete = !p.country.empty() && p.kind != "sea"sv;
+            m.place_concrete = !p.country.empty() && p.kind != "sea"_w;
         }
         if (!m.part && !m.place) return false;
         next = m.te;
@@ -715,20 +714,19 @@ class CoreferenceStage final : public Stage {
             for (Mention& m : d.mentions) {
                 if (!m.metonym) continue;
                 // "talks between Washington and Tehran", "a deal with Riyadh": the parties
-                bool place_use = !m.prep.empty() && m.prep != "by" && m.prep != "between" &&
-                                 m.prep != "with" && m.prep != "against";
-                if (m.te < d.toks.size() && k.visit_nouns.count(d.toks[m.te].lower))
-                    place_use = true;
+                bool place_use = !m.prep.empty() && m.prep != "by"_w && m.prep != "between"_w &&
+                                 m.prep != "with"_w && m.prep != "against"_w;
+                if (m.te < d.toks.size() && has(d.toks[m.te], WVisitNoun)) place_use = true;
                 // "two days after Tehran launched", "since Washington said": a conjunction
                 // opening a clause whose subject the metonym is (a finite verb follows)
                 if (place_use && m.te < d.toks.size() &&
-                    (m.prep == "after" || m.prep == "before" || m.prep == "since" ||
-                     m.prep == "until" || m.prep == "once" || m.prep == "as")) {
+                    (m.prep == "after"_w || m.prep == "before"_w || m.prep == "since"_w ||
+                     m.prep == "until"_w || m.prep == "once"_w || m.prep == "as"_w)) {
                     const Token& v = d.toks[m.te];
                     if (v.kind == TokKind::word && !v.cap &&
-                        (v.lower.ends_with("ed") || (v.lex & LReportingVerb) || v.lower == "has" ||
-                         v.lower == "had" || v.lower == "have" || v.lower == "will" ||
-                         v.lower == "would" || v.lower == "was"))
+                        (v.lower.ends_with("ed") || (v.lex & LReportingVerb) ||
+                         v.lower == "has"_w || v.lower == "had"_w || v.lower == "have"_w ||
+                         v.lower == "will"_w || v.lower == "would"_w || v.lower == "was"_w))
                         place_use = false;
                 }
                 if (place_use) {
@@ -773,13 +771,14 @@ class CoreferenceStage final : public Stage {
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& m = d.mentions[mi];
             if (!m.part || m.in_quote) continue;
-            if (m.part->kind != "person"sv && m.kind != MentionKind::role_only) continue;
+            if (m.part->kind != "person"_w && m.kind != MentionKind::role_only) continue;
             if (!m.prep.empty() && !m.prep_attached) continue;
             if (subject[m.sentence] < 0) subject[m.sentence] = static_cast<int>(mi);
         }
         if (!pronouns_) return;
         // 4. Pronouns and anaphoric noun phrases.
-        std::vector<Mention> added;
+        std::vector<Mention>& added = d.added;
+        added.clear();
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
@@ -799,13 +798,13 @@ class CoreferenceStage final : public Stage {
                     m.sentence = si;
                     m.kind = MentionKind::pronoun;
                     m.gender = pr->second;
-                    m.possessive = tok.lower == "his" || tok.lower == "her" || tok.lower == "its" ||
-                                   tok.lower == "their";
+                    m.possessive = tok.lower == "his"_w || tok.lower == "her"_w ||
+                                   tok.lower == "its"_w || tok.lower == "their"_w;
                     set_prep(d, s, m);
                     // "the United States urged it", "X called Y and told him": an object
                     // pronoun is not the subject of its own clause
-                    const bool object = !m.possessive && tok.lower != "he" && tok.lower != "she" &&
-                                        object_position(d, s, t);
+                    const bool object = !m.possessive && tok.lower != "he"_w &&
+                                        tok.lower != "she"_w && object_position(d, s, t);
                     // "before the two leaders held talks. They signed": the pair named last
                     // as a subject (of a clause too), with no subject named since
                     const Mention* pair = nullptr;
@@ -850,7 +849,7 @@ class CoreferenceStage final : public Stage {
                     continue;
                 }
                 // "the militants", "the group"
-                if (tok.lower == "the"sv && t + 1 < s.te) {
+                if (tok.lower == "the"_w && t + 1 < s.te) {
                     std::size_t h = t + 1;
                     std::size_t count = 0;
                     if (const auto nw = k.number_words.find(d.toks[h].lower);
@@ -859,9 +858,9 @@ class CoreferenceStage final : public Stage {
                         ++h;
                     }
                     // "the neighbours": the two states named last
-                    if (!count && k.pair_anaphors.count(d.toks[h].lower)) count = 2;
+                    if (!count && has(d.toks[h], WPairAnaphor)) count = 2;
                     const bool anaphor = d.toks[h].lex & LAnaphorNoun;
-                    if (!count && anaphor && k.group_anaphors.count(d.toks[h].lower)) {
+                    if (!count && anaphor && has(d.toks[h], WGroupAnaphor)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
                             Mention m;
                             m.tb = t;
@@ -874,28 +873,27 @@ class CoreferenceStage final : public Stage {
                             t = h;
                         }
                     } else if (count >= 2 && anaphor &&
-                               (k.plural_person_anaphors.count(d.toks[h].lower) ||
-                                k.plural_country_anaphors.count(d.toks[h].lower) ||
-                                k.plural_group_anaphors.count(d.toks[h].lower))) {
+                               (has(d.toks[h], WPluralPersonAnaphor) ||
+                                has(d.toks[h], WPluralCountryAnaphor) ||
+                                has(d.toks[h], WPluralGroupAnaphor))) {
                         // ("the two movements": the two armed/political groups named last)
-                        std::vector<const Mention*> ps = last_persons(
-                            d, t, count,
-                            k.plural_country_anaphors.count(d.toks[h].lower) ? "country"
-                            : k.plural_group_anaphors.count(d.toks[h].lower) ? "group"
-                                                                             : "person");
+                        std::vector<const Mention*> ps =
+                            last_persons(d, t, count,
+                                         has(d.toks[h], WPluralCountryAnaphor) ? "country"
+                                         : has(d.toks[h], WPluralGroupAnaphor) ? "group"
+                                                                               : "person");
                         std::vector<Participant> parts;
                         for (const Mention* p : ps) parts.push_back(*p->part);
                         // "Erdogan welcomed Sisi ... Ministers from the two governments": the
                         // states of the people named last when the states are not named
-                        if (ps.size() != count &&
-                            k.plural_country_anaphors.count(d.toks[h].lower)) {
+                        if (ps.size() != count && has(d.toks[h], WPluralCountryAnaphor)) {
                             parts.clear();
                             for (std::size_t q = d.mention_from(t);
                                  q-- > 0 && parts.size() < count;) {
                                 const Mention& x = d.mentions[q];
                                 if (x.sentence + 2 < si) break;
                                 if (!x.part || x.in_quote || x.part->country.empty() ||
-                                    (x.part->kind != "person"sv && x.part->kind != "country"sv))
+                                    (x.part->kind != "person"_w && x.part->kind != "country"_w))
                                     continue;
                                 if (std::any_of(parts.begin(), parts.end(),
                                                 [&](const Participant& y) {
@@ -929,12 +927,12 @@ class CoreferenceStage final : public Stage {
         // the person named right before
         for (std::size_t mj = 0; mj < d.mentions.size(); ++mj) {
             const Mention& p = d.mentions[mj];
-            if (!p.part || p.part->kind != "person" || p.part->country.empty()) continue;
+            if (!p.part || p.part->kind != "person"_w || p.part->country.empty()) continue;
             std::size_t w = p.te;
-            if (w < d.toks.size() && d.toks[w].lower == ",") ++w;
-            if (w + 1 >= d.toks.size() || d.toks[w].lower != "whose") continue;
+            if (w < d.toks.size() && d.toks[w].lower == ","_w) ++w;
+            if (w + 1 >= d.toks.size() || d.toks[w].lower != "whose"_w) continue;
             const auto noun = d.toks[w + 1].lower;
-            if (noun != "country" && noun != "government" && noun != "nation") continue;
+            if (noun != "country"_w && noun != "government"_w && noun != "nation"_w) continue;
             const auto it = k.country_by_code.find(p.part->country);
             if (it == k.country_by_code.end()) continue;
             const CountryRec& cr = k.countries[it->second];
@@ -952,17 +950,17 @@ class CoreferenceStage final : public Stage {
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
                 // ("in the heart of the capital": that state's capital)
-                const bool capital = d.toks[t + 1].lower == "capital";
-                if (d.toks[t].lower != "the" || (d.toks[t + 1].lower != "country" && !capital))
+                const bool capital = d.toks[t + 1].lower == "capital"_w;
+                if (d.toks[t].lower != "the"_w || (d.toks[t + 1].lower != "country"_w && !capital))
                     continue;
                 if (!(d.toks[t - 1].lex & LPreposition)) continue;  // a place: "across the country"
-                if (t + 2 < s.te && (d.toks[t + 2].lower == "'s" || d.toks[t + 2].cap)) continue;
+                if (t + 2 < s.te && (d.toks[t + 2].lower == "'s"_w || d.toks[t + 2].cap)) continue;
                 const Mention* last = nullptr;
                 for (std::size_t q = d.mention_from(t); q-- > 0;) {
                     const Mention& m = d.mentions[q];
                     if (m.sentence + 1 < si) break;
                     if (m.in_quote || m.adjective || m.modifier) continue;
-                    if ((m.part && m.part->kind == "country") || (m.place && m.place_concrete)) {
+                    if ((m.part && m.part->kind == "country"_w) || (m.place && m.place_concrete)) {
                         last = &m;
                         break;
                     }
@@ -1023,7 +1021,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
-                if (d.toks[t].lower != "the"sv || d.toks[t + 1].cap) continue;
+                if (d.toks[t].lower != "the"_w || d.toks[t + 1].cap) continue;
                 const auto it = k.state_nouns.find(d.toks[t + 1].lower);
                 if (it == k.state_nouns.end()) continue;
                 std::string code;
@@ -1052,13 +1050,19 @@ class CoreferenceStage final : public Stage {
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 if (t > s.tb && (d.toks[t - 1].lex & LPreposition)) m.prep = d.toks[t - 1].lower;
-                m.possessive = t + 2 < s.te && d.toks[t + 2].lower == "'s"sv;
+                m.possessive = t + 2 < s.te && d.toks[t + 2].lower == "'s"_w;
                 added.push_back(std::move(m));
             }
         }
-        std::stable_sort(added.begin(), added.end(),
-                         [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
         if (!added.empty()) {
+            // the added mentions in token order (stable), sorted as indices: a Mention is
+            // large to move
+            std::vector<std::uint32_t>& order = d.order;
+            order.resize(added.size());
+            for (std::size_t q = 0; q < order.size(); ++q) order[q] = static_cast<std::uint32_t>(q);
+            std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return added[a].tb < added[b].tb;
+            });
             // both runs are in token order: merge from the back (stable: on equal starts
             // the earlier mention stays first), so mentions before the first added one
             // stay where they are
@@ -1066,10 +1070,10 @@ class CoreferenceStage final : public Stage {
             d.mentions.resize(i + j);
             std::size_t w = d.mentions.size();
             while (j > 0) {
-                if (i > 0 && d.mentions[i - 1].tb > added[j - 1].tb)
+                if (i > 0 && d.mentions[i - 1].tb > added[order[j - 1]].tb)
                     d.mentions[--w] = std::move(d.mentions[--i]);
                 else
-                    d.mentions[--w] = std::move(added[--j]);
+                    d.mentions[--w] = std::move(added[order[--j]]);
             }
         }
         // 5. "told his guest", "thanked her hosts": the other person of the visit
@@ -1078,20 +1082,20 @@ class CoreferenceStage final : public Stage {
 
   private:
     void guest_mentions(Doc& d) const {
-        const Knowledge& k = *d.k;
-        std::vector<Mention> added;
+        std::vector<Mention>& added = d.added;
+        added.clear();
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& p = d.mentions[mi];
             if (p.kind != MentionKind::pronoun || !p.possessive || !p.part ||
-                p.part->kind != "person"sv || p.te >= d.toks.size())
+                p.part->kind != "person"_w || p.te >= d.toks.size())
                 continue;
             const std::size_t n = p.te;
-            if (!k.guest_nouns.count(d.toks[n].lower) || n >= d.sents[p.sentence].te) continue;
+            if (!has(d.toks[n], WGuestNoun) || n >= d.sents[p.sentence].te) continue;
             if (mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb <= n) continue;
             // "his guest, Iranian Foreign Minister Abbas Araghchi,": named right there
-            if (n + 2 < d.toks.size() && d.toks[n + 1].lower == ","sv &&
+            if (n + 2 < d.toks.size() && d.toks[n + 1].lower == ","_w &&
                 mi + 1 < d.mentions.size() && d.mentions[mi + 1].tb == n + 2 &&
-                d.mentions[mi + 1].part && d.mentions[mi + 1].part->kind == "person"sv)
+                d.mentions[mi + 1].part && d.mentions[mi + 1].part->kind == "person"_w)
                 continue;
             // the other person named last, preferring one named as a subject ("Erdogan
             // arrived ... since the army ousted Mohamed Morsi. Sisi greeted his guest")
@@ -1100,7 +1104,7 @@ class CoreferenceStage final : public Stage {
                 for (std::size_t q = mi; q-- > 0;) {
                     const Mention& o = d.mentions[q];
                     if (o.sentence + 2 < p.sentence) break;
-                    if (!o.part || o.part->kind != "person"sv || o.in_quote ||
+                    if (!o.part || o.part->kind != "person"_w || o.in_quote ||
                         o.part->name == p.part->name)
                         continue;
                     const Sentence& os = d.sents[o.sentence];
@@ -1109,7 +1113,7 @@ class CoreferenceStage final : public Stage {
                         !(o.tb > os.tb && d.toks[o.tb - 1].kind == TokKind::word &&
                           !d.toks[o.tb - 1].cap &&
                           !(d.toks[o.tb - 1].lex & (LDeterminer | LRoleModifier)) &&
-                          d.toks[o.tb - 1].lower != "and"sv);
+                          d.toks[o.tb - 1].lower != "and"_w);
                     if (pass == 0 && !subject) continue;
                     pick = &o;
                     break;
@@ -1175,7 +1179,7 @@ class CoreferenceStage final : public Stage {
         const Token& p = d.toks[t - 1];
         if (p.kind != TokKind::word || p.cap) return false;
         if (p.lex & (LPreposition | LSubordinator | LDeterminer)) return false;
-        if (p.lower == "and" || p.lower == "or" || p.lower == "but") return false;
+        if (p.lower == "and"_w || p.lower == "or"_w || p.lower == "but"_w) return false;
         // "said it fired": a pronoun followed by its own verb is a subject
         if (t + 1 >= s.te) return true;
         const Token& n = d.toks[t + 1];
@@ -1192,7 +1196,7 @@ class CoreferenceStage final : public Stage {
             if (m.sentence != si || m.tb < s.tb) break;
             bool boundary = false;
             for (std::size_t u = m.te; u < t && !boundary; ++u)
-                boundary = d.toks[u].lower == "," || d.toks[u].lower == ";" ||
+                boundary = d.toks[u].lower == ","_w || d.toks[u].lower == ";"_w ||
                            d.toks[u].kind == TokKind::quote || (d.toks[u].lex & LSubordinator);
             if (boundary) return nullptr;
             if (m.part && m.prep.empty() && !m.adjective && !m.possessive) return &m;
@@ -1212,7 +1216,7 @@ class CoreferenceStage final : public Stage {
                 for (std::size_t q = d.mention_from(t); q-- > 0;) {
                     const Mention& m = d.mentions[q];
                     if (m.sentence + back_ < si) break;
-                    if (m.part && m.part->kind == "person" && m.kind != MentionKind::pronoun &&
+                    if (m.part && m.part->kind == "person"_w && m.kind != MentionKind::pronoun &&
                         !m.in_quote && gender_ok(gender, m.gender) && !(*m.part == *subj->part))
                         return &m;
                 }
@@ -1226,9 +1230,9 @@ class CoreferenceStage final : public Stage {
             const Sentence& s = d.sents[si];
             // ("On the second day of his visit to Riyadh, Araghchi met ...")
             if (m.tb > t && t <= s.tb + 7 && gender_ok(gender, m.gender) &&
-                d.k->prepositions.count(d.toks[s.tb].lower)) {
+                has(d.toks[s.tb], WPreposition)) {
                 for (std::size_t q = t; q < m.tb; ++q)
-                    if (d.toks[q].text == ","sv) return &m;
+                    if (d.toks[q].text == ","_w) return &m;
             }
         }
         // Subject of this sentence before the pronoun.
@@ -1247,7 +1251,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + back_ < si) break;
-            if (m.part && m.part->kind == "person"sv && m.kind != MentionKind::pronoun &&
+            if (m.part && m.part->kind == "person"_w && m.kind != MentionKind::pronoun &&
                 !m.in_quote && gender_ok(gender, m.gender))
                 return &m;
         }
@@ -1257,13 +1261,14 @@ class CoreferenceStage final : public Stage {
     void collective_mentions(Doc& d) const {
         std::vector<const Participant*> orgs;
         for (const Mention& m : d.mentions)
-            if (m.part && m.part->kind == "organisation"sv &&
+            if (m.part && m.part->kind == "organisation"_w &&
                 m.part->name.find(' ') != std::string::npos &&
                 std::none_of(orgs.begin(), orgs.end(),
                              [&](const Participant* o) { return o->name == m.part->name; }))
                 orgs.push_back(&*m.part);
         if (orgs.empty()) return;
-        std::vector<Mention> added;
+        std::vector<Mention>& added = d.added;
+        added.clear();
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
@@ -1317,23 +1322,23 @@ class CoreferenceStage final : public Stage {
                                     bool object = false) const {
         const Mention* subj = object ? clause_subject(d, si, t) : nullptr;
         if (t + 1 < d.toks.size() &&
-            (d.toks[t + 1].lower == "was"sv || d.toks[t + 1].lower == "is"sv ||
-             d.toks[t + 1].lower == "'s"sv))
+            (d.toks[t + 1].lower == "was"_w || d.toks[t + 1].lower == "is"_w ||
+             d.toks[t + 1].lower == "'s"_w))
             return nullptr;  // "It was the first visit ...": not a state
         // "it would be difficult": not a state; "Egypt said it would host": Egypt
         if (t + 2 < d.toks.size() &&
-            (d.toks[t + 1].lower == "would"sv || d.toks[t + 1].lower == "will"sv) &&
-            (d.toks[t + 2].lower == "be"sv || d.toks[t + 2].lower == "take"sv ||
+            (d.toks[t + 1].lower == "would"_w || d.toks[t + 1].lower == "will"_w) &&
+            (d.toks[t + 2].lower == "be"_w || d.toks[t + 2].lower == "take"_w ||
              !d.toks[t].space_before || t == 0 || d.toks[t - 1].kind != TokKind::word))
             return nullptr;
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
-            if (m.part->kind == "person" || m.adjective || m.modifier) continue;
+            if (m.part->kind == "person"_w || m.adjective || m.modifier) continue;
             if (subj && subj->part && *m.part == *subj->part) continue;
-            const bool conj = m.prep == "after" || m.prep == "before" || m.prep == "since" ||
-                              m.prep == "as" || m.prep == "while" || m.prep == "until";
+            const bool conj = m.prep == "after"_w || m.prep == "before"_w || m.prep == "since"_w ||
+                              m.prep == "as"_w || m.prep == "while"_w || m.prep == "until"_w;
             if (!m.prep.empty() && !m.prep_attached && !conj) continue;
             return &m;
         }
@@ -1350,7 +1355,7 @@ class CoreferenceStage final : public Stage {
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
             if (m.adjective && !m.people) continue;
             if (!m.prep.empty() && !m.prep_attached) continue;
-            return m.part->kind == "group" ? &m : nullptr;
+            return m.part->kind == "group"_w ? &m : nullptr;
         }
         return nullptr;
     }
@@ -1371,7 +1376,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
             const Mention& m = d.mentions[q];
             if (!m.part || m.part->kind != kind || m.in_quote) continue;
-            if (kind == "country"sv && ((m.adjective && !m.people) || m.possessive || m.modifier))
+            if (kind == "country"_w && ((m.adjective && !m.people) || m.possessive || m.modifier))
                 continue;
             if (std::any_of(out.begin(), out.end(),
                             [&](const Mention* o) { return o->part->name == m.part->name; }))
@@ -1392,11 +1397,11 @@ class CoreferenceStage final : public Stage {
         auto title_fits = [&](const std::string& role_text, bool lower, const std::string& kind,
                               int role) {
             if (m.role >= 0 && role == m.role) return true;
-            if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official"sv &&
-                m.role_kind != "minister"sv && m.role_kind != "diplomat"sv &&
-                m.role_kind != "military"sv)
+            if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official"_w &&
+                m.role_kind != "minister"_w && m.role_kind != "diplomat"_w &&
+                m.role_kind != "military"_w)
                 return true;
-            if (m.role_kind == "diplomat"sv && kind == "diplomat"sv &&
+            if (m.role_kind == "diplomat"_w && kind == "diplomat"_w &&
                 m.role_title.find("diplomat") != std::string::npos)
                 return true;
             if (role_text.empty()) return false;
@@ -1409,7 +1414,8 @@ class CoreferenceStage final : public Stage {
         if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
-                if (!p.part || p.part->kind != "person" || p.kind != MentionKind::entity) continue;
+                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity)
+                    continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
                 bool has = ascii_lower(p.part->role).find(m.role_title) != std::string::npos;
                 if (!has && p.person >= 0)
@@ -1427,7 +1433,7 @@ class CoreferenceStage final : public Stage {
         // (a') a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
-            if (!p.part || p.part->kind != "person"sv || p.kind != MentionKind::entity) continue;
+            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
             if ((m.role >= 0 && p.role == m.role) ||
                 title_fits(p.part->role, false, p.role_kind, p.role)) {
@@ -1467,7 +1473,7 @@ class CoreferenceStage final : public Stage {
                     if (d.pub_day && (*d.pub_day < r.from || *d.pub_day > r.to)) continue;
                     if (!d.pub_day && r.to != std::numeric_limits<std::int64_t>::max()) continue;
                     const bool org_ok = r.org == qual_country ||
-                                        (qual_kind != "country"sv && !qual_name.empty() &&
+                                        (qual_kind != "country"_w && !qual_name.empty() &&
                                          (r.org == qual_name || pr.country == qual_country));
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
                     if (!(m.role >= 0 && r.role == m.role) &&
@@ -1491,13 +1497,13 @@ class CoreferenceStage final : public Stage {
         }
         // (c) "the most senior Jordanian official to visit": a definite generic title
         // points to the person of that country named just before
-        if (!qual_country.empty() && d.toks[m.tb].lower == "the"sv &&
-            (m.role_kind == "official"sv || m.role_kind == "diplomat"sv ||
-             m.role_kind == "minister"sv)) {
+        if (!qual_country.empty() && d.toks[m.tb].lower == "the"_w &&
+            (m.role_kind == "official"_w || m.role_kind == "diplomat"_w ||
+             m.role_kind == "minister"_w)) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
                 if (p.sentence + 1 < m.sentence) break;
-                if (p.part && p.part->kind == "person"sv && p.kind == MentionKind::entity &&
+                if (p.part && p.part->kind == "person"_w && p.kind == MentionKind::entity &&
                     p.part->country == qual_country) {
                     m.part = p.part;
                     m.person = p.person;

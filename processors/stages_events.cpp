@@ -23,11 +23,11 @@ constexpr std::size_t kSkips = 3;
 
 bool hard_punct(const Token& t) {
     return t.kind == TokKind::quote ||
-           (t.kind == TokKind::punct && t.text != "-"sv && t.text != "'"sv);
+           (t.kind == TokKind::punct && t.text != "-"_w && t.text != "'"_w);
 }
 
 std::string pkey(const Participant& p) {
-    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty())
+    if (p.kind == "person"_w || p.kind == "group"_w || p.country.empty())
         return p.kind + ':' + p.name;
     return p.kind + ':' + p.country;
 }
@@ -35,8 +35,8 @@ std::string pkey(const Participant& p) {
 // Same identity as pkey() without building strings.
 bool same_party(const Participant& a, const Participant& b) {
     if (a.kind != b.kind) return false;
-    const bool by_name = a.kind == "person"sv || a.kind == "group"sv || a.country.empty();
-    const bool by_name_b = b.kind == "person"sv || b.kind == "group"sv || b.country.empty();
+    const bool by_name = a.kind == "person"_w || a.kind == "group"_w || a.country.empty();
+    const bool by_name_b = b.kind == "person"_w || b.kind == "group"_w || b.country.empty();
     if (by_name != by_name_b) return false;
     return by_name ? a.name == b.name : a.country == b.country;
 }
@@ -55,7 +55,6 @@ class EventsStage final : public Stage {
         check_stage_keys(n, {"types", "max_targets"}, sink);
         only_ = read_strings(n, "types", sink);
         max_targets_ = static_cast<std::size_t>(std::max(1, read_int(n, "max_targets", 6, sink)));
-        node_ = n;
     }
     void bind(const Knowledge& k) override {
         enabled_.assign(k.types.size(), only_.empty());
@@ -68,7 +67,10 @@ class EventsStage final : public Stage {
 
     void run(Doc& d) const override {
         d.cands.clear();
-        std::vector<int> ends_at(d.toks.size(), -1), starts_at(d.toks.size(), -1);
+        std::vector<int>& ends_at = d.ends_at;
+        std::vector<int>& starts_at = d.starts_at;
+        ends_at.assign(d.toks.size(), -1);
+        starts_at.assign(d.toks.size(), -1);
         for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
             const Mention& m = d.mentions[mi];
             if (m.te == 0 || m.te > d.toks.size()) continue;
@@ -76,10 +78,12 @@ class EventsStage final : public Stage {
             if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
         }
         Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
-        std::vector<Match> ms;  // one sentence's triggers (buffer reused)
+        std::vector<Match> ms;                        // one sentence's triggers (buffer reused)
+        std::vector<Participant> prev_act, main_act;  // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             find_triggers(d, si, starts_at, ms);
-            std::vector<Participant> prev_act, main_act;
+            prev_act.clear();
+            main_act.clear();
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
@@ -96,7 +100,6 @@ class EventsStage final : public Stage {
     std::vector<std::string> only_;
     std::vector<bool> enabled_;
     std::size_t max_targets_ = 6;
-    YAML::Node node_;
 
     struct Ctx {
         Doc& d;
@@ -141,14 +144,14 @@ class EventsStage final : public Stage {
         std::size_t skips = 0;
         for (std::size_t s = 1; s < tr.slots.size(); ++s) {
             const auto& alts = tr.slots[s];
-            if (alts.size() == 1 && alts[0] == "*"sv) {
+            if (alts.size() == 1 && alts[0] == "*"_w) {
                 // gap: find the next slot within kGap tokens
                 if (s + 1 >= tr.slots.size()) return false;
                 const auto& want = tr.slots[s + 1];
                 bool found = false;
                 for (std::size_t g = 0; g <= kGap && pos + g < end; ++g) {
                     const Token& t = d.toks[pos + g];
-                    if (hard_punct(t) && t.text != "$"sv) break;
+                    if (hard_punct(t) && t.text != "$"_w) break;
                     if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
                         pos = pos + g + 1;
                         found = true;
@@ -204,7 +207,7 @@ class EventsStage final : public Stage {
                 if (m.kind == MentionKind::entity && !m.adjective)
                     mention_end = std::max(mention_end, m.te);
             }
-            const bool glued_dash = t.text == "-"sv && !t.space_before;
+            const bool glued_dash = t.text == "-"_w && !t.space_before;
             if (t.in_quote || (t.kind != TokKind::word && !glued_dash) || i < mention_end) {
                 ++i;
                 continue;
@@ -223,8 +226,8 @@ class EventsStage final : public Stage {
                     if (!enabled_[tr.type]) continue;
                     const bool is_verb = tr.syntax == TrigSyntax::verb;
                     // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
-                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"sv &&
-                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"sv))  // "co-hosted"
+                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"_w &&
+                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"_w))  // "co-hosted"
                         continue;
                     // a verb form right after a determiner or adjective is a noun ("the proposed
                     // deal", "Arab states"); a bare noun after a subject is a verb
@@ -252,7 +255,7 @@ class EventsStage final : public Stage {
                                !in(d.toks[h - 1].lower, {"is", "are", "was", "were", "been", "be",
                                                          "also", "still", "then", "and"}))
                             --h;
-                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv)
+                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w)
                             continue;
                     }
                     std::size_t e = 0;
@@ -260,7 +263,7 @@ class EventsStage final : public Stage {
                     // "aid workers", "attack helicopters": the trigger's last noun only
                     // modifies the head after it
                     if ((!is_verb || tr.slots.size() > 1) && e < s.te &&
-                        d.k->compound_heads.count(d.toks[e].lower))
+                        has(d.toks[e], WCompoundHead))
                         continue;
                     const bool better =
                         e > best_end ||
@@ -287,7 +290,8 @@ class EventsStage final : public Stage {
     static bool indefinite_before(const Doc& d, const Sentence& s, std::size_t i) {
         for (std::size_t t = i, n = 0; t-- > s.tb && n < 3; ++n) {
             const Token& w = d.toks[t];
-            if (w.lower == "a" || w.lower == "an" || w.lower == "one" || w.lower == "another")
+            if (w.lower == "a"_w || w.lower == "an"_w || w.lower == "one"_w ||
+                w.lower == "another"_w)
                 return true;
             if (w.cap || w.kind != TokKind::word) return false;
         }
@@ -306,8 +310,8 @@ class EventsStage final : public Stage {
         if (determiner_before(d, s, i)) return true;
         const Token& p = d.toks[i - 1];
         if (p.kind == TokKind::number) return true;
-        if (p.text == "-"sv && !p.space_before)
-            return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"sv);  // "will co-chair"
+        if (p.text == "-"_w && !p.space_before)
+            return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"_w);  // "will co-chair"
         if (p.lex & LOrdinal) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -316,12 +320,12 @@ class EventsStage final : public Stage {
                 return true;
         }
         if (p.kind == TokKind::word && !p.cap && (p.lex & LSkippable) && !(p.lex & LNegator) &&
-            p.lower != "also"sv && p.lower != "then"sv && p.lower != "did"sv &&
-            p.lower != "does"sv && p.lower != "do"sv && p.lower != "will"sv &&
-            p.lower != "would"sv && p.lower != "has"sv && p.lower != "have"sv &&
-            p.lower != "had"sv && !p.lower.ends_with("ly"))
+            p.lower != "also"_w && p.lower != "then"_w && p.lower != "did"_w &&
+            p.lower != "does"_w && p.lower != "do"_w && p.lower != "will"_w &&
+            p.lower != "would"_w && p.lower != "has"_w && p.lower != "have"_w &&
+            p.lower != "had"_w && !p.lower.ends_with("ly"))
             return true;
-        if (p.lower == "to"sv && d.toks[i].lower.ends_with("s"))
+        if (p.lower == "to"_w && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
         // "in neighbouring states", "for other states": an adjective inside a phrase
         if (p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !(p.lex & LVerbCue) &&
@@ -341,7 +345,7 @@ class EventsStage final : public Stage {
         if (i == s.tb) return false;
         const Token& p = d.toks[i - 1];
         // will, would, to, can, did, not, n't, also, then, he, they, who, and, has, ...
-        if (p.lex & LVerbCue) return !(p.lower == "to"sv && d.toks[i].lower.ends_with("s"));
+        if (p.lex & LVerbCue) return !(p.lower == "to"_w && d.toks[i].lower.ends_with("s"));
         if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
@@ -358,23 +362,23 @@ class EventsStage final : public Stage {
         std::size_t p = i;
         for (int guard = 0; guard < 2 && p > s.tb; ++guard) {
             const auto lw = d.toks[p - 1].lower;
-            if (lw == "is"sv || lw == "are"sv || lw == "was"sv || lw == "were"sv ||
-                lw == "been"sv || lw == "being"sv || lw == "be"sv || lw == "get"sv || lw == "got"sv)
+            if (lw == "is"_w || lw == "are"_w || lw == "was"_w || lw == "were"_w ||
+                lw == "been"_w || lw == "being"_w || lw == "be"_w || lw == "get"_w || lw == "got"_w)
                 return true;
             // "Egypt, often criticized for ...": an adverb after the comma marks the
             // participle; right after a comma it is passive only with "by"
-            if (lw == ","sv) {
+            if (lw == ","_w) {
                 // "Erdogan, who flew in from Dubai, also called for": the comma closes a
                 // relative clause on the subject; the verb is finite
                 std::size_t q = p - 1;
-                while (q > s.tb && d.toks[q - 1].lower != ","sv && p - q < 30) --q;
-                if (q > s.tb && d.toks[q - 1].lower == ","sv &&
-                    (d.toks[q].lower == "who"sv || d.toks[q].lower == "which"sv))
+                while (q > s.tb && d.toks[q - 1].lower != ","_w && p - q < 30) --q;
+                if (q > s.tb && d.toks[q - 1].lower == ","_w &&
+                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w))
                     return false;
-                return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"sv);
+                return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"_w);
             }
-            if (lw.ends_with("ly") || lw == "often"sv || lw == "widely"sv || lw == "also"sv ||
-                lw == "not"sv || lw == "long"sv)
+            if (lw.ends_with("ly") || lw == "often"_w || lw == "widely"_w || lw == "also"_w ||
+                lw == "not"_w || lw == "long"_w)
                 --p;
             else
                 break;
@@ -467,19 +471,19 @@ class EventsStage final : public Stage {
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
             // "Saudi Arabia, the United Arab Emirates and Bahrain"
-            if (d.toks[p].lower == "the"sv && p > s.tb) --p;
+            if (d.toks[p].lower == "the"_w && p > s.tb) --p;
             const auto lw = d.toks[p].lower;
-            if (lw == "and"sv || lw == "&"sv) {
+            if (lw == "and"_w || lw == "&"_w) {
                 seen_and = true;
-                if (p > s.tb && d.toks[p - 1].lower == ","sv) --p;
-            } else if (lw == "with"sv && p >= s.tb + 2 &&
-                       (d.toks[p - 1].lower == "along"sv || d.toks[p - 1].lower == "together"sv)) {
+                if (p > s.tb && d.toks[p - 1].lower == ","_w) --p;
+            } else if (lw == "with"_w && p >= s.tb + 2 &&
+                       (d.toks[p - 1].lower == "along"_w || d.toks[p - 1].lower == "together"_w)) {
                 p -= 1;
-                if (p > s.tb && d.toks[p - 1].lower == ","sv) --p;
-            } else if (lw == "as"sv && p >= s.tb + 2 && d.toks[p - 1].lower == "well"sv &&
-                       d.toks[p - 2].lower == "as"sv) {
+                if (p > s.tb && d.toks[p - 1].lower == ","_w) --p;
+            } else if (lw == "as"_w && p >= s.tb + 2 && d.toks[p - 1].lower == "well"_w &&
+                       d.toks[p - 2].lower == "as"_w) {
                 p -= 2;
-            } else if (lw == ","sv && seen_and) {
+            } else if (lw == ","_w && seen_and) {
                 // list comma
             } else {
                 break;
@@ -495,26 +499,26 @@ class EventsStage final : public Stage {
                        c.starts_at[q - 1] < 0 &&
                        !(d.toks[q - 1].lex & (LStopwordCap | LDateWord | LPreposition)))
                     --q;
-                if (q < p && q > s.tb + 1 && d.toks[q - 1].lower == ","sv &&
+                if (q < p && q > s.tb + 1 && d.toks[q - 1].lower == ","_w &&
                     mention_ending(c, q - 2)) {
                     cur = q;
                     seen_and = true;
                     continue;
                 }
             }
-            if (!prev && lw == ",") {
+            if (!prev && lw == ","_w) {
                 // "Iran and the three European powers, France, Germany and Britain": the list
                 // names a plural noun phrase; the coordination goes on before it
                 std::size_t q = p;
                 while (q > s.tb && q + 6 > p &&
                        (mention_ending(c, q - 1) || d.toks[q - 1].kind == TokKind::word ||
                         d.toks[q - 1].kind == TokKind::number) &&
-                       d.toks[q - 1].lower != "the" && d.toks[q - 1].lower != "and") {
+                       d.toks[q - 1].lower != "the"_w && d.toks[q - 1].lower != "and"_w) {
                     const Mention* mm = mention_ending(c, q - 1);
                     q = mm ? mm->tb : q - 1;
                 }
-                if (q > s.tb + 1 && d.toks[q - 1].lower == "the" && q < p &&
-                    d.toks[p - 1].lower.ends_with("s") && d.toks[q - 2].lower == "and") {
+                if (q > s.tb + 1 && d.toks[q - 1].lower == "the"_w && q < p &&
+                    d.toks[p - 1].lower.ends_with("s") && d.toks[q - 2].lower == "and"_w) {
                     cur = q - 1;
                     continue;
                 }
@@ -533,16 +537,16 @@ class EventsStage final : public Stage {
         for (int guard = 0; guard < 8 && cur < end; ++guard) {
             std::size_t p = cur;
             const auto lw = d.toks[p].lower;
-            if (lw == ","sv) {
+            if (lw == ","_w) {
                 ++p;
-                if (p < end && (d.toks[p].lower == "and"sv || d.toks[p].lower == "or"sv)) ++p;
-            } else if (lw == "and"sv || lw == "&"sv || lw == "or"sv) {
+                if (p < end && (d.toks[p].lower == "and"_w || d.toks[p].lower == "or"_w)) ++p;
+            } else if (lw == "and"_w || lw == "&"_w || lw == "or"_w) {
                 ++p;
             } else {
                 break;
             }
-            if (p < end && (d.toks[p].lower == "then"sv || d.toks[p].lower == "also"sv)) ++p;
-            if (p < end && d.toks[p].lower == "the"sv && c.starts_at[p] < 0) ++p;
+            if (p < end && (d.toks[p].lower == "then"_w || d.toks[p].lower == "also"_w)) ++p;
+            if (p < end && d.toks[p].lower == "the"_w && c.starts_at[p] < 0) ++p;
             // "X and his Iranian counterpart Y": the possessive is not the next party
             if (p + 1 < end && (d.toks[p].lex & LPronoun) && c.starts_at[p] >= 0 &&
                 c.starts_at[p + 1] >= 0 &&
@@ -560,23 +564,22 @@ class EventsStage final : public Stage {
     std::vector<const Mention*> left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
                                             bool finite, bool gerund = false) const {
         const Doc& d = c.d;
-        const Knowledge& k = *d.k;
         std::vector<const Mention*> out;
         // first token left of the trigger that is not an auxiliary/adverb
         std::size_t first_left = tb;
         while (first_left > s.tb) {
             const auto lw = d.toks[first_left - 1].lower;
-            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is"sv ||
-                lw == "are"sv || lw == "was"sv || lw == "were"sv || lw == "been"sv)
+            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is"_w ||
+                lw == "are"_w || lw == "was"_w || lw == "were"_w || lw == "been"_w)
                 --first_left;
             else
                 break;
         }
         std::size_t t = tb;
-        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","sv) {
+        if (first_left > s.tb + 1 && d.toks[first_left - 1].text == ","_w) {
             // "Blinken, on his fourth trip to the region, arrived": skip the aside
             std::size_t q = first_left - 1;
-            while (q > s.tb && d.toks[q - 1].text != ","sv && first_left - q < 30) --q;
+            while (q > s.tb && d.toks[q - 1].text != ","_w && first_left - q < 30) --q;
             // only a prepositional aside, not a list ("X, along with Y and Z, have") or a
             // relative clause ("X, who ..., said")
             const auto first = d.toks[q].lower;
@@ -587,18 +590,19 @@ class EventsStage final : public Stage {
             // or state ("Saudi Arabia, which has been negotiating, said")
             const bool person_rel =
                 before && before->part && usable(*before) &&
-                (before->kind == MentionKind::entity || before->part->kind == "person") &&
-                (((first == "who" || first == "whose") && before->part->kind != "organisation") ||
-                 (first == "which" &&
-                  (before->part->kind == "country" || before->part->kind == "group")));
+                (before->kind == MentionKind::entity || before->part->kind == "person"_w) &&
+                (((first == "who"_w || first == "whose"_w) &&
+                  before->part->kind != "organisation"_w) ||
+                 (first == "which"_w &&
+                  (before->part->kind == "country"_w || before->part->kind == "group"_w)));
             // "Biden, speaking at the White House alongside Blinken, said": a participle aside
             // on a person
             const bool participle = before && before->part && usable(*before) &&
-                                    before->part->kind == "person"sv && !d.toks[q].cap &&
+                                    before->part->kind == "person"_w && !d.toks[q].cap &&
                                     d.toks[q].kind == TokKind::word && first.ends_with("ing") &&
                                     !in(first, {"including", "according"});
-            if (q > s.tb && d.toks[q - 1].text == "," && before &&
-                (((d.toks[q].lex & LPreposition) && first != "with" &&
+            if (q > s.tb && d.toks[q - 1].text == ","_w && before &&
+                (((d.toks[q].lex & LPreposition) && first != "with"_w &&
                   !in(first, {"including", "like"})) ||
                  person_rel || participle))
                 t = q - 1;
@@ -611,7 +615,7 @@ class EventsStage final : public Stage {
                 // "with Burns meeting ...": the absolute construction's subject.
                 const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as",
                                                          "while", "once"});
-                const bool absolute = !finite && t + 1 == tb && m->prep == "with"sv;
+                const bool absolute = !finite && t + 1 == tb && m->prep == "with"_w;
                 if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
                     out.push_back(m);
                     coord_left(c, s, *m, out);
@@ -629,37 +633,37 @@ class EventsStage final : public Stage {
             // the reporting verb; the speaker is not the one who acted
             if ((finite || gerund) && t + 1 < first_left && reporting(d, tok)) break;
             // "Safadi, who arrived on Sunday, is due to travel": skip the relative clause
-            if (tok.lower == ","sv && t > s.tb) {
+            if (tok.lower == ","_w && t > s.tb) {
                 std::size_t q = t;
-                while (q > s.tb && d.toks[q - 1].lower != ","sv && t - q < 25) --q;
-                if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","sv &&
-                    (d.toks[q].lower == "who"sv || d.toks[q].lower == "which"sv)) {
+                while (q > s.tb && d.toks[q - 1].lower != ","_w && t - q < 25) --q;
+                if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","_w &&
+                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w)) {
                     if (const Mention* m = mention_ending(c, q - 2);
                         m && usable(*m) &&
-                        (m->kind == MentionKind::entity || m->part->kind == "person"sv)) {
+                        (m->kind == MentionKind::entity || m->part->kind == "person"_w)) {
                         out.push_back(m);
                         coord_left(c, s, *m, out);
                         return out;
                     }
                 }
             }
-            if (tok.lower == ";"sv || tok.lower == ":"sv) break;
-            if (tok.text == "-"sv && tok.space_before) break;  // spaced dash: an aside
-            if (tok.lower == "it"sv || tok.lower == "they"sv || tok.lower == "we"sv ||
-                tok.lower == "i"sv || tok.lower == "you"sv || tok.lower == "there"sv)
+            if (tok.lower == ";"_w || tok.lower == ":"_w) break;
+            if (tok.text == "-"_w && tok.space_before) break;  // spaced dash: an aside
+            if (tok.lower == "it"_w || tok.lower == "they"_w || tok.lower == "we"_w ||
+                tok.lower == "i"_w || tok.lower == "you"_w || tok.lower == "there"_w)
                 break;  // a subject we cannot resolve
             // "Turkey said its jets struck": the state's or group's own forces act for it
             if (finite && t + 1 == first_left && (tok.lex & LPeopleNoun) && t > s.tb) {
                 const Mention* pm = mention_ending(c, t - 1);
                 if (pm && pm->kind == MentionKind::pronoun && pm->possessive && pm->part &&
-                    pm->part->kind != "person") {
+                    pm->part->kind != "person"_w) {
                     out.push_back(pm);
                     return out;
                 }
             }
             // "Netanyahu's office said", "Lebanon's health ministry said": the owner speaks
-            if (finite && t + 1 == first_left && t >= s.tb + 2 && d.toks[t - 1].lower == "'s" &&
-                ((tok.lex & LPeopleNoun) || tok.lower == "office")) {
+            if (finite && t + 1 == first_left && t >= s.tb + 2 && d.toks[t - 1].lower == "'s"_w &&
+                ((tok.lex & LPeopleNoun) || tok.lower == "office"_w)) {
                 const Mention* owner = mention_ending(c, t - 2);
                 if (owner && usable(*owner) && owner->prep.empty()) {
                     out.push_back(owner);
@@ -671,8 +675,8 @@ class EventsStage final : public Stage {
                 // "Macron's office said", "Iran's foreign ministry said": the possessor
                 // (of a saying only: "Yemen's war has killed" names no attacker)
                 for (std::size_t h = t;
-                     k.reporting_verbs.count(d.toks[tb].lower) && h > s.tb + 1 && t - h < 2; --h) {
-                    if (d.toks[h - 1].lower != "'s"sv) {
+                     has(d.toks[tb], WReportingVerb) && h > s.tb + 1 && t - h < 2; --h) {
+                    if (d.toks[h - 1].lower != "'s"_w) {
                         if (d.toks[h - 1].kind != TokKind::word || d.toks[h - 1].cap) break;
                         continue;
                     }
@@ -689,9 +693,9 @@ class EventsStage final : public Stage {
                 while (!det && h > s.tb + 1 && t - h < 3) {
                     // "a French diplomatic source said": over an adjective too
                     if (const Mention* a = mention_ending(c, h - 1);
-                        a && a->adjective && k.reporting_verbs.count(d.toks[tb].lower)) {
+                        a && a->adjective && has(d.toks[tb], WReportingVerb)) {
                         h = a->tb;
-                        det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"sv;
+                        det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w;
                         continue;
                     }
                     // (adjectives like "senior", "diplomatic" are skippable words too)
@@ -701,7 +705,7 @@ class EventsStage final : public Stage {
                                                  "would", "also", "then", "and"}) ||
                         mention_ending(c, h - 1))
                         break;
-                    det = determiner_before(d, s, --h) && d.toks[h - 1].lower != "'s"sv;
+                    det = determiner_before(d, s, --h) && d.toks[h - 1].lower != "'s"_w;
                 }
                 if (det) break;
             }
@@ -710,27 +714,27 @@ class EventsStage final : public Stage {
                 (tok.lower.ends_with("s") || indefinite_before(d, s, t)))
                 break;  // "officials said", "diplomats said", "a senior official said"
             if (tok.lex & LSubordinator) {
-                if (k.relative_pronouns.count(tok.lower) && tb - t <= 4 && t > s.tb) {
+                if (has(tok, WRelativePronoun) && tb - t <= 4 && t > s.tb) {
                     std::size_t a = t - 1;
-                    if (d.toks[a].lower == ","sv && a > s.tb) --a;
+                    if (d.toks[a].lower == ","_w && a > s.tb) --a;
                     // ("a draft in the Security Council that demanded": not the place the
                     // head noun was in)
                     const Mention* m = mention_ending(c, a);
                     std::size_t b = m ? m->tb : a;  // "in the U.N. Security Council"
-                    while (b > s.tb && (mention_ending(c, b - 1) || d.toks[b - 1].lower == "the"sv))
+                    while (b > s.tb && (mention_ending(c, b - 1) || d.toks[b - 1].lower == "the"_w))
                         b = mention_ending(c, b - 1) ? mention_ending(c, b - 1)->tb : b - 1;
                     // (no comma: a restrictive clause on the head noun; "Israel, which
                     // responded" is on the name right before it)
                     const bool place_pp =
-                        d.toks[t - 1].lower != ","sv &&
-                        ((m && k.locative_preps.count(m->prep) && !m->prep_attached) ||
+                        d.toks[t - 1].lower != ","_w &&
+                        ((m && d.k->locative_preps.count(m->prep) && !m->prep_attached) ||
                          (b > s.tb &&
-                          (d.toks[b - 1].lower == "in"sv || d.toks[b - 1].lower == "at"sv)));
+                          (d.toks[b - 1].lower == "in"_w || d.toks[b - 1].lower == "at"_w)));
                     if (m && usable(*m) && !place_pp) out.push_back(m);
                     return out;
                 }
                 if (finite) break;
-                if (tok.lower == "that"sv || tok.lower == "which"sv || tok.lower == "who"sv) break;
+                if (tok.lower == "that"_w || tok.lower == "which"_w || tok.lower == "who"_w) break;
             }
         }
         return out;
@@ -745,7 +749,7 @@ class EventsStage final : public Stage {
             --t;
             if (const Mention* m = mention_ending(c, t)) {
                 if (m->place && !m->possessive &&
-                    (!m->part || m->metonym || m->part->kind == "country"sv) && compound_place &&
+                    (!m->part || m->metonym || m->part->kind == "country"_w) && compound_place &&
                     !*compound_place && !m->adjective) {
                     *compound_place = m;
                     t = m->tb;
@@ -756,8 +760,8 @@ class EventsStage final : public Stage {
             }
             const Token& tok = d.toks[t];
             if (tok.cap && (tok.lex & LDateWord)) continue;
-            if (tok.lower == "'s"sv || tok.text == "-"sv || (tok.lex & LSkippable) ||
-                (tok.lex & LOrdinal) || tok.lower == "the"sv || tok.kind == TokKind::number ||
+            if (tok.lower == "'s"_w || tok.text == "-"_w || (tok.lex & LSkippable) ||
+                (tok.lex & LOrdinal) || tok.lower == "the"_w || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
                  !tok.lower.ends_with("ed") && !tok.lower.ends_with("ing") &&
                  !(tok.lex & (LPreposition | LSubordinator | LTrigFirst))))
@@ -767,13 +771,8 @@ class EventsStage final : public Stage {
         return nullptr;
     }
 
-    // k.reporting_verbs.count(t.lower), gated by the Lex bit where the token has its flags
-    static bool reporting(const Doc& d, const Token& t) {
-        const bool has_lex =
-            t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-"sv;
-        if (has_lex && !(t.lex & LReportingVerb)) return false;
-        return d.k->reporting_verbs.count(t.lower) > 0;
-    }
+    // k.reporting_verbs.count(t.lower)
+    static bool reporting(const Doc&, const Token& t) { return has(t, WReportingVerb); }
 
     std::size_t clause_end(const Ctx& c, const Sentence& s, std::size_t from,
                            std::size_t next_tb) const {
@@ -782,19 +781,19 @@ class EventsStage final : public Stage {
         for (std::size_t t = from; t < end; ++t) {
             const Token& tok = d.toks[t];
             if (tok.kind == TokKind::quote) return t;
-            if (tok.lower == ";"sv || tok.lower == ":"sv) return t;
-            if ((tok.lex & LSubordinator) && tok.lower != "as"sv) return t;
+            if (tok.lower == ";"_w || tok.lower == ":"_w) return t;
+            if ((tok.lex & LSubordinator) && tok.lower != "as"_w) return t;
             // ", the State Department said": a trailing attribution
             // ", and the two diplomats said ...": a new clause with its own subject
-            if (tok.lower == ","sv && t + 1 < end &&
-                (d.toks[t + 1].lower == "and"sv || d.toks[t + 1].lower == "but"sv))
+            if (tok.lower == ","_w && t + 1 < end &&
+                (d.toks[t + 1].lower == "and"_w || d.toks[t + 1].lower == "but"_w))
                 for (std::size_t u = t + 2; u < s.te && u < t + 8; ++u) {
-                    if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
+                    if (d.toks[u].lower == ","_w || d.toks[u].kind == TokKind::quote) break;
                     if (reporting(d, d.toks[u])) return t;
                 }
-            if (tok.lower == ","sv && t > from) {
+            if (tok.lower == ","_w && t > from) {
                 for (std::size_t u = t + 1; u < s.te && u < t + 8; ++u) {
-                    if (d.toks[u].lower == ","sv || d.toks[u].kind == TokKind::quote) break;
+                    if (d.toks[u].lower == ","_w || d.toks[u].kind == TokKind::quote) break;
                     if (reporting(d, d.toks[u]) && u > t + 1) {
                         // the attribution ends the sentence (or a date follows)
                         std::size_t v = u + 1;
@@ -817,13 +816,14 @@ class EventsStage final : public Stage {
             if (m.in_quote) continue;
             t = m.te - 1;
             if (m.kind == MentionKind::pronoun && m.possessive) continue;  // "his counterpart X"
+            if (out.empty()) out.reserve(8);  // one allocation for the usual few
             out.push_back(&m);
         }
         return out;
     }
 
-    static bool in(std::string_view s, std::initializer_list<std::string_view> l) {
-        return std::find(l.begin(), l.end(), s) != l.end();
+    static bool in(std::string_view s, std::initializer_list<Lit> l) {
+        return processors::in(s, l);
     }
 
     void take(std::vector<Participant>& v, const Mention& m) const {
@@ -836,11 +836,11 @@ class EventsStage final : public Stage {
     // what the event is about, not where it happens.
     static bool topic_place(const Doc& d, const Mention& m) {
         std::size_t t = m.tb;
-        while (t > 0 && (d.toks[t - 1].lower == "the"sv || d.toks[t - 1].lower == "southern"sv ||
-                         d.toks[t - 1].lower == "northern"sv))
+        while (t > 0 && (d.toks[t - 1].lower == "the"_w || d.toks[t - 1].lower == "southern"_w ||
+                         d.toks[t - 1].lower == "northern"_w))
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
-        return d.k->topic_nouns.count(d.toks[t - 2].lower) > 0;
+        return has(d.toks[t - 2], WTopicNoun);
     }
 
     // "The king called on the world to act, warning that ...", "The EU pledged 2.5 billion
@@ -876,10 +876,10 @@ class EventsStage final : public Stage {
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i) {
             Candidate& m = d.cands[i];
-            if (m.ev.type != "meeting"sv || m.drop) continue;
+            if (m.ev.type != "meeting"_w || m.drop) continue;
             for (std::size_t j = first; j < last; ++j) {
                 Candidate& n = d.cands[j];
-                if (n.ev.type != "negotiation"sv) continue;
+                if (n.ev.type != "negotiation"_w) continue;
                 const auto in_talks = [&](const Participant& p) {
                     const auto same = [&](const Participant& q) { return same_party(p, q); };
                     return std::any_of(n.ev.actors.begin(), n.ev.actors.end(), same) ||
@@ -910,21 +910,21 @@ class EventsStage final : public Stage {
         const Sentence& s = d.sents[si];
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i)
-            if (d.cands[i].ev.type == "meeting"sv) return;
+            if (d.cands[i].ev.type == "meeting"_w) return;
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& st = d.cands[i];
-            if ((st.ev.type != "statement"sv && st.ev.type != "appeal"sv) || st.ev.actors.empty() ||
+            if ((st.ev.type != "statement"_w && st.ev.type != "appeal"_w) || st.ev.actors.empty() ||
                 st.ev.targets.empty())
                 continue;
             const auto w = d.toks[st.tb].lower;
-            if (w != "told"sv && w != "tells"sv && w != "tell"sv && w != "telling"sv) continue;
+            if (w != "told"_w && w != "tells"_w && w != "tell"_w && w != "telling"_w) continue;
             if (std::any_of(st.ev.targets.begin(), st.ev.targets.end(),
-                            [](const Participant& p) { return p.kind != "person"sv; }))
+                            [](const Participant& p) { return p.kind != "person"_w; }))
                 continue;
             bool call = false;
             for (std::size_t t = s.tb; t < st.tb; ++t) {
                 const auto x = d.toks[t].lower;
-                if (x == "call"sv || x == "phone"sv || x == "telephone"sv || x == "phoned"sv)
+                if (x == "call"_w || x == "phone"_w || x == "telephone"_w || x == "phoned"_w)
                     call = true;
             }
             // the place right after the addressee: "told Trump at the White House"
@@ -933,15 +933,14 @@ class EventsStage final : public Stage {
             std::size_t after = st.te;
             while (after < s.te && c.starts_at[after] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[after])];
-                if (!m.part || m.part->kind != "person"sv || m.te <= after) break;
+                if (!m.part || m.part->kind != "person"_w || m.te <= after) break;
                 after = m.te;
             }
-            if (after < s.te && (d.toks[after].lower == "at"sv || d.toks[after].lower == "in"sv)) {
+            if (after < s.te && (d.toks[after].lower == "at"_w || d.toks[after].lower == "in"_w)) {
                 std::size_t n = after + 1;
-                if (n < s.te && d.toks[n].lower == "the"sv) ++n;
+                if (n < s.te && d.toks[n].lower == "the"_w) ++n;
                 setting = n < s.te && d.toks[n].cap && d.toks[n].kind == TokKind::word &&
-                          !d.k->weekdays.count(d.toks[n].lower) &&
-                          !d.k->months.count(d.toks[n].lower);
+                          !has(d.toks[n], WWeekday) && !has(d.toks[n], WMonth);
                 for (std::size_t t = after + 1; t < s.te && t < after + 5; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -953,14 +952,14 @@ class EventsStage final : public Stage {
             Candidate mt = st;
             const auto& types = d.k->types;
             for (const auto& ti : types)
-                if (ti.name == "meeting"sv) {
+                if (ti.name == "meeting"_w) {
                     mt.ev.type = ti.name;
                     mt.ev.category = ti.category;
                     mt.ev.plover_type = ti.plover_type;
                     mt.ev.plover_mode = call ? "phone" : ti.plover_mode;
                     mt.ev.cameo = ti.cameo;
                 }
-            if (mt.ev.type != "meeting"sv) continue;
+            if (mt.ev.type != "meeting"_w) continue;
             mt.ev.location = loc;
             mt.places.clear();
             if (loc) mt.places.push_back(*loc);
@@ -971,10 +970,10 @@ class EventsStage final : public Stage {
     // "Beirut's southern suburbs", "Lebanon's south": a place noun after the possessive.
     static bool place_noun_after(const Doc& d, const Mention& m) {
         std::size_t c = m.te;
-        if (c < d.toks.size() && d.toks[c].lower == "'s") ++c;
+        if (c < d.toks.size() && d.toks[c].lower == "'s"_w) ++c;
         for (int skip = 0; skip < 4 && c < d.toks.size(); ++skip, ++c) {
             const Token& t = d.toks[c];
-            if (d.k->place_nouns.count(t.lower)) return true;
+            if (has(t, WPlaceNoun)) return true;
             if (t.cap || t.kind != TokKind::word || (t.lex & (LPreposition | LDeterminer)))
                 return false;
         }
@@ -990,30 +989,30 @@ class EventsStage final : public Stage {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
             // ("talks over Tehran's nuclear programme in Muscat": an owner is no place)
-            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"sv &&
+            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"_w &&
                 !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
             // "The Houthis, who act for Gaza, attacked ships": a relative clause aside is
             // about its antecedent, not where the event happened
-            if (d.toks[t].lower == "," && t > s.tb) {
+            if (d.toks[t].lower == ","_w && t > s.tb) {
                 std::size_t q = t;
-                while (q > s.tb && d.toks[q - 1].lower != "," && t - q < 25) --q;
-                if (q > s.tb && q < t && (d.toks[q].lower == "who" || d.toks[q].lower == "which"))
+                while (q > s.tb && d.toks[q - 1].lower != ","_w && t - q < 25) --q;
+                if (q > s.tb && q < t &&
+                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w))
                     t = q;  // continue left of the opening comma
                 continue;
             }
-            if (d.toks[t].lower == "where" && t > s.tb) {
+            if (d.toks[t].lower == "where"_w && t > s.tb) {
                 std::size_t a = t - 1;
-                if (d.toks[a].text == ","sv && a > s.tb) --a;
+                if (d.toks[a].text == ","_w && a > s.tb) --a;
                 // "travelled to Muscat last week, where": skip the time phrase
-                for (int k2 = 0;
-                     k2 < 3 && a > s.tb && !mention_ending(c, a) &&
-                     (d.toks[a].lower == "week"sv || d.toks[a].lower == "month"sv ||
-                      d.toks[a].lower == "last"sv || d.toks[a].lower == "yesterday"sv ||
-                      d.toks[a].lower == "earlier"sv || d.toks[a].lower == "this"sv ||
-                      d.toks[a].lower == "on"sv || d.k->weekdays.count(d.toks[a].lower));
+                for (int k2 = 0; k2 < 3 && a > s.tb && !mention_ending(c, a) &&
+                                 (d.toks[a].lower == "week"_w || d.toks[a].lower == "month"_w ||
+                                  d.toks[a].lower == "last"_w || d.toks[a].lower == "yesterday"_w ||
+                                  d.toks[a].lower == "earlier"_w || d.toks[a].lower == "this"_w ||
+                                  d.toks[a].lower == "on"_w || has(d.toks[a], WWeekday));
                      ++k2)
                     --a;
                 const Mention* w = mention_ending(c, a);
@@ -1023,7 +1022,7 @@ class EventsStage final : public Stage {
             const Mention* m = mention_ending(c, t);
             if (!m) continue;
             if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) &&
-                (m->prep != "on" || on_ok) && !topic_place(d, *m) &&
+                (m->prep != "on"_w || on_ok) && !topic_place(d, *m) &&
                 !(m->possessive && !place_noun_after(d, *m)))
                 return m->place;
             t = m->tb;
@@ -1034,19 +1033,25 @@ class EventsStage final : public Stage {
     Candidate make(const Doc& d, std::size_t si, const Match& mt) const {
         const Trigger& tr = d.k->triggers[mt.trig];
         const EventTypeInfo& ti = d.k->types[tr.type];
-        Candidate cd;
-        cd.ev.type = ti.name;
-        cd.ev.category = ti.category;
-        cd.ev.plover_type = ti.plover_type;
-        cd.ev.plover_mode = ti.plover_mode;
-        cd.ev.cameo = ti.cameo;
-        cd.ev.status = "occurred";
-        cd.sentence = si;
-        cd.tb = mt.tb;
-        cd.te = mt.te;
-        cd.syntax = tr.syntax;
-        cd.form = tr.form;
-        return cd;
+        // strings copy-constructed in place (no default construction then assignment)
+        return Candidate{.ev = Event{.type = ti.name,
+                                     .category = ti.category,
+                                     .plover_type = ti.plover_type,
+                                     .plover_mode = ti.plover_mode,
+                                     .cameo = ti.cameo,
+                                     .status = "occurred",
+                                     .date = {},
+                                     .actors = {},
+                                     .targets = {},
+                                     .location = {},
+                                     .evidence = {}},
+                         .sentence = si,
+                         .tb = mt.tb,
+                         .te = mt.te,
+                         .syntax = tr.syntax,
+                         .form = tr.form,
+                         .places = {},
+                         .mediators = {}};
     }
 
     // The trigger shares the subject of the previous one: "will meet X and then
@@ -1062,10 +1067,10 @@ class EventsStage final : public Stage {
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
         // ("said the bloc was ready ... but urged": "but" joins two verbs of one subject)
-        if (lw == "and"sv || lw == "before"sv || lw == "after"sv || lw == "while"sv ||
-            lw == "upon"sv || lw == "without"sv || lw == "since"sv || lw == "by"sv || lw == ","sv ||
-            lw == "but"sv)
-            return lw == "and"sv || lw == "but"sv || tr.form == VerbForm::ing;
+        if (lw == "and"_w || lw == "before"_w || lw == "after"_w || lw == "while"_w ||
+            lw == "upon"_w || lw == "without"_w || lw == "since"_w || lw == "by"_w || lw == ","_w ||
+            lw == "but"_w)
+            return lw == "and"_w || lw == "but"_w || tr.form == VerbForm::ing;
         return false;
     }
 
@@ -1080,7 +1085,7 @@ class EventsStage final : public Stage {
         const std::string& type = k.types[tr.type].name;
         Candidate cd = make(d, si, mt);
         const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
-        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"sv;
+        const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"_w;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
         (void)to_inf;
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
@@ -1091,7 +1096,7 @@ class EventsStage final : public Stage {
         const Mention* compound = nullptr;
         if (tr.syntax == TrigSyntax::passive) {
             // "X-led talks": the modifier before the hyphen
-            if (d.toks[mt.tb].text == "-"sv && mt.tb > s.tb) {
+            if (d.toks[mt.tb].text == "-"_w && mt.tb > s.tb) {
                 if (const Mention* m = mention_ending(c, mt.tb - 1); m && m->part)
                     actors.push_back(m);
             } else {
@@ -1117,7 +1122,7 @@ class EventsStage final : public Stage {
                 // "fell short of its demands", "a version of an Egyptian proposal": a demand
                 // or proposal named inside a prepositional phrase is only mentioned
                 if (tr.syntax == TrigSyntax::attached_noun &&
-                    (type == "appeal" || type == "proposal")) {
+                    (type == "appeal"_w || type == "proposal"_w)) {
                     std::size_t b = a->tb;
                     while (b > s.tb && (d.toks[b - 1].lex & LDeterminer)) --b;
                     if (b > s.tb && (d.toks[b - 1].lex & LPreposition)) return;
@@ -1136,9 +1141,9 @@ class EventsStage final : public Stage {
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
-        if (type == "attack" && k.kill_verbs.count(d.toks[mt.tb].lower)) {
+        if (type == "attack"_w && has(d.toks[mt.tb], WKillVerb)) {
             for (const Match& o : ms)
-                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack") {
+                if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"_w) {
                     // ("were killed in the strike": a passive names no attacker)
                     if (!actors.empty() && tr.form != VerbForm::ing && !passive_at(d, s, mt.tb)) {
                         c.kill_act.clear();
@@ -1146,7 +1151,7 @@ class EventsStage final : public Stage {
                         c.kill_sent = si;
                         for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
                             if (it->sentence != si) break;
-                            if (it->ev.type == "attack" && it->ev.actors.empty())
+                            if (it->ev.type == "attack"_w && it->ev.actors.empty())
                                 it->ev.actors = c.kill_act;
                         }
                     }
@@ -1159,15 +1164,15 @@ class EventsStage final : public Stage {
         // relative clause on a thing shares the relative's subject, not the main clause's
         bool in_relative = false;
         for (std::size_t t = q > 0 ? ms[q - 1].te : s.tb; t < mt.tb && t > s.tb && t >= 2; ++t)
-            if ((d.toks[t].lower == "which"sv || d.toks[t].lower == "that"sv) &&
-                d.toks[t - 1].lower == ","sv && !mention_ending(c, t - 2))
+            if ((d.toks[t].lower == "which"_w || d.toks[t].lower == "that"_w) &&
+                d.toks[t - 1].lower == ","_w && !mention_ending(c, t - 2))
                 in_relative = true;
         if (in_relative && tr.syntax == TrigSyntax::verb) {
             prev_act.clear();
             main_act.clear();
         }
         if (prev_act.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
-            d.toks[mt.tb - 1].lower == "and"sv) {
+            d.toks[mt.tb - 1].lower == "and"_w) {
             // "Aoun thanked France ... and said": the sentence's subject
             const std::size_t mi0 = d.mention_from(s.tb);
             if (mi0 < d.mentions.size() && d.mentions[mi0].tb == s.tb && usable(d.mentions[mi0]) &&
@@ -1178,7 +1183,7 @@ class EventsStage final : public Stage {
         }
         if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
-            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv;
+            const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
             act = participle && !main_act.empty() ? main_act : prev_act;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
@@ -1201,7 +1206,7 @@ class EventsStage final : public Stage {
         if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past &&
             (passive_at(d, s, mt.tb) || reduced_relative)) {
             act.clear();
-            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && c.starts_at[mt.te + 1] >= 0) {
+            if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
             }
@@ -1232,21 +1237,21 @@ class EventsStage final : public Stage {
         }
         const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
 
-        if (type == "visit") {
+        if (type == "visit"_w) {
             // "X met Y in Damascus, the most senior Arab official to visit the capital": the
             // apposition's infinitive is the sentence subject's, not of the name before it
             if (tr.syntax == TrigSyntax::verb && mt.tb >= s.tb + 3 &&
-                d.toks[mt.tb - 1].lower == "to"sv && (d.toks[mt.tb - 2].lex & LPeopleNoun) &&
+                d.toks[mt.tb - 1].lower == "to"_w && (d.toks[mt.tb - 2].lex & LPeopleNoun) &&
                 !d.toks[mt.tb - 2].cap && !mention_ending(c, mt.tb - 2)) {
                 std::size_t b = mt.tb - 2;
                 while (b > s.tb && mt.tb - b < 9 && d.toks[b - 1].kind == TokKind::word &&
-                       c.ends_at[b - 1] < 0 && d.toks[b - 1].lower != "the"sv &&
-                       d.toks[b - 1].lower != "a"sv)
+                       c.ends_at[b - 1] < 0 && d.toks[b - 1].lower != "the"_w &&
+                       d.toks[b - 1].lower != "a"_w)
                     --b;
                 act.clear();
                 if (b >= s.tb + 2 &&
-                    (d.toks[b - 1].lower == "the"sv || d.toks[b - 1].lower == "a"sv) &&
-                    d.toks[b - 2].lower == ","sv) {
+                    (d.toks[b - 1].lower == "the"_w || d.toks[b - 1].lower == "a"_w) &&
+                    d.toks[b - 2].lower == ","_w) {
                     const std::size_t mi0 = d.mention_from(s.tb);
                     if (mi0 < d.mentions.size() && d.mentions[mi0].tb < b &&
                         usable(d.mentions[mi0]) && d.mentions[mi0].prep.empty())
@@ -1256,11 +1261,11 @@ class EventsStage final : public Stage {
             // "returned one Erdogan made to Cairo", "the trip he made to Doha": "made to" is a
             // visit only as a relative clause on a visit noun (or "one" standing for it)
             if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 2 &&
-                d.toks[mt.tb + 1].lower == "to"sv &&
-                (d.toks[mt.tb].lower == "made"sv || d.toks[mt.tb].lower.starts_with("make"))) {
+                d.toks[mt.tb + 1].lower == "to"_w &&
+                (d.toks[mt.tb].lower == "made"_w || d.toks[mt.tb].lower.starts_with("make"))) {
                 const std::size_t a = actors.empty() ? mt.tb : actors[0]->tb;
                 if (actors.empty() || a == s.tb ||
-                    !(d.toks[a - 1].lower == "one"sv || k.visit_nouns.count(d.toks[a - 1].lower)))
+                    !(d.toks[a - 1].lower == "one"_w || has(d.toks[a - 1], WVisitNoun)))
                     return;
             }
             if (noun && tr.syntax == TrigSyntax::noun) {
@@ -1287,7 +1292,7 @@ class EventsStage final : public Stage {
                 // fronted phrase is the subject's after the comma
                 if (act.empty() && mt.tb <= s.tb + 8 && (d.toks[s.tb].lex & LPreposition)) {
                     std::size_t comma = mt.te;
-                    while (comma < s.te && d.toks[comma].lower != ","sv) ++comma;
+                    while (comma < s.te && d.toks[comma].lower != ","_w) ++comma;
                     if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
                         const Mention& subj =
                             d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
@@ -1296,7 +1301,7 @@ class EventsStage final : public Stage {
                 }
                 // "the first visit to Iran by a Bahraini foreign minister"
                 for (const Mention* m : right)
-                    if (m->prep == "by"sv && m->part && !m->adjective) {
+                    if (m->prep == "by"_w && m->part && !m->adjective) {
                         act.clear();
                         take(act, *m);
                         break;
@@ -1341,14 +1346,14 @@ class EventsStage final : public Stage {
         }
 
         std::vector<Participant> tgt;
-        if (type == "meeting"sv) {
+        if (type == "meeting"_w) {
             if (tr.syntax == TrigSyntax::passive) {
                 // "ceasefire talks in Cairo attended by Hamas and Israeli delegations": the
                 // attendees are the sides of the talks
-                if (d.toks[mt.tb].lower == "attended"sv && !act.empty())
+                if (d.toks[mt.tb].lower == "attended"_w && !act.empty())
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
                         Candidate& h = d.cands[ci];
-                        if (h.ev.type != "negotiation"sv) continue;
+                        if (h.ev.type != "negotiation"_w) continue;
                         for (const auto& p : act)
                             if (std::none_of(
                                     h.mediators.begin(), h.mediators.end(),
@@ -1357,18 +1362,17 @@ class EventsStage final : public Stage {
                         return;
                     }
                 // "the summit was attended by X, Y and Z": only a gathering is attended
-                if (d.toks[mt.tb].lower == "attended"sv &&
-                    std::none_of(
-                        d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
-                        d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
-                        [&](const Token& x) { return k.gathering_nouns.count(x.lower) > 0; }))
+                if (d.toks[mt.tb].lower == "attended"_w &&
+                    std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
+                                 d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
+                                 [&](const Token& x) { return has(x, WGatheringNoun); }))
                     return;
                 // "The summit, hosted by X, was attended by Y and Z": one gathering, the
                 // attendees join the host's meeting
-                if (d.toks[mt.tb].lower == "attended"sv && !act.empty()) {
+                if (d.toks[mt.tb].lower == "attended"_w && !act.empty()) {
                     // the host named in the sentence ("hosted by X") when it made no meeting
                     for (std::size_t t = s.tb; t + 2 < mt.tb; ++t)
-                        if (d.toks[t].lower == "hosted"sv && d.toks[t + 1].lower == "by"sv &&
+                        if (d.toks[t].lower == "hosted"_w && d.toks[t + 1].lower == "by"_w &&
                             c.starts_at[t + 2] >= 0) {
                             const Mention& h =
                                 d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -1385,11 +1389,9 @@ class EventsStage final : public Stage {
                             h.syntax == TrigSyntax::verb && h.te > h.tb + 1 &&
                             std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(h.tb + 1),
                                         d.toks.begin() + static_cast<std::ptrdiff_t>(h.te),
-                                        [&](const Token& x) {
-                                            return k.gathering_nouns.count(x.lower) > 0;
-                                        });
-                        if (h.ev.type == "meeting"sv && ((h.syntax == TrigSyntax::passive &&
-                                                          d.toks[h.tb].lower == "hosted"sv) ||
+                                        [&](const Token& x) { return has(x, WGatheringNoun); });
+                        if (h.ev.type == "meeting"_w && ((h.syntax == TrigSyntax::passive &&
+                                                          d.toks[h.tb].lower == "hosted"_w) ||
                                                          host_gathering)) {
                             for (const auto& p : act)
                                 if (std::none_of(
@@ -1401,7 +1403,7 @@ class EventsStage final : public Stage {
                     }
                 }
                 // "hosted by X": the subject is the guest
-                if (d.toks[mt.tb].lower != "attended"sv) {
+                if (d.toks[mt.tb].lower != "attended"_w) {
                     std::vector<Participant> guests;
                     for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
                     tgt = guests;
@@ -1411,7 +1413,7 @@ class EventsStage final : public Stage {
                 for (const Mention* m : right) {
                     if (m->place && k.locative_preps.count(m->prep) && !tgt.empty())
                         seen_place = true;
-                    if (seen_place && m->prep == "with"sv && usable(*m) && !act.empty()) {
+                    if (seen_place && m->prep == "with"_w && usable(*m) && !act.empty()) {
                         // "talks with X in A and with Y in B": a second meeting
                         Candidate second = cd;
                         second.ev.actors = act;
@@ -1426,14 +1428,13 @@ class EventsStage final : public Stage {
                         break;
                     }
                     if (!usable(*m)) continue;
-                    if (m->place && m->part && m->part->kind == "country"sv &&
+                    if (m->place && m->part && m->part->kind == "country"_w &&
                         k.locative_preps.count(m->prep))
                         continue;  // "in Egypt" is where, not whom
                     // "a conference to support Lebanon's reconstruction": a possessor only
-                    if (m->possessive && m->part && m->part->kind != "person"sv) continue;
+                    if (m->possessive && m->part && m->part->kind != "person"_w) continue;
                     // "talks on the ceasefire with Israel": a side of the topic, not a guest
-                    if (m->prep == "with"sv && m->tb >= 2 &&
-                        k.topic_nouns.count(d.toks[m->tb - 2].lower))
+                    if (m->prep == "with"_w && m->tb >= 2 && has(d.toks[m->tb - 2], WTopicNoun))
                         continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
@@ -1444,9 +1445,9 @@ class EventsStage final : public Stage {
                 }
             }
             // "In addition to X, ..."
-            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in"sv &&
-                d.toks[s.tb + 1].lower == "addition"sv && d.toks[s.tb + 2].lower == "to"sv) {
-                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","sv; ++t)
+            if (s.te - s.tb > 4 && d.toks[s.tb].lower == "in"_w &&
+                d.toks[s.tb + 1].lower == "addition"_w && d.toks[s.tb + 2].lower == "to"_w) {
+                for (std::size_t t = s.tb + 3; t < s.te && d.toks[t].lower != ","_w; ++t)
                     if (c.starts_at[t] >= 0) {
                         const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
                         if (m.part) take(tgt, m);
@@ -1457,7 +1458,7 @@ class EventsStage final : public Stage {
             if (noun && act.empty() && mt.tb > s.tb && mt.tb <= s.tb + 4 &&
                 (d.toks[s.tb].lex & LPreposition)) {
                 std::size_t comma = mt.te;
-                while (comma < s.te && d.toks[comma].lower != ",") ++comma;
+                while (comma < s.te && d.toks[comma].lower != ","_w) ++comma;
                 if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
                     const Mention& subj =
                         d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
@@ -1475,14 +1476,14 @@ class EventsStage final : public Stage {
             // "spoke by phone with", "a phone call with", "received a call from": by phone
             for (std::size_t t = mt.tb; t < mt.te; ++t) {
                 const auto w = d.toks[t].lower;
-                if (w == "phone"sv || w == "telephone"sv || w == "call"sv || w == "calls"sv ||
-                    w == "called"sv || w == "phoned"sv || w == "phones"sv)
+                if (w == "phone"_w || w == "telephone"_w || w == "call"_w || w == "calls"_w ||
+                    w == "called"_w || w == "phoned"_w || w == "phones"_w)
                     cd.ev.plover_mode = "phone";
             }
             // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
             // is a meeting only with a person on the other side
-            if (mt.te == mt.tb + 1 && k.contact_verbs.count(d.toks[mt.tb].lower)) {
-                const auto person = [](const Participant& p) { return p.kind == "person"sv; };
+            if (mt.te == mt.tb + 1 && has(d.toks[mt.tb], WContactVerb)) {
+                const auto person = [](const Participant& p) { return p.kind == "person"_w; };
                 const bool naming =
                     d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
                     (right.empty() || right[0]->tb != mt.te || right[0]->possessive ||
@@ -1496,7 +1497,7 @@ class EventsStage final : public Stage {
             // "welcomed the end of the fighting", "hosted the talks": receiving a thing is no
             // meeting; the guest is the direct object
             if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 1 &&
-                k.reception_verbs.count(d.toks[mt.tb].lower)) {
+                has(d.toks[mt.tb], WReceptionVerb)) {
                 std::size_t o = mt.te;
                 while (o < s.te && (d.toks[o].lex & LDeterminer) && c.starts_at[o] < 0) ++o;
                 // "hosted the foreign ministers of Saudi Arabia and Iraq": people of a state
@@ -1516,31 +1517,31 @@ class EventsStage final : public Stage {
             // (the verb "meeting" itself is no gathering: "Burns meeting officials in Doha")
             const std::size_t gfrom = tr.syntax == TrigSyntax::verb ? mt.tb + 1 : mt.tb;
             for (std::size_t t = gfrom; t < mt.te; ++t)
-                if (k.gathering_nouns.count(d.toks[t].lower) &&
-                    !(t > s.tb && k.gathering_exclude.count(d.toks[t - 1].lower)))
+                if (has(d.toks[t], WGatheringNoun) &&
+                    !(t > s.tb && has(d.toks[t - 1], WGatheringExclude)))
                     gathering = true;
             // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
             // one body meeting among themselves
             const auto mv = d.toks[mt.tb].lower;
-            const bool members =
-                tr.syntax == TrigSyntax::verb &&
-                (mt.te == mt.tb + 1 ||
-                 (mt.te == mt.tb + 2 && k.locative_preps.count(d.toks[mt.tb + 1].lower))) &&
-                (mv.starts_with("meet") || mv == "met"sv || mv.starts_with("gather") ||
-                 mv.starts_with("conven")) &&
-                actors.size() == 1 && (actors[0]->people || actors[0]->prep_attached) &&
-                act.size() == 1 && act[0].kind == "organisation"sv && tgt.empty();
+            const bool members = tr.syntax == TrigSyntax::verb &&
+                                 (mt.te == mt.tb + 1 ||
+                                  (mt.te == mt.tb + 2 && has(d.toks[mt.tb + 1], WLocativePrep))) &&
+                                 (mv.starts_with("meet") || mv == "met"_w ||
+                                  mv.starts_with("gather") || mv.starts_with("conven")) &&
+                                 actors.size() == 1 &&
+                                 (actors[0]->people || actors[0]->prep_attached) &&
+                                 act.size() == 1 && act[0].kind == "organisation"_w && tgt.empty();
             // "The conference, co-hosted by Egypt and the UN, ...": the gathering named in an
             // earlier sentence with its venue ("a conference in Cairo")
             if (!loc && tr.syntax == TrigSyntax::passive)
                 for (std::size_t g = mt.tb; g-- > s.tb && mt.tb - g <= 4;) {
-                    if (!k.gathering_nouns.count(d.toks[g].lower)) continue;
-                    if (g == s.tb || d.toks[g - 1].lower != "the"sv) break;
+                    if (!has(d.toks[g], WGatheringNoun)) continue;
+                    if (g == s.tb || d.toks[g - 1].lower != "the"_w) break;
                     for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
                         const Sentence& ps = d.sents[sj];
                         for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
                             if (d.toks[t].lower != d.toks[g].lower ||
-                                (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                                (d.toks[t + 1].lower != "in"_w && d.toks[t + 1].lower != "at"_w) ||
                                 c.starts_at[t + 2] < 0)
                                 continue;
                             const Mention& v =
@@ -1600,10 +1601,10 @@ class EventsStage final : public Stage {
             // place ("Syria's"), the next one is the venue
             if (gathering && !loc)
                 for (std::size_t t = mt.te; t + 1 < cend; ++t) {
-                    if (c.starts_at[t + 1] < 0 || d.toks[t].lower != "in"sv) continue;
+                    if (c.starts_at[t + 1] < 0 || d.toks[t].lower != "in"_w) continue;
                     const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                     if (v.place && v.place_concrete && !v.in_quote && t >= mt.te + 3 &&
-                        d.toks[t - 2].lower == "'s"sv)
+                        d.toks[t - 2].lower == "'s"_w)
                         loc = v.place;
                     break;
                 }
@@ -1616,8 +1617,8 @@ class EventsStage final : public Stage {
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
             for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
-                if ((d.toks[t].lower == "talks"sv || d.toks[t].lower == "negotiations"sv) &&
-                    k.negotiation_modifiers.count(d.toks[t - 1].lower)) {
+                if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
+                    has(d.toks[t - 1], WNegotiationModifier)) {
                     const int ni = k.type_index("negotiation");
                     if (ni < 0) break;
                     const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
@@ -1660,13 +1661,13 @@ class EventsStage final : public Stage {
             if (cd.ev.location && !cd.ev.location->country.empty() &&
                 (hw.starts_with("receiv") || hw.starts_with("host") || hw.starts_with("welcom")))
                 for (const Participant& g : tgt) {
-                    if (g.kind != "person" || g.country.empty() ||
+                    if (g.kind != "person"_w || g.country.empty() ||
                         g.country == cd.ev.location->country)
                         continue;
                     const auto it = k.country_by_code.find(cd.ev.location->country);
                     if (it == k.country_by_code.end()) break;
                     for (const auto& ti : k.types)
-                        if (ti.name == "visit") {
+                        if (ti.name == "visit"_w) {
                             Candidate v = cd;
                             v.ev.type = ti.name;
                             v.ev.category = ti.category;
@@ -1680,18 +1681,18 @@ class EventsStage final : public Stage {
                             d.cands.push_back(std::move(v));
                         }
                 }
-        } else if (type == "negotiation") {
+        } else if (type == "negotiation"_w) {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
                 med = act;
                 act.clear();
                 // the subject of the sentence ("Egypt and Qatar mediated talks": handled by verbs)
                 // "held indirect talks in Muscat, mediated by X": the talks named just before
-                if (!med.empty() && mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","sv &&
-                    d.toks[mt.tb].text != "-"sv)
+                if (!med.empty() && mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w &&
+                    d.toks[mt.tb].text != "-"_w)
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
                         Candidate& h = d.cands[ci];
-                        if ((h.ev.type != "negotiation"sv && h.ev.type != "meeting"sv) ||
+                        if ((h.ev.type != "negotiation"_w && h.ev.type != "meeting"_w) ||
                             h.tb >= mt.tb)
                             continue;
                         // mediated talks are a negotiation
@@ -1725,7 +1726,7 @@ class EventsStage final : public Stage {
                     return;
                 // "negotiations, facilitated by X": a passive right after the noun
                 for (std::size_t t = mt.te; t < std::min(s.te, mt.te + 4); ++t) {
-                    if (d.toks[t].lower == "by"sv) {
+                    if (d.toks[t].lower == "by"_w) {
                         for (const Mention* m : right_mentions(c, t + 1, s.te)) {
                             if (!m->part) break;
                             std::vector<const Mention*> l{m};
@@ -1752,15 +1753,15 @@ class EventsStage final : public Stage {
                 bool between = false;
                 for (const Mention* m : sides) {
                     if (!usable(*m) && !(mediator_noun && m->part && !m->adjective)) continue;
-                    if (mediator_noun && (m->prep.empty() || m->prep == "from"sv)) {
+                    if (mediator_noun && (m->prep.empty() || m->prep == "from"_w)) {
                         take(med, *m);
-                    } else if (m->prep == "between"sv || m->prep == "with"sv ||
-                               m->prep == "and"sv) {
-                        between = between || m->prep == "between"sv;
+                    } else if (m->prep == "between"_w || m->prep == "with"_w ||
+                               m->prep == "and"_w) {
+                        between = between || m->prep == "between"_w;
                         take(tgt, *owned_or_self(c, m));
-                    } else if (between && m->part && m->part->kind == "person"sv &&
-                               m->tb >= s.tb + 2 && d.toks[m->tb - 1].lower == "and"sv &&
-                               d.toks[m->tb - 2].lower == ","sv) {
+                    } else if (between && m->part && m->part->kind == "person"_w &&
+                               m->tb >= s.tb + 2 && d.toks[m->tb - 1].lower == "and"_w &&
+                               d.toks[m->tb - 2].lower == ","_w) {
                         // "between A, the secretary of X, and B": past A's apposition
                         take(tgt, *m);
                     }
@@ -1799,7 +1800,7 @@ class EventsStage final : public Stage {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || !m.part) continue;
                     if (m.tb < from && !(med.size() == 1 && same_party(*m.part, med[0]))) continue;
-                    if (m.part->kind != "country"sv && m.part->kind != "organisation"sv) continue;
+                    if (m.part->kind != "country"_w && m.part->kind != "organisation"_w) continue;
                     add_unique(all, *m.part);
                 }
                 if (all.size() >= 2) {
@@ -1834,7 +1835,7 @@ class EventsStage final : public Stage {
             // Egypt": the deal itself was reached, between the parties, with these mediators
             const bool agreed_already = std::any_of(
                 d.cands.begin(), d.cands.end(),
-                [&](const Candidate& o) { return o.sentence == si && o.ev.type == "agreement"; });
+                [&](const Candidate& o) { return o.sentence == si && o.ev.type == "agreement"_w; });
             std::size_t head = mt.tb;  // the noun before "brokered by", past "between X and Y"
             while (head > s.tb && head + 10 > mt.tb) {
                 const auto w = d.toks[head - 1].lower;
@@ -1842,7 +1843,7 @@ class EventsStage final : public Stage {
                     head = m->tb;
                     continue;
                 }
-                if (w != "and" && w != "between" && w != "the" && w != ",") break;
+                if (w != "and"_w && w != "between"_w && w != "the"_w && w != ","_w) break;
                 --head;
             }
             // "The agreement, brokered by the United States and France, was announced": the
@@ -1852,10 +1853,9 @@ class EventsStage final : public Stage {
                 d.toks[mt.tb].text != "-"sv)
                 return;
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
-                !cd.mediators.empty() && !agreed_already &&
-                k.agreement_nouns.count(d.toks[head - 1].lower)) {
+                !cd.mediators.empty() && !agreed_already && has(d.toks[head - 1], WAgreementNoun)) {
                 for (const auto& ti : k.types)
-                    if (ti.name == "agreement") {
+                    if (ti.name == "agreement"_w) {
                         Candidate ag = cd;
                         ag.ev.type = ti.name;
                         ag.ev.category = ti.category;
@@ -1875,34 +1875,34 @@ class EventsStage final : public Stage {
                 !cd.mediators.empty() && (bw.starts_with("broker") || bw.starts_with("mediat")) &&
                 agreement_object(d, s, mt.te) != SIZE_MAX)
                 push_agreement(d, cd, cd.ev.targets, {}, cd.mediators);
-        } else if (type == "statement") {
+        } else if (type == "statement"_w) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
-            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what") return;
+            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"_w) return;
             // "..., Egyptian officials said.": a trailing attribution to unnamed officials is
             // sourcing for the clause before it, not a statement of its own
             // (", a Lebanese official said." too, also when read as a title)
             if (!noun && actors.size() == 1 && actors[0]->kind == MentionKind::role_only &&
                 actors[0]->te == mt.tb && actors[0]->tb > s.tb &&
                 in(d.toks[actors[0]->tb].lower, {"a", "an", "one"}) &&
-                d.toks[actors[0]->tb - 1].lower == "," &&
-                k.reporting_verbs.count(d.toks[mt.tb].lower))
+                d.toks[actors[0]->tb - 1].lower == ","_w && has(d.toks[mt.tb], WReportingVerb))
                 return;
             if (!noun && actors.size() == 1 && actors[0]->people && actors[0]->adjective &&
                 actors[0]->te < mt.tb && mt.tb <= actors[0]->te + 2 &&
                 (d.toks[mt.tb - 1].lex & LPeopleNoun) && !d.toks[mt.tb - 1].cap &&
-                k.reporting_verbs.count(d.toks[mt.tb].lower)) {
+                has(d.toks[mt.tb], WReportingVerb)) {
                 std::size_t b = actors[0]->tb;
                 bool indefinite = false;
                 while (b > s.tb && b + 3 > actors[0]->tb && d.toks[b - 1].kind == TokKind::word &&
                        !d.toks[b - 1].cap) {
                     const auto w = d.toks[b - 1].lower;
-                    if (w == "a" || w == "an" || w == "one" || w == "another") indefinite = true;
-                    if (!(d.toks[b - 1].lex & (LDeterminer | LRoleModifier)) && w != "one" &&
-                        w != "another")
+                    if (w == "a"_w || w == "an"_w || w == "one"_w || w == "another"_w)
+                        indefinite = true;
+                    if (!(d.toks[b - 1].lex & (LDeterminer | LRoleModifier)) && w != "one"_w &&
+                        w != "another"_w)
                         break;
                     --b;
                 }
-                if (b > s.tb && d.toks[b - 1].lower == "," &&
+                if (b > s.tb && d.toks[b - 1].lower == ","_w &&
                     (d.toks[mt.tb - 1].lower.ends_with("s") || indefinite))
                     return;
             }
@@ -1926,19 +1926,19 @@ class EventsStage final : public Stage {
             // Israeli jets struck")
             if (act.empty() && !right.empty() && right[0]->tb == mt.te && usable(*right[0]) &&
                 right[0]->kind != MentionKind::pronoun && mt.tb > s.tb &&
-                (d.toks[mt.tb - 1].kind == TokKind::quote || d.toks[mt.tb - 1].lower == ","sv))
+                (d.toks[mt.tb - 1].kind == TokKind::quote || d.toks[mt.tb - 1].lower == ","_w))
                 take(act, *right[0]);  // '"...," said Sisi'
             if (act.empty()) return;
             // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")
             const auto v = d.toks[mt.tb].lower;
-            const bool transitive = v.starts_with("tell") || v == "told"sv ||
+            const bool transitive = v.starts_with("tell") || v == "told"_w ||
                                     v.starts_with("accus") || v.starts_with("condemn") ||
                                     v.starts_with("blam") || v.starts_with("warn") ||
                                     v.starts_with("prais") || v.starts_with("critici") ||
                                     v.starts_with("brief") || v.starts_with("welcom");
             // ("told his guest": the possessive pronoun before the addressee)
-            const std::size_t obj_at = mt.te + 1 < s.te && (d.toks[mt.te].lower == "his"sv ||
-                                                            d.toks[mt.te].lower == "her"sv)
+            const std::size_t obj_at = mt.te + 1 < s.te && (d.toks[mt.te].lower == "his"_w ||
+                                                            d.toks[mt.te].lower == "her"_w)
                                            ? mt.te + 1
                                            : mt.te;
             if (!noun && transitive && !right.empty() &&
@@ -1956,7 +1956,7 @@ class EventsStage final : public Stage {
             std::size_t near = mt.te + 1;
             if (!right.empty() && right[0]->tb == mt.te && right[0]->part) near = right[0]->te + 1;
             for (const Mention* m : right)
-                if (m->place && (m->prep == "in"sv || m->prep == "at"sv) && !m->in_quote &&
+                if (m->place && (m->prep == "in"_w || m->prep == "at"_w) && !m->in_quote &&
                     m->tb <= near) {
                     cd.ev.location = m->place;
                     break;
@@ -1968,8 +1968,8 @@ class EventsStage final : public Stage {
                 std::vector<Participant> sides, partners;
                 for (const Mention* m : right) {
                     if (obj == SIZE_MAX || m->tb <= obj || !usable(*m)) continue;
-                    if (m->prep == "between"sv) take(sides, *owned_or_self(c, m));
-                    if (m->prep == "with"sv && m->tb == obj + 2)
+                    if (m->prep == "between"_w) take(sides, *owned_or_self(c, m));
+                    if (m->prep == "with"_w && m->tb == obj + 2)
                         take(partners, *owned_or_self(c, m));
                 }
                 const auto is_side = [&](const Participant& a) {
@@ -1985,23 +1985,23 @@ class EventsStage final : public Stage {
                     push_agreement(d, cd, cd.ev.actors, partners, {});
                 }
             }
-        } else if (type == "appeal"sv || type == "proposal"sv || type == "rejection"sv ||
-                   type == "agreement"sv || type == "aid"sv) {
-            if (act.empty() && type != "agreement"sv) return;
+        } else if (type == "appeal"_w || type == "proposal"_w || type == "rejection"_w ||
+                   type == "agreement"_w || type == "aid"_w) {
+            if (act.empty() && type != "agreement"_w) return;
             // "agreed that the talks were constructive", "agreed with Egypt that ...": an
             // opinion shared, not a deal
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
                 d.toks[mt.tb].lower.starts_with("agree"))
                 for (std::size_t t = mt.te; t < s.te && t < mt.te + 5; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == "to"sv || w == "on"sv || w == "upon"sv || w == ","sv) break;
-                    if (w == "that"sv) return;
+                    if (w == "to"_w || w == "on"_w || w == "upon"_w || w == ","_w) break;
+                    if (w == "that"_w) return;
                 }
             // "the accord was signed by X and Y" (not "the letter was signed by X")
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::passive &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::passive &&
                 std::none_of(d.toks.begin() + static_cast<std::ptrdiff_t>(s.tb),
                              d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb),
-                             [&](const Token& x) { return k.agreement_nouns.count(x.lower) > 0; }))
+                             [&](const Token& x) { return has(x, WAgreementNoun); }))
                 return;
             // "He said Morocco's autonomy plan was the only basis", "did not take up France's
             // offer of help": a plan described by a copula or in the object of a negated verb
@@ -2017,7 +2017,7 @@ class EventsStage final : public Stage {
             }
             // "fell short of its demands", "rejected Hamas's demands": a demand named in
             // the object of something else is background, not an appeal made here
-            if (type == "appeal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
+            if (type == "appeal"_w && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
                 std::size_t b = actors[0]->tb;
                 if (b > s.tb && (d.toks[b - 1].lex & LDeterminer)) --b;
                 if (b > s.tb && d.toks[b - 1].kind == TokKind::word &&
@@ -2026,9 +2026,9 @@ class EventsStage final : public Stage {
             }
             // "to agree on a response": the aim of something else, unless planned
             // ("are expected to agree")
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
                 tr.form == VerbForm::base && mt.tb > s.tb + 1 &&
-                d.toks[mt.tb - 1].lower == "to"sv &&
+                d.toks[mt.tb - 1].lower == "to"_w &&
                 !in(d.toks[frame_verb(d, s, mt.tb - 1)].lower,
                     {"expected", "set", "due", "scheduled", "going", "plan", "plans", "planned",
                      "planning", "is", "are", "likely", "ready", "agreed", "voted", "votes",
@@ -2081,14 +2081,14 @@ class EventsStage final : public Stage {
             // "asked the international community to act", "pressed Washington to rein in
             // Israel" (the addressee inside the pattern's gap); "demanded that Israel
             // withdraw" (the subject of the demanded clause)
-            if (type == "appeal"sv && tr.syntax == TrigSyntax::verb) {
+            if (type == "appeal"_w && tr.syntax == TrigSyntax::verb) {
                 std::size_t from = mt.te;
-                if (mt.te > mt.tb + 1 && d.toks[mt.te - 1].lower == "to"sv &&
+                if (mt.te > mt.tb + 1 && d.toks[mt.te - 1].lower == "to"_w &&
                     !in(d.toks[mt.tb + 1].lower, {"to", "on", "upon", "for"}))
                     from = mt.tb + 1;
-                else if (mt.te + 1 < s.te && d.toks[mt.te].lower == "that"sv)
+                else if (mt.te + 1 < s.te && d.toks[mt.te].lower == "that"_w)
                     from = mt.te + 1;
-                if (from != mt.te && from + 1 < s.te && d.toks[from].lower == "the"sv &&
+                if (from != mt.te && from + 1 < s.te && d.toks[from].lower == "the"_w &&
                     c.starts_at[from] < 0)
                     ++from;
                 if (from != mt.te && c.starts_at[from] >= 0) {
@@ -2100,24 +2100,24 @@ class EventsStage final : public Stage {
                 }
             }
             for (const Mention* m : right) {
-                if (type == "appeal"sv && !tgt.empty()) break;
+                if (type == "appeal"_w && !tgt.empty()) break;
                 const bool adj_target =
-                    (type == "rejection"sv && m->adjective && m->part && m->tb <= mt.te + 3) ||
-                    (type == "aid"sv && m->adjective && m->part && in(m->prep, {"to", "for"}));
+                    (type == "rejection"_w && m->adjective && m->part && m->tb <= mt.te + 3) ||
+                    (type == "aid"_w && m->adjective && m->part && in(m->prep, {"to", "for"}));
                 if (!usable(*m) && !adj_target) continue;
                 const auto p = m->prep;
                 bool ok = adj_target;
-                if (type == "appeal"sv) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
-                if (type == "proposal"sv)
+                if (type == "appeal"_w) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
+                if (type == "proposal"_w)
                     ok = in(p, {"to", "for"}) ||
                          // "invited Erdogan to attend": the guest is whom it is offered
                          (p.empty() && m->tb == mt.te && d.toks[mt.tb].lower.starts_with("invit"));
-                if (type == "rejection"sv)
+                if (type == "rejection"_w)
                     ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
-                if (type == "agreement"sv) ok = in(p, {"with", "between", "and"});
-                if (type == "aid"sv) ok = ok || in(p, {"to", "for"});
+                if (type == "agreement"_w) ok = in(p, {"with", "between", "and"});
+                if (type == "aid"_w) ok = ok || in(p, {"to", "for"});
                 if (!ok) continue;
-                if (type == "agreement"sv && p == "between"sv) {
+                if (type == "agreement"_w && p == "between"_w) {
                     take(act, *m);
                     continue;
                 }
@@ -2130,7 +2130,7 @@ class EventsStage final : public Stage {
                          mi < d.mentions.size() && d.mentions[mi].tb < mt.tb; ++mi) {
                         const Mention& o = d.mentions[mi];
                         if (usable(o) && o.kind == MentionKind::entity && o.part &&
-                            o.part->kind != "person"sv &&
+                            o.part->kind != "person"_w &&
                             std::none_of(act.begin(), act.end(), [&](const Participant& a) {
                                 return same_party(a, *o.part);
                             })) {
@@ -2139,12 +2139,12 @@ class EventsStage final : public Stage {
                         }
                     }
                     if (other) take(tgt, *other);
-                    if (type == "appeal"sv) break;
+                    if (type == "appeal"_w) break;
                     continue;
                 }
                 take(tgt, *m);
                 // "urging Israel, Saudi Arabia, Oman and Iran to help": every addressee
-                if (type == "appeal"sv) {
+                if (type == "appeal"_w) {
                     std::vector<const Mention*> more;
                     coord_right(c, cend, *m, more, false);
                     for (const Mention* x : more)
@@ -2153,11 +2153,11 @@ class EventsStage final : public Stage {
                             }))
                             take(tgt, *x);
                 }
-                if (type == "rejection"sv || type == "appeal"sv) break;
+                if (type == "rejection"_w || type == "appeal"_w) break;
             }
             // "adopted an Egyptian plan", "endorsed Egypt's proposal": the plan's author is
             // the other side
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
                 (d.toks[mt.tb].lower.starts_with("adopt") ||
                  d.toks[mt.tb].lower.starts_with("endors")))
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t) {
@@ -2170,17 +2170,17 @@ class EventsStage final : public Stage {
                     t = std::max(t, o.te - 1);
                 }
             // (without an author, "adopted a resolution" is a vote, not an agreement here)
-            if (type == "agreement"sv && tgt.empty() && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tgt.empty() && tr.syntax == TrigSyntax::verb &&
                 (d.toks[mt.tb].lower.starts_with("adopt") ||
                  d.toks[mt.tb].lower.starts_with("endors")))
                 return;
             // ... and that author proposed it ("an Egyptian plan" is Egypt's proposal)
-            if (type == "agreement"sv && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
                 (d.toks[mt.tb].lower.starts_with("adopt") ||
                  d.toks[mt.tb].lower.starts_with("endors")) &&
                 !in(d.toks[mt.te - 1].lower, {"resolution", "declaration"}))
                 for (const auto& ti : k.types)
-                    if (ti.name == "proposal"sv) {
+                    if (ti.name == "proposal"_w) {
                         Candidate pr = cd;
                         pr.ev.type = ti.name;
                         pr.ev.category = ti.category;
@@ -2195,9 +2195,9 @@ class EventsStage final : public Stage {
                     }
             // "Ankara had agreed to supply Egypt with drones": the object of the agreed
             // infinitive is the other side
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
                 mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") &&
-                mt.te + 2 < cend && d.toks[mt.te].lower == "to"sv &&
+                mt.te + 2 < cend && d.toks[mt.te].lower == "to"_w &&
                 d.toks[mt.te + 1].kind == TokKind::word && !d.toks[mt.te + 1].cap &&
                 c.starts_at[mt.te + 2] >= 0) {
                 const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
@@ -2208,15 +2208,15 @@ class EventsStage final : public Stage {
             }
             // an invitation names its guests and what to: "invited X to attend", "invited five
             // key figures to a meeting" (not "Israel's actions invite retaliation")
-            if (type == "proposal"sv && d.toks[mt.tb].lower.starts_with("invit")) {
+            if (type == "proposal"_w && d.toks[mt.tb].lower.starts_with("invit")) {
                 bool to = false;
                 for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 6 && !to; ++t) {
                     if (hard_punct(d.toks[t])) break;
-                    to = d.toks[t].lower == "to"sv;
+                    to = d.toks[t].lower == "to"_w;
                 }
                 if (!to) return;
             }
-            if (type == "aid"sv && tgt.empty()) {
+            if (type == "aid"_w && tgt.empty()) {
                 // "sent aid to Gaza": the place's country receives it
                 for (const Mention* m : right)
                     if (m->place && !m->part && in(m->prep, {"to", "for", "into"}) &&
@@ -2229,14 +2229,14 @@ class EventsStage final : public Stage {
                         }
                     }
             }
-            if (type == "aid"sv && tgt.empty()) {
+            if (type == "aid"_w && tgt.empty()) {
                 // the recipient is often named elsewhere in the sentence
                 const Mention* best = nullptr;
                 std::size_t best_dist = 0;
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
-                    if (!usable(m) || m.part->kind != "country"sv) continue;
+                    if (!usable(m) || m.part->kind != "country"_w) continue;
                     if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
                             return a.country == m.part->country;
                         }))
@@ -2253,31 +2253,30 @@ class EventsStage final : public Stage {
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             // ("signed in Riyadh by X": the place inside a passive's gap)
-            if (type != "statement")
+            if (type != "statement"_w)
                 cd.ev.location = location_near(
                     c, s, mt.tb, tr.syntax == TrigSyntax::passive ? mt.tb + 1 : mt.te, cend);
-        } else if (type == "attack") {
+        } else if (type == "attack"_w) {
             // "condolences for the Palestinians killed in Gaza", "mourned those killed": a
             // kill participle on the object of a preposition only describes the victims
             if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.tb > s.tb &&
-                k.kill_verbs.count(d.toks[mt.tb].lower) &&
-                !(mt.te < s.te && d.toks[mt.te].lower == "by"sv)) {
+                has(d.toks[mt.tb], WKillVerb) && !(mt.te < s.te && d.toks[mt.te].lower == "by"_w)) {
                 const Mention* pm = mention_ending(c, mt.tb - 1);
                 if ((pm && !pm->prep.empty() && !pm->prep_attached &&
                      !in(pm->prep, {"after", "before", "since", "until", "as", "while", "once",
                                     "when", "by"})) ||
-                    d.toks[mt.tb - 1].lower == "those"sv)
+                    d.toks[mt.tb - 1].lower == "those"_w)
                     return;
             }
             // "a man in Jericho was killed by falling debris" after "Iran fired missiles at
             // Israel": a death from the debris of an attack just told is part of it
-            if (tr.syntax == TrigSyntax::verb && k.kill_verbs.count(d.toks[mt.tb].lower) &&
-                mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv) {
+            if (tr.syntax == TrigSyntax::verb && has(d.toks[mt.tb], WKillVerb) &&
+                mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w) {
                 std::size_t a = mt.te + 1;
                 if (in(d.toks[a].lower, {"falling", "flying"}) && a + 1 < s.te) ++a;
                 if (in(d.toks[a].lower, {"debris", "shrapnel", "fragments", "rubble"}) &&
                     std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
-                        return o.ev.type == "attack"sv && o.sentence < si && o.sentence + 3 >= si;
+                        return o.ev.type == "attack"_w && o.sentence < si && o.sentence + 3 >= si;
                     }))
                     return;
             }
@@ -2285,12 +2284,12 @@ class EventsStage final : public Stage {
             // "Israel responded with strikes on Lebanon", "X, which retaliated with air
             // raids": the subject of the responding verb
             std::size_t w = mt.tb;  // "with [a wave of | new] strikes"
-            for (int n = 0; n < 4 && w > s.tb + 2 && d.toks[w - 1].lower != "with" &&
+            for (int n = 0; n < 4 && w > s.tb + 2 && d.toks[w - 1].lower != "with"_w &&
                             d.toks[w - 1].kind == TokKind::word && !d.toks[w - 1].cap &&
-                            !((d.toks[w - 1].lex & LPreposition) && d.toks[w - 1].lower != "of");
+                            !((d.toks[w - 1].lex & LPreposition) && d.toks[w - 1].lower != "of"_w);
                  ++n)
                 --w;
-            if (act.empty() && noun && w >= s.tb + 2 && d.toks[w - 1].lower == "with") {
+            if (act.empty() && noun && w >= s.tb + 2 && d.toks[w - 1].lower == "with"_w) {
                 const auto v = d.toks[w - 2].lower;
                 if (v.starts_with("respond") || v.starts_with("retaliat") ||
                     v.starts_with("repl") || v.starts_with("answer"))
@@ -2299,8 +2298,8 @@ class EventsStage final : public Stage {
             // "The Houthis claimed responsibility for a drone attack": the claimant
             if (act.empty() && noun)
                 for (std::size_t t = mt.tb; t-- > s.tb && t + 6 > mt.tb;)
-                    if (d.toks[t].lower == "responsibility" && t + 1 < mt.tb &&
-                        d.toks[t + 1].lower == "for" && t > s.tb) {
+                    if (d.toks[t].lower == "responsibility"_w && t + 1 < mt.tb &&
+                        d.toks[t + 1].lower == "for"_w && t > s.tb) {
                         for (const Mention* m : left_actors(c, s, t - 1, true)) take(act, *m);
                         break;
                     }
@@ -2311,7 +2310,7 @@ class EventsStage final : public Stage {
             // "attacks by X"
             if (act.empty()) {
                 for (std::size_t t = mt.te; t + 1 < std::min(s.te, mt.te + 2); ++t)
-                    if (d.toks[t].lower == "by"sv && c.starts_at[t + 1] >= 0) {
+                    if (d.toks[t].lower == "by"_w && c.starts_at[t + 1] >= 0) {
                         const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                         if (usable(m)) take(act, m);
                     }
@@ -2320,8 +2319,8 @@ class EventsStage final : public Stage {
             for (std::size_t o = q + 1; o < ms.size(); ++o)
                 // "strikes killed 30 people across Gaza": a kill verb beside another attack
                 // trigger is no attack of its own, its places belong to this one
-                if (k.types[k.triggers[ms[o].trig].type].name == "attack" &&
-                    !k.kill_verbs.count(d.toks[ms[o].tb].lower)) {
+                if (k.types[k.triggers[ms[o].trig].type].name == "attack"_w &&
+                    !has(d.toks[ms[o].tb], WKillVerb)) {
                     pend = ms[o].tb;
                     break;
                 }
@@ -2345,7 +2344,7 @@ class EventsStage final : public Stage {
                 if (tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->part && m->prep.empty() &&
                     !m->place)
                     take(tgt, *m);
-                if (m->part && m->part->kind != "country"sv && !m->adjective &&
+                if (m->part && m->part->kind != "country"_w && !m->adjective &&
                     in(m->prep, {"on", "against"}))
                     take(tgt, *m);
                 // "strikes on Houthi targets", "raids against Hamas": the group is hit, in
@@ -2362,16 +2361,16 @@ class EventsStage final : public Stage {
                     tr.syntax == TrigSyntax::verb && m->tb == mt.te && m->prep.empty();
                 // ("the mountains of northern Iraq": over a direction word too)
                 std::size_t of_at = m->tb;
-                while (of_at > s.tb + 1 && d.toks[of_at - 1].lower != "of"sv &&
+                while (of_at > s.tb + 1 && d.toks[of_at - 1].lower != "of"_w &&
                        in(d.toks[of_at - 1].lower,
                           {"the", "northern", "southern", "eastern", "western", "central"}))
                     --of_at;
-                const bool of_place = m->prep == "of" && of_at >= s.tb + 2 &&
-                                      d.toks[of_at - 1].lower == "of"sv &&
-                                      k.place_nouns.count(d.toks[of_at - 2].lower);
+                const bool of_place = m->prep == "of"_w && of_at >= s.tb + 2 &&
+                                      d.toks[of_at - 1].lower == "of"_w &&
+                                      has(d.toks[of_at - 2], WPlaceNoun);
                 // "near the terminal of Israel's Ben Gurion airport", "in Lebanon's Tyre": a
                 // place right after a state's possessive inside a prepositional phrase
-                const Mention* owner = m->tb >= 2 && d.toks[m->tb - 1].lower == "'s"sv
+                const Mention* owner = m->tb >= 2 && d.toks[m->tb - 1].lower == "'s"_w
                                            ? mention_ending(c, m->tb - 2)
                                            : nullptr;
                 const bool owned_place = m->place && m->prep.empty() && owner &&
@@ -2382,7 +2381,7 @@ class EventsStage final : public Stage {
                 if (m->place && m->possessive && m->part && !place_noun_after(d, *m)) continue;
                 // "attacks on US bases": an adjective is a place only before a place noun
                 if (m->place && m->adjective && !place_noun_after(d, *m)) continue;
-                if (m->place && m->part && m->part->kind == "country" && m->te < s.te &&
+                if (m->place && m->part && m->part->kind == "country"_w && m->te < s.te &&
                     !place_noun_after(d, *m)) {
                     const Token& nx = d.toks[m->te];
                     // ("a U.S. outpost in Jordan": a singular noun before a preposition too)
@@ -2411,7 +2410,7 @@ class EventsStage final : public Stage {
                                  object_place || of_place || owned_place ||
                                  (m->prep.empty() && !cd.places.empty()))) {
                     if (m->place_concrete || cd.places.empty()) cd.places.push_back(*m->place);
-                    if (m->part && m->part->kind == "country"sv && in(m->prep, {"on", "against"}))
+                    if (m->part && m->part->kind == "country"_w && in(m->prep, {"on", "against"}))
                         take(tgt, *m);
                 }
             }
@@ -2419,7 +2418,7 @@ class EventsStage final : public Stage {
             // attack noun right before it adds its object place to that attack
             if (tr.syntax == TrigSyntax::verb && q > 0 && ms[q - 1].te == mt.tb &&
                 k.triggers[ms[q - 1].trig].syntax != TrigSyntax::verb &&
-                k.types[k.triggers[ms[q - 1].trig].type].name == "attack") {
+                k.types[k.triggers[ms[q - 1].trig].type].name == "attack"_w) {
                 for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
                     if (it->sentence != si) break;
                     if (it->tb != ms[q - 1].tb) continue;
@@ -2475,7 +2474,7 @@ class EventsStage final : public Stage {
             if (act.empty()) return;
             cd.ev.actors = std::move(act);
         }
-        if (type != "visit"sv && type != "attack"sv && cd.ev.location)
+        if (type != "visit"_w && type != "attack"_w && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
         d.cands.push_back(std::move(cd));
     }
@@ -2498,8 +2497,8 @@ class EventsStage final : public Stage {
         std::size_t first = qb;  // first word of the quote
         while (first < qe && d.toks[first].kind != TokKind::word) ++first;
         if (first >= qe) return;
-        bool demand = first == s.tb + 1 && k.demand_openers.count(d.toks[first].lower) &&
-                      first + 1 < qe && d.toks[first + 1].kind == TokKind::word;
+        bool demand = first == s.tb + 1 && has(d.toks[first], WDemandOpener) && first + 1 < qe &&
+                      d.toks[first + 1].kind == TokKind::word;
         std::size_t modal = qe;
         for (std::size_t p = first; p < qe && !demand; ++p)
             for (const Phrase& ph : k.demand_modals)
@@ -2507,10 +2506,9 @@ class EventsStage final : public Stage {
                     // the obligation falls on a party ("Hamas should", "the international
                     // community must"), not on a thing ("the suffering must end")
                     const Mention* subj = p > first ? mention_ending(c, p - 1) : nullptr;
-                    const bool party =
-                        (subj && subj->part && subj->kind != MentionKind::pronoun) ||
-                        (p > first && ((d.toks[p - 1].lex & LPeopleNoun) ||
-                                       k.demand_subjects.count(d.toks[p - 1].lower)));
+                    const bool party = (subj && subj->part && subj->kind != MentionKind::pronoun) ||
+                                       (p > first && ((d.toks[p - 1].lex & LPeopleNoun) ||
+                                                      has(d.toks[p - 1], WDemandSubject)));
                     if (party) {
                         demand = true;
                         modal = p;
@@ -2524,7 +2522,7 @@ class EventsStage final : public Stage {
                 d.mentions[mi].kind != MentionKind::pronoun)
                 add_unique(tgt, *d.mentions[mi].part);
         for (const auto& ti : k.types)
-            if (ti.name == "appeal"sv) {
+            if (ti.name == "appeal"_w) {
                 cd.ev.type = ti.name;
                 cd.ev.category = ti.category;
                 cd.ev.plover_type = ti.plover_type;
@@ -2544,7 +2542,7 @@ class EventsStage final : public Stage {
         for (std::size_t mi = c.d.mention_from(s.tb);
              mi < c.d.mentions.size() && c.d.mentions[mi].tb < s.te; ++mi) {
             const Mention& m = c.d.mentions[mi];
-            if (!usable(m) || m.part->kind != "person"sv || m.kind == MentionKind::pronoun)
+            if (!usable(m) || m.part->kind != "person"_w || m.kind == MentionKind::pronoun)
                 continue;
             if (std::any_of(tgt.begin(), tgt.end(),
                             [&](const Participant& t) { return pkey(t) == pkey(*m.part); }))

@@ -41,7 +41,7 @@ std::string utf8_copy(std::string_view s) {
 // The part of a participant's identity key after its kind: the name for
 // persons, groups and country-less entities, else the country code.
 const std::string& pkey_value(const Participant& p) {
-    if (p.kind == "person"sv || p.kind == "group"sv || p.country.empty()) return p.name;
+    if (p.kind == "person"_w || p.kind == "group"_w || p.country.empty()) return p.name;
     return p.country;
 }
 
@@ -60,8 +60,8 @@ bool same_pkey(const Participant& a, const Participant& b) {
     return a.kind == b.kind && pkey_value(a) == pkey_value(b);
 }
 
-bool in_set(std::string_view w, std::initializer_list<std::string_view> l) {
-    return std::find(l.begin(), l.end(), w) != l.end();
+bool in_set(std::string_view w, std::initializer_list<Lit> l) {
+    return in(w, l);
 }
 
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
@@ -106,8 +106,8 @@ class ModalityStage final : public Stage {
             const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
             for (std::size_t t = c.tb; t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
-                if (tok.lower == ","sv || tok.lower == ";"sv ||
-                    ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                if (tok.lower == ","_w || tok.lower == ";"_w ||
+                    ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                     break;
                 std::size_t dl = 0;
                 if ((tok.lex & LDenialFirst) && joined_in(d, t, c.tb, k.denial_verbs, dl))
@@ -116,8 +116,8 @@ class ModalityStage final : public Stage {
                 if (tok.lex & LNegator) negated = true;
                 std::size_t len = 0;
                 if ((tok.lex & LSpecFirst) &&
-                    (k.speculative.count(tok.lower) || joined_in(d, t, c.tb, k.speculative, len)) &&
-                    !(tok.cap && tok.lower == "may"sv) && c.tb - t <= 3)
+                    (has(tok, WSpeculative) || joined_in(d, t, c.tb, k.speculative, len)) &&
+                    !(tok.cap && tok.lower == "may"_w) && c.tb - t <= 3)
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
@@ -126,15 +126,15 @@ class ModalityStage final : public Stage {
             if (c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ","sv || w == ";"sv ||
-                        ((d.toks[t].lex & LSubordinator) && w != "as"sv))
+                    if (w == ","_w || w == ";"_w ||
+                        ((d.toks[t].lex & LSubordinator) && w != "as"_w))
                         break;
                     const auto p = d.toks[t - 1].lower;
                     std::size_t dl = 0;
                     if ((d.toks[t].lex & LDenialFirst) &&
                         joined_in(d, t, std::min(s.te, t + 3), k.denial_verbs, dl) &&
-                        (p == "was"sv || p == "were"sv || p == "been"sv || p == "is"sv ||
-                         p == "be"sv)) {
+                        (p == "was"_w || p == "were"_w || p == "been"_w || p == "is"_w ||
+                         p == "be"_w)) {
                         negated = true;
                         break;
                     }
@@ -143,31 +143,29 @@ class ModalityStage final : public Stage {
             // what is not confirmed: "did not confirm that it carried out the attack"
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";" || w == "but") break;
-                if (k.unasserted_verbs.count(w) && t + 1 < c.tb && t > s.tb &&
+                if (w == ";"_w || w == "but"_w) break;
+                if (has(d.toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
                     in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
                         if (d.toks[u].lex & LNegator) negated = true;
                 }
-                if ((d.toks[t].lex & LHearsayDenial) && k.hearsay_denials.count(w) &&
-                    t + 2 < c.tb) {
+                if (has(d.toks[t], WHearsayDenial) && t + 2 < c.tb) {
                     const auto nx = d.toks[t + 1].lower;
-                    const auto nx2 = d.toks[t + 2].lower;
-                    if (k.hearsay_nouns.count(nx) ||
-                        (nx == "that"sv && d.toks[t].lower != "rejected"sv) ||
-                        ((nx == "the"sv || nx == "any"sv) && k.hearsay_nouns.count(nx2)))
+                    if (has(d.toks[t + 1], WHearsayNoun) ||
+                        (nx == "that"_w && d.toks[t].lower != "rejected"_w) ||
+                        ((nx == "the"_w || nx == "any"_w) && has(d.toks[t + 2], WHearsayNoun)))
                         negated = true;
                 }
             }
             // "would not allow its territory to be used to attack Iran": an infinitive under
             // a negated verb of its clause
-            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv && c.syntax == TrigSyntax::verb)
+            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 14 && !negated;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote ||
-                        ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                        ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
-                    if (tok.lower == "not"sv || tok.lower == "n't"sv || tok.lower == "never"sv)
+                    if (tok.lower == "not"_w || tok.lower == "n't"_w || tok.lower == "never"_w)
                         negated = true;
                 }
             // "was not directly involved in the talks": a noun trigger in the object of a
@@ -176,9 +174,9 @@ class ModalityStage final : public Stage {
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 7 && !negated;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind != TokKind::word || tok.cap ||
-                        ((tok.lex & LSubordinator) && tok.lower != "as"sv))
+                        ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
-                    if (tok.lower == "not"sv || tok.lower == "n't"sv || tok.lower == "never"sv)
+                    if (tok.lower == "not"_w || tok.lower == "n't"_w || tok.lower == "never"_w)
                         negated = true;
                 }
             if (negation_ && negated) {
@@ -187,50 +185,50 @@ class ModalityStage final : public Stage {
             }
             // "Qatar has hosted Hamas leaders since 2012": a standing arrangement, no meeting
             // (a mediation since 2022 is an ongoing negotiation)
-            if ((c.ev.type == "meeting"sv || c.ev.type == "visit"sv) && c.tb > s.tb &&
-                (d.toks[c.tb - 1].lower == "has"sv || d.toks[c.tb - 1].lower == "have"sv))
+            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
+                (d.toks[c.tb - 1].lower == "has"_w || d.toks[c.tb - 1].lower == "have"_w))
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ","sv || w == ";"sv ||
-                        (d.toks[t].lex & LSubordinator && w != "since"sv))
+                    if (w == ","_w || w == ";"_w ||
+                        (d.toks[t].lex & LSubordinator && w != "since"_w))
                         break;
-                    if ((w == "since"sv && d.toks[t + 1].kind == TokKind::number) ||
-                        (w == "for"sv &&
-                         (d.toks[t + 1].lower == "years"sv || d.toks[t + 1].lower == "decades"sv)))
+                    if ((w == "since"_w && d.toks[t + 1].kind == TokKind::number) ||
+                        (w == "for"_w &&
+                         (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
                         speculative = true;
                 }
             // "would strike again if ...", "will attend unless ...": a conditional
             bool modal = false;
             for (std::size_t t = lo; t < c.tb; ++t) {
                 const auto w = d.toks[t].lower;
-                if (w == "would"sv || w == "will"sv || w == "'ll"sv || w == "could"sv ||
-                    w == "might"sv)
+                if (w == "would"_w || w == "will"_w || w == "'ll"_w || w == "could"_w ||
+                    w == "might"_w)
                     modal = true;
             }
             // "if Hamas fired rockets": inside the condition itself
             for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";"sv || w == ":"sv) break;
-                if (w == "if"sv || w == "unless"sv) speculative = true;
-                if ((d.toks[t].lex & LSubordinator) && w != "as"sv) break;
+                if (w == ";"_w || w == ":"_w) break;
+                if (w == "if"_w || w == "unless"_w) speculative = true;
+                if ((d.toks[t].lex & LSubordinator) && w != "as"_w) break;
             }
             if (modal)
                 for (std::size_t t = c.te; t < s.te; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || w == ":"sv || d.toks[t].kind == TokKind::quote) break;
-                    if (w == "if"sv || w == "unless"sv) {
+                    if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
+                    if (w == "if"_w || w == "unless"_w) {
                         speculative = true;
                         break;
                     }
                 }
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
-            if (c.ev.category == "conflict"sv) {
+            if (c.ev.category == "conflict"_w) {
                 bool threat = false;
                 for (std::size_t t = s.tb; t < c.tb; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (k.threat_verbs.count(w)) threat = true;
-                    if (threat && (w == "would"sv || w == "will"sv || w == "to"sv || w == "'ll"sv ||
-                                   w == "could"sv))
+                    if (has(d.toks[t], WThreatVerb)) threat = true;
+                    if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
+                                   w == "could"_w))
                         speculative = true;
                 }
                 // "Israel has long threatened strikes on Hezbollah", "warned of a harsh
@@ -253,17 +251,18 @@ class ModalityStage final : public Stage {
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
                 const auto p = d.toks[c.tb - 1].lower;
-                if (p == "about" || p == "of" || p == "for" || p == "on" || p == "towards" ||
-                    p == "toward" || p == "at" || p == "to" || p == "in" || p == "over")
+                if (p == "about"_w || p == "of"_w || p == "for"_w || p == "on"_w ||
+                    p == "towards"_w || p == "toward"_w || p == "at"_w || p == "to"_w ||
+                    p == "in"_w || p == "over"_w)
                     speculative = true;
             }
             // "a summit in Cairo later this month to agree on a response": an agreement in
             // the purpose infinitive of a gathering is its aim, not a fact
-            if (c.ev.type == "agreement" && c.tb > s.tb && d.toks[c.tb - 1].lower == "to")
+            if (c.ev.type == "agreement"_w && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
                     const Token& w = d.toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
-                    if (k.purpose_heads.count(w.lower)) {
+                    if (has(w, WPurposeHead)) {
                         speculative = true;
                         break;
                     }
@@ -271,38 +270,38 @@ class ModalityStage final : public Stage {
             // "urged Tehran to engage in direct talks": talks in the infinitive an appeal asks
             // for are its aim, unless given a day ("called on them to return to talks on
             // Thursday")
-            if (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb && !speculative)
+            if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb && !speculative)
                 for (const Candidate& a : d.cands) {
-                    if (a.sentence != c.sentence || a.ev.type != "appeal"sv || a.te > c.tb ||
+                    if (a.sentence != c.sentence || a.ev.type != "appeal"_w || a.te > c.tb ||
                         c.tb - a.te > 10)
                         continue;
                     bool to = false, broken = false, day = false;
                     for (std::size_t t = a.te; t < c.tb; ++t) {
                         const Token& w = d.toks[t];
                         if (w.kind == TokKind::punct || w.kind == TokKind::quote) broken = true;
-                        if (w.lower == "to"sv) to = true;
+                        if (w.lower == "to"_w) to = true;
                     }
                     for (std::size_t t = c.te; t < s.te; ++t) {
                         const Token& w = d.toks[t];
-                        if (w.lower == ";"sv || w.kind == TokKind::quote) break;
-                        if ((w.lex & LDateWord) || k.weekdays.count(w.lower)) day = true;
+                        if (w.lower == ";"_w || w.kind == TokKind::quote) break;
+                        if ((w.lex & LDateWord) || has(w, WWeekday)) day = true;
                     }
                     if (to && !broken && !day) speculative = true;
                 }
             // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
             // plan of the guest (the invitation itself is the proposal)
-            if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"sv && c.ev.type != "statement"sv)
+            if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < c.tb; ++mi) {
                     const Mention& g = d.mentions[mi];
                     if (g.te != c.tb - 1 || g.tb < s.tb + 2) continue;
                     const auto v = d.toks[g.tb - 1].lower;
                     const auto a = d.toks[g.tb - 2].lower;
-                    if ((v == "invited"sv || v == "invites"sv || v == "inviting"sv) &&
-                        a != "was"sv && a != "been"sv && a != "is"sv && a != "were"sv)
+                    if ((v == "invited"_w || v == "invites"_w || v == "inviting"_w) &&
+                        a != "was"_w && a != "been"_w && a != "is"_w && a != "were"_w)
                         speculative = true;
                 }
-            if (speculation_ && speculative && c.ev.type != "statement") {
+            if (speculation_ && speculative && c.ev.type != "statement"_w) {
                 c.drop = true;
                 continue;
             }
@@ -310,26 +309,28 @@ class ModalityStage final : public Stage {
             // a trailing attribution (", the ministry said") has its own tense: the
             // future of the clause it reports does not make the saying planned
             std::size_t from = s.tb;
-            if (c.ev.type == "statement"sv)
+            if (c.ev.type == "statement"_w)
                 for (std::size_t t = c.tb; t-- > s.tb;)
-                    if (d.toks[t].lower == ","sv || d.toks[t].lower == "\""sv) {
+                    if (d.toks[t].lower == ","_w || d.toks[t].lower == "\""_w) {
                         from = t + 1;
                         break;
                     }
             for (std::size_t t = from; t < c.tb && !planned; ++t) {
                 if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
-                for (const Phrase& p : k.planned_cues)
-                    if (match_phrase(d, t, c.tb, p)) {
+                const auto cues = k.planned_first.find(d.toks[t].lower);  // those starting here
+                if (cues == k.planned_first.end()) continue;
+                for (const std::uint32_t pi : cues->second)
+                    if (match_phrase(d, t, c.tb, k.planned_cues[pi])) {
                         planned = true;
                         break;
                     }
             }
             // "accepted an invitation from Macron to visit Paris": the visit is to come
-            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv)
+            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
-                    if (k.invitation_words.count(tok.lower)) {
+                    if (has(tok, WInvitationWord)) {
                         planned = true;
                         break;
                     }
@@ -341,8 +342,8 @@ class ModalityStage final : public Stage {
                     const Token& tok = d.toks[t];
                     if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
                     if (!(tok.lex & LPlannedFirst) ||
-                        (tok.lower != "will"sv && tok.lower != "would"sv && tok.lower != "is"sv &&
-                         tok.lower != "are"sv))
+                        (tok.lower != "will"_w && tok.lower != "would"_w && tok.lower != "is"_w &&
+                         tok.lower != "are"_w))
                         continue;
                     for (const Phrase& p : k.planned_cues)
                         if (const std::size_t n = match_phrase(d, t, s.te, p);
@@ -381,24 +382,24 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"sv ||
-                        d.toks[p - 1].lower == "also"sv))
+                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"_w ||
+                        d.toks[p - 1].lower == "also"_w))
                     --p;
                 if (p > s.tb) {
                     const auto b = d.toks[p - 1].lower;
-                    if (b == "is"sv || b == "are"sv || b == "was"sv || b == "were"sv ||
-                        b == "been"sv || b == "'re"sv)
+                    if (b == "is"_w || b == "are"_w || b == "was"_w || b == "were"_w ||
+                        b == "been"_w || b == "'re"_w)
                         ongoing = true;
                 }
             }
             // "X is due in Cairo on Wednesday": an expected arrival
-            if (c.ev.type == "visit" && d.toks[c.tb].lower == "due") planned = true;
+            if (c.ev.type == "visit"_w && d.toks[c.tb].lower == "due"_w) planned = true;
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||
-                     (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb &&
+                     (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb &&
                       !(c.syntax == TrigSyntax::passive && c.tb > s.tb &&
-                        (d.toks[c.tb - 1].lower == "was"sv || d.toks[c.tb - 1].lower == "were"sv))))
+                        (d.toks[c.tb - 1].lower == "was"_w || d.toks[c.tb - 1].lower == "were"_w))))
                 c.ev.status = "ongoing";
             else
                 c.ev.status = "occurred";
@@ -1338,14 +1339,14 @@ class AttributesStage final : public Stage {
                 }
                 c.ev.attributes["mediators"] = arr;
             }
-            if (amounts_ && c.ev.type == "aid"sv) {
+            if (amounts_ && c.ev.type == "aid"_w) {
                 if (auto a = find_amount(d, s)) {
                     c.ev.attributes["amount"] = {
                         {"value", static_cast<long long>(std::llround(a->value))},
                         {"currency", a->currency}};
                 }
             }
-            if (quotes_ && c.ev.type == "statement"sv) {
+            if (quotes_ && c.ev.type == "statement"_w) {
                 if (auto q = find_quote(d, s)) c.ev.attributes["quote"] = *q;
             }
         }
@@ -1390,7 +1391,7 @@ class AttributesStage final : public Stage {
             return std::nullopt;
         }
         if (auto it = d.k->number_words.find(tok.lower);
-            it != d.k->number_words.end() && tok.lower != "a"sv && tok.lower != "an"sv)
+            it != d.k->number_words.end() && tok.lower != "a"_w && tok.lower != "an"_w)
             return it->second;
         return std::nullopt;
     }
@@ -1461,7 +1462,7 @@ class AttributesStage final : public Stage {
                 const std::size_t b = d.orig(d.toks[open + 1].b);
                 std::size_t e = d.orig(d.toks[t - 1].e);
                 // drop the trailing comma of '"..., " he said'
-                if (d.toks[t - 1].text == ","sv && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
+                if (d.toks[t - 1].text == ","_w && t - 1 > open + 1) e = d.orig(d.toks[t - 2].e);
                 const std::string& src = d.article->text;
                 if (b < e && e <= src.size())
                     return utf8_copy(std::string_view(src).substr(b, e - b));
@@ -1472,12 +1473,19 @@ class AttributesStage final : public Stage {
     }
 
     void add_casualties(Doc& d) const {
-        const Knowledge& k = *d.k;
-        for (std::size_t si = 0; si < d.sents.size(); ++si) {
-            std::vector<Candidate*> attacks;
-            for (Candidate& c : d.cands)
-                if (c.sentence == si && !c.drop && c.ev.type == "attack"sv) attacks.push_back(&c);
-            if (attacks.empty()) continue;
+        // the live attacks grouped by sentence (candidate order kept within a sentence)
+        std::vector<Candidate*> all;
+        for (Candidate& c : d.cands)
+            if (!c.drop && c.ev.type == "attack"_w) all.push_back(&c);
+        std::stable_sort(all.begin(), all.end(), [](const Candidate* a, const Candidate* b) {
+            return a->sentence < b->sentence;
+        });
+        for (std::size_t g = 0; g < all.size();) {
+            const std::size_t si = all[g]->sentence;
+            std::size_t h = g;
+            while (h < all.size() && all[h]->sentence == si) ++h;
+            const std::span<Candidate* const> attacks(all.data() + g, h - g);
+            g = h;
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t < s.te; ++t) {
                 if (d.toks[t].kind != TokKind::number && !(d.toks[t].lex & LNumberWord)) continue;
@@ -1488,30 +1496,28 @@ class AttributesStage final : public Stage {
                     continue;
                 const char* what = nullptr;
                 for (std::size_t j = t, skipped = 0; j-- > s.tb && skipped <= 5;) {
-                    const auto lw = d.toks[j].lower;
-                    if (k.kill_verbs.count(lw)) {
+                    if (has(d.toks[j], WKillVerb)) {
                         what = "killed";
                         break;
                     }
-                    if (k.injure_verbs.count(lw)) {
+                    if (has(d.toks[j], WInjureVerb)) {
                         what = "injured";
                         break;
                     }
-                    if (!k.casualty_skip.count(lw) && !k.killed_words.count(lw)) break;
+                    if (!(d.toks[j].sets & (WCasualtySkip | WKilledWord))) break;
                     ++skipped;
                 }
                 if (!what) {
                     for (std::size_t j = t + 1, skipped = 0; j < s.te && skipped <= 4; ++j) {
-                        const auto lw = d.toks[j].lower;
-                        if (k.killed_words.count(lw)) {
+                        if (has(d.toks[j], WKilledWord)) {
                             what = "killed";
                             break;
                         }
-                        if (k.injured_words.count(lw)) {
+                        if (has(d.toks[j], WInjuredWord)) {
                             what = "injured";
                             break;
                         }
-                        if (!k.casualty_skip.count(lw)) break;
+                        if (!has(d.toks[j], WCasualtySkip)) break;
                         ++skipped;
                     }
                 }
@@ -1543,7 +1549,7 @@ class AttributesStage final : public Stage {
                     std::size_t i = 0;
                     while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
                     const auto suf = tok.lower.substr(i);
-                    if (suf == "st"sv || suf == "nd"sv || suf == "rd"sv || suf == "th"sv)
+                    if (suf == "st"_w || suf == "nd"_w || suf == "rd"_w || suf == "th"_w)
                         n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
                 }
                 if (n <= 0 || n > 200) continue;
@@ -1558,7 +1564,7 @@ class AttributesStage final : public Stage {
                 for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
                     const Mention& m = d.mentions[mi];
                     if (m.sentence != si) break;
-                    if (m.part && m.part->kind == "person"sv) {
+                    if (m.part && m.part->kind == "person"_w) {
                         owner = m.part->name;
                         break;
                     }
@@ -1566,7 +1572,7 @@ class AttributesStage final : public Stage {
                 Candidate* best = nullptr;
                 std::size_t best_dist = SIZE_MAX;
                 for (Candidate& c : d.cands) {
-                    if (c.drop || c.carrier || c.ev.type != "visit"sv) continue;
+                    if (c.drop || c.carrier || c.ev.type != "visit"_w) continue;
                     if (!owner.empty() &&
                         std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
                                      [&](const Participant& p) { return p.name == owner; }))
@@ -1640,7 +1646,7 @@ class RegionStage final : public Stage {
                         }
                 }
             }
-            if (!in && article_mena && c.ev.category == "diplomacy"sv &&
+            if (!in && article_mena && c.ev.category == "diplomacy"_w &&
                 (!c.ev.location || k.country_in_region(c.ev.location->country))) {
                 bool foreign_place = false;
                 for (const auto& p : c.places)
@@ -1740,7 +1746,7 @@ void absorb(Candidate& into, Candidate& from) {
     for (auto& [key, val] : b.attributes.items()) {
         if (!a.attributes.contains(key)) {
             a.attributes[key] = val;
-        } else if (key == "topics"sv || key == "mediators"sv) {
+        } else if (key == "topics"_w || key == "mediators"_w) {
             for (const auto& x : val)
                 if (std::find(a.attributes[key].begin(), a.attributes[key].end(), x) ==
                     a.attributes[key].end())
@@ -1781,13 +1787,12 @@ class MergeStage final : public Stage {
             if (!c.drop && !c.carrier) add_evidence(d, c);
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
         auto symmetric = [](const std::string& t) {
-            return t == "meeting"sv || t == "negotiation"sv || t == "agreement"sv;
+            return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
         };
         std::vector<const Participant*> scratch;
-        auto ident = [&](const Candidate& c) {
+        auto ident = [&](const Candidate& c, std::string& key) {  // key's buffer is reused
             const bool sym = symmetric(c.ev.type);
-            std::string key;
-            key.reserve(128);
+            key.clear();
             key += c.ev.type;
             key += '|';
             key += c.ev.status;
@@ -1796,25 +1801,42 @@ class MergeStage final : public Stage {
                 append_keys(key, {&c.ev.actors, &c.ev.targets, &c.mediators}, scratch);
             else
                 append_keys(key, {&c.ev.actors}, scratch);
-            if (!sym && c.ev.type != "statement"sv) {
+            if (!sym && c.ev.type != "statement"_w) {
                 key += '|';
                 append_keys(key, {&c.ev.targets}, scratch);
             }
-            return key;
         };
         auto dates_ok = [](const Candidate& a, const Candidate& b) {
             return !a.ev.date || !b.ev.date || *a.ev.date == *b.ev.date;
         };
         const std::size_t n = d.cands.size();
-        std::vector<std::string> ids(n);
-        for (std::size_t i = 0; i < n; ++i)
-            if (live(d.cands[i])) ids[i] = ident(d.cands[i]);
+        std::vector<std::string>& ids = d.merge_ids;
+        if (ids.size() < n) ids.resize(n);
+        // small codes for the type and the type+status of every candidate (equal strings,
+        // equal codes) and a hash of every key, so the pair loops compare integers first
+        std::vector<std::string_view> seen;
+        auto code = [&](std::string_view v) {
+            const auto it = std::find(seen.begin(), seen.end(), v);
+            if (it != seen.end()) return static_cast<std::uint32_t>(it - seen.begin());
+            seen.push_back(v);
+            return static_cast<std::uint32_t>(seen.size() - 1);
+        };
+        std::vector<std::uint32_t> type_code(n), status_code(n);
+        std::vector<std::size_t> id_hash(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            type_code[i] = code(d.cands[i].ev.type);
+            status_code[i] = code(d.cands[i].ev.status);
+            if (!live(d.cands[i])) continue;
+            ident(d.cands[i], ids[i]);
+            id_hash[i] = word_hash(ids[i]);
+        }
         for (std::size_t i = 0; i < n; ++i) {
             Candidate& a = d.cands[i];
             if (!live(a)) continue;
             for (std::size_t j = i + 1; j < n; ++j) {
                 Candidate& b = d.cands[j];
-                if (!live(b) || ids[i] != ids[j] || !dates_ok(a, b)) continue;
+                if (!live(b) || id_hash[i] != id_hash[j] || ids[i] != ids[j] || !dates_ok(a, b))
+                    continue;
                 if (!same_place(a.ev.location, b.ev.location) &&
                     !(a.inherited_location || b.inherited_location))
                     continue;
@@ -1833,32 +1855,32 @@ class MergeStage final : public Stage {
         auto covered = [](const Participant& p, const Side& by) {
             return by.any([&](const Participant& q) {
                 return same_pkey(q, p) ||
-                       (p.kind == "country"sv && !p.country.empty() && q.country == p.country &&
-                        (q.kind == "person"sv || q.kind == "organisation"sv));
+                       (p.kind == "country"_w && !p.country.empty() && q.country == p.country &&
+                        (q.kind == "person"_w || q.kind == "organisation"_w));
             });
         };
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
             if (!live(b) || b.ev.actors.empty()) continue;
             bool has_country = false;
-            for (const auto& p : b.ev.actors) has_country |= p.kind == "country"sv;
-            for (const auto& p : b.ev.targets) has_country |= p.kind == "country"sv;
+            for (const auto& p : b.ev.actors) has_country |= p.kind == "country"_w;
+            for (const auto& p : b.ev.targets) has_country |= p.kind == "country"_w;
             if (!has_country) continue;
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || a.ev.type != b.ev.type || a.ev.status != b.ev.status ||
-                    !dates_ok(a, b))
+                if (i == j || !live(a) || type_code[i] != type_code[j] ||
+                    status_code[i] != status_code[j] || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
                 const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
-                bool ok = aa.any([](const Participant& q) { return q.kind == "person"sv; });
+                bool ok = aa.any([](const Participant& q) { return q.kind == "person"_w; });
                 bool finer = false;  // a names a person where b names a country
                 auto check = [&](const Side& from, const Side& by) {
                     from.any([&](const Participant& p) {
                         ok = ok && covered(p, by);
-                        finer |= p.kind == "country"sv &&
+                        finer |= p.kind == "country"_w &&
                                  !by.any([&](const Participant& q) { return same_pkey(q, p); });
                         return false;  // visit all
                     });
@@ -1875,19 +1897,19 @@ class MergeStage final : public Stage {
         // reported, not a new one.
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
-            if (!live(b) || b.ev.type != "attack"sv || b.syntax == TrigSyntax::verb || b.has_cue ||
+            if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb || b.has_cue ||
                 b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             bool definite = false;
             for (std::size_t t = b.tb; t-- > s.tb && t + 4 > b.tb;) {
                 const auto w = d.toks[t].lower;
-                if (w == "the"sv || w == "this"sv || w == "that"sv || w == "last"sv ||
-                    w == "earlier"sv) {
+                if (w == "the"_w || w == "this"_w || w == "that"_w || w == "last"_w ||
+                    w == "earlier"_w) {
                     definite = true;
                     break;
                 }
-                if (w == ","sv || w == "a"sv || w == "an"sv) break;
+                if (w == ","_w || w == "a"_w || w == "an"_w) break;
             }
             if (!definite) continue;
             const auto ba = keys(b.ev.actors);
@@ -1907,7 +1929,7 @@ class MergeStage final : public Stage {
             if (named) continue;
             for (std::size_t i = j; i-- > 0;) {
                 Candidate& a = d.cands[i];
-                if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;
+                if (!live(a) || a.ev.type != "attack"_w || a.sentence >= b.sentence) continue;
                 if (!subset(ba, keys(a.ev.actors))) continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -1924,10 +1946,11 @@ class MergeStage final : public Stage {
             const auto bt = keys(b.ev.targets);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || a.ev.actors.empty() || a.ev.type != b.ev.type) continue;
+                if (i == j || !live(a) || a.ev.actors.empty() || type_code[i] != type_code[j])
+                    continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
-                if (a.sentence == b.sentence && a.ev.type == "negotiation" && dates_ok(a, b)) {
+                if (a.sentence == b.sentence && a.ev.type == "negotiation"_w && dates_ok(a, b)) {
                     std::vector<Participant> sides = a.ev.actors;
                     sides.insert(sides.end(), a.ev.targets.begin(), a.ev.targets.end());
                     const auto ka = keys(sides), kb = keys(b.ev.targets);
@@ -1941,7 +1964,7 @@ class MergeStage final : public Stage {
                 }
                 if (a.ev.status != b.ev.status || !dates_ok(a, b)) continue;
                 // the same sentence: "an Israeli strike on the building killed five"
-                if (a.sentence == b.sentence && a.ev.type == "attack"sv &&
+                if (a.sentence == b.sentence && a.ev.type == "attack"_w &&
                     (!b.ev.location || !a.ev.location ||
                      same_place(a.ev.location, b.ev.location))) {
                     absorb(a, b);
@@ -1963,7 +1986,7 @@ class MergeStage final : public Stage {
         // no casualties ("detained staff in raids in X", "in retaliation for a campaign of
         // drone attacks") is only mentioned.
         for (Candidate& b : d.cands) {
-            if (!live(b) || b.ev.type != "attack" || b.syntax == TrigSyntax::verb ||
+            if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb ||
                 !b.ev.actors.empty() || !b.ev.targets.empty() ||
                 b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
                 continue;
@@ -1974,8 +1997,8 @@ class MergeStage final : public Stage {
                     b.drop = true;
                     break;
                 }
-                const bool modifier = (w.lex & LDeterminer) || w.lower == "and" ||
-                                      w.lower == "or" ||
+                const bool modifier = (w.lex & LDeterminer) || w.lower == "and"_w ||
+                                      w.lower == "or"_w ||
                                       (w.kind == TokKind::word && !w.cap &&
                                        !w.lower.ends_with("ed") && !w.lower.ends_with("ing"));
                 if (!modifier) break;

@@ -2,6 +2,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "common/text.hpp"
@@ -33,7 +35,7 @@ void check_stage_keys(const YAML::Node& node, const std::vector<std::string>& kn
     if (!node.IsDefined() || !node.IsMap()) return;
     for (const auto& kv : node) {
         const std::string key = kv.first.Scalar();
-        if (key == "name") continue;
+        if (key == "name"_w) continue;
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             std::string msg = "unknown option '" + key + "' for processor '" +
                               node["name"].as<std::string>("?") + "'";
@@ -109,9 +111,27 @@ namespace {
 
 // ascii_lower(text) into `out`, reusing its buffer.
 void lower_into(const std::string& text, std::string& out) {
-    out.assign(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.resize(text.size());
+    const char* src = text.data();
+    char* dst = out.data();
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    // eight bytes at a time: a byte gets 0x20 added when it is ASCII 'A'..'Z'
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, src + i, 8);
+        const std::uint64_t low7 = w & ~kHigh;
+        const std::uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;  // high bit: >= 'A'
+        const std::uint64_t gt_z = low7 + (0x7F - 'Z') * kOnes;  // high bit: > 'Z'
+        const std::uint64_t upper = (ge_a & ~gt_z) & ~w & kHigh;
+        w |= upper >> 2;
+        std::memcpy(dst + i, &w, 8);
+    }
+    for (; i < n; ++i) {
+        const char c = src[i];
+        dst[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
 }
 
 // Fills doc.text/map from the paragraphs without changes (when `normalise` is
@@ -163,11 +183,9 @@ class NormaliseStage final : public Stage {
                 d.map.push_back(prev_end);
             }
             prev_end = e;
-            Normalised& n = d.para;
-            normalise_into(std::string_view(src).substr(b, e - b), b, opts_, n);
+            // straight into the article's text (it is empty or ends with '\n' here)
             const std::size_t nb = d.text.size();
-            d.text += n.text;
-            d.map.insert(d.map.end(), n.map.begin(), n.map.end() - 1);
+            normalise_append(std::string_view(src).substr(b, e - b), b, opts_, d.text, d.map);
             d.para_norm.emplace_back(nb, d.text.size());
         }
         d.map.push_back(prev_end);
@@ -184,7 +202,8 @@ class NormaliseStage final : public Stage {
 void lookup_word(const Knowledge& k, Token& t) {
     const Knowledge::WordInfo* w = k.word_info(t.lower);
     if (!w) return;
-    if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-") t.lex = w->flags;
+    if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-"_w) t.lex = w->flags;
+    t.sets = w->sets;
     t.trig = w->trig;
     t.role = w->role;
     if (w->flags & LSurfFirst) t.surf = Knowledge::surfaces_at(*w, t.text, t.lower);

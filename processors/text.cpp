@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 
@@ -81,8 +82,14 @@ Map classify(char32_t c, const NormaliseOptions& o) {
     }
 }
 
+// The output being appended to: normalised text and its byte map.
+struct TextMap {
+    std::string& text;
+    std::vector<std::size_t>& map;
+};
+
 struct Builder {
-    Normalised& n;
+    TextMap n;
     std::size_t base;
     bool collapse;
     void put(char c, std::size_t orig) {
@@ -142,6 +149,13 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
     n.map.clear();
     n.text.reserve(in.size());
     n.map.reserve(in.size() + 1);
+    normalise_append(in, base, opts, n.text, n.map);
+    n.map.push_back(base + in.size());
+}
+
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, std::vector<std::size_t>& map) {
+    const TextMap n{text, map};
     Builder b{n, base, opts.whitespace};
     std::string pending;
     std::size_t pending_at = 0;
@@ -230,7 +244,6 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
         i += len;
     }
     flush_pending(b, pending, pending_at, opts.nfc);
-    n.map.push_back(base + in.size());
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text) {
@@ -253,11 +266,21 @@ std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_vi
 
 namespace {
 
+// ASCII character classes by table (the tokeniser's inner loops).
+constexpr unsigned char kAlpha = 1, kDigit = 2;
+constexpr auto kAsciiClass = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = kAlpha;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = kAlpha;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = kDigit;
+    return t;
+}();
+
 bool ascii_alpha(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return kAsciiClass[c] == kAlpha;
 }
 bool ascii_digit(unsigned char c) {
-    return c >= '0' && c <= '9';
+    return kAsciiClass[c] == kDigit;
 }
 
 // word_cp for a non-ASCII character (kept out of line).
@@ -272,7 +295,7 @@ inline bool word_cp(std::string_view s, std::size_t i, std::size_t& len) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
         len = 1;
-        return ascii_alpha(c) || ascii_digit(c);
+        return kAsciiClass[c] != 0;
     }
     return word_cp_utf8(s, i, len);
 }
@@ -297,8 +320,8 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
         Token& t = out.emplace_back();  // filled in place (no 88-byte copy)
         t.b = b;
         t.e = e;
-        t.text = text.substr(b, e - b);
-        t.lower = lower.substr(b, e - b);
+        t.text = std::string_view(text.data() + b, e - b);  // b <= e <= to <= size
+        t.lower = std::string_view(lower.data() + b, e - b);
         t.kind = k;
         t.space_before = space;
         const auto c0 = static_cast<unsigned char>(text[b]);
@@ -352,8 +375,13 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
                 continue;
             }
             while (j < to) {
+                const auto cj = static_cast<unsigned char>(text[j]);
+                if (cj < 0x80 && kAsciiClass[cj] != 0) {  // ASCII letter or digit
+                    ++j;
+                    continue;
+                }
                 std::size_t l2 = 1;
-                if (word_cp(text, j, l2)) {
+                if (cj >= 0x80 && word_cp_utf8(text, j, l2)) {
                     j += l2;
                     continue;
                 }
@@ -418,7 +446,7 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
 namespace {
 
 bool is_terminal(const Token& t) {
-    return t.kind == TokKind::punct && (t.text == "." || t.text == "!" || t.text == "?");
+    return t.kind == TokKind::punct && (t.text == "."_w || t.text == "!"_w || t.text == "?"_w);
 }
 
 bool starts_sentence(const Token& t) {
@@ -450,13 +478,13 @@ void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t
         // Collapse "?!" / "..." runs and a closing quote or bracket.
         std::size_t end = i + 1;
         while (end < te && (is_terminal(toks[end]) ||
-                            (toks[end].kind == TokKind::punct && toks[end].text == ")") ||
+                            (toks[end].kind == TokKind::punct && toks[end].text == ")"_w) ||
                             (toks[end].kind == TokKind::quote && !toks[end].space_before)))
             ++end;
         if (end >= te) break;
         const Token& next = toks[end];
         if (!starts_sentence(next)) continue;
-        if (t.text == "." && i > start) {
+        if (t.text == "."_w && i > start) {
             const Token& prev = toks[i - 1];
             if (!t.space_before || true) {
                 if (prev.kind == TokKind::word) {

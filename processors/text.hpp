@@ -34,6 +34,10 @@ Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptio
 // The same into `out` (cleared first; its buffers are reused).
 void normalise_into(std::string_view in, std::size_t base, const NormaliseOptions& opts,
                     Normalised& out);
+// The same appended to `text` and `map` (no end entry in `map`). The result is the
+// same as normalise_into's when `text` is empty or ends with '\n'.
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, std::vector<std::size_t>& map);
 
 // Paragraphs of an original article text: every non-blank line, trimmed;
 // [start, end) byte ranges.
@@ -52,6 +56,7 @@ struct Token {
     bool cap = false;          // starts with an upper-case ASCII letter (or non-ASCII letter)
     bool in_quote = false;     // inside "..." (set by the segmenter)
     std::uint32_t lex = 0;     // Lex flags of the lower-case word (set by the segmenter)
+    std::uint64_t sets = 0;    // WordSet bits of the lower-case word (set by the segmenter)
     // Set by the segmenter from one lookup per token (null when none):
     const std::vector<std::uint32_t>* trig = nullptr;  // triggers starting here
     const std::vector<std::uint32_t>* role = nullptr;  // role titles starting here

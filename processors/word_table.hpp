@@ -1,5 +1,5 @@
 // A read-only hash table from words to values for the per-token lookup: open
-// addressing, an inline FNV-1a hash, power-of-two size. Built once from a
+// addressing, an inline word hash, power-of-two size. Built once from a
 // StrMap whose keys and values it views (the map must outlive the table and
 // stay unchanged).
 #pragma once
@@ -24,33 +24,28 @@ class WordTable {
         for (const auto& [key, value] : from) {
             std::size_t i = hash(key) & mask_;
             while (slots_[i].value) i = (i + 1) & mask_;
-            slots_[i] = Slot{key, &value};
+            slots_[i] = Slot{key, &value, hash(key)};
         }
     }
 
     // The value of `key`, or null.
     const T* find(std::string_view key) const {
         if (slots_.empty()) return nullptr;
-        for (std::size_t i = hash(key) & mask_;; i = (i + 1) & mask_) {
+        const std::size_t h = hash(key);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (!s.value) return nullptr;
-            if (s.key == key) return s.value;
+            if (s.hash == h && same_word(s.key, key)) return s.value;
         }
     }
 
-    static std::size_t hash(std::string_view s) {
-        std::uint64_t h = 14695981039346656037ULL;
-        for (const char c : s) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 1099511628211ULL;
-        }
-        return static_cast<std::size_t>(h ^ (h >> 29));
-    }
+    static std::size_t hash(std::string_view s) { return word_hash(s); }
 
   private:
     struct Slot {
         std::string_view key;
         const T* value = nullptr;
+        std::size_t hash = 0;
     };
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;

@@ -3,6 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "common/text.hpp"
+#include "processors/doc.hpp"
+#include "processors/knowledge.hpp"
+#include "processors/lit.hpp"
+#include "processors/stage.hpp"
 
 namespace herald::processors {
 namespace {
@@ -30,6 +38,136 @@ TEST(WordTable, EmptyTableFindsNothing) {
     EXPECT_EQ(t.find("x"), nullptr);
     t.build(StrMap<int>{});
     EXPECT_EQ(t.find("x"), nullptr);
+}
+
+TEST(WordTable, KeysOfEveryLengthDifferingInOneByte) {
+    // the hash reads a word in 8-byte steps and its tail in one or two loads: every
+    // byte position of every length must count
+    StrMap<int> m;
+    int n = 0;
+    for (std::size_t len = 1; len <= 20; ++len)
+        for (std::size_t pos = 0; pos < len; ++pos)
+            for (const char c : {'a', 'b', 'Z', '\xC3'}) {
+                std::string w(len, 'x');
+                w[pos] = c;
+                m.emplace(w, n++);
+            }
+    WordTable<int> t;
+    t.build(m);
+    for (const auto& [w, v] : m) {
+        const int* found = t.find(w);
+        ASSERT_NE(found, nullptr) << w;
+        EXPECT_EQ(*found, v) << w;
+    }
+    EXPECT_EQ(t.find(std::string(21, 'x')), nullptr);
+    EXPECT_EQ(t.find("xxxxxxxxxxy"), nullptr);
+}
+
+TEST(WordLiterals, CompareLikeStringViews) {
+    const std::string_view the = "the", they = "they", th = "th";
+    EXPECT_TRUE(the == "the"_w);
+    EXPECT_FALSE(they == "the"_w);
+    EXPECT_FALSE(th == "the"_w);
+    EXPECT_TRUE(std::string("the") == "the"_w);
+    EXPECT_TRUE(std::string_view() == ""_w);
+    EXPECT_TRUE(in("on", {"in", "on", "at"}));
+    EXPECT_FALSE(in("o", {"in", "on", "at"}));
+    EXPECT_FALSE(in("ont", {"in", "on", "at"}));
+}
+
+TEST(WordLiterals, SameWordSeesEveryByte) {
+    for (std::size_t len = 0; len <= 20; ++len) {
+        const std::string a(len, 'x');
+        EXPECT_TRUE(same_word(a, std::string(len, 'x')));
+        EXPECT_FALSE(same_word(a, std::string(len + 1, 'x')));
+        for (std::size_t pos = 0; pos < len; ++pos) {
+            std::string b = a;
+            b[pos] = 'y';
+            EXPECT_FALSE(same_word(a, b)) << len << " " << pos;
+        }
+    }
+}
+
+// The segmenter's per-token set bits are exactly the lexicon sets' membership,
+// and its lower-case view is ascii_lower of the token.
+TEST(WordSets, TokenBitsAreTheLexiconSets) {
+    const auto k = load_knowledge(std::string(HERALD_SOURCE_DIR) + "/config", "");
+    const std::vector<std::pair<const StrSet*, std::uint64_t>> sets = {
+        {&k->place_nouns, WPlaceNoun},
+        {&k->prepositions, WPreposition},
+        {&k->subordinators, WSubordinator},
+        {&k->relative_pronouns, WRelativePronoun},
+        {&k->name_connectors, WNameConnector},
+        {&k->visit_nouns, WVisitNoun},
+        {&k->pair_anaphors, WPairAnaphor},
+        {&k->group_anaphors, WGroupAnaphor},
+        {&k->plural_person_anaphors, WPluralPersonAnaphor},
+        {&k->plural_country_anaphors, WPluralCountryAnaphor},
+        {&k->guest_nouns, WGuestNoun},
+        {&k->compound_heads, WCompoundHead},
+        {&k->reporting_verbs, WReportingVerb},
+        {&k->topic_nouns, WTopicNoun},
+        {&k->kill_verbs, WKillVerb},
+        {&k->gathering_nouns, WGatheringNoun},
+        {&k->contact_verbs, WContactVerb},
+        {&k->reception_verbs, WReceptionVerb},
+        {&k->gathering_exclude, WGatheringExclude},
+        {&k->locative_preps, WLocativePrep},
+        {&k->negotiation_modifiers, WNegotiationModifier},
+        {&k->agreement_nouns, WAgreementNoun},
+        {&k->demand_openers, WDemandOpener},
+        {&k->demand_subjects, WDemandSubject},
+        {&k->speculative, WSpeculative},
+        {&k->unasserted_verbs, WUnassertedVerb},
+        {&k->hearsay_denials, WHearsayDenial},
+        {&k->hearsay_nouns, WHearsayNoun},
+        {&k->threat_verbs, WThreatVerb},
+        {&k->purpose_heads, WPurposeHead},
+        {&k->invitation_words, WInvitationWord},
+        {&k->injure_verbs, WInjureVerb},
+        {&k->casualty_skip, WCasualtySkip},
+        {&k->killed_words, WKilledWord},
+        {&k->injured_words, WInjuredWord},
+        {&k->denial_verbs, WDenialVerb},
+    };
+    // every member (as written and capitalised) and some words that are in no set
+    std::string text =
+        "Zebra quickly 42 , ; \"quoted\" U.S. caf\xC3\xA9 Stra\xC3\x9F"
+        "e ";
+    std::size_t members = 0;
+    for (const auto& [set, bit] : sets)
+        for (const auto& w : *set) {
+            text += w + " ";
+            if (!w.empty())
+                text += static_cast<char>(w[0] >= 'a' && w[0] <= 'z' ? w[0] - 32 : w[0]);
+            text += w.empty() ? std::string() : w.substr(1);
+            text += ". ";
+            ++members;
+        }
+    ASSERT_GT(members, 100u);
+    Article a;
+    a.text = text;
+    Doc d;
+    d.article = &a;
+    d.k = k.get();
+    d.para_orig = split_paragraphs(a.text);
+    const auto normalise = make_normalise_stage();
+    const auto segment = make_segment_stage();
+    for (Stage* stage : {normalise.get(), segment.get()}) {
+        stage->bind(*k);
+        stage->run(d);
+    }
+    ASSERT_GT(d.toks.size(), members);
+    std::size_t with_bits = 0;
+    for (const Token& t : d.toks) {
+        with_bits += t.sets != 0;
+        EXPECT_EQ(std::string(t.lower), ascii_lower(t.text));
+        for (const auto& [set, bit] : sets)
+            EXPECT_EQ((t.sets & bit) != 0, set->count(t.lower) != 0) << t.text;
+        EXPECT_EQ((t.sets & WWeekday) != 0, k->weekdays.count(t.lower) != 0) << t.text;
+        EXPECT_EQ((t.sets & WMonth) != 0, k->months.count(t.lower) != 0) << t.text;
+    }
+    EXPECT_GT(with_bits, members / 2);
 }
 
 }  // namespace
