@@ -378,6 +378,12 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "invitation_words",
                 "guest_nouns",
                 "negotiation_modifiers",
+                "accountability_phrases",
+                "stalled_words",
+                "copulas",
+                "aim_words",
+                "background_rounds",
+                "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -437,6 +443,14 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["contact_verbs"]) fill_set(k.contact_verbs, get_list(r, "contact_verbs", sink));
     if (r["threat_verbs"]) fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
     if (r["demand_modals"]) k.demand_modals = phrases(get_list(r, "demand_modals", sink));
+    if (r["accountability_phrases"])
+        k.accountability_phrases = phrases(get_list(r, "accountability_phrases", sink));
+    if (r["stalled_words"]) fill_set(k.stalled_words, get_list(r, "stalled_words", sink));
+    if (r["copulas"]) fill_set(k.copulas, get_list(r, "copulas", sink));
+    if (r["aim_words"]) fill_set(k.aim_words, get_list(r, "aim_words", sink));
+    if (r["mediation_cues"]) k.mediation_cues = phrases(get_list(r, "mediation_cues", sink));
+    if (r["background_rounds"])
+        fill_set(k.background_rounds, get_list(r, "background_rounds", sink));
     if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
     if (r["negotiation_modifiers"])
         fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
@@ -138,6 +139,16 @@ class EntitiesStage final : public Stage {
             std::size_t i = s.tb;
             while (i < s.te) {
                 const Token& t = d.toks[i];
+                // "Abdulqader al-Murtada, the head of the Houthi prisoners committee, said":
+                // a name the gazetteer does not know, opening the sentence, with an
+                // apposition naming the body it speaks for, before a reporting verb
+                if (i == s.tb && titles_ && t.kind == TokKind::word && t.cap &&
+                    !(t.lex & (LRoleFirst | LDeterminer | LSurfFirst)))
+                    if (std::size_t end = unknown_spokesman(d, s); end > i) {
+                        named.emplace_back(d.toks[end - 1].text, d.mentions.size() - 1);
+                        i = end;
+                        continue;
+                    }
                 if (t.kind != TokKind::word ||
                     !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst))) {
                     ++i;
@@ -240,7 +251,13 @@ class EntitiesStage final : public Stage {
                 lw != ","_w || (m.te < d.toks.size() &&
                                 (d.toks[m.te].lower == ","_w || d.toks[m.te].lower == "and"_w ||
                                  d.toks[m.te].lower == "or"_w));
-            if (list_go_on && (pe == p || (pe + 1 == p && d.toks[pe].lower == ","_w))) {
+            // ("In Israel, Finance Minister X, a partner of ..., denounced": a person after
+            // a place is the subject after a fronted phrase, not a list item)
+            const bool person_after_place = lw == ","_w && m.part && m.part->kind == "person"_w &&
+                                            prev.place &&
+                                            (!prev.part || prev.part->kind != "person"_w);
+            if (list_go_on && !person_after_place &&
+                (pe == p || (pe + 1 == p && d.toks[pe].lower == ","_w))) {
                 m.prep = prev.prep;
                 m.prep_attached = prev.prep_attached;
             }
@@ -334,6 +351,53 @@ class EntitiesStage final : public Stage {
             return true;
         }
         return false;
+    }
+
+    // The unknown-name apposition above: pushes the person mention and returns its end,
+    // or returns 0.
+    std::size_t unknown_spokesman(Doc& d, const Sentence& s) const {
+        const Knowledge& k = *d.k;
+        std::size_t r = s.tb, w = 0;
+        while (r < s.te && w < 4) {
+            if (name_token(d, r) && !d.toks[r].surf) {
+                ++w;
+            } else if (!(w > 0 && r + 1 < s.te &&
+                         ((d.toks[r].text == "-"sv && !d.toks[r].space_before) ||
+                          k.name_connectors.count(d.toks[r].lower)))) {
+                break;
+            }
+            ++r;
+        }
+        if (w < 2 || r + 3 >= s.te || d.toks[r].text != ","sv ||
+            (d.toks[r + 1].lower != "the"sv && d.toks[r + 1].lower != "a"sv &&
+             d.toks[r + 1].lower != "an"sv))
+            return 0;
+        std::size_t c2 = r + 2;
+        while (c2 < s.te && c2 < r + 14 && d.toks[c2].text != ","sv) ++c2;
+        if (c2 + 1 >= s.te || d.toks[c2].text != ","sv ||
+            !k.reporting_verbs.count(d.toks[c2 + 1].lower))
+            return 0;
+        std::string country;
+        bool qual = false;
+        for (std::size_t j = r + 2; j < c2 && !qual; ++j) {
+            std::size_t len = 0;
+            const Surface* q = nullptr;
+            if (qualifier_at(d, j, c2, len, q) && q) {
+                if (const auto qp = part_of(k, q->ent, q->idx)) country = qp->country;
+                qual = true;
+            }
+        }
+        if (!qual) return 0;
+        Mention& m = d.mentions.emplace_back();
+        m.tb = s.tb;
+        m.te = r;
+        m.sentence = static_cast<std::size_t>(&s - d.sents.data());
+        m.kind = MentionKind::entity;
+        m.part = Participant{
+            std::string(d.text.substr(d.toks[s.tb].b, d.toks[r - 1].e - d.toks[s.tb].b)), "person",
+            "", country};
+        finish(d, s, m);
+        return r;
     }
 
     bool name_token(const Doc& d, std::size_t j) const {
@@ -859,6 +923,38 @@ class CoreferenceStage final : public Stage {
                     }
                     // "the neighbours": the two states named last
                     if (!count && has(d.toks[h], WPairAnaphor)) count = 2;
+                    // "X was accompanied by A, B and C. The leaders held talks": opening a
+                    // sentence, the persons of the sentence before (two or more)
+                    if (!count && t == s.tb && si > 0 && (d.toks[h].lex & LAnaphorNoun) &&
+                        has(d.toks[h], WPluralPersonAnaphor) && h + 1 < s.te &&
+                        !d.toks[h + 1].cap && d.toks[h + 1].kind == TokKind::word &&
+                        !(d.toks[h + 1].lex & LPreposition)) {
+                        const Sentence& ps = d.sents[si - 1];
+                        std::vector<const Mention*> in_prev;
+                        for (std::size_t q = d.mention_from(ps.tb);
+                             q < d.mentions.size() && d.mentions[q].tb < ps.te; ++q) {
+                            const Mention& pm = d.mentions[q];
+                            if (!pm.part || pm.part->kind != "person"_w || pm.in_quote) continue;
+                            if (std::none_of(in_prev.begin(), in_prev.end(), [&](const Mention* o) {
+                                    return o->part->name == pm.part->name;
+                                }))
+                                in_prev.push_back(&pm);
+                        }
+                        if (in_prev.size() >= 2 && in_prev.size() <= 8) {
+                            Mention m;
+                            m.tb = t;
+                            m.te = h + 1;
+                            m.sentence = si;
+                            m.kind = MentionKind::plural_anaphor;
+                            m.part = in_prev[0]->part;
+                            for (std::size_t q = 1; q < in_prev.size(); ++q)
+                                m.extra.push_back(*in_prev[q]->part);
+                            set_prep(d, s, m);
+                            added.push_back(std::move(m));
+                            t = h;
+                            continue;
+                        }
+                    }
                     const bool anaphor = d.toks[h].lex & LAnaphorNoun;
                     if (!count && anaphor && has(d.toks[h], WGroupAnaphor)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
@@ -1377,6 +1473,11 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (!m.part || m.part->kind != kind || m.in_quote) continue;
             if (kind == "country"_w && ((m.adjective && !m.people) || m.possessive || m.modifier))
+                continue;
+            // "the army removed president Mohamed Morsi": a person of no known state under a
+            // lower-case (former, descriptive) title is not one of "the two leaders"
+            if (kind == "person"sv && m.part->country.empty() && !m.part->role.empty() &&
+                std::islower(static_cast<unsigned char>(m.part->role.front())))
                 continue;
             if (std::any_of(out.begin(), out.end(),
                             [&](const Mention* o) { return o->part->name == m.part->name; }))

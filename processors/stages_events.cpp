@@ -359,6 +359,15 @@ class EventsStage final : public Stage {
 
     // Passive participle: "was criticized", "Egypt, often criticized for ..."
     bool passive_at(const Doc& d, const Sentence& s, std::size_t i) const {
+        // "reforms demanded by foreign donors": a participle after a plain noun with its
+        // agent after "by" (a reduced relative clause)
+        if (i > s.tb && i + 2 < s.te && d.toks[i + 1].lower == "by"sv &&
+            d.toks[i - 1].kind == TokKind::word && !d.toks[i - 1].cap &&
+            d.toks[i - 1].lower.ends_with("s") &&
+            !(d.toks[i - 1].lex & (LSkippable | LPreposition | LSubordinator | LDeterminer)) &&
+            !d.toks[i + 2].cap && d.toks[i + 2].kind == TokKind::word &&
+            !d.k->weekdays.count(d.toks[i + 2].lower))
+            return true;
         std::size_t p = i;
         for (int guard = 0; guard < 2 && p > s.tb; ++guard) {
             const auto lw = d.toks[p - 1].lower;
@@ -375,7 +384,11 @@ class EventsStage final : public Stage {
                 if (q > s.tb && d.toks[q - 1].lower == ","_w &&
                     (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w))
                     return false;
-                return guard == 1 || (i + 1 < s.te && d.toks[i + 1].lower == "by"_w);
+                // ("X, who ..., spoke by phone with Y" is active: "by phone" names no agent)
+                return guard == 1 ||
+                       (i + 1 < s.te && d.toks[i + 1].lower == "by"_w &&
+                        !(i + 2 < s.te && in(d.toks[i + 2].lower, {"phone", "telephone", "video",
+                                                                   "videoconference", "letter"})));
             }
             if (lw.ends_with("ly") || lw == "often"_w || lw == "widely"_w || lw == "also"_w ||
                 lw == "not"_w || lw == "long"_w)
@@ -470,6 +483,14 @@ class EventsStage final : public Stage {
         bool seen_and = false;
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
+            // "X and U.S. President Donald Trump's envoy Y": the possessor is part of the item
+            if (d.toks[p].lower == "'s"sv && p > s.tb)
+                if (const Mention* owner = mention_ending(c, p - 1);
+                    owner && owner->possessive && owner->part && owner->part->kind == "person"sv &&
+                    m.part && m.part->kind == "person"sv) {
+                    cur = owner->tb;
+                    continue;
+                }
             // "Saudi Arabia, the United Arab Emirates and Bahrain"
             if (d.toks[p].lower == "the"_w && p > s.tb) --p;
             const auto lw = d.toks[p].lower;
@@ -522,6 +543,16 @@ class EventsStage final : public Stage {
                     cur = q - 1;
                     continue;
                 }
+            }
+            // "Menfi, Takala and Aguila Saleh met": a name the gazetteer does not know, inside
+            // a list of named people, is skipped and the list goes on
+            if (!prev && p >= s.tb + 2 && d.toks[p - 1].cap &&
+                d.toks[p - 1].kind == TokKind::word && d.toks[p - 2].lower == ","sv &&
+                mention_ending(c, p - 3) && mention_ending(c, p - 3)->part &&
+                mention_ending(c, p - 3)->part->kind == "person"sv) {
+                cur = p - 1;
+                seen_and = true;
+                continue;
             }
             if (!prev || !usable(*prev)) break;
             out.push_back(prev);
@@ -601,10 +632,14 @@ class EventsStage final : public Stage {
                                     before->part->kind == "person"_w && !d.toks[q].cap &&
                                     d.toks[q].kind == TokKind::word && first.ends_with("ing") &&
                                     !in(first, {"including", "according"});
+            // "Abdulsalam, the Houthis' chief negotiator, welcomed": an apposition on a person
+            const bool apposition = before && before->part && usable(*before) &&
+                                    before->part->kind == "person"_w &&
+                                    in(first, {"the", "a", "an"});
             if (q > s.tb && d.toks[q - 1].text == ","_w && before &&
                 (((d.toks[q].lex & LPreposition) && first != "with"_w &&
                   !in(first, {"including", "like"})) ||
-                 person_rel || participle))
+                 person_rel || participle || apposition))
                 t = q - 1;
         }
         while (t > s.tb) {
@@ -637,7 +672,8 @@ class EventsStage final : public Stage {
                 std::size_t q = t;
                 while (q > s.tb && d.toks[q - 1].lower != ","_w && t - q < 25) --q;
                 if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","_w &&
-                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w)) {
+                    (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w ||
+                     d.toks[q].lower == "whose"_w)) {
                     if (const Mention* m = mention_ending(c, q - 2);
                         m && usable(*m) &&
                         (m->kind == MentionKind::entity || m->part->kind == "person"_w)) {
@@ -948,7 +984,13 @@ class EventsStage final : public Stage {
                     break;
                 }
             }
-            if (!call && !loc && !setting) continue;
+            // "told him during their meeting", "told Y at their joint appearance": the
+            // place stays the statement's ("Abbas travelled to Amman, where the king told him")
+            const bool their =
+                after + 1 < s.te &&
+                (d.toks[after].lower == "during"sv || d.toks[after].lower == "at"sv) &&
+                d.toks[after + 1].lower == "their"sv;
+            if (!call && !loc && !setting && !their) continue;
             Candidate mt = st;
             const auto& types = d.k->types;
             for (const auto& ti : types)
@@ -960,9 +1002,11 @@ class EventsStage final : public Stage {
                     mt.ev.cameo = ti.cameo;
                 }
             if (mt.ev.type != "meeting"_w) continue;
-            mt.ev.location = loc;
-            mt.places.clear();
-            if (loc) mt.places.push_back(*loc);
+            if (loc || !their) {
+                mt.ev.location = loc;
+                mt.places.clear();
+                if (loc) mt.places.push_back(*loc);
+            }
             d.cands.push_back(std::move(mt));
         }
     }
@@ -1158,6 +1202,31 @@ class EventsStage final : public Stage {
                     return;
                 }
         }
+        // "Later he travelled on to Riyadh, where he was received by X": travelling on is
+        // the traveller's, whoever was named last; so is "he" in the rest of the sentence
+        if (type == "visit"sv && actors.size() == 1 && actors[0]->kind == MentionKind::pronoun &&
+            actors[0]->part && actors[0]->part->kind == "person"sv) {
+            bool on_to = false;
+            for (std::size_t t = mt.tb; t + 1 < mt.te; ++t)
+                if (d.toks[t].lower == "on"sv && d.toks[t + 1].lower == "to"sv) on_to = true;
+            const Participant* traveller = nullptr;
+            for (auto it = d.cands.rbegin(); on_to && it != d.cands.rend(); ++it)
+                if (it->ev.type == "visit"sv && !it->drop && it->sentence < si &&
+                    it->ev.actors.size() == 1 && it->ev.actors[0].kind == "person"sv) {
+                    traveller = &it->ev.actors[0];
+                    break;
+                }
+            if (traveller && traveller->name != actors[0]->part->name) {
+                const std::string wrong = actors[0]->part->name;
+                const Participant right_one = *traveller;
+                for (std::size_t mi = d.mention_from(s.tb);
+                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+                    Mention& pm = d.mentions[mi];
+                    if (pm.kind == MentionKind::pronoun && pm.part && pm.part->name == wrong)
+                        pm.part = right_one;
+                }
+            }
+        }
         std::vector<Participant> act;
         for (const Mention* m : actors) take(act, *m);
         // "X circulated a draft, which would back a truce and would warn Israel": a verb in a
@@ -1172,10 +1241,17 @@ class EventsStage final : public Stage {
             main_act.clear();
         }
         if (prev_act.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
-            d.toks[mt.tb - 1].lower == "and"_w) {
-            // "Aoun thanked France ... and said": the sentence's subject
-            const std::size_t mi0 = d.mention_from(s.tb);
-            if (mi0 < d.mentions.size() && d.mentions[mi0].tb == s.tb && usable(d.mentions[mi0]) &&
+            (d.toks[mt.tb - 1].lower == "and"_w || d.toks[mt.tb - 1].lower == "but"_w)) {
+            // "Aoun thanked France ... and said": the sentence's subject ("In Tehran, X
+            // defended ... and insisted": after a fronted phrase)
+            std::size_t from = s.tb;
+            if (d.toks[s.tb].lex & LPreposition) {
+                std::size_t comma = s.tb;
+                while (comma < mt.tb && comma - s.tb < 8 && d.toks[comma].lower != ","_w) ++comma;
+                if (comma < mt.tb && d.toks[comma].lower == ","_w) from = comma + 1;
+            }
+            const std::size_t mi0 = d.mention_from(from);
+            if (mi0 < d.mentions.size() && d.mentions[mi0].tb == from && usable(d.mentions[mi0]) &&
                 d.mentions[mi0].tb < mt.tb) {
                 act.clear();
                 take(act, d.mentions[mi0]);
@@ -1477,8 +1553,41 @@ class EventsStage final : public Stage {
             for (std::size_t t = mt.tb; t < mt.te; ++t) {
                 const auto w = d.toks[t].lower;
                 if (w == "phone"_w || w == "telephone"_w || w == "call"_w || w == "calls"_w ||
-                    w == "called"_w || w == "phoned"_w || w == "phones"_w)
+                    w == "called"_w || w == "phoned"_w || w == "phones"_w || w == "telephoned"_w ||
+                    w == "telephones"_w)
                     cd.ev.plover_mode = "phone";
+            }
+            // "Sudani called the strikes "a clear aggression"", "called the attack a crime":
+            // naming a thing is a statement of the caller
+            if (mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("call") && !act.empty() &&
+                mt.te < s.te &&
+                (in(d.toks[mt.te].lower, {"the", "it", "them", "this", "these", "those", "his",
+                                          "her", "their", "its"}) ||
+                 (!right.empty() && right[0]->tb == mt.te && right[0]->possessive))) {
+                bool complement = false;
+                for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 8; ++t) {
+                    if (d.toks[t].kind == TokKind::quote || d.toks[t].lower == "a"sv ||
+                        d.toks[t].lower == "an"sv) {
+                        complement = true;
+                        break;
+                    }
+                    if (d.toks[t].kind == TokKind::punct || (d.toks[t].lex & LSubordinator)) break;
+                }
+                if (complement) {
+                    for (const auto& ti : k.types)
+                        if (ti.name == "statement"sv) {
+                            cd.ev.type = ti.name;
+                            cd.ev.category = ti.category;
+                            cd.ev.plover_type = ti.plover_type;
+                            cd.ev.plover_mode = ti.plover_mode;
+                            cd.ev.cameo = ti.cameo;
+                        }
+                    if (cd.ev.type != "statement"sv) return;
+                    cd.ev.actors = std::move(act);
+                    cd.ev.targets.clear();
+                    d.cands.push_back(std::move(cd));
+                    return;
+                }
             }
             // "Sisi called King Abdullah", "Erdogan and Trump spoke": a bare contact verb
             // is a meeting only with a person on the other side
@@ -1509,6 +1618,11 @@ class EventsStage final : public Stage {
                         o = p + 2;
                 }
                 if (o >= s.te || c.starts_at[o] < 0) return;
+                // "welcomed Trump's sincere efforts": the possessor owns the thing welcomed
+                // (not "received her guest, X")
+                if (const Mention& om = d.mentions[static_cast<std::size_t>(c.starts_at[o])];
+                    om.possessive && om.kind != MentionKind::pronoun)
+                    return;
             }
             auto loc = location_near(c, s, mt.tb, mt.te, cend);
             // "hosted a donor conference in Amman", "will attend a peace summit in Sharm
@@ -1520,6 +1634,12 @@ class EventsStage final : public Stage {
                 if (has(d.toks[t], WGatheringNoun) &&
                     !(t > s.tb && has(d.toks[t - 1], WGatheringExclude)))
                     gathering = true;
+            // "addressed a government summit in Dubai": a speech to a gathering, no meeting
+            if (gathering && tr.syntax != TrigSyntax::verb)
+                for (std::size_t t = mt.tb; t-- > s.tb && mt.tb - t <= 4;) {
+                    if (d.toks[t].lower.starts_with("address")) return;
+                    if (d.toks[t].kind != TokKind::word) break;
+                }
             // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
             // one body meeting among themselves
             const auto mv = d.toks[mt.tb].lower;
@@ -1589,6 +1709,44 @@ class EventsStage final : public Stage {
                         if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
                     }
                 }
+            // "a news conference with X, the first leader he has hosted at the White House":
+            // the place a host received the other side
+            if (!loc)
+                for (std::size_t t = mt.te; t + 2 < s.te; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == ";"sv || d.toks[t].kind == TokKind::quote) break;
+                    if ((w != "hosted"sv && w != "received"sv) ||
+                        (d.toks[t + 1].lower != "at"sv && d.toks[t + 1].lower != "in"sv) ||
+                        c.starts_at[t + 2] < 0)
+                        continue;
+                    const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
+                    if (v.place && v.place_concrete && !v.in_quote && !topic_place(d, v))
+                        loc = v.place;
+                    break;
+                }
+            // "held talks on the sidelines of the conference": where the article put that
+            // conference ("a conference in Paris")
+            if (!loc)
+                for (std::size_t t = mt.te; t + 3 < cend && t < mt.te + 6; ++t) {
+                    if (d.toks[t].lower != "sidelines"sv || d.toks[t + 1].lower != "of"sv ||
+                        d.toks[t + 2].lower != "the"sv ||
+                        !k.gathering_nouns.count(d.toks[t + 3].lower))
+                        continue;
+                    const auto g = d.toks[t + 3].lower;
+                    for (std::size_t sj = 0; sj < si && !loc; ++sj) {
+                        const Sentence& ps = d.sents[sj];
+                        for (std::size_t u = ps.tb; u + 2 < ps.te && !loc; ++u) {
+                            if (d.toks[u].lower != g ||
+                                (d.toks[u + 1].lower != "in"sv && d.toks[u + 1].lower != "at"sv) ||
+                                c.starts_at[u + 2] < 0)
+                                continue;
+                            const Mention& v =
+                                d.mentions[static_cast<std::size_t>(c.starts_at[u + 2])];
+                            if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                        }
+                    }
+                    break;
+                }
             // "will host the Cairo Peace Summit": the place in the gathering's name
             if (gathering && !loc)
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
@@ -1607,6 +1765,24 @@ class EventsStage final : public Stage {
                         d.toks[t - 2].lower == "'s"_w)
                         loc = v.place;
                     break;
+                }
+            // "Sisi, who hosted the emergency summit, ...": the definite gathering is the one
+            // an earlier sentence placed ("Arab leaders meeting in Cairo")
+            if (gathering && !loc && tr.syntax == TrigSyntax::verb && mt.tb + 1 < mt.te &&
+                d.toks[mt.tb + 1].lower == "the"sv)
+                for (std::size_t sj = si; sj-- > 0 && si - sj <= 2 && !loc;) {
+                    const Sentence& ps = d.sents[sj];
+                    for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
+                        const auto w = d.toks[t].lower;
+                        if (!k.gathering_nouns.count(w) && w != "meeting"sv && w != "met"sv)
+                            continue;
+                        if (t > ps.tb && k.gathering_exclude.count(d.toks[t - 1].lower)) continue;
+                        if ((d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                            c.starts_at[t + 2] < 0)
+                            continue;
+                        const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
+                        if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                    }
                 }
             const bool lone_ok = (gathering || members) && loc && !act.empty();
             if (act.size() + tgt.size() < 2 && !lone_ok) return;
@@ -1656,6 +1832,42 @@ class EventsStage final : public Stage {
                 add_unique(cd.mediators, *g.part);
                 break;
             }
+            // "talks between Baghdad and Washington on the coalition are continuing": talks
+            // of states (no person on either side) that go on are negotiations
+            if (noun && d.toks[mt.tb].lower == "talks"sv && !cd.ev.actors.empty() &&
+                !cd.ev.targets.empty() &&
+                std::none_of(cd.ev.actors.begin(), cd.ev.actors.end(),
+                             [](const Participant& p) { return p.kind == "person"sv; }) &&
+                std::none_of(cd.ev.targets.begin(), cd.ev.targets.end(),
+                             [](const Participant& p) { return p.kind == "person"sv; })) {
+                bool going_on = false;
+                for (std::size_t t = mt.te; t < s.te && t < mt.te + 16; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == ";"sv || w == ","sv) break;
+                    if (w == "continuing"sv || w == "ongoing"sv || w == "continue"sv)
+                        going_on = true;
+                }
+                if (going_on)
+                    if (const int ni = k.type_index("negotiation"); ni >= 0) {
+                        const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
+                        cd.ev.type = nt.name;
+                        cd.ev.category = nt.category;
+                        cd.ev.plover_type = nt.plover_type;
+                        cd.ev.plover_mode = nt.plover_mode;
+                        cd.ev.cameo = nt.cameo;
+                    }
+            }
+            // "Cairo is in talks with the IMF": being in talks is negotiating, not a meeting
+            if (noun && d.toks[mt.tb].lower == "talks"sv && mt.tb >= s.tb + 2 &&
+                d.toks[mt.tb - 1].lower == "in"sv && k.copulas.count(d.toks[mt.tb - 2].lower))
+                if (const int ni = k.type_index("negotiation"); ni >= 0) {
+                    const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
+                    cd.ev.type = nt.name;
+                    cd.ev.category = nt.category;
+                    cd.ev.plover_type = nt.plover_type;
+                    cd.ev.plover_mode = nt.plover_mode;
+                    cd.ev.cameo = nt.cameo;
+                }
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&
@@ -1801,8 +2013,15 @@ class EventsStage final : public Stage {
                     if (!usable(m) || !m.part) continue;
                     if (m.tb < from && !(med.size() == 1 && same_party(*m.part, med[0]))) continue;
                     if (m.part->kind != "country"_w && m.part->kind != "organisation"_w) continue;
+                    // ("proposed a ceasefire at the United Nations": a venue is no side)
+                    if (m.prep == "at"_w && m.part->kind == "organisation"_w) continue;
                     add_unique(all, *m.part);
                 }
+                // "The talks, which X described as useful, came a day after ...": the talks
+                // told before, named again as a subject, are no new event
+                if (all.size() >= 2 && tr.syntax == TrigSyntax::noun && mt.tb == s.tb + 1 &&
+                    d.toks[s.tb].lower == "the"sv && mt.te < s.te && d.toks[mt.te].lower == ","sv)
+                    return;
                 if (all.size() >= 2) {
                     for (const auto& p : all)
                         if (std::none_of(med.begin(), med.end(),
@@ -1875,6 +2094,11 @@ class EventsStage final : public Stage {
                 !cd.mediators.empty() && (bw.starts_with("broker") || bw.starts_with("mediat")) &&
                 agreement_object(d, s, mt.te) != SIZE_MAX)
                 push_agreement(d, cd, cd.ev.targets, {}, cd.mediators);
+            // "The agreement, brokered by the United States and France, was announced": a
+            // deal's brokers named in passing, with no side of the talks, are no negotiation
+            if (tr.syntax == TrigSyntax::passive && cd.ev.actors.empty() && cd.ev.targets.empty() &&
+                head > s.tb && has(d.toks[head - 1], WAgreementNoun))
+                return;
         } else if (type == "statement"_w) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
             if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"_w) return;
@@ -1987,7 +2211,9 @@ class EventsStage final : public Stage {
             }
         } else if (type == "appeal"_w || type == "proposal"_w || type == "rejection"_w ||
                    type == "agreement"_w || type == "aid"_w) {
-            if (act.empty() && type != "agreement"_w) return;
+            // ("International donors pledged $1 billion for Lebanon": aid may have no named
+            // donor when it names its recipient, see below)
+            if (act.empty() && type != "agreement"_w && type != "aid"_w) return;
             // "agreed that the talks were constructive", "agreed with Egypt that ...": an
             // opinion shared, not a deal
             if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
@@ -2081,6 +2307,15 @@ class EventsStage final : public Stage {
             // "asked the international community to act", "pressed Washington to rein in
             // Israel" (the addressee inside the pattern's gap); "demanded that Israel
             // withdraw" (the subject of the demanded clause)
+            // "urged Israelis not to be consumed by rage": exhorting a people is no request
+            // to a party
+            if (type == "appeal"_w && tr.syntax == TrigSyntax::verb && mt.te < s.te &&
+                c.starts_at[mt.te] >= 0) {
+                const Mention& a = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te])];
+                if (a.adjective && a.te < s.te &&
+                    (d.toks[a.te].lower == "to"_w || d.toks[a.te].lower == "not"_w))
+                    return;
+            }
             if (type == "appeal"_w && tr.syntax == TrigSyntax::verb) {
                 std::size_t from = mt.te;
                 if (mt.te > mt.tb + 1 && d.toks[mt.te - 1].lower == "to"_w &&
@@ -2229,8 +2464,51 @@ class EventsStage final : public Stage {
                         }
                     }
             }
+            if (type == "aid"_w && act.empty() && tgt.empty()) return;
             if (type == "aid"_w && tgt.empty()) {
-                // the recipient is often named elsewhere in the sentence
+                // the recipient is often named elsewhere in the clause ("..., while X said
+                // Berlin would provide": not in another one's)
+                std::size_t from = s.tb;
+                for (std::size_t t = mt.tb; t-- > s.tb;)
+                    if (in(d.toks[t].lower, {"while", "whereas", ";", "but"})) {
+                        from = t + 1;
+                        break;
+                    }
+                const Mention* best = nullptr;
+                std::size_t best_dist = 0;
+                for (std::size_t mi = d.mention_from(from);
+                     mi < d.mentions.size() && d.mentions[mi].tb < cend; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (!usable(m) || m.part->kind != "country"_w) continue;
+                    if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
+                            return a.country == m.part->country;
+                        }))
+                        continue;
+                    const std::size_t dist = m.tb > mt.tb ? m.tb - mt.tb : mt.tb - m.tb;
+                    if (!best || dist < best_dist) {
+                        best = &m;
+                        best_dist = dist;
+                    }
+                }
+                if (best) take(tgt, *best);
+            }
+            if (type == "aid"_w && tgt.empty()) {
+                // "The United States pledged $300 million": to the recipient of the aid the
+                // article told before
+                for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it)
+                    if (it->ev.type == "aid"_w && !it->drop && !it->ev.targets.empty()) {
+                        tgt = it->ev.targets;
+                        std::erase_if(tgt, [&](const Participant& x) {
+                            return std::any_of(act.begin(), act.end(), [&](const Participant& a) {
+                                return same_party(a, x);
+                            });
+                        });
+                        break;
+                    }
+            }
+            if (type == "aid"_w && tgt.empty()) {
+                // else a state named elsewhere in the sentence ("announced the airdrops, a day
+                // after Palestinians were killed ...")
                 const Mention* best = nullptr;
                 std::size_t best_dist = 0;
                 for (std::size_t mi = d.mention_from(s.tb);

@@ -183,6 +183,118 @@ class ModalityStage final : public Stage {
                 c.drop = true;
                 continue;
             }
+            // "urged both sides to exercise restraint, saying ...": the saying is the appeal's
+            // own wording, not another statement
+            if (c.ev.type == "statement"sv && c.form == VerbForm::ing && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == ","sv && !c.ev.actors.empty())
+                for (const Candidate& o : d.cands)
+                    if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"sv &&
+                        o.te <= c.tb && o.ev.actors.size() == c.ev.actors.size() &&
+                        std::equal(o.ev.actors.begin(), o.ev.actors.end(), c.ev.actors.begin(),
+                                   same_pkey)) {
+                        c.drop = true;
+                        break;
+                    }
+            if (c.drop) continue;
+            // "invited Erdogan to attend the next meeting", "urged them to meet": a meeting or
+            // visit an appeal asks for is not planned by its parties
+            if ((c.ev.type == "meeting"sv || c.ev.type == "visit"sv) && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == "to"sv)
+                for (const Candidate& o : d.cands)
+                    if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"sv &&
+                        o.te <= c.tb && c.tb - o.te <= 6)
+                        speculative = true;
+            if (c.ev.type == "appeal"sv) {
+                // "has long demanded", "have repeatedly urged": a standing position up to
+                // now, not the appeal of one day
+                std::size_t p = c.tb;
+                while (p > s.tb && (d.toks[p - 1].lower.ends_with("ly") ||
+                                    in_set(d.toks[p - 1].lower, {"long", "also", "already"})))
+                    --p;
+                if (c.syntax == TrigSyntax::verb && p > s.tb &&
+                    (d.toks[p - 1].lower == "has"sv || d.toks[p - 1].lower == "have"sv))
+                    speculative = true;
+                // "asked the United States to urge Israel": the appeal asked for is what the
+                // first one asks, not an appeal made
+                if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv)
+                    for (const Candidate& o : d.cands)
+                        if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"sv &&
+                            o.te <= c.tb && c.tb - o.te <= 8)
+                            speculative = true;
+                // "called for those responsible to be brought to justice": a condemnation
+                for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == ";"sv || w == ","sv || w == "and"sv) break;
+                    for (const Phrase& ph : k.accountability_phrases)
+                        if (match_phrase(d, t, s.te, ph))
+                            for (const auto& ti : k.types)
+                                if (ti.name == "statement"sv) {
+                                    c.ev.type = ti.name;
+                                    c.ev.category = ti.category;
+                                    c.ev.plover_type = ti.plover_type;
+                                    c.ev.plover_mode = ti.plover_mode;
+                                    c.ev.cameo = ti.cameo;
+                                }
+                }
+            }
+            if (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb) {
+                // "Egypt has been a key mediator in talks": a role held, not an event
+                std::size_t p = c.tb;
+                while (p > s.tb && d.toks[p - 1].kind == TokKind::word && !d.toks[p - 1].cap &&
+                       !k.copulas.count(d.toks[p - 1].lower) && c.tb - p < 4 &&
+                       !(d.toks[p - 1].lex & LPreposition))
+                    --p;
+                if (p < c.tb && p > s.tb && k.copulas.count(d.toks[p - 1].lower) &&
+                    (d.toks[p].lower == "a"sv || d.toks[p].lower == "an"sv)) {
+                    speculative = true;
+                    // ... and so are the talks it mediates ("a mediator in talks on ...")
+                    for (Candidate& o : d.cands)
+                        if (&o != &c && o.sentence == c.sentence && o.ev.type == "negotiation"sv &&
+                            o.tb >= c.te && o.tb <= c.te + 2)
+                            o.drop = true;
+                }
+                // "told him during their talks": the talks of a meeting already told, named
+                // again in a time phrase
+                if (c.tb >= s.tb + 2 && in_set(d.toks[c.tb - 1].lower, {"their", "his", "her"}) &&
+                    in_set(d.toks[c.tb - 2].lower,
+                           {"during", "after", "before", "following", "at"}))
+                    speculative = true;
+                // "hosted an earlier round of talks", "several rounds of talks": background
+                for (std::size_t t = c.tb; t + 1 < c.te; ++t)
+                    if (k.background_rounds.count(d.toks[t].lower) &&
+                        (d.toks[t + 1].lower == "round"sv || d.toks[t + 1].lower == "rounds"sv))
+                        speculative = true;
+                // "peace talks have been frozen since 2014", "talks that stalled": not going on
+                for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
+                    const auto w = d.toks[t].lower;
+                    if (w == ";"sv || w == ","sv || d.toks[t].kind == TokKind::quote) break;
+                    if (k.stalled_words.count(w)) speculative = true;
+                }
+            }
+            // "his first visit since the rapprochement brokered by China": a mediation named
+            // as the time since which something holds is background
+            if (c.ev.type == "negotiation"sv && c.syntax == TrigSyntax::passive)
+                for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
+                    if (d.toks[t].lower == "since"sv) speculative = true;
+                    if (d.toks[t].kind != TokKind::word || (d.toks[t].lex & LSubordinator)) break;
+                }
+            if (c.ev.type == "negotiation"sv && c.syntax == TrigSyntax::verb)
+                for (std::size_t t = c.tb; t + 1 < c.te; ++t)
+                    if (k.background_rounds.count(d.toks[t].lower) &&
+                        (d.toks[t + 1].lower == "round"sv || d.toks[t + 1].lower == "rounds"sv))
+                        speculative = true;
+            // "encouraging them to take steps to resume negotiations": a negotiation in the
+            // purpose infinitive of an appeal or of efforts is its aim
+            if (c.ev.type == "negotiation"sv && c.syntax == TrigSyntax::verb && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == "to"sv)
+                for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
+                    const auto w = d.toks[t].lower;
+                    if (d.toks[t].kind == TokKind::punct || d.toks[t].kind == TokKind::quote) break;
+                    if (k.aim_words.count(w)) {
+                        speculative = true;
+                        break;
+                    }
+                }
             // "Qatar has hosted Hamas leaders since 2012": a standing arrangement, no meeting
             // (a mediation since 2022 is an ongoing negotiation)
             if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
@@ -706,7 +818,7 @@ class DatesStage final : public Stage {
         if (news) news_day = date_text(civil_from_days(*news));
         static constexpr std::string_view kTypes[] = {"meeting",  "visit",     "statement",
                                                       "appeal",   "agreement", "negotiation",
-                                                      "proposal", "rejection"};
+                                                      "proposal", "rejection", "aid"};
         // "Hamas and Fatah signed a declaration in Beijing on Tuesday ..., China's foreign
         // minister said": the trailing attribution of the news day's event was made that day
         if (news_day)
@@ -749,8 +861,10 @@ class DatesStage final : public Stage {
                 continue;
             if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
             // what was said, the day's reactions: the news day
+            // (and pledges: "The United States pledged $300 million")
             const bool speech = c.ev.type == "statement"sv || c.ev.type == "appeal"sv ||
-                                c.ev.type == "rejection"sv || c.ev.type == "proposal"sv;
+                                c.ev.type == "rejection"sv || c.ev.type == "proposal"sv ||
+                                c.ev.type == "aid"sv;
             if (news_day && speech) {
                 c.ev.date = news_day;
                 continue;

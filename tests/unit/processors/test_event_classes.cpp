@@ -351,7 +351,8 @@ TEST(Appeals, ADemandNamedInAnObjectIsBackground) {
 }
 
 TEST(Appeals, APronounAddresseeIsNotTheSpeakerItself) {
-    const auto ap = of_type(extract("Israel has vowed to respond, and the United States has urged "
+    // (simple past: "has urged" is a standing position, see test_precision.cpp)
+    const auto ap = of_type(extract("Israel has vowed to respond, and the United States urged "
                                     "it to avoid targeting Lebanon's airport."),
                             "appeal");
     ASSERT_EQ(ap.size(), 1u);
