@@ -2465,19 +2465,12 @@ class EventsStage final : public Stage {
                     }
             }
             if (type == "aid"_w && act.empty() && tgt.empty()) return;
-            if (type == "aid"_w && tgt.empty()) {
-                // the recipient is often named elsewhere in the clause ("..., while X said
-                // Berlin would provide": not in another one's)
-                std::size_t from = s.tb;
-                for (std::size_t t = mt.tb; t-- > s.tb;)
-                    if (in(d.toks[t].lower, {"while", "whereas", ";", "but"})) {
-                        from = t + 1;
-                        break;
-                    }
+            // The state mentioned in [b, e) nearest the trigger that is not an actor's.
+            auto nearest_other_state = [&](std::size_t b, std::size_t e) -> const Mention* {
                 const Mention* best = nullptr;
                 std::size_t best_dist = 0;
-                for (std::size_t mi = d.mention_from(from);
-                     mi < d.mentions.size() && d.mentions[mi].tb < cend; ++mi) {
+                for (std::size_t mi = d.mention_from(b);
+                     mi < d.mentions.size() && d.mentions[mi].tb < e; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || m.part->kind != "country"_w) continue;
                     if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
@@ -2490,7 +2483,18 @@ class EventsStage final : public Stage {
                         best_dist = dist;
                     }
                 }
-                if (best) take(tgt, *best);
+                return best;
+            };
+            if (type == "aid"_w && tgt.empty()) {
+                // the recipient is often named elsewhere in the clause ("..., while X said
+                // Berlin would provide": not in another one's)
+                std::size_t from = s.tb;
+                for (std::size_t t = mt.tb; t-- > s.tb;)
+                    if (in(d.toks[t].lower, {"while", "whereas", ";", "but"})) {
+                        from = t + 1;
+                        break;
+                    }
+                if (const Mention* m = nearest_other_state(from, cend)) take(tgt, *m);
             }
             if (type == "aid"_w && tgt.empty()) {
                 // "The United States pledged $300 million": to the recipient of the aid the
@@ -2509,23 +2513,7 @@ class EventsStage final : public Stage {
             if (type == "aid"_w && tgt.empty()) {
                 // else a state named elsewhere in the sentence ("announced the airdrops, a day
                 // after Palestinians were killed ...")
-                const Mention* best = nullptr;
-                std::size_t best_dist = 0;
-                for (std::size_t mi = d.mention_from(s.tb);
-                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
-                    const Mention& m = d.mentions[mi];
-                    if (!usable(m) || m.part->kind != "country"_w) continue;
-                    if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
-                            return a.country == m.part->country;
-                        }))
-                        continue;
-                    const std::size_t dist = m.tb > mt.tb ? m.tb - mt.tb : mt.tb - m.tb;
-                    if (!best || dist < best_dist) {
-                        best = &m;
-                        best_dist = dist;
-                    }
-                }
-                if (best) take(tgt, *best);
+                if (const Mention* m = nearest_other_state(s.tb, s.te)) take(tgt, *m);
             }
             if (act.empty() && tgt.empty()) return;
             cd.ev.actors = std::move(act);
