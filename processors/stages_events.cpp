@@ -13,6 +13,21 @@ using namespace std::string_view_literals;
 
 namespace {
 
+// Gives `ev` the event type `name` with its category and codes from the data;
+// false when the data has no such type.
+bool retype(Event& ev, const Knowledge& k, std::string_view name) {
+    for (const auto& ti : k.types)
+        if (ti.name == name) {
+            ev.type = ti.name;
+            ev.category = ti.category;
+            ev.plover_type = ti.plover_type;
+            ev.plover_mode = ti.plover_mode;
+            ev.cameo = ti.cameo;
+            return true;
+        }
+    return false;
+}
+
 struct Match {
     std::size_t tb = 0, te = 0;
     std::uint32_t trig = 0;
@@ -454,22 +469,14 @@ class EventsStage final : public Stage {
     // A copy of `from` as an agreement between `parties` (actors) reached with `mediators`.
     static void push_agreement(Doc& d, const Candidate& from, std::vector<Participant> parties,
                                std::vector<Participant> others, std::vector<Participant> med) {
-        for (const auto& ti : d.k->types)
-            if (ti.name == "agreement"sv) {
-                Candidate ag = from;
-                ag.ev.type = ti.name;
-                ag.ev.category = ti.category;
-                ag.ev.plover_type = ti.plover_type;
-                ag.ev.plover_mode = ti.plover_mode;
-                ag.ev.cameo = ti.cameo;
-                ag.ev.actors = std::move(parties);
-                ag.ev.targets = std::move(others);
-                ag.mediators = std::move(med);
-                ag.places.clear();
-                if (ag.ev.location) ag.places.push_back(*ag.ev.location);
-                d.cands.push_back(std::move(ag));
-                return;
-            }
+        Candidate ag = from;
+        if (!retype(ag.ev, *d.k, "agreement")) return;
+        ag.ev.actors = std::move(parties);
+        ag.ev.targets = std::move(others);
+        ag.mediators = std::move(med);
+        ag.places.clear();
+        if (ag.ev.location) ag.places.push_back(*ag.ev.location);
+        d.cands.push_back(std::move(ag));
     }
 
     // Coordinated mentions to the left of m ("A, B and C", "X, along with Y").
@@ -992,16 +999,8 @@ class EventsStage final : public Stage {
                 d.toks[after + 1].lower == "their"sv;
             if (!call && !loc && !setting && !their) continue;
             Candidate mt = st;
-            const auto& types = d.k->types;
-            for (const auto& ti : types)
-                if (ti.name == "meeting"_w) {
-                    mt.ev.type = ti.name;
-                    mt.ev.category = ti.category;
-                    mt.ev.plover_type = ti.plover_type;
-                    mt.ev.plover_mode = call ? "phone" : ti.plover_mode;
-                    mt.ev.cameo = ti.cameo;
-                }
-            if (mt.ev.type != "meeting"_w) continue;
+            if (!retype(mt.ev, *d.k, "meeting")) continue;
+            if (call) mt.ev.plover_mode = "phone";
             if (loc || !their) {
                 mt.ev.location = loc;
                 mt.places.clear();
@@ -1574,15 +1573,7 @@ class EventsStage final : public Stage {
                     if (d.toks[t].kind == TokKind::punct || (d.toks[t].lex & LSubordinator)) break;
                 }
                 if (complement) {
-                    for (const auto& ti : k.types)
-                        if (ti.name == "statement"sv) {
-                            cd.ev.type = ti.name;
-                            cd.ev.category = ti.category;
-                            cd.ev.plover_type = ti.plover_type;
-                            cd.ev.plover_mode = ti.plover_mode;
-                            cd.ev.cameo = ti.cameo;
-                        }
-                    if (cd.ev.type != "statement"sv) return;
+                    if (!retype(cd.ev, k, "statement")) return;
                     cd.ev.actors = std::move(act);
                     cd.ev.targets.clear();
                     d.cands.push_back(std::move(cd));
@@ -1795,14 +1786,7 @@ class EventsStage final : public Stage {
             for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
                 if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
                     has(d.toks[t - 1], WNegotiationModifier)) {
-                    const int ni = k.type_index("negotiation");
-                    if (ni < 0) break;
-                    const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
-                    cd.ev.type = nt.name;
-                    cd.ev.category = nt.category;
-                    cd.ev.plover_type = nt.plover_type;
-                    cd.ev.plover_mode = nt.plover_mode;
-                    cd.ev.cameo = nt.cameo;
+                    retype(cd.ev, k, "negotiation");
                     break;
                 }
             // "held talks in Muscat, with Oman's foreign minister carrying messages between
@@ -1819,14 +1803,7 @@ class EventsStage final : public Stage {
                         d.toks.begin() + static_cast<std::ptrdiff_t>(std::min(s.te, g.te + 4)),
                         [](const Token& x) { return x.lower == "between"sv; }))
                     break;
-                const int ni = k.type_index("negotiation");
-                if (ni < 0) break;
-                const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
-                cd.ev.type = nt.name;
-                cd.ev.category = nt.category;
-                cd.ev.plover_type = nt.plover_type;
-                cd.ev.plover_mode = nt.plover_mode;
-                cd.ev.cameo = nt.cameo;
+                if (!retype(cd.ev, k, "negotiation")) break;
                 std::erase_if(cd.ev.targets,
                               [&](const Participant& p) { return same_party(p, *g.part); });
                 add_unique(cd.mediators, *g.part);
@@ -1847,27 +1824,12 @@ class EventsStage final : public Stage {
                     if (w == "continuing"sv || w == "ongoing"sv || w == "continue"sv)
                         going_on = true;
                 }
-                if (going_on)
-                    if (const int ni = k.type_index("negotiation"); ni >= 0) {
-                        const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
-                        cd.ev.type = nt.name;
-                        cd.ev.category = nt.category;
-                        cd.ev.plover_type = nt.plover_type;
-                        cd.ev.plover_mode = nt.plover_mode;
-                        cd.ev.cameo = nt.cameo;
-                    }
+                if (going_on) retype(cd.ev, k, "negotiation");
             }
             // "Cairo is in talks with the IMF": being in talks is negotiating, not a meeting
             if (noun && d.toks[mt.tb].lower == "talks"sv && mt.tb >= s.tb + 2 &&
                 d.toks[mt.tb - 1].lower == "in"sv && k.copulas.count(d.toks[mt.tb - 2].lower))
-                if (const int ni = k.type_index("negotiation"); ni >= 0) {
-                    const EventTypeInfo& nt = k.types[static_cast<std::size_t>(ni)];
-                    cd.ev.type = nt.name;
-                    cd.ev.category = nt.category;
-                    cd.ev.plover_type = nt.plover_type;
-                    cd.ev.plover_mode = nt.plover_mode;
-                    cd.ev.cameo = nt.cameo;
-                }
+                retype(cd.ev, k, "negotiation");
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&
@@ -2787,14 +2749,7 @@ class EventsStage final : public Stage {
             if (d.mentions[mi].te == modal && d.mentions[mi].part &&
                 d.mentions[mi].kind != MentionKind::pronoun)
                 add_unique(tgt, *d.mentions[mi].part);
-        for (const auto& ti : k.types)
-            if (ti.name == "appeal"_w) {
-                cd.ev.type = ti.name;
-                cd.ev.category = ti.category;
-                cd.ev.plover_type = ti.plover_type;
-                cd.ev.plover_mode = ti.plover_mode;
-                cd.ev.cameo = ti.cameo;
-            }
+        retype(cd.ev, k, "appeal");
     }
 
     void fix_self(const Ctx& c, const Sentence& s, std::vector<Participant>& act,
