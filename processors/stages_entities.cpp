@@ -15,6 +15,16 @@ using namespace std::string_view_literals;
 
 namespace {
 
+// Moves `added` into the document's mentions, keeping them in text order.
+void insert_mentions(Doc& d, std::vector<Mention>& added) {
+    if (added.empty()) return;
+    const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
+    d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
+                      std::make_move_iterator(added.end()));
+    std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
+                       [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+}
+
 Participant country_part(const Knowledge& k, std::size_t idx) {
     const CountryRec& c = k.countries[idx];
     return Participant{c.name, "country", "", c.code};
@@ -1247,12 +1257,7 @@ class CoreferenceStage final : public Stage {
                 break;
             }
         }
-        if (added.empty()) return;
-        const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
-        d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
-                          std::make_move_iterator(added.end()));
-        std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
-                           [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+        insert_mentions(d, added);
     }
 
     std::size_t back_ = 4;
@@ -1404,12 +1409,7 @@ class CoreferenceStage final : public Stage {
                 added.push_back(std::move(m));
             }
         }
-        if (added.empty()) return;
-        const auto mid = static_cast<std::ptrdiff_t>(d.mentions.size());
-        d.mentions.insert(d.mentions.end(), std::make_move_iterator(added.begin()),
-                          std::make_move_iterator(added.end()));
-        std::inplace_merge(d.mentions.begin(), d.mentions.begin() + mid, d.mentions.end(),
-                           [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
+        insert_mentions(d, added);
     }
 
     // "it"/"its": the nearest state, organisation or group in subject position, in this
