@@ -2118,6 +2118,14 @@ class MergeStage final : public Stage {
                 if (!modifier) break;
             }
         }
+        // An attack noun that is still left with nobody acting, no day and no casualties
+        // ("condemned the attack", "the deadliest attack since 1979", "heavy bombardment
+        // around the city") names an attack; it reports none.
+        for (Candidate& b : d.cands)
+            if (live(b) && b.ev.type == "attack"_w && b.syntax != TrigSyntax::verb &&
+                b.ev.actors.empty() && !b.ev.date && !b.ev.attributes.contains("killed") &&
+                !b.ev.attributes.contains("injured"))
+                b.drop = true;
     }
 
   private:
