@@ -516,6 +516,51 @@ class ModalityStage final : public Stage {
             else
                 c.ev.status = "occurred";
         }
+        if (speculation_) drop_source_sayings(d);
+    }
+
+    // "The army said it struck the port", "Washington said its envoy would travel to
+    // Cairo": a state or organisation saying what it or its own people did or will do is
+    // the source of that event, not a statement of its own (a person's saying stays).
+    static void drop_source_sayings(Doc& d) {
+        auto same_side = [](const Participant& speaker, const Participant& p) {
+            if (same_pkey(speaker, p)) return true;
+            return !speaker.country.empty() && p.kind != "group"_w && p.country == speaker.country;
+        };
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+                c.ev.actors.size() != 1 || c.ev.actors[0].kind == "person"_w ||
+                c.ev.actors[0].kind == "group"_w ||
+                !in_set(d.toks[c.tb].lower, {"said", "says", "say", "told", "announced"}))
+                continue;
+            const Participant& speaker = c.ev.actors[0];
+            const Sentence& s = d.sents[c.sentence];
+            // the subject of the reported clause: right after the verb (and "that")
+            std::size_t at = c.te;
+            if (at < s.te && d.toks[at].lower == "that"_w) ++at;
+            const Mention* subj = nullptr;
+            for (std::size_t mi = d.mention_from(at);
+                 mi < d.mentions.size() && d.mentions[mi].tb == at; ++mi)
+                if (d.mentions[mi].part) subj = &d.mentions[mi];
+            if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
+            std::size_t end = s.te;
+            for (std::size_t t = subj->te; t < s.te; ++t)
+                if (d.toks[t].lower == ";"_w) {
+                    end = t;
+                    break;
+                }
+            for (const Candidate& o : d.cands) {
+                if (&o == &c || o.sentence != c.sentence || (o.drop && !o.carrier) ||
+                    o.ev.type == "statement"_w || o.tb < subj->te || o.tb >= end)
+                    continue;
+                bool own = false;
+                for (const Participant& a : o.ev.actors) own |= same_pkey(a, *subj->part);
+                if (own) {
+                    c.drop = true;
+                    break;
+                }
+            }
+        }
     }
 
   private:

@@ -31,5 +31,36 @@ TEST(GeneraliseMentions, AnAttackNounWithNoAttackerNoDayNoTollIsOnlyNamed) {
     EXPECT_TRUE(has(a[0].actors, "ISR"));
 }
 
+TEST(GeneraliseMentions, AStateSayingWhatItsOwnSideDidIsTheSourceNotAStatement) {
+    // the state reports its own envoy's trip or its own strike: one event, no statement
+    auto evs = extract("The United States said Brandt would travel to Cairo on Thursday.");
+    EXPECT_TRUE(of_type(evs, "statement").empty());
+    ASSERT_EQ(of_type(evs, "visit").size(), 1u);
+    EXPECT_EQ(of_type(evs, "visit")[0].actors.at(0).name, "Peter Brandt");
+    evs = extract("Israel said it struck a weapons depot in Tyre on Monday.");
+    EXPECT_TRUE(of_type(evs, "statement").empty());
+    EXPECT_EQ(of_type(evs, "attack").size(), 1u);
+    // controls: a person's saying stays; so does a state speaking about another side, or
+    // saying something that is no event
+    evs = extract("Haddad said Brandt would travel to Cairo on Thursday.");
+    EXPECT_EQ(of_type(evs, "statement").size(), 1u);
+    evs = extract("The United States said Haddad would travel to Cairo on Thursday.");
+    EXPECT_EQ(of_type(evs, "statement").size(), 1u);
+    evs = extract("Israel said it was ready for a long war in Lebanon.");
+    EXPECT_EQ(of_type(evs, "statement").size(), 1u);
+}
+
+TEST(GeneraliseMentions, GreetingAPersonIsAMeetingGreetingAThingIsNot) {
+    auto m = of_type(extract("Selim greeted Haddad at Cairo airport on Monday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].targets, "Amal Haddad") || has(m[0].actors, "Amal Haddad"));
+    // controls: no person on the other side
+    EXPECT_TRUE(
+        of_type(extract("Selim greeted the decision by Jordan on Monday."), "meeting").empty());
+    EXPECT_TRUE(
+        of_type(extract("The freed men were greeted by crowds in Doha on Monday."), "meeting")
+            .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
