@@ -400,6 +400,25 @@ class ModalityStage final : public Stage {
                     }
                     if (to && !broken && !day) speculative = true;
                 }
+            // ... and so are talks in the infinitive of an aim word even when the appeal has
+            // no speaker of its own ("The communique urged Tehran to engage in talks")
+            if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb && !speculative) {
+                bool to = false, day = false;
+                for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
+                    const Token& w = d.toks[t];
+                    if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
+                    if (w.lower == "to"_w) to = true;
+                    if (to && k.aim_words.count(w.lower)) {
+                        for (std::size_t u = c.te; u < s.te; ++u) {
+                            const Token& x = d.toks[u];
+                            if (x.lower == ";"_w || x.kind == TokKind::quote) break;
+                            if ((x.lex & LDateWord) || has(x, WWeekday)) day = true;
+                        }
+                        if (!day) speculative = true;
+                        break;
+                    }
+                }
+            }
             // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
             // plan of the guest (the invitation itself is the proposal)
             if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)

@@ -62,5 +62,36 @@ TEST(GeneraliseMentions, GreetingAPersonIsAMeetingGreetingAThingIsNot) {
             .empty());
 }
 
+TEST(GeneraliseMentions, ItAfterADocumentIsTheDocumentNotAStateNamedInIt) {
+    // the document speaks: no appeal by the body or state it mentions
+    auto a = of_type(extract("The final communique said the United Nations had failed the "
+                             "region. It called on Israel to open the crossings."),
+                     "appeal");
+    for (const auto& e : a) EXPECT_FALSE(has(e.actors, "United Nations"));
+    a = of_type(extract("Under the plan, Jordan would run the crossings. It also calls on "
+                        "Israel to release the funds."),
+                "appeal");
+    for (const auto& e : a) EXPECT_FALSE(has(e.actors, "JOR"));
+    // control: after a state as subject, "it" is that state
+    a = of_type(extract("Jordan published a report on Monday. It called on Israel to open the "
+                        "crossings."),
+                "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+}
+
+TEST(GeneraliseMentions, TalksAnAimWordAsksForAreNoNegotiation) {
+    EXPECT_TRUE(of_type(extract("The communique urged Lebanon to engage in direct negotiations "
+                                "with Israel."),
+                        "negotiation")
+                    .empty());
+    // control: talks that are going on
+    EXPECT_EQ(of_type(extract("Lebanon and Israel held indirect negotiations in Cairo on "
+                              "Monday, mediated by Egypt."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
