@@ -739,6 +739,8 @@ class EventsStage final : public Stage {
                         a && a->adjective && has(d.toks[tb], WReportingVerb)) {
                         h = a->tb;
                         det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w;
+                        // ", Iranian state media said": a bare noun opening its clause
+                        if (h == s.tb || d.toks[h - 1].lower == ","_w) det = true;
                         continue;
                     }
                     // (adjectives like "senior", "diplomatic" are skippable words too)

@@ -317,12 +317,20 @@ class ModalityStage final : public Stage {
                     w == "might"_w)
                     modal = true;
             }
-            // "if Hamas fired rockets": inside the condition itself
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
+            // "if Hamas fired rockets": inside the condition itself, also further on in a
+            // list of its verbs ("unless Iran lets inspectors in, accounts for its uranium
+            // and resumes talks"); a comma before a new subject ends the condition
+            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 24;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";"_w || w == ":"_w) break;
+                if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
                 if (w == "if"_w || w == "unless"_w) speculative = true;
                 if ((d.toks[t].lex & LSubordinator) && w != "as"_w) break;
+                if (c.tb - t > 8 && w == ","_w) {
+                    const Token& nx = d.toks[t + 1];
+                    if (nx.kind != TokKind::word || nx.cap || (nx.lex & LDeterminer) ||
+                        (nx.lex & LPronoun) || nx.lower.ends_with("ing"))
+                        break;
+                }
             }
             if (modal)
                 for (std::size_t t = c.te; t < s.te; ++t) {

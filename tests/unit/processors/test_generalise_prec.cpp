@@ -93,5 +93,33 @@ TEST(GeneraliseMentions, TalksAnAimWordAsksForAreNoNegotiation) {
               1u);
 }
 
+TEST(GeneraliseMentions, AnAdjectiveAndBareNounOpeningAClauseIsAnUnknownSource) {
+    // ", Egyptian state media said": the media speak, not a state named before them
+    auto st = of_type(extract("Selim met Haddad in Cairo on Monday for talks on the crossings, "
+                              "Lebanon and trade, Egyptian state media said."),
+                      "statement");
+    for (const auto& e : st) EXPECT_FALSE(has(e.actors, "LBN"));
+    // control: a state as the subject of the saying
+    st = of_type(extract("Selim met Haddad in Cairo on Monday, and Lebanon said it welcomed the "
+                         "meeting."),
+                 "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "LBN"));
+}
+
+TEST(GeneraliseMentions, AConditionCoversEveryVerbOfItsList) {
+    // the talks are the third verb of the "unless" clause
+    EXPECT_TRUE(of_type(extract("France will keep the sanctions unless Lebanon releases the "
+                                "prisoners, reopens the border and resumes talks with Israel."),
+                        "negotiation")
+                    .empty());
+    // control: a comma before a new subject ends the condition
+    EXPECT_EQ(of_type(extract("Unless the weather turns, the crossings stay open for aid, and "
+                              "Lebanon and Israel held indirect negotiations in Cairo on Monday."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
