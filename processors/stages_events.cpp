@@ -1261,7 +1261,12 @@ class EventsStage final : public Stage {
         if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
-            act = participle && !main_act.empty() ? main_act : prev_act;
+            // "X said the two countries had agreed ..., and said": a second saying joined
+            // after a comma is the speaker's, not that of the clause it reported
+            const bool second_saying = type == "statement"_w &&
+                                       has(d.toks[mt.tb], WReportingVerb) && mt.tb >= s.tb + 2 &&
+                                       d.toks[mt.tb - 2].lower == ","_w;
+            act = (participle || second_saying) && !main_act.empty() ? main_act : prev_act;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it

@@ -121,5 +121,23 @@ TEST(GeneraliseMentions, AConditionCoversEveryVerbOfItsList) {
               1u);
 }
 
+TEST(GeneraliseMentions, ASecondSayingAfterAReportedClauseIsTheSpeakers) {
+    auto st = of_type(extract("Haddad said Egypt and Qatar had agreed to reopen the crossing, and "
+                              "said the talks would go on."),
+                      "statement");
+    ASSERT_FALSE(st.empty());
+    for (const auto& e : st) {
+        EXPECT_FALSE(has(e.actors, "EGY"));
+        EXPECT_FALSE(has(e.actors, "QAT"));
+    }
+    // control: a new subject keeps its own saying
+    st = of_type(extract("Haddad said Egypt had agreed to reopen the crossing, and Selim said the "
+                         "talks would go on."),
+                 "statement");
+    bool selim = false;
+    for (const auto& e : st) selim |= has(e.actors, "Omar Selim");
+    EXPECT_TRUE(selim);
+}
+
 }  // namespace
 }  // namespace herald::processors
