@@ -543,12 +543,14 @@ class ModalityStage final : public Stage {
             else
                 c.ev.status = "occurred";
         }
-        if (speculation_) drop_source_sayings(d);
+        drop_source_sayings(d);
     }
 
     // "The army said it struck the port", "Washington said its envoy would travel to
     // Cairo": a state or organisation saying what it or its own people did or will do is
     // the source of that event, not a statement of its own (a person's saying stays).
+    // "The crown prince said the kingdom demanded a halt": what a person says his own state
+    // does is his act, not one more event of the state.
     static void drop_source_sayings(Doc& d) {
         auto same_side = [](const Participant& speaker, const Participant& p) {
             if (same_pkey(speaker, p)) return true;
@@ -556,11 +558,11 @@ class ModalityStage final : public Stage {
         };
         for (Candidate& c : d.cands) {
             if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
-                c.ev.actors.size() != 1 || c.ev.actors[0].kind == "person"_w ||
-                c.ev.actors[0].kind == "group"_w ||
+                c.ev.actors.size() != 1 || c.ev.actors[0].kind == "group"_w ||
                 !in_set(d.toks[c.tb].lower, {"said", "says", "say", "told", "announced"}))
                 continue;
             const Participant& speaker = c.ev.actors[0];
+            const bool person = speaker.kind == "person"_w;
             const Sentence& s = d.sents[c.sentence];
             // the subject of the reported clause: right after the verb (and "that")
             std::size_t at = c.te;
@@ -570,16 +572,23 @@ class ModalityStage final : public Stage {
                  mi < d.mentions.size() && d.mentions[mi].tb == at; ++mi)
                 if (d.mentions[mi].part) subj = &d.mentions[mi];
             if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
+            if (person && (subj->part->kind != "country"_w || subj->kind == MentionKind::entity))
+                continue;  // only "the kingdom", "the country", "it": the speaker's own state
             std::size_t end = s.te;
             for (std::size_t t = subj->te; t < s.te; ++t)
                 if (d.toks[t].lower == ";"_w) {
                     end = t;
                     break;
                 }
-            for (const Candidate& o : d.cands) {
+            for (Candidate& o : d.cands) {
                 if (&o == &c || o.sentence != c.sentence || (o.drop && !o.carrier) ||
                     o.ev.type == "statement"_w || o.tb < subj->te || o.tb >= end)
                     continue;
+                if (person) {
+                    if (o.ev.actors.size() == 1 && same_pkey(o.ev.actors[0], *subj->part))
+                        o.ev.actors[0] = speaker;
+                    continue;
+                }
                 bool own = false;
                 for (const Participant& a : o.ev.actors) own |= same_pkey(a, *subj->part);
                 if (own) {

@@ -139,5 +139,18 @@ TEST(GeneraliseMentions, ASecondSayingAfterAReportedClauseIsTheSpeakers) {
     EXPECT_TRUE(selim);
 }
 
+TEST(GeneraliseMentions, WhatAPersonSaysHisOwnStateDoesIsHisAct) {
+    auto a = of_type(extract("King Faris met Selim in Amman on Monday. Faris said the kingdom "
+                             "demanded an immediate halt to the fighting in Gaza."),
+                     "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_EQ(a[0].actors.at(0).name, "King Faris");
+    // control: another state named in the reported clause keeps its act
+    a = of_type(extract("Selim said Jordan demanded an immediate halt to the fighting in Gaza."),
+                "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+}
+
 }  // namespace
 }  // namespace herald::processors
