@@ -2201,12 +2201,25 @@ class MergeStage final : public Stage {
         }
         // An attack noun that is still left with nobody acting, no day and no casualties
         // ("condemned the attack", "the deadliest attack since 1979", "heavy bombardment
-        // around the city") names an attack; it reports none.
-        for (Candidate& b : d.cands)
-            if (live(b) && b.ev.type == "attack"_w && b.syntax != TrigSyntax::verb &&
-                b.ev.actors.empty() && !b.ev.date && !b.ev.attributes.contains("killed") &&
-                !b.ev.attributes.contains("injured"))
-                b.drop = true;
+        // around the city") names an attack; it reports none. Nor does one that something
+        // is set against ("rally support against an Israeli attack", "defend itself against
+        // attacks by the group"), whoever would make it.
+        for (Candidate& b : d.cands) {
+            if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb || b.ev.date ||
+                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                continue;
+            bool against = false;
+            const Sentence& s = d.sents[b.sentence];
+            for (std::size_t t = b.tb, k = 0; t-- > s.tb && k < 4; ++k) {
+                const Token& w = d.toks[t];
+                if (w.lower == "against"_w) {
+                    against = true;
+                    break;
+                }
+                if (w.kind != TokKind::word || (w.lex & (LPreposition | LSubordinator))) break;
+            }
+            if (b.ev.actors.empty() || against) b.drop = true;
+        }
     }
 
   private:

@@ -31,6 +31,18 @@ TEST(GeneraliseMentions, AnAttackNounWithNoAttackerNoDayNoTollIsOnlyNamed) {
     EXPECT_TRUE(has(a[0].actors, "ISR"));
 }
 
+TEST(GeneraliseMentions, AnAttackSomethingIsSetAgainstIsNotReported) {
+    EXPECT_TRUE(of_type(extract("Haddad toured the region seeking support against an Israeli "
+                                "offensive in Lebanon."),
+                        "attack")
+                    .empty());
+    // control: the same attacker and place told as an event with a day
+    EXPECT_EQ(
+        of_type(extract("Haddad condemned an Israeli offensive in Lebanon on Monday."), "attack")
+            .size(),
+        1u);
+}
+
 TEST(GeneraliseMentions, AStateSayingWhatItsOwnSideDidIsTheSourceNotAStatement) {
     // the state reports its own envoy's trip or its own strike: one event, no statement
     auto evs = extract("The United States said Brandt would travel to Cairo on Thursday.");
