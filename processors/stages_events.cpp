@@ -1399,6 +1399,12 @@ class EventsStage final : public Stage {
                 }
                 if (!(m->prep.empty() || in(m->prep, {"in", "to", "for", "at", "into", "of"})))
                     continue;
+                // ("a visit focused on the ceasefire, Syria and trade": a place listed after a
+                // topic's preposition is a topic too; a bare place is the verb's object)
+                bool listed = false;
+                for (std::size_t t = mt.te; m->prep.empty() && t < m->tb && !listed; ++t)
+                    listed = (d.toks[t].lex & LPreposition) != 0;
+                if (listed) continue;
                 dests.push_back(m);
                 coord_right(c, cend, *m, dests, true);
             }

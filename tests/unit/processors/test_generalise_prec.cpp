@@ -164,5 +164,20 @@ TEST(GeneraliseMentions, WhatAPersonSaysHisOwnStateDoesIsHisAct) {
     EXPECT_TRUE(has(a[0].actors, "JOR"));
 }
 
+TEST(GeneraliseMentions, APlaceListedAfterATopicIsNoDestination) {
+    auto v = of_type(extract("Haddad met Selim in Cairo on Monday, on a visit focused on the "
+                             "crossings, Lebanon and trade."),
+                     "visit");
+    for (const auto& e : v) {
+        ASSERT_TRUE(e.location.has_value());
+        EXPECT_NE(e.location->name, "Lebanon");
+    }
+    // control: the place right after the visit is where it goes
+    v = of_type(extract("Haddad began a visit to Lebanon on Monday focused on trade."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    ASSERT_TRUE(v[0].location.has_value());
+    EXPECT_EQ(v[0].location->name, "Lebanon");
+}
+
 }  // namespace
 }  // namespace herald::processors
