@@ -342,6 +342,16 @@ class EventsStage final : public Stage {
             return true;
         if (p.lower == "to"_w && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
+        // "the EU member state", "a peace summit": a plain form after a singular common noun
+        // that follows a determiner or a name is the compound's head (a verb would agree)
+        if (const auto w = d.toks[i].lower;
+            p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !p.lower.ends_with("s") &&
+            !p.lower.ends_with("ly") &&
+            !(p.lex & (LVerbCue | LSkippable | LPreposition | LSubordinator | LNegator | LPronoun |
+                       LDeterminer)) &&
+            ((d.toks[i - 2].lex & LDeterminer) || mention_ending_any(d, i - 2)) &&
+            !w.ends_with("s") && !w.ends_with("ed") && !w.ends_with("ing"))
+            return true;
         // "in neighbouring states", "for other states": an adjective inside a phrase
         if (p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !(p.lex & LVerbCue) &&
             (d.toks[i - 2].lex & (LPreposition | LDeterminer)) && !(p.lex & LPreposition) &&
@@ -1263,9 +1273,17 @@ class EventsStage final : public Stage {
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
             // "X said the two countries had agreed ..., and said": a second saying joined
             // after a comma is the speaker's, not that of the clause it reported
-            const bool second_saying = type == "statement"_w &&
-                                       has(d.toks[mt.tb], WReportingVerb) && mt.tb >= s.tb + 2 &&
-                                       d.toks[mt.tb - 2].lower == ","_w;
+            // (and so is an appeal joined the same way: "X said Y could no longer cope, and
+            // called for ...", when the sentence opened with a saying)
+            bool opened_saying = false;
+            for (const Candidate& o : d.cands)
+                if (o.sentence == si && o.ev.type == "statement"_w && o.tb < mt.tb &&
+                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == main_act)
+                    opened_saying = true;
+            const bool second_saying =
+                mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
+                ((type == "statement"_w && has(d.toks[mt.tb], WReportingVerb)) ||
+                 (type == "appeal"_w && opened_saying));
             act = (participle || second_saying) && !main_act.empty() ? main_act : prev_act;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive

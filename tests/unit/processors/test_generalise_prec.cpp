@@ -179,5 +179,23 @@ TEST(GeneraliseMentions, APlaceListedAfterATopicIsNoDestination) {
     EXPECT_EQ(v[0].location->name, "Lebanon");
 }
 
+TEST(GeneraliseMentions, APlainFormAfterASingularCompoundNounIsItsHead) {
+    // "the UN member state": no statement by the UN
+    auto st = of_type(extract("Haddad said Jordan, the UN member state closest to the border, "
+                              "could no longer cope, and called for safe zones in Lebanon."),
+                      "statement");
+    for (const auto& e : st) EXPECT_FALSE(has(e.actors, "United Nations"));
+    // ... and the appeal joined after the reported clause is the speaker's
+    auto ap = of_type(extract("Haddad said Jordan, the UN member state closest to the border, "
+                              "could no longer cope, and called for safe zones in Lebanon."),
+                      "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_EQ(ap[0].actors.at(0).name, "Amal Haddad");
+    // control: a plural subject before the plain form is a verb
+    st = of_type(extract("The UN officials state that Lebanon needs aid, Haddad said."),
+                 "statement");
+    EXPECT_FALSE(st.empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
