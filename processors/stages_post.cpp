@@ -2205,20 +2205,25 @@ class MergeStage final : public Stage {
         // is set against ("rally support against an Israeli attack", "defend itself against
         // attacks by the group"), whoever would make it.
         for (Candidate& b : d.cands) {
-            if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb || b.ev.date ||
+            if (!live(b) || b.ev.type != "attack"_w || b.ev.date ||
                 b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
                 continue;
-            bool against = false;
+            // (and "frequent raids", "repeated strikes": a habit, not one attack, even when
+            // the plural reads like a verb)
+            bool against = false, habit = false;
             const Sentence& s = d.sents[b.sentence];
+            for (std::size_t t = b.tb; t < b.te; ++t)  // "carried out repeated strikes"
+                habit |= d.k->habitual_words.count(d.toks[t].lower) > 0;
             for (std::size_t t = b.tb, k = 0; t-- > s.tb && k < 4; ++k) {
                 const Token& w = d.toks[t];
-                if (w.lower == "against"_w) {
-                    against = true;
+                if (w.lower == "against"_w) against = true;
+                if (d.k->habitual_words.count(w.lower)) habit = true;
+                if (against || habit || w.kind != TokKind::word ||
+                    (w.lex & (LPreposition | LSubordinator)))
                     break;
-                }
-                if (w.kind != TokKind::word || (w.lex & (LPreposition | LSubordinator))) break;
             }
-            if (b.ev.actors.empty() || against) b.drop = true;
+            if (habit || (b.syntax != TrigSyntax::verb && (b.ev.actors.empty() || against)))
+                b.drop = true;
         }
     }
 

@@ -197,5 +197,18 @@ TEST(GeneraliseMentions, APlainFormAfterASingularCompoundNounIsItsHead) {
     EXPECT_FALSE(st.empty());
 }
 
+TEST(GeneraliseMentions, AHabitOfAttacksIsNoAttack) {
+    EXPECT_TRUE(of_type(extract("Haddad visited Amman on Monday, after months of frequent Israeli "
+                                "raids in Lebanon."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Israel has carried out repeated strikes in Lebanon this year."), "attack")
+            .empty());
+    // control: a single attack with a day
+    EXPECT_EQ(of_type(extract("Israel carried out strikes in Lebanon on Monday."), "attack").size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
