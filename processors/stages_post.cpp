@@ -2165,7 +2165,16 @@ class MergeStage final : public Stage {
                     absorb(a, b);
                     break;
                 }
-                if (!subset(bt, keys(a.ev.targets))) continue;
+                // (an attack's target state may stand for where the fuller one hit: "the
+                // deadliest attack on Iranian soil" after attacks in Kerman, Iran)
+                bool targets_ok = subset(bt, keys(a.ev.targets));
+                if (!targets_ok && a.ev.type == "attack"_w && a.ev.location &&
+                    !a.ev.location->country.empty()) {
+                    targets_ok = true;
+                    for (const Participant& t : b.ev.targets)
+                        targets_ok &= t.kind == "country"_w && t.country == a.ev.location->country;
+                }
+                if (!targets_ok) continue;
                 bool place_ok = !b.ev.location;
                 for (const auto& p : a.places)
                     if (b.ev.location &&

@@ -210,5 +210,18 @@ TEST(GeneraliseMentions, AHabitOfAttacksIsNoAttack) {
               1u);
 }
 
+TEST(GeneraliseMentions, AnActorlessAttackOnTheStateWhereAFullerOneHitIsThatAttack) {
+    auto a = of_type(extract("Israeli jets struck Tyre on Monday. Officials said five people "
+                             "were killed in the deadliest attack on Lebanese soil this year."),
+                     "attack");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "ISR"));
+    // control: an attack on another state is another attack
+    a = of_type(extract("Israeli jets struck Tyre on Monday. Officials said five people were "
+                        "killed in the deadliest attack on Egyptian soil this year."),
+                "attack");
+    EXPECT_EQ(a.size(), 2u);
+}
+
 }  // namespace
 }  // namespace herald::processors
