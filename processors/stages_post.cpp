@@ -2234,6 +2234,18 @@ class MergeStage final : public Stage {
             if (habit || (b.syntax != TrigSyntax::verb && (b.ev.actors.empty() || against)))
                 b.drop = true;
         }
+        // Talks or a meeting of bodies only (no state, no person), with no day, no place
+        // and no go-between ("merged the two summits into one meeting", "after talks hosted
+        // by the agency") name a gathering; they report none.
+        for (Candidate& b : d.cands) {
+            if (!live(b) || (b.ev.type != "meeting"_w && b.ev.type != "negotiation"_w) ||
+                b.ev.date || b.ev.location || !b.mediators.empty())
+                continue;
+            bool bodies = true;
+            for (const auto* v : {&b.ev.actors, &b.ev.targets})
+                for (const Participant& p : *v) bodies &= p.kind == "organisation"_w;
+            if (bodies) b.drop = true;
+        }
     }
 
   private:

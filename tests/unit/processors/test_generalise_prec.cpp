@@ -223,5 +223,21 @@ TEST(GeneraliseMentions, AnActorlessAttackOnTheStateWhereAFullerOneHitIsThatAtta
     EXPECT_EQ(a.size(), 2u);
 }
 
+TEST(GeneraliseMentions, AMeetingOfBodiesOnlyWithNoDayNoPlaceIsNamedNotReported) {
+    EXPECT_TRUE(of_type(extract("Officials said the Arab League and the GCC would merge their "
+                                "summits into one meeting."),
+                        "meeting")
+                    .empty());
+    // controls: a day and place, or a state taking part, make it a report
+    EXPECT_EQ(
+        of_type(extract("The Arab League held an emergency meeting in Cairo on Monday."), "meeting")
+            .size(),
+        1u);
+    EXPECT_EQ(
+        of_type(extract("Jordan will meet the Arab League to discuss the crossings."), "meeting")
+            .size(),
+        1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
