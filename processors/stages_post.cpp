@@ -552,6 +552,28 @@ class ModalityStage final : public Stage {
     // "The crown prince said the kingdom demanded a halt": what a person says his own state
     // does is his act, not one more event of the state.
     static void drop_source_sayings(Doc& d) {
+        // "U.N. agencies have warned that an appeal for $426 million was barely funded", "the
+        // U.N. office told the council that 576,000 people ...", "Syria, where the U.N. says
+        // conditions are not in place": a body giving a figure or a standing view is the
+        // source of a fact, not a diplomatic statement
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+                c.ev.actors.size() != 1 || c.ev.actors[0].kind != "organisation"_w)
+                continue;
+            const Sentence& s = d.sents[c.sentence];
+            const auto v = d.toks[c.tb].lower;
+            bool source = v == "says"_w || v == "say"_w ||
+                          (c.tb > s.tb && in_set(d.toks[c.tb - 1].lower, {"has", "have"}));
+            for (std::size_t t = s.tb; t < s.te && !source; ++t) {
+                const Token& w = d.toks[t];
+                if (w.kind != TokKind::number || w.in_quote) continue;
+                const bool year =
+                    w.text.size() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
+                const bool day = t > s.tb && (d.toks[t - 1].lex & LDateWord);
+                source = !year && !day;
+            }
+            if (source) c.drop = true;
+        }
         auto same_side = [](const Participant& speaker, const Participant& p) {
             if (same_pkey(speaker, p)) return true;
             return !speaker.country.empty() && p.kind != "group"_w && p.country == speaker.country;

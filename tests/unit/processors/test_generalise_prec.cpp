@@ -239,5 +239,23 @@ TEST(GeneraliseMentions, AMeetingOfBodiesOnlyWithNoDayNoPlaceIsNamedNotReported)
         1u);
 }
 
+TEST(GeneraliseMentions, ABodyGivingAFigureOrAStandingViewIsASource) {
+    EXPECT_TRUE(
+        of_type(extract("The UN said on Monday that 500 people had fled Tyre."), "statement")
+            .empty());
+    EXPECT_TRUE(of_type(extract("Haddad met Selim in Amman on Monday to discuss refugees in "
+                                "Lebanon, where the UN says conditions are not yet safe."),
+                        "statement")
+                    .empty());
+    // controls: a body's position, and a state's figure, are statements
+    EXPECT_EQ(of_type(extract("The UN said on Monday that the crossings into Gaza must reopen."),
+                      "statement")
+                  .size(),
+              1u);
+    EXPECT_EQ(of_type(extract("Jordan said on Monday that 500 people had fled Tyre."), "statement")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
