@@ -179,6 +179,18 @@ class ModalityStage final : public Stage {
                     if (tok.lower == "not"_w || tok.lower == "n't"_w || tok.lower == "never"_w)
                         negated = true;
                 }
+            // "no U.S. personnel had been hit", "no agreement was reached": the clause's
+            // subject is "no ..."
+            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10 && !negated;) {
+                const Token& w = d.toks[t];
+                if (w.kind == TokKind::punct || w.kind == TokKind::quote ||
+                    ((w.lex & LSubordinator) && w.lower != "as"_w))
+                    break;
+                if ((w.lower == "no"_w || w.lower == "nobody"_w || w.lower == "none"_w) &&
+                    t + 1 < c.tb &&
+                    !in_set(d.toks[t + 1].lower, {"longer", "sooner", "doubt", "less", "more"}))
+                    negated = true;
+            }
             if (negation_ && negated) {
                 c.drop = true;
                 continue;

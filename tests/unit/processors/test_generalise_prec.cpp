@@ -257,5 +257,24 @@ TEST(GeneraliseMentions, ABodyGivingAFigureOrAStandingViewIsASource) {
               1u);
 }
 
+TEST(GeneraliseMentions, ANoSubjectNegatesItsClause) {
+    EXPECT_TRUE(
+        of_type(extract("Brandt said no U.S. troops in Lebanon had been hit on Monday."), "attack")
+            .empty());
+    EXPECT_TRUE(of_type(extract("Officials said no agreement between Israel and Lebanon was "
+                                "reached on Monday."),
+                        "agreement")
+                    .empty());
+    // controls: "no longer" negates nothing of the event; a plain passive is an attack
+    EXPECT_EQ(of_type(extract("Jordan, no longer neutral, struck targets in Lebanon on Monday."),
+                      "attack")
+                  .size(),
+              1u);
+    EXPECT_EQ(
+        of_type(extract("Brandt said U.S. troops in Lebanon had been hit on Monday."), "attack")
+            .size(),
+        1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
