@@ -321,6 +321,32 @@ class ModalityStage final : public Stage {
                          (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
                         speculative = true;
                 }
+            // "Hussein, attending the forum in Davos, dismissed", "X, who attended the spring
+            // meetings with his ministers, urged": attendance told in an aside on the subject
+            // is its circumstance, not a meeting of its own
+            std::size_t attend = c.tb;  // the "attend" word opening the aside
+            for (std::size_t t = c.tb + 1; t-- > s.tb && c.tb - t <= 4;) {
+                if (d.toks[t].lower.starts_with("attend")) {
+                    attend = t;
+                    break;
+                }
+                if (d.toks[t].kind != TokKind::word) break;
+            }
+            if (c.ev.type == "meeting"_w && d.toks[attend].lower.starts_with("attend") &&
+                attend >= s.tb + 2) {
+                std::size_t p = attend - 1;
+                if (d.toks[p].lower == "who"_w && p > s.tb) --p;
+                if (d.toks[p].lower == ","_w) {
+                    for (std::size_t t = c.te; t < s.te; ++t)
+                        if (d.toks[t].lower == ","_w) {
+                            // the aside closes and the sentence goes on with its verb
+                            if (t + 1 < s.te && d.toks[t + 1].kind == TokKind::word &&
+                                !d.toks[t + 1].cap && !(d.toks[t + 1].lex & LDeterminer))
+                                speculative = true;
+                            break;
+                        }
+                }
+            }
             // "would strike again if ...", "will attend unless ...": a conditional
             bool modal = false;
             for (std::size_t t = lo; t < c.tb; ++t) {

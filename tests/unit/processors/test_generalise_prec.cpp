@@ -276,5 +276,19 @@ TEST(GeneraliseMentions, ANoSubjectNegatesItsClause) {
         1u);
 }
 
+TEST(GeneraliseMentions, AttendanceInAnAsideOnTheSubjectIsItsCircumstance) {
+    EXPECT_TRUE(of_type(extract("Haddad, attending a forum in Paris, rejected the Israeli plan "
+                                "on Monday."),
+                        "meeting")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Haddad, who attended the talks with her deputy, urged Israel on "
+                                "Monday to open the crossings."),
+                        "meeting")
+                    .empty());
+    // control: attendance as the sentence's own verb
+    EXPECT_EQ(of_type(extract("Haddad attended a summit in Cairo on Monday."), "meeting").size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
