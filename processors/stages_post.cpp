@@ -581,82 +581,6 @@ class ModalityStage final : public Stage {
             else
                 c.ev.status = "occurred";
         }
-        drop_source_sayings(d);
-    }
-
-    // "The army said it struck the port", "Washington said its envoy would travel to
-    // Cairo": a state or organisation saying what it or its own people did or will do is
-    // the source of that event, not a statement of its own (a person's saying stays).
-    // "The crown prince said the kingdom demanded a halt": what a person says his own state
-    // does is his act, not one more event of the state.
-    static void drop_source_sayings(Doc& d) {
-        // "U.N. agencies have warned that an appeal for $426 million was barely funded", "the
-        // U.N. office told the council that 576,000 people ...", "Syria, where the U.N. says
-        // conditions are not in place": a body giving a figure or a standing view is the
-        // source of a fact, not a diplomatic statement
-        for (Candidate& c : d.cands) {
-            if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
-                c.ev.actors.size() != 1 || c.ev.actors[0].kind != "organisation"_w)
-                continue;
-            const Sentence& s = d.sents[c.sentence];
-            const auto v = d.toks[c.tb].lower;
-            bool source = v == "says"_w || v == "say"_w ||
-                          (c.tb > s.tb && in_set(d.toks[c.tb - 1].lower, {"has", "have"}));
-            for (std::size_t t = s.tb; t < s.te && !source; ++t) {
-                const Token& w = d.toks[t];
-                if (w.kind != TokKind::number || w.in_quote) continue;
-                const bool year =
-                    w.text.size() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
-                const bool day = t > s.tb && (d.toks[t - 1].lex & LDateWord);
-                source = !year && !day;
-            }
-            if (source) c.drop = true;
-        }
-        auto same_side = [](const Participant& speaker, const Participant& p) {
-            if (same_pkey(speaker, p)) return true;
-            return !speaker.country.empty() && p.kind != "group"_w && p.country == speaker.country;
-        };
-        for (Candidate& c : d.cands) {
-            if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
-                c.ev.actors.size() != 1 || c.ev.actors[0].kind == "group"_w ||
-                !in_set(d.toks[c.tb].lower, {"said", "says", "say", "told", "announced"}))
-                continue;
-            const Participant& speaker = c.ev.actors[0];
-            const bool person = speaker.kind == "person"_w;
-            const Sentence& s = d.sents[c.sentence];
-            // the subject of the reported clause: right after the verb (and "that")
-            std::size_t at = c.te;
-            if (at < s.te && d.toks[at].lower == "that"_w) ++at;
-            const Mention* subj = nullptr;
-            for (std::size_t mi = d.mention_from(at);
-                 mi < d.mentions.size() && d.mentions[mi].tb == at; ++mi)
-                if (d.mentions[mi].part) subj = &d.mentions[mi];
-            if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
-            if (person && (subj->part->kind != "country"_w || subj->kind == MentionKind::entity))
-                continue;  // only "the kingdom", "the country", "it": the speaker's own state
-            std::size_t end = s.te;
-            for (std::size_t t = subj->te; t < s.te; ++t)
-                if (d.toks[t].lower == ";"_w) {
-                    end = t;
-                    break;
-                }
-            for (Candidate& o : d.cands) {
-                if (&o == &c || o.sentence != c.sentence || (o.drop && !o.carrier) ||
-                    o.ev.type == "statement"_w || o.tb < subj->te || o.tb >= end)
-                    continue;
-                if (person) {
-                    if (o.ev.actors.size() == 1 && same_pkey(o.ev.actors[0], *subj->part))
-                        o.ev.actors[0] = speaker;
-                    continue;
-                }
-                bool own = false;
-                for (const Participant& a : o.ev.actors) own |= same_pkey(a, *subj->part);
-                if (own) {
-                    c.drop = true;
-                    break;
-                }
-            }
-        }
     }
 
   private:
@@ -1919,6 +1843,81 @@ class RegionStage final : public Stage {
 
 // ---------------------------------------------------------------- merge
 
+// "The army said it struck the port", "Washington said its envoy would travel to
+// Cairo": a state or organisation saying what it or its own people did or will do is
+// the source of that event, not a statement of its own (a person's saying stays).
+// "The crown prince said the kingdom demanded a halt": what a person says his own state
+// does is his act, not one more event of the state.
+void drop_source_sayings(Doc& d) {
+    // "U.N. agencies have warned that an appeal for $426 million was barely funded", "the
+    // U.N. office told the council that 576,000 people ...", "Syria, where the U.N. says
+    // conditions are not in place": a body giving a figure or a standing view is the
+    // source of a fact, not a diplomatic statement
+    for (Candidate& c : d.cands) {
+        if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+            c.ev.actors.size() != 1 || c.ev.actors[0].kind != "organisation"_w)
+            continue;
+        const Sentence& s = d.sents[c.sentence];
+        const auto v = d.toks[c.tb].lower;
+        bool source = v == "says"_w || v == "say"_w ||
+                      (c.tb > s.tb && in_set(d.toks[c.tb - 1].lower, {"has", "have"}));
+        for (std::size_t t = s.tb; t < s.te && !source; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::number || w.in_quote) continue;
+            const bool year =
+                w.text.size() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
+            const bool day = t > s.tb && (d.toks[t - 1].lex & LDateWord);
+            source = !year && !day;
+        }
+        if (source) c.drop = true;
+    }
+    auto same_side = [](const Participant& speaker, const Participant& p) {
+        if (same_pkey(speaker, p)) return true;
+        return !speaker.country.empty() && p.kind != "group"_w && p.country == speaker.country;
+    };
+    for (Candidate& c : d.cands) {
+        if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+            c.ev.actors.size() != 1 || c.ev.actors[0].kind == "group"_w ||
+            !in_set(d.toks[c.tb].lower, {"said", "says", "say", "told", "announced"}))
+            continue;
+        const Participant& speaker = c.ev.actors[0];
+        const bool person = speaker.kind == "person"_w;
+        const Sentence& s = d.sents[c.sentence];
+        // the subject of the reported clause: right after the verb (and "that")
+        std::size_t at = c.te;
+        if (at < s.te && d.toks[at].lower == "that"_w) ++at;
+        const Mention* subj = nullptr;
+        for (std::size_t mi = d.mention_from(at); mi < d.mentions.size() && d.mentions[mi].tb == at;
+             ++mi)
+            if (d.mentions[mi].part) subj = &d.mentions[mi];
+        if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
+        if (person && (subj->part->kind != "country"_w || subj->kind == MentionKind::entity))
+            continue;  // only "the kingdom", "the country", "it": the speaker's own state
+        std::size_t end = s.te;
+        for (std::size_t t = subj->te; t < s.te; ++t)
+            if (d.toks[t].lower == ";"_w) {
+                end = t;
+                break;
+            }
+        for (Candidate& o : d.cands) {
+            if (&o == &c || o.sentence != c.sentence || (o.drop && !o.carrier) ||
+                o.ev.type == "statement"_w || o.tb < subj->te || o.tb >= end)
+                continue;
+            if (person) {
+                if (o.ev.actors.size() == 1 && same_pkey(o.ev.actors[0], *subj->part))
+                    o.ev.actors[0] = speaker;
+                continue;
+            }
+            bool own = false;
+            for (const Participant& a : o.ev.actors) own |= same_pkey(a, *subj->part);
+            if (own) {
+                c.drop = true;
+                break;
+            }
+        }
+    }
+}
+
 bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
     if (!a || !b) return true;
     if (!a->country.empty() && a->country == b->country) return true;
@@ -2038,6 +2037,8 @@ class MergeStage final : public Stage {
     }
     std::vector<std::string> requires_before() const override { return {"events"}; }
     void run(Doc& d) const override {
+        // (after the dates: a saying dropped here still anchored the days of the others)
+        drop_source_sayings(d);
         for (Candidate& c : d.cands)
             if (!c.drop && !c.carrier) add_evidence(d, c);
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
