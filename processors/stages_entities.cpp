@@ -1425,7 +1425,16 @@ class CoreferenceStage final : public Stage {
         if (p >= s.te || !in(d.toks[p].lower, {"the", "this", "that", "its"})) return false;
         for (std::size_t q = p + 1; q < s.te && q < p + 5 && q < before; ++q) {
             if (d.toks[q].kind != TokKind::word) return false;
-            if (d.k->document_nouns.count(d.toks[q].lower)) return true;
+            if (!d.k->document_nouns.count(d.toks[q].lower)) continue;
+            if (p == s.tb) return true;
+            // ("In the statement, Egypt said ...": the subject after the fronted phrase
+            // speaks, not the document)
+            std::size_t comma = q + 1;
+            while (comma < s.te && comma < q + 6 && d.toks[comma].lower != ","_w) ++comma;
+            if (comma + 1 >= s.te || d.toks[comma].lower != ","_w) return true;
+            const std::size_t mi = d.mention_from(comma + 1);
+            return !(mi < d.mentions.size() && d.mentions[mi].tb == comma + 1 &&
+                     d.mentions[mi].part && !d.mentions[mi].adjective);
         }
         return false;
     }

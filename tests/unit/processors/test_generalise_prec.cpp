@@ -80,11 +80,17 @@ TEST(GeneraliseMentions, ItAfterADocumentIsTheDocumentNotAStateNamedInIt) {
                              "region. It called on Israel to open the crossings."),
                      "appeal");
     for (const auto& e : a) EXPECT_FALSE(has(e.actors, "United Nations"));
-    a = of_type(extract("Under the plan, Jordan would run the crossings. It also calls on "
-                        "Israel to release the funds."),
+    a = of_type(extract("Under the plan, Gaza would be demilitarised and Jordan would run the "
+                        "crossings. It also calls on Israel to release the funds."),
                 "appeal");
     for (const auto& e : a) EXPECT_FALSE(has(e.actors, "JOR"));
-    // control: after a state as subject, "it" is that state
+    // controls: a state after the fronted document speaks; after a state as subject, "it"
+    // is that state
+    a = of_type(extract("In the statement, Jordan said the crossings must open. It also called "
+                        "on Israel to release the funds."),
+                "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
     a = of_type(extract("Jordan published a report on Monday. It called on Israel to open the "
                         "crossings."),
                 "appeal");
