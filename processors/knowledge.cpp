@@ -383,6 +383,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "copulas",
                 "aim_words",
                 "background_rounds",
+                "document_nouns",
+                "habitual_words",
                 "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
@@ -451,6 +453,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["mediation_cues"]) k.mediation_cues = phrases(get_list(r, "mediation_cues", sink));
     if (r["background_rounds"])
         fill_set(k.background_rounds, get_list(r, "background_rounds", sink));
+    if (r["document_nouns"]) fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
+    if (r["habitual_words"]) fill_set(k.habitual_words, get_list(r, "habitual_words", sink));
     if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
     if (r["negotiation_modifiers"])
         fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));

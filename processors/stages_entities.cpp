@@ -1414,8 +1414,40 @@ class CoreferenceStage final : public Stage {
 
     // "it"/"its": the nearest state, organisation or group in subject position, in this
     // sentence or the previous one.
+    // Sentence `si` opens with a document before token `before`: as its subject ("The final
+    // communique rejected", "The plan also") or, with `fronted`, in a fronted phrase ("Under
+    // the plan, Gaza would be").
+    static bool opens_with_document(const Doc& d, std::size_t si, std::size_t before,
+                                    bool fronted = false) {
+        const Sentence& s = d.sents[si];
+        std::size_t p = s.tb;
+        if (fronted && p + 1 < s.te && (d.toks[p].lex & LPreposition)) ++p;
+        if (p >= s.te || !in(d.toks[p].lower, {"the", "this", "that", "its"})) return false;
+        for (std::size_t q = p + 1; q < s.te && q < p + 5 && q < before; ++q) {
+            if (d.toks[q].kind != TokKind::word) return false;
+            if (!d.k->document_nouns.count(d.toks[q].lower)) continue;
+            if (p == s.tb) return true;
+            // ("In the statement, Egypt said ...": the subject after the fronted phrase
+            // speaks, not the document)
+            std::size_t comma = q + 1;
+            while (comma < s.te && comma < q + 6 && d.toks[comma].lower != ","_w) ++comma;
+            if (comma + 1 >= s.te || d.toks[comma].lower != ","_w) return true;
+            const std::size_t mi = d.mention_from(comma + 1);
+            return !(mi < d.mentions.size() && d.mentions[mi].tb == comma + 1 &&
+                     d.mentions[mi].part && !d.mentions[mi].adjective);
+        }
+        return false;
+    }
+
     const Mention* thing_antecedent(const Doc& d, std::size_t si, std::size_t t,
                                     bool object = false) const {
+        // "The document rejects what it calls ...", "The final communique ... It called on
+        // all states": the document speaks, not a state or body named in it
+        if (!object && (opens_with_document(d, si, t) ||
+                        (t == d.sents[si].tb && si > 0 &&
+                         d.sents[si - 1].paragraph + 1 >= d.sents[si].paragraph &&
+                         opens_with_document(d, si - 1, d.sents[si - 1].te, true))))
+            return nullptr;
         const Mention* subj = object ? clause_subject(d, si, t) : nullptr;
         if (t + 1 < d.toks.size() &&
             (d.toks[t + 1].lower == "was"_w || d.toks[t + 1].lower == "is"_w ||

@@ -342,6 +342,16 @@ class EventsStage final : public Stage {
             return true;
         if (p.lower == "to"_w && d.toks[i].lower.ends_with("s"))
             return true;  // "in response to attacks"
+        // "the EU member state", "a peace summit": a plain form after a singular common noun
+        // that follows a determiner or a name is the compound's head (a verb would agree)
+        if (const auto w = d.toks[i].lower;
+            p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !p.lower.ends_with("s") &&
+            !p.lower.ends_with("ly") &&
+            !(p.lex & (LVerbCue | LSkippable | LPreposition | LSubordinator | LNegator | LPronoun |
+                       LDeterminer)) &&
+            ((d.toks[i - 2].lex & LDeterminer) || mention_ending_any(d, i - 2)) &&
+            !w.ends_with("s") && !w.ends_with("ed") && !w.ends_with("ing"))
+            return true;
         // "in neighbouring states", "for other states": an adjective inside a phrase
         if (p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !(p.lex & LVerbCue) &&
             (d.toks[i - 2].lex & (LPreposition | LDeterminer)) && !(p.lex & LPreposition) &&
@@ -739,6 +749,8 @@ class EventsStage final : public Stage {
                         a && a->adjective && has(d.toks[tb], WReportingVerb)) {
                         h = a->tb;
                         det = determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w;
+                        // ", Iranian state media said": a bare noun opening its clause
+                        if (h == s.tb || d.toks[h - 1].lower == ","_w) det = true;
                         continue;
                     }
                     // (adjectives like "senior", "diplomatic" are skippable words too)
@@ -1259,7 +1271,20 @@ class EventsStage final : public Stage {
         if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
-            act = participle && !main_act.empty() ? main_act : prev_act;
+            // "X said the two countries had agreed ..., and said": a second saying joined
+            // after a comma is the speaker's, not that of the clause it reported
+            // (and so is an appeal joined the same way: "X said Y could no longer cope, and
+            // called for ...", when the sentence opened with a saying)
+            bool opened_saying = false;
+            for (const Candidate& o : d.cands)
+                if (o.sentence == si && o.ev.type == "statement"_w && o.tb < mt.tb &&
+                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == main_act)
+                    opened_saying = true;
+            const bool second_saying =
+                mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
+                ((type == "statement"_w && has(d.toks[mt.tb], WReportingVerb)) ||
+                 (type == "appeal"_w && opened_saying));
+            act = (participle || second_saying) && !main_act.empty() ? main_act : prev_act;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
@@ -1392,6 +1417,12 @@ class EventsStage final : public Stage {
                 }
                 if (!(m->prep.empty() || in(m->prep, {"in", "to", "for", "at", "into", "of"})))
                     continue;
+                // ("a visit focused on the ceasefire, Syria and trade": a place listed after a
+                // topic's preposition is a topic too; a bare place is the verb's object)
+                bool listed = false;
+                for (std::size_t t = mt.te; m->prep.empty() && t < m->tb && !listed; ++t)
+                    listed = (d.toks[t].lex & LPreposition) != 0;
+                if (listed) continue;
                 dests.push_back(m);
                 coord_right(c, cend, *m, dests, true);
             }

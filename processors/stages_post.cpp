@@ -179,6 +179,18 @@ class ModalityStage final : public Stage {
                     if (tok.lower == "not"_w || tok.lower == "n't"_w || tok.lower == "never"_w)
                         negated = true;
                 }
+            // "no U.S. personnel had been hit", "no agreement was reached": the clause's
+            // subject is "no ..."
+            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10 && !negated;) {
+                const Token& w = d.toks[t];
+                if (w.kind == TokKind::punct || w.kind == TokKind::quote ||
+                    ((w.lex & LSubordinator) && w.lower != "as"_w))
+                    break;
+                if ((w.lower == "no"_w || w.lower == "nobody"_w || w.lower == "none"_w) &&
+                    t + 1 < c.tb &&
+                    !in_set(d.toks[t + 1].lower, {"longer", "sooner", "doubt", "less", "more"}))
+                    negated = true;
+            }
             if (negation_ && negated) {
                 c.drop = true;
                 continue;
@@ -309,6 +321,32 @@ class ModalityStage final : public Stage {
                          (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
                         speculative = true;
                 }
+            // "Hussein, attending the forum in Davos, dismissed", "X, who attended the spring
+            // meetings with his ministers, urged": attendance told in an aside on the subject
+            // is its circumstance, not a meeting of its own
+            std::size_t attend = c.tb;  // the "attend" word opening the aside
+            for (std::size_t t = c.tb + 1; t-- > s.tb && c.tb - t <= 4;) {
+                if (d.toks[t].lower.starts_with("attend")) {
+                    attend = t;
+                    break;
+                }
+                if (d.toks[t].kind != TokKind::word) break;
+            }
+            if (c.ev.type == "meeting"_w && d.toks[attend].lower.starts_with("attend") &&
+                attend >= s.tb + 2) {
+                std::size_t p = attend - 1;
+                if (d.toks[p].lower == "who"_w && p > s.tb) --p;
+                if (d.toks[p].lower == ","_w) {
+                    for (std::size_t t = c.te; t < s.te; ++t)
+                        if (d.toks[t].lower == ","_w) {
+                            // the aside closes and the sentence goes on with its verb
+                            if (t + 1 < s.te && d.toks[t + 1].kind == TokKind::word &&
+                                !d.toks[t + 1].cap && !(d.toks[t + 1].lex & LDeterminer))
+                                speculative = true;
+                            break;
+                        }
+                }
+            }
             // "would strike again if ...", "will attend unless ...": a conditional
             bool modal = false;
             for (std::size_t t = lo; t < c.tb; ++t) {
@@ -317,12 +355,20 @@ class ModalityStage final : public Stage {
                     w == "might"_w)
                     modal = true;
             }
-            // "if Hamas fired rockets": inside the condition itself
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
+            // "if Hamas fired rockets": inside the condition itself, also further on in a
+            // list of its verbs ("unless Iran lets inspectors in, accounts for its uranium
+            // and resumes talks"); a comma before a new subject ends the condition
+            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 24;) {
                 const auto w = d.toks[t].lower;
-                if (w == ";"_w || w == ":"_w) break;
+                if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
                 if (w == "if"_w || w == "unless"_w) speculative = true;
                 if ((d.toks[t].lex & LSubordinator) && w != "as"_w) break;
+                if (c.tb - t > 8 && w == ","_w) {
+                    const Token& nx = d.toks[t + 1];
+                    if (nx.kind != TokKind::word || nx.cap || (nx.lex & LDeterminer) ||
+                        (nx.lex & LPronoun) || nx.lower.ends_with("ing"))
+                        break;
+                }
             }
             if (modal)
                 for (std::size_t t = c.te; t < s.te; ++t) {
@@ -400,6 +446,25 @@ class ModalityStage final : public Stage {
                     }
                     if (to && !broken && !day) speculative = true;
                 }
+            // ... and so are talks in the infinitive of an aim word even when the appeal has
+            // no speaker of its own ("The communique urged Tehran to engage in talks")
+            if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb && !speculative) {
+                bool to = false, day = false;
+                for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
+                    const Token& w = d.toks[t];
+                    if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
+                    if (w.lower == "to"_w) to = true;
+                    if (to && k.aim_words.count(w.lower)) {
+                        for (std::size_t u = c.te; u < s.te; ++u) {
+                            const Token& x = d.toks[u];
+                            if (x.lower == ";"_w || x.kind == TokKind::quote) break;
+                            if ((x.lex & LDateWord) || has(x, WWeekday)) day = true;
+                        }
+                        if (!day) speculative = true;
+                        break;
+                    }
+                }
+            }
             // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
             // plan of the guest (the invitation itself is the proposal)
             if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)
@@ -1778,6 +1843,81 @@ class RegionStage final : public Stage {
 
 // ---------------------------------------------------------------- merge
 
+// "The army said it struck the port", "Washington said its envoy would travel to
+// Cairo": a state or organisation saying what it or its own people did or will do is
+// the source of that event, not a statement of its own (a person's saying stays).
+// "The crown prince said the kingdom demanded a halt": what a person says his own state
+// does is his act, not one more event of the state.
+void drop_source_sayings(Doc& d) {
+    // "U.N. agencies have warned that an appeal for $426 million was barely funded", "the
+    // U.N. office told the council that 576,000 people ...", "Syria, where the U.N. says
+    // conditions are not in place": a body giving a figure or a standing view is the
+    // source of a fact, not a diplomatic statement
+    for (Candidate& c : d.cands) {
+        if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+            c.ev.actors.size() != 1 || c.ev.actors[0].kind != "organisation"_w)
+            continue;
+        const Sentence& s = d.sents[c.sentence];
+        const auto v = d.toks[c.tb].lower;
+        bool source = v == "says"_w || v == "say"_w ||
+                      (c.tb > s.tb && in_set(d.toks[c.tb - 1].lower, {"has", "have"}));
+        for (std::size_t t = s.tb; t < s.te && !source; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::number || w.in_quote) continue;
+            const bool year =
+                w.text.size() == 4 && (w.text.starts_with("19") || w.text.starts_with("20"));
+            const bool day = t > s.tb && (d.toks[t - 1].lex & LDateWord);
+            source = !year && !day;
+        }
+        if (source) c.drop = true;
+    }
+    auto same_side = [](const Participant& speaker, const Participant& p) {
+        if (same_pkey(speaker, p)) return true;
+        return !speaker.country.empty() && p.kind != "group"_w && p.country == speaker.country;
+    };
+    for (Candidate& c : d.cands) {
+        if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+            c.ev.actors.size() != 1 || c.ev.actors[0].kind == "group"_w ||
+            !in_set(d.toks[c.tb].lower, {"said", "says", "say", "told", "announced"}))
+            continue;
+        const Participant& speaker = c.ev.actors[0];
+        const bool person = speaker.kind == "person"_w;
+        const Sentence& s = d.sents[c.sentence];
+        // the subject of the reported clause: right after the verb (and "that")
+        std::size_t at = c.te;
+        if (at < s.te && d.toks[at].lower == "that"_w) ++at;
+        const Mention* subj = nullptr;
+        for (std::size_t mi = d.mention_from(at); mi < d.mentions.size() && d.mentions[mi].tb == at;
+             ++mi)
+            if (d.mentions[mi].part) subj = &d.mentions[mi];
+        if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
+        if (person && (subj->part->kind != "country"_w || subj->kind == MentionKind::entity))
+            continue;  // only "the kingdom", "the country", "it": the speaker's own state
+        std::size_t end = s.te;
+        for (std::size_t t = subj->te; t < s.te; ++t)
+            if (d.toks[t].lower == ";"_w) {
+                end = t;
+                break;
+            }
+        for (Candidate& o : d.cands) {
+            if (&o == &c || o.sentence != c.sentence || (o.drop && !o.carrier) ||
+                o.ev.type == "statement"_w || o.tb < subj->te || o.tb >= end)
+                continue;
+            if (person) {
+                if (o.ev.actors.size() == 1 && same_pkey(o.ev.actors[0], *subj->part))
+                    o.ev.actors[0] = speaker;
+                continue;
+            }
+            bool own = false;
+            for (const Participant& a : o.ev.actors) own |= same_pkey(a, *subj->part);
+            if (own) {
+                c.drop = true;
+                break;
+            }
+        }
+    }
+}
+
 bool same_place(const std::optional<Place>& a, const std::optional<Place>& b) {
     if (!a || !b) return true;
     if (!a->country.empty() && a->country == b->country) return true;
@@ -1897,6 +2037,8 @@ class MergeStage final : public Stage {
     }
     std::vector<std::string> requires_before() const override { return {"events"}; }
     void run(Doc& d) const override {
+        // (after the dates: a saying dropped here still anchored the days of the others)
+        drop_source_sayings(d);
         for (Candidate& c : d.cands)
             if (!c.drop && !c.carrier) add_evidence(d, c);
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
@@ -2084,7 +2226,16 @@ class MergeStage final : public Stage {
                     absorb(a, b);
                     break;
                 }
-                if (!subset(bt, keys(a.ev.targets))) continue;
+                // (an attack's target state may stand for where the fuller one hit: "the
+                // deadliest attack on Iranian soil" after attacks in Kerman, Iran)
+                bool targets_ok = subset(bt, keys(a.ev.targets));
+                if (!targets_ok && a.ev.type == "attack"_w && a.ev.location &&
+                    !a.ev.location->country.empty()) {
+                    targets_ok = true;
+                    for (const Participant& t : b.ev.targets)
+                        targets_ok &= t.kind == "country"_w && t.country == a.ev.location->country;
+                }
+                if (!targets_ok) continue;
                 bool place_ok = !b.ev.location;
                 for (const auto& p : a.places)
                     if (b.ev.location &&
@@ -2117,6 +2268,44 @@ class MergeStage final : public Stage {
                                        !w.lower.ends_with("ed") && !w.lower.ends_with("ing"));
                 if (!modifier) break;
             }
+        }
+        // An attack noun that is still left with nobody acting, no day and no casualties
+        // ("condemned the attack", "the deadliest attack since 1979", "heavy bombardment
+        // around the city") names an attack; it reports none. Nor does one that something
+        // is set against ("rally support against an Israeli attack", "defend itself against
+        // attacks by the group"), whoever would make it.
+        for (Candidate& b : d.cands) {
+            if (!live(b) || b.ev.type != "attack"_w || b.ev.date ||
+                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                continue;
+            // (and "frequent raids", "repeated strikes": a habit, not one attack, even when
+            // the plural reads like a verb)
+            bool against = false, habit = false;
+            const Sentence& s = d.sents[b.sentence];
+            for (std::size_t t = b.tb; t < b.te; ++t)  // "carried out repeated strikes"
+                habit |= d.k->habitual_words.count(d.toks[t].lower) > 0;
+            for (std::size_t t = b.tb, k = 0; t-- > s.tb && k < 4; ++k) {
+                const Token& w = d.toks[t];
+                if (w.lower == "against"_w) against = true;
+                if (d.k->habitual_words.count(w.lower)) habit = true;
+                if (against || habit || w.kind != TokKind::word ||
+                    (w.lex & (LPreposition | LSubordinator)))
+                    break;
+            }
+            if (habit || (b.syntax != TrigSyntax::verb && (b.ev.actors.empty() || against)))
+                b.drop = true;
+        }
+        // Talks or a meeting of bodies only (no state, no person), with no day, no place
+        // and no go-between ("merged the two summits into one meeting", "after talks hosted
+        // by the agency") name a gathering; they report none.
+        for (Candidate& b : d.cands) {
+            if (!live(b) || (b.ev.type != "meeting"_w && b.ev.type != "negotiation"_w) ||
+                b.ev.date || b.ev.location || !b.mediators.empty())
+                continue;
+            bool bodies = true;
+            for (const auto* v : {&b.ev.actors, &b.ev.targets})
+                for (const Participant& p : *v) bodies &= p.kind == "organisation"_w;
+            if (bodies) b.drop = true;
         }
     }
 
