@@ -385,6 +385,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "background_rounds",
                 "document_nouns",
                 "habitual_words",
+                "facility_nouns",
                 "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
@@ -459,6 +460,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["negotiation_modifiers"])
         fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     if (r["guest_nouns"]) fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
+    if (r["facility_nouns"]) fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
     if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));

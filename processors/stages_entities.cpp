@@ -521,6 +521,10 @@ class EntitiesStage final : public Stage {
             if (words > 0 && has(t, WNameConnector) && e + 1 < s.te) {
                 std::size_t f = e + 1;
                 if (d.toks[f].text == "-"_w && !d.toks[f].space_before) ++f;
+                // "von der Leyen", "bin Abd al-Aziz": connectors may chain
+                if (f + 1 < s.te && has(d.toks[f], WNameConnector) && !d.toks[f].cap &&
+                    name_token(d, f + 1))
+                    ++f;
                 if (f < s.te && name_token(d, f)) {
                     e = f;
                     continue;
@@ -536,6 +540,12 @@ class EntitiesStage final : public Stage {
         const std::string role_text(
             d.text.substr(d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b));
         const RoleRec& rr = k.roles[role];
+        // "King Khalid International Airport", "Prince Sultan Air Base": a capitalised
+        // facility noun ending the name (or right after it) names a place, not a person
+        if (words > 0) {
+            const std::size_t last = e < s.te && d.toks[e].cap ? e : e - 1;
+            if (d.toks[last].cap && k.facility_nouns.count(d.toks[last].lower)) return false;
+        }
         if (words > 0) {
             // Known person inside the name span?
             // ("King Abdullah" as written first; with a qualifier, "Jordan's King
@@ -990,6 +1000,10 @@ class CoreferenceStage final : public Stage {
                                                                                : "person");
                         std::vector<Participant> parts;
                         for (const Mention* p : ps) parts.push_back(*p->part);
+                        if (has(d.toks[h], WPluralCountryAnaphor) && ps.size() == count) {
+                            std::vector<Participant> pair = salient_countries(d, t, si, count);
+                            if (pair.size() == count) parts = std::move(pair);
+                        }
                         // "Erdogan welcomed Sisi ... Ministers from the two governments": the
                         // states of the people named last when the states are not named
                         if (ps.size() != count && has(d.toks[h], WPluralCountryAnaphor)) {
@@ -1496,6 +1510,78 @@ class CoreferenceStage final : public Stage {
             if (m.part && m.part->kind == kind) return &m;
         }
         return nullptr;
+    }
+
+    // "the two countries": the states named together in this or the sentence before ("A
+    // and B"); else, among the states named in the last four sentences (not in a quote,
+    // not as an adjective or a hyphen modifier; people for their state), those the article has
+    // named most so far, people counting for their state ("Blinken and the crown prince
+    // signed ... They discussed Iran and the conflict in Yemen. The two countries ..." is
+    // the United States and Bahrain); ties go to the one named later.
+    std::vector<Participant> salient_countries(const Doc& d, std::size_t t, std::size_t si,
+                                               std::size_t n) const {
+        const Knowledge& k = *d.k;
+        struct Cand {
+            std::string code;
+            std::size_t rank;   // 0 = named last
+            std::size_t score;  // mentions so far
+        };
+        std::vector<Cand> cands;
+        const std::size_t end = d.mention_from(t);
+        auto qualifies = [&](const Mention& x) {
+            return x.part && x.part->kind == "country"_w && !x.in_quote &&
+                   !x.part->country.empty() && !(x.adjective && !x.people) && !x.modifier;
+        };
+        // a pair joined by "and" in this or the sentence before
+        for (std::size_t q = end; q-- > 1;) {
+            const Mention& y = d.mentions[q];
+            if (y.sentence + 1 < si) break;
+            const Mention& x = d.mentions[q - 1];
+            if (x.sentence != y.sentence || !qualifies(x) || !qualifies(y) ||
+                x.part->country == y.part->country || n != 2)
+                continue;
+            std::size_t u = x.te;
+            if (u < y.tb && d.toks[u].lower == "and"_w)
+                ++u;
+            else
+                continue;
+            if (u < y.tb && d.toks[u].lower == "the"_w) ++u;
+            if (u != y.tb) continue;
+            return {*x.part, *y.part};
+        }
+        for (std::size_t q = end; q-- > 0;) {
+            const Mention& x = d.mentions[q];
+            if (x.sentence + 3 < si) break;
+            const bool person =
+                x.part && x.part->kind == "person"_w && !x.in_quote && !x.part->country.empty();
+            if (!qualifies(x) && !person) continue;
+            if (std::none_of(cands.begin(), cands.end(),
+                             [&](const Cand& c) { return c.code == x.part->country; }))
+                cands.push_back(Cand{x.part->country, cands.size(), 0});
+        }
+        if (cands.size() < n) return {};
+        for (std::size_t q = 0; q < end; ++q) {
+            const Mention& x = d.mentions[q];
+            if (!x.part || x.in_quote || x.part->country.empty()) continue;
+            if (x.part->kind != "country"_w && x.part->kind != "person"_w) continue;
+            for (Cand& c : cands)
+                if (c.code == x.part->country) ++c.score;
+        }
+        std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+            return a.score != b.score ? a.score > b.score : a.rank < b.rank;
+        });
+        cands.resize(n);
+        // in the order named
+        std::sort(cands.begin(), cands.end(),
+                  [](const Cand& a, const Cand& b) { return a.rank > b.rank; });
+        std::vector<Participant> out;
+        for (const Cand& c : cands) {
+            const auto it = k.country_by_code.find(c.code);
+            if (it == k.country_by_code.end()) return {};
+            const CountryRec& cr = k.countries[it->second];
+            out.push_back(Participant{cr.name, "country", "", cr.code});
+        }
+        return out;
     }
 
     std::vector<const Mention*> last_persons(const Doc& d, std::size_t t, std::size_t n,
