@@ -310,6 +310,19 @@ class EntitiesStage final : public Stage {
                     m.prep_attached = true;
             }
         }
+        // "the U.N. agency for Palestinian refugees", "the EU's executive arm": an
+        // organisation's name in front of a descriptive head names another body
+        if (m.part && m.part->kind == "organisation"_w && !m.possessive) {
+            for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
+                const Token& t = d.toks[j];
+                if (t.kind != TokKind::word || t.cap || (t.lex & (LPreposition | LDeterminer)))
+                    break;
+                if (d.k->org_descriptor_heads.count(t.lower)) {
+                    m.modifier = true;
+                    break;
+                }
+            }
+        }
         if (m.adjective && !m.modifier) {
             const Token* n = m.te < s.te ? &d.toks[m.te] : nullptr;
             if (!n || n->kind != TokKind::word || n->lower == "and"_w || n->lower == "or"_w ||
@@ -677,6 +690,11 @@ class EntitiesStage final : public Stage {
         const Knowledge& k = *d.k;
         const GazHit h = gaz_match(d, i, s.te);
         if (!h.len) return false;
+        // "the U.N. nuclear watchdog", "the U.N. Security Council": a name that starts after
+        // the determiner and runs on beyond "the U.N." is the one meant
+        if (h.len > 1 && (d.toks[i].lex & LDeterminer))
+            for (std::size_t q = i + 1; q < i + h.len; ++q)
+                if (d.toks[q].surf && q + gaz_match(d, q, s.te).len > i + h.len) return false;
         const Surface* person = nullptr;
         const Surface* group = nullptr;
         const Surface* org = nullptr;

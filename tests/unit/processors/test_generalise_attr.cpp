@@ -112,3 +112,45 @@ TEST(AttrCoreference, TheTwoCountriesJustJoinedByAndWin) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- organisations
+
+TEST(AttrOrganisations, LongerNameAfterTheDeterminerWins) {
+    // "the U.N." is a name too, but "U.N. Relief Agency" runs on beyond it; the spelling
+    // with dots matches the gazetteer's "UN Relief Agency"
+    const auto a = of_type(
+        extract("Jordan and the U.N. Relief Agency signed an agreement in Amman on Monday."),
+        "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "UN Relief Agency"));
+    EXPECT_FALSE(has(a[0].actors, "United Nations"));
+    // control: "the U.N." alone is still the United Nations
+    const auto b = of_type(extract("Jordan and the U.N. signed an agreement in Amman on Monday."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "United Nations"));
+}
+
+TEST(AttrOrganisations, OrganisationBeforeADescriptiveHeadIsNoParticipant) {
+    // "the U.N. refugee agency" is some U.N. body, not the United Nations itself
+    const auto a = of_type(
+        extract("Jordan and the U.N. refugee agency signed an agreement in Amman on Monday."),
+        "agreement");
+    for (const auto& e : a) {
+        EXPECT_FALSE(has(e.actors, "United Nations"));
+        EXPECT_FALSE(has(e.targets, "United Nations"));
+    }
+    // control: the organisation followed by a verb is the actor
+    const auto b = of_type(extract("Jordan and the U.N. agreed on Monday to open an aid corridor."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "United Nations"));
+}
+
+}  // namespace
+}  // namespace herald::processors
