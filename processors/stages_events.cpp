@@ -433,6 +433,27 @@ class EventsStage final : public Stage {
         return true;
     }
 
+    // "an Israeli delegation led by X", "a Qatari team headed by X": the person after
+    // "led by" / "headed by" when `m` (a state or its adjective) qualifies such a group noun
+    const Mention* delegation_head(const Ctx& c, const Sentence& s, const Mention& m) const {
+        const Doc& d = c.d;
+        if (!m.part || m.part->kind == "person"_w) return nullptr;
+        std::size_t j = m.te;
+        if (j < s.te && d.toks[j].lower == "'s"_w) ++j;
+        for (int skip = 0;
+             skip < 2 && j < s.te && d.toks[j].kind == TokKind::word && !d.toks[j].cap &&
+             !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"});
+             ++skip)
+            ++j;
+        if (j + 3 >= s.te || !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"}) ||
+            !in(d.toks[j + 1].lower, {"led", "headed"}) || d.toks[j + 2].lower != "by"_w ||
+            c.starts_at[j + 3] < 0)
+            return nullptr;
+        const Mention& h = d.mentions[static_cast<std::size_t>(c.starts_at[j + 3])];
+        if (!h.part || h.part->kind != "person"_w || !usable(h)) return nullptr;
+        return &h;
+    }
+
     const Mention* mention_ending(const Ctx& c, std::size_t t) const {
         const int mi = c.ends_at[t];
         return mi < 0 ? nullptr : &c.d.mentions[static_cast<std::size_t>(mi)];
@@ -1037,6 +1058,25 @@ class EventsStage final : public Stage {
 
     // Location: the nearest concrete place after the trigger (locative PP), else before;
     // `on_ok`: "on X" also places it (attacks: "strikes on Rafah").
+    // "talks on a deal to free hostages held in Gaza": the place hangs on a participle
+    // after another noun (not after the trigger, not after "were"), so it is not where
+    static bool on_other_noun(const Doc& d, const Mention& m, std::size_t te) {
+        std::size_t p = m.tb;
+        while (p > te && (d.toks[p - 1].lex & LDeterminer)) --p;
+        if (p < te + 3 || !(d.toks[p - 1].lex & LPreposition)) return false;
+        const Token& part = d.toks[p - 2];
+        const Token& noun = d.toks[p - 3];
+        const bool participle =
+            part.kind == TokKind::word && !part.cap &&
+            (part.lower.ends_with("ed") ||
+             in(part.lower, {"held", "kept", "hidden", "taken", "built", "born", "stuck"}));
+        return participle && noun.kind == TokKind::word && !noun.cap &&
+               !(noun.lex & (LPreposition | LDeterminer | LSkippable | LPronoun | LSubordinator)) &&
+               !in(noun.lower, {"is", "are", "was", "were", "be", "been", "being", "has", "have",
+                                "had", "and", "or", "but", "not"}) &&
+               !noun.lower.ends_with("ly");
+    }
+
     std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
                                        std::size_t te, std::size_t end, bool on_ok = false) const {
         const Doc& d = c.d;
@@ -1045,7 +1085,8 @@ class EventsStage final : public Stage {
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
             // ("talks over Tehran's nuclear programme in Muscat": an owner is no place)
             if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"_w &&
-                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)))
+                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)) &&
+                !on_other_noun(d, m, te))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
@@ -1239,7 +1280,12 @@ class EventsStage final : public Stage {
             }
         }
         std::vector<Participant> act;
-        for (const Mention* m : actors) take(act, *m);
+        for (const Mention* m : actors) {
+            // "an Israeli delegation led by Mossad chief X travelled": the delegation's
+            // side and its head both act
+            take(act, *m);
+            if (const Mention* head = delegation_head(c, s, *m)) take(act, *head);
+        }
         // "X circulated a draft, which would back a truce and would warn Israel": a verb in a
         // relative clause on a thing shares the relative's subject, not the main clause's
         bool in_relative = false;
@@ -1809,6 +1855,14 @@ class EventsStage final : public Stage {
             const bool lone_ok = (gathering || members) && loc && !act.empty();
             if (act.size() + tgt.size() < 2 && !lone_ok) return;
             if (tgt.empty() && act.size() < 2 && !lone_ok) return;
+            // "an Israeli delegation led by X travelled ... for talks": a state and one of
+            // its people alone are one side and hold no meeting (three Libyan leaders may)
+            if (tgt.empty() && !lone_ok && !act[0].country.empty() &&
+                std::all_of(act.begin(), act.end(),
+                            [&](const Participant& p) { return p.country == act[0].country; }) &&
+                std::count_if(act.begin(), act.end(),
+                              [](const Participant& p) { return p.kind == "person"_w; }) < 2)
+                return;
             cd.ev.actors = act;
             cd.ev.targets = tgt;
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
@@ -2037,6 +2091,27 @@ class EventsStage final : public Stage {
             cd.ev.targets = std::move(tgt);
             cd.mediators = std::move(med);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
+            // "X travelled to Paris on Friday for talks with mediators": the talks are where
+            // the trip went, with the traveller as a side
+            if (!cd.ev.location && noun) {
+                // ("for talks with mediators", "for a new round of talks")
+                std::size_t b = mt.tb;
+                while (b > s.tb && mt.tb - b < 6 && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "for"_w &&
+                       (!(d.toks[b - 1].lex & LPreposition) ||
+                        in(d.toks[b - 1].lower, {"with", "of"})))
+                    --b;
+                if (b > s.tb && d.toks[b - 1].lower == "for"_w)
+                    for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                        const Candidate& v = d.cands[ci];
+                        if (v.ev.type != "visit"_w || v.drop || v.carrier || !v.ev.location ||
+                            v.te > mt.tb)
+                            continue;
+                        cd.ev.location = v.ev.location;
+                        if (cd.ev.actors.empty()) cd.ev.actors = v.ev.actors;
+                        break;
+                    }
+            }
             // "China hosted a round of talks between the two movements": on the host state's
             // soil when no place is named (the sides named with the talks)
             if (!cd.ev.location && tr.syntax == TrigSyntax::verb && !cd.ev.targets.empty() &&

@@ -154,3 +154,78 @@ TEST(AttrOrganisations, OrganisationBeforeADescriptiveHeadIsNoParticipant) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- trips and talks
+
+TEST(AttrTrips, VisitNounDestinationNeedsAPreposition) {
+    // "a visit focused on trade, Lebanon and ..." names topics, not where the visit went
+    const auto v = of_type(extract("Haddad arrived in Doha on Monday on a visit focused on "
+                                   "trade, Lebanon and regional security."),
+                           "visit");
+    ASSERT_FALSE(v.empty());
+    for (const auto& e : v) {
+        EXPECT_FALSE(has(e.targets, "LBN"));
+        EXPECT_FALSE(e.location && e.location->country == "LBN");
+    }
+    // control: "a visit to Lebanon" still goes there
+    const auto w = of_type(extract("Haddad began a visit to Lebanon on Monday."), "visit");
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_TRUE(has(w[0].targets, "LBN"));
+}
+
+TEST(AttrTrips, DelegationLedByAPersonHasItsHeadAsActor) {
+    const auto v = of_type(extract("A Jordanian delegation led by Haddad travelled to Paris on "
+                                   "Monday."),
+                           "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_TRUE(has(v[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(v[0].actors, "JOR"));
+    // control: without "led by" the state alone travels
+    const auto w =
+        of_type(extract("A Jordanian delegation travelled to Paris on Monday."), "visit");
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_FALSE(has(w[0].actors, "Amal Haddad"));
+}
+
+TEST(AttrTrips, TalksTheTripWasForAreAtItsDestination) {
+    // the talks are in Paris (where the trip went), not in Beirut (where the prisoners are)
+    const auto all = extract(
+        "A Jordanian delegation led by Haddad travelled to Paris on Monday for talks with "
+        "mediators from Qatar and Egypt on a deal to free prisoners held in Beirut.");
+    bool talks = false;
+    for (const auto& e : all) {
+        if (e.type != "negotiation" && e.type != "meeting") continue;
+        talks = true;
+        ASSERT_TRUE(e.location.has_value());
+        EXPECT_EQ(e.location->name, "Paris");
+        EXPECT_TRUE(has(e.actors, "JOR"));
+    }
+    EXPECT_TRUE(talks);
+    // control: talks held in a place are there
+    const auto n = of_type(
+        extract("Jordan and Egypt held talks in Amman on Monday on prisoners held in Beirut."),
+        "meeting");
+    ASSERT_EQ(n.size(), 1u);
+    ASSERT_TRUE(n[0].location.has_value());
+    EXPECT_EQ(n[0].location->name, "Amman");
+}
+
+TEST(AttrTrips, OneSideAloneHoldsNoMeeting) {
+    // a state and its own minister are one side: no meeting between them
+    const auto m = of_type(extract("A Jordanian delegation led by Haddad arrived in Paris on "
+                                   "Monday for talks."),
+                           "meeting");
+    for (const auto& e : m) EXPECT_FALSE(e.targets.empty());
+    // control: two persons of one state may meet
+    const auto n =
+        of_type(extract("Haddad and King Faris held talks in Amman on Monday."), "meeting");
+    EXPECT_EQ(n.size(), 1u);
+}
+
+}  // namespace
+}  // namespace herald::processors
