@@ -204,6 +204,26 @@ class EntitiesStage final : public Stage {
                 ++i;
             }
         }
+        // "International Atomic Energy Agency chief Rafael Grossi": an organisation's name
+        // before a lower-case title and a known person qualifies that person (one mention,
+        // so "A and <org> chief B" stays a pair)
+        for (std::size_t mi = 0; mi + 1 < d.mentions.size(); ++mi) {
+            Mention& a = d.mentions[mi];
+            Mention& b = d.mentions[mi + 1];
+            if (!a.part || a.part->kind != "organisation"_w || !b.part ||
+                b.part->kind != "person"_w || a.sentence != b.sentence || b.tb <= a.te ||
+                b.tb > a.te + 2 || a.possessive)
+                continue;
+            std::size_t len = 0;
+            std::uint32_t role = 0;
+            if (d.toks[a.te].cap) continue;
+            if (!title_at(d, a.te, b.tb, len, role)) len = (d.toks[a.te].lex & LPeopleNoun) ? 1 : 0;
+            if (!len || a.te + len != b.tb) continue;
+            b.tb = a.tb;
+            b.prep = a.prep;
+            b.prep_attached = a.prep_attached;
+            d.mentions.erase(d.mentions.begin() + static_cast<std::ptrdiff_t>(mi));
+        }
         // "the Saudi capital", "Egypt's capital": the country's capital city
         const Knowledge& k = *d.k;
         for (Mention& m : d.mentions) {

@@ -167,6 +167,11 @@ class EventsStage final : public Stage {
                 for (std::size_t g = 0; g <= kGap && pos + g < end; ++g) {
                     const Token& t = d.toks[pos + g];
                     if (hard_punct(t) && t.text != "$"_w) break;
+                    // "signed the document after talks hosted by X": a gap does not run
+                    // into a new clause or time phrase
+                    if (g > 0 && in(t.lower, {"after", "before", "following", "while", "amid",
+                                              "when", "because", "since"}))
+                        break;
                     if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
                         pos = pos + g + 1;
                         found = true;
@@ -2810,7 +2815,39 @@ class EventsStage final : public Stage {
         }
         if (type != "visit"_w && type != "attack"_w && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
+        // "Biden told Netanyahu in a phone call that ...", "urged him during a call": what
+        // one leader tells another in a call is also a (phone) meeting of the two
+        if ((type == "statement"_w || type == "appeal"_w) && tr.syntax == TrigSyntax::verb &&
+            said_in_call(d, s, mt.te) && !cd.ev.actors.empty() && !cd.ev.targets.empty() &&
+            cd.ev.actors[0].kind == "person"_w && cd.ev.targets[0].kind == "person"_w) {
+            Candidate call = cd;
+            if (retype(call.ev, k, "meeting")) {
+                call.ev.plover_mode = "phone";
+                call.ev.targets.resize(1);
+                d.cands.push_back(std::move(call));
+            }
+        }
         d.cands.push_back(std::move(cd));
+    }
+
+    // "in a phone call", "during a telephone conversation", "by phone" after the
+    // addressee, before the reported clause
+    static bool said_in_call(const Doc& d, const Sentence& s, std::size_t from) {
+        for (std::size_t t = from; t + 1 < s.te && t < from + 8; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::word || w.in_quote || w.lower == "that"_w) return false;
+            if (!in(w.lower, {"in", "during", "by", "over"})) continue;
+            std::size_t u = t + 1;
+            if (u < s.te && (d.toks[u].lex & LDeterminer)) ++u;
+            if (u < s.te && in(d.toks[u].lower, {"phone", "telephone", "video"})) {
+                if (w.lower == "by"_w || w.lower == "over"_w) return true;
+                ++u;
+            }
+            if (u < s.te && in(d.toks[u].lower, {"call", "conversation", "phone", "telephone"}) &&
+                u > t + 1)
+                return true;
+        }
+        return false;
     }
 
     // The quote an attribution verb reports ('"...," X told', '"...," said X'): when it

@@ -229,3 +229,61 @@ TEST(AttrTrips, OneSideAloneHoldsNoMeeting) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- calls, signatories
+
+TEST(AttrCalls, WhatOneLeaderToldAnotherInACallIsAlsoAMeeting) {
+    const auto m =
+        of_type(extract("Brandt told Selim in a phone call on Monday that aid must reach Gaza."),
+                "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "Peter Brandt"));
+    EXPECT_TRUE(has(m[0].targets, "Omar Selim"));
+    EXPECT_EQ(m[0].plover_mode, "phone");
+    // controls: told without a call, and a call with a state, not a person
+    EXPECT_TRUE(of_type(extract("Brandt told Selim on Monday that aid must reach Gaza."), "meeting")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Brandt told Jordan in a phone call on Monday that aid must "
+                                "reach Gaza."),
+                        "meeting")
+                    .empty());
+}
+
+TEST(AttrSignatories, OrganisationChiefIsOnePersonInAPair) {
+    // "A and <organisation> chief B signed": both sign; the organisation only qualifies B
+    const auto a = of_type(extract("Haddad and Arab League chief Omar Selim signed the document "
+                                   "after talks hosted by Brandt on Monday."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    EXPECT_FALSE(has(a[0].actors, "Peter Brandt"));
+    // control: an organisation and a person joined by "and" stay two parties
+    const auto b = of_type(
+        extract("The Arab League and Haddad signed an agreement in Amman on Monday."), "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Arab League"));
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+}
+
+TEST(AttrSignatories, PassiveGapDoesNotRunIntoAnotherClause) {
+    // "signed ... after talks hosted by X": X hosted the talks, he did not sign
+    const auto a = of_type(extract("Haddad and Selim signed the framework after talks hosted by "
+                                   "Brandt on Monday."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_FALSE(has(a[0].actors, "Peter Brandt"));
+    // control: "signed on Monday by X" is still X's signature
+    const auto b =
+        of_type(extract("The agreement was signed on Monday by Haddad and Selim."), "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+}
+
+}  // namespace
+}  // namespace herald::processors
