@@ -1335,7 +1335,11 @@ class EventsStage final : public Stage {
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
                 ((type == "statement"_w && has(d.toks[mt.tb], WReportingVerb)) ||
                  (type == "appeal"_w && opened_saying));
-            act = (participle || second_saying) && !main_act.empty() ? main_act : prev_act;
+            // ("X said A had agreed and said ...": without the comma too)
+            const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
+                                       d.toks[mt.tb - 1].lower == "and"_w;
+            act = (participle || second_saying || second_report) && !main_act.empty() ? main_act
+                                                                                      : prev_act;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
@@ -1477,12 +1481,42 @@ class EventsStage final : public Stage {
                 dests.push_back(m);
                 coord_right(c, cend, *m, dests, true);
             }
+            // "travel to Qatar on Wednesday and to the UAE on Thursday": a second leg (its
+            // trigger is its own "to", so that its day is its own)
+            const std::size_t first_legs = dests.size();
+            std::vector<std::size_t> leg_to;
+            for (int leg = 0; leg < 3 && !dests.empty(); ++leg) {
+                std::size_t p = dests.back()->te;
+                const std::size_t p0 = p;
+                while (p < cend && p < p0 + 4 &&
+                       ((d.toks[p].lex & LDateWord) ||
+                        in(d.toks[p].lower, {"on", "this", "next", "early", "late", "later"}) ||
+                        d.toks[p].kind == TokKind::number))
+                    ++p;
+                if (p + 2 >= cend || d.toks[p].lower != "and"_w) break;
+                ++p;
+                if (d.toks[p].lower == "then"_w || d.toks[p].lower == "on"_w) ++p;
+                if (p + 1 >= cend || d.toks[p].lower != "to"_w) break;
+                const std::size_t to = p;
+                ++p;
+                if (d.toks[p].lower == "the"_w && c.starts_at[p] < 0) ++p;
+                if (p >= cend || c.starts_at[p] < 0) break;
+                const Mention& n = d.mentions[static_cast<std::size_t>(c.starts_at[p])];
+                if (!n.place) break;
+                dests.push_back(&n);
+                leg_to.push_back(to);
+            }
             if (act.empty()) return;
             cd.ev.actors = std::move(act);
             bool any = false;
-            for (const Mention* m : dests) {
+            for (std::size_t di = 0; di < dests.size(); ++di) {
+                const Mention* m = dests[di];
                 if (!m->place_concrete) continue;
                 Candidate v = cd;
+                if (di >= first_legs) {
+                    v.tb = leg_to[di - first_legs];
+                    v.te = v.tb + 1;
+                }
                 v.ev.location = *m->place;
                 v.places.push_back(*m->place);
                 if (!m->place->country.empty()) {
@@ -1879,6 +1913,11 @@ class EventsStage final : public Stage {
                     retype(cd.ev, k, "negotiation");
                     break;
                 }
+            // "pursues talks with Saudi Arabia on a broader arrangement": talks towards a
+            // deal are a negotiation
+            if (cd.ev.type == "meeting"sv && !noun_is_meeting(d, mt) &&
+                talks_towards_deal(d, s, mt))
+                retype(cd.ev, k, "negotiation");
             // "held talks in Muscat, with Oman's foreign minister carrying messages between
             // the two delegations": a go-between makes them a mediated negotiation
             for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"sv; ++t) {
@@ -2828,6 +2867,38 @@ class EventsStage final : public Stage {
             }
         }
         d.cands.push_back(std::move(cd));
+    }
+
+    static bool noun_is_meeting(const Doc& d, const Match& mt) {
+        for (std::size_t t = mt.tb; t < mt.te; ++t)
+            if (d.toks[t].lower == "meeting"_w || d.toks[t].lower == "meetings"_w ||
+                d.toks[t].lower == "met"_w || d.toks[t].lower.starts_with("meet"))
+                return true;
+        return false;
+    }
+
+    // "talks ... on a broader arrangement", "pursue talks": the words after the trigger
+    // (up to a clause break) name a deal the talks are about, or the verb is "pursue"
+    static bool talks_towards_deal(const Doc& d, const Sentence& s, const Match& mt) {
+        bool talks = false;
+        for (std::size_t t = mt.tb; t < mt.te; ++t)
+            if (d.toks[t].lower == "talks"_w) talks = true;
+        if (!talks) return false;
+        if (mt.tb > s.tb && d.toks[mt.tb - 1].lower.starts_with("pursu")) return true;
+        for (std::size_t t = mt.te; t + 1 < s.te && t < mt.te + 8; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::word || (w.lex & LSubordinator)) return false;
+            if (!in(w.lower, {"on", "over", "about", "toward", "towards"})) continue;
+            std::size_t u = t + 1;
+            while (u < s.te && u < t + 5 && d.toks[u].kind == TokKind::word && !d.toks[u].cap &&
+                   !has(d.toks[u], WAgreementNoun) &&
+                   !in(d.toks[u].lower, {"arrangement", "treaty", "pact", "settlement"}))
+                ++u;
+            return u < s.te &&
+                   (has(d.toks[u], WAgreementNoun) ||
+                    in(d.toks[u].lower, {"arrangement", "treaty", "pact", "settlement"}));
+        }
+        return false;
     }
 
     // "in a phone call", "during a telephone conversation", "by phone" after the

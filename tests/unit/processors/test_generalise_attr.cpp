@@ -287,3 +287,69 @@ TEST(AttrSignatories, PassiveGapDoesNotRunIntoAnotherClause) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- clause structure
+
+TEST(AttrClauses, SecondReportingVerbGoesBackToTheSpeaker) {
+    // "X said A and B had agreed ..., and said ...": the second "said" is X's
+    const auto st = of_type(extract("Selim said Egypt and Jordan had agreed to expand trade on "
+                                    "Monday, and said the region needed calm."),
+                            "statement");
+    for (const auto& e : st) {
+        EXPECT_TRUE(has(e.actors, "Omar Selim"));
+        EXPECT_FALSE(has(e.actors, "JOR"));
+    }
+    // control: "and then travel" still shares the previous verb's subject
+    const auto v = of_type(
+        extract("Haddad met Selim in Cairo on Monday and then travelled to Doha on Tuesday."),
+        "visit");
+    ASSERT_FALSE(v.empty());
+    EXPECT_TRUE(has(v[0].actors, "Amal Haddad"));
+}
+
+TEST(AttrClauses, TalksTowardsADealAreANegotiation) {
+    const auto n = of_type(extract("Jordan held talks with Qatar on a broader security "
+                                   "arrangement on Monday."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(has(n[0].targets, "QAT") || has(n[0].actors, "QAT"));
+    // control: talks on a topic that is no deal stay a meeting
+    const auto m = of_type(extract("Jordan held talks with Egypt on trade on Monday."), "meeting");
+    EXPECT_EQ(m.size(), 1u);
+    EXPECT_TRUE(of_type(extract("Jordan held talks with Egypt on trade on Monday."), "negotiation")
+                    .empty());
+}
+
+TEST(AttrClauses, SecondLegOfATripIsAVisitOnItsOwnDay) {
+    const auto v = of_type(
+        extract("Haddad is due to travel to Qatar on Wednesday and to Lebanon on Thursday."),
+        "visit");
+    ASSERT_EQ(v.size(), 2u);
+    bool qatar = false, lebanon = false;
+    for (const auto& e : v) {
+        if (has(e.targets, "QAT")) {
+            qatar = true;
+            ASSERT_TRUE(e.date.has_value());
+            EXPECT_EQ(*e.date, "2024-01-17");
+        }
+        if (has(e.targets, "LBN")) {
+            lebanon = true;
+            ASSERT_TRUE(e.date.has_value());
+            EXPECT_EQ(*e.date, "2024-01-18");
+        }
+    }
+    EXPECT_TRUE(qatar && lebanon);
+    // control: a place after "and" without "to" is no second leg
+    const auto w = of_type(
+        extract("Haddad is due to travel to Qatar on Wednesday and meet officials in Beirut."),
+        "visit");
+    for (const auto& e : w) EXPECT_FALSE(has(e.targets, "LBN"));
+}
+
+}  // namespace
+}  // namespace herald::processors
