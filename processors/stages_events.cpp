@@ -1538,6 +1538,22 @@ class EventsStage final : public Stage {
 
         std::vector<Participant> tgt;
         if (type == "meeting"_w) {
+            // "X greeted Y at the airport before the two leaders held talks": the greeting
+            // opens the meeting told next, no meeting of its own
+            if (d.toks[mt.tb].lower.starts_with("greet"))
+                for (const Match& o : ms)
+                    if (o.tb > mt.tb && k.types[k.triggers[o.trig].type].name == "meeting"_w)
+                        return;
+            // "X, who attended the spring meetings with his finance minister": "with" after
+            // an attended gathering names who came along, not the other side
+            if (noun && tr.syntax == TrigSyntax::noun) {
+                std::size_t b = mt.tb;
+                while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap && !d.toks[b - 1].lower.starts_with("attend") &&
+                       !(d.toks[b - 1].lex & LPreposition))
+                    --b;
+                if (b > s.tb && d.toks[b - 1].lower.starts_with("attend")) return;
+            }
             if (tr.syntax == TrigSyntax::passive) {
                 // "ceasefire talks in Cairo attended by Hamas and Israeli delegations": the
                 // attendees are the sides of the talks
@@ -2585,6 +2601,8 @@ class EventsStage final : public Stage {
                      mi < d.mentions.size() && d.mentions[mi].tb < e; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || m.part->kind != "country"_w) continue;
+                    // ("after the war in Ukraine": a topic, not a recipient)
+                    if (topic_place(d, m)) continue;
                     if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
                             return a.country == m.part->country;
                         }))

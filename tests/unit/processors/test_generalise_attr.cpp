@@ -353,3 +353,47 @@ TEST(AttrClauses, SecondLegOfATripIsAVisitOnItsOwnDay) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- who is the other side
+
+TEST(AttrSides, GreetingAPersonIsAMeeting) {
+    const auto m = of_type(extract("Selim will greet Haddad in Cairo on Wednesday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].actors, "Omar Selim"));
+    EXPECT_TRUE(has(m[0].targets, "Amal Haddad"));
+    EXPECT_EQ(m[0].status, "planned");
+    // control: greeting a thing is no meeting
+    EXPECT_TRUE(of_type(extract("Haddad greeted the announcement on Monday."), "meeting").empty());
+}
+
+TEST(AttrSides, WhoCameAlongToAnAttendedGatheringIsNoCounterpart) {
+    EXPECT_TRUE(of_type(extract("Haddad, who attended the spring meetings with King Faris, "
+                                "urged Qatar on Friday to act."),
+                        "meeting")
+                    .empty());
+    // control: a meeting with a person is still one
+    const auto m =
+        of_type(extract("Haddad held a meeting with Selim in Cairo on Friday."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].targets, "Omar Selim"));
+}
+
+TEST(AttrSides, AidRecipientIsNoTopicPlace) {
+    // "after the war in Lebanon": Lebanon is what the war is about, not who gets the money
+    const auto a = extract(
+        "Qatar pledged $300 million to Jordan on Monday. Egypt pledged $2 "
+        "billion in 2022, after the war in Lebanon.");
+    for (const auto& e : of_type(a, "aid")) EXPECT_FALSE(has(e.targets, "LBN"));
+    // control: a recipient named plainly is still taken
+    const auto b = of_type(extract("Egypt pledged $2 billion for Lebanon on Monday."), "aid");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].targets, "LBN"));
+}
+
+}  // namespace
+}  // namespace herald::processors
