@@ -1529,6 +1529,20 @@ class EventsStage final : public Stage {
                 d.cands.push_back(std::move(v));
                 any = true;
             }
+            // "Blinken would travel to the Middle East later this week": a trip to a named
+            // region (not "the region") is a visit there, with no state as target
+            if (!any && tr.syntax == TrigSyntax::verb)
+                for (const Mention* m : dests)
+                    if (m->place && m->place->country.empty() && !m->place->name.empty() &&
+                        m->prep == "to"_w && m->kind == MentionKind::entity &&
+                        d.toks[m->te - 1].cap) {
+                        Candidate v = cd;
+                        v.ev.location = *m->place;
+                        v.places.push_back(*m->place);
+                        d.cands.push_back(std::move(v));
+                        any = true;
+                        break;
+                    }
             if (!any) {
                 cd.carrier = true;
                 d.cands.push_back(std::move(cd));
@@ -2178,6 +2192,19 @@ class EventsStage final : public Stage {
                 d.toks[mt.tb].lower.starts_with("host") && cd.mediators.size() == 1 &&
                 cd.mediators[0].kind == "country"sv && !cd.mediators[0].country.empty())
                 cd.ev.location = Place{cd.mediators[0].name, cd.mediators[0].country};
+            // "signed the document after talks hosted by Egyptian Foreign Minister X": talks
+            // a state's official hosted are on that state's soil when no place is named
+            if (!cd.ev.location && noun && mt.te + 2 < s.te && d.toks[mt.te].lower == "hosted"_w &&
+                d.toks[mt.te + 1].lower == "by"_w && c.starts_at[mt.te + 2] >= 0) {
+                const Mention& h = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
+                if (h.part && usable(h) && !h.part->country.empty() &&
+                    (h.part->kind == "person"_w || h.part->kind == "country"_w)) {
+                    const auto it = k.country_by_code.find(h.part->country);
+                    if (it != k.country_by_code.end())
+                        cd.ev.location =
+                            Place{k.countries[it->second].name, k.countries[it->second].code};
+                }
+            }
             // "released in a prisoner exchange brokered by Qatar", "a truce mediated by
             // Egypt": the deal itself was reached, between the parties, with these mediators
             const bool agreed_already = std::any_of(

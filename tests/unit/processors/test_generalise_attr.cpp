@@ -397,3 +397,43 @@ TEST(AttrSides, AidRecipientIsNoTopicPlace) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// ---------------------------------------------------------------- where
+
+TEST(AttrWhere, TripToANamedRegionIsAVisit) {
+    const auto v =
+        of_type(extract("Brandt will travel to the Middle East later this week."), "visit");
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_TRUE(has(v[0].actors, "Peter Brandt"));
+    ASSERT_TRUE(v[0].location.has_value());
+    EXPECT_EQ(v[0].location->name, "Middle East");
+    EXPECT_TRUE(v[0].targets.empty());
+    // control: "the region" names no place
+    EXPECT_TRUE(
+        of_type(extract("Brandt will travel to the region later this week."), "visit").empty());
+}
+
+TEST(AttrWhere, TalksHostedByAStatesOfficialAreOnItsSoil) {
+    const auto n = of_type(extract("Haddad and Selim signed the framework after talks hosted by "
+                                   "Qatari Foreign Minister Ali Nasser on Monday."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    ASSERT_TRUE(n[0].location.has_value());
+    EXPECT_EQ(n[0].location->country, "QAT");
+    // control: a place named for the talks wins
+    const auto m = of_type(extract("Haddad and Selim signed the framework after talks in Amman "
+                                   "hosted by Qatari Foreign Minister Ali Nasser on Monday."),
+                           "negotiation");
+    for (const auto& e : m) {
+        ASSERT_TRUE(e.location.has_value());
+        EXPECT_EQ(e.location->name, "Amman");
+    }
+}
+
+}  // namespace
+}  // namespace herald::processors
