@@ -105,6 +105,7 @@ class EventsStage final : public Stage {
                 build(c, si, ms, q, next_tb, prev_act, main_act);
             }
             told_meetings(c, si, first);
+            meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
         }
@@ -922,6 +923,45 @@ class EventsStage final : public Stage {
             --t;
         if (t < 2 || m.prep.empty() || d.toks[t - 1].lower != m.prep) return false;
         return has(d.toks[t - 2], WTopicNoun);
+    }
+
+    // "A and B signed the pact after a meeting in which they discussed ...": the meeting
+    // the signing followed is one of the signatories (persons of two states)
+    static void meeting_before_signing(Doc& d, std::size_t si, std::size_t first) {
+        const Sentence& s = d.sents[si];
+        const std::size_t last = d.cands.size();
+        for (std::size_t i = first; i < last; ++i) {
+            const Candidate& a = d.cands[i];
+            if (a.ev.type != "agreement"_w || a.drop || a.ev.actors.size() < 2) continue;
+            const auto& x = a.ev.actors;
+            if (!std::all_of(x.begin(), x.end(),
+                             [](const Participant& p) { return p.kind == "person"_w; }) ||
+                std::all_of(x.begin(), x.end(),
+                            [&](const Participant& p) { return p.country == x[0].country; }))
+                continue;
+            for (std::size_t t = a.te; t + 2 < s.te && t < a.te + 6; ++t) {
+                if (!in(d.toks[t].lower, {"after", "following", "before"})) continue;
+                std::size_t u = t + 1;
+                if (!in(d.toks[u].lower, {"a", "an", "their"})) break;
+                ++u;
+                if (u < s.te && !d.toks[u].cap && d.toks[u].kind == TokKind::word &&
+                    !in(d.toks[u].lower, {"meeting", "talks"}))
+                    ++u;  // "a brief meeting"
+                if (u >= s.te || !in(d.toks[u].lower, {"meeting", "talks"})) break;
+                // ("after a meeting with X": the meeting trigger itself tells it)
+                if (u + 1 < s.te && in(d.toks[u + 1].lower, {"with", "between"})) break;
+                Candidate m = a;
+                if (!retype(m.ev, *d.k, "meeting")) return;
+                m.ev.targets.assign(x.begin() + 1, x.end());
+                m.ev.actors.resize(1);
+                m.tb = u;
+                m.te = u + 1;
+                m.ev.location.reset();
+                m.places.clear();
+                d.cands.push_back(std::move(m));
+                return;
+            }
+        }
     }
 
     // "The king called on the world to act, warning that ...", "The EU pledged 2.5 billion

@@ -437,3 +437,28 @@ TEST(AttrWhere, TalksHostedByAStatesOfficialAreOnItsSoil) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(AttrSides, MeetingBeforeASigningIsTheSignatories) {
+    const auto m = of_type(extract("Brandt and Haddad signed a security pact in Washington on "
+                                   "Monday after a meeting in which they discussed Lebanon."),
+                           "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    std::vector<Participant> all = m[0].actors;
+    all.insert(all.end(), m[0].targets.begin(), m[0].targets.end());
+    EXPECT_TRUE(has(all, "Peter Brandt"));
+    EXPECT_TRUE(has(all, "Amal Haddad"));
+    EXPECT_FALSE(has(all, "LBN"));
+    // control: states signing after a meeting name no persons who met
+    EXPECT_TRUE(of_type(extract("Jordan and Egypt signed a security pact on Monday after a "
+                                "meeting in which they discussed Lebanon."),
+                        "meeting")
+                    .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
