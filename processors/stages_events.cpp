@@ -2625,16 +2625,34 @@ class EventsStage final : public Stage {
                     }
             // "Ankara had agreed to supply Egypt with drones": the object of the agreed
             // infinitive is the other side
+            // ("agreed in March to supply natural gas to Syria": past a time phrase, the
+            // state the infinitive's thing goes to)
+            std::size_t inf = mt.te;
+            if (inf + 2 < cend && in(d.toks[inf].lower, {"in", "on", "last", "this"}) &&
+                (d.toks[inf + 1].lex & LDateWord) && d.toks[inf + 1].kind == TokKind::word)
+                inf += 2;
             if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
-                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") &&
-                mt.te + 2 < cend && d.toks[mt.te].lower == "to"_w &&
-                d.toks[mt.te + 1].kind == TokKind::word && !d.toks[mt.te + 1].cap &&
-                c.starts_at[mt.te + 2] >= 0) {
-                const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
-                if (usable(o) && o.prep.empty() && !o.possessive &&
+                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") && inf + 2 < cend &&
+                d.toks[inf].lower == "to"_w && d.toks[inf + 1].kind == TokKind::word &&
+                !d.toks[inf + 1].cap) {
+                const Mention* o = nullptr;
+                if (c.starts_at[inf + 2] >= 0) {
+                    o = &d.mentions[static_cast<std::size_t>(c.starts_at[inf + 2])];
+                    if (!o->prep.empty()) o = nullptr;
+                } else if (in(d.toks[inf + 1].lower, {"supply", "provide", "send", "sell",
+                                                      "deliver", "export", "give", "lend"})) {
+                    for (std::size_t t = inf + 2; t + 1 < cend && t < inf + 7; ++t) {
+                        if (d.toks[t].kind != TokKind::word || d.toks[t].cap) break;
+                        if (d.toks[t].lower == "to"_w && c.starts_at[t + 1] >= 0) {
+                            o = &d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
+                            break;
+                        }
+                    }
+                }
+                if (o && usable(*o) && !o->possessive && o->part->kind != "person"_w &&
                     std::none_of(act.begin(), act.end(),
-                                 [&](const Participant& a) { return same_party(a, *o.part); }))
-                    take(tgt, o);
+                                 [&](const Participant& a) { return same_party(a, *o->part); }))
+                    take(tgt, *o);
             }
             // an invitation names its guests and what to: "invited X to attend", "invited five
             // key figures to a meeting" (not "Israel's actions invite retaliation")

@@ -462,3 +462,25 @@ TEST(AttrSides, MeetingBeforeASigningIsTheSignatories) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(AttrSides, AgreedToSupplySomethingToAStateNamesThatState) {
+    const auto a = of_type(extract("Qatar agreed in March to supply natural gas to Lebanon "
+                                   "through Jordan."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "QAT"));
+    EXPECT_TRUE(has(a[0].targets, "LBN"));
+    EXPECT_FALSE(has(a[0].targets, "JOR"));
+    // control: an infinitive that gives nothing to anyone names no other side
+    const auto b =
+        of_type(extract("Qatar agreed in March to study ways to Lebanon's recovery."), "agreement");
+    for (const auto& e : b) EXPECT_FALSE(has(e.targets, "LBN"));
+}
+
+}  // namespace
+}  // namespace herald::processors
