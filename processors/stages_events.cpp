@@ -2625,6 +2625,20 @@ class EventsStage final : public Stage {
                     }
             // "Ankara had agreed to supply Egypt with drones": the object of the agreed
             // infinitive is the other side
+            // "The leaders held talks with X before signing the declaration": the signing
+            // is with whom the talks were held
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+                tr.form == VerbForm::ing && mt.tb > s.tb &&
+                in(d.toks[mt.tb - 1].lower, {"before", "after"}))
+                for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                    const Candidate& h = d.cands[ci];
+                    if (h.ev.type != "meeting"_w || h.drop || h.ev.targets.empty() ||
+                        h.te > mt.tb || h.ev.actors.size() != act.size() ||
+                        !std::equal(act.begin(), act.end(), h.ev.actors.begin(), same_party))
+                        continue;
+                    tgt = h.ev.targets;
+                    break;
+                }
             // ("agreed in March to supply natural gas to Syria": past a time phrase, the
             // state the infinitive's thing goes to)
             std::size_t inf = mt.te;

@@ -484,3 +484,27 @@ TEST(AttrSides, AgreedToSupplySomethingToAStateNamesThatState) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(AttrSides, SigningAfterTalksIsWithTheOtherSideOfTheTalks) {
+    const auto a = of_type(extract("Haddad and Brandt held talks with Selim at the palace "
+                                   "before signing the joint declaration on Monday."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    std::vector<Participant> all = a[0].actors;
+    all.insert(all.end(), a[0].targets.begin(), a[0].targets.end());
+    EXPECT_TRUE(has(all, "Omar Selim"));
+    EXPECT_TRUE(has(all, "Amal Haddad"));
+    // control: a signing not next to talks keeps its own parties
+    const auto b =
+        of_type(extract("Haddad and Brandt signed the joint declaration on Monday."), "agreement");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_FALSE(has(b[0].actors, "Omar Selim") || has(b[0].targets, "Omar Selim"));
+}
+
+}  // namespace
+}  // namespace herald::processors
