@@ -704,6 +704,18 @@ class EventsStage final : public Stage {
                 if (finite && !m->part && m->kind == MentionKind::role_only && m->prep.empty() &&
                     t + 1 >= first_left)
                     break;
+                // "..., Iranian state media said": a state's adjective on the noun right
+                // before the verb makes that noun phrase the subject; no state named earlier
+                if (finite && m->adjective && !m->people && m->prep.empty() && m->te < first_left &&
+                    first_left - m->te <= 3 &&
+                    std::all_of(d.toks.begin() + static_cast<std::ptrdiff_t>(m->te),
+                                d.toks.begin() + static_cast<std::ptrdiff_t>(first_left),
+                                [](const Token& x) {
+                                    return x.kind == TokKind::word && !x.cap &&
+                                           !(x.lex & (LPreposition | LSubordinator | LDeterminer |
+                                                      LPronoun));
+                                }))
+                    break;
                 t = m->tb;
                 continue;
             }
@@ -1696,6 +1708,12 @@ class EventsStage final : public Stage {
                     if (m->possessive && m->part && m->part->kind != "person"_w) continue;
                     // "talks on the ceasefire with Israel": a side of the topic, not a guest
                     if (m->prep == "with"_w && m->tb >= 2 && has(d.toks[m->tb - 2], WTopicNoun))
+                        continue;
+                    // "met X on Monday to discuss Lebanon": what is discussed is a topic
+                    if (m->prep != "with"_w &&
+                        std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
+                                    d.toks.begin() + static_cast<std::ptrdiff_t>(m->tb),
+                                    [](const Token& x) { return x.lower.starts_with("discuss"); }))
                         continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&

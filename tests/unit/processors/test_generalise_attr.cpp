@@ -508,3 +508,37 @@ TEST(AttrSides, SigningAfterTalksIsWithTheOtherSideOfTheTalks) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(AttrSubjects, StateAdjectiveOnTheSubjectNounNamesNoEarlierState) {
+    // "..., Egyptian state media said": the media speak, not Lebanon named before
+    const auto st = of_type(extract("Haddad met Selim in Cairo on Monday on a trip focused on "
+                                    "Lebanon, Egyptian state media said."),
+                            "statement");
+    for (const auto& e : st) EXPECT_FALSE(has(e.actors, "LBN"));
+    // control: a state subject right before the verb still speaks
+    const auto s2 = of_type(extract("Egypt said on Monday that it would host talks."), "statement");
+    ASSERT_EQ(s2.size(), 1u);
+    EXPECT_TRUE(has(s2[0].actors, "EGY"));
+}
+
+TEST(AttrSides, WhatAMeetingDiscussesIsNoCounterpart) {
+    const auto m =
+        of_type(extract("Haddad met Selim in Cairo on Monday to discuss Lebanon."), "meeting");
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_TRUE(has(m[0].targets, "Omar Selim"));
+    EXPECT_FALSE(has(m[0].targets, "LBN"));
+    // control: the people met before "to discuss" are all counterparts
+    const auto n = of_type(
+        extract("Selim met Haddad and Brandt in Cairo on Monday to discuss trade."), "meeting");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(has(n[0].targets, "Amal Haddad"));
+    EXPECT_TRUE(has(n[0].targets, "Peter Brandt"));
+}
+
+}  // namespace
+}  // namespace herald::processors
