@@ -945,11 +945,12 @@ class EventsStage final : public Stage {
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& a = d.cands[i];
             if (a.ev.type != "agreement"_w || a.drop || a.ev.actors.size() < 2) continue;
-            const auto& x = a.ev.actors;
-            if (!std::all_of(x.begin(), x.end(),
-                             [](const Participant& p) { return p.kind == "person"_w; }) ||
-                std::all_of(x.begin(), x.end(),
-                            [&](const Participant& p) { return p.country == x[0].country; }))
+            std::vector<Participant> x;  // the signing persons
+            for (const auto& p : a.ev.actors)
+                if (p.kind == "person"_w) x.push_back(p);
+            if (x.size() < 2 || std::all_of(x.begin(), x.end(), [&](const Participant& p) {
+                    return p.country == x[0].country;
+                }))
                 continue;
             for (std::size_t t = a.te; t + 2 < s.te && t < a.te + 6; ++t) {
                 if (!in(d.toks[t].lower, {"after", "following", "before"})) continue;
@@ -965,7 +966,7 @@ class EventsStage final : public Stage {
                 Candidate m = a;
                 if (!retype(m.ev, *d.k, "meeting")) return;
                 m.ev.targets.assign(x.begin() + 1, x.end());
-                m.ev.actors.resize(1);
+                m.ev.actors.assign(x.begin(), x.begin() + 1);
                 m.tb = u;
                 m.te = u + 1;
                 m.ev.location.reset();
@@ -2989,6 +2990,38 @@ class EventsStage final : public Stage {
         }
         if (type != "visit"_w && type != "attack"_w && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
+        // "Iran and the U.N. nuclear watchdog agreed on a framework. Araghchi and Grossi
+        // signed the document ...": a definite document signed by people of the parties
+        // told just before is that agreement: the signers join it
+        if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && mt.tb + 1 < mt.te &&
+            d.toks[mt.tb + 1].lower == "the"_w && !cd.ev.actors.empty() &&
+            std::all_of(cd.ev.actors.begin(), cd.ev.actors.end(),
+                        [](const Participant& p) { return p.kind == "person"_w; }))
+            for (std::size_t ci = d.cands.size(); ci-- > 0;) {
+                Candidate& e = d.cands[ci];
+                if (e.sentence + 2 < si) break;
+                if (e.sentence == si || e.drop || e.ev.type != "agreement"_w ||
+                    e.ev.status != cd.ev.status || e.ev.actors.size() < 2 ||
+                    std::any_of(e.ev.actors.begin(), e.ev.actors.end(),
+                                [](const Participant& p) { return p.kind == "person"_w; }))
+                    continue;
+                const bool represented =
+                    std::any_of(e.ev.actors.begin(), e.ev.actors.end(), [&](const Participant& p) {
+                        return !p.country.empty() &&
+                               std::any_of(cd.ev.actors.begin(), cd.ev.actors.end(),
+                                           [&](const Participant& signer) {
+                                               return signer.country == p.country;
+                                           });
+                    });
+                if (!represented) continue;
+                // (the earlier one keeps its trigger, day and place; the signers join it)
+                for (const auto& p : cd.ev.actors) add_unique(e.ev.actors, p);
+                if (!e.ev.location && cd.ev.location) {
+                    e.ev.location = cd.ev.location;
+                    e.places.push_back(*cd.ev.location);
+                }
+                break;
+            }
         // "Biden told Netanyahu in a phone call that ...", "urged him during a call": what
         // one leader tells another in a call is also a (phone) meeting of the two
         if ((type == "statement"_w || type == "appeal"_w) && tr.syntax == TrigSyntax::verb &&

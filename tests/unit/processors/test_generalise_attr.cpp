@@ -542,3 +542,33 @@ TEST(AttrSides, WhatAMeetingDiscussesIsNoCounterpart) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(AttrSignatories, SignersOfTheDocumentJoinTheAgreementToldBefore) {
+    const auto a = of_type(extract("Jordan and Egypt agreed in Cairo on Monday on a framework "
+                                   "for gas exports. Haddad and Selim signed the document after "
+                                   "talks."),
+                           "agreement");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Amal Haddad"));
+    EXPECT_TRUE(has(a[0].actors, "Omar Selim"));
+    ASSERT_TRUE(a[0].location.has_value());
+    EXPECT_EQ(a[0].location->name, "Cairo");
+    // control: signers of other states sign something else
+    const auto b = of_type(extract("Lebanon and Qatar agreed in Doha on Monday on a framework "
+                                   "for gas exports. Haddad and Brandt signed the document on "
+                                   "Tuesday."),
+                           "agreement");
+    ASSERT_EQ(b.size(), 2u);
+    for (const auto& e : b)
+        if (has(e.actors, "Amal Haddad")) {
+            EXPECT_FALSE(e.location.has_value());
+        }
+}
+
+}  // namespace
+}  // namespace herald::processors
