@@ -330,6 +330,17 @@ class EventsStage final : public Stage {
         if (i == s.tb) return false;
         if (determiner_before(d, s, i)) return true;
         const Token& p = d.toks[i - 1];
+        // "the EU member state closest to", "five member states visited": a noun-like
+        // verb form after a singular noun modifier of a determined phrase is the head noun
+        if (in(d.toks[i].lower,
+               {"state", "states", "claim", "claims", "comment", "comments", "note", "notes"}) &&
+            i >= s.tb + 2 && p.kind == TokKind::word && !p.cap && !p.lower.ends_with("s") &&
+            !(p.lex & (LVerbCue | LPreposition | LSubordinator | LSkippable | LPronoun))) {
+            const Token& q = d.toks[i - 2];
+            if ((q.lex & (LDetBefore | LNumberWord)) || q.kind == TokKind::number ||
+                mention_ending_any(d, i - 2))
+                return true;
+        }
         if (p.kind == TokKind::number) return true;
         if (p.text == "-"_w && !p.space_before)
             return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"_w);  // "will co-chair"

@@ -572,3 +572,27 @@ TEST(AttrSignatories, SignersOfTheDocumentJoinTheAgreementToldBefore) {
 
 }  // namespace
 }  // namespace herald::processors
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+TEST(AttrSubjects, MemberStateIsANounAndTheSpeakerCallsFor) {
+    const auto all = extract(
+        "Haddad said Jordan, an Arab League member state close to Lebanon, "
+        "could no longer cope with refugees, and called for aid to Lebanon "
+        "on Monday.");
+    for (const auto& e : of_type(all, "statement")) EXPECT_TRUE(has(e.actors, "Amal Haddad"));
+    const auto ap = of_type(all, "appeal");
+    ASSERT_EQ(ap.size(), 1u);
+    EXPECT_TRUE(has(ap[0].actors, "Amal Haddad"));
+    EXPECT_FALSE(has(ap[0].actors, "Arab League"));
+    // control: "states" after a named subject is still a verb
+    const auto st = of_type(extract("Haddad states on Monday that Jordan must act."), "statement");
+    ASSERT_EQ(st.size(), 1u);
+    EXPECT_TRUE(has(st[0].actors, "Amal Haddad"));
+}
+
+}  // namespace
+}  // namespace herald::processors
