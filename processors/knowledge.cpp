@@ -106,6 +106,23 @@ class Builder {
         s.kind = kind;
         s.ent = ent;
         s.idx = static_cast<std::uint32_t>(idx);
+        // "UN Development Programme" is also written "U.N. Development Programme" (and
+        // the other way round; the same for US / U.S.)
+        if (s.toks.size() > 1) {
+            Surface v = s;
+            bool changed = false;
+            for (std::string& w : v.toks) {
+                if (w == "UN")
+                    w = "U.N.", changed = true;
+                else if (w == "U.N.")
+                    w = "UN", changed = true;
+                else if (w == "US")
+                    w = "U.S.", changed = true;
+                else if (w == "U.S.")
+                    w = "US", changed = true;
+            }
+            if (changed) k_.surfaces.push_back(std::move(v));
+        }
         k_.surfaces.push_back(std::move(s));
     }
 
@@ -385,6 +402,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "background_rounds",
                 "document_nouns",
                 "habitual_words",
+                "facility_nouns",
+                "org_descriptor_heads",
                 "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
@@ -459,6 +478,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["negotiation_modifiers"])
         fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     if (r["guest_nouns"]) fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
+    if (r["facility_nouns"]) fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
+    if (r["org_descriptor_heads"])
+        fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
     if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));

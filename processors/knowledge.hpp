@@ -226,7 +226,7 @@ struct Knowledge {
         agreement_nouns, gathering_nouns, gathering_exclude, contact_verbs, threat_verbs,
         demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
         guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
-        document_nouns, habitual_words;
+        document_nouns, habitual_words, facility_nouns, org_descriptor_heads;
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"

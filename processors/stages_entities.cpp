@@ -204,6 +204,26 @@ class EntitiesStage final : public Stage {
                 ++i;
             }
         }
+        // "International Atomic Energy Agency chief Rafael Grossi": an organisation's name
+        // before a lower-case title and a known person qualifies that person (one mention,
+        // so "A and <org> chief B" stays a pair)
+        for (std::size_t mi = 0; mi + 1 < d.mentions.size(); ++mi) {
+            Mention& a = d.mentions[mi];
+            Mention& b = d.mentions[mi + 1];
+            if (!a.part || a.part->kind != "organisation"_w || !b.part ||
+                b.part->kind != "person"_w || a.sentence != b.sentence || b.tb <= a.te ||
+                b.tb > a.te + 2 || a.possessive)
+                continue;
+            std::size_t len = 0;
+            std::uint32_t role = 0;
+            if (d.toks[a.te].cap) continue;
+            if (!title_at(d, a.te, b.tb, len, role)) len = (d.toks[a.te].lex & LPeopleNoun) ? 1 : 0;
+            if (!len || a.te + len != b.tb) continue;
+            b.tb = a.tb;
+            b.prep = a.prep;
+            b.prep_attached = a.prep_attached;
+            d.mentions.erase(d.mentions.begin() + static_cast<std::ptrdiff_t>(mi));
+        }
         // "the Saudi capital", "Egypt's capital": the country's capital city
         const Knowledge& k = *d.k;
         for (Mention& m : d.mentions) {
@@ -308,6 +328,19 @@ class EntitiesStage final : public Stage {
                 if ((m.prep == "from"_w || m.prep == "of"_w) && p > s.tb &&
                     (d.toks[p - 1].lex & LPeopleNoun))
                     m.prep_attached = true;
+            }
+        }
+        // "the U.N. agency for Palestinian refugees", "the EU's executive arm": an
+        // organisation's name in front of a descriptive head names another body
+        if (m.part && m.part->kind == "organisation"_w && !m.possessive) {
+            for (std::size_t j = m.te; j < s.te && j < m.te + 3; ++j) {
+                const Token& t = d.toks[j];
+                if (t.kind != TokKind::word || t.cap || (t.lex & (LPreposition | LDeterminer)))
+                    break;
+                if (d.k->org_descriptor_heads.count(t.lower)) {
+                    m.modifier = true;
+                    break;
+                }
             }
         }
         if (m.adjective && !m.modifier) {
@@ -521,6 +554,10 @@ class EntitiesStage final : public Stage {
             if (words > 0 && has(t, WNameConnector) && e + 1 < s.te) {
                 std::size_t f = e + 1;
                 if (d.toks[f].text == "-"_w && !d.toks[f].space_before) ++f;
+                // "von der Leyen", "bin Abd al-Aziz": connectors may chain
+                if (f + 1 < s.te && has(d.toks[f], WNameConnector) && !d.toks[f].cap &&
+                    name_token(d, f + 1))
+                    ++f;
                 if (f < s.te && name_token(d, f)) {
                     e = f;
                     continue;
@@ -536,6 +573,12 @@ class EntitiesStage final : public Stage {
         const std::string role_text(
             d.text.substr(d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b));
         const RoleRec& rr = k.roles[role];
+        // "King Khalid International Airport", "Prince Sultan Air Base": a capitalised
+        // facility noun ending the name (or right after it) names a place, not a person
+        if (words > 0) {
+            const std::size_t last = e < s.te && d.toks[e].cap ? e : e - 1;
+            if (d.toks[last].cap && k.facility_nouns.count(d.toks[last].lower)) return false;
+        }
         if (words > 0) {
             // Known person inside the name span?
             // ("King Abdullah" as written first; with a qualifier, "Jordan's King
@@ -667,6 +710,11 @@ class EntitiesStage final : public Stage {
         const Knowledge& k = *d.k;
         const GazHit h = gaz_match(d, i, s.te);
         if (!h.len) return false;
+        // "the U.N. nuclear watchdog", "the U.N. Security Council": a name that starts after
+        // the determiner and runs on beyond "the U.N." is the one meant
+        if (h.len > 1 && (d.toks[i].lex & LDeterminer))
+            for (std::size_t q = i + 1; q < i + h.len; ++q)
+                if (d.toks[q].surf && q + gaz_match(d, q, s.te).len > i + h.len) return false;
         const Surface* person = nullptr;
         const Surface* group = nullptr;
         const Surface* org = nullptr;
@@ -990,6 +1038,10 @@ class CoreferenceStage final : public Stage {
                                                                                : "person");
                         std::vector<Participant> parts;
                         for (const Mention* p : ps) parts.push_back(*p->part);
+                        if (has(d.toks[h], WPluralCountryAnaphor) && ps.size() == count) {
+                            std::vector<Participant> pair = salient_countries(d, t, si, count);
+                            if (pair.size() == count) parts = std::move(pair);
+                        }
                         // "Erdogan welcomed Sisi ... Ministers from the two governments": the
                         // states of the people named last when the states are not named
                         if (ps.size() != count && has(d.toks[h], WPluralCountryAnaphor)) {
@@ -1496,6 +1548,78 @@ class CoreferenceStage final : public Stage {
             if (m.part && m.part->kind == kind) return &m;
         }
         return nullptr;
+    }
+
+    // "the two countries": the states named together in this or the sentence before ("A
+    // and B"); else, among the states named in the last four sentences (not in a quote,
+    // not as an adjective or a hyphen modifier; people for their state), those the article has
+    // named most so far, people counting for their state ("Blinken and the crown prince
+    // signed ... They discussed Iran and the conflict in Yemen. The two countries ..." is
+    // the United States and Bahrain); ties go to the one named later.
+    std::vector<Participant> salient_countries(const Doc& d, std::size_t t, std::size_t si,
+                                               std::size_t n) const {
+        const Knowledge& k = *d.k;
+        struct Cand {
+            std::string code;
+            std::size_t rank;   // 0 = named last
+            std::size_t score;  // mentions so far
+        };
+        std::vector<Cand> cands;
+        const std::size_t end = d.mention_from(t);
+        auto qualifies = [&](const Mention& x) {
+            return x.part && x.part->kind == "country"_w && !x.in_quote &&
+                   !x.part->country.empty() && !(x.adjective && !x.people) && !x.modifier;
+        };
+        // a pair joined by "and" in this or the sentence before
+        for (std::size_t q = end; q-- > 1;) {
+            const Mention& y = d.mentions[q];
+            if (y.sentence + 1 < si) break;
+            const Mention& x = d.mentions[q - 1];
+            if (x.sentence != y.sentence || !qualifies(x) || !qualifies(y) ||
+                x.part->country == y.part->country || n != 2)
+                continue;
+            std::size_t u = x.te;
+            if (u < y.tb && d.toks[u].lower == "and"_w)
+                ++u;
+            else
+                continue;
+            if (u < y.tb && d.toks[u].lower == "the"_w) ++u;
+            if (u != y.tb) continue;
+            return {*x.part, *y.part};
+        }
+        for (std::size_t q = end; q-- > 0;) {
+            const Mention& x = d.mentions[q];
+            if (x.sentence + 3 < si) break;
+            const bool person =
+                x.part && x.part->kind == "person"_w && !x.in_quote && !x.part->country.empty();
+            if (!qualifies(x) && !person) continue;
+            if (std::none_of(cands.begin(), cands.end(),
+                             [&](const Cand& c) { return c.code == x.part->country; }))
+                cands.push_back(Cand{x.part->country, cands.size(), 0});
+        }
+        if (cands.size() < n) return {};
+        for (std::size_t q = 0; q < end; ++q) {
+            const Mention& x = d.mentions[q];
+            if (!x.part || x.in_quote || x.part->country.empty()) continue;
+            if (x.part->kind != "country"_w && x.part->kind != "person"_w) continue;
+            for (Cand& c : cands)
+                if (c.code == x.part->country) ++c.score;
+        }
+        std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+            return a.score != b.score ? a.score > b.score : a.rank < b.rank;
+        });
+        cands.resize(n);
+        // in the order named
+        std::sort(cands.begin(), cands.end(),
+                  [](const Cand& a, const Cand& b) { return a.rank > b.rank; });
+        std::vector<Participant> out;
+        for (const Cand& c : cands) {
+            const auto it = k.country_by_code.find(c.code);
+            if (it == k.country_by_code.end()) return {};
+            const CountryRec& cr = k.countries[it->second];
+            out.push_back(Participant{cr.name, "country", "", cr.code});
+        }
+        return out;
     }
 
     std::vector<const Mention*> last_persons(const Doc& d, std::size_t t, std::size_t n,

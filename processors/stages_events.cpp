@@ -105,6 +105,7 @@ class EventsStage final : public Stage {
                 build(c, si, ms, q, next_tb, prev_act, main_act);
             }
             told_meetings(c, si, first);
+            meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
         }
@@ -167,6 +168,11 @@ class EventsStage final : public Stage {
                 for (std::size_t g = 0; g <= kGap && pos + g < end; ++g) {
                     const Token& t = d.toks[pos + g];
                     if (hard_punct(t) && t.text != "$"_w) break;
+                    // "signed the document after talks hosted by X": a gap does not run
+                    // into a new clause or time phrase
+                    if (g > 0 && in(t.lower, {"after", "before", "following", "while", "amid",
+                                              "when", "because", "since"}))
+                        break;
                     if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
                         pos = pos + g + 1;
                         found = true;
@@ -324,6 +330,17 @@ class EventsStage final : public Stage {
         if (i == s.tb) return false;
         if (determiner_before(d, s, i)) return true;
         const Token& p = d.toks[i - 1];
+        // "the EU member state closest to", "five member states visited": a noun-like
+        // verb form after a singular noun modifier of a determined phrase is the head noun
+        if (in(d.toks[i].lower,
+               {"state", "states", "claim", "claims", "comment", "comments", "note", "notes"}) &&
+            i >= s.tb + 2 && p.kind == TokKind::word && !p.cap && !p.lower.ends_with("s") &&
+            !(p.lex & (LVerbCue | LPreposition | LSubordinator | LSkippable | LPronoun))) {
+            const Token& q = d.toks[i - 2];
+            if ((q.lex & (LDetBefore | LNumberWord)) || q.kind == TokKind::number ||
+                mention_ending_any(d, i - 2))
+                return true;
+        }
         if (p.kind == TokKind::number) return true;
         if (p.text == "-"_w && !p.space_before)
             return !(i >= s.tb + 2 && d.toks[i - 2].lower == "co"_w);  // "will co-chair"
@@ -431,6 +448,27 @@ class EventsStage final : public Stage {
         if (m.modifier) return false;
         if (m.adjective && !m.people) return false;
         return true;
+    }
+
+    // "an Israeli delegation led by X", "a Qatari team headed by X": the person after
+    // "led by" / "headed by" when `m` (a state or its adjective) qualifies such a group noun
+    const Mention* delegation_head(const Ctx& c, const Sentence& s, const Mention& m) const {
+        const Doc& d = c.d;
+        if (!m.part || m.part->kind == "person"_w) return nullptr;
+        std::size_t j = m.te;
+        if (j < s.te && d.toks[j].lower == "'s"_w) ++j;
+        for (int skip = 0;
+             skip < 2 && j < s.te && d.toks[j].kind == TokKind::word && !d.toks[j].cap &&
+             !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"});
+             ++skip)
+            ++j;
+        if (j + 3 >= s.te || !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"}) ||
+            !in(d.toks[j + 1].lower, {"led", "headed"}) || d.toks[j + 2].lower != "by"_w ||
+            c.starts_at[j + 3] < 0)
+            return nullptr;
+        const Mention& h = d.mentions[static_cast<std::size_t>(c.starts_at[j + 3])];
+        if (!h.part || h.part->kind != "person"_w || !usable(h)) return nullptr;
+        return &h;
     }
 
     const Mention* mention_ending(const Ctx& c, std::size_t t) const {
@@ -677,6 +715,18 @@ class EventsStage final : public Stage {
                 if (finite && !m->part && m->kind == MentionKind::role_only && m->prep.empty() &&
                     t + 1 >= first_left)
                     break;
+                // "..., Iranian state media said": a state's adjective on the noun right
+                // before the verb makes that noun phrase the subject; no state named earlier
+                if (finite && m->adjective && !m->people && m->prep.empty() && m->te < first_left &&
+                    first_left - m->te <= 3 &&
+                    std::all_of(d.toks.begin() + static_cast<std::ptrdiff_t>(m->te),
+                                d.toks.begin() + static_cast<std::ptrdiff_t>(first_left),
+                                [](const Token& x) {
+                                    return x.kind == TokKind::word && !x.cap &&
+                                           !(x.lex & (LPreposition | LSubordinator | LDeterminer |
+                                                      LPronoun));
+                                }))
+                    break;
                 t = m->tb;
                 continue;
             }
@@ -898,6 +948,46 @@ class EventsStage final : public Stage {
         return has(d.toks[t - 2], WTopicNoun);
     }
 
+    // "A and B signed the pact after a meeting in which they discussed ...": the meeting
+    // the signing followed is one of the signatories (persons of two states)
+    static void meeting_before_signing(Doc& d, std::size_t si, std::size_t first) {
+        const Sentence& s = d.sents[si];
+        const std::size_t last = d.cands.size();
+        for (std::size_t i = first; i < last; ++i) {
+            const Candidate& a = d.cands[i];
+            if (a.ev.type != "agreement"_w || a.drop || a.ev.actors.size() < 2) continue;
+            std::vector<Participant> x;  // the signing persons
+            for (const auto& p : a.ev.actors)
+                if (p.kind == "person"_w) x.push_back(p);
+            if (x.size() < 2 || std::all_of(x.begin(), x.end(), [&](const Participant& p) {
+                    return p.country == x[0].country;
+                }))
+                continue;
+            for (std::size_t t = a.te; t + 2 < s.te && t < a.te + 6; ++t) {
+                if (!in(d.toks[t].lower, {"after", "following", "before"})) continue;
+                std::size_t u = t + 1;
+                if (!in(d.toks[u].lower, {"a", "an", "their"})) break;
+                ++u;
+                if (u < s.te && !d.toks[u].cap && d.toks[u].kind == TokKind::word &&
+                    !in(d.toks[u].lower, {"meeting", "talks"}))
+                    ++u;  // "a brief meeting"
+                if (u >= s.te || !in(d.toks[u].lower, {"meeting", "talks"})) break;
+                // ("after a meeting with X": the meeting trigger itself tells it)
+                if (u + 1 < s.te && in(d.toks[u + 1].lower, {"with", "between"})) break;
+                Candidate m = a;
+                if (!retype(m.ev, *d.k, "meeting")) return;
+                m.ev.targets.assign(x.begin() + 1, x.end());
+                m.ev.actors.assign(x.begin(), x.begin() + 1);
+                m.tb = u;
+                m.te = u + 1;
+                m.ev.location.reset();
+                m.places.clear();
+                d.cands.push_back(std::move(m));
+                return;
+            }
+        }
+    }
+
     // "The king called on the world to act, warning that ...", "The EU pledged 2.5 billion
     // euros, announcing ...", "Washington launched strikes, saying ...": a participle saying
     // of the same actor only tells the act of the main clause (an appeal, pledge or attack),
@@ -1037,6 +1127,25 @@ class EventsStage final : public Stage {
 
     // Location: the nearest concrete place after the trigger (locative PP), else before;
     // `on_ok`: "on X" also places it (attacks: "strikes on Rafah").
+    // "talks on a deal to free hostages held in Gaza": the place hangs on a participle
+    // after another noun (not after the trigger, not after "were"), so it is not where
+    static bool on_other_noun(const Doc& d, const Mention& m, std::size_t te) {
+        std::size_t p = m.tb;
+        while (p > te && (d.toks[p - 1].lex & LDeterminer)) --p;
+        if (p < te + 3 || !(d.toks[p - 1].lex & LPreposition)) return false;
+        const Token& part = d.toks[p - 2];
+        const Token& noun = d.toks[p - 3];
+        const bool participle =
+            part.kind == TokKind::word && !part.cap &&
+            (part.lower.ends_with("ed") ||
+             in(part.lower, {"held", "kept", "hidden", "taken", "built", "born", "stuck"}));
+        return participle && noun.kind == TokKind::word && !noun.cap &&
+               !(noun.lex & (LPreposition | LDeterminer | LSkippable | LPronoun | LSubordinator)) &&
+               !in(noun.lower, {"is", "are", "was", "were", "be", "been", "being", "has", "have",
+                                "had", "and", "or", "but", "not"}) &&
+               !noun.lower.ends_with("ly");
+    }
+
     std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
                                        std::size_t te, std::size_t end, bool on_ok = false) const {
         const Doc& d = c.d;
@@ -1045,7 +1154,8 @@ class EventsStage final : public Stage {
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
             // ("talks over Tehran's nuclear programme in Muscat": an owner is no place)
             if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"_w &&
-                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)))
+                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)) &&
+                !on_other_noun(d, m, te))
                 return m.place;
         }
         for (std::size_t t = tb; t-- > s.tb;) {
@@ -1239,7 +1349,12 @@ class EventsStage final : public Stage {
             }
         }
         std::vector<Participant> act;
-        for (const Mention* m : actors) take(act, *m);
+        for (const Mention* m : actors) {
+            // "an Israeli delegation led by Mossad chief X travelled": the delegation's
+            // side and its head both act
+            take(act, *m);
+            if (const Mention* head = delegation_head(c, s, *m)) take(act, *head);
+        }
         // "X circulated a draft, which would back a truce and would warn Israel": a verb in a
         // relative clause on a thing shares the relative's subject, not the main clause's
         bool in_relative = false;
@@ -1284,7 +1399,11 @@ class EventsStage final : public Stage {
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
                 ((type == "statement"_w && has(d.toks[mt.tb], WReportingVerb)) ||
                  (type == "appeal"_w && opened_saying));
-            act = (participle || second_saying) && !main_act.empty() ? main_act : prev_act;
+            // ("X said A had agreed and said ...": without the comma too)
+            const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
+                                       d.toks[mt.tb - 1].lower == "and"_w;
+            act = (participle || second_saying || second_report) && !main_act.empty() ? main_act
+                                                                                      : prev_act;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
@@ -1426,12 +1545,42 @@ class EventsStage final : public Stage {
                 dests.push_back(m);
                 coord_right(c, cend, *m, dests, true);
             }
+            // "travel to Qatar on Wednesday and to the UAE on Thursday": a second leg (its
+            // trigger is its own "to", so that its day is its own)
+            const std::size_t first_legs = dests.size();
+            std::vector<std::size_t> leg_to;
+            for (int leg = 0; leg < 3 && !dests.empty(); ++leg) {
+                std::size_t p = dests.back()->te;
+                const std::size_t p0 = p;
+                while (p < cend && p < p0 + 4 &&
+                       ((d.toks[p].lex & LDateWord) ||
+                        in(d.toks[p].lower, {"on", "this", "next", "early", "late", "later"}) ||
+                        d.toks[p].kind == TokKind::number))
+                    ++p;
+                if (p + 2 >= cend || d.toks[p].lower != "and"_w) break;
+                ++p;
+                if (d.toks[p].lower == "then"_w || d.toks[p].lower == "on"_w) ++p;
+                if (p + 1 >= cend || d.toks[p].lower != "to"_w) break;
+                const std::size_t to = p;
+                ++p;
+                if (d.toks[p].lower == "the"_w && c.starts_at[p] < 0) ++p;
+                if (p >= cend || c.starts_at[p] < 0) break;
+                const Mention& n = d.mentions[static_cast<std::size_t>(c.starts_at[p])];
+                if (!n.place) break;
+                dests.push_back(&n);
+                leg_to.push_back(to);
+            }
             if (act.empty()) return;
             cd.ev.actors = std::move(act);
             bool any = false;
-            for (const Mention* m : dests) {
+            for (std::size_t di = 0; di < dests.size(); ++di) {
+                const Mention* m = dests[di];
                 if (!m->place_concrete) continue;
                 Candidate v = cd;
+                if (di >= first_legs) {
+                    v.tb = leg_to[di - first_legs];
+                    v.te = v.tb + 1;
+                }
                 v.ev.location = *m->place;
                 v.places.push_back(*m->place);
                 if (!m->place->country.empty()) {
@@ -1444,6 +1593,20 @@ class EventsStage final : public Stage {
                 d.cands.push_back(std::move(v));
                 any = true;
             }
+            // "Blinken would travel to the Middle East later this week": a trip to a named
+            // region (not "the region") is a visit there, with no state as target
+            if (!any && tr.syntax == TrigSyntax::verb)
+                for (const Mention* m : dests)
+                    if (m->place && m->place->country.empty() && !m->place->name.empty() &&
+                        m->prep == "to"_w && m->kind == MentionKind::entity &&
+                        d.toks[m->te - 1].cap) {
+                        Candidate v = cd;
+                        v.ev.location = *m->place;
+                        v.places.push_back(*m->place);
+                        d.cands.push_back(std::move(v));
+                        any = true;
+                        break;
+                    }
             if (!any) {
                 cd.carrier = true;
                 d.cands.push_back(std::move(cd));
@@ -1453,6 +1616,22 @@ class EventsStage final : public Stage {
 
         std::vector<Participant> tgt;
         if (type == "meeting"_w) {
+            // "X greeted Y at the airport before the two leaders held talks": the greeting
+            // opens the meeting told next, no meeting of its own
+            if (d.toks[mt.tb].lower.starts_with("greet"))
+                for (const Match& o : ms)
+                    if (o.tb > mt.tb && k.types[k.triggers[o.trig].type].name == "meeting"_w)
+                        return;
+            // "X, who attended the spring meetings with his finance minister": "with" after
+            // an attended gathering names who came along, not the other side
+            if (noun && tr.syntax == TrigSyntax::noun) {
+                std::size_t b = mt.tb;
+                while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap && !d.toks[b - 1].lower.starts_with("attend") &&
+                       !(d.toks[b - 1].lex & LPreposition))
+                    --b;
+                if (b > s.tb && d.toks[b - 1].lower.starts_with("attend")) return;
+            }
             if (tr.syntax == TrigSyntax::passive) {
                 // "ceasefire talks in Cairo attended by Hamas and Israeli delegations": the
                 // attendees are the sides of the talks
@@ -1541,6 +1720,12 @@ class EventsStage final : public Stage {
                     if (m->possessive && m->part && m->part->kind != "person"_w) continue;
                     // "talks on the ceasefire with Israel": a side of the topic, not a guest
                     if (m->prep == "with"_w && m->tb >= 2 && has(d.toks[m->tb - 2], WTopicNoun))
+                        continue;
+                    // "met X on Monday to discuss Lebanon": what is discussed is a topic
+                    if (m->prep != "with"_w &&
+                        std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
+                                    d.toks.begin() + static_cast<std::ptrdiff_t>(m->tb),
+                                    [](const Token& x) { return x.lower.starts_with("discuss"); }))
                         continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
@@ -1809,6 +1994,14 @@ class EventsStage final : public Stage {
             const bool lone_ok = (gathering || members) && loc && !act.empty();
             if (act.size() + tgt.size() < 2 && !lone_ok) return;
             if (tgt.empty() && act.size() < 2 && !lone_ok) return;
+            // "an Israeli delegation led by X travelled ... for talks": a state and one of
+            // its people alone are one side and hold no meeting (three Libyan leaders may)
+            if (tgt.empty() && !lone_ok && !act[0].country.empty() &&
+                std::all_of(act.begin(), act.end(),
+                            [&](const Participant& p) { return p.country == act[0].country; }) &&
+                std::count_if(act.begin(), act.end(),
+                              [](const Participant& p) { return p.kind == "person"_w; }) < 2)
+                return;
             cd.ev.actors = act;
             cd.ev.targets = tgt;
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
@@ -1820,6 +2013,11 @@ class EventsStage final : public Stage {
                     retype(cd.ev, k, "negotiation");
                     break;
                 }
+            // "pursues talks with Saudi Arabia on a broader arrangement": talks towards a
+            // deal are a negotiation
+            if (cd.ev.type == "meeting"sv && !noun_is_meeting(d, mt) &&
+                talks_towards_deal(d, s, mt))
+                retype(cd.ev, k, "negotiation");
             // "held talks in Muscat, with Oman's foreign minister carrying messages between
             // the two delegations": a go-between makes them a mediated negotiation
             for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"sv; ++t) {
@@ -2037,12 +2235,46 @@ class EventsStage final : public Stage {
             cd.ev.targets = std::move(tgt);
             cd.mediators = std::move(med);
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
+            // "X travelled to Paris on Friday for talks with mediators": the talks are where
+            // the trip went, with the traveller as a side
+            if (!cd.ev.location && noun) {
+                // ("for talks with mediators", "for a new round of talks")
+                std::size_t b = mt.tb;
+                while (b > s.tb && mt.tb - b < 6 && d.toks[b - 1].kind == TokKind::word &&
+                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "for"_w &&
+                       (!(d.toks[b - 1].lex & LPreposition) ||
+                        in(d.toks[b - 1].lower, {"with", "of"})))
+                    --b;
+                if (b > s.tb && d.toks[b - 1].lower == "for"_w)
+                    for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                        const Candidate& v = d.cands[ci];
+                        if (v.ev.type != "visit"_w || v.drop || v.carrier || !v.ev.location ||
+                            v.te > mt.tb)
+                            continue;
+                        cd.ev.location = v.ev.location;
+                        if (cd.ev.actors.empty()) cd.ev.actors = v.ev.actors;
+                        break;
+                    }
+            }
             // "China hosted a round of talks between the two movements": on the host state's
             // soil when no place is named (the sides named with the talks)
             if (!cd.ev.location && tr.syntax == TrigSyntax::verb && !cd.ev.targets.empty() &&
                 d.toks[mt.tb].lower.starts_with("host") && cd.mediators.size() == 1 &&
                 cd.mediators[0].kind == "country"sv && !cd.mediators[0].country.empty())
                 cd.ev.location = Place{cd.mediators[0].name, cd.mediators[0].country};
+            // "signed the document after talks hosted by Egyptian Foreign Minister X": talks
+            // a state's official hosted are on that state's soil when no place is named
+            if (!cd.ev.location && noun && mt.te + 2 < s.te && d.toks[mt.te].lower == "hosted"_w &&
+                d.toks[mt.te + 1].lower == "by"_w && c.starts_at[mt.te + 2] >= 0) {
+                const Mention& h = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
+                if (h.part && usable(h) && !h.part->country.empty() &&
+                    (h.part->kind == "person"_w || h.part->kind == "country"_w)) {
+                    const auto it = k.country_by_code.find(h.part->country);
+                    if (it != k.country_by_code.end())
+                        cd.ev.location =
+                            Place{k.countries[it->second].name, k.countries[it->second].code};
+                }
+            }
             // "released in a prisoner exchange brokered by Qatar", "a truce mediated by
             // Egypt": the deal itself was reached, between the parties, with these mediators
             const bool agreed_already = std::any_of(
@@ -2423,16 +2655,48 @@ class EventsStage final : public Stage {
                     }
             // "Ankara had agreed to supply Egypt with drones": the object of the agreed
             // infinitive is the other side
+            // "The leaders held talks with X before signing the declaration": the signing
+            // is with whom the talks were held
             if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
-                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") &&
-                mt.te + 2 < cend && d.toks[mt.te].lower == "to"_w &&
-                d.toks[mt.te + 1].kind == TokKind::word && !d.toks[mt.te + 1].cap &&
-                c.starts_at[mt.te + 2] >= 0) {
-                const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 2])];
-                if (usable(o) && o.prep.empty() && !o.possessive &&
+                tr.form == VerbForm::ing && mt.tb > s.tb &&
+                in(d.toks[mt.tb - 1].lower, {"before", "after"}))
+                for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
+                    const Candidate& h = d.cands[ci];
+                    if (h.ev.type != "meeting"_w || h.drop || h.ev.targets.empty() ||
+                        h.te > mt.tb || h.ev.actors.size() != act.size() ||
+                        !std::equal(act.begin(), act.end(), h.ev.actors.begin(), same_party))
+                        continue;
+                    tgt = h.ev.targets;
+                    break;
+                }
+            // ("agreed in March to supply natural gas to Syria": past a time phrase, the
+            // state the infinitive's thing goes to)
+            std::size_t inf = mt.te;
+            if (inf + 2 < cend && in(d.toks[inf].lower, {"in", "on", "last", "this"}) &&
+                (d.toks[inf + 1].lex & LDateWord) && d.toks[inf + 1].kind == TokKind::word)
+                inf += 2;
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
+                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") && inf + 2 < cend &&
+                d.toks[inf].lower == "to"_w && d.toks[inf + 1].kind == TokKind::word &&
+                !d.toks[inf + 1].cap) {
+                const Mention* o = nullptr;
+                if (c.starts_at[inf + 2] >= 0) {
+                    o = &d.mentions[static_cast<std::size_t>(c.starts_at[inf + 2])];
+                    if (!o->prep.empty()) o = nullptr;
+                } else if (in(d.toks[inf + 1].lower, {"supply", "provide", "send", "sell",
+                                                      "deliver", "export", "give", "lend"})) {
+                    for (std::size_t t = inf + 2; t + 1 < cend && t < inf + 7; ++t) {
+                        if (d.toks[t].kind != TokKind::word || d.toks[t].cap) break;
+                        if (d.toks[t].lower == "to"_w && c.starts_at[t + 1] >= 0) {
+                            o = &d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
+                            break;
+                        }
+                    }
+                }
+                if (o && usable(*o) && !o->possessive && o->part->kind != "person"_w &&
                     std::none_of(act.begin(), act.end(),
-                                 [&](const Participant& a) { return same_party(a, *o.part); }))
-                    take(tgt, o);
+                                 [&](const Participant& a) { return same_party(a, *o->part); }))
+                    take(tgt, *o);
             }
             // an invitation names its guests and what to: "invited X to attend", "invited five
             // key figures to a meeting" (not "Israel's actions invite retaliation")
@@ -2466,6 +2730,8 @@ class EventsStage final : public Stage {
                      mi < d.mentions.size() && d.mentions[mi].tb < e; ++mi) {
                     const Mention& m = d.mentions[mi];
                     if (!usable(m) || m.part->kind != "country"_w) continue;
+                    // ("after the war in Ukraine": a topic, not a recipient)
+                    if (topic_place(d, m)) continue;
                     if (std::any_of(act.begin(), act.end(), [&](const Participant& a) {
                             return a.country == m.part->country;
                         }))
@@ -2735,7 +3001,103 @@ class EventsStage final : public Stage {
         }
         if (type != "visit"_w && type != "attack"_w && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
+        // "Iran and the U.N. nuclear watchdog agreed on a framework. Araghchi and Grossi
+        // signed the document ...": a definite document signed by people of the parties
+        // told just before is that agreement: the signers join it
+        if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && mt.tb + 1 < mt.te &&
+            d.toks[mt.tb + 1].lower == "the"_w && !cd.ev.actors.empty() &&
+            std::all_of(cd.ev.actors.begin(), cd.ev.actors.end(),
+                        [](const Participant& p) { return p.kind == "person"_w; }))
+            for (std::size_t ci = d.cands.size(); ci-- > 0;) {
+                Candidate& e = d.cands[ci];
+                if (e.sentence + 2 < si) break;
+                if (e.sentence == si || e.drop || e.ev.type != "agreement"_w ||
+                    e.ev.status != cd.ev.status || e.ev.actors.size() < 2 ||
+                    std::any_of(e.ev.actors.begin(), e.ev.actors.end(),
+                                [](const Participant& p) { return p.kind == "person"_w; }))
+                    continue;
+                const bool represented =
+                    std::any_of(e.ev.actors.begin(), e.ev.actors.end(), [&](const Participant& p) {
+                        return !p.country.empty() &&
+                               std::any_of(cd.ev.actors.begin(), cd.ev.actors.end(),
+                                           [&](const Participant& signer) {
+                                               return signer.country == p.country;
+                                           });
+                    });
+                if (!represented) continue;
+                // (the earlier one keeps its trigger, day and place; the signers join it)
+                for (const auto& p : cd.ev.actors) add_unique(e.ev.actors, p);
+                if (!e.ev.location && cd.ev.location) {
+                    e.ev.location = cd.ev.location;
+                    e.places.push_back(*cd.ev.location);
+                }
+                break;
+            }
+        // "Biden told Netanyahu in a phone call that ...", "urged him during a call": what
+        // one leader tells another in a call is also a (phone) meeting of the two
+        if ((type == "statement"_w || type == "appeal"_w) && tr.syntax == TrigSyntax::verb &&
+            said_in_call(d, s, mt.te) && !cd.ev.actors.empty() && !cd.ev.targets.empty() &&
+            cd.ev.actors[0].kind == "person"_w && cd.ev.targets[0].kind == "person"_w) {
+            Candidate call = cd;
+            if (retype(call.ev, k, "meeting")) {
+                call.ev.plover_mode = "phone";
+                call.ev.targets.resize(1);
+                d.cands.push_back(std::move(call));
+            }
+        }
         d.cands.push_back(std::move(cd));
+    }
+
+    static bool noun_is_meeting(const Doc& d, const Match& mt) {
+        for (std::size_t t = mt.tb; t < mt.te; ++t)
+            if (d.toks[t].lower == "meeting"_w || d.toks[t].lower == "meetings"_w ||
+                d.toks[t].lower == "met"_w || d.toks[t].lower.starts_with("meet"))
+                return true;
+        return false;
+    }
+
+    // "talks ... on a broader arrangement", "pursue talks": the words after the trigger
+    // (up to a clause break) name a deal the talks are about, or the verb is "pursue"
+    static bool talks_towards_deal(const Doc& d, const Sentence& s, const Match& mt) {
+        bool talks = false;
+        for (std::size_t t = mt.tb; t < mt.te; ++t)
+            if (d.toks[t].lower == "talks"_w) talks = true;
+        if (!talks) return false;
+        if (mt.tb > s.tb && d.toks[mt.tb - 1].lower.starts_with("pursu")) return true;
+        for (std::size_t t = mt.te; t + 1 < s.te && t < mt.te + 8; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::word || (w.lex & LSubordinator)) return false;
+            if (!in(w.lower, {"on", "over", "about", "toward", "towards"})) continue;
+            std::size_t u = t + 1;
+            while (u < s.te && u < t + 5 && d.toks[u].kind == TokKind::word && !d.toks[u].cap &&
+                   !has(d.toks[u], WAgreementNoun) &&
+                   !in(d.toks[u].lower, {"arrangement", "treaty", "pact", "settlement"}))
+                ++u;
+            return u < s.te &&
+                   (has(d.toks[u], WAgreementNoun) ||
+                    in(d.toks[u].lower, {"arrangement", "treaty", "pact", "settlement"}));
+        }
+        return false;
+    }
+
+    // "in a phone call", "during a telephone conversation", "by phone" after the
+    // addressee, before the reported clause
+    static bool said_in_call(const Doc& d, const Sentence& s, std::size_t from) {
+        for (std::size_t t = from; t + 1 < s.te && t < from + 8; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::word || w.in_quote || w.lower == "that"_w) return false;
+            if (!in(w.lower, {"in", "during", "by", "over"})) continue;
+            std::size_t u = t + 1;
+            if (u < s.te && (d.toks[u].lex & LDeterminer)) ++u;
+            if (u < s.te && in(d.toks[u].lower, {"phone", "telephone", "video"})) {
+                if (w.lower == "by"_w || w.lower == "over"_w) return true;
+                ++u;
+            }
+            if (u < s.te && in(d.toks[u].lower, {"call", "conversation", "phone", "telephone"}) &&
+                u > t + 1)
+                return true;
+        }
+        return false;
     }
 
     // The quote an attribution verb reports ('"...," X told', '"...," said X'): when it
