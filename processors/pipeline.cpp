@@ -167,7 +167,10 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         });
         std::vector<Event> out;
         out.reserve(kept.size());
-        for (Candidate* c : kept) out.push_back(std::move(c->ev));
+        for (Candidate* c : kept) {
+            out.push_back(std::move(c->ev));
+            fill_evidence(article, out.back());
+        }
         return out;
     } catch (const std::bad_alloc&) {
         return fail("processor", "out of memory while processing article " + article.id);

@@ -2130,16 +2130,21 @@ void add_evidence(const Doc& d, Candidate& c) {
     if (!c.ev.evidence.empty()) return;
     const Sentence& s = d.sents[c.sentence];
     Evidence e;
-    e.article_id = d.article->id;
-    e.url = d.article->url;
     e.start = d.orig(s.b);
     e.end = d.orig(s.e);
     const std::string& src = d.article->text;
     if (e.end > src.size()) e.end = src.size();
     if (e.start > e.end) e.start = e.end;
-    e.sentence = utf8_copy(std::string_view(src).substr(e.start, e.end - e.start));
     c.ev.evidence.push_back(std::move(e));
     c.ev.paragraph = s.paragraph;
+}
+
+void fill_evidence(const Article& a, Event& ev) {
+    for (Evidence& e : ev.evidence) {
+        e.article_id = a.id;
+        e.url = a.url;
+        e.sentence = utf8_copy(std::string_view(a.text).substr(e.start, e.end - e.start));
+    }
 }
 
 std::unique_ptr<Stage> make_modality_stage() {
