@@ -55,6 +55,30 @@ struct Mention {
     bool is_participant() const { return part.has_value(); }
 };
 
+// A candidate's attributes (the contract's `attributes` object), typed until
+// output: Pipeline::run writes them into Event::attributes (write_to), so the
+// stages and merge build no JSON. Keys other than these, should a stage add
+// any, stay in Event::attributes and merge as before.
+struct Attributes {
+    std::vector<const std::string*> topics;  // Knowledge::topics names, in order
+    std::vector<Participant> mediators;      // output: name, kind, country if any
+    std::optional<long long> amount_value;   // with amount_currency
+    std::string amount_currency;
+    std::optional<std::string> quote;
+    std::optional<long long> killed, injured;
+    std::optional<int> ordinal;
+
+    // Whether the attribute named `key` ("topics", "killed", ...) is set.
+    bool contains(std::string_view key) const;
+    // Sets the count named `key` ("killed" or "injured").
+    void set_count(std::string_view key, long long n);
+    // Merge of another candidate's attributes: keys missing here are taken from
+    // `b`; topics and mediators gain b's entries not already present.
+    void absorb(const Attributes& b);
+    // Adds the set attributes to `out` (a JSON object).
+    void write_to(nlohmann::json& out) const;
+};
+
 // An event in the making, tied to its trigger.
 struct Candidate {
     Event ev;
@@ -68,6 +92,7 @@ struct Candidate {
     std::vector<Participant> mediators;
     bool has_cue = false;  // a date cue of its own (even without a day)
     bool inherited_location = false;
+    Attributes attrs = {};  // typed attributes (JSON only at output)
 };
 
 struct Doc {

@@ -28,6 +28,80 @@ std::string known_names() {
 
 }  // namespace
 
+bool Attributes::contains(std::string_view key) const {
+    if (key == "topics") return !topics.empty();
+    if (key == "mediators") return !mediators.empty();
+    if (key == "amount") return amount_value.has_value();
+    if (key == "quote") return quote.has_value();
+    if (key == "killed") return killed.has_value();
+    if (key == "injured") return injured.has_value();
+    if (key == "ordinal") return ordinal.has_value();
+    return false;
+}
+
+void Attributes::set_count(std::string_view key, long long n) {
+    if (key == "killed") killed = n;
+    if (key == "injured") injured = n;
+}
+
+namespace {
+
+// Mediators are output as {name, kind, country (when not empty)}: equal there, equal here.
+bool same_mediator(const Participant& a, const Participant& b) {
+    return a.name == b.name && a.kind == b.kind && a.country == b.country;
+}
+
+}  // namespace
+
+void Attributes::absorb(const Attributes& b) {
+    if (topics.empty()) {
+        topics = b.topics;
+    } else {
+        for (const std::string* t : b.topics)
+            if (std::none_of(topics.begin(), topics.end(),
+                             [&](const std::string* x) { return *x == *t; }))
+                topics.push_back(t);
+    }
+    if (mediators.empty()) {
+        mediators = b.mediators;
+    } else {
+        for (const Participant& m : b.mediators)
+            if (std::none_of(mediators.begin(), mediators.end(),
+                             [&](const Participant& x) { return same_mediator(x, m); }))
+                mediators.push_back(m);
+    }
+    if (!amount_value && b.amount_value) {
+        amount_value = b.amount_value;
+        amount_currency = b.amount_currency;
+    }
+    if (!quote) quote = b.quote;
+    if (!killed) killed = b.killed;
+    if (!injured) injured = b.injured;
+    if (!ordinal) ordinal = b.ordinal;
+}
+
+void Attributes::write_to(nlohmann::json& out) const {
+    if (!topics.empty()) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const std::string* t : topics) arr.push_back(*t);
+        out["topics"] = std::move(arr);
+    }
+    if (!mediators.empty()) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& p : mediators) {
+            nlohmann::json j = {{"name", p.name}, {"kind", p.kind}};
+            if (!p.country.empty()) j["country"] = p.country;
+            arr.push_back(std::move(j));
+        }
+        out["mediators"] = std::move(arr);
+    }
+    if (amount_value) out["amount"] = {{"value", *amount_value}, {"currency", amount_currency}};
+    if (quote) out["quote"] = *quote;
+    if (killed) out["killed"] = *killed;
+    if (injured) out["injured"] = *injured;
+    if (ordinal) out["ordinal"] = *ordinal;
+}
+
 Pipeline::Pipeline() = default;
 Pipeline::~Pipeline() = default;
 
@@ -170,6 +244,7 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         for (Candidate* c : kept) {
             out.push_back(std::move(c->ev));
             fill_evidence(article, out.back());
+            c->attrs.write_to(out.back().attributes);
         }
         return out;
     } catch (const std::bad_alloc&) {

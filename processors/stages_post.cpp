@@ -1434,7 +1434,7 @@ class AttributesStage final : public Stage {
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
         // topics per sentence (only sentences with candidates)
-        std::map<std::size_t, std::vector<std::string>> topics;
+        std::map<std::size_t, std::vector<const std::string*>> topics;
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
@@ -1442,26 +1442,17 @@ class AttributesStage final : public Stage {
                 auto it = topics.find(c.sentence);
                 if (it == topics.end())
                     it = topics.emplace(c.sentence, sentence_topics(d, s)).first;
-                if (!it->second.empty()) c.ev.attributes["topics"] = it->second;
+                if (!it->second.empty()) c.attrs.topics = it->second;
             }
-            if (!c.mediators.empty()) {
-                nlohmann::json arr = nlohmann::json::array();
-                for (const auto& p : c.mediators) {
-                    nlohmann::json j = {{"name", p.name}, {"kind", p.kind}};
-                    if (!p.country.empty()) j["country"] = p.country;
-                    arr.push_back(j);
-                }
-                c.ev.attributes["mediators"] = arr;
-            }
+            if (!c.mediators.empty()) c.attrs.mediators = c.mediators;
             if (amounts_ && c.ev.type == "aid"_w) {
                 if (auto a = find_amount(d, s)) {
-                    c.ev.attributes["amount"] = {
-                        {"value", static_cast<long long>(std::llround(a->value))},
-                        {"currency", a->currency}};
+                    c.attrs.amount_value = static_cast<long long>(std::llround(a->value));
+                    c.attrs.amount_currency = a->currency;
                 }
             }
             if (quotes_ && c.ev.type == "statement"_w) {
-                if (auto q = find_quote(d, s)) c.ev.attributes["quote"] = *q;
+                if (auto q = find_quote(d, s)) c.attrs.quote = *q;
             }
         }
         if (casualties_) add_casualties(d);
@@ -1472,7 +1463,7 @@ class AttributesStage final : public Stage {
   private:
     bool topics_ = true, ordinals_ = true, amounts_ = true, casualties_ = true, quotes_ = true;
 
-    std::vector<std::string> sentence_topics(const Doc& d, const Sentence& s) const {
+    std::vector<const std::string*> sentence_topics(const Doc& d, const Sentence& s) const {
         const Knowledge& k = *d.k;
         std::vector<std::uint32_t> hit;  // topic indices found (few)
         auto found = [&](std::uint32_t ti) {
@@ -1487,9 +1478,9 @@ class AttributesStage final : public Stage {
                     hit.push_back(ti);
         }
         std::sort(hit.begin(), hit.end());  // in topics.yaml order
-        std::vector<std::string> out;
+        std::vector<const std::string*> out;
         out.reserve(hit.size());
-        for (const std::uint32_t ti : hit) out.push_back(k.topics[ti].name);
+        for (const std::uint32_t ti : hit) out.push_back(&k.topics[ti].name);
         return out;
     }
 
@@ -1640,8 +1631,8 @@ class AttributesStage final : public Stage {
                 Candidate* target = attacks.front();
                 for (Candidate* c : attacks)
                     if (c->tb < t) target = c;
-                if (!target->ev.attributes.contains(what))
-                    target->ev.attributes[what] = static_cast<long long>(std::llround(*n));
+                if (!target->attrs.contains(what))
+                    target->attrs.set_count(what, static_cast<long long>(std::llround(*n)));
             }
         }
     }
@@ -1699,8 +1690,7 @@ class AttributesStage final : public Stage {
                         best_dist = dist;
                     }
                 }
-                if (best && !best->ev.attributes.contains("ordinal"))
-                    best->ev.attributes["ordinal"] = n;
+                if (best && !best->attrs.contains("ordinal")) best->attrs.ordinal = n;
             }
         }
     }
@@ -1867,6 +1857,7 @@ void absorb(Candidate& into, Candidate& from) {
                     a.attributes[key].push_back(x);
         }
     }
+    into.attrs.absorb(from.attrs);
     for (auto& p : from.places) into.places.push_back(p);
     for (auto& m : from.mediators) into.mediators.push_back(m);
     from.drop = true;
@@ -2012,7 +2003,7 @@ class MergeStage final : public Stage {
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
             if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb || b.has_cue ||
-                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                b.attrs.contains("killed") || b.attrs.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             bool definite = false;
@@ -2102,7 +2093,7 @@ class MergeStage final : public Stage {
         for (Candidate& b : d.cands) {
             if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb ||
                 !b.ev.actors.empty() || !b.ev.targets.empty() ||
-                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                b.attrs.contains("killed") || b.attrs.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             for (std::size_t t = b.tb, steps = 0; t-- > s.tb && steps < 4; ++steps) {
