@@ -244,7 +244,9 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         for (Candidate* c : kept) {
             out.push_back(std::move(c->ev));
             fill_evidence(article, out.back());
-            c->attrs.write_to(out.back().attributes);
+            nlohmann::json& attributes = out.back().attributes;
+            if (!attributes.is_object()) attributes = nlohmann::json::object();
+            c->attrs.write_to(attributes);
         }
         return out;
     } catch (const std::bad_alloc&) {

@@ -1087,6 +1087,7 @@ class EventsStage final : public Stage {
                                      .actors = {},
                                      .targets = {},
                                      .location = {},
+                                     .attributes = nullptr,  // Candidate::attrs until output
                                      .evidence = {}},
                          .sentence = si,
                          .tb = mt.tb,
