@@ -12,6 +12,7 @@
 
 #include "processors/event.hpp"
 #include "processors/knowledge.hpp"
+#include "processors/small_vec.hpp"
 #include "processors/text.hpp"
 
 namespace herald::processors {
@@ -55,14 +56,17 @@ struct Mention {
     bool is_participant() const { return part.has_value(); }
 };
 
+// Topic names (Knowledge::topics) of a sentence or an event, in order.
+using TopicList = SmallVec<const std::string*, 4>;
+
 // A candidate's attributes (the contract's `attributes` object), typed until
 // output: Pipeline::run writes them into Event::attributes (write_to), so the
 // stages and merge build no JSON. Keys other than these, should a stage add
 // any, stay in Event::attributes and merge as before.
 struct Attributes {
-    std::vector<const std::string*> topics;  // Knowledge::topics names, in order
-    std::vector<Participant> mediators;      // output: name, kind, country if any
-    std::optional<long long> amount_value;   // with amount_currency
+    TopicList topics;                       // Knowledge::topics names, in order
+    std::vector<Participant> mediators;     // output: name, kind, country if any
+    std::optional<long long> amount_value;  // with amount_currency
     std::string amount_currency;
     std::optional<std::string> quote;
     std::optional<long long> killed, injured;
@@ -116,6 +120,7 @@ struct Doc {
     std::vector<std::uint32_t> order;     // coreference: `added` in token order
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
+    std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());

@@ -1434,15 +1434,15 @@ class AttributesStage final : public Stage {
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
         // topics per sentence (only sentences with candidates)
-        std::map<std::size_t, std::vector<const std::string*>> topics;
+        auto& topics = d.sent_topics;  // per sentence, on first use
+        topics.assign(d.sents.size(), std::nullopt);
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
             if (topics_) {
-                auto it = topics.find(c.sentence);
-                if (it == topics.end())
-                    it = topics.emplace(c.sentence, sentence_topics(d, s)).first;
-                if (!it->second.empty()) c.attrs.topics = it->second;
+                auto& st = topics[c.sentence];
+                if (!st) st = sentence_topics(d, s);
+                if (!st->empty()) c.attrs.topics = *st;
             }
             if (!c.mediators.empty()) c.attrs.mediators = c.mediators;
             if (amounts_ && c.ev.type == "aid"_w) {
@@ -1463,9 +1463,9 @@ class AttributesStage final : public Stage {
   private:
     bool topics_ = true, ordinals_ = true, amounts_ = true, casualties_ = true, quotes_ = true;
 
-    std::vector<const std::string*> sentence_topics(const Doc& d, const Sentence& s) const {
+    TopicList sentence_topics(const Doc& d, const Sentence& s) const {
         const Knowledge& k = *d.k;
-        std::vector<std::uint32_t> hit;  // topic indices found (few)
+        SmallVec<std::uint32_t, 8> hit;  // topic indices found (few)
         auto found = [&](std::uint32_t ti) {
             return std::find(hit.begin(), hit.end(), ti) != hit.end();
         };
@@ -1478,8 +1478,7 @@ class AttributesStage final : public Stage {
                     hit.push_back(ti);
         }
         std::sort(hit.begin(), hit.end());  // in topics.yaml order
-        std::vector<const std::string*> out;
-        out.reserve(hit.size());
+        TopicList out;
         for (const std::uint32_t ti : hit) out.push_back(&k.topics[ti].name);
         return out;
     }
@@ -2092,8 +2091,8 @@ class MergeStage final : public Stage {
         // drone attacks") is only mentioned.
         for (Candidate& b : d.cands) {
             if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb ||
-                !b.ev.actors.empty() || !b.ev.targets.empty() ||
-                b.attrs.contains("killed") || b.attrs.contains("injured"))
+                !b.ev.actors.empty() || !b.ev.targets.empty() || b.attrs.contains("killed") ||
+                b.attrs.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             for (std::size_t t = b.tb, steps = 0; t-- > s.tb && steps < 4; ++steps) {
