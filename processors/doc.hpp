@@ -83,6 +83,9 @@ struct Attributes {
     void write_to(nlohmann::json& out) const;
 };
 
+// Mentions picked for a trigger (the few around it): no allocation up to 8.
+using MentionList = SmallVec<const Mention*, 8>;
+
 // An event in the making, tied to its trigger.
 struct Candidate {
     Event ev;

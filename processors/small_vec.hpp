@@ -57,6 +57,9 @@ class SmallVec {
     const T& back() const { return data_[size_ - 1]; }
 
     void clear() { size_ = 0; }
+    void reserve(std::size_t n) {
+        if (n > cap_) grow(n);
+    }
     void push_back(const T& v) {
         if (size_ == cap_) grow(cap_ * 2);
         data_[size_++] = v;
