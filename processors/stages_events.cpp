@@ -480,8 +480,7 @@ class EventsStage final : public Stage {
     }
 
     // Coordinated mentions to the left of m ("A, B and C", "X, along with Y").
-    void coord_left(const Ctx& c, const Sentence& s, const Mention& m,
-                    MentionList& out) const {
+    void coord_left(const Ctx& c, const Sentence& s, const Mention& m, MentionList& out) const {
         const Doc& d = c.d;
         std::size_t cur = m.tb;
         // "A and Trump's envoy B": the owner before B is no party of the list
@@ -568,8 +567,8 @@ class EventsStage final : public Stage {
     }
 
     // Coordinated mentions to the right of m.
-    void coord_right(const Ctx& c, std::size_t end, const Mention& m,
-                     MentionList& out, bool places) const {
+    void coord_right(const Ctx& c, std::size_t end, const Mention& m, MentionList& out,
+                     bool places) const {
         const Doc& d = c.d;
         std::size_t cur = m.te;
         for (int guard = 0; guard < 8 && cur < end; ++guard) {
@@ -599,8 +598,8 @@ class EventsStage final : public Stage {
     }
 
     // The subject to the left of a trigger.
-    MentionList left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
-                                            bool finite, bool gerund = false) const {
+    MentionList left_actors(const Ctx& c, const Sentence& s, std::size_t tb, bool finite,
+                            bool gerund = false) const {
         const Doc& d = c.d;
         MentionList out;
         // first token left of the trigger that is not an auxiliary/adverb
@@ -850,8 +849,7 @@ class EventsStage final : public Stage {
         return end;
     }
 
-    MentionList right_mentions(const Ctx& c, std::size_t from,
-                                               std::size_t end) const {
+    MentionList right_mentions(const Ctx& c, std::size_t from, std::size_t end) const {
         MentionList out;
         for (std::size_t t = from; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
