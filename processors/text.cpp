@@ -3,7 +3,10 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "common/text.hpp"
@@ -135,6 +138,30 @@ inline void flush_pending(Builder& b, std::string& pending, std::size_t pending_
     if (!pending.empty()) flush_pending_run(b, pending, pending_at, nfc);
 }
 
+// The fast path's scan 8 bytes at a time: from `j` (> 0), skips whole 8-byte
+// blocks in which every byte is printable ASCII (0x21-0x7E) or a space not
+// following a space (any space when `collapse` is off); the byte loop after it
+// goes on from the returned offset, so the result is the byte loop's.
+std::size_t skip_plain_ascii(std::string_view in, std::size_t j, bool collapse) {
+    if constexpr (std::endian::native != std::endian::little) return j;
+    constexpr std::uint64_t k01 = 0x0101010101010101ULL, k7f = 0x7F7F7F7F7F7F7F7FULL,
+                            k80 = 0x8080808080808080ULL, k20 = 0x2020202020202020ULL;
+    while (j + 8 <= in.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, in.data() + j, 8);
+        // some byte < 0x20, or some byte >= 0x7F: the byte loop decides
+        if (((w - k20) & ~w & k80) != 0 || (((w + k01) | w) & k80) != 0) break;
+        if (collapse) {
+            const std::uint64_t x = w ^ k20;  // zero bytes where w has a space
+            const std::uint64_t space = ~(((x & k7f) + k7f) | x | k7f);  // 0x80 per space
+            if ((space & (space << 8)) != 0) break;                      // two spaces in the block
+            if ((space & 0x80) != 0 && in[j - 1] == ' ') break;
+        }
+        j += 8;
+    }
+    return j;
+}
+
 }  // namespace
 
 Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptions& opts) {
@@ -168,6 +195,7 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
             // whitespace is collapsed; a second one goes the slow way)
             flush_pending(b, pending, pending_at, opts.nfc);
             std::size_t j = i + 1;
+            j = skip_plain_ascii(in, j, b.collapse);
             while (j < in.size()) {
                 const auto x = static_cast<unsigned char>(in[j]);
                 if ((x > 0x20 && x < 0x7F) || (x == ' ' && (!b.collapse || in[j - 1] != ' ')))
