@@ -86,6 +86,11 @@ struct Attributes {
 // Mentions picked for a trigger (the few around it): no allocation up to 8.
 using MentionList = SmallVec<const Mention*, 8>;
 
+// An evidence sentence of a candidate: its byte range in Article::text.
+struct EvidenceSpan {
+    std::size_t start = 0, end = 0;
+};
+
 // An event in the making, tied to its trigger.
 struct Candidate {
     Event ev;
@@ -100,6 +105,8 @@ struct Candidate {
     bool has_cue = false;  // a date cue of its own (even without a day)
     bool inherited_location = false;
     Attributes attrs = {};  // typed attributes (JSON only at output)
+    // Evidence sentences (Event::evidence is filled at output), merged ones added.
+    SmallVec<EvidenceSpan, 2> evidence = {};
 };
 
 struct Doc {

@@ -219,7 +219,7 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
             add_evidence(d, c);
             if (opts.changed_paragraphs) {
                 bool changed = false;
-                for (const auto& e : c.ev.evidence) {
+                for (const auto& e : c.evidence) {
                     for (std::size_t pi = 0; pi < d.para_orig.size(); ++pi) {
                         if (e.start >= d.para_orig[pi].first && e.start <= d.para_orig[pi].second) {
                             if (pi < opts.changed_paragraphs->size() &&
@@ -234,7 +234,7 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
             kept.push_back(&c);
         }
         auto start = [](const Candidate* c) {
-            return c->ev.evidence.empty() ? std::size_t{0} : c->ev.evidence.front().start;
+            return c->evidence.empty() ? std::size_t{0} : c->evidence.front().start;
         };
         std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
             return start(a) < start(b);
@@ -243,7 +243,7 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         out.reserve(kept.size());
         for (Candidate* c : kept) {
             out.push_back(std::move(c->ev));
-            fill_evidence(article, out.back());
+            fill_evidence(article, *c, out.back());
             nlohmann::json& attributes = out.back().attributes;
             if (!attributes.is_object()) attributes = nlohmann::json::object();
             c->attrs.write_to(attributes);

@@ -1833,10 +1833,10 @@ bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b
 void absorb(Candidate& into, Candidate& from) {
     Event& a = into.ev;
     Event& b = from.ev;
-    for (auto& e : b.evidence)
-        if (std::none_of(a.evidence.begin(), a.evidence.end(),
-                         [&](const Evidence& x) { return x.start == e.start; }))
-            a.evidence.push_back(e);
+    for (auto& e : from.evidence)
+        if (std::none_of(into.evidence.begin(), into.evidence.end(),
+                         [&](const EvidenceSpan& x) { return x.start == e.start; }))
+            into.evidence.push_back(e);
     if (!a.date) a.date = b.date;
     if (!a.location || (into.inherited_location && b.location && !from.inherited_location)) {
         a.location = b.location;
@@ -2117,23 +2117,27 @@ class MergeStage final : public Stage {
 }  // namespace
 
 void add_evidence(const Doc& d, Candidate& c) {
-    if (!c.ev.evidence.empty()) return;
+    if (!c.evidence.empty()) return;
     const Sentence& s = d.sents[c.sentence];
-    Evidence e;
+    EvidenceSpan e;
     e.start = d.orig(s.b);
     e.end = d.orig(s.e);
     const std::string& src = d.article->text;
     if (e.end > src.size()) e.end = src.size();
     if (e.start > e.end) e.start = e.end;
-    c.ev.evidence.push_back(std::move(e));
+    c.evidence.push_back(e);
     c.ev.paragraph = s.paragraph;
 }
 
-void fill_evidence(const Article& a, Event& ev) {
-    for (Evidence& e : ev.evidence) {
+void fill_evidence(const Article& a, const Candidate& c, Event& ev) {
+    ev.evidence.reserve(c.evidence.size());
+    for (const EvidenceSpan& s : c.evidence) {
+        Evidence& e = ev.evidence.emplace_back();
         e.article_id = a.id;
         e.url = a.url;
-        e.sentence = utf8_copy(std::string_view(a.text).substr(e.start, e.end - e.start));
+        e.sentence = utf8_copy(std::string_view(a.text).substr(s.start, s.end - s.start));
+        e.start = s.start;
+        e.end = s.end;
     }
 }
 
