@@ -1939,7 +1939,7 @@ class MergeStage final : public Stage {
             if (!live(a)) continue;
             for (std::size_t j = i + 1; j < n; ++j) {
                 Candidate& b = d.cands[j];
-                if (!live(b) || id_hash[i] != id_hash[j] || ids[i] != ids[j] || !dates_ok(a, b))
+                if (id_hash[i] != id_hash[j] || !live(b) || ids[i] != ids[j] || !dates_ok(a, b))
                     continue;
                 if (!same_place(a.ev.location, b.ev.location) &&
                     !(a.inherited_location || b.inherited_location))
@@ -1973,8 +1973,8 @@ class MergeStage final : public Stage {
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || type_code[i] != type_code[j] ||
-                    status_code[i] != status_code[j] || !dates_ok(a, b))
+                if (type_code[i] != type_code[j] || status_code[i] != status_code[j] || i == j ||
+                    !live(a) || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -2050,7 +2050,7 @@ class MergeStage final : public Stage {
             const auto bt = keys(b.ev.targets);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || a.ev.actors.empty() || type_code[i] != type_code[j])
+                if (type_code[i] != type_code[j] || i == j || !live(a) || a.ev.actors.empty())
                     continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
