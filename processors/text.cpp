@@ -404,7 +404,7 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
             }
             while (j < to) {
                 const auto cj = static_cast<unsigned char>(text[j]);
-                if (cj < 0x80 && kAsciiClass[cj] != 0) {  // ASCII letter or digit
+                if (kAsciiClass[cj] != 0) {  // ASCII letter or digit (none >= 0x80)
                     ++j;
                     continue;
                 }
