@@ -116,7 +116,7 @@ struct Doc {
     std::vector<std::pair<std::size_t, std::size_t>> para_orig;  // original byte ranges
     std::string text;                                            // normalised
     std::string lower;                                           // ASCII-lowercased `text`
-    std::vector<std::size_t> map;  // normalised byte -> original byte (size text+1)
+    OffsetMap map;  // normalised byte -> original byte (size text+1)
     std::vector<std::pair<std::size_t, std::size_t>> para_norm;  // normalised byte ranges
     bool normalised = false;
     std::vector<Token> toks;

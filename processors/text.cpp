@@ -86,13 +86,23 @@ Map classify(char32_t c, const NormaliseOptions& o) {
 }
 
 // The output being appended to: normalised text and its byte map.
+template <class OffMap>
 struct TextMap {
     std::string& text;
-    std::vector<std::size_t>& map;
+    OffMap& map;
 };
 
+// n map entries orig, orig + 1, ... (one run in an OffsetMap)
+void append_run(std::vector<std::size_t>& map, std::size_t orig, std::size_t n) {
+    for (std::size_t q = 0; q < n; ++q) map.push_back(orig + q);
+}
+void append_run(OffsetMap& map, std::size_t orig, std::size_t n) {
+    map.append_run(orig, n);
+}
+
+template <class OffMap>
 struct Builder {
-    TextMap n;
+    TextMap<OffMap> n;
     std::size_t base;
     bool collapse;
     void put(char c, std::size_t orig) {
@@ -112,8 +122,9 @@ struct Builder {
 
 // NFC of a run of non-ASCII code points (with the ASCII base letter before it
 // when the run starts with a combining mark).
-[[gnu::noinline]] void flush_pending_run(Builder& b, std::string& pending, std::size_t pending_at,
-                                         bool nfc) {
+template <class OffMap>
+[[gnu::noinline]] void flush_pending_run(Builder<OffMap>& b, std::string& pending,
+                                         std::size_t pending_at, bool nfc) {
     if (nfc) {
         utf8proc_uint8_t* out = nullptr;
         const auto n =
@@ -134,7 +145,9 @@ struct Builder {
 }
 
 // Emits the pending non-ASCII run, if any.
-inline void flush_pending(Builder& b, std::string& pending, std::size_t pending_at, bool nfc) {
+template <class OffMap>
+inline void flush_pending(Builder<OffMap>& b, std::string& pending, std::size_t pending_at,
+                          bool nfc) {
     if (!pending.empty()) flush_pending_run(b, pending, pending_at, nfc);
 }
 
@@ -180,10 +193,13 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
     n.map.push_back(base + in.size());
 }
 
-void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
-                      std::string& text, std::vector<std::size_t>& map) {
-    const TextMap n{text, map};
-    Builder b{n, base, opts.whitespace};
+namespace {
+
+template <class OffMap>
+void normalise_append_to(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                         std::string& text, OffMap& map) {
+    const TextMap<OffMap> n{text, map};
+    Builder<OffMap> b{n, base, opts.whitespace};
     std::string pending;
     std::size_t pending_at = 0;
     std::size_t i = 0;
@@ -204,7 +220,7 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
                     break;
             }
             n.text.append(in.data() + i, j - i);
-            for (std::size_t q = i; q < j; ++q) n.map.push_back(base + q);
+            append_run(n.map, base + i, j - i);
             i = j;
             continue;
         }
@@ -272,6 +288,18 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
         i += len;
     }
     flush_pending(b, pending, pending_at, opts.nfc);
+}
+
+}  // namespace
+
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, std::vector<std::size_t>& map) {
+    normalise_append_to(in, base, opts, text, map);
+}
+
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, OffsetMap& map) {
+    normalise_append_to(in, base, opts, text, map);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text) {
