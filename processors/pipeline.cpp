@@ -82,8 +82,9 @@ void Attributes::absorb(const Attributes& b) {
 
 void Attributes::write_to(nlohmann::json& out) const {
     if (!topics.empty()) {
-        nlohmann::json arr = nlohmann::json::array();
-        for (const std::string* t : topics) arr.push_back(*t);
+        nlohmann::json::array_t arr;
+        arr.reserve(topics.size());
+        for (const std::string* t : topics) arr.emplace_back(*t);
         out["topics"] = std::move(arr);
     }
     if (!mediators.empty()) {
