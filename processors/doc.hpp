@@ -131,6 +131,7 @@ struct Doc {
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
     std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence
+    std::vector<Candidate*> kept;                       // Pipeline::run: the output
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());

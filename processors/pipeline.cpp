@@ -208,12 +208,13 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
             const auto t = *article.published;
             d.pub_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
         }
-        d.para_orig = split_paragraphs(article.text);
+        split_paragraphs_into(article.text, d.para_orig);
         for (const auto& st : stages_) st->run(d);
         if (d.toks.empty()) return std::vector<Event>{};
 
         // The kept candidates, then ordered by their first evidence (stable).
-        std::vector<Candidate*> kept;
+        std::vector<Candidate*>& kept = d.kept;
+        kept.clear();
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier) continue;
             if (!opts.include_out_of_region && !c.ev.in_region) continue;

@@ -304,6 +304,13 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
 
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
+    split_paragraphs_into(text, out);
+    return out;
+}
+
+void split_paragraphs_into(std::string_view text,
+                           std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    out.clear();
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t e = text.find('\n', i);
@@ -317,7 +324,6 @@ std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_vi
         if (f > b) out.emplace_back(b, f);
         i = e + 1;
     }
-    return out;
 }
 
 namespace {

@@ -90,6 +90,9 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
 // Paragraphs of an original article text: every non-blank line, trimmed;
 // [start, end) byte ranges.
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text);
+// The same into `out` (cleared first; its buffer is reused).
+void split_paragraphs_into(std::string_view text,
+                           std::vector<std::pair<std::size_t, std::size_t>>& out);
 
 struct SurfStart;
 
