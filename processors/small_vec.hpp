@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cassert>
 #include <cstddef>
 #include <cstring>
 #include <initializer_list>
@@ -64,10 +65,12 @@ class SmallVec {
         if (size_ == cap_) grow(cap_ * 2);
         data_[size_++] = v;
     }
-    // Inserts [first, last) at the end only (the one insertion the stages make).
+    // Inserts [first, last) at the end only (the one insertion the stages make);
+    // any other position is a programming error.
     template <class It>
     void insert(const T* pos, It first, It last) {
-        (void)pos;  // == end()
+        assert(pos == end());
+        (void)pos;
         for (; first != last; ++first) push_back(*first);
     }
 
