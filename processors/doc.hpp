@@ -12,6 +12,7 @@
 
 #include "processors/event.hpp"
 #include "processors/knowledge.hpp"
+#include "processors/small_vec.hpp"
 #include "processors/text.hpp"
 
 namespace herald::processors {
@@ -55,6 +56,41 @@ struct Mention {
     bool is_participant() const { return part.has_value(); }
 };
 
+// Topic names (Knowledge::topics) of a sentence or an event, in order.
+using TopicList = SmallVec<const std::string*, 4>;
+
+// A candidate's attributes (the contract's `attributes` object), typed until
+// output: Pipeline::run writes them into Event::attributes (write_to), so the
+// stages and merge build no JSON. Keys other than these, should a stage add
+// any, stay in Event::attributes and merge as before.
+struct Attributes {
+    TopicList topics;                       // Knowledge::topics names, in order
+    std::vector<Participant> mediators;     // output: name, kind, country if any
+    std::optional<long long> amount_value;  // with amount_currency
+    std::string amount_currency;
+    std::optional<std::string> quote;
+    std::optional<long long> killed, injured;
+    std::optional<int> ordinal;
+
+    // Whether the attribute named `key` ("topics", "killed", ...) is set.
+    bool contains(std::string_view key) const;
+    // Sets the count named `key` ("killed" or "injured").
+    void set_count(std::string_view key, long long n);
+    // Merge of another candidate's attributes: keys missing here are taken from
+    // `b`; topics and mediators gain b's entries not already present.
+    void absorb(const Attributes& b);
+    // Adds the set attributes to `out` (a JSON object).
+    void write_to(nlohmann::json& out) const;
+};
+
+// Mentions picked for a trigger (the few around it): no allocation up to 8.
+using MentionList = SmallVec<const Mention*, 8>;
+
+// An evidence sentence of a candidate: its byte range in Article::text.
+struct EvidenceSpan {
+    std::size_t start = 0, end = 0;
+};
+
 // An event in the making, tied to its trigger.
 struct Candidate {
     Event ev;
@@ -68,6 +104,9 @@ struct Candidate {
     std::vector<Participant> mediators;
     bool has_cue = false;  // a date cue of its own (even without a day)
     bool inherited_location = false;
+    Attributes attrs = {};  // typed attributes (JSON only at output)
+    // Evidence sentences (Event::evidence is filled at output), merged ones added.
+    SmallVec<EvidenceSpan, 2> evidence = {};
 };
 
 struct Doc {
@@ -77,7 +116,7 @@ struct Doc {
     std::vector<std::pair<std::size_t, std::size_t>> para_orig;  // original byte ranges
     std::string text;                                            // normalised
     std::string lower;                                           // ASCII-lowercased `text`
-    std::vector<std::size_t> map;  // normalised byte -> original byte (size text+1)
+    OffsetMap map;  // normalised byte -> original byte (size text+1)
     std::vector<std::pair<std::size_t, std::size_t>> para_norm;  // normalised byte ranges
     bool normalised = false;
     std::vector<Token> toks;
@@ -91,6 +130,8 @@ struct Doc {
     std::vector<std::uint32_t> order;     // coreference: `added` in token order
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
+    std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence
+    std::vector<Candidate*> kept;                       // Pipeline::run: the output
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());

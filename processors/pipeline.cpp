@@ -28,6 +28,81 @@ std::string known_names() {
 
 }  // namespace
 
+bool Attributes::contains(std::string_view key) const {
+    if (key == "topics") return !topics.empty();
+    if (key == "mediators") return !mediators.empty();
+    if (key == "amount") return amount_value.has_value();
+    if (key == "quote") return quote.has_value();
+    if (key == "killed") return killed.has_value();
+    if (key == "injured") return injured.has_value();
+    if (key == "ordinal") return ordinal.has_value();
+    return false;
+}
+
+void Attributes::set_count(std::string_view key, long long n) {
+    if (key == "killed") killed = n;
+    if (key == "injured") injured = n;
+}
+
+namespace {
+
+// Mediators are output as {name, kind, country (when not empty)}: equal there, equal here.
+bool same_mediator(const Participant& a, const Participant& b) {
+    return a.name == b.name && a.kind == b.kind && a.country == b.country;
+}
+
+}  // namespace
+
+void Attributes::absorb(const Attributes& b) {
+    if (topics.empty()) {
+        topics = b.topics;
+    } else {
+        for (const std::string* t : b.topics)
+            if (std::none_of(topics.begin(), topics.end(),
+                             [&](const std::string* x) { return *x == *t; }))
+                topics.push_back(t);
+    }
+    if (mediators.empty()) {
+        mediators = b.mediators;
+    } else {
+        for (const Participant& m : b.mediators)
+            if (std::none_of(mediators.begin(), mediators.end(),
+                             [&](const Participant& x) { return same_mediator(x, m); }))
+                mediators.push_back(m);
+    }
+    if (!amount_value && b.amount_value) {
+        amount_value = b.amount_value;
+        amount_currency = b.amount_currency;
+    }
+    if (!quote) quote = b.quote;
+    if (!killed) killed = b.killed;
+    if (!injured) injured = b.injured;
+    if (!ordinal) ordinal = b.ordinal;
+}
+
+void Attributes::write_to(nlohmann::json& out) const {
+    if (!topics.empty()) {
+        nlohmann::json::array_t arr;
+        arr.reserve(topics.size());
+        for (const std::string* t : topics) arr.emplace_back(*t);
+        out["topics"] = std::move(arr);
+    }
+    if (!mediators.empty()) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& p : mediators) {
+            nlohmann::json j = {{"name", p.name}, {"kind", p.kind}};
+            if (!p.country.empty()) j["country"] = p.country;
+            arr.push_back(std::move(j));
+        }
+        out["mediators"] = std::move(arr);
+    }
+    if (amount_value) out["amount"] = {{"value", *amount_value}, {"currency", amount_currency}};
+    if (quote) out["quote"] = *quote;
+    if (killed) out["killed"] = *killed;
+    if (injured) out["injured"] = *injured;
+    if (ordinal) out["ordinal"] = *ordinal;
+}
+
 Pipeline::Pipeline() = default;
 Pipeline::~Pipeline() = default;
 
@@ -133,19 +208,20 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
             const auto t = *article.published;
             d.pub_day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
         }
-        d.para_orig = split_paragraphs(article.text);
+        split_paragraphs_into(article.text, d.para_orig);
         for (const auto& st : stages_) st->run(d);
         if (d.toks.empty()) return std::vector<Event>{};
 
         // The kept candidates, then ordered by their first evidence (stable).
-        std::vector<Candidate*> kept;
+        std::vector<Candidate*>& kept = d.kept;
+        kept.clear();
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier) continue;
             if (!opts.include_out_of_region && !c.ev.in_region) continue;
             add_evidence(d, c);
             if (opts.changed_paragraphs) {
                 bool changed = false;
-                for (const auto& e : c.ev.evidence) {
+                for (const auto& e : c.evidence) {
                     for (std::size_t pi = 0; pi < d.para_orig.size(); ++pi) {
                         if (e.start >= d.para_orig[pi].first && e.start <= d.para_orig[pi].second) {
                             if (pi < opts.changed_paragraphs->size() &&
@@ -160,14 +236,20 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
             kept.push_back(&c);
         }
         auto start = [](const Candidate* c) {
-            return c->ev.evidence.empty() ? std::size_t{0} : c->ev.evidence.front().start;
+            return c->evidence.empty() ? std::size_t{0} : c->evidence.front().start;
         };
         std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
             return start(a) < start(b);
         });
         std::vector<Event> out;
         out.reserve(kept.size());
-        for (Candidate* c : kept) out.push_back(std::move(c->ev));
+        for (Candidate* c : kept) {
+            out.push_back(std::move(c->ev));
+            fill_evidence(article, *c, out.back());
+            nlohmann::json& attributes = out.back().attributes;
+            if (!attributes.is_object()) attributes = nlohmann::json::object();
+            c->attrs.write_to(attributes);
+        }
         return out;
     } catch (const std::bad_alloc&) {
         return fail("processor", "out of memory while processing article " + article.id);

@@ -61,8 +61,12 @@ std::unique_ptr<Stage> make_attributes_stage();
 std::unique_ptr<Stage> make_region_stage();
 std::unique_ptr<Stage> make_merge_stage();
 
-// Adds the evidence (the candidate's sentence, original offsets) when missing.
+// Adds the evidence (the candidate's sentence as original offsets, in
+// Candidate::evidence) when missing. Event::evidence (with the article id, url
+// and sentence text) is made by fill_evidence() for the events Pipeline::run
+// outputs only.
 void add_evidence(const Doc& d, Candidate& c);
+void fill_evidence(const Article& a, const Candidate& c, Event& ev);
 
 // Shared token helpers used by several stages.
 bool tok_is(const Doc& d, std::size_t i, std::string_view lower);

@@ -528,8 +528,7 @@ class EventsStage final : public Stage {
     }
 
     // Coordinated mentions to the left of m ("A, B and C", "X, along with Y").
-    void coord_left(const Ctx& c, const Sentence& s, const Mention& m,
-                    std::vector<const Mention*>& out) const {
+    void coord_left(const Ctx& c, const Sentence& s, const Mention& m, MentionList& out) const {
         const Doc& d = c.d;
         std::size_t cur = m.tb;
         // "A and Trump's envoy B": the owner before B is no party of the list
@@ -616,8 +615,8 @@ class EventsStage final : public Stage {
     }
 
     // Coordinated mentions to the right of m.
-    void coord_right(const Ctx& c, std::size_t end, const Mention& m,
-                     std::vector<const Mention*>& out, bool places) const {
+    void coord_right(const Ctx& c, std::size_t end, const Mention& m, MentionList& out,
+                     bool places) const {
         const Doc& d = c.d;
         std::size_t cur = m.te;
         for (int guard = 0; guard < 8 && cur < end; ++guard) {
@@ -647,10 +646,10 @@ class EventsStage final : public Stage {
     }
 
     // The subject to the left of a trigger.
-    std::vector<const Mention*> left_actors(const Ctx& c, const Sentence& s, std::size_t tb,
-                                            bool finite, bool gerund = false) const {
+    MentionList left_actors(const Ctx& c, const Sentence& s, std::size_t tb, bool finite,
+                            bool gerund = false) const {
         const Doc& d = c.d;
-        std::vector<const Mention*> out;
+        MentionList out;
         // first token left of the trigger that is not an auxiliary/adverb
         std::size_t first_left = tb;
         while (first_left > s.tb) {
@@ -912,9 +911,8 @@ class EventsStage final : public Stage {
         return end;
     }
 
-    std::vector<const Mention*> right_mentions(const Ctx& c, std::size_t from,
-                                               std::size_t end) const {
-        std::vector<const Mention*> out;
+    MentionList right_mentions(const Ctx& c, std::size_t from, std::size_t end) const {
+        MentionList out;
         for (std::size_t t = from; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -1209,6 +1207,7 @@ class EventsStage final : public Stage {
                                      .actors = {},
                                      .targets = {},
                                      .location = {},
+                                     .attributes = nullptr,  // Candidate::attrs until output
                                      .evidence = {}},
                          .sentence = si,
                          .tb = mt.tb,
@@ -1256,7 +1255,7 @@ class EventsStage final : public Stage {
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
 
         // actors
-        std::vector<const Mention*> actors;
+        MentionList actors;
         bool attached_actor = false;
         const Mention* compound = nullptr;
         if (tr.syntax == TrigSyntax::passive) {
@@ -1454,7 +1453,7 @@ class EventsStage final : public Stage {
             prev_act = act;
             if (main_act.empty()) main_act = act;
         }
-        const std::vector<const Mention*> right = right_mentions(c, mt.te, cend);
+        const MentionList right = right_mentions(c, mt.te, cend);
 
         if (type == "visit"_w) {
             // "X met Y in Damascus, the most senior Arab official to visit the capital": the
@@ -1526,7 +1525,7 @@ class EventsStage final : public Stage {
                         break;
                     }
             }
-            std::vector<const Mention*> dests;
+            MentionList dests;
             if (compound && compound->place) dests.push_back(compound);
             for (const Mention* m : right) {
                 if (!dests.empty()) break;
@@ -2132,7 +2131,7 @@ class EventsStage final : public Stage {
                     if (d.toks[t].lower == "by"_w) {
                         for (const Mention* m : right_mentions(c, t + 1, s.te)) {
                             if (!m->part) break;
-                            std::vector<const Mention*> l{m};
+                            MentionList l{m};
                             coord_right(c, s.te, *m, l, false);
                             for (const Mention* x : l) take(med, *x);
                             break;
@@ -2142,7 +2141,7 @@ class EventsStage final : public Stage {
                 }
                 // "four days of talks, which had not been made public, between A and B": the
                 // sides after a relative clause on the talks
-                std::vector<const Mention*> sides = right;
+                MentionList sides = right;
                 if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","sv &&
                     (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "that"sv))
                     for (std::size_t t = mt.te + 2; t + 1 < s.te && t < mt.te + 25; ++t) {
@@ -2365,7 +2364,7 @@ class EventsStage final : public Stage {
                     if (usable(m) || (m.adjective && m.part)) {
                         take(act, m);
                         // "a joint statement by Egypt, Qatar and the United States"
-                        std::vector<const Mention*> more;
+                        MentionList more;
                         coord_right(c, s.te, m, more, false);
                         for (const Mention* x : more) take(act, *x);
                     }
@@ -2605,7 +2604,7 @@ class EventsStage final : public Stage {
                 take(tgt, *m);
                 // "urging Israel, Saudi Arabia, Oman and Iran to help": every addressee
                 if (type == "appeal"_w) {
-                    std::vector<const Mention*> more;
+                    MentionList more;
                     coord_right(c, cend, *m, more, false);
                     for (const Mention* x : more)
                         if (std::none_of(act.begin(), act.end(), [&](const Participant& a) {

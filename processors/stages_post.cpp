@@ -1499,34 +1499,25 @@ class AttributesStage final : public Stage {
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
         // topics per sentence (only sentences with candidates)
-        std::map<std::size_t, std::vector<std::string>> topics;
+        auto& topics = d.sent_topics;  // per sentence, on first use
+        topics.assign(d.sents.size(), std::nullopt);
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
             if (topics_) {
-                auto it = topics.find(c.sentence);
-                if (it == topics.end())
-                    it = topics.emplace(c.sentence, sentence_topics(d, s)).first;
-                if (!it->second.empty()) c.ev.attributes["topics"] = it->second;
+                auto& st = topics[c.sentence];
+                if (!st) st = sentence_topics(d, s);
+                if (!st->empty()) c.attrs.topics = *st;
             }
-            if (!c.mediators.empty()) {
-                nlohmann::json arr = nlohmann::json::array();
-                for (const auto& p : c.mediators) {
-                    nlohmann::json j = {{"name", p.name}, {"kind", p.kind}};
-                    if (!p.country.empty()) j["country"] = p.country;
-                    arr.push_back(j);
-                }
-                c.ev.attributes["mediators"] = arr;
-            }
+            if (!c.mediators.empty()) c.attrs.mediators = c.mediators;
             if (amounts_ && c.ev.type == "aid"_w) {
                 if (auto a = find_amount(d, s)) {
-                    c.ev.attributes["amount"] = {
-                        {"value", static_cast<long long>(std::llround(a->value))},
-                        {"currency", a->currency}};
+                    c.attrs.amount_value = static_cast<long long>(std::llround(a->value));
+                    c.attrs.amount_currency = a->currency;
                 }
             }
             if (quotes_ && c.ev.type == "statement"_w) {
-                if (auto q = find_quote(d, s)) c.ev.attributes["quote"] = *q;
+                if (auto q = find_quote(d, s)) c.attrs.quote = *q;
             }
         }
         if (casualties_) add_casualties(d);
@@ -1537,9 +1528,9 @@ class AttributesStage final : public Stage {
   private:
     bool topics_ = true, ordinals_ = true, amounts_ = true, casualties_ = true, quotes_ = true;
 
-    std::vector<std::string> sentence_topics(const Doc& d, const Sentence& s) const {
+    TopicList sentence_topics(const Doc& d, const Sentence& s) const {
         const Knowledge& k = *d.k;
-        std::vector<std::uint32_t> hit;  // topic indices found (few)
+        SmallVec<std::uint32_t, 8> hit;  // topic indices found (few)
         auto found = [&](std::uint32_t ti) {
             return std::find(hit.begin(), hit.end(), ti) != hit.end();
         };
@@ -1552,9 +1543,8 @@ class AttributesStage final : public Stage {
                     hit.push_back(ti);
         }
         std::sort(hit.begin(), hit.end());  // in topics.yaml order
-        std::vector<std::string> out;
-        out.reserve(hit.size());
-        for (const std::uint32_t ti : hit) out.push_back(k.topics[ti].name);
+        TopicList out;
+        for (const std::uint32_t ti : hit) out.push_back(&k.topics[ti].name);
         return out;
     }
 
@@ -1705,8 +1695,8 @@ class AttributesStage final : public Stage {
                 Candidate* target = attacks.front();
                 for (Candidate* c : attacks)
                     if (c->tb < t) target = c;
-                if (!target->ev.attributes.contains(what))
-                    target->ev.attributes[what] = static_cast<long long>(std::llround(*n));
+                if (!target->attrs.contains(what))
+                    target->attrs.set_count(what, static_cast<long long>(std::llround(*n)));
             }
         }
     }
@@ -1764,8 +1754,7 @@ class AttributesStage final : public Stage {
                         best_dist = dist;
                     }
                 }
-                if (best && !best->ev.attributes.contains("ordinal"))
-                    best->ev.attributes["ordinal"] = n;
+                if (best && !best->attrs.contains("ordinal")) best->attrs.ordinal = n;
             }
         }
     }
@@ -1984,10 +1973,10 @@ bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b
 void absorb(Candidate& into, Candidate& from) {
     Event& a = into.ev;
     Event& b = from.ev;
-    for (auto& e : b.evidence)
-        if (std::none_of(a.evidence.begin(), a.evidence.end(),
-                         [&](const Evidence& x) { return x.start == e.start; }))
-            a.evidence.push_back(e);
+    for (auto& e : from.evidence)
+        if (std::none_of(into.evidence.begin(), into.evidence.end(),
+                         [&](const EvidenceSpan& x) { return x.start == e.start; }))
+            into.evidence.push_back(e);
     if (!a.date) a.date = b.date;
     if (!a.location || (into.inherited_location && b.location && !from.inherited_location)) {
         a.location = b.location;
@@ -2007,6 +1996,7 @@ void absorb(Candidate& into, Candidate& from) {
                     a.attributes[key].push_back(x);
         }
     }
+    into.attrs.absorb(from.attrs);
     for (auto& p : from.places) into.places.push_back(p);
     for (auto& m : from.mediators) into.mediators.push_back(m);
     from.drop = true;
@@ -2091,7 +2081,7 @@ class MergeStage final : public Stage {
             if (!live(a)) continue;
             for (std::size_t j = i + 1; j < n; ++j) {
                 Candidate& b = d.cands[j];
-                if (!live(b) || id_hash[i] != id_hash[j] || ids[i] != ids[j] || !dates_ok(a, b))
+                if (id_hash[i] != id_hash[j] || !live(b) || ids[i] != ids[j] || !dates_ok(a, b))
                     continue;
                 if (!same_place(a.ev.location, b.ev.location) &&
                     !(a.inherited_location || b.inherited_location))
@@ -2125,8 +2115,8 @@ class MergeStage final : public Stage {
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || type_code[i] != type_code[j] ||
-                    status_code[i] != status_code[j] || !dates_ok(a, b))
+                if (type_code[i] != type_code[j] || status_code[i] != status_code[j] || i == j ||
+                    !live(a) || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -2154,7 +2144,7 @@ class MergeStage final : public Stage {
         for (std::size_t j = 0; j < n; ++j) {
             Candidate& b = d.cands[j];
             if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb || b.has_cue ||
-                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                b.attrs.contains("killed") || b.attrs.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             bool definite = false;
@@ -2202,7 +2192,7 @@ class MergeStage final : public Stage {
             const auto bt = keys(b.ev.targets);
             for (std::size_t i = 0; i < n; ++i) {
                 Candidate& a = d.cands[i];
-                if (i == j || !live(a) || a.ev.actors.empty() || type_code[i] != type_code[j])
+                if (type_code[i] != type_code[j] || i == j || !live(a) || a.ev.actors.empty())
                     continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
@@ -2252,8 +2242,8 @@ class MergeStage final : public Stage {
         // drone attacks") is only mentioned.
         for (Candidate& b : d.cands) {
             if (!live(b) || b.ev.type != "attack"_w || b.syntax == TrigSyntax::verb ||
-                !b.ev.actors.empty() || !b.ev.targets.empty() ||
-                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+                !b.ev.actors.empty() || !b.ev.targets.empty() || b.attrs.contains("killed") ||
+                b.attrs.contains("injured"))
                 continue;
             const Sentence& s = d.sents[b.sentence];
             for (std::size_t t = b.tb, steps = 0; t-- > s.tb && steps < 4; ++steps) {
@@ -2275,8 +2265,8 @@ class MergeStage final : public Stage {
         // is set against ("rally support against an Israeli attack", "defend itself against
         // attacks by the group"), whoever would make it.
         for (Candidate& b : d.cands) {
-            if (!live(b) || b.ev.type != "attack"_w || b.ev.date ||
-                b.ev.attributes.contains("killed") || b.ev.attributes.contains("injured"))
+            if (!live(b) || b.ev.type != "attack"_w || b.ev.date || b.attrs.contains("killed") ||
+                b.attrs.contains("injured"))
                 continue;
             // (and "frequent raids", "repeated strikes": a habit, not one attack, even when
             // the plural reads like a verb)
@@ -2316,19 +2306,28 @@ class MergeStage final : public Stage {
 }  // namespace
 
 void add_evidence(const Doc& d, Candidate& c) {
-    if (!c.ev.evidence.empty()) return;
+    if (!c.evidence.empty()) return;
     const Sentence& s = d.sents[c.sentence];
-    Evidence e;
-    e.article_id = d.article->id;
-    e.url = d.article->url;
+    EvidenceSpan e;
     e.start = d.orig(s.b);
     e.end = d.orig(s.e);
     const std::string& src = d.article->text;
     if (e.end > src.size()) e.end = src.size();
     if (e.start > e.end) e.start = e.end;
-    e.sentence = utf8_copy(std::string_view(src).substr(e.start, e.end - e.start));
-    c.ev.evidence.push_back(std::move(e));
+    c.evidence.push_back(e);
     c.ev.paragraph = s.paragraph;
+}
+
+void fill_evidence(const Article& a, const Candidate& c, Event& ev) {
+    ev.evidence.reserve(c.evidence.size());
+    for (const EvidenceSpan& s : c.evidence) {
+        Evidence& e = ev.evidence.emplace_back();
+        e.article_id = a.id;
+        e.url = a.url;
+        e.sentence = utf8_copy(std::string_view(a.text).substr(s.start, s.end - s.start));
+        e.start = s.start;
+        e.end = s.end;
+    }
 }
 
 std::unique_ptr<Stage> make_modality_stage() {

@@ -175,7 +175,6 @@ class NormaliseStage final : public Stage {
         d.map.clear();
         d.para_norm.clear();
         d.text.reserve(src.size());
-        d.map.reserve(src.size() + 1);
         std::size_t prev_end = 0;
         for (const auto& [b, e] : d.para_orig) {
             if (!d.text.empty()) {

@@ -3,7 +3,10 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "common/text.hpp"
@@ -83,13 +86,23 @@ Map classify(char32_t c, const NormaliseOptions& o) {
 }
 
 // The output being appended to: normalised text and its byte map.
+template <class OffMap>
 struct TextMap {
     std::string& text;
-    std::vector<std::size_t>& map;
+    OffMap& map;
 };
 
+// n map entries orig, orig + 1, ... (one run in an OffsetMap)
+void append_run(std::vector<std::size_t>& map, std::size_t orig, std::size_t n) {
+    for (std::size_t q = 0; q < n; ++q) map.push_back(orig + q);
+}
+void append_run(OffsetMap& map, std::size_t orig, std::size_t n) {
+    map.append_run(orig, n);
+}
+
+template <class OffMap>
 struct Builder {
-    TextMap n;
+    TextMap<OffMap> n;
     std::size_t base;
     bool collapse;
     void put(char c, std::size_t orig) {
@@ -109,8 +122,9 @@ struct Builder {
 
 // NFC of a run of non-ASCII code points (with the ASCII base letter before it
 // when the run starts with a combining mark).
-[[gnu::noinline]] void flush_pending_run(Builder& b, std::string& pending, std::size_t pending_at,
-                                         bool nfc) {
+template <class OffMap>
+[[gnu::noinline]] void flush_pending_run(Builder<OffMap>& b, std::string& pending,
+                                         std::size_t pending_at, bool nfc) {
     if (nfc) {
         utf8proc_uint8_t* out = nullptr;
         const auto n =
@@ -131,8 +145,34 @@ struct Builder {
 }
 
 // Emits the pending non-ASCII run, if any.
-inline void flush_pending(Builder& b, std::string& pending, std::size_t pending_at, bool nfc) {
+template <class OffMap>
+inline void flush_pending(Builder<OffMap>& b, std::string& pending, std::size_t pending_at,
+                          bool nfc) {
     if (!pending.empty()) flush_pending_run(b, pending, pending_at, nfc);
+}
+
+// The fast path's scan 8 bytes at a time: from `j` (> 0), skips whole 8-byte
+// blocks in which every byte is printable ASCII (0x21-0x7E) or a space not
+// following a space (any space when `collapse` is off); the byte loop after it
+// goes on from the returned offset, so the result is the byte loop's.
+std::size_t skip_plain_ascii(std::string_view in, std::size_t j, bool collapse) {
+    if constexpr (std::endian::native != std::endian::little) return j;
+    constexpr std::uint64_t k01 = 0x0101010101010101ULL, k7f = 0x7F7F7F7F7F7F7F7FULL,
+                            k80 = 0x8080808080808080ULL, k20 = 0x2020202020202020ULL;
+    while (j + 8 <= in.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, in.data() + j, 8);
+        // some byte < 0x20, or some byte >= 0x7F: the byte loop decides
+        if (((w - k20) & ~w & k80) != 0 || (((w + k01) | w) & k80) != 0) break;
+        if (collapse) {
+            const std::uint64_t x = w ^ k20;  // zero bytes where w has a space
+            const std::uint64_t space = ~(((x & k7f) + k7f) | x | k7f);  // 0x80 per space
+            if ((space & (space << 8)) != 0) break;                      // two spaces in the block
+            if ((space & 0x80) != 0 && in[j - 1] == ' ') break;
+        }
+        j += 8;
+    }
+    return j;
 }
 
 }  // namespace
@@ -153,10 +193,13 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
     n.map.push_back(base + in.size());
 }
 
-void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
-                      std::string& text, std::vector<std::size_t>& map) {
-    const TextMap n{text, map};
-    Builder b{n, base, opts.whitespace};
+namespace {
+
+template <class OffMap>
+void normalise_append_to(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                         std::string& text, OffMap& map) {
+    const TextMap<OffMap> n{text, map};
+    Builder<OffMap> b{n, base, opts.whitespace};
     std::string pending;
     std::size_t pending_at = 0;
     std::size_t i = 0;
@@ -168,6 +211,7 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
             // whitespace is collapsed; a second one goes the slow way)
             flush_pending(b, pending, pending_at, opts.nfc);
             std::size_t j = i + 1;
+            j = skip_plain_ascii(in, j, b.collapse);
             while (j < in.size()) {
                 const auto x = static_cast<unsigned char>(in[j]);
                 if ((x > 0x20 && x < 0x7F) || (x == ' ' && (!b.collapse || in[j - 1] != ' ')))
@@ -176,7 +220,7 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
                     break;
             }
             n.text.append(in.data() + i, j - i);
-            for (std::size_t q = i; q < j; ++q) n.map.push_back(base + q);
+            append_run(n.map, base + i, j - i);
             i = j;
             continue;
         }
@@ -246,8 +290,27 @@ void normalise_append(std::string_view in, std::size_t base, const NormaliseOpti
     flush_pending(b, pending, pending_at, opts.nfc);
 }
 
+}  // namespace
+
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, std::vector<std::size_t>& map) {
+    normalise_append_to(in, base, opts, text, map);
+}
+
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, OffsetMap& map) {
+    normalise_append_to(in, base, opts, text, map);
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
+    split_paragraphs_into(text, out);
+    return out;
+}
+
+void split_paragraphs_into(std::string_view text,
+                           std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    out.clear();
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t e = text.find('\n', i);
@@ -261,7 +324,6 @@ std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_vi
         if (f > b) out.emplace_back(b, f);
         i = e + 1;
     }
-    return out;
 }
 
 namespace {
@@ -376,7 +438,7 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
             }
             while (j < to) {
                 const auto cj = static_cast<unsigned char>(text[j]);
-                if (cj < 0x80 && kAsciiClass[cj] != 0) {  // ASCII letter or digit
+                if (kAsciiClass[cj] != 0) {  // ASCII letter or digit (none >= 0x80)
                     ++j;
                     continue;
                 }

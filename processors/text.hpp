@@ -28,6 +28,52 @@ struct NormaliseOptions {
     bool whitespace = true;  // exotic spaces -> ' ', runs collapsed, zero-width dropped
 };
 
+// The normalised-byte -> original-byte map of the pipeline's Doc, stored as runs
+// (a new run only where the offsets stop rising one by one: paragraph breaks,
+// replaced or dropped characters), not one entry per byte. Same interface as
+// the std::vector<std::size_t> of Normalised: entry i is the original offset of
+// normalised byte i.
+class OffsetMap {
+  public:
+    void clear() {
+        runs_.clear();
+        size_ = 0;
+    }
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    void push_back(std::size_t orig) { append_run(orig, 1); }
+    // Appends n entries orig, orig + 1, ..., orig + n - 1.
+    void append_run(std::size_t orig, std::size_t n) {
+        if (n == 0) return;
+        if (runs_.empty() || runs_.back().orig + (size_ - runs_.back().norm) != orig)
+            runs_.push_back(Run{size_, orig});
+        size_ += n;
+    }
+    void pop_back() {
+        --size_;
+        if (runs_.back().norm == size_) runs_.pop_back();
+    }
+    std::size_t back() const { return (*this)[size_ - 1]; }
+    std::size_t operator[](std::size_t i) const {  // i < size()
+        std::size_t lo = 0, hi = runs_.size();     // the last run starting at or before i
+        while (hi - lo > 1) {
+            const std::size_t mid = (lo + hi) / 2;
+            if (runs_[mid].norm <= i)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        return runs_[lo].orig + (i - runs_[lo].norm);
+    }
+
+  private:
+    struct Run {
+        std::size_t norm, orig;  // first normalised byte of the run, its original offset
+    };
+    std::vector<Run> runs_;
+    std::size_t size_ = 0;
+};
+
 // Normalises `in` (which may hold invalid UTF-8: bad bytes become U+FFFD);
 // `base` is added to every offset in the map.
 Normalised normalise(std::string_view in, std::size_t base, const NormaliseOptions& opts);
@@ -38,10 +84,15 @@ void normalise_into(std::string_view in, std::size_t base, const NormaliseOption
 // same as normalise_into's when `text` is empty or ends with '\n'.
 void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
                       std::string& text, std::vector<std::size_t>& map);
+void normalise_append(std::string_view in, std::size_t base, const NormaliseOptions& opts,
+                      std::string& text, OffsetMap& map);
 
 // Paragraphs of an original article text: every non-blank line, trimmed;
 // [start, end) byte ranges.
 std::vector<std::pair<std::size_t, std::size_t>> split_paragraphs(std::string_view text);
+// The same into `out` (cleared first; its buffer is reused).
+void split_paragraphs_into(std::string_view text,
+                           std::vector<std::pair<std::size_t, std::size_t>>& out);
 
 struct SurfStart;
 

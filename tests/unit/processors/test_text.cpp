@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 #include "processors/pipeline.hpp"
 #include "processors/text.hpp"
 
@@ -100,6 +102,53 @@ TEST(Paragraphs, NonBlankTrimmedLines) {
     EXPECT_EQ(text.substr(p[0].first, p[0].second - p[0].first), "First para.");
     EXPECT_EQ(text.substr(p[1].first, p[1].second - p[1].first), "Second");
     EXPECT_EQ(text.substr(p[2].first, p[2].second - p[2].first), "Third");
+}
+
+// The pipeline's run-length OffsetMap holds the same offsets as the per-byte map,
+// on every kind of replacement: quotes, dashes, ellipses, exotic and repeated
+// spaces, dropped zero-width characters, CR LF, NFC (a combining mark composing
+// with the ASCII letter before it), invalid bytes.
+TEST(Normalise, OffsetMapMatchesPerByteMap) {
+    const std::vector<std::string> pieces = {"Hello",        " ",
+                                             "  ",           "world.",
+                                             "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                             "\xE2\x80\x99", "\xE2\x80\x93",
+                                             "\xE2\x80\xA6", "\xC2\xA0",
+                                             "\xE2\x80\x8B", "\r\n",
+                                             "\t",           "e\xCC\x81",
+                                             "\xCC\x81",     "\xD8\xA7\xD9\x84",
+                                             "\xFF",         "caf\xC3\xA9",
+                                             "\x01",         "\n"};
+    std::uint32_t seed = 12345;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    for (int round = 0; round < 3000; ++round) {
+        std::string in;
+        const std::size_t n = 1 + next() % 24;
+        for (std::size_t i = 0; i < n; ++i) in += pieces[next() % pieces.size()];
+        for (const bool whitespace : {true, false}) {
+            NormaliseOptions opts;
+            opts.whitespace = whitespace;
+            std::string t1 = "x\n", t2 = "x\n";
+            std::vector<std::size_t> m1 = {3, 4};
+            OffsetMap m2;
+            m2.push_back(3);
+            m2.push_back(4);
+            normalise_append(in, 10, opts, t1, m1);
+            normalise_append(in, 10, opts, t2, m2);
+            ASSERT_EQ(t1, t2) << in;
+            ASSERT_EQ(m1.size(), m2.size()) << in;
+            for (std::size_t i = 0; i < m1.size(); ++i) ASSERT_EQ(m1[i], m2[i]) << in << " @" << i;
+            m1.push_back(99);
+            m2.push_back(99);
+            ASSERT_EQ(m2.back(), 99u);
+            m1.pop_back();
+            m2.pop_back();
+            ASSERT_EQ(m1.back(), m2.back()) << in;
+        }
+    }
 }
 
 }  // namespace

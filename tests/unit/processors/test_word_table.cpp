@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -168,6 +169,72 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         EXPECT_EQ((t.sets & WMonth) != 0, k->months.count(t.lower) != 0) << t.text;
     }
     EXPECT_GT(with_bits, members / 2);
+}
+
+// SmallVec (inline storage, heap past N) holds what a std::vector holds through
+// push_back, end insertion, copies and moves in both directions, clear and reserve.
+TEST(SmallVec, BehavesLikeVector) {
+    using V = SmallVec<int, 4>;
+    std::uint32_t seed = 7;
+    auto next = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    auto same = [](const V& a, const std::vector<int>& b) {
+        return std::vector<int>(a.begin(), a.end()) == b && a.size() == b.size() &&
+               a.empty() == b.empty();
+    };
+    V a, b;
+    std::vector<int> ra, rb;
+    for (int step = 0; step < 20000; ++step) {
+        const int v = static_cast<int>(next() % 1000);
+        switch (next() % 9) {
+            case 0:
+            case 1:
+            case 2:
+                a.push_back(v);
+                ra.push_back(v);
+                break;
+            case 3:
+                b = a;  // copy
+                rb = ra;
+                break;
+            case 4:
+                std::swap(a, b);  // moves both ways (inline and heap)
+                std::swap(ra, rb);
+                break;
+            case 5: {
+                V c(std::move(a));
+                a = std::move(c);
+                break;
+            }
+            case 6:
+                a.insert(a.end(), rb.begin(), rb.end());
+                ra.insert(ra.end(), rb.begin(), rb.end());
+                break;
+            case 7:
+                a.reserve(next() % 16);
+                break;
+            default:
+                if (next() % 4 == 0) {
+                    a.clear();
+                    ra.clear();
+                }
+        }
+        if (ra.size() > 40) {
+            a.clear();
+            ra.clear();
+        }
+        ASSERT_TRUE(same(a, ra)) << step;
+        ASSERT_TRUE(same(b, rb)) << step;
+        if (!ra.empty()) {
+            ASSERT_EQ(a.back(), ra.back());
+        }
+    }
+    const V l{1, 2, 3, 4, 5, 6};
+    EXPECT_EQ(l.size(), 6u);
+    EXPECT_EQ(l.front(), 1);
+    EXPECT_EQ(l[5], 6);
 }
 
 }  // namespace
