@@ -62,4 +62,11 @@ inline bool has(const std::vector<Participant>& ps, const std::string& name) {
     return false;
 }
 
+// Actors and targets of one event, in that order.
+inline std::vector<Participant> participants(const Event& e) {
+    std::vector<Participant> all = e.actors;
+    all.insert(all.end(), e.targets.begin(), e.targets.end());
+    return all;
+}
+
 }  // namespace herald::processors::testing

@@ -31,8 +31,7 @@ TEST(AttrEntities, TitledNameEndingInAFacilityNounIsNoPerson) {
     }
     bool pair = false;
     for (const auto& e : m) {
-        std::vector<Participant> all = e.actors;
-        all.insert(all.end(), e.targets.begin(), e.targets.end());
+        const auto all = participants(e);
         if (has(all, "Omar Selim") && has(all, "Amal Haddad")) pair = true;
     }
     EXPECT_TRUE(pair);
@@ -84,8 +83,7 @@ TEST(AttrCoreference, TheTwoCountriesAreTheStatesTheStoryIsAbout) {
         "agreement");
     bool found = false;
     for (const auto& e : a) {
-        std::vector<Participant> all = e.actors;
-        all.insert(all.end(), e.targets.begin(), e.targets.end());
+        const auto all = participants(e);
         EXPECT_FALSE(has(all, "LBN"));
         EXPECT_FALSE(has(all, "FRA"));
         if (has(all, "EGY") && has(all, "JOR")) found = true;
@@ -102,21 +100,12 @@ TEST(AttrCoreference, TheTwoCountriesJustJoinedByAndWin) {
         "agreement");
     bool found = false;
     for (const auto& e : a) {
-        std::vector<Participant> all = e.actors;
-        all.insert(all.end(), e.targets.begin(), e.targets.end());
+        const auto all = participants(e);
         if (has(all, "LBN") && has(all, "QAT")) found = true;
         EXPECT_FALSE(has(all, "EGY") && has(all, "JOR"));
     }
     EXPECT_TRUE(found);
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 // ---------------------------------------------------------------- organisations
 
@@ -151,14 +140,6 @@ TEST(AttrOrganisations, OrganisationBeforeADescriptiveHeadIsNoParticipant) {
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "United Nations"));
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 // ---------------------------------------------------------------- trips and talks
 
@@ -227,14 +208,6 @@ TEST(AttrTrips, OneSideAloneHoldsNoMeeting) {
     EXPECT_EQ(n.size(), 1u);
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 // ---------------------------------------------------------------- calls, signatories
 
 TEST(AttrCalls, WhatOneLeaderToldAnotherInACallIsAlsoAMeeting) {
@@ -284,14 +257,6 @@ TEST(AttrSignatories, PassiveGapDoesNotRunIntoAnotherClause) {
     ASSERT_EQ(b.size(), 1u);
     EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 // ---------------------------------------------------------------- clause structure
 
@@ -351,14 +316,6 @@ TEST(AttrClauses, SecondLegOfATripIsAVisitOnItsOwnDay) {
     for (const auto& e : w) EXPECT_FALSE(has(e.targets, "LBN"));
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 // ---------------------------------------------------------------- who is the other side
 
 TEST(AttrSides, GreetingAPersonIsAMeeting) {
@@ -395,14 +352,6 @@ TEST(AttrSides, AidRecipientIsNoTopicPlace) {
     EXPECT_TRUE(has(b[0].targets, "LBN"));
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 // ---------------------------------------------------------------- where
 
 TEST(AttrWhere, TripToANamedRegionIsAVisit) {
@@ -435,14 +384,6 @@ TEST(AttrWhere, TalksHostedByAStatesOfficialAreOnItsSoil) {
     }
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(AttrSides, MeetingBeforeASigningIsTheSignatories) {
     const auto m = of_type(extract("Brandt and Haddad signed a security pact in Washington on "
                                    "Monday after a meeting in which they discussed Lebanon."),
@@ -460,14 +401,6 @@ TEST(AttrSides, MeetingBeforeASigningIsTheSignatories) {
                     .empty());
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(AttrSides, AgreedToSupplySomethingToAStateNamesThatState) {
     const auto a = of_type(extract("Qatar agreed in March to supply natural gas to Lebanon "
                                    "through Jordan."),
@@ -481,14 +414,6 @@ TEST(AttrSides, AgreedToSupplySomethingToAStateNamesThatState) {
         of_type(extract("Qatar agreed in March to study ways to Lebanon's recovery."), "agreement");
     for (const auto& e : b) EXPECT_FALSE(has(e.targets, "LBN"));
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(AttrSides, SigningAfterTalksIsWithTheOtherSideOfTheTalks) {
     const auto a = of_type(extract("Haddad and Brandt held talks with Selim at the palace "
@@ -505,14 +430,6 @@ TEST(AttrSides, SigningAfterTalksIsWithTheOtherSideOfTheTalks) {
     ASSERT_EQ(b.size(), 1u);
     EXPECT_FALSE(has(b[0].actors, "Omar Selim") || has(b[0].targets, "Omar Selim"));
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(AttrSubjects, StateAdjectiveOnTheSubjectNounNamesNoEarlierState) {
     // "..., Egyptian state media said": the media speak, not Lebanon named before
@@ -540,14 +457,6 @@ TEST(AttrSides, WhatAMeetingDiscussesIsNoCounterpart) {
     EXPECT_TRUE(has(n[0].targets, "Peter Brandt"));
 }
 
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
-
 TEST(AttrSignatories, SignersOfTheDocumentJoinTheAgreementToldBefore) {
     const auto a = of_type(extract("Jordan and Egypt agreed in Cairo on Monday on a framework "
                                    "for gas exports. Haddad and Selim signed the document after "
@@ -569,14 +478,6 @@ TEST(AttrSignatories, SignersOfTheDocumentJoinTheAgreementToldBefore) {
             EXPECT_FALSE(e.location.has_value());
         }
 }
-
-}  // namespace
-}  // namespace herald::processors
-
-namespace herald::processors {
-namespace {
-
-using namespace testing;
 
 TEST(AttrSubjects, MemberStateIsANounAndTheSpeakerCallsFor) {
     const auto all = extract(
