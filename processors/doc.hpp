@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,9 +35,11 @@ struct Mention {
     std::size_t tb = 0, te = 0;  // token range
     std::size_t sentence = 0;
     MentionKind kind = MentionKind::entity;
-    std::optional<Participant> part;  // who it is (after coreference for anaphors)
-    std::vector<Participant> extra;   // further referents of a plural anaphor
-    std::optional<Place> place;       // usable as a location
+    // Who it is (after coreference for anaphors): a record owned by the Doc
+    // (Doc::own), shared by the mentions that refer to it; never changed in place.
+    const Participant* part = nullptr;
+    std::vector<Participant> extra;  // further referents of a plural anaphor
+    std::optional<Place> place;      // usable as a location
     bool place_mena = false;
     bool place_concrete = false;  // a place with a country (not "the Red Sea", "the region")
     bool adjective = false;       // came from an adjective ("Egyptian")
@@ -53,7 +56,7 @@ struct Mention {
     int person = -1;         // index into Knowledge::people when known
     int role = -1;           // canonical role index (Knowledge::roles) when known
 
-    bool is_participant() const { return part.has_value(); }
+    bool is_participant() const { return part != nullptr; }
 };
 
 // Topic names (Knowledge::topics) of a sentence or an event, in order.
@@ -123,6 +126,10 @@ struct Doc {
     std::vector<Sentence> sents;
     std::vector<Mention> mentions;  // ordered by tb
     std::vector<Candidate> cands;
+    // The participants mentions point to (stable addresses; slots reused from article
+    // to article, so their strings keep their capacity). Pipeline::run resets it.
+    std::deque<Participant> parts;
+    std::size_t nparts = 0;
 
     // Scratch buffers of the stages, kept here so that their capacity survives from
     // article to article (large per-article allocations cost malloc consolidations).
@@ -135,6 +142,14 @@ struct Doc {
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());
+    }
+    // A participant record for mentions to point to, valid until the next article.
+    Participant* own(Participant&& p) {
+        if (nparts < parts.size())
+            parts[nparts] = std::move(p);
+        else
+            parts.push_back(std::move(p));
+        return &parts[nparts++];
     }
     // Index of the first mention starting at or after token `t`.
     std::size_t mention_from(std::size_t t) const;

@@ -1343,7 +1343,7 @@ class EventsStage final : public Stage {
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     Mention& pm = d.mentions[mi];
                     if (pm.kind == MentionKind::pronoun && pm.part && pm.part->name == wrong)
-                        pm.part = right_one;
+                        pm.part = d.own(Participant(right_one));
                 }
             }
         }
