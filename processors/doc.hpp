@@ -26,6 +26,11 @@ enum class MentionKind : std::uint8_t {
     plural_anaphor,  // the two diplomats
 };
 
+// A copy of the place a mention points to, if any.
+inline std::optional<Place> place_value(const Place* p) {
+    return p ? std::optional<Place>(*p) : std::nullopt;
+}
+
 // The token's lower-case word is in the lexicon set `set` (see WordSet).
 inline bool has(const Token& t, WordSet set) {
     return (t.sets & set) != 0;
@@ -39,7 +44,7 @@ struct Mention {
     // (Doc::own), shared by the mentions that refer to it; never changed in place.
     const Participant* part = nullptr;
     std::vector<Participant> extra;  // further referents of a plural anaphor
-    std::optional<Place> place;      // usable as a location
+    const Place* place = nullptr;    // usable as a location (a Knowledge record)
     bool place_mena = false;
     bool place_concrete = false;  // a place with a country (not "the Red Sea", "the region")
     bool adjective = false;       // came from an adjective ("Egyptian")

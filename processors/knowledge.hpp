@@ -201,6 +201,8 @@ struct Knowledge {
     // The participant each country, organisation, group and person names (role empty), built
     // once at load: mentions point to these instead of copying them.
     std::vector<Participant> country_parts, org_parts, group_parts, person_parts;
+    // Likewise the place each country, its capital and each place entry names.
+    std::vector<Place> country_places, capital_places, place_places;
     // people by country code and by every role's org (ascending, no duplicates); a role
     // lookup for a qualifier only needs the people filed under its code or name
     StrMap<std::vector<std::uint32_t>> people_by_org;

@@ -229,7 +229,7 @@ class EntitiesStage final : public Stage {
             const auto it = k.country_by_code.find(m.part->country);
             if (it == k.country_by_code.end() || k.countries[it->second].capital.empty()) continue;
             const CountryRec& cr = k.countries[it->second];
-            m.place = Place{cr.capital, cr.code};
+            m.place = &k.capital_places[it->second];
             m.place_concrete = true;
             m.place_mena = k.country_in_region(cr.code);
             m.part = nullptr;
@@ -256,7 +256,7 @@ class EntitiesStage final : public Stage {
                 const auto it = k.country_by_code.find(m.part->country);
                 if (it == k.country_by_code.end()) continue;
                 const CountryRec& cr = k.countries[it->second];
-                m.place = Place{cr.name, cr.code};
+                m.place = &k.country_places[it->second];
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
             }
@@ -785,7 +785,7 @@ class EntitiesStage final : public Stage {
         } else if (country) {
             m.part = country_part(k, country->idx);
             const CountryRec& c = k.countries[country->idx];
-            m.place = Place{c.name, c.code};
+            m.place = &k.country_places[country->idx];
             m.place_mena = k.country_in_region(c.code);
             m.place_concrete = true;
         } else if (adjective) {
@@ -797,7 +797,7 @@ class EntitiesStage final : public Stage {
         }
         if (place && !m.place && !person) {
             const PlaceRec& p = k.places[place->idx];
-            m.place = Place{p.name, p.country};
+            m.place = &k.place_places[place->idx];
             m.place_mena = p.mena || k.country_in_region(p.country);
             m.place_concrete = !p.country.empty() && p.kind != "sea"_w;
         }
@@ -855,7 +855,7 @@ class CoreferenceStage final : public Stage {
                     // only after a locative preposition ("at the White House")
                     for (const PlaceRec& p : k.places)
                         if (p.kind == "site"sv && p.name == m.place->name) {
-                            m.place.reset();
+                            m.place = nullptr;
                             m.place_concrete = false;
                             break;
                         }
@@ -867,7 +867,7 @@ class CoreferenceStage final : public Stage {
                     for (const Surface* x : h.hits)
                         if (x->ent == EntKind::place) {
                             const PlaceRec& p = k.places[x->idx];
-                            m.place = Place{p.name, p.country};
+                            m.place = &k.place_places[x->idx];
                             m.place_mena = p.mena || k.country_in_region(p.country);
                             m.place_concrete = !p.country.empty();
                         }
@@ -1129,7 +1129,7 @@ class CoreferenceStage final : public Stage {
                 m.te = t + 2;
                 m.sentence = si;
                 m.kind = MentionKind::pronoun;
-                m.place = Place{capital ? cr.capital : cr.name, cr.code};
+                m.place = capital ? &k.capital_places[it->second] : &k.country_places[it->second];
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 m.prep = d.toks[t - 1].lower;
@@ -1199,7 +1199,7 @@ class CoreferenceStage final : public Stage {
                 m.sentence = si;
                 m.kind = MentionKind::pronoun;
                 m.part = &k.country_parts[ci->second];
-                m.place = Place{cr.name, cr.code};
+                m.place = &k.country_places[ci->second];
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 if (t > s.tb && (d.toks[t - 1].lex & LPreposition)) m.prep = d.toks[t - 1].lower;
