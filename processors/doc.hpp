@@ -56,10 +56,10 @@ struct Mention {
     std::string_view prep;       // preposition right before it (lower case) or empty
     bool prep_attached = false;  // "officials from X": the PP hangs on a people noun
     char gender = 0;
-    std::string role_kind;   // role kind for persons and role-only mentions
-    std::string role_title;  // role title as matched (lower case) for role-only mentions
-    int person = -1;         // index into Knowledge::people when known
-    int role = -1;           // canonical role index (Knowledge::roles) when known
+    std::string_view role_kind;  // role kind for persons and role-only mentions (Knowledge)
+    std::string role_title;      // role title as matched (lower case) for role-only mentions
+    int person = -1;             // index into Knowledge::people when known
+    int role = -1;               // canonical role index (Knowledge::roles) when known
 
     bool is_participant() const { return part != nullptr; }
 };

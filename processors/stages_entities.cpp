@@ -1647,7 +1647,7 @@ class CoreferenceStage final : public Stage {
         const std::string qual_kind = m.part ? m.part->kind : "";
         const std::string qual_name = m.part ? m.part->name : "";
         // `role_text`: the role as written; `lower`: whether it is lower case already
-        auto title_fits = [&](const std::string& role_text, bool lower, const std::string& kind,
+        auto title_fits = [&](const std::string& role_text, bool lower, std::string_view kind,
                               int role) {
             if (m.role >= 0 && role == m.role) return true;
             if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official"_w &&
