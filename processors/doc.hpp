@@ -156,6 +156,17 @@ struct Doc {
             parts.push_back(std::move(p));
         return &parts[nparts++];
     }
+    // The same from its fields, assigned into a reused slot (its strings keep their capacity).
+    Participant* own(std::string_view name, std::string_view kind, std::string_view role,
+                     std::string_view country) {
+        if (nparts == parts.size()) parts.emplace_back();
+        Participant& p = parts[nparts++];
+        p.name.assign(name);
+        p.kind.assign(kind);
+        p.role.assign(role);
+        p.country.assign(country);
+        return &p;
+    }
     // Index of the first mention starting at or after token `t`.
     std::size_t mention_from(std::size_t t) const;
 };

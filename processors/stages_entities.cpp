@@ -430,9 +430,8 @@ class EntitiesStage final : public Stage {
         m.te = r;
         m.sentence = static_cast<std::size_t>(&s - d.sents.data());
         m.kind = MentionKind::entity;
-        m.part = d.own(Participant{
-            std::string(d.text.substr(d.toks[s.tb].b, d.toks[r - 1].e - d.toks[s.tb].b)), "person",
-            "", country});
+        m.part = d.own(std::string(d.text.substr(d.toks[s.tb].b, d.toks[r - 1].e - d.toks[s.tb].b)),
+                       "person", "", country);
         finish(d, s, m);
         return r;
     }
@@ -611,16 +610,15 @@ class EntitiesStage final : public Stage {
             m.role = static_cast<int>(role);
             if (person >= 0) {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
-                m.part =
-                    d.own(Participant{pr.name, "person", role_text,
-                                      pr.country.empty() && qual ? qual->country : pr.country});
+                m.part = d.own(pr.name, "person", role_text,
+                               pr.country.empty() && qual ? qual->country : pr.country);
                 m.gender = pr.gender;
                 m.person = person;
                 seen_people.push_back(person);
             } else {
                 const std::string nm(
                     d.text.substr(d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b));
-                m.part = d.own(Participant{nm, "person", role_text, qual ? qual->country : ""});
+                m.part = d.own(nm, "person", role_text, qual ? qual->country : "");
             }
             next = e;
             return true;
@@ -672,14 +670,13 @@ class EntitiesStage final : public Stage {
                         m.role = static_cast<int>(role);
                         if (person >= 0) {
                             const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
-                            m.part = d.own(Participant{pr.name, "person", role_text, pr.country});
+                            m.part = d.own(pr.name, "person", role_text, pr.country);
                             m.person = person;
                             m.gender = pr.gender;
                         } else {
-                            m.part = d.own(Participant{
-                                std::string(d.text.substr(d.toks[q + 1].b,
-                                                          d.toks[r - 1].e - d.toks[q + 1].b)),
-                                "person", role_text, qual ? qual->country : ""});
+                            m.part = d.own(std::string(d.text.substr(
+                                               d.toks[q + 1].b, d.toks[r - 1].e - d.toks[q + 1].b)),
+                                           "person", role_text, qual ? qual->country : "");
                         }
                         next = r;
                         return true;
@@ -695,7 +692,7 @@ class EntitiesStage final : public Stage {
         m.role_kind = rr.kind;
         m.role = static_cast<int>(role);
         m.role_title = ascii_lower(role_text);
-        if (qual) m.part = d.own(Participant{qual->name, qual->kind, "", qual->country});
+        if (qual) m.part = d.own(qual->name, qual->kind, "", qual->country);
         next = title_e;
         return true;
     }
@@ -768,7 +765,7 @@ class EntitiesStage final : public Stage {
         m.kind = MentionKind::entity;
         if (person) {
             const PersonRec& pr = k.people[person->idx];
-            Participant* np = d.own(Participant{pr.name, "person", "", pr.country});
+            Participant* np = d.own(pr.name, "person", "", pr.country);
             m.part = np;
             if (const RoleSpan* r = role_on(pr, d.pub_day)) {
                 np->role = r->title;
@@ -1741,7 +1738,7 @@ class CoreferenceStage final : public Stage {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(found)];
                 const std::string written(d.text.substr(d.toks[m.te - 1].b, 0));
                 (void)written;
-                Participant* np = d.own(Participant{pr.name, "person", "", pr.country});
+                Participant* np = d.own(pr.name, "person", "", pr.country);
                 if (const RoleSpan* r = role_on(pr, d.pub_day)) np->role = r->title;
                 m.part = np;
                 m.person = found;
