@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,11 @@ enum class MentionKind : std::uint8_t {
     plural_anaphor,  // the two diplomats
 };
 
+// A copy of the place a mention points to, if any.
+inline std::optional<Place> place_value(const Place* p) {
+    return p ? std::optional<Place>(*p) : std::nullopt;
+}
+
 // The token's lower-case word is in the lexicon set `set` (see WordSet).
 inline bool has(const Token& t, WordSet set) {
     return (t.sets & set) != 0;
@@ -34,9 +40,11 @@ struct Mention {
     std::size_t tb = 0, te = 0;  // token range
     std::size_t sentence = 0;
     MentionKind kind = MentionKind::entity;
-    std::optional<Participant> part;  // who it is (after coreference for anaphors)
-    std::vector<Participant> extra;   // further referents of a plural anaphor
-    std::optional<Place> place;       // usable as a location
+    // Who it is (after coreference for anaphors): a record owned by the Doc
+    // (Doc::own), shared by the mentions that refer to it; never changed in place.
+    const Participant* part = nullptr;
+    std::vector<Participant> extra;  // further referents of a plural anaphor
+    const Place* place = nullptr;    // usable as a location (a Knowledge record)
     bool place_mena = false;
     bool place_concrete = false;  // a place with a country (not "the Red Sea", "the region")
     bool adjective = false;       // came from an adjective ("Egyptian")
@@ -48,12 +56,12 @@ struct Mention {
     std::string_view prep;       // preposition right before it (lower case) or empty
     bool prep_attached = false;  // "officials from X": the PP hangs on a people noun
     char gender = 0;
-    std::string role_kind;   // role kind for persons and role-only mentions
-    std::string role_title;  // role title as matched (lower case) for role-only mentions
-    int person = -1;         // index into Knowledge::people when known
-    int role = -1;           // canonical role index (Knowledge::roles) when known
+    std::string_view role_kind;  // role kind for persons and role-only mentions (Knowledge)
+    std::string role_title;      // role title as matched (lower case) for role-only mentions
+    int person = -1;             // index into Knowledge::people when known
+    int role = -1;               // canonical role index (Knowledge::roles) when known
 
-    bool is_participant() const { return part.has_value(); }
+    bool is_participant() const { return part != nullptr; }
 };
 
 // Topic names (Knowledge::topics) of a sentence or an event, in order.
@@ -123,6 +131,10 @@ struct Doc {
     std::vector<Sentence> sents;
     std::vector<Mention> mentions;  // ordered by tb
     std::vector<Candidate> cands;
+    // The participants mentions point to (stable addresses; slots reused from article
+    // to article, so their strings keep their capacity). Pipeline::run resets it.
+    std::deque<Participant> parts;
+    std::size_t nparts = 0;
 
     // Scratch buffers of the stages, kept here so that their capacity survives from
     // article to article (large per-article allocations cost malloc consolidations).
@@ -135,6 +147,25 @@ struct Doc {
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());
+    }
+    // A participant record for mentions to point to, valid until the next article.
+    Participant* own(Participant&& p) {
+        if (nparts < parts.size())
+            parts[nparts] = std::move(p);
+        else
+            parts.push_back(std::move(p));
+        return &parts[nparts++];
+    }
+    // The same from its fields, assigned into a reused slot (its strings keep their capacity).
+    Participant* own(std::string_view name, std::string_view kind, std::string_view role,
+                     std::string_view country) {
+        if (nparts == parts.size()) parts.emplace_back();
+        Participant& p = parts[nparts++];
+        p.name.assign(name);
+        p.kind.assign(kind);
+        p.role.assign(role);
+        p.country.assign(country);
+        return &p;
     }
     // Index of the first mention starting at or after token `t`.
     std::size_t mention_from(std::size_t t) const;

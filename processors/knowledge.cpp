@@ -782,6 +782,19 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     load_patterns((xdir / "patterns.yaml").string(), *k);
     load_topics((xdir / "topics.yaml").string(), *k);
     load_region((xdir / "region.yaml").string(), *k);
+    for (const auto& c : k->countries)
+        k->country_parts.push_back(Participant{c.name, "country", "", c.code});
+    for (const auto& o : k->orgs)
+        k->org_parts.push_back(Participant{o.name, "organisation", "", o.country});
+    for (const auto& g : k->groups)
+        k->group_parts.push_back(Participant{g.name, "group", "", g.country});
+    for (const auto& p : k->people)
+        k->person_parts.push_back(Participant{p.name, "person", "", p.country});
+    for (const auto& c : k->countries) {
+        k->country_places.push_back(Place{c.name, c.code});
+        k->capital_places.push_back(Place{c.capital, c.code});
+    }
+    for (const auto& p : k->places) k->place_places.push_back(Place{p.name, p.country});
     // Region membership from the gazetteer's `region: mena` marks.
     for (const auto& c : k->countries)
         if (c.mena) k->region_members.insert(c.code);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "processors/event.hpp"
 #include "processors/strmap.hpp"
 #include "processors/word_table.hpp"
 
@@ -197,6 +198,11 @@ struct Knowledge {
     std::vector<GroupRec> groups;
     std::vector<PlaceRec> places;
     std::vector<PersonRec> people;
+    // The participant each country, organisation, group and person names (role empty), built
+    // once at load: mentions point to these instead of copying them.
+    std::vector<Participant> country_parts, org_parts, group_parts, person_parts;
+    // Likewise the place each country, its capital and each place entry names.
+    std::vector<Place> country_places, capital_places, place_places;
     // people by country code and by every role's org (ascending, no duplicates); a role
     // lookup for a qualifier only needs the people filed under its code or name
     StrMap<std::vector<std::uint32_t>> people_by_org;

@@ -200,6 +200,7 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         d.sents.clear();
         d.mentions.clear();
         d.cands.clear();
+        d.nparts = 0;
         d.normalised = false;
         d.pub_day.reset();
         d.article = &article;

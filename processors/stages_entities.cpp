@@ -25,31 +25,25 @@ void insert_mentions(Doc& d, std::vector<Mention>& added) {
                        [](const Mention& a, const Mention& b) { return a.tb < b.tb; });
 }
 
-Participant country_part(const Knowledge& k, std::size_t idx) {
-    const CountryRec& c = k.countries[idx];
-    return Participant{c.name, "country", "", c.code};
+const Participant* country_part(const Knowledge& k, std::size_t idx) {
+    return &k.country_parts[idx];
 }
 
-std::optional<Participant> part_of(const Knowledge& k, EntKind ent, std::size_t idx) {
+// The participant a gazetteer entry names (Knowledge's record), or null for a place.
+const Participant* part_of(const Knowledge& k, EntKind ent, std::size_t idx) {
     switch (ent) {
         case EntKind::country:
-            return country_part(k, idx);
-        case EntKind::organisation: {
-            const OrgRec& o = k.orgs[idx];
-            return Participant{o.name, "organisation", "", o.country};
-        }
-        case EntKind::group: {
-            const GroupRec& g = k.groups[idx];
-            return Participant{g.name, "group", "", g.country};
-        }
-        case EntKind::person: {
-            const PersonRec& p = k.people[idx];
-            return Participant{p.name, "person", "", p.country};
-        }
+            return &k.country_parts[idx];
+        case EntKind::organisation:
+            return &k.org_parts[idx];
+        case EntKind::group:
+            return &k.group_parts[idx];
+        case EntKind::person:
+            return &k.person_parts[idx];
         case EntKind::place:
-            return std::nullopt;
+            return nullptr;
     }
-    return std::nullopt;
+    return nullptr;
 }
 
 // Role of a gazetteer person on a given day (the first matching span).
@@ -235,10 +229,10 @@ class EntitiesStage final : public Stage {
             const auto it = k.country_by_code.find(m.part->country);
             if (it == k.country_by_code.end() || k.countries[it->second].capital.empty()) continue;
             const CountryRec& cr = k.countries[it->second];
-            m.place = Place{cr.capital, cr.code};
+            m.place = &k.capital_places[it->second];
             m.place_concrete = true;
             m.place_mena = k.country_in_region(cr.code);
-            m.part.reset();
+            m.part = nullptr;
             m.adjective = m.possessive = m.people = false;
             m.te = c + 1;
         }
@@ -262,7 +256,7 @@ class EntitiesStage final : public Stage {
                 const auto it = k.country_by_code.find(m.part->country);
                 if (it == k.country_by_code.end()) continue;
                 const CountryRec& cr = k.countries[it->second];
-                m.place = Place{cr.name, cr.code};
+                m.place = &k.country_places[it->second];
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
             }
@@ -426,7 +420,7 @@ class EntitiesStage final : public Stage {
             std::size_t len = 0;
             const Surface* q = nullptr;
             if (qualifier_at(d, j, c2, len, q) && q) {
-                if (const auto qp = part_of(k, q->ent, q->idx)) country = qp->country;
+                if (const Participant* qp = part_of(k, q->ent, q->idx)) country = qp->country;
                 qual = true;
             }
         }
@@ -436,9 +430,8 @@ class EntitiesStage final : public Stage {
         m.te = r;
         m.sentence = static_cast<std::size_t>(&s - d.sents.data());
         m.kind = MentionKind::entity;
-        m.part = Participant{
-            std::string(d.text.substr(d.toks[s.tb].b, d.toks[r - 1].e - d.toks[s.tb].b)), "person",
-            "", country};
+        m.part = d.own(std::string(d.text.substr(d.toks[s.tb].b, d.toks[r - 1].e - d.toks[s.tb].b)),
+                       "person", "", country);
         finish(d, s, m);
         return r;
     }
@@ -487,7 +480,7 @@ class EntitiesStage final : public Stage {
         std::size_t tlen = 0;
         std::uint32_t role = 0;
         if (!title_at(d, j, s.te, tlen, role)) return false;
-        std::optional<Participant> qual;
+        const Participant* qual = nullptr;
         if (qual_surface) qual = part_of(k, qual_surface->ent, qual_surface->idx);
         // "top US diplomat": the modifier and the title together may name a role
         for (std::size_t mj : mods) {
@@ -617,15 +610,15 @@ class EntitiesStage final : public Stage {
             m.role = static_cast<int>(role);
             if (person >= 0) {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
-                m.part = Participant{pr.name, "person", role_text,
-                                     pr.country.empty() && qual ? qual->country : pr.country};
+                m.part = d.own(pr.name, "person", role_text,
+                               pr.country.empty() && qual ? qual->country : pr.country);
                 m.gender = pr.gender;
                 m.person = person;
                 seen_people.push_back(person);
             } else {
                 const std::string nm(
                     d.text.substr(d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b));
-                m.part = Participant{nm, "person", role_text, qual ? qual->country : ""};
+                m.part = d.own(nm, "person", role_text, qual ? qual->country : "");
             }
             next = e;
             return true;
@@ -677,14 +670,13 @@ class EntitiesStage final : public Stage {
                         m.role = static_cast<int>(role);
                         if (person >= 0) {
                             const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
-                            m.part = Participant{pr.name, "person", role_text, pr.country};
+                            m.part = d.own(pr.name, "person", role_text, pr.country);
                             m.person = person;
                             m.gender = pr.gender;
                         } else {
-                            m.part = Participant{
-                                std::string(d.text.substr(d.toks[q + 1].b,
-                                                          d.toks[r - 1].e - d.toks[q + 1].b)),
-                                "person", role_text, qual ? qual->country : ""};
+                            m.part = d.own(std::string(d.text.substr(
+                                               d.toks[q + 1].b, d.toks[r - 1].e - d.toks[q + 1].b)),
+                                           "person", role_text, qual ? qual->country : "");
                         }
                         next = r;
                         return true;
@@ -700,7 +692,7 @@ class EntitiesStage final : public Stage {
         m.role_kind = rr.kind;
         m.role = static_cast<int>(role);
         m.role_title = ascii_lower(role_text);
-        if (qual) m.part = Participant{qual->name, qual->kind, "", qual->country};
+        if (qual) m.part = d.own(qual->name, qual->kind, "", qual->country);
         next = title_e;
         return true;
     }
@@ -773,9 +765,10 @@ class EntitiesStage final : public Stage {
         m.kind = MentionKind::entity;
         if (person) {
             const PersonRec& pr = k.people[person->idx];
-            m.part = Participant{pr.name, "person", "", pr.country};
+            Participant* np = d.own(pr.name, "person", "", pr.country);
+            m.part = np;
             if (const RoleSpan* r = role_on(pr, d.pub_day)) {
-                m.part->role = r->title;
+                np->role = r->title;
                 m.role_kind = r->kind;
                 m.role = r->role;
             }
@@ -789,7 +782,7 @@ class EntitiesStage final : public Stage {
         } else if (country) {
             m.part = country_part(k, country->idx);
             const CountryRec& c = k.countries[country->idx];
-            m.place = Place{c.name, c.code};
+            m.place = &k.country_places[country->idx];
             m.place_mena = k.country_in_region(c.code);
             m.place_concrete = true;
         } else if (adjective) {
@@ -801,7 +794,7 @@ class EntitiesStage final : public Stage {
         }
         if (place && !m.place && !person) {
             const PlaceRec& p = k.places[place->idx];
-            m.place = Place{p.name, p.country};
+            m.place = &k.place_places[place->idx];
             m.place_mena = p.mena || k.country_in_region(p.country);
             m.place_concrete = !p.country.empty() && p.kind != "sea"_w;
         }
@@ -852,14 +845,14 @@ class CoreferenceStage final : public Stage {
                         place_use = false;
                 }
                 if (place_use) {
-                    m.part.reset();
+                    m.part = nullptr;
                     m.metonym = false;
                 } else if (m.place) {
                     // "the Elysee said": a seat of government names its state; it is a place
                     // only after a locative preposition ("at the White House")
                     for (const PlaceRec& p : k.places)
                         if (p.kind == "site"sv && p.name == m.place->name) {
-                            m.place.reset();
+                            m.place = nullptr;
                             m.place_concrete = false;
                             break;
                         }
@@ -871,7 +864,7 @@ class CoreferenceStage final : public Stage {
                     for (const Surface* x : h.hits)
                         if (x->ent == EntKind::place) {
                             const PlaceRec& p = k.places[x->idx];
-                            m.place = Place{p.name, p.country};
+                            m.place = &k.place_places[x->idx];
                             m.place_mena = p.mena || k.country_in_region(p.country);
                             m.place_concrete = !p.country.empty();
                         }
@@ -1070,7 +1063,7 @@ class CoreferenceStage final : public Stage {
                             m.te = h + 1;
                             m.sentence = si;
                             m.kind = MentionKind::plural_anaphor;
-                            m.part = parts[0];
+                            m.part = d.own(Participant(parts[0]));
                             for (std::size_t q = 1; q < parts.size(); ++q)
                                 m.extra.push_back(parts[q]);
                             set_prep(d, s, m);
@@ -1093,13 +1086,12 @@ class CoreferenceStage final : public Stage {
             if (noun != "country"_w && noun != "government"_w && noun != "nation"_w) continue;
             const auto it = k.country_by_code.find(p.part->country);
             if (it == k.country_by_code.end()) continue;
-            const CountryRec& cr = k.countries[it->second];
             Mention m;
             m.tb = w;
             m.te = w + 2;
             m.sentence = p.sentence;
             m.kind = MentionKind::pronoun;
-            m.part = Participant{cr.name, "country", "", cr.code};
+            m.part = &k.country_parts[it->second];
             added.push_back(std::move(m));
         }
         // "Israeli strikes across the country", "the south of the country": the state named
@@ -1134,7 +1126,7 @@ class CoreferenceStage final : public Stage {
                 m.te = t + 2;
                 m.sentence = si;
                 m.kind = MentionKind::pronoun;
-                m.place = Place{capital ? cr.capital : cr.name, cr.code};
+                m.place = capital ? &k.capital_places[it->second] : &k.country_places[it->second];
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 m.prep = d.toks[t - 1].lower;
@@ -1203,8 +1195,8 @@ class CoreferenceStage final : public Stage {
                 m.te = t + 2;
                 m.sentence = si;
                 m.kind = MentionKind::pronoun;
-                m.part = Participant{cr.name, "country", "", cr.code};
-                m.place = Place{cr.name, cr.code};
+                m.part = &k.country_parts[ci->second];
+                m.place = &k.country_places[ci->second];
                 m.place_concrete = true;
                 m.place_mena = k.country_in_region(cr.code);
                 if (t > s.tb && (d.toks[t - 1].lex & LPreposition)) m.prep = d.toks[t - 1].lower;
@@ -1289,7 +1281,8 @@ class CoreferenceStage final : public Stage {
                 set_prep(d, d.sents[p.sentence], m);
                 // "Sisi greeted his guest ... before the two leaders held talks. They
                 // signed": the pair after is the host and the guest
-                const Participant host = *p.part, guest = *o.part;
+                const Participant* host = p.part;
+                const Participant guest = *o.part;
                 std::optional<Participant> old;
                 for (std::size_t q = mi + 1; q < d.mentions.size(); ++q) {
                     Mention& x = d.mentions[q];
@@ -1454,7 +1447,7 @@ class CoreferenceStage final : public Stage {
                 m.te = nt;
                 m.sentence = si;
                 m.kind = MentionKind::entity;
-                m.part = *found;
+                m.part = found;
                 m.adjective = true;
                 m.people = true;
                 set_prep(d, s, m);
@@ -1651,7 +1644,7 @@ class CoreferenceStage final : public Stage {
         const std::string qual_kind = m.part ? m.part->kind : "";
         const std::string qual_name = m.part ? m.part->name : "";
         // `role_text`: the role as written; `lower`: whether it is lower case already
-        auto title_fits = [&](const std::string& role_text, bool lower, const std::string& kind,
+        auto title_fits = [&](const std::string& role_text, bool lower, std::string_view kind,
                               int role) {
             if (m.role >= 0 && role == m.role) return true;
             if (!m.role_kind.empty() && m.role_kind == kind && m.role_kind != "official"_w &&
@@ -1745,8 +1738,9 @@ class CoreferenceStage final : public Stage {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(found)];
                 const std::string written(d.text.substr(d.toks[m.te - 1].b, 0));
                 (void)written;
-                m.part = Participant{pr.name, "person", "", pr.country};
-                if (const RoleSpan* r = role_on(pr, d.pub_day)) m.part->role = r->title;
+                Participant* np = d.own(pr.name, "person", "", pr.country);
+                if (const RoleSpan* r = role_on(pr, d.pub_day)) np->role = r->title;
+                m.part = np;
                 m.person = found;
                 m.gender = pr.gender;
                 return;

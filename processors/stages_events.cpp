@@ -1087,7 +1087,7 @@ class EventsStage final : public Stage {
                 for (std::size_t t = after + 1; t < s.te && t < after + 5; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
-                    if (m.place && !topic_place(d, m)) loc = m.place;
+                    if (m.place && !topic_place(d, m)) loc = place_value(m.place);
                     break;
                 }
             }
@@ -1154,7 +1154,7 @@ class EventsStage final : public Stage {
             if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"_w &&
                 !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)) &&
                 !on_other_noun(d, m, te))
-                return m.place;
+                return place_value(m.place);
         }
         for (std::size_t t = tb; t-- > s.tb;) {
             // "The Houthis, who act for Gaza, attacked ships": a relative clause aside is
@@ -1179,7 +1179,7 @@ class EventsStage final : public Stage {
                      ++k2)
                     --a;
                 const Mention* w = mention_ending(c, a);
-                if (w && w->place) return w->place;
+                if (w && w->place) return *w->place;
                 return std::nullopt;
             }
             const Mention* m = mention_ending(c, t);
@@ -1187,7 +1187,7 @@ class EventsStage final : public Stage {
             if (m->place && !m->in_quote && d.k->locative_preps.count(m->prep) &&
                 (m->prep != "on"_w || on_ok) && !topic_place(d, *m) &&
                 !(m->possessive && !place_noun_after(d, *m)))
-                return m->place;
+                return place_value(m->place);
             t = m->tb;
         }
         return std::nullopt;
@@ -1343,7 +1343,7 @@ class EventsStage final : public Stage {
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     Mention& pm = d.mentions[mi];
                     if (pm.kind == MentionKind::pronoun && pm.part && pm.part->name == wrong)
-                        pm.part = right_one;
+                        pm.part = d.own(Participant(right_one));
                 }
             }
         }
@@ -1704,7 +1704,8 @@ class EventsStage final : public Stage {
                         for (const Mention* r2 : right) {
                             if (r2->tb < m->tb) continue;
                             const bool loc = r2->place && k.locative_preps.count(r2->prep);
-                            if (loc && !second.ev.location) second.ev.location = r2->place;
+                            if (loc && !second.ev.location)
+                                second.ev.location = place_value(r2->place);
                             if (!loc && usable(*r2)) take(second.ev.targets, *r2);
                         }
                         if (second.ev.location) second.places.push_back(*second.ev.location);
@@ -1872,7 +1873,8 @@ class EventsStage final : public Stage {
                                 continue;
                             const Mention& v =
                                 d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
-                            if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                            if (v.place && v.place_concrete && !v.in_quote)
+                                loc = place_value(v.place);
                         }
                         // "The meeting, co-hosted by ...": "an emergency conference on Gaza
                         // held at the Dead Sea" (another gathering word, its venue after "held")
@@ -1889,7 +1891,7 @@ class EventsStage final : public Stage {
                                             d.mentions[static_cast<std::size_t>(c.starts_at[w])];
                                         // (a venue named "held at": also a shore, "the
                                         // Dead Sea")
-                                        if (v.place && !v.in_quote) loc = v.place;
+                                        if (v.place && !v.in_quote) loc = place_value(v.place);
                                         break;
                                     }
                                 break;
@@ -1912,7 +1914,7 @@ class EventsStage final : public Stage {
                             c.starts_at[t + 2] < 0)
                             continue;
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
-                        if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                        if (v.place && v.place_concrete && !v.in_quote) loc = place_value(v.place);
                     }
                 }
             // "a news conference with X, the first leader he has hosted at the White House":
@@ -1927,7 +1929,7 @@ class EventsStage final : public Stage {
                         continue;
                     const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
                     if (v.place && v.place_concrete && !v.in_quote && !topic_place(d, v))
-                        loc = v.place;
+                        loc = place_value(v.place);
                     break;
                 }
             // "held talks on the sidelines of the conference": where the article put that
@@ -1948,7 +1950,8 @@ class EventsStage final : public Stage {
                                 continue;
                             const Mention& v =
                                 d.mentions[static_cast<std::size_t>(c.starts_at[u + 2])];
-                            if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                            if (v.place && v.place_concrete && !v.in_quote)
+                                loc = place_value(v.place);
                         }
                     }
                     break;
@@ -1959,7 +1962,7 @@ class EventsStage final : public Stage {
                     if (c.starts_at[t] >= 0) {
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
                         if (v.place && v.place_concrete && (!v.part || v.metonym) && v.te < mt.te)
-                            loc = v.place;
+                            loc = place_value(v.place);
                     }
             // "a conference on Syria's reconstruction in Istanbul": the topic already has its
             // place ("Syria's"), the next one is the venue
@@ -1969,7 +1972,7 @@ class EventsStage final : public Stage {
                     const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                     if (v.place && v.place_concrete && !v.in_quote && t >= mt.te + 3 &&
                         d.toks[t - 2].lower == "'s"_w)
-                        loc = v.place;
+                        loc = place_value(v.place);
                     break;
                 }
             // "Sisi, who hosted the emergency summit, ...": the definite gathering is the one
@@ -1987,7 +1990,7 @@ class EventsStage final : public Stage {
                             c.starts_at[t + 2] < 0)
                             continue;
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
-                        if (v.place && v.place_concrete && !v.in_quote) loc = v.place;
+                        if (v.place && v.place_concrete && !v.in_quote) loc = place_value(v.place);
                     }
                 }
             const bool lone_ok = (gathering || members) && loc && !act.empty();
@@ -2406,7 +2409,7 @@ class EventsStage final : public Stage {
             for (const Mention* m : right)
                 if (m->place && (m->prep == "in"_w || m->prep == "at"_w) && !m->in_quote &&
                     m->tb <= near) {
-                    cd.ev.location = m->place;
+                    cd.ev.location = place_value(m->place);
                     break;
                 }
             // "Qatar announced a ceasefire between Israel and Hamas": the two sides agreed,
