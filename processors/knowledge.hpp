@@ -188,6 +188,8 @@ enum WordSet : std::uint64_t {
     WMonth = 1ull << 36,
     WDenialVerb = 1ull << 37,
     WPluralGroupAnaphor = 1ull << 38,
+    WPluralSideAnaphor = 1ull << 39,
+    WPairQuantifier = 1ull << 40,
 };
 
 struct Knowledge {
@@ -220,13 +222,14 @@ struct Knowledge {
     StrSet abbreviations;
     StrSet role_modifiers, name_connectors, people_nouns, prepositions, subordinators,
         relative_pronouns, skippable, negators, denial_verbs, speculative, group_anaphors,
-        plural_person_anaphors, plural_country_anaphors, plural_group_anaphors, determiners,
-        locative_preps, visit_nouns, stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials,
-        place_nouns, reporting_verbs, compound_heads, unasserted_verbs, purpose_heads,
-        agreement_nouns, gathering_nouns, gathering_exclude, contact_verbs, threat_verbs,
-        demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
-        guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
-        document_nouns, habitual_words, facility_nouns, org_descriptor_heads;
+        plural_person_anaphors, plural_country_anaphors, plural_group_anaphors,
+        plural_side_anaphors, pair_quantifiers, determiners, locative_preps, visit_nouns,
+        stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials, place_nouns, reporting_verbs,
+        compound_heads, unasserted_verbs, purpose_heads, agreement_nouns, gathering_nouns,
+        gathering_exclude, contact_verbs, threat_verbs, demand_openers, demand_subjects,
+        pair_anaphors, reception_verbs, invitation_words, guest_nouns, negotiation_modifiers,
+        stalled_words, copulas, aim_words, background_rounds, document_nouns, habitual_words,
+        facility_nouns, org_descriptor_heads;
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"

@@ -909,7 +909,7 @@ class CoreferenceStage final : public Stage {
                 while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
                 if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
                 if (tok.in_quote || tok.kind != TokKind::word ||
-                    !(tok.lex & (LPronoun | LDeterminer)))
+                    (!(tok.lex & (LPronoun | LDeterminer)) && !has(tok, WPairQuantifier)))
                     continue;
                 const auto pr =
                     (tok.lex & LPronoun) ? k.pronouns.find(tok.lower) : k.pronouns.end();
@@ -970,12 +970,13 @@ class CoreferenceStage final : public Stage {
                     }
                     continue;
                 }
-                // "the militants", "the group"
-                if (tok.lower == "the"_w && t + 1 < s.te) {
+                // "the militants", "the group"; "both sides", "both countries" (count two)
+                const bool both = has(tok, WPairQuantifier);
+                if ((tok.lower == "the"_w || both) && t + 1 < s.te) {
                     std::size_t h = t + 1;
-                    std::size_t count = 0;
+                    std::size_t count = both ? 2 : 0;
                     if (const auto nw = k.number_words.find(d.toks[h].lower);
-                        nw != k.number_words.end() && h + 1 < s.te) {
+                        !both && nw != k.number_words.end() && h + 1 < s.te) {
                         count = static_cast<std::size_t>(std::max(0, nw->second));
                         ++h;
                     }
@@ -1029,22 +1030,39 @@ class CoreferenceStage final : public Stage {
                     } else if (count >= 2 && anaphor &&
                                (has(d.toks[h], WPluralPersonAnaphor) ||
                                 has(d.toks[h], WPluralCountryAnaphor) ||
-                                has(d.toks[h], WPluralGroupAnaphor))) {
-                        // ("the two movements": the two armed/political groups named last)
-                        std::vector<const Mention*> ps =
-                            last_persons(d, t, count,
-                                         has(d.toks[h], WPluralCountryAnaphor) ? "country"
-                                         : has(d.toks[h], WPluralGroupAnaphor) ? "group"
-                                                                               : "person");
+                                has(d.toks[h], WPluralGroupAnaphor) ||
+                                has(d.toks[h], WPluralSideAnaphor)) &&
+                               // "both sides of the front line" is a place, not the parties
+                               !(has(d.toks[h], WPluralSideAnaphor) && h + 1 < s.te &&
+                                 d.toks[h + 1].lower == "of"_w)) {
+                        // the sides of the current occasion first (a pair or list joined
+                        // by "and" in this or the three sentences before), else the
+                        // persons / states / groups named last
+                        const bool side = has(d.toks[h], WPluralSideAnaphor);
+                        const bool to_states = has(d.toks[h], WPluralCountryAnaphor) && !side;
                         std::vector<Participant> parts;
+                        if (!has(d.toks[h], WPluralGroupAnaphor))
+                            parts = occasion_parties(d, t, si, count,
+                                                     side        ? 's'
+                                                     : to_states ? 'c'
+                                                                 : 'p');
+                        // ("the two movements": the two armed/political groups named last;
+                        // "both sides" with no list of sides stays unresolved)
+                        std::vector<const Mention*> ps =
+                            !parts.empty() || side
+                                ? std::vector<const Mention*>{}
+                                : last_persons(d, t, count,
+                                               to_states                             ? "country"
+                                               : has(d.toks[h], WPluralGroupAnaphor) ? "group"
+                                                                                     : "person");
                         for (const Mention* p : ps) parts.push_back(*p->part);
-                        if (has(d.toks[h], WPluralCountryAnaphor) && ps.size() == count) {
+                        if (to_states && ps.size() == count) {
                             std::vector<Participant> pair = salient_countries(d, t, si, count);
                             if (pair.size() == count) parts = std::move(pair);
                         }
                         // "Erdogan welcomed Sisi ... Ministers from the two governments": the
                         // states of the people named last when the states are not named
-                        if (ps.size() != count && has(d.toks[h], WPluralCountryAnaphor)) {
+                        if (parts.size() != count && to_states) {
                             parts.clear();
                             for (std::size_t q = d.mention_from(t);
                                  q-- > 0 && parts.size() < count;) {
@@ -1550,6 +1568,81 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
+    // The sides of the current occasion for "the two sides", "both countries", "the two
+    // leaders": the latest list of two or more parties joined by "and" ("A and B", "between
+    // A and B", "A, B and C", "Israeli and Palestinian officials") in this or the three
+    // sentences before, outside quotes. `want`: 'p' persons only, 'c' states (persons for
+    // their state), 's' the sides as named. `n` (0 = any) is the number of sides wanted.
+    std::vector<Participant> occasion_parties(const Doc& d, std::size_t t, std::size_t si,
+                                              std::size_t n, char want) const {
+        const Knowledge& k = *d.k;
+        auto usable = [&](const Mention& x) {
+            if (!x.part || x.in_quote || x.modifier || x.possessive) return false;
+            const auto kind = x.part->kind;
+            if (kind == "person"_w) return want != 'c' || !x.part->country.empty();
+            if (kind == "country"_w) return want != 'p' && !x.part->country.empty();
+            return kind == "group"_w && want == 's';
+        };
+        // x and y joined: ", and", "and", ",", then an optional "the"/"both" and at most
+        // one lower-case modifier ("Turkey and northern Syria")
+        auto joined = [&](const Mention& x, const Mention& y) {
+            if (x.sentence != y.sentence || x.te > y.tb) return false;
+            std::size_t u = x.te;
+            bool conj = false;
+            if (u < y.tb && d.toks[u].lower == ","_w) ++u, conj = true;
+            if (u < y.tb && d.toks[u].lower == "and"_w) ++u, conj = true;
+            if (!conj) return false;
+            if (u < y.tb && (d.toks[u].lower == "the"_w || has(d.toks[u], WPairQuantifier))) ++u;
+            if (u < y.tb && d.toks[u].kind == TokKind::word && !d.toks[u].cap &&
+                !(d.toks[u].lex & (LPreposition | LDeterminer | LSubordinator)) &&
+                d.toks[u].lower != "and"_w)
+                ++u;
+            return u == y.tb;
+        };
+        const std::size_t end = d.mention_from(t);
+        for (std::size_t q = end; q-- > 0;) {
+            const Mention& y = d.mentions[q];
+            if (y.sentence + 3 < si) break;
+            if (!usable(y)) continue;
+            // the list ending at y
+            std::vector<const Mention*> list{&y};
+            std::size_t r = q;
+            while (r > 0 && usable(d.mentions[r - 1]) && joined(d.mentions[r - 1], *list.back()))
+                list.push_back(&d.mentions[--r]);
+            if (list.size() < 2) continue;
+            // an adjective list must describe people ("Israeli and Palestinian officials");
+            // "attended by officials from A and B": attendees, not the sides
+            if ((list.front()->adjective && !list.front()->people) ||
+                (want == 's' && list.back()->prep_attached)) {
+                q = r;
+                continue;
+            }
+            std::reverse(list.begin(), list.end());
+            std::vector<Participant> out;
+            bool ok = true;
+            for (const Mention* m : list) {
+                if (want == 'p' && m->part->kind != "person"_w) ok = false;
+                Participant p = *m->part;
+                if (want == 'c' && p.kind != "country"_w) {
+                    const auto it = k.country_by_code.find(p.country);
+                    if (it == k.country_by_code.end()) {
+                        ok = false;
+                        break;
+                    }
+                    const CountryRec& cr = k.countries[it->second];
+                    p = Participant{cr.name, "country", "", cr.code};
+                }
+                const bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& o) {
+                    return o.name == p.name && o.kind == p.kind;
+                });
+                if (!dup) out.push_back(std::move(p));
+            }
+            if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
+            q = r;
+        }
+        return {};
+    }
+
     // "the two countries": the states named together in this or the sentence before ("A
     // and B"); else, among the states named in the last four sentences (not in a quote,
     // not as an adjective or a hyphen modifier; people for their state), those the article has
@@ -1570,23 +1663,6 @@ class CoreferenceStage final : public Stage {
             return x.part && x.part->kind == "country"_w && !x.in_quote &&
                    !x.part->country.empty() && !(x.adjective && !x.people) && !x.modifier;
         };
-        // a pair joined by "and" in this or the sentence before
-        for (std::size_t q = end; q-- > 1;) {
-            const Mention& y = d.mentions[q];
-            if (y.sentence + 1 < si) break;
-            const Mention& x = d.mentions[q - 1];
-            if (x.sentence != y.sentence || !qualifies(x) || !qualifies(y) ||
-                x.part->country == y.part->country || n != 2)
-                continue;
-            std::size_t u = x.te;
-            if (u < y.tb && d.toks[u].lower == "and"_w)
-                ++u;
-            else
-                continue;
-            if (u < y.tb && d.toks[u].lower == "the"_w) ++u;
-            if (u != y.tb) continue;
-            return {*x.part, *y.part};
-        }
         for (std::size_t q = end; q-- > 0;) {
             const Mention& x = d.mentions[q];
             if (x.sentence + 3 < si) break;

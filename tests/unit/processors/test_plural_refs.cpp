@@ -1,0 +1,96 @@
+// Plural party references ("the two sides", "both countries", "the two leaders", "the
+// pair"): resolved to the sides of the current occasion, the latest list of parties joined
+// by "and", in the kind the noun asks for. Sentences of our own on the fixture gazetteer,
+// with negative controls (no list in context, a single person, attendees, a place phrase).
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+bool any_with(const std::vector<Event>& evs, const std::string& a, const std::string& b) {
+    for (const auto& e : evs) {
+        const auto all = participants(e);
+        if (has(all, a) && has(all, b)) return true;
+    }
+    return false;
+}
+
+TEST(PluralRefs, BothSidesAreTheStatesJoinedByAnd) {
+    const auto evs = extract(
+        "Egypt and Jordan held talks in Cairo on Monday. Both sides agreed to expand trade.");
+    EXPECT_TRUE(any_with(of_type(evs, "agreement"), "EGY", "JOR"));
+}
+
+TEST(PluralRefs, TheTwoSidesKeepPersonsAsPersons) {
+    const auto evs = extract(
+        "Brandt held talks with Selim and Haddad in Amman on Monday. The two sides agreed to "
+        "reopen the border crossing.");
+    const auto a = of_type(evs, "agreement");
+    EXPECT_TRUE(any_with(a, "Omar Selim", "Amal Haddad"));
+}
+
+TEST(PluralRefs, TheTwoLeadersAreThePersonsOfTheList) {
+    const auto evs = extract(
+        "Selim and Haddad met in Amman on Monday. The two leaders agreed to reopen the border "
+        "crossing.");
+    EXPECT_TRUE(any_with(of_type(evs, "agreement"), "Omar Selim", "Amal Haddad"));
+}
+
+TEST(PluralRefs, BothCountriesAfterAListOfPersonsAreTheirStates) {
+    const auto evs = extract(
+        "Selim and Haddad met in Amman on Monday. France pledged $20 million in aid to both "
+        "countries on Tuesday.");
+    const auto aid = of_type(evs, "aid");
+    ASSERT_FALSE(aid.empty());
+    EXPECT_TRUE(any_with(aid, "EGY", "JOR"));
+}
+
+TEST(PluralRefs, AttendeesFromAListAreNotTheSides) {
+    const auto evs = extract(
+        "Israeli and Lebanese officials met in Amman on Monday. The talks were attended by "
+        "officials from Egypt and France. The two sides agreed to meet again next month.");
+    const auto a = of_type(evs, "agreement");
+    EXPECT_FALSE(any_with(a, "EGY", "FRA"));
+    EXPECT_TRUE(any_with(a, "ISR", "LBN"));
+}
+
+TEST(PluralRefs, NoListInContextLeavesBothSidesUnresolved) {
+    // control: one person and one place, no two sides to refer to
+    const auto evs = extract(
+        "Selim visited Amman on Monday. Both sides agreed to expand trade, officials said.");
+    for (const auto& e : of_type(evs, "agreement")) EXPECT_LT(participants(e).size(), 2u);
+}
+
+TEST(PluralRefs, BothSidesOfAPlaceIsNoReference) {
+    // control: "both sides of the border" is a place phrase, not the parties
+    const auto evs = extract(
+        "Egypt and Jordan held talks in Cairo on Monday. Haddad said residents on both sides "
+        "of the border wanted peace.");
+    for (const auto& e : of_type(evs, "statement")) {
+        EXPECT_TRUE(has(e.actors, "Amal Haddad"));
+        EXPECT_FALSE(has(participants(e), "EGY"));
+    }
+}
+
+TEST(PluralRefs, ASinglePersonIsNotTheTwoLeaders) {
+    // control: only one person named: "the two leaders" does not become a list
+    const auto evs = extract(
+        "Haddad arrived in Cairo on Monday. The two leaders agreed to reopen the border "
+        "crossing.");
+    for (const auto& e : of_type(evs, "agreement")) EXPECT_LT(participants(e).size(), 2u);
+}
+
+TEST(PluralRefs, NamedGroupTheyIsNotThePair) {
+    // control: "they" after a named armed group stays the group
+    const auto evs = extract(
+        "Israel and Lebanon agreed on a ceasefire on Monday. Hezbollah said on Tuesday they "
+        "would respect the truce.");
+    for (const auto& e : of_type(evs, "statement")) EXPECT_FALSE(has(e.actors, "ISR"));
+}
+
+}  // namespace
+}  // namespace herald::processors
