@@ -222,14 +222,14 @@ struct Knowledge {
     StrSet abbreviations;
     StrSet role_modifiers, name_connectors, people_nouns, prepositions, subordinators,
         relative_pronouns, skippable, negators, denial_verbs, speculative, group_anaphors,
-        plural_person_anaphors, plural_country_anaphors, plural_group_anaphors,
-        plural_side_anaphors, pair_quantifiers, determiners, locative_preps, visit_nouns,
-        stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials, place_nouns, reporting_verbs,
-        compound_heads, unasserted_verbs, purpose_heads, agreement_nouns, gathering_nouns,
-        gathering_exclude, contact_verbs, threat_verbs, demand_openers, demand_subjects,
-        pair_anaphors, reception_verbs, invitation_words, guest_nouns, negotiation_modifiers,
-        stalled_words, copulas, aim_words, background_rounds, document_nouns, habitual_words,
-        facility_nouns, org_descriptor_heads;
+        plural_person_anaphors, plural_country_anaphors, plural_group_anaphors, determiners,
+        locative_preps, visit_nouns, stopwords_cap, topic_nouns, hearsay_nouns, hearsay_denials,
+        place_nouns, reporting_verbs, compound_heads, unasserted_verbs, purpose_heads,
+        agreement_nouns, gathering_nouns, gathering_exclude, contact_verbs, threat_verbs,
+        demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
+        guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
+        document_nouns, habitual_words, facility_nouns, org_descriptor_heads;
+    StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"
