@@ -1166,7 +1166,9 @@ class CoreferenceStage final : public Stage {
             for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
                 if (d.toks[t].lower != "the"sv || d.toks[t + 1].lower != "city"sv) continue;
                 if (!(d.toks[t - 1].lex & LPreposition)) continue;
-                if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city of Aleppo"
+                if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city Aleppo"
+                // "a raid on the city of Tyre": the phrase names its own city
+                if (t + 3 < s.te && d.toks[t + 2].lower == "of"_w && d.toks[t + 3].cap) continue;
                 const Mention* last = nullptr;
                 for (std::size_t q = d.mention_from(t); q-- > 0 && !last;) {
                     const Mention& m = d.mentions[q];

@@ -92,5 +92,30 @@ TEST(PluralRefs, NamedGroupTheyIsNotThePair) {
     for (const auto& e : of_type(evs, "statement")) EXPECT_FALSE(has(e.actors, "ISR"));
 }
 
+// ---------------------------------------------------------------- "the city of X"
+
+TEST(PluralRefs, TheCityOfANamedPlaceIsThatPlaceNotTheCityNamedBefore) {
+    const auto evs = extract(
+        "The raids alarmed officials in Washington. On Monday, an Israeli air strike on the "
+        "city of Tyre killed four people.");
+    const auto a = of_type(evs, "attack");
+    ASSERT_FALSE(a.empty());
+    for (const auto& e : a) {
+        ASSERT_TRUE(e.location.has_value());
+        EXPECT_EQ(e.location->name, "Tyre");
+    }
+}
+
+TEST(PluralRefs, TheCityAloneIsStillTheCityNamedLast) {
+    // control: a bare "the city" keeps referring to the city named before
+    const auto evs = extract(
+        "Israeli jets struck targets near Tyre on Monday. An air strike on the city killed "
+        "four people on Tuesday.");
+    bool tyre = false;
+    for (const auto& e : of_type(evs, "attack"))
+        if (e.location && e.location->name == "Tyre") tyre = true;
+    EXPECT_TRUE(tyre);
+}
+
 }  // namespace
 }  // namespace herald::processors
