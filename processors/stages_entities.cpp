@@ -940,10 +940,32 @@ class CoreferenceStage final : public Stage {
                                 !(x.adjective && !x.people))
                                 since = true;
                         }
-                        if (p.kind == MentionKind::plural_anaphor && !p.extra.empty() &&
-                            p.sentence + 1 >= si && p.te <= t && !since &&
+                        // (a "they" that took the pair passes it on: "They met ... They
+                        // signed")
+                        if ((p.kind == MentionKind::plural_anaphor ||
+                             p.kind == MentionKind::pronoun) &&
+                            !p.extra.empty() && p.sentence + 1 >= si && p.te <= t && !since &&
                             (p.prep.empty() || k.subordinators.count(p.prep)))
                             pair = &p;
+                    }
+                    // "Jordan and Egypt held talks. They called for ...": with no named
+                    // group before it, a subject "they" is the list of sides that was the
+                    // subject last (this or the sentence before)
+                    Mention sides;
+                    if (!pair && pr->second == 'g' && !object && !m.possessive &&
+                        !group_antecedent(d, si, t)) {
+                        // (states only: after "A and B met", a bare "they fired rockets"
+                        // is more often unnamed fighters than the two leaders)
+                        std::vector<Participant> ps = occasion_parties(d, t, si, 0, 's', true);
+                        if (ps.size() >= 2 &&
+                            std::all_of(ps.begin(), ps.end(), [](const Participant& x) {
+                                return x.kind == "country"_w;
+                            })) {
+                            sides.kind = MentionKind::plural_anaphor;
+                            sides.part = ps[0];
+                            sides.extra.assign(ps.begin() + 1, ps.end());
+                            pair = &sides;
+                        }
                     }
                     const Mention* a = pair                ? pair
                                        : pr->second == 'g' ? group_antecedent(d, si, t)
@@ -965,7 +987,7 @@ class CoreferenceStage final : public Stage {
                         m.part = a->part;
                         m.role_kind = a->role_kind;
                         m.person = a->person;
-                        if (a->kind == MentionKind::plural_anaphor) m.extra = a->extra;
+                        if (a == pair) m.extra = a->extra;
                         added.push_back(std::move(m));
                     }
                     continue;
@@ -1575,8 +1597,11 @@ class CoreferenceStage final : public Stage {
     // A and B", "A, B and C", "Israeli and Palestinian officials") in this or the three
     // sentences before, outside quotes. `want`: 'p' persons only, 'c' states (persons for
     // their state), 's' the sides as named. `n` (0 = any) is the number of sides wanted.
+    // `subject`: only a list that is a subject (no preposition before it) in this or the
+    // sentence before, with no subject-like mention after it ("A and B met. They ...").
     std::vector<Participant> occasion_parties(const Doc& d, std::size_t t, std::size_t si,
-                                              std::size_t n, char want) const {
+                                              std::size_t n, char want,
+                                              bool subject = false) const {
         const Knowledge& k = *d.k;
         auto usable = [&](const Mention& x) {
             if (!x.part || x.in_quote || x.modifier || x.possessive) return false;
@@ -1604,8 +1629,14 @@ class CoreferenceStage final : public Stage {
         const std::size_t end = d.mention_from(t);
         for (std::size_t q = end; q-- > 0;) {
             const Mention& y = d.mentions[q];
-            if (y.sentence + 3 < si) break;
-            if (!usable(y)) continue;
+            if (y.sentence + (subject ? 1 : 3) < si) break;
+            if (!usable(y)) {
+                // a subject named after the list is the antecedent of "they", not the list
+                if (subject && y.part && !y.in_quote && y.prep.empty() &&
+                    !(y.adjective && !y.people))
+                    return {};
+                continue;
+            }
             // the list ending at y
             std::vector<const Mention*> list{&y};
             std::size_t r = q;
@@ -1620,6 +1651,7 @@ class CoreferenceStage final : public Stage {
                 continue;
             }
             std::reverse(list.begin(), list.end());
+            if (subject && (!list.front()->prep.empty() || list.front()->adjective)) return {};
             std::vector<Participant> out;
             bool ok = true;
             for (const Mention* m : list) {
@@ -1640,6 +1672,7 @@ class CoreferenceStage final : public Stage {
                 if (!dup) out.push_back(std::move(p));
             }
             if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
+            if (subject) return {};
             q = r;
         }
         return {};

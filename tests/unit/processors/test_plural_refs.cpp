@@ -117,5 +117,48 @@ TEST(PluralRefs, TheCityAloneIsStillTheCityNamedLast) {
     EXPECT_TRUE(tyre);
 }
 
+// ---------------------------------------------------------------- "they"
+
+TEST(PluralRefs, TheyAfterASubjectListIsTheList) {
+    const auto evs = extract(
+        "Jordan and Egypt held talks in Amman on Monday. They called on France to lift the "
+        "sanctions.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+}
+
+TEST(PluralRefs, TheyPassesThePairOn) {
+    // "They met ... They called": the second "they" keeps both sides
+    const auto evs = extract(
+        "Jordan and Egypt held talks in Amman on Monday. They said the talks were useful and "
+        "they called on France to lift the sanctions.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a[0].actors, "JOR"));
+    EXPECT_TRUE(has(a[0].actors, "EGY"));
+}
+
+TEST(PluralRefs, TheyAfterANamedGroupIsTheGroup) {
+    // control: a named armed group in between is the antecedent, not the list
+    const auto evs = extract(
+        "Israel and Lebanon held talks in Paris on Monday. Hezbollah rejected the talks on "
+        "Tuesday. They called on France to stay out of Lebanon.");
+    for (const auto& e : of_type(evs, "appeal")) {
+        EXPECT_FALSE(has(e.actors, "ISR"));
+        EXPECT_FALSE(has(e.actors, "Israel"));
+    }
+}
+
+TEST(PluralRefs, TheyAfterAListInAPrepositionalPhraseIsNotTheList) {
+    // control: "talks with A and B" is no subject list
+    const auto evs = extract(
+        "Brandt held talks with Jordan and Egypt in Paris on Monday. They called on Qatar to "
+        "lift the sanctions.");
+    for (const auto& e : of_type(evs, "appeal"))
+        EXPECT_FALSE(has(e.actors, "JOR") && has(e.actors, "EGY"));
+}
+
 }  // namespace
 }  // namespace herald::processors
