@@ -1626,56 +1626,65 @@ class CoreferenceStage final : public Stage {
                 ++u;
             return u == y.tb;
         };
-        const std::size_t end = d.mention_from(t);
-        for (std::size_t q = end; q-- > 0;) {
-            const Mention& y = d.mentions[q];
-            if (y.sentence + (subject ? 1 : 3) < si) break;
-            if (!usable(y)) {
-                // a subject named after the list is the antecedent of "they", not the list
-                if (subject && y.part && !y.in_quote && y.prep.empty() &&
-                    !(y.adjective && !y.people))
-                    return {};
-                continue;
-            }
-            // the list ending at y
-            std::vector<const Mention*> list{&y};
-            std::size_t r = q;
-            while (r > 0 && usable(d.mentions[r - 1]) && joined(d.mentions[r - 1], *list.back()))
-                list.push_back(&d.mentions[--r]);
-            if (list.size() < 2) continue;
-            // an adjective list must describe people ("Israeli and Palestinian officials");
-            // "attended by officials from A and B": attendees, not the sides
-            if ((list.front()->adjective && !list.front()->people) ||
-                (want == 's' && list.back()->prep_attached)) {
-                q = r;
-                continue;
-            }
-            std::reverse(list.begin(), list.end());
-            if (subject && (!list.front()->prep.empty() || list.front()->adjective)) return {};
-            std::vector<Participant> out;
-            bool ok = true;
-            for (const Mention* m : list) {
-                if (want == 'p' && m->part->kind != "person"_w) ok = false;
-                Participant p = *m->part;
-                if (want == 'c' && p.kind != "country"_w) {
-                    const auto it = k.country_by_code.find(p.country);
-                    if (it == k.country_by_code.end()) {
-                        ok = false;
-                        break;
-                    }
-                    const CountryRec& cr = k.countries[it->second];
-                    p = Participant{cr.name, "country", "", cr.code};
+        // the latest fitting list among mentions [0, end) in sentences >= lo
+        auto scan = [&](std::size_t end, std::size_t lo) -> std::vector<Participant> {
+            for (std::size_t q = end; q-- > 0;) {
+                const Mention& y = d.mentions[q];
+                if (y.sentence < lo) break;
+                if (!usable(y)) {
+                    // a subject named after the list is the antecedent of "they", not the list
+                    if (subject && y.part && !y.in_quote && y.prep.empty() &&
+                        !(y.adjective && !y.people))
+                        return {};
+                    continue;
                 }
-                const bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& o) {
-                    return o.name == p.name && o.kind == p.kind;
-                });
-                if (!dup) out.push_back(std::move(p));
+                // the list ending at y
+                std::vector<const Mention*> list{&y};
+                std::size_t r = q;
+                while (r > 0 && usable(d.mentions[r - 1]) &&
+                       joined(d.mentions[r - 1], *list.back()))
+                    list.push_back(&d.mentions[--r]);
+                if (list.size() < 2) continue;
+                // an adjective list must describe people ("Israeli and Palestinian officials");
+                // "attended by officials from A and B": attendees, not the sides
+                if ((list.front()->adjective && !list.front()->people) ||
+                    (want == 's' && list.back()->prep_attached)) {
+                    q = r;
+                    continue;
+                }
+                std::reverse(list.begin(), list.end());
+                if (subject && (!list.front()->prep.empty() || list.front()->adjective)) return {};
+                std::vector<Participant> out;
+                bool ok = true;
+                for (const Mention* m : list) {
+                    if (want == 'p' && m->part->kind != "person"_w) ok = false;
+                    Participant p = *m->part;
+                    if (want == 'c' && p.kind != "country"_w) {
+                        const auto it = k.country_by_code.find(p.country);
+                        if (it == k.country_by_code.end()) {
+                            ok = false;
+                            break;
+                        }
+                        const CountryRec& cr = k.countries[it->second];
+                        p = Participant{cr.name, "country", "", cr.code};
+                    }
+                    const bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& o) {
+                        return o.name == p.name && o.kind == p.kind;
+                    });
+                    if (!dup) out.push_back(std::move(p));
+                }
+                if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
+                if (subject) return {};
+                q = r;
             }
-            if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
-            if (subject) return {};
-            q = r;
-        }
-        return {};
+            return {};
+        };
+        const std::size_t back = subject ? 1 : 3;
+        std::vector<Participant> out = scan(d.mention_from(t), si > back ? si - back : 0);
+        // "He urged both sides" late in the story: the sides of the lede's occasion
+        if (out.empty() && want == 's' && !subject && si > back && !d.sents.empty())
+            out = scan(d.mention_from(d.sents[0].te), 0);
+        return out;
     }
 
     // "the two countries": the states named together in this or the sentence before ("A

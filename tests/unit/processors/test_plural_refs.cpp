@@ -92,6 +92,26 @@ TEST(PluralRefs, NamedGroupTheyIsNotThePair) {
     for (const auto& e : of_type(evs, "statement")) EXPECT_FALSE(has(e.actors, "ISR"));
 }
 
+TEST(PluralRefs, BothSidesLateInTheStoryAreTheLedesSides) {
+    const auto evs = extract(
+        "Egypt and Jordan held talks in Cairo on Monday. The session lasted six hours. "
+        "Officials described it as frank. Trade was also on the agenda. A second round is "
+        "expected soon. Brandt urged both sides to keep talking.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a[0].targets, "EGY"));
+    EXPECT_TRUE(has(a[0].targets, "JOR"));
+}
+
+TEST(PluralRefs, BothSidesLateInTheStoryWithoutALedeListStayUnresolved) {
+    // control: the lede names one visitor and one place, no two sides
+    const auto evs = extract(
+        "Selim visited Amman on Monday. The session lasted six hours. Officials described it "
+        "as frank. Trade was also on the agenda. A second round is expected soon. Brandt "
+        "urged both sides to keep talking.");
+    for (const auto& e : of_type(evs, "appeal")) EXPECT_LT(e.targets.size(), 2u);
+}
+
 // ---------------------------------------------------------------- "the city of X"
 
 TEST(PluralRefs, TheCityOfANamedPlaceIsThatPlaceNotTheCityNamedBefore) {
