@@ -1687,8 +1687,8 @@ class CoreferenceStage final : public Stage {
         return out;
     }
 
-    // "the two countries": the states named together in this or the sentence before ("A
-    // and B"); else, among the states named in the last four sentences (not in a quote,
+    // "the two countries" when no list of sides is near (occasion_parties): among the
+    // states named in the last four sentences (not in a quote,
     // not as an adjective or a hyphen modifier; people for their state), those the article has
     // named most so far, people counting for their state ("Blinken and the crown prince
     // signed ... They discussed Iran and the conflict in Yemen. The two countries ..." is
