@@ -1004,6 +1004,8 @@ class CoreferenceStage final : public Stage {
                     }
                     // "the neighbours": the two states named last
                     if (!count && has(d.toks[h], WPairAnaphor)) count = 2;
+                    // "urged the parties to": as many sides as the occasion has
+                    const bool any_sides = !count && has(d.toks[h], WPluralSideAnaphor);
                     // "X was accompanied by A, B and C. The leaders held talks": opening a
                     // sentence, the persons of the sentence before (two or more)
                     if (!count && t == s.tb && si > 0 && (d.toks[h].lex & LAnaphorNoun) &&
@@ -1049,7 +1051,7 @@ class CoreferenceStage final : public Stage {
                             added.push_back(std::move(m));
                             t = h;
                         }
-                    } else if (count >= 2 && anaphor &&
+                    } else if ((count >= 2 || any_sides) && anaphor &&
                                (has(d.toks[h], WPluralPersonAnaphor) ||
                                 has(d.toks[h], WPluralCountryAnaphor) ||
                                 has(d.toks[h], WPluralGroupAnaphor) ||
@@ -1104,7 +1106,7 @@ class CoreferenceStage final : public Stage {
                                 parts.push_back(Participant{cr.name, "country", "", cr.code});
                             }
                         }
-                        if (parts.size() == count) {
+                        if (parts.size() >= 2 && (parts.size() == count || any_sides)) {
                             Mention m;
                             m.tb = t;
                             m.te = h + 1;

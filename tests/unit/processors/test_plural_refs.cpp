@@ -112,6 +112,25 @@ TEST(PluralRefs, BothSidesLateInTheStoryWithoutALedeListStayUnresolved) {
     for (const auto& e : of_type(evs, "appeal")) EXPECT_LT(e.targets.size(), 2u);
 }
 
+TEST(PluralRefs, ThePartiesWithoutANumberAreAllTheSides) {
+    const auto evs = extract(
+        "Israel, Lebanon and France held talks in Paris on Monday. Brandt urged the parties "
+        "to keep talking.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a[0].targets, "ISR"));
+    EXPECT_TRUE(has(a[0].targets, "LBN"));
+    EXPECT_TRUE(has(a[0].targets, "FRA"));
+}
+
+TEST(PluralRefs, ThePartiesOfSomethingAreNoReference) {
+    // control: "the parties of the coalition" names other parties
+    const auto evs = extract(
+        "Israel and Lebanon held talks in Paris on Monday. Brandt urged the parties of the "
+        "coalition to keep talking.");
+    for (const auto& e : of_type(evs, "appeal")) EXPECT_FALSE(has(e.targets, "LBN"));
+}
+
 // ---------------------------------------------------------------- "the city of X"
 
 TEST(PluralRefs, TheCityOfANamedPlaceIsThatPlaceNotTheCityNamedBefore) {
