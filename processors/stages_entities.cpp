@@ -1005,7 +1005,13 @@ class CoreferenceStage final : public Stage {
                     // "the neighbours": the two states named last
                     if (!count && has(d.toks[h], WPairAnaphor)) count = 2;
                     // "urged the parties to": as many sides as the occasion has
-                    const bool any_sides = !count && has(d.toks[h], WPluralSideAnaphor);
+                    // "told the leaders that": as many persons as the occasion's list (not
+                    // "the leaders of the region", "the ministers from ...")
+                    const bool any_sides =
+                        !count &&
+                        (has(d.toks[h], WPluralSideAnaphor) ||
+                         (has(d.toks[h], WPluralPersonAnaphor) && h + 1 < s.te &&
+                          d.toks[h + 1].lower != "of"_w && d.toks[h + 1].lower != "from"_w));
                     // "X was accompanied by A, B and C. The leaders held talks": opening a
                     // sentence, the persons of the sentence before (two or more)
                     if (!count && t == s.tb && si > 0 && (d.toks[h].lex & LAnaphorNoun) &&

@@ -131,6 +131,27 @@ TEST(PluralRefs, ThePartiesOfSomethingAreNoReference) {
     for (const auto& e : of_type(evs, "appeal")) EXPECT_FALSE(has(e.targets, "LBN"));
 }
 
+TEST(PluralRefs, TheLeadersWithoutANumberAreThePersonsOfTheList) {
+    const auto evs = extract(
+        "Selim and Haddad met in Amman on Monday. Brandt urged the leaders to reopen the "
+        "border crossing.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a[0].targets, "Omar Selim"));
+    EXPECT_TRUE(has(a[0].targets, "Amal Haddad"));
+}
+
+TEST(PluralRefs, TheLeadersOfSomethingAreNoReference) {
+    // control: "the leaders of the region" are other people; a list of states is no
+    // list of persons either
+    for (const char* text :
+         {"Selim and Haddad met in Amman on Monday. Brandt urged the leaders of the region to "
+          "reopen the border crossing.",
+          "Egypt and Jordan held talks in Amman on Monday. Brandt urged the leaders to reopen "
+          "the border crossing."})
+        for (const auto& e : of_type(extract(text), "appeal")) EXPECT_LT(e.targets.size(), 2u);
+}
+
 // ---------------------------------------------------------------- "the city of X"
 
 TEST(PluralRefs, TheCityOfANamedPlaceIsThatPlaceNotTheCityNamedBefore) {
