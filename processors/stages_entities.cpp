@@ -1001,6 +1001,14 @@ class CoreferenceStage final : public Stage {
                         !both && nw != k.number_words.end() && h + 1 < s.te) {
                         count = static_cast<std::size_t>(std::max(0, nw->second));
                         ++h;
+                        // "the two Gulf neighbours", "the two Horn of Africa neighbours":
+                        // capitalised modifiers before the noun
+                        std::size_t g = h;
+                        while (g + 1 < s.te && g < h + 4 &&
+                               (d.toks[g].cap ||
+                                (g > h && d.toks[g].lower == "of"_w && d.toks[g + 1].cap)))
+                            ++g;
+                        if (g > h && count >= 2 && (d.toks[g].lex & LAnaphorNoun)) h = g;
                     }
                     // "the neighbours": the two states named last
                     if (!count && has(d.toks[h], WPairAnaphor)) count = 2;

@@ -152,6 +152,22 @@ TEST(PluralRefs, TheLeadersOfSomethingAreNoReference) {
         for (const auto& e : of_type(extract(text), "appeal")) EXPECT_LT(e.targets.size(), 2u);
 }
 
+TEST(PluralRefs, CapitalisedModifiersBeforeThePluralNoun) {
+    // "the two Arab neighbours" is "the two neighbours"
+    const auto evs = extract(
+        "Egypt and Jordan held talks in Cairo on Monday. France pledged $20 million in aid to "
+        "the two Arab neighbours on Tuesday.");
+    const auto aid = of_type(evs, "aid");
+    ASSERT_FALSE(aid.empty());
+    EXPECT_TRUE(any_with(aid, "EGY", "JOR"));
+    // control: the same modifiers before a noun that is no party reference
+    const auto other = of_type(extract("Egypt and Jordan held talks in Cairo on Monday. France "
+                                       "pledged $20 million in aid to the two Arab families on "
+                                       "Tuesday."),
+                               "aid");
+    for (const auto& e : other) EXPECT_FALSE(has(e.targets, "EGY") && has(e.targets, "JOR"));
+}
+
 // ---------------------------------------------------------------- "the city of X"
 
 TEST(PluralRefs, TheCityOfANamedPlaceIsThatPlaceNotTheCityNamedBefore) {
