@@ -370,6 +370,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "plural_person_anaphors",
                 "plural_country_anaphors",
                 "plural_group_anaphors",
+                "plural_side_anaphors",
+                "pair_quantifiers",
                 "determiners",
                 "prepositions",
                 "locative_preps",
@@ -451,6 +453,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.plural_country_anaphors, get_list(r, "plural_country_anaphors", sink));
     if (r["plural_group_anaphors"])
         fill_set(k.plural_group_anaphors, get_list(r, "plural_group_anaphors", sink));
+    if (r["plural_side_anaphors"])
+        fill_set(k.plural_side_anaphors, get_list(r, "plural_side_anaphors", sink));
+    if (r["pair_quantifiers"]) fill_set(k.pair_quantifiers, get_list(r, "pair_quantifiers", sink));
     fill_set(k.determiners, get_list(r, "determiners", sink));
     fill_set(k.prepositions, get_list(r, "prepositions", sink));
     fill_set(k.locative_preps, get_list(r, "locative_preps", sink));
@@ -887,6 +892,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->plural_person_anaphors, LAnaphorNoun);
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
     flag_set(k->plural_group_anaphors, LAnaphorNoun);
+    flag_set(k->plural_side_anaphors, LAnaphorNoun);
     // exact membership bits (space-free entries: a token never holds a space); every
     // member gets a `lex` entry, so a token not found in `words` is in no set
     auto member_word = [&](const std::string& w, std::uint64_t bit) {
@@ -911,6 +917,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->plural_person_anaphors, WPluralPersonAnaphor);
     member(k->plural_country_anaphors, WPluralCountryAnaphor);
     member(k->plural_group_anaphors, WPluralGroupAnaphor);
+    member(k->plural_side_anaphors, WPluralSideAnaphor);
+    member(k->pair_quantifiers, WPairQuantifier);
     member(k->guest_nouns, WGuestNoun);
     member(k->compound_heads, WCompoundHead);
     member(k->reporting_verbs, WReportingVerb);

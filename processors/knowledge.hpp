@@ -189,6 +189,8 @@ enum WordSet : std::uint64_t {
     WMonth = 1ull << 36,
     WDenialVerb = 1ull << 37,
     WPluralGroupAnaphor = 1ull << 38,
+    WPluralSideAnaphor = 1ull << 39,
+    WPairQuantifier = 1ull << 40,
 };
 
 struct Knowledge {
@@ -233,6 +235,7 @@ struct Knowledge {
         demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
         guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
         document_nouns, habitual_words, facility_nouns, org_descriptor_heads;
+    StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"

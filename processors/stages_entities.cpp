@@ -902,7 +902,7 @@ class CoreferenceStage final : public Stage {
                 while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
                 if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
                 if (tok.in_quote || tok.kind != TokKind::word ||
-                    !(tok.lex & (LPronoun | LDeterminer)))
+                    (!(tok.lex & (LPronoun | LDeterminer)) && !has(tok, WPairQuantifier)))
                     continue;
                 const auto pr =
                     (tok.lex & LPronoun) ? k.pronouns.find(tok.lower) : k.pronouns.end();
@@ -933,10 +933,32 @@ class CoreferenceStage final : public Stage {
                                 !(x.adjective && !x.people))
                                 since = true;
                         }
-                        if (p.kind == MentionKind::plural_anaphor && !p.extra.empty() &&
-                            p.sentence + 1 >= si && p.te <= t && !since &&
+                        // (a "they" that took the pair passes it on: "They met ... They
+                        // signed")
+                        if ((p.kind == MentionKind::plural_anaphor ||
+                             p.kind == MentionKind::pronoun) &&
+                            !p.extra.empty() && p.sentence + 1 >= si && p.te <= t && !since &&
                             (p.prep.empty() || k.subordinators.count(p.prep)))
                             pair = &p;
+                    }
+                    // "Jordan and Egypt held talks. They called for ...": with no named
+                    // group before it, a subject "they" is the list of sides that was the
+                    // subject last (this or the sentence before)
+                    Mention sides;
+                    if (!pair && pr->second == 'g' && !object && !m.possessive &&
+                        !group_antecedent(d, si, t)) {
+                        // (states only: after "A and B met", a bare "they fired rockets"
+                        // is more often unnamed fighters than the two leaders)
+                        std::vector<Participant> ps = occasion_parties(d, t, si, 0, 's', true);
+                        if (ps.size() >= 2 &&
+                            std::all_of(ps.begin(), ps.end(), [](const Participant& x) {
+                                return x.kind == "country"_w;
+                            })) {
+                            sides.kind = MentionKind::plural_anaphor;
+                            sides.part = d.own(std::move(ps[0]));
+                            sides.extra.assign(ps.begin() + 1, ps.end());
+                            pair = &sides;
+                        }
                     }
                     const Mention* a = pair                ? pair
                                        : pr->second == 'g' ? group_antecedent(d, si, t)
@@ -958,22 +980,39 @@ class CoreferenceStage final : public Stage {
                         m.part = a->part;
                         m.role_kind = a->role_kind;
                         m.person = a->person;
-                        if (a->kind == MentionKind::plural_anaphor) m.extra = a->extra;
+                        if (a == pair) m.extra = a->extra;
                         added.push_back(std::move(m));
                     }
                     continue;
                 }
-                // "the militants", "the group"
-                if (tok.lower == "the"_w && t + 1 < s.te) {
+                // "the militants", "the group"; "both sides", "both countries" (count two)
+                const bool both = has(tok, WPairQuantifier);
+                if ((tok.lower == "the"_w || both) && t + 1 < s.te) {
                     std::size_t h = t + 1;
-                    std::size_t count = 0;
+                    std::size_t count = both ? 2 : 0;
                     if (const auto nw = k.number_words.find(d.toks[h].lower);
-                        nw != k.number_words.end() && h + 1 < s.te) {
+                        !both && nw != k.number_words.end() && h + 1 < s.te) {
                         count = static_cast<std::size_t>(std::max(0, nw->second));
                         ++h;
+                        // "the two Gulf neighbours", "the two Horn of Africa neighbours":
+                        // capitalised modifiers before the noun
+                        std::size_t g = h;
+                        while (g + 1 < s.te && g < h + 4 &&
+                               (d.toks[g].cap ||
+                                (g > h && d.toks[g].lower == "of"_w && d.toks[g + 1].cap)))
+                            ++g;
+                        if (g > h && count >= 2 && (d.toks[g].lex & LAnaphorNoun)) h = g;
                     }
                     // "the neighbours": the two states named last
                     if (!count && has(d.toks[h], WPairAnaphor)) count = 2;
+                    // "urged the parties to": as many sides as the occasion has
+                    // "told the leaders that": as many persons as the occasion's list (not
+                    // "the leaders of the region", "the ministers from ...")
+                    const bool any_sides =
+                        !count &&
+                        (has(d.toks[h], WPluralSideAnaphor) ||
+                         (has(d.toks[h], WPluralPersonAnaphor) && h + 1 < s.te &&
+                          d.toks[h + 1].lower != "of"_w && d.toks[h + 1].lower != "from"_w));
                     // "X was accompanied by A, B and C. The leaders held talks": opening a
                     // sentence, the persons of the sentence before (two or more)
                     if (!count && t == s.tb && si > 0 && (d.toks[h].lex & LAnaphorNoun) &&
@@ -1019,25 +1058,42 @@ class CoreferenceStage final : public Stage {
                             added.push_back(std::move(m));
                             t = h;
                         }
-                    } else if (count >= 2 && anaphor &&
+                    } else if ((count >= 2 || any_sides) && anaphor &&
                                (has(d.toks[h], WPluralPersonAnaphor) ||
                                 has(d.toks[h], WPluralCountryAnaphor) ||
-                                has(d.toks[h], WPluralGroupAnaphor))) {
-                        // ("the two movements": the two armed/political groups named last)
-                        std::vector<const Mention*> ps =
-                            last_persons(d, t, count,
-                                         has(d.toks[h], WPluralCountryAnaphor) ? "country"
-                                         : has(d.toks[h], WPluralGroupAnaphor) ? "group"
-                                                                               : "person");
+                                has(d.toks[h], WPluralGroupAnaphor) ||
+                                has(d.toks[h], WPluralSideAnaphor)) &&
+                               // "both sides of the front line" is a place, not the parties
+                               !(has(d.toks[h], WPluralSideAnaphor) && h + 1 < s.te &&
+                                 d.toks[h + 1].lower == "of"_w)) {
+                        // the sides of the current occasion first (a pair or list joined
+                        // by "and" in this or the three sentences before), else the
+                        // persons / states / groups named last
+                        const bool side = has(d.toks[h], WPluralSideAnaphor);
+                        const bool to_states = has(d.toks[h], WPluralCountryAnaphor) && !side;
                         std::vector<Participant> parts;
+                        if (!has(d.toks[h], WPluralGroupAnaphor))
+                            parts = occasion_parties(d, t, si, count,
+                                                     side        ? 's'
+                                                     : to_states ? 'c'
+                                                                 : 'p');
+                        // ("the two movements": the two armed/political groups named last;
+                        // "both sides" with no list of sides stays unresolved)
+                        std::vector<const Mention*> ps =
+                            !parts.empty() || side
+                                ? std::vector<const Mention*>{}
+                                : last_persons(d, t, count,
+                                               to_states                             ? "country"
+                                               : has(d.toks[h], WPluralGroupAnaphor) ? "group"
+                                                                                     : "person");
                         for (const Mention* p : ps) parts.push_back(*p->part);
-                        if (has(d.toks[h], WPluralCountryAnaphor) && ps.size() == count) {
+                        if (to_states && ps.size() == count) {
                             std::vector<Participant> pair = salient_countries(d, t, si, count);
                             if (pair.size() == count) parts = std::move(pair);
                         }
                         // "Erdogan welcomed Sisi ... Ministers from the two governments": the
                         // states of the people named last when the states are not named
-                        if (ps.size() != count && has(d.toks[h], WPluralCountryAnaphor)) {
+                        if (parts.size() != count && to_states) {
                             parts.clear();
                             for (std::size_t q = d.mention_from(t);
                                  q-- > 0 && parts.size() < count;) {
@@ -1057,7 +1113,7 @@ class CoreferenceStage final : public Stage {
                                 parts.push_back(Participant{cr.name, "country", "", cr.code});
                             }
                         }
-                        if (parts.size() == count) {
+                        if (parts.size() >= 2 && (parts.size() == count || any_sides)) {
                             Mention m;
                             m.tb = t;
                             m.te = h + 1;
@@ -1140,7 +1196,9 @@ class CoreferenceStage final : public Stage {
             for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
                 if (d.toks[t].lower != "the"sv || d.toks[t + 1].lower != "city"sv) continue;
                 if (!(d.toks[t - 1].lex & LPreposition)) continue;
-                if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city of Aleppo"
+                if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city Aleppo"
+                // "a raid on the city of Tyre": the phrase names its own city
+                if (t + 3 < s.te && d.toks[t + 2].lower == "of"_w && d.toks[t + 3].cap) continue;
                 const Mention* last = nullptr;
                 for (std::size_t q = d.mention_from(t); q-- > 0 && !last;) {
                     const Mention& m = d.mentions[q];
@@ -1543,8 +1601,103 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
-    // "the two countries": the states named together in this or the sentence before ("A
-    // and B"); else, among the states named in the last four sentences (not in a quote,
+    // The sides of the current occasion for "the two sides", "both countries", "the two
+    // leaders": the latest list of two or more parties joined by "and" ("A and B", "between
+    // A and B", "A, B and C", "Israeli and Palestinian officials") in this or the three
+    // sentences before, outside quotes. `want`: 'p' persons only, 'c' states (persons for
+    // their state), 's' the sides as named. `n` (0 = any) is the number of sides wanted.
+    // `subject`: only a list that is a subject (no preposition before it) in this or the
+    // sentence before, with no subject-like mention after it ("A and B met. They ...").
+    std::vector<Participant> occasion_parties(const Doc& d, std::size_t t, std::size_t si,
+                                              std::size_t n, char want,
+                                              bool subject = false) const {
+        const Knowledge& k = *d.k;
+        auto usable = [&](const Mention& x) {
+            if (!x.part || x.in_quote || x.modifier || x.possessive) return false;
+            const auto kind = x.part->kind;
+            if (kind == "person"_w) return want != 'c' || !x.part->country.empty();
+            if (kind == "country"_w) return want != 'p' && !x.part->country.empty();
+            return kind == "group"_w && want == 's';
+        };
+        // x and y joined: ", and", "and", ",", then an optional "the"/"both" and at most
+        // one lower-case modifier ("Turkey and northern Syria")
+        auto joined = [&](const Mention& x, const Mention& y) {
+            if (x.sentence != y.sentence || x.te > y.tb) return false;
+            std::size_t u = x.te;
+            bool conj = false;
+            if (u < y.tb && d.toks[u].lower == ","_w) ++u, conj = true;
+            if (u < y.tb && d.toks[u].lower == "and"_w) ++u, conj = true;
+            if (!conj) return false;
+            if (u < y.tb && (d.toks[u].lower == "the"_w || has(d.toks[u], WPairQuantifier))) ++u;
+            if (u < y.tb && d.toks[u].kind == TokKind::word && !d.toks[u].cap &&
+                !(d.toks[u].lex & (LPreposition | LDeterminer | LSubordinator)) &&
+                d.toks[u].lower != "and"_w)
+                ++u;
+            return u == y.tb;
+        };
+        // the latest fitting list among mentions [0, end) in sentences >= lo
+        auto scan = [&](std::size_t end, std::size_t lo) -> std::vector<Participant> {
+            for (std::size_t q = end; q-- > 0;) {
+                const Mention& y = d.mentions[q];
+                if (y.sentence < lo) break;
+                if (!usable(y)) {
+                    // a subject named after the list is the antecedent of "they", not the list
+                    if (subject && y.part && !y.in_quote && y.prep.empty() &&
+                        !(y.adjective && !y.people))
+                        return {};
+                    continue;
+                }
+                // the list ending at y
+                std::vector<const Mention*> list{&y};
+                std::size_t r = q;
+                while (r > 0 && usable(d.mentions[r - 1]) &&
+                       joined(d.mentions[r - 1], *list.back()))
+                    list.push_back(&d.mentions[--r]);
+                if (list.size() < 2) continue;
+                // an adjective list must describe people ("Israeli and Palestinian officials");
+                // "attended by officials from A and B": attendees, not the sides
+                if ((list.front()->adjective && !list.front()->people) ||
+                    (want == 's' && list.back()->prep_attached)) {
+                    q = r;
+                    continue;
+                }
+                std::reverse(list.begin(), list.end());
+                if (subject && (!list.front()->prep.empty() || list.front()->adjective)) return {};
+                std::vector<Participant> out;
+                bool ok = true;
+                for (const Mention* m : list) {
+                    if (want == 'p' && m->part->kind != "person"_w) ok = false;
+                    Participant p = *m->part;
+                    if (want == 'c' && p.kind != "country"_w) {
+                        const auto it = k.country_by_code.find(p.country);
+                        if (it == k.country_by_code.end()) {
+                            ok = false;
+                            break;
+                        }
+                        const CountryRec& cr = k.countries[it->second];
+                        p = Participant{cr.name, "country", "", cr.code};
+                    }
+                    const bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& o) {
+                        return o.name == p.name && o.kind == p.kind;
+                    });
+                    if (!dup) out.push_back(std::move(p));
+                }
+                if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
+                if (subject) return {};
+                q = r;
+            }
+            return {};
+        };
+        const std::size_t back = subject ? 1 : 3;
+        std::vector<Participant> out = scan(d.mention_from(t), si > back ? si - back : 0);
+        // "He urged both sides" late in the story: the sides of the lede's occasion
+        if (out.empty() && want == 's' && !subject && si > back && !d.sents.empty())
+            out = scan(d.mention_from(d.sents[0].te), 0);
+        return out;
+    }
+
+    // "the two countries" when no list of sides is near (occasion_parties): among the
+    // states named in the last four sentences (not in a quote,
     // not as an adjective or a hyphen modifier; people for their state), those the article has
     // named most so far, people counting for their state ("Blinken and the crown prince
     // signed ... They discussed Iran and the conflict in Yemen. The two countries ..." is
@@ -1563,23 +1716,6 @@ class CoreferenceStage final : public Stage {
             return x.part && x.part->kind == "country"_w && !x.in_quote &&
                    !x.part->country.empty() && !(x.adjective && !x.people) && !x.modifier;
         };
-        // a pair joined by "and" in this or the sentence before
-        for (std::size_t q = end; q-- > 1;) {
-            const Mention& y = d.mentions[q];
-            if (y.sentence + 1 < si) break;
-            const Mention& x = d.mentions[q - 1];
-            if (x.sentence != y.sentence || !qualifies(x) || !qualifies(y) ||
-                x.part->country == y.part->country || n != 2)
-                continue;
-            std::size_t u = x.te;
-            if (u < y.tb && d.toks[u].lower == "and"_w)
-                ++u;
-            else
-                continue;
-            if (u < y.tb && d.toks[u].lower == "the"_w) ++u;
-            if (u != y.tb) continue;
-            return {*x.part, *y.part};
-        }
         for (std::size_t q = end; q-- > 0;) {
             const Mention& x = d.mentions[q];
             if (x.sentence + 3 < si) break;
