@@ -61,6 +61,11 @@ std::unique_ptr<Stage> make_attributes_stage();
 std::unique_ptr<Stage> make_region_stage();
 std::unique_ptr<Stage> make_merge_stage();
 
+// Gives `ev` the event type `ti` (or the data's type named `name`) with its category
+// and PLOVER/CAMEO codes; false when the data has no type of that name.
+void retype(Event& ev, const EventTypeInfo& ti);
+bool retype(Event& ev, const Knowledge& k, std::string_view name);
+
 // Adds the evidence (the candidate's sentence as original offsets, in
 // Candidate::evidence) when missing. Event::evidence (with the article id, url
 // and sentence text) is made by fill_evidence() for the events Pipeline::run

@@ -13,21 +13,6 @@ using namespace std::string_view_literals;
 
 namespace {
 
-// Gives `ev` the event type `name` with its category and codes from the data;
-// false when the data has no such type.
-bool retype(Event& ev, const Knowledge& k, std::string_view name) {
-    for (const auto& ti : k.types)
-        if (ti.name == name) {
-            ev.type = ti.name;
-            ev.category = ti.category;
-            ev.plover_type = ti.plover_type;
-            ev.plover_mode = ti.plover_mode;
-            ev.cameo = ti.cameo;
-            return true;
-        }
-    return false;
-}
-
 struct Match {
     std::size_t tb = 0, te = 0;
     std::uint32_t trig = 0;
@@ -2071,20 +2056,13 @@ class EventsStage final : public Stage {
                         continue;
                     const auto it = k.country_by_code.find(cd.ev.location->country);
                     if (it == k.country_by_code.end()) break;
-                    for (const auto& ti : k.types)
-                        if (ti.name == "visit"_w) {
-                            Candidate v = cd;
-                            v.ev.type = ti.name;
-                            v.ev.category = ti.category;
-                            v.ev.plover_type = ti.plover_type;
-                            v.ev.plover_mode = ti.plover_mode;
-                            v.ev.cameo = ti.cameo;
-                            v.ev.actors = {g};
-                            const CountryRec& cr = k.countries[it->second];
-                            v.ev.targets = {Participant{cr.name, "country", "", cr.code}};
-                            v.places = {*cd.ev.location};
-                            d.cands.push_back(std::move(v));
-                        }
+                    Candidate v = cd;
+                    if (!retype(v.ev, k, "visit")) break;
+                    v.ev.actors = {g};
+                    const CountryRec& cr = k.countries[it->second];
+                    v.ev.targets = {Participant{cr.name, "country", "", cr.code}};
+                    v.places = {*cd.ev.location};
+                    d.cands.push_back(std::move(v));
                 }
         } else if (type == "negotiation"_w) {
             std::vector<Participant> med;
@@ -2101,12 +2079,7 @@ class EventsStage final : public Stage {
                             h.tb >= mt.tb)
                             continue;
                         // mediated talks are a negotiation
-                        const EventTypeInfo& nt = k.types[tr.type];
-                        h.ev.type = nt.name;
-                        h.ev.category = nt.category;
-                        h.ev.plover_type = nt.plover_type;
-                        h.ev.plover_mode = nt.plover_mode;
-                        h.ev.cameo = nt.cameo;
+                        retype(h.ev, k.types[tr.type]);
                         for (const auto& p : med)
                             if (std::none_of(
                                     h.ev.actors.begin(), h.ev.actors.end(),
@@ -2300,19 +2273,12 @@ class EventsStage final : public Stage {
                 return;
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already && has(d.toks[head - 1], WAgreementNoun)) {
-                for (const auto& ti : k.types)
-                    if (ti.name == "agreement"_w) {
-                        Candidate ag = cd;
-                        ag.ev.type = ti.name;
-                        ag.ev.category = ti.category;
-                        ag.ev.plover_type = ti.plover_type;
-                        ag.ev.plover_mode = ti.plover_mode;
-                        ag.ev.cameo = ti.cameo;
-                        ag.places.clear();
-                        if (ag.ev.location) ag.places.push_back(*ag.ev.location);
-                        d.cands.push_back(std::move(ag));
-                        break;
-                    }
+                Candidate ag = cd;
+                if (retype(ag.ev, k, "agreement")) {
+                    ag.places.clear();
+                    if (ag.ev.location) ag.places.push_back(*ag.ev.location);
+                    d.cands.push_back(std::move(ag));
+                }
             }
             // "Oman brokered a ceasefire between the United States and the Houthis": the
             // deal was reached by the two sides, with the broker as mediator
@@ -2640,21 +2606,15 @@ class EventsStage final : public Stage {
             if (type == "agreement"_w && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
                 (d.toks[mt.tb].lower.starts_with("adopt") ||
                  d.toks[mt.tb].lower.starts_with("endors")) &&
-                !in(d.toks[mt.te - 1].lower, {"resolution", "declaration"}))
-                for (const auto& ti : k.types)
-                    if (ti.name == "proposal"_w) {
-                        Candidate pr = cd;
-                        pr.ev.type = ti.name;
-                        pr.ev.category = ti.category;
-                        pr.ev.plover_type = ti.plover_type;
-                        pr.ev.plover_mode = ti.plover_mode;
-                        pr.ev.cameo = ti.cameo;
-                        pr.syntax = TrigSyntax::attached_noun;
-                        pr.tb = mt.te - 1;
-                        pr.ev.actors = tgt;
-                        d.cands.push_back(std::move(pr));
-                        break;
-                    }
+                !in(d.toks[mt.te - 1].lower, {"resolution", "declaration"})) {
+                Candidate pr = cd;
+                if (retype(pr.ev, k, "proposal")) {
+                    pr.syntax = TrigSyntax::attached_noun;
+                    pr.tb = mt.te - 1;
+                    pr.ev.actors = tgt;
+                    d.cands.push_back(std::move(pr));
+                }
+            }
             // "Ankara had agreed to supply Egypt with drones": the object of the agreed
             // infinitive is the other side
             // "The leaders held talks with X before signing the declaration": the signing

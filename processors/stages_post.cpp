@@ -238,15 +238,7 @@ class ModalityStage final : public Stage {
                     const auto w = d.toks[t].lower;
                     if (w == ";"sv || w == ","sv || w == "and"sv) break;
                     for (const Phrase& ph : k.accountability_phrases)
-                        if (match_phrase(d, t, s.te, ph))
-                            for (const auto& ti : k.types)
-                                if (ti.name == "statement"sv) {
-                                    c.ev.type = ti.name;
-                                    c.ev.category = ti.category;
-                                    c.ev.plover_type = ti.plover_type;
-                                    c.ev.plover_mode = ti.plover_mode;
-                                    c.ev.cameo = ti.cameo;
-                                }
+                        if (match_phrase(d, t, s.te, ph)) retype(c.ev, k, "statement");
                 }
             }
             if (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb) {
@@ -2304,6 +2296,23 @@ class MergeStage final : public Stage {
 };
 
 }  // namespace
+
+void retype(Event& ev, const EventTypeInfo& ti) {
+    ev.type = ti.name;
+    ev.category = ti.category;
+    ev.plover_type = ti.plover_type;
+    ev.plover_mode = ti.plover_mode;
+    ev.cameo = ti.cameo;
+}
+
+bool retype(Event& ev, const Knowledge& k, std::string_view name) {
+    for (const auto& ti : k.types)
+        if (ti.name == name) {
+            retype(ev, ti);
+            return true;
+        }
+    return false;
+}
 
 void add_evidence(const Doc& d, Candidate& c) {
     if (!c.evidence.empty()) return;
