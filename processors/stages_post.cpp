@@ -968,15 +968,15 @@ class DatesStage final : public Stage {
             c.ev.date = found->date;
         }
         // "A and B met in Aqaba on Sunday. ... A and B agreed to ...": the lede's
-        // occasion also gives its place to a follow-up of the same parties, on its
-        // day, that names none
+        // occasion also gives its place to a follow-up of the same parties dated on
+        // its day (by a cue, the paragraph or the anchor above) that names none
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv ||
                 !occasion_follow_up(c.ev.type) || past_perfect(d, c) || time_shift_before(d, c) ||
                 background(d, c))
                 continue;
             const Anchor* found = link(c);
-            if (!found || !found->location || (c.ev.date && *c.ev.date != found->date)) continue;
+            if (!found || !found->location || c.ev.date != found->date) continue;
             c.ev.location = found->location;
             c.inherited_location = true;
         }

@@ -60,6 +60,14 @@ TEST(OccasionPlace, AnotherDayIsAnotherOccasion) {
             }
 }
 
+TEST(OccasionPlace, AnEarlierDealOfTheSamePartiesIsAnotherOccasion) {
+    // control: background of the same parties, not dated on the lede's day
+    const auto evs = extract(
+        "Selim and Haddad met in Amman on Monday. Selim and Haddad had agreed in 2019 to "
+        "reopen the border crossing.");
+    for (const auto& e : of_type(evs, "agreement")) EXPECT_EQ(where(e), "");
+}
+
 TEST(OccasionPlace, TwoPlacesInTheLedeGiveNoSingleOccasion) {
     // control: the lede tells two occasions in two places; "the talks" is not resolved
     const auto evs = extract(
