@@ -3,6 +3,8 @@
 // it, when they belong to that occasion: the same parties, or a definite noun ("the
 // talks", "the meeting") referring back. Sentences of our own on the fixture gazetteer,
 // with negative controls (another day, a new place, sayings, two places in the lede).
+// Also the venue form "in the ... resort/city/port of X" (a place noun and "of" inside a
+// locative phrase).
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -86,6 +88,20 @@ TEST(OccasionPlace, SayingsDoNotTakeTheOccasionPlace) {
         "Selim and Haddad met in Amman on Monday. Selim said the border crossing would "
         "reopen.");
     for (const auto& e : of_type(evs, "statement")) EXPECT_EQ(where(e), "");
+}
+
+TEST(OccasionPlace, AResortOfAPlaceIsTheVenue) {
+    const auto evs = extract("Brandt met Selim in the Mediterranean resort of Tyre on Monday.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    for (const auto& e : m) EXPECT_EQ(where(e), "Tyre");
+}
+
+TEST(OccasionPlace, APlaceNounOfAPlaceOutsideALocativePhraseIsNoVenue) {
+    // control: "the port of Tyre" is the topic here, not where they met
+    const auto evs =
+        extract("Brandt met Selim on Monday to discuss the reconstruction of the port of Tyre.");
+    for (const auto& e : of_type(evs, "meeting")) EXPECT_EQ(where(e), "");
 }
 
 }  // namespace
