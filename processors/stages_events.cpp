@@ -1132,13 +1132,26 @@ class EventsStage final : public Stage {
     std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
                                        std::size_t te, std::size_t end, bool on_ok = false) const {
         const Doc& d = c.d;
+        // "in the Red Sea resort of Aqaba", "at the port city of Jeddah": a venue told by
+        // a place noun and "of" after "in"/"at" in the same phrase
+        auto venue_of = [&](const Mention& m) {
+            if (m.prep != "of"_w || m.tb < s.tb + 3 || d.toks[m.tb - 1].lower != "of"_w ||
+                !has(d.toks[m.tb - 2], WPlaceNoun))
+                return false;
+            for (std::size_t t = m.tb - 2; t-- > s.tb && t + 8 > m.tb;) {
+                const auto w = d.toks[t].lower;
+                if (w == "in"_w || w == "at"_w) return true;
+                if (hard_punct(d.toks[t]) || w == ","_w || w == "of"_w) return false;
+            }
+            return false;
+        };
         for (std::size_t t = te; t < end; ++t) {
             if (c.starts_at[t] < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
             // ("talks over Tehran's nuclear programme in Muscat": an owner is no place)
-            if (m.place && !m.in_quote && d.k->locative_preps.count(m.prep) && m.prep != "on"_w &&
-                !topic_place(d, m) && !(m.possessive && !place_noun_after(d, m)) &&
-                !on_other_noun(d, m, te))
+            if (m.place && !m.in_quote && (d.k->locative_preps.count(m.prep) || venue_of(m)) &&
+                m.prep != "on"_w && !topic_place(d, m) &&
+                !(m.possessive && !place_noun_after(d, m)) && !on_other_noun(d, m, te))
                 return place_value(m.place);
         }
         for (std::size_t t = tb; t-- > s.tb;) {

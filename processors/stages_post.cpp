@@ -911,21 +911,9 @@ class DatesStage final : public Stage {
                     }
                 }
             }
-        for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
-            if (c.ev.status != "occurred"sv) continue;
-            if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
-                continue;
-            if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
-            // what was said, the day's reactions: the news day
-            // (and pledges: "The United States pledged $300 million")
-            const bool speech = c.ev.type == "statement"sv || c.ev.type == "appeal"sv ||
-                                c.ev.type == "rejection"sv || c.ev.type == "proposal"sv ||
-                                c.ev.type == "aid"sv;
-            if (news_day && speech) {
-                c.ev.date = news_day;
-                continue;
-            }
+        // The lede anchor an event of the same occasion links to: it shares a person with
+        // the lede, or all its (two or more) parties are the lede's, on one day.
+        auto link = [&](const Candidate& c) -> const Anchor* {
             const Anchor* found = nullptr;
             bool conflict = false, shares_person = false, all_named = true;
             std::size_t parties = 0;
@@ -953,14 +941,91 @@ class DatesStage final : public Stage {
                     shares_person = shares_person || a->person || minister;
                     found = a;
                 }
-            if (!found || conflict) continue;
-            if (!shares_person && !(all_named && parties >= 2)) continue;
+            if (!found || conflict) return nullptr;
+            if (!shares_person && !(all_named && parties >= 2)) return nullptr;
+            return found;
+        };
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
+            if (c.ev.status != "occurred"sv) continue;
+            if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
+                continue;
+            if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
+            // what was said, the day's reactions: the news day
+            // (and pledges: "The United States pledged $300 million")
+            const bool speech = c.ev.type == "statement"sv || c.ev.type == "appeal"sv ||
+                                c.ev.type == "rejection"sv || c.ev.type == "proposal"sv ||
+                                c.ev.type == "aid"sv;
+            if (news_day && speech) {
+                c.ev.date = news_day;
+                continue;
+            }
+            const Anchor* found = link(c);
+            if (!found) continue;
             if (found->location && c.ev.location &&
                 c.ev.location->country != found->location->country)
                 continue;
             c.ev.date = found->date;
         }
+        // "A and B met in Aqaba on Sunday. ... A and B agreed to ...": the lede's
+        // occasion also gives its place to a follow-up of the same parties dated on
+        // its day (by a cue, the paragraph or the anchor above) that names none
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv ||
+                !occasion_follow_up(c.ev.type) || past_perfect(d, c) || time_shift_before(d, c) ||
+                background(d, c))
+                continue;
+            const Anchor* found = link(c);
+            if (!found || !found->location || c.ev.date != found->date) continue;
+            c.ev.location = found->location;
+            c.inherited_location = true;
+        }
+        occasion_anaphora(d, first_para);
         return news;
+    }
+
+    // The diplomatic events that continue an occasion in place (not sayings, which
+    // may be made elsewhere, nor visits, whose place is the destination).
+    static bool occasion_follow_up(std::string_view type) {
+        return type == "meeting"sv || type == "negotiation"sv || type == "agreement"sv;
+    }
+
+    // "X met Y in Aqaba on Sunday. The talks, hosted by Jordan, ...": a definite
+    // noun trigger after the lede ("the talks", "the meeting") refers back to the
+    // lede's occasion and, naming no place, takes the one place the lede gives it.
+    static void occasion_anaphora(Doc& d, std::size_t first_para) {
+        if (first_para == SIZE_MAX) return;
+        std::optional<Place> place;
+        std::optional<std::string> day;
+        std::size_t lede_end = 0;  // the first sentence after the lede
+        for (const Candidate& c : d.cands) {
+            if (c.drop || c.carrier || d.sents[c.sentence].paragraph != first_para) continue;
+            std::size_t idx = 0;
+            for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == first_para; --q)
+                ++idx;
+            if (idx >= 2 || c.ev.status != "occurred"sv || !occasion_follow_up(c.ev.type) ||
+                !c.ev.location || c.inherited_location)
+                continue;
+            if (place &&
+                (place->country != c.ev.location->country || place->name != c.ev.location->name))
+                return;  // two places: no single occasion
+            place = c.ev.location;
+            day = c.ev.date;
+            lede_end = std::max(lede_end, c.sentence + 1);
+        }
+        if (!place) return;
+        for (Candidate& c : d.cands) {
+            // ("the talks were attended by ...": the occasion, even when told as ongoing)
+            if (c.drop || c.carrier || c.ev.location || c.sentence < lede_end ||
+                (c.ev.status != "occurred"sv && c.ev.status != "ongoing"sv) ||
+                !occasion_follow_up(c.ev.type) || c.syntax == TrigSyntax::verb || c.tb == 0 ||
+                c.tb == d.sents[c.sentence].tb)
+                continue;
+            if (d.toks[c.tb - 1].lower != "the"sv) continue;
+            if (c.ev.date && day && *c.ev.date != *day) continue;  // another occasion
+            c.ev.location = place;
+            c.inherited_location = true;
+        }
     }
 
     // The one past day a sentence names, if it names exactly one.
