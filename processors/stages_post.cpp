@@ -824,10 +824,7 @@ class DatesStage final : public Stage {
             if (s.paragraph != first_para) break;
             if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"sv) continue;
             if (c.ev.type != "attack"sv) lede_talk = true;
-            std::size_t idx = 0;  // sentence index within the paragraph
-            for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == s.paragraph; --q)
-                ++idx;
-            if (idx >= 2) break;
+            if (index_in_paragraph(d, c.sentence) >= 2) break;
             auto note = [&](const std::string& key, bool person, const std::string& country) {
                 auto it = std::find_if(anchors.begin(), anchors.end(),
                                        [&](const Anchor& a) { return a.key == key; });
@@ -984,6 +981,14 @@ class DatesStage final : public Stage {
         return news;
     }
 
+    // How many sentences of its paragraph come before sentence `si` (0 = its first).
+    static std::size_t index_in_paragraph(const Doc& d, std::size_t si) {
+        std::size_t idx = 0;
+        for (std::size_t q = si; q > 0 && d.sents[q - 1].paragraph == d.sents[si].paragraph; --q)
+            ++idx;
+        return idx;
+    }
+
     // The diplomatic events that continue an occasion in place (not sayings, which
     // may be made elsewhere, nor visits, whose place is the destination).
     static bool occasion_follow_up(std::string_view type) {
@@ -1000,11 +1005,8 @@ class DatesStage final : public Stage {
         std::size_t lede_end = 0;  // the first sentence after the lede
         for (const Candidate& c : d.cands) {
             if (c.drop || c.carrier || d.sents[c.sentence].paragraph != first_para) continue;
-            std::size_t idx = 0;
-            for (std::size_t q = c.sentence; q > 0 && d.sents[q - 1].paragraph == first_para; --q)
-                ++idx;
-            if (idx >= 2 || c.ev.status != "occurred"sv || !occasion_follow_up(c.ev.type) ||
-                !c.ev.location || c.inherited_location)
+            if (index_in_paragraph(d, c.sentence) >= 2 || c.ev.status != "occurred"sv ||
+                !occasion_follow_up(c.ev.type) || !c.ev.location || c.inherited_location)
                 continue;
             if (place &&
                 (place->country != c.ev.location->country || place->name != c.ev.location->name))
