@@ -213,6 +213,11 @@ struct Knowledge {
     StrMap<std::vector<std::uint32_t>> surf_first;  // first token -> surfaces, longest first
     StrMap<SurfStart> surf_start;                   // the same, split for fast lookup
     StrMap<std::uint32_t> country_by_code;
+    // The country participant of an ISO code (its `country_parts` record), or null.
+    const Participant* country_of_code(std::string_view code) const {
+        const auto it = country_by_code.find(code);
+        return it == country_by_code.end() ? nullptr : &country_parts[it->second];
+    }
     StrMap<std::uint32_t> org_by_id;
     StrMap<std::uint32_t> group_by_id;
     // Role titles (roles.yaml + lexicon titles), lower-case token sequences.

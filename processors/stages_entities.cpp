@@ -1107,10 +1107,9 @@ class CoreferenceStage final : public Stage {
                                                     return y.country == x.part->country;
                                                 }))
                                     continue;
-                                const auto it = k.country_by_code.find(x.part->country);
-                                if (it == k.country_by_code.end()) continue;
-                                const CountryRec& cr = k.countries[it->second];
-                                parts.push_back(Participant{cr.name, "country", "", cr.code});
+                                const Participant* cp = k.country_of_code(x.part->country);
+                                if (!cp) continue;
+                                parts.push_back(*cp);
                             }
                         }
                         if (parts.size() >= 2 && (parts.size() == count || any_sides)) {
@@ -1669,13 +1668,12 @@ class CoreferenceStage final : public Stage {
                     if (want == 'p' && m->part->kind != "person"_w) ok = false;
                     Participant p = *m->part;
                     if (want == 'c' && p.kind != "country"_w) {
-                        const auto it = k.country_by_code.find(p.country);
-                        if (it == k.country_by_code.end()) {
+                        const Participant* cp = k.country_of_code(p.country);
+                        if (!cp) {
                             ok = false;
                             break;
                         }
-                        const CountryRec& cr = k.countries[it->second];
-                        p = Participant{cr.name, "country", "", cr.code};
+                        p = *cp;
                     }
                     const bool dup = std::any_of(out.begin(), out.end(), [&](const Participant& o) {
                         return o.name == p.name && o.kind == p.kind;
@@ -1743,10 +1741,9 @@ class CoreferenceStage final : public Stage {
                   [](const Cand& a, const Cand& b) { return a.rank > b.rank; });
         std::vector<Participant> out;
         for (const Cand& c : cands) {
-            const auto it = k.country_by_code.find(c.code);
-            if (it == k.country_by_code.end()) return {};
-            const CountryRec& cr = k.countries[it->second];
-            out.push_back(Participant{cr.name, "country", "", cr.code});
+            const Participant* cp = k.country_of_code(c.code);
+            if (!cp) return {};
+            out.push_back(*cp);
         }
         return out;
     }

@@ -1581,10 +1581,8 @@ class EventsStage final : public Stage {
                 v.ev.location = *m->place;
                 v.places.push_back(*m->place);
                 if (!m->place->country.empty()) {
-                    const auto it = k.country_by_code.find(m->place->country);
-                    if (it != k.country_by_code.end()) {
-                        const CountryRec& cr = k.countries[it->second];
-                        v.ev.targets.push_back(Participant{cr.name, "country", "", cr.code});
+                    if (const Participant* cp = k.country_of_code(m->place->country)) {
+                        v.ev.targets.push_back(*cp);
                     }
                 }
                 d.cands.push_back(std::move(v));
@@ -2067,13 +2065,12 @@ class EventsStage final : public Stage {
                     if (g.kind != "person"_w || g.country.empty() ||
                         g.country == cd.ev.location->country)
                         continue;
-                    const auto it = k.country_by_code.find(cd.ev.location->country);
-                    if (it == k.country_by_code.end()) break;
+                    const Participant* host = k.country_of_code(cd.ev.location->country);
+                    if (!host) break;
                     Candidate v = cd;
                     if (!retype(v.ev, k, "visit")) break;
                     v.ev.actors = {g};
-                    const CountryRec& cr = k.countries[it->second];
-                    v.ev.targets = {Participant{cr.name, "country", "", cr.code}};
+                    v.ev.targets = {*host};
                     v.places = {*cd.ev.location};
                     d.cands.push_back(std::move(v));
                 }
@@ -2688,10 +2685,8 @@ class EventsStage final : public Stage {
                 for (const Mention* m : right)
                     if (m->place && !m->part && in(m->prep, {"to", "for", "into"}) &&
                         !m->place->country.empty()) {
-                        const auto it = k.country_by_code.find(m->place->country);
-                        if (it != k.country_by_code.end()) {
-                            const CountryRec& cr = k.countries[it->second];
-                            add_unique(tgt, Participant{cr.name, "country", "", cr.code});
+                        if (const Participant* cp = k.country_of_code(m->place->country)) {
+                            add_unique(tgt, *cp);
                             break;
                         }
                     }
