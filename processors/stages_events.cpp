@@ -125,13 +125,13 @@ class EventsStage final : public Stage {
             name += d.toks[t].text;
             ++t;
         }
-        if (name.empty() || t >= s.te || d.toks[t].text != "-"sv || !d.toks[t].space_before) return;
+        if (name.empty() || t >= s.te || d.toks[t].text != "-"_w || !d.toks[t].space_before) return;
         const PlaceRec* city = nullptr;
         for (const PlaceRec& p : d.k->places)
-            if (p.kind == "city"sv && iequals(p.name, name)) city = &p;
+            if (p.kind == "city"_w && iequals(p.name, name)) city = &p;
         if (!city) return;
         for (Candidate& cd : d.cands)
-            if (cd.sentence == 0 && cd.ev.type == "agreement"sv && !cd.ev.location) {
+            if (cd.sentence == 0 && cd.ev.type == "agreement"_w && !cd.ev.location) {
                 cd.ev.location = Place{city->name, city->country};
                 cd.places.push_back(*cd.ev.location);
             }
@@ -388,7 +388,7 @@ class EventsStage final : public Stage {
     bool passive_at(const Doc& d, const Sentence& s, std::size_t i) const {
         // "reforms demanded by foreign donors": a participle after a plain noun with its
         // agent after "by" (a reduced relative clause)
-        if (i > s.tb && i + 2 < s.te && d.toks[i + 1].lower == "by"sv &&
+        if (i > s.tb && i + 2 < s.te && d.toks[i + 1].lower == "by"_w &&
             d.toks[i - 1].kind == TokKind::word && !d.toks[i - 1].cap &&
             d.toks[i - 1].lower.ends_with("s") &&
             !(d.toks[i - 1].lex & (LSkippable | LPreposition | LSubordinator | LDeterminer)) &&
@@ -466,7 +466,7 @@ class EventsStage final : public Stage {
     const Mention* owned_or_self(const Ctx& c, const Mention* m) const {
         if (!m->possessive || m->te >= c.d.toks.size()) return m;
         std::size_t t = m->te;
-        if (c.d.toks[t].lower == "'s"sv) ++t;
+        if (c.d.toks[t].lower == "'s"_w) ++t;
         if (t >= c.d.toks.size() || c.starts_at[t] < 0) return m;
         const Mention& o = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
         return o.part && usable(o) && o.kind == MentionKind::entity ? &o : m;
@@ -479,7 +479,7 @@ class EventsStage final : public Stage {
             const Token& x = d.toks[t];
             if (d.k->agreement_nouns.count(x.lower)) return t;
             const bool modifier =
-                x.kind == TokKind::number || (x.text == "-"sv && !x.space_before) ||
+                x.kind == TokKind::number || (x.text == "-"_w && !x.space_before) ||
                 (x.lex & (LDeterminer | LSkippable)) ||
                 (x.kind == TokKind::word && !x.cap &&
                  !(x.lex & (LPreposition | LSubordinator | LTrigFirst | LNegator)));
@@ -492,7 +492,7 @@ class EventsStage final : public Stage {
     static std::size_t frame_verb(const Doc& d, const Sentence& s, std::size_t to) {
         std::size_t p = to - 1;
         for (int n = 0; n < 3 && p > s.tb &&
-                        ((d.toks[p].lex & LDateWord) || d.toks[p].lower == "on"sv ||
+                        ((d.toks[p].lex & LDateWord) || d.toks[p].lower == "on"_w ||
                          d.k->weekdays.count(d.toks[p].lower));
              ++n)
             --p;
@@ -517,16 +517,16 @@ class EventsStage final : public Stage {
         const Doc& d = c.d;
         std::size_t cur = m.tb;
         // "A and Trump's envoy B": the owner before B is no party of the list
-        if (cur > s.tb + 1 && d.toks[cur - 1].lower == "'s"sv)
+        if (cur > s.tb + 1 && d.toks[cur - 1].lower == "'s"_w)
             if (const Mention* o = mention_ending(c, cur - 2); o && o->possessive) cur = o->tb;
         bool seen_and = false;
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
             // "X and U.S. President Donald Trump's envoy Y": the possessor is part of the item
-            if (d.toks[p].lower == "'s"sv && p > s.tb)
+            if (d.toks[p].lower == "'s"_w && p > s.tb)
                 if (const Mention* owner = mention_ending(c, p - 1);
-                    owner && owner->possessive && owner->part && owner->part->kind == "person"sv &&
-                    m.part && m.part->kind == "person"sv) {
+                    owner && owner->possessive && owner->part && owner->part->kind == "person"_w &&
+                    m.part && m.part->kind == "person"_w) {
                     cur = owner->tb;
                     continue;
                 }
@@ -586,9 +586,9 @@ class EventsStage final : public Stage {
             // "Menfi, Takala and Aguila Saleh met": a name the gazetteer does not know, inside
             // a list of named people, is skipped and the list goes on
             if (!prev && p >= s.tb + 2 && d.toks[p - 1].cap &&
-                d.toks[p - 1].kind == TokKind::word && d.toks[p - 2].lower == ","sv &&
+                d.toks[p - 1].kind == TokKind::word && d.toks[p - 2].lower == ","_w &&
                 mention_ending(c, p - 3) && mention_ending(c, p - 3)->part &&
-                mention_ending(c, p - 3)->part->kind == "person"sv) {
+                mention_ending(c, p - 3)->part->kind == "person"_w) {
                 cur = p - 1;
                 seen_and = true;
                 continue;
@@ -979,13 +979,13 @@ class EventsStage final : public Stage {
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i) {
             Candidate& st = d.cands[i];
-            if (st.ev.type != "statement"sv || st.drop || st.form != VerbForm::ing ||
-                st.syntax != TrigSyntax::verb || st.tb == 0 || d.toks[st.tb - 1].lower != ","sv)
+            if (st.ev.type != "statement"_w || st.drop || st.form != VerbForm::ing ||
+                st.syntax != TrigSyntax::verb || st.tb == 0 || d.toks[st.tb - 1].lower != ","_w)
                 continue;
             for (std::size_t j = first; j < last; ++j) {
                 const Candidate& m = d.cands[j];
                 if (j == i || m.drop || m.tb >= st.tb ||
-                    (m.ev.type != "appeal"sv && m.ev.type != "aid"sv && m.ev.type != "attack"sv) ||
+                    (m.ev.type != "appeal"_w && m.ev.type != "aid"_w && m.ev.type != "attack"_w) ||
                     m.ev.actors.size() != st.ev.actors.size() ||
                     !std::equal(m.ev.actors.begin(), m.ev.actors.end(), st.ev.actors.begin(),
                                 [](const Participant& a, const Participant& b) {
@@ -1080,8 +1080,8 @@ class EventsStage final : public Stage {
             // place stays the statement's ("Abbas travelled to Amman, where the king told him")
             const bool their =
                 after + 1 < s.te &&
-                (d.toks[after].lower == "during"sv || d.toks[after].lower == "at"sv) &&
-                d.toks[after + 1].lower == "their"sv;
+                (d.toks[after].lower == "during"_w || d.toks[after].lower == "at"_w) &&
+                d.toks[after + 1].lower == "their"_w;
             if (!call && !loc && !setting && !their) continue;
             Candidate mt = st;
             if (!retype(mt.ev, *d.k, "meeting")) continue;
@@ -1274,9 +1274,9 @@ class EventsStage final : public Stage {
             if (tr.syntax == TrigSyntax::attached_noun) {
                 std::size_t b = mt.tb;
                 while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
-                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "as"sv)
+                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "as"_w)
                     --b;
-                if (b >= s.tb + 2 && d.toks[b - 1].lower == "as"sv &&
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "as"_w &&
                     in(d.toks[b - 2].lower, {"itself", "himself", "herself", "themselves"}))
                     return;
             }
@@ -1322,15 +1322,15 @@ class EventsStage final : public Stage {
         }
         // "Later he travelled on to Riyadh, where he was received by X": travelling on is
         // the traveller's, whoever was named last; so is "he" in the rest of the sentence
-        if (type == "visit"sv && actors.size() == 1 && actors[0]->kind == MentionKind::pronoun &&
-            actors[0]->part && actors[0]->part->kind == "person"sv) {
+        if (type == "visit"_w && actors.size() == 1 && actors[0]->kind == MentionKind::pronoun &&
+            actors[0]->part && actors[0]->part->kind == "person"_w) {
             bool on_to = false;
             for (std::size_t t = mt.tb; t + 1 < mt.te; ++t)
-                if (d.toks[t].lower == "on"sv && d.toks[t + 1].lower == "to"sv) on_to = true;
+                if (d.toks[t].lower == "on"_w && d.toks[t + 1].lower == "to"_w) on_to = true;
             const Participant* traveller = nullptr;
             for (auto it = d.cands.rbegin(); on_to && it != d.cands.rend(); ++it)
-                if (it->ev.type == "visit"sv && !it->drop && it->sentence < si &&
-                    it->ev.actors.size() == 1 && it->ev.actors[0].kind == "person"sv) {
+                if (it->ev.type == "visit"_w && !it->drop && it->sentence < si &&
+                    it->ev.actors.size() == 1 && it->ev.actors[0].kind == "person"_w) {
                     traveller = &it->ev.actors[0];
                     break;
                 }
@@ -1404,8 +1404,8 @@ class EventsStage final : public Stage {
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
-        if ((type == "proposal"sv || type == "agreement"sv) && tr.syntax == TrigSyntax::verb &&
-            mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"sv &&
+        if ((type == "proposal"_w || type == "agreement"_w) && tr.syntax == TrigSyntax::verb &&
+            mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"_w &&
             (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
             !mention_ending(c, mt.tb - 2))
             act.clear();
@@ -1413,7 +1413,7 @@ class EventsStage final : public Stage {
         // one right after a plain noun with its agent after it ("reforms demanded by donors")
         const bool reduced_relative =
             tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.te == mt.tb + 1 &&
-            mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && mt.tb > s.tb &&
+            mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w && mt.tb > s.tb &&
             d.toks[mt.tb - 1].kind == TokKind::word && !d.toks[mt.tb - 1].cap &&
             !mention_ending(c, mt.tb - 1) &&
             !(d.toks[mt.tb - 1].lex &
@@ -1429,9 +1429,9 @@ class EventsStage final : public Stage {
         }
         // "and repeated Britain's call for a ceasefire", "renewed Egypt's offer": the one who
         // renews it acts (the subject of the renewing verb)
-        if (attached_actor && (type == "appeal"sv || type == "proposal"sv) && !actors.empty()) {
+        if (attached_actor && (type == "appeal"_w || type == "proposal"_w) && !actors.empty()) {
             std::size_t b = actors[0]->tb;
-            if (b > s.tb && (d.toks[b - 1].lex & LDeterminer) && d.toks[b - 1].lower != "'s"sv &&
+            if (b > s.tb && (d.toks[b - 1].lex & LDeterminer) && d.toks[b - 1].lower != "'s"_w &&
                 !(d.toks[b - 1].lex & LPronoun))
                 --b;
             if (b > s.tb && in(d.toks[b - 1].lower,
@@ -1440,7 +1440,7 @@ class EventsStage final : public Stage {
                                 "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
                 std::vector<Participant> who;
-                if (v > s.tb && d.toks[v - 1].lower == "and"sv && !prev_act.empty())
+                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !prev_act.empty())
                     who = prev_act;
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
@@ -1777,8 +1777,8 @@ class EventsStage final : public Stage {
                  (!right.empty() && right[0]->tb == mt.te && right[0]->possessive))) {
                 bool complement = false;
                 for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 8; ++t) {
-                    if (d.toks[t].kind == TokKind::quote || d.toks[t].lower == "a"sv ||
-                        d.toks[t].lower == "an"sv) {
+                    if (d.toks[t].kind == TokKind::quote || d.toks[t].lower == "a"_w ||
+                        d.toks[t].lower == "an"_w) {
                         complement = true;
                         break;
                     }
@@ -1878,8 +1878,8 @@ class EventsStage final : public Stage {
                             if (!k.gathering_nouns.count(d.toks[t].lower)) continue;
                             for (std::size_t u = t + 1; u + 2 < ps.te && u < t + 6; ++u) {
                                 if (hard_punct(d.toks[u])) break;
-                                if (d.toks[u].lower != "held"sv || (d.toks[u + 1].lower != "in"sv &&
-                                                                    d.toks[u + 1].lower != "at"sv))
+                                if (d.toks[u].lower != "held"_w || (d.toks[u + 1].lower != "in"_w &&
+                                                                    d.toks[u + 1].lower != "at"_w))
                                     continue;
                                 for (std::size_t w = u + 2; w < ps.te && w < u + 4; ++w)
                                     if (c.starts_at[w] >= 0) {
@@ -1901,12 +1901,12 @@ class EventsStage final : public Stage {
             if (gathering && !loc && tr.syntax == TrigSyntax::verb &&
                 std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb + 1),
                             d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
-                            [](const Token& x) { return x.lower == "the"sv; }))
+                            [](const Token& x) { return x.lower == "the"_w; }))
                 for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
                     const Sentence& ps = d.sents[sj];
                     for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
                         if (!in(d.toks[t].lower, {"meeting", "met", "gathered", "convened"}) ||
-                            (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                            (d.toks[t + 1].lower != "in"_w && d.toks[t + 1].lower != "at"_w) ||
                             c.starts_at[t + 2] < 0)
                             continue;
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -1918,9 +1918,9 @@ class EventsStage final : public Stage {
             if (!loc)
                 for (std::size_t t = mt.te; t + 2 < s.te; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || d.toks[t].kind == TokKind::quote) break;
-                    if ((w != "hosted"sv && w != "received"sv) ||
-                        (d.toks[t + 1].lower != "at"sv && d.toks[t + 1].lower != "in"sv) ||
+                    if (w == ";"_w || d.toks[t].kind == TokKind::quote) break;
+                    if ((w != "hosted"_w && w != "received"_w) ||
+                        (d.toks[t + 1].lower != "at"_w && d.toks[t + 1].lower != "in"_w) ||
                         c.starts_at[t + 2] < 0)
                         continue;
                     const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -1932,8 +1932,8 @@ class EventsStage final : public Stage {
             // conference ("a conference in Paris")
             if (!loc)
                 for (std::size_t t = mt.te; t + 3 < cend && t < mt.te + 6; ++t) {
-                    if (d.toks[t].lower != "sidelines"sv || d.toks[t + 1].lower != "of"sv ||
-                        d.toks[t + 2].lower != "the"sv ||
+                    if (d.toks[t].lower != "sidelines"_w || d.toks[t + 1].lower != "of"_w ||
+                        d.toks[t + 2].lower != "the"_w ||
                         !k.gathering_nouns.count(d.toks[t + 3].lower))
                         continue;
                     const auto g = d.toks[t + 3].lower;
@@ -1941,7 +1941,7 @@ class EventsStage final : public Stage {
                         const Sentence& ps = d.sents[sj];
                         for (std::size_t u = ps.tb; u + 2 < ps.te && !loc; ++u) {
                             if (d.toks[u].lower != g ||
-                                (d.toks[u + 1].lower != "in"sv && d.toks[u + 1].lower != "at"sv) ||
+                                (d.toks[u + 1].lower != "in"_w && d.toks[u + 1].lower != "at"_w) ||
                                 c.starts_at[u + 2] < 0)
                                 continue;
                             const Mention& v =
@@ -1974,15 +1974,15 @@ class EventsStage final : public Stage {
             // "Sisi, who hosted the emergency summit, ...": the definite gathering is the one
             // an earlier sentence placed ("Arab leaders meeting in Cairo")
             if (gathering && !loc && tr.syntax == TrigSyntax::verb && mt.tb + 1 < mt.te &&
-                d.toks[mt.tb + 1].lower == "the"sv)
+                d.toks[mt.tb + 1].lower == "the"_w)
                 for (std::size_t sj = si; sj-- > 0 && si - sj <= 2 && !loc;) {
                     const Sentence& ps = d.sents[sj];
                     for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
                         const auto w = d.toks[t].lower;
-                        if (!k.gathering_nouns.count(w) && w != "meeting"sv && w != "met"sv)
+                        if (!k.gathering_nouns.count(w) && w != "meeting"_w && w != "met"_w)
                             continue;
                         if (t > ps.tb && k.gathering_exclude.count(d.toks[t - 1].lower)) continue;
-                        if ((d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                        if ((d.toks[t + 1].lower != "in"_w && d.toks[t + 1].lower != "at"_w) ||
                             c.starts_at[t + 2] < 0)
                             continue;
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -2013,22 +2013,22 @@ class EventsStage final : public Stage {
                 }
             // "pursues talks with Saudi Arabia on a broader arrangement": talks towards a
             // deal are a negotiation
-            if (cd.ev.type == "meeting"sv && !noun_is_meeting(d, mt) &&
+            if (cd.ev.type == "meeting"_w && !noun_is_meeting(d, mt) &&
                 talks_towards_deal(d, s, mt))
                 retype(cd.ev, k, "negotiation");
             // "held talks in Muscat, with Oman's foreign minister carrying messages between
             // the two delegations": a go-between makes them a mediated negotiation
-            for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"sv; ++t) {
-                if (d.toks[t].lower != "with"sv || c.starts_at[t + 1] < 0) continue;
+            for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"_w; ++t) {
+                if (d.toks[t].lower != "with"_w || c.starts_at[t + 1] < 0) continue;
                 const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                 if (!g.part || g.te + 2 >= s.te) break;
                 const auto v = d.toks[g.te].lower;
-                if (!(v == "carrying"sv || v == "passing"sv || v == "relaying"sv ||
-                      v == "shuttling"sv) ||
+                if (!(v == "carrying"_w || v == "passing"_w || v == "relaying"_w ||
+                      v == "shuttling"_w) ||
                     std::none_of(
                         d.toks.begin() + static_cast<std::ptrdiff_t>(g.te),
                         d.toks.begin() + static_cast<std::ptrdiff_t>(std::min(s.te, g.te + 4)),
-                        [](const Token& x) { return x.lower == "between"sv; }))
+                        [](const Token& x) { return x.lower == "between"_w; }))
                     break;
                 if (!retype(cd.ev, k, "negotiation")) break;
                 std::erase_if(cd.ev.targets,
@@ -2038,24 +2038,24 @@ class EventsStage final : public Stage {
             }
             // "talks between Baghdad and Washington on the coalition are continuing": talks
             // of states (no person on either side) that go on are negotiations
-            if (noun && d.toks[mt.tb].lower == "talks"sv && !cd.ev.actors.empty() &&
+            if (noun && d.toks[mt.tb].lower == "talks"_w && !cd.ev.actors.empty() &&
                 !cd.ev.targets.empty() &&
                 std::none_of(cd.ev.actors.begin(), cd.ev.actors.end(),
-                             [](const Participant& p) { return p.kind == "person"sv; }) &&
+                             [](const Participant& p) { return p.kind == "person"_w; }) &&
                 std::none_of(cd.ev.targets.begin(), cd.ev.targets.end(),
-                             [](const Participant& p) { return p.kind == "person"sv; })) {
+                             [](const Participant& p) { return p.kind == "person"_w; })) {
                 bool going_on = false;
                 for (std::size_t t = mt.te; t < s.te && t < mt.te + 16; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || w == ","sv) break;
-                    if (w == "continuing"sv || w == "ongoing"sv || w == "continue"sv)
+                    if (w == ";"_w || w == ","_w) break;
+                    if (w == "continuing"_w || w == "ongoing"_w || w == "continue"_w)
                         going_on = true;
                 }
                 if (going_on) retype(cd.ev, k, "negotiation");
             }
             // "Cairo is in talks with the IMF": being in talks is negotiating, not a meeting
-            if (noun && d.toks[mt.tb].lower == "talks"sv && mt.tb >= s.tb + 2 &&
-                d.toks[mt.tb - 1].lower == "in"sv && k.copulas.count(d.toks[mt.tb - 2].lower))
+            if (noun && d.toks[mt.tb].lower == "talks"_w && mt.tb >= s.tb + 2 &&
+                d.toks[mt.tb - 1].lower == "in"_w && k.copulas.count(d.toks[mt.tb - 2].lower))
                 retype(cd.ev, k, "negotiation");
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
@@ -2106,7 +2106,7 @@ class EventsStage final : public Stage {
                 const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
                 // "told a news conference after the talks": a time reference back to talks
                 // reported before, no event of its own (unless its sides follow)
-                if (noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+                if (noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w &&
                     in(d.toks[mt.tb - 2].lower, {"after", "before", "following"}) &&
                     std::none_of(right.begin(), right.end(), [&](const Mention* m) {
                         return m->tb <= mt.te + 1 && in(m->prep, {"with", "between"});
@@ -2128,12 +2128,12 @@ class EventsStage final : public Stage {
                 // "four days of talks, which had not been made public, between A and B": the
                 // sides after a relative clause on the talks
                 MentionList sides = right;
-                if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","sv &&
-                    (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "that"sv))
+                if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","_w &&
+                    (d.toks[mt.te + 1].lower == "which"_w || d.toks[mt.te + 1].lower == "that"_w))
                     for (std::size_t t = mt.te + 2; t + 1 < s.te && t < mt.te + 25; ++t) {
-                        if (hard_punct(d.toks[t]) && d.toks[t].lower != ","sv) break;
-                        if (d.toks[t].lower != ","sv) continue;
-                        if (d.toks[t + 1].lower == "between"sv || d.toks[t + 1].lower == "with"sv)
+                        if (hard_punct(d.toks[t]) && d.toks[t].lower != ","_w) break;
+                        if (d.toks[t].lower != ","_w) continue;
+                        if (d.toks[t + 1].lower == "between"_w || d.toks[t + 1].lower == "with"_w)
                             for (const Mention* m : right_mentions(c, t + 1, s.te))
                                 sides.push_back(m);
                         break;
@@ -2167,8 +2167,8 @@ class EventsStage final : public Stage {
             // "The talks, which Iran described as frank, came a day after X arrived": the
             // talks reported before, taken up again; no sides to gather from the asides
             if (noun && act.empty() && tgt.empty() && med.empty() && mt.tb == s.tb + 1 &&
-                d.toks[s.tb].lower == "the"sv && mt.te + 1 < s.te && d.toks[mt.te].lower == ","sv &&
-                (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "who"sv))
+                d.toks[s.tb].lower == "the"_w && mt.te + 1 < s.te && d.toks[mt.te].lower == ","_w &&
+                (d.toks[mt.te + 1].lower == "which"_w || d.toks[mt.te + 1].lower == "who"_w))
                 return;
             if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
                 // fallback: the states and bodies named in the sentence (in the trigger's
@@ -2176,9 +2176,9 @@ class EventsStage final : public Stage {
                 // talks")
                 std::size_t from = s.tb;
                 for (std::size_t t = mt.tb; t-- > s.tb + 1;)
-                    if (d.toks[t].lower == ";"sv ||
-                        (d.toks[t - 1].lower == ","sv &&
-                         (d.toks[t].lower == "and"sv || d.toks[t].lower == "but"sv))) {
+                    if (d.toks[t].lower == ";"_w ||
+                        (d.toks[t - 1].lower == ","_w &&
+                         (d.toks[t].lower == "and"_w || d.toks[t].lower == "but"_w))) {
                         from = t + 1;
                         break;
                     }
@@ -2196,7 +2196,7 @@ class EventsStage final : public Stage {
                 // "The talks, which X described as useful, came a day after ...": the talks
                 // told before, named again as a subject, are no new event
                 if (all.size() >= 2 && tr.syntax == TrigSyntax::noun && mt.tb == s.tb + 1 &&
-                    d.toks[s.tb].lower == "the"sv && mt.te < s.te && d.toks[mt.te].lower == ","sv)
+                    d.toks[s.tb].lower == "the"_w && mt.te < s.te && d.toks[mt.te].lower == ","_w)
                     return;
                 if (all.size() >= 2) {
                     for (const auto& p : all)
@@ -2245,7 +2245,7 @@ class EventsStage final : public Stage {
             // soil when no place is named (the sides named with the talks)
             if (!cd.ev.location && tr.syntax == TrigSyntax::verb && !cd.ev.targets.empty() &&
                 d.toks[mt.tb].lower.starts_with("host") && cd.mediators.size() == 1 &&
-                cd.mediators[0].kind == "country"sv && !cd.mediators[0].country.empty())
+                cd.mediators[0].kind == "country"_w && !cd.mediators[0].country.empty())
                 cd.ev.location = Place{cd.mediators[0].name, cd.mediators[0].country};
             // "signed the document after talks hosted by Egyptian Foreign Minister X": talks
             // a state's official hosted are on that state's soil when no place is named
@@ -2279,7 +2279,7 @@ class EventsStage final : public Stage {
             // deal named before, no talks of their own when its sides are not named here
             if (tr.syntax == TrigSyntax::passive && head > s.tb && cd.ev.actors.empty() &&
                 cd.ev.targets.empty() && k.agreement_nouns.count(d.toks[head - 1].lower) &&
-                d.toks[mt.tb].text != "-"sv)
+                d.toks[mt.tb].text != "-"_w)
                 return;
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already && has(d.toks[head - 1], WAgreementNoun)) {
@@ -2435,7 +2435,7 @@ class EventsStage final : public Stage {
             // "He said Morocco's autonomy plan was the only basis", "did not take up France's
             // offer of help": a plan described by a copula or in the object of a negated verb
             // is background, not a proposal made here
-            if (type == "proposal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
+            if (type == "proposal"_w && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
                 if (mt.te < s.te &&
                     in(d.toks[mt.te].lower, {"is", "was", "are", "were", "remains", "remained"}))
                     return;
@@ -2465,14 +2465,14 @@ class EventsStage final : public Stage {
                 return;
             // "A ceasefire between Israel and Hezbollah took effect": the deal's sides; a deal
             // taking effect without them named ("the truce took effect") adds nothing here
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
                 in(d.toks[mt.te - 1].lower, {"effect", "force"})) {
                 act.clear();
                 tgt.clear();
                 std::size_t b = SIZE_MAX;
                 for (std::size_t t = mt.tb; t-- > s.tb + 1 && mt.tb - t < 15;) {
                     if (hard_punct(d.toks[t])) break;
-                    if (d.toks[t].lower == "between"sv &&
+                    if (d.toks[t].lower == "between"_w &&
                         k.agreement_nouns.count(d.toks[t - 1].lower)) {
                         b = t;
                         break;
@@ -2489,11 +2489,11 @@ class EventsStage final : public Stage {
             }
             // "voted to readmit Syria to the Arab League", "restored Syria's membership": the
             // state admitted is the other side; the body it rejoins decided
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb) {
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb) {
                 const auto lw = d.toks[mt.tb].lower;
                 bool membership = lw.starts_with("readmit");
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
-                    if (d.toks[t].lower == "membership"sv) membership = true;
+                    if (d.toks[t].lower == "membership"_w) membership = true;
                 for (std::size_t t = mt.tb + 1; membership && t < cend; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -2502,7 +2502,7 @@ class EventsStage final : public Stage {
                     const bool object = t == mt.te && m.prep.empty() && usable(m);
                     if (in_span || object) add_unique(tgt, *m.part);
                     if (t >= mt.te && act.empty() && in(m.prep, {"to", "into"}) && usable(m) &&
-                        m.part->kind == "organisation"sv)
+                        m.part->kind == "organisation"_w)
                         take(act, m);
                     t = std::max(t, m.te - 1);
                 }
@@ -2799,7 +2799,7 @@ class EventsStage final : public Stage {
                         break;
                     }
             // "The Houthis claimed the attack": the claimant of a definite attack
-            if (act.empty() && noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+            if (act.empty() && noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w &&
                 in(d.toks[mt.tb - 2].lower, {"claimed", "claims", "claim"}))
                 for (const Mention* m : left_actors(c, s, mt.tb - 2, true)) take(act, *m);
             // "attacks by X"
@@ -2827,7 +2827,7 @@ class EventsStage final : public Stage {
             for (std::size_t t = mt.te; t < pend; ++t)
                 if (reporting(d, d.toks[t]) &&
                     !(t >= mt.te + 2 &&
-                      (d.toks[t - 2].lower == "what"sv || d.toks[t - 2].lower == "which"sv))) {
+                      (d.toks[t - 2].lower == "what"_w || d.toks[t - 2].lower == "which"_w))) {
                     pend = t;
                     break;
                 }
@@ -2844,7 +2844,7 @@ class EventsStage final : public Stage {
                     take(tgt, *m);
                 // "strikes on Houthi targets", "raids against Hamas": the group is hit, in
                 // its home country (when no place is named)
-                if (m->part && m->part->kind == "group"sv && !m->in_quote &&
+                if (m->part && m->part->kind == "group"_w && !m->in_quote &&
                     in(m->prep, {"on", "against"})) {
                     take(tgt, *m);
                     const auto it = k.country_by_code.find(m->part->country);
@@ -2882,7 +2882,7 @@ class EventsStage final : public Stage {
                     // ("a U.S. outpost in Jordan": a singular noun before a preposition too)
                     const bool det_modifier =  // "a U.S. outpost", "the U.S. embassy"
                         (m->tb > s.tb && (d.toks[m->tb - 1].lex & LDeterminer)) ||
-                        d.toks[m->tb].lower == "the"sv;
+                        d.toks[m->tb].lower == "the"_w;
                     const bool noun_then_pp =
                         det_modifier && m->te + 1 < s.te &&
                         ((d.toks[m->te + 1].lex & LPreposition) || hard_punct(d.toks[m->te + 1])) &&
@@ -2946,9 +2946,9 @@ class EventsStage final : public Stage {
             // counted since a start is no attack of its own
             if (act.empty() && tr.syntax == TrigSyntax::verb &&
                 k.kill_verbs.count(d.toks[mt.tb].lower) && mt.tb > s.tb &&
-                d.toks[mt.tb - 1].lower == "been"sv)
+                d.toks[mt.tb - 1].lower == "been"_w)
                 for (std::size_t t = mt.te; t < s.te; ++t)
-                    if (d.toks[t].lower == "since"sv) return;
+                    if (d.toks[t].lower == "since"_w) return;
             // "the road, damaged by Israeli air strikes, ...": an attack noun as the agent
             // of a participle, with no place, target or day, only describes something
             if (noun && cd.places.empty() && tgt.empty() && !day_cue) {
@@ -2958,7 +2958,7 @@ class EventsStage final : public Stage {
                 while (b > s.tb && d.toks[b - 1].kind == TokKind::word && !d.toks[b - 1].cap &&
                        !(d.toks[b - 1].lex & LPreposition) && mt.tb - b < 4)
                     --b;
-                if (b >= s.tb + 2 && d.toks[b - 1].lower == "by"sv &&
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "by"_w &&
                     (d.toks[b - 2].lower.ends_with("ed") || d.toks[b - 2].lower.ends_with("en")))
                     return;
             }

@@ -684,13 +684,13 @@ class DatesStage final : public Stage {
                     bool definite = false;
                     for (std::size_t t = c->tb; t-- > cue.te && t + 4 > c->tb;) {
                         const auto w = d.toks[t].lower;
-                        if (w == "the" || w == "this" || w == "that") definite = true;
-                        if (w == "," || w == "a" || w == "an" || definite) break;
+                        if (w == "the"_w || w == "this"_w || w == "that"_w) definite = true;
+                        if (w == ","_w || w == "a"_w || w == "an"_w || definite) break;
                     }
                     if (!definite) return false;
                     for (std::size_t t = cue.te; t < c->tb; ++t)
-                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after" ||
-                            d.toks[t].lower == "before")
+                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after"_w ||
+                            d.toks[t].lower == "before"_w)
                             return true;
                     return false;
                 };
@@ -1395,8 +1395,8 @@ class DatesStage final : public Stage {
                 }
             }
             // "over the past decade", "in recent years": a span of years is background
-            if ((lw == "decade" || lw == "decades" || lw == "years") &&
-                (prev == "past" || prev == "last" || prev == "recent")) {
+            if ((lw == "decade"_w || lw == "decades"_w || lw == "years"_w) &&
+                (prev == "past"_w || prev == "last"_w || prev == "recent"_w)) {
                 c.kind = Cue::old_year;
                 c.year = 0;
                 c.tb = t - 1;
@@ -1411,7 +1411,7 @@ class DatesStage final : public Stage {
                     c.year = 0;
                     c.tb = t - 1;
                     // "since last year": a process still going on, like "since 2022"
-                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since") {
+                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since"_w) {
                         c.kind = Cue::old_year;
                         c.qual = 2;
                     }
