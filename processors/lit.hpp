@@ -64,10 +64,11 @@ bool operator==(const char*, Lit) = delete;  // a C string: compare views, not p
     return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
-// `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls).
+// `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls: the
+// bytes are compared by same_word, as the loop leaves memcmp a length known only at run time).
 [[gnu::always_inline]] inline bool in(std::string_view w, std::initializer_list<Lit> l) noexcept {
     for (const Lit x : l)
-        if (w == x) return true;
+        if (w.size() == x.n && same_word(w, x)) return true;
     return false;
 }
 
