@@ -35,6 +35,16 @@ constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
 }
 bool operator==(const char*, Lit) = delete;  // a C string: compare views, not pointers
 
+// w.starts_with(p) / w.ends_with(p) for a literal: has_prefix(w, "meet"_w) (inline loads;
+// string_view's own are out-of-line calls with a memcmp in these large functions).
+[[gnu::always_inline]] inline bool has_prefix(std::string_view w, Lit p) noexcept {
+    return w.size() >= p.n && (p.n == 0 || __builtin_memcmp(w.data(), p.p, p.n) == 0);
+}
+[[gnu::always_inline]] inline bool has_suffix(std::string_view w, Lit p) noexcept {
+    return w.size() >= p.n &&
+           (p.n == 0 || __builtin_memcmp(w.data() + w.size() - p.n, p.p, p.n) == 0);
+}
+
 // Equality of two short words (table keys, gazetteer and title tokens) without a
 // memcmp call: at most two overlapping loads per 8 bytes.
 [[gnu::always_inline]] inline bool same_word(std::string_view a, std::string_view b) noexcept {
