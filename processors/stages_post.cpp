@@ -220,7 +220,7 @@ class ModalityStage final : public Stage {
                 // "has long demanded", "have repeatedly urged": a standing position up to
                 // now, not the appeal of one day
                 std::size_t p = c.tb;
-                while (p > s.tb && (d.toks[p - 1].lower.ends_with("ly") ||
+                while (p > s.tb && (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
                                     in_set(d.toks[p - 1].lower, {"long", "also", "already"})))
                     --p;
                 if (c.syntax == TrigSyntax::verb && p > s.tb &&
@@ -318,13 +318,13 @@ class ModalityStage final : public Stage {
             // is its circumstance, not a meeting of its own
             std::size_t attend = c.tb;  // the "attend" word opening the aside
             for (std::size_t t = c.tb + 1; t-- > s.tb && c.tb - t <= 4;) {
-                if (d.toks[t].lower.starts_with("attend")) {
+                if (has_prefix(d.toks[t].lower, "attend"_w)) {
                     attend = t;
                     break;
                 }
                 if (d.toks[t].kind != TokKind::word) break;
             }
-            if (c.ev.type == "meeting"_w && d.toks[attend].lower.starts_with("attend") &&
+            if (c.ev.type == "meeting"_w && has_prefix(d.toks[attend].lower, "attend"_w) &&
                 attend >= s.tb + 2) {
                 std::size_t p = attend - 1;
                 if (d.toks[p].lower == "who"_w && p > s.tb) --p;
@@ -358,7 +358,7 @@ class ModalityStage final : public Stage {
                 if (c.tb - t > 8 && w == ","_w) {
                     const Token& nx = d.toks[t + 1];
                     if (nx.kind != TokKind::word || nx.cap || (nx.lex & LDeterminer) ||
-                        (nx.lex & LPronoun) || nx.lower.ends_with("ing"))
+                        (nx.lex & LPronoun) || has_suffix(nx.lower, "ing"_w))
                         break;
                 }
             }
@@ -393,7 +393,7 @@ class ModalityStage final : public Stage {
                         const bool modifier =
                             (w.lex & LDeterminer) || w.lower == "of"_w ||
                             (w.kind == TokKind::word && !(w.lex & (LPreposition | LSubordinator)) &&
-                             !w.lower.ends_with("ed"));
+                             !has_suffix(w.lower, "ed"_w));
                         if (!modifier) break;
                     }
             }
@@ -551,8 +551,8 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"_w ||
-                        d.toks[p - 1].lower == "also"_w))
+                       (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
+                        d.toks[p - 1].lower == "still"_w || d.toks[p - 1].lower == "also"_w))
                     --p;
                 if (p > s.tb) {
                     const auto b = d.toks[p - 1].lower;
@@ -1178,7 +1178,7 @@ class DatesStage final : public Stage {
         if (c.tb > from && d.toks[c.tb - 1].lower == "to"_w) return true;
         // back through the trigger's clause; a participle ("has expressed hope, stating
         // that ...") belongs to the clause before its comma
-        bool participle = d.toks[c.tb].lower.ends_with("ing"sv);
+        bool participle = has_suffix(d.toks[c.tb].lower, "ing"_w);
         for (std::size_t t = c.tb; t > from; --t) {
             const auto w = d.toks[t - 1].lower;
             if (w == ","_w) {
@@ -2234,7 +2234,7 @@ class MergeStage final : public Stage {
             if (named) continue;
             for (std::size_t i = j; i-- > 0;) {
                 Candidate& a = d.cands[i];
-                if (!live(a) || a.ev.type != "attack"_w || a.sentence >= b.sentence) continue;
+                if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;
                 if (!subset(ba, keys(a.ev.actors))) continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -2311,10 +2311,10 @@ class MergeStage final : public Stage {
                     b.drop = true;
                     break;
                 }
-                const bool modifier = (w.lex & LDeterminer) || w.lower == "and"_w ||
-                                      w.lower == "or"_w ||
-                                      (w.kind == TokKind::word && !w.cap &&
-                                       !w.lower.ends_with("ed") && !w.lower.ends_with("ing"));
+                const bool modifier =
+                    (w.lex & LDeterminer) || w.lower == "and"_w || w.lower == "or"_w ||
+                    (w.kind == TokKind::word && !w.cap && !has_suffix(w.lower, "ed"_w) &&
+                     !has_suffix(w.lower, "ing"_w));
                 if (!modifier) break;
             }
         }
