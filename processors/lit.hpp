@@ -74,6 +74,15 @@ bool operator==(const char*, Lit) = delete;  // a C string: compare views, not p
     return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
+// `w` is one of the words in [b, e) (strings or views; same_word, no calls):
+// find_word(alts.begin(), alts.end(), w), for std::find(...) != end.
+template <class It>
+[[gnu::always_inline]] inline bool find_word(It b, It e, std::string_view w) noexcept {
+    for (; b != e; ++b)
+        if (same_word(*b, w)) return true;
+    return false;
+}
+
 // `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls: the
 // bytes are compared by same_word, as the loop leaves memcmp a length known only at run time).
 [[gnu::always_inline]] inline bool in(std::string_view w, std::initializer_list<Lit> l) noexcept {

@@ -158,7 +158,7 @@ class EventsStage final : public Stage {
                     if (g > 0 && in(t.lower, {"after", "before", "following", "while", "amid",
                                               "when", "because", "since"}))
                         break;
-                    if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
+                    if (find_word(want.begin(), want.end(), t.lower)) {
                         pos = pos + g + 1;
                         found = true;
                         break;
@@ -171,7 +171,7 @@ class EventsStage final : public Stage {
             for (;;) {
                 if (pos >= end) return false;
                 const Token& t = d.toks[pos];
-                if (std::find(alts.begin(), alts.end(), t.lower) != alts.end()) {
+                if (find_word(alts.begin(), alts.end(), t.lower)) {
                     ++pos;
                     break;
                 }

@@ -95,7 +95,7 @@ std::size_t match_phrase(const Doc& d, std::size_t i, std::size_t end, const Phr
     for (std::size_t s = 0; s < p.slots.size(); ++s) {
         const auto& alts = p.slots[s];
         const auto lw = d.toks[i + s].lower;
-        if (std::find(alts.begin(), alts.end(), lw) == alts.end()) return 0;
+        if (!find_word(alts.begin(), alts.end(), lw)) return 0;
     }
     return p.slots.size();
 }
