@@ -910,7 +910,7 @@ class EventsStage final : public Stage {
         return out;
     }
 
-    static bool in(std::string_view s, std::initializer_list<Lit> l) {
+    [[gnu::always_inline]] static bool in(std::string_view s, std::initializer_list<Lit> l) {
         return processors::in(s, l);
     }
 
