@@ -145,6 +145,15 @@ struct Doc {
     std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence
     std::vector<Candidate*> kept;                       // Pipeline::run: the output
 
+    // The entities stage's per-token memo of its title matches (stages_entities.cpp:
+    // title_at): one entry per token while that stage runs (empty otherwise),
+    // keeping the result for the last `end` asked.
+    struct TokMemo {
+        std::uint32_t title_end = 0;                  // end + 1 of the memoised call (0: none)
+        std::uint32_t title_len = 0, title_role = 0;  // its result (title_len 0: no title)
+    };
+    mutable std::vector<TokMemo> tok_memo;
+
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());
     }

@@ -35,6 +35,16 @@ constexpr Lit operator""_w(const char* s, std::size_t n) noexcept {
 }
 bool operator==(const char*, Lit) = delete;  // a C string: compare views, not pointers
 
+// w.starts_with(p) / w.ends_with(p) for a literal: has_prefix(w, "meet"_w) (inline loads;
+// string_view's own are out-of-line calls with a memcmp in these large functions).
+[[gnu::always_inline]] inline bool has_prefix(std::string_view w, Lit p) noexcept {
+    return w.size() >= p.n && (p.n == 0 || __builtin_memcmp(w.data(), p.p, p.n) == 0);
+}
+[[gnu::always_inline]] inline bool has_suffix(std::string_view w, Lit p) noexcept {
+    return w.size() >= p.n &&
+           (p.n == 0 || __builtin_memcmp(w.data() + w.size() - p.n, p.p, p.n) == 0);
+}
+
 // Equality of two short words (table keys, gazetteer and title tokens) without a
 // memcmp call: at most two overlapping loads per 8 bytes.
 [[gnu::always_inline]] inline bool same_word(std::string_view a, std::string_view b) noexcept {
@@ -64,10 +74,20 @@ bool operator==(const char*, Lit) = delete;  // a C string: compare views, not p
     return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
 }
 
-// `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls).
+// `w` is one of the words in [b, e) (strings or views; same_word, no calls):
+// find_word(alts.begin(), alts.end(), w), for std::find(...) != end.
+template <class It>
+[[gnu::always_inline]] inline bool find_word(It b, It e, std::string_view w) noexcept {
+    for (; b != e; ++b)
+        if (same_word(*b, w)) return true;
+    return false;
+}
+
+// `w` is one of the literals: in(w, {"the", "a", "an"}) (lengths first, no calls: the
+// bytes are compared by same_word, as the loop leaves memcmp a length known only at run time).
 [[gnu::always_inline]] inline bool in(std::string_view w, std::initializer_list<Lit> l) noexcept {
     for (const Lit x : l)
-        if (w == x) return true;
+        if (w.size() == x.n && same_word(w, x)) return true;
     return false;
 }
 

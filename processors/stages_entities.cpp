@@ -133,6 +133,16 @@ class EntitiesStage final : public Stage {
     std::vector<std::string> requires_before() const override { return {"segment"}; }
 
     void run(Doc& d) const override {
+        // the per-token memo of title_at, for this stage only
+        struct Memo {
+            const Doc& d;
+            explicit Memo(const Doc& doc) : d(doc) {
+                d.tok_memo.assign(d.toks.size(), Doc::TokMemo{});
+            }
+            Memo(const Memo&) = delete;
+            Memo& operator=(const Memo&) = delete;
+            ~Memo() { d.tok_memo.clear(); }
+        } memo(d);
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
@@ -354,9 +364,29 @@ class EntitiesStage final : public Stage {
         }
     }
 
+    // A role title starting at token j and ending at or before `end`: its length and
+    // role. Memoised per token while the entities stage runs.
     bool title_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
                   std::uint32_t& role) const {
         if (!d.toks[j].role) return false;
+        if (d.tok_memo.size() != d.toks.size()) return title_scan(d, j, end, len, role);
+        Doc::TokMemo& m = d.tok_memo[j];
+        const auto key = static_cast<std::uint32_t>(end + 1);
+        if (m.title_end != key) {
+            std::size_t l = 0;
+            std::uint32_t r = 0;
+            m.title_end = key;
+            m.title_len = title_scan(d, j, end, l, r) ? static_cast<std::uint32_t>(l) : 0;
+            m.title_role = r;
+        }
+        if (m.title_len == 0) return false;
+        len = m.title_len;
+        role = m.title_role;
+        return true;
+    }
+
+    bool title_scan(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                    std::uint32_t& role) const {
         for (const std::uint32_t pi : *d.toks[j].role) {
             const auto& p = d.k->role_phrases[pi];
             if (j + p.toks.size() > end) continue;

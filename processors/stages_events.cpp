@@ -125,13 +125,13 @@ class EventsStage final : public Stage {
             name += d.toks[t].text;
             ++t;
         }
-        if (name.empty() || t >= s.te || d.toks[t].text != "-"sv || !d.toks[t].space_before) return;
+        if (name.empty() || t >= s.te || d.toks[t].text != "-"_w || !d.toks[t].space_before) return;
         const PlaceRec* city = nullptr;
         for (const PlaceRec& p : d.k->places)
-            if (p.kind == "city"sv && iequals(p.name, name)) city = &p;
+            if (p.kind == "city"_w && iequals(p.name, name)) city = &p;
         if (!city) return;
         for (Candidate& cd : d.cands)
-            if (cd.sentence == 0 && cd.ev.type == "agreement"sv && !cd.ev.location) {
+            if (cd.sentence == 0 && cd.ev.type == "agreement"_w && !cd.ev.location) {
                 cd.ev.location = Place{city->name, city->country};
                 cd.places.push_back(*cd.ev.location);
             }
@@ -158,7 +158,7 @@ class EventsStage final : public Stage {
                     if (g > 0 && in(t.lower, {"after", "before", "following", "while", "amid",
                                               "when", "because", "since"}))
                         break;
-                    if (std::find(want.begin(), want.end(), t.lower) != want.end()) {
+                    if (find_word(want.begin(), want.end(), t.lower)) {
                         pos = pos + g + 1;
                         found = true;
                         break;
@@ -171,7 +171,7 @@ class EventsStage final : public Stage {
             for (;;) {
                 if (pos >= end) return false;
                 const Token& t = d.toks[pos];
-                if (std::find(alts.begin(), alts.end(), t.lower) != alts.end()) {
+                if (find_word(alts.begin(), alts.end(), t.lower)) {
                     ++pos;
                     break;
                 }
@@ -247,7 +247,7 @@ class EventsStage final : public Stage {
                     // "their first publicly announced talks": an adverb between a determiner
                     // or ordinal and the participle
                     if (is_verb && tr.form == VerbForm::past && i > s.tb + 1 &&
-                        d.toks[i - 1].lower.ends_with("ly") && !d.toks[i - 1].cap &&
+                        has_suffix(d.toks[i - 1].lower, "ly"_w) && !d.toks[i - 1].cap &&
                         (determiner_before(d, s, i - 1) || (d.toks[i - 2].lex & LOrdinal)))
                         continue;
                     // "an emergency meeting", "a rare meeting": a gerund after a determiner
@@ -255,7 +255,7 @@ class EventsStage final : public Stage {
                     if (is_verb && tr.form == VerbForm::ing && i > s.tb + 1) {
                         std::size_t h = i;
                         while (h > s.tb + 1 && i - h < 2 && d.toks[h - 1].kind == TokKind::word &&
-                               !d.toks[h - 1].cap && !d.toks[h - 1].lower.ends_with("ly") &&
+                               !d.toks[h - 1].cap && !has_suffix(d.toks[h - 1].lower, "ly"_w) &&
                                !(d.toks[h - 1].lex & (LNegator | LPreposition | LSubordinator |
                                                       LDeterminer | LTrigFirst)) &&
                                !in(d.toks[h - 1].lower, {"is", "are", "was", "were", "been", "be",
@@ -319,7 +319,7 @@ class EventsStage final : public Stage {
         // verb form after a singular noun modifier of a determined phrase is the head noun
         if (in(d.toks[i].lower,
                {"state", "states", "claim", "claims", "comment", "comments", "note", "notes"}) &&
-            i >= s.tb + 2 && p.kind == TokKind::word && !p.cap && !p.lower.ends_with("s") &&
+            i >= s.tb + 2 && p.kind == TokKind::word && !p.cap && !has_suffix(p.lower, "s"_w) &&
             !(p.lex & (LVerbCue | LPreposition | LSubordinator | LSkippable | LPronoun))) {
             const Token& q = d.toks[i - 2];
             if ((q.lex & (LDetBefore | LNumberWord)) || q.kind == TokKind::number ||
@@ -340,24 +340,24 @@ class EventsStage final : public Stage {
             p.lower != "also"_w && p.lower != "then"_w && p.lower != "did"_w &&
             p.lower != "does"_w && p.lower != "do"_w && p.lower != "will"_w &&
             p.lower != "would"_w && p.lower != "has"_w && p.lower != "have"_w &&
-            p.lower != "had"_w && !p.lower.ends_with("ly"))
+            p.lower != "had"_w && !has_suffix(p.lower, "ly"_w))
             return true;
-        if (p.lower == "to"_w && d.toks[i].lower.ends_with("s"))
+        if (p.lower == "to"_w && has_suffix(d.toks[i].lower, "s"_w))
             return true;  // "in response to attacks"
         // "the EU member state", "a peace summit": a plain form after a singular common noun
         // that follows a determiner or a name is the compound's head (a verb would agree)
         if (const auto w = d.toks[i].lower;
-            p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !p.lower.ends_with("s") &&
-            !p.lower.ends_with("ly") &&
+            p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !has_suffix(p.lower, "s"_w) &&
+            !has_suffix(p.lower, "ly"_w) &&
             !(p.lex & (LVerbCue | LSkippable | LPreposition | LSubordinator | LNegator | LPronoun |
                        LDeterminer)) &&
             ((d.toks[i - 2].lex & LDeterminer) || mention_ending_any(d, i - 2)) &&
-            !w.ends_with("s") && !w.ends_with("ed") && !w.ends_with("ing"))
+            !has_suffix(w, "s"_w) && !has_suffix(w, "ed"_w) && !has_suffix(w, "ing"_w))
             return true;
         // "in neighbouring states", "for other states": an adjective inside a phrase
         if (p.kind == TokKind::word && !p.cap && i >= s.tb + 2 && !(p.lex & LVerbCue) &&
             (d.toks[i - 2].lex & (LPreposition | LDeterminer)) && !(p.lex & LPreposition) &&
-            d.toks[i].lower.ends_with("s") && !mention_ending_any(d, i - 1))
+            has_suffix(d.toks[i].lower, "s"_w) && !mention_ending_any(d, i - 1))
             return true;
         return false;
     }
@@ -372,8 +372,8 @@ class EventsStage final : public Stage {
         if (i == s.tb) return false;
         const Token& p = d.toks[i - 1];
         // will, would, to, can, did, not, n't, also, then, he, they, who, and, has, ...
-        if (p.lex & LVerbCue) return !(p.lower == "to"_w && d.toks[i].lower.ends_with("s"));
-        if (p.lower.ends_with("ly") && p.kind == TokKind::word) return true;
+        if (p.lex & LVerbCue) return !(p.lower == "to"_w && has_suffix(d.toks[i].lower, "s"_w));
+        if (has_suffix(p.lower, "ly"_w) && p.kind == TokKind::word) return true;
         const std::size_t mi = d.mention_from(i);
         if (mi > 0) {
             const Mention& m = d.mentions[mi - 1];
@@ -388,9 +388,9 @@ class EventsStage final : public Stage {
     bool passive_at(const Doc& d, const Sentence& s, std::size_t i) const {
         // "reforms demanded by foreign donors": a participle after a plain noun with its
         // agent after "by" (a reduced relative clause)
-        if (i > s.tb && i + 2 < s.te && d.toks[i + 1].lower == "by"sv &&
+        if (i > s.tb && i + 2 < s.te && d.toks[i + 1].lower == "by"_w &&
             d.toks[i - 1].kind == TokKind::word && !d.toks[i - 1].cap &&
-            d.toks[i - 1].lower.ends_with("s") &&
+            has_suffix(d.toks[i - 1].lower, "s"_w) &&
             !(d.toks[i - 1].lex & (LSkippable | LPreposition | LSubordinator | LDeterminer)) &&
             !d.toks[i + 2].cap && d.toks[i + 2].kind == TokKind::word &&
             !d.k->weekdays.count(d.toks[i + 2].lower))
@@ -417,7 +417,7 @@ class EventsStage final : public Stage {
                         !(i + 2 < s.te && in(d.toks[i + 2].lower, {"phone", "telephone", "video",
                                                                    "videoconference", "letter"})));
             }
-            if (lw.ends_with("ly") || lw == "often"_w || lw == "widely"_w || lw == "also"_w ||
+            if (has_suffix(lw, "ly"_w) || lw == "often"_w || lw == "widely"_w || lw == "also"_w ||
                 lw == "not"_w || lw == "long"_w)
                 --p;
             else
@@ -466,7 +466,7 @@ class EventsStage final : public Stage {
     const Mention* owned_or_self(const Ctx& c, const Mention* m) const {
         if (!m->possessive || m->te >= c.d.toks.size()) return m;
         std::size_t t = m->te;
-        if (c.d.toks[t].lower == "'s"sv) ++t;
+        if (c.d.toks[t].lower == "'s"_w) ++t;
         if (t >= c.d.toks.size() || c.starts_at[t] < 0) return m;
         const Mention& o = c.d.mentions[static_cast<std::size_t>(c.starts_at[t])];
         return o.part && usable(o) && o.kind == MentionKind::entity ? &o : m;
@@ -479,7 +479,7 @@ class EventsStage final : public Stage {
             const Token& x = d.toks[t];
             if (d.k->agreement_nouns.count(x.lower)) return t;
             const bool modifier =
-                x.kind == TokKind::number || (x.text == "-"sv && !x.space_before) ||
+                x.kind == TokKind::number || (x.text == "-"_w && !x.space_before) ||
                 (x.lex & (LDeterminer | LSkippable)) ||
                 (x.kind == TokKind::word && !x.cap &&
                  !(x.lex & (LPreposition | LSubordinator | LTrigFirst | LNegator)));
@@ -492,7 +492,7 @@ class EventsStage final : public Stage {
     static std::size_t frame_verb(const Doc& d, const Sentence& s, std::size_t to) {
         std::size_t p = to - 1;
         for (int n = 0; n < 3 && p > s.tb &&
-                        ((d.toks[p].lex & LDateWord) || d.toks[p].lower == "on"sv ||
+                        ((d.toks[p].lex & LDateWord) || d.toks[p].lower == "on"_w ||
                          d.k->weekdays.count(d.toks[p].lower));
              ++n)
             --p;
@@ -517,16 +517,16 @@ class EventsStage final : public Stage {
         const Doc& d = c.d;
         std::size_t cur = m.tb;
         // "A and Trump's envoy B": the owner before B is no party of the list
-        if (cur > s.tb + 1 && d.toks[cur - 1].lower == "'s"sv)
+        if (cur > s.tb + 1 && d.toks[cur - 1].lower == "'s"_w)
             if (const Mention* o = mention_ending(c, cur - 2); o && o->possessive) cur = o->tb;
         bool seen_and = false;
         for (int guard = 0; guard < 8 && cur > s.tb; ++guard) {
             std::size_t p = cur - 1;
             // "X and U.S. President Donald Trump's envoy Y": the possessor is part of the item
-            if (d.toks[p].lower == "'s"sv && p > s.tb)
+            if (d.toks[p].lower == "'s"_w && p > s.tb)
                 if (const Mention* owner = mention_ending(c, p - 1);
-                    owner && owner->possessive && owner->part && owner->part->kind == "person"sv &&
-                    m.part && m.part->kind == "person"sv) {
+                    owner && owner->possessive && owner->part && owner->part->kind == "person"_w &&
+                    m.part && m.part->kind == "person"_w) {
                     cur = owner->tb;
                     continue;
                 }
@@ -578,7 +578,7 @@ class EventsStage final : public Stage {
                     q = mm ? mm->tb : q - 1;
                 }
                 if (q > s.tb + 1 && d.toks[q - 1].lower == "the"_w && q < p &&
-                    d.toks[p - 1].lower.ends_with("s") && d.toks[q - 2].lower == "and"_w) {
+                    has_suffix(d.toks[p - 1].lower, "s"_w) && d.toks[q - 2].lower == "and"_w) {
                     cur = q - 1;
                     continue;
                 }
@@ -586,9 +586,9 @@ class EventsStage final : public Stage {
             // "Menfi, Takala and Aguila Saleh met": a name the gazetteer does not know, inside
             // a list of named people, is skipped and the list goes on
             if (!prev && p >= s.tb + 2 && d.toks[p - 1].cap &&
-                d.toks[p - 1].kind == TokKind::word && d.toks[p - 2].lower == ","sv &&
+                d.toks[p - 1].kind == TokKind::word && d.toks[p - 2].lower == ","_w &&
                 mention_ending(c, p - 3) && mention_ending(c, p - 3)->part &&
-                mention_ending(c, p - 3)->part->kind == "person"sv) {
+                mention_ending(c, p - 3)->part->kind == "person"_w) {
                 cur = p - 1;
                 seen_and = true;
                 continue;
@@ -639,8 +639,8 @@ class EventsStage final : public Stage {
         std::size_t first_left = tb;
         while (first_left > s.tb) {
             const auto lw = d.toks[first_left - 1].lower;
-            if ((d.toks[first_left - 1].lex & LSkippable) || lw.ends_with("ly") || lw == "is"_w ||
-                lw == "are"_w || lw == "was"_w || lw == "were"_w || lw == "been"_w)
+            if ((d.toks[first_left - 1].lex & LSkippable) || has_suffix(lw, "ly"_w) ||
+                lw == "is"_w || lw == "are"_w || lw == "was"_w || lw == "were"_w || lw == "been"_w)
                 --first_left;
             else
                 break;
@@ -669,7 +669,7 @@ class EventsStage final : public Stage {
             // on a person
             const bool participle = before && before->part && usable(*before) &&
                                     before->part->kind == "person"_w && !d.toks[q].cap &&
-                                    d.toks[q].kind == TokKind::word && first.ends_with("ing") &&
+                                    d.toks[q].kind == TokKind::word && has_suffix(first, "ing"_w) &&
                                     !in(first, {"including", "according"});
             // "Abdulsalam, the Houthis' chief negotiator, welcomed": an apposition on a person
             const bool apposition = before && before->part && usable(*before) &&
@@ -800,7 +800,7 @@ class EventsStage final : public Stage {
             }
             if (finite && t + 1 >= first_left && (tok.lex & LPeopleNoun) && !tok.cap &&
                 !(t > s.tb && mention_ending(c, t - 1)) &&
-                (tok.lower.ends_with("s") || indefinite_before(d, s, t)))
+                (has_suffix(tok.lower, "s"_w) || indefinite_before(d, s, t)))
                 break;  // "officials said", "diplomats said", "a senior official said"
             if (tok.lex & LSubordinator) {
                 if (has(tok, WRelativePronoun) && tb - t <= 4 && t > s.tb) {
@@ -852,7 +852,7 @@ class EventsStage final : public Stage {
             if (tok.lower == "'s"_w || tok.text == "-"_w || (tok.lex & LSkippable) ||
                 (tok.lex & LOrdinal) || tok.lower == "the"_w || tok.kind == TokKind::number ||
                 (tok.kind == TokKind::word && !tok.cap && tok.lower.size() > 2 &&
-                 !tok.lower.ends_with("ed") && !tok.lower.ends_with("ing") &&
+                 !has_suffix(tok.lower, "ed"_w) && !has_suffix(tok.lower, "ing"_w) &&
                  !(tok.lex & (LPreposition | LSubordinator | LTrigFirst))))
                 continue;
             break;
@@ -910,7 +910,7 @@ class EventsStage final : public Stage {
         return out;
     }
 
-    static bool in(std::string_view s, std::initializer_list<Lit> l) {
+    [[gnu::always_inline]] static bool in(std::string_view s, std::initializer_list<Lit> l) {
         return processors::in(s, l);
     }
 
@@ -979,13 +979,13 @@ class EventsStage final : public Stage {
         const std::size_t last = d.cands.size();
         for (std::size_t i = first; i < last; ++i) {
             Candidate& st = d.cands[i];
-            if (st.ev.type != "statement"sv || st.drop || st.form != VerbForm::ing ||
-                st.syntax != TrigSyntax::verb || st.tb == 0 || d.toks[st.tb - 1].lower != ","sv)
+            if (st.ev.type != "statement"_w || st.drop || st.form != VerbForm::ing ||
+                st.syntax != TrigSyntax::verb || st.tb == 0 || d.toks[st.tb - 1].lower != ","_w)
                 continue;
             for (std::size_t j = first; j < last; ++j) {
                 const Candidate& m = d.cands[j];
                 if (j == i || m.drop || m.tb >= st.tb ||
-                    (m.ev.type != "appeal"sv && m.ev.type != "aid"sv && m.ev.type != "attack"sv) ||
+                    (m.ev.type != "appeal"_w && m.ev.type != "aid"_w && m.ev.type != "attack"_w) ||
                     m.ev.actors.size() != st.ev.actors.size() ||
                     !std::equal(m.ev.actors.begin(), m.ev.actors.end(), st.ev.actors.begin(),
                                 [](const Participant& a, const Participant& b) {
@@ -1080,8 +1080,8 @@ class EventsStage final : public Stage {
             // place stays the statement's ("Abbas travelled to Amman, where the king told him")
             const bool their =
                 after + 1 < s.te &&
-                (d.toks[after].lower == "during"sv || d.toks[after].lower == "at"sv) &&
-                d.toks[after + 1].lower == "their"sv;
+                (d.toks[after].lower == "during"_w || d.toks[after].lower == "at"_w) &&
+                d.toks[after + 1].lower == "their"_w;
             if (!call && !loc && !setting && !their) continue;
             Candidate mt = st;
             if (!retype(mt.ev, *d.k, "meeting")) continue;
@@ -1120,13 +1120,13 @@ class EventsStage final : public Stage {
         const Token& noun = d.toks[p - 3];
         const bool participle =
             part.kind == TokKind::word && !part.cap &&
-            (part.lower.ends_with("ed") ||
+            (has_suffix(part.lower, "ed"_w) ||
              in(part.lower, {"held", "kept", "hidden", "taken", "built", "born", "stuck"}));
         return participle && noun.kind == TokKind::word && !noun.cap &&
                !(noun.lex & (LPreposition | LDeterminer | LSkippable | LPronoun | LSubordinator)) &&
                !in(noun.lower, {"is", "are", "was", "were", "be", "been", "being", "has", "have",
                                 "had", "and", "or", "but", "not"}) &&
-               !noun.lower.ends_with("ly");
+               !has_suffix(noun.lower, "ly"_w);
     }
 
     std::optional<Place> location_near(const Ctx& c, const Sentence& s, std::size_t tb,
@@ -1274,9 +1274,9 @@ class EventsStage final : public Stage {
             if (tr.syntax == TrigSyntax::attached_noun) {
                 std::size_t b = mt.tb;
                 while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
-                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "as"sv)
+                       !d.toks[b - 1].cap && d.toks[b - 1].lower != "as"_w)
                     --b;
-                if (b >= s.tb + 2 && d.toks[b - 1].lower == "as"sv &&
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "as"_w &&
                     in(d.toks[b - 2].lower, {"itself", "himself", "herself", "themselves"}))
                     return;
             }
@@ -1322,15 +1322,15 @@ class EventsStage final : public Stage {
         }
         // "Later he travelled on to Riyadh, where he was received by X": travelling on is
         // the traveller's, whoever was named last; so is "he" in the rest of the sentence
-        if (type == "visit"sv && actors.size() == 1 && actors[0]->kind == MentionKind::pronoun &&
-            actors[0]->part && actors[0]->part->kind == "person"sv) {
+        if (type == "visit"_w && actors.size() == 1 && actors[0]->kind == MentionKind::pronoun &&
+            actors[0]->part && actors[0]->part->kind == "person"_w) {
             bool on_to = false;
             for (std::size_t t = mt.tb; t + 1 < mt.te; ++t)
-                if (d.toks[t].lower == "on"sv && d.toks[t + 1].lower == "to"sv) on_to = true;
+                if (d.toks[t].lower == "on"_w && d.toks[t + 1].lower == "to"_w) on_to = true;
             const Participant* traveller = nullptr;
             for (auto it = d.cands.rbegin(); on_to && it != d.cands.rend(); ++it)
-                if (it->ev.type == "visit"sv && !it->drop && it->sentence < si &&
-                    it->ev.actors.size() == 1 && it->ev.actors[0].kind == "person"sv) {
+                if (it->ev.type == "visit"_w && !it->drop && it->sentence < si &&
+                    it->ev.actors.size() == 1 && it->ev.actors[0].kind == "person"_w) {
                     traveller = &it->ev.actors[0];
                     break;
                 }
@@ -1404,8 +1404,8 @@ class EventsStage final : public Stage {
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
-        if ((type == "proposal"sv || type == "agreement"sv) && tr.syntax == TrigSyntax::verb &&
-            mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"sv &&
+        if ((type == "proposal"_w || type == "agreement"_w) && tr.syntax == TrigSyntax::verb &&
+            mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"_w &&
             (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
             !mention_ending(c, mt.tb - 2))
             act.clear();
@@ -1413,7 +1413,7 @@ class EventsStage final : public Stage {
         // one right after a plain noun with its agent after it ("reforms demanded by donors")
         const bool reduced_relative =
             tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.te == mt.tb + 1 &&
-            mt.te + 1 < s.te && d.toks[mt.te].lower == "by"sv && mt.tb > s.tb &&
+            mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w && mt.tb > s.tb &&
             d.toks[mt.tb - 1].kind == TokKind::word && !d.toks[mt.tb - 1].cap &&
             !mention_ending(c, mt.tb - 1) &&
             !(d.toks[mt.tb - 1].lex &
@@ -1429,9 +1429,9 @@ class EventsStage final : public Stage {
         }
         // "and repeated Britain's call for a ceasefire", "renewed Egypt's offer": the one who
         // renews it acts (the subject of the renewing verb)
-        if (attached_actor && (type == "appeal"sv || type == "proposal"sv) && !actors.empty()) {
+        if (attached_actor && (type == "appeal"_w || type == "proposal"_w) && !actors.empty()) {
             std::size_t b = actors[0]->tb;
-            if (b > s.tb && (d.toks[b - 1].lex & LDeterminer) && d.toks[b - 1].lower != "'s"sv &&
+            if (b > s.tb && (d.toks[b - 1].lex & LDeterminer) && d.toks[b - 1].lower != "'s"_w &&
                 !(d.toks[b - 1].lex & LPronoun))
                 --b;
             if (b > s.tb && in(d.toks[b - 1].lower,
@@ -1440,7 +1440,7 @@ class EventsStage final : public Stage {
                                 "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
                 std::vector<Participant> who;
-                if (v > s.tb && d.toks[v - 1].lower == "and"sv && !prev_act.empty())
+                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !prev_act.empty())
                     who = prev_act;
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
@@ -1478,7 +1478,7 @@ class EventsStage final : public Stage {
             // visit only as a relative clause on a visit noun (or "one" standing for it)
             if (tr.syntax == TrigSyntax::verb && mt.te == mt.tb + 2 &&
                 d.toks[mt.tb + 1].lower == "to"_w &&
-                (d.toks[mt.tb].lower == "made"_w || d.toks[mt.tb].lower.starts_with("make"))) {
+                (d.toks[mt.tb].lower == "made"_w || has_prefix(d.toks[mt.tb].lower, "make"_w))) {
                 const std::size_t a = actors.empty() ? mt.tb : actors[0]->tb;
                 if (actors.empty() || a == s.tb ||
                     !(d.toks[a - 1].lower == "one"_w || has(d.toks[a - 1], WVisitNoun)))
@@ -1613,7 +1613,7 @@ class EventsStage final : public Stage {
         if (type == "meeting"_w) {
             // "X greeted Y at the airport before the two leaders held talks": the greeting
             // opens the meeting told next, no meeting of its own
-            if (d.toks[mt.tb].lower.starts_with("greet"))
+            if (has_prefix(d.toks[mt.tb].lower, "greet"_w))
                 for (const Match& o : ms)
                     if (o.tb > mt.tb && k.types[k.triggers[o.trig].type].name == "meeting"_w)
                         return;
@@ -1622,10 +1622,10 @@ class EventsStage final : public Stage {
             if (noun && tr.syntax == TrigSyntax::noun) {
                 std::size_t b = mt.tb;
                 while (b > s.tb && mt.tb - b < 4 && d.toks[b - 1].kind == TokKind::word &&
-                       !d.toks[b - 1].cap && !d.toks[b - 1].lower.starts_with("attend") &&
+                       !d.toks[b - 1].cap && !has_prefix(d.toks[b - 1].lower, "attend"_w) &&
                        !(d.toks[b - 1].lex & LPreposition))
                     --b;
-                if (b > s.tb && d.toks[b - 1].lower.starts_with("attend")) return;
+                if (b > s.tb && has_prefix(d.toks[b - 1].lower, "attend"_w)) return;
             }
             if (tr.syntax == TrigSyntax::passive) {
                 // "ceasefire talks in Cairo attended by Hamas and Israeli delegations": the
@@ -1719,9 +1719,10 @@ class EventsStage final : public Stage {
                         continue;
                     // "met X on Monday to discuss Lebanon": what is discussed is a topic
                     if (m->prep != "with"_w &&
-                        std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
-                                    d.toks.begin() + static_cast<std::ptrdiff_t>(m->tb),
-                                    [](const Token& x) { return x.lower.starts_with("discuss"); }))
+                        std::any_of(
+                            d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
+                            d.toks.begin() + static_cast<std::ptrdiff_t>(m->tb),
+                            [](const Token& x) { return has_prefix(x.lower, "discuss"_w); }))
                         continue;
                     if (!(m->prep.empty() ||
                           in(m->prep, {"with", "between", "by", "and", "from", "to"})) &&
@@ -1770,15 +1771,15 @@ class EventsStage final : public Stage {
             }
             // "Sudani called the strikes "a clear aggression"", "called the attack a crime":
             // naming a thing is a statement of the caller
-            if (mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("call") && !act.empty() &&
+            if (mt.te == mt.tb + 1 && has_prefix(d.toks[mt.tb].lower, "call"_w) && !act.empty() &&
                 mt.te < s.te &&
                 (in(d.toks[mt.te].lower, {"the", "it", "them", "this", "these", "those", "his",
                                           "her", "their", "its"}) ||
                  (!right.empty() && right[0]->tb == mt.te && right[0]->possessive))) {
                 bool complement = false;
                 for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 8; ++t) {
-                    if (d.toks[t].kind == TokKind::quote || d.toks[t].lower == "a"sv ||
-                        d.toks[t].lower == "an"sv) {
+                    if (d.toks[t].kind == TokKind::quote || d.toks[t].lower == "a"_w ||
+                        d.toks[t].lower == "an"_w) {
                         complement = true;
                         break;
                     }
@@ -1797,7 +1798,7 @@ class EventsStage final : public Stage {
             if (mt.te == mt.tb + 1 && has(d.toks[mt.tb], WContactVerb)) {
                 const auto person = [](const Participant& p) { return p.kind == "person"_w; };
                 const bool naming =
-                    d.toks[mt.tb].lower.starts_with("call") && !tgt.empty() &&
+                    has_prefix(d.toks[mt.tb].lower, "call"_w) && !tgt.empty() &&
                     (right.empty() || right[0]->tb != mt.te || right[0]->possessive ||
                      (right[0]->te < s.te && ((d.toks[right[0]->te].lex & LDeterminer) ||
                                               d.toks[right[0]->te].kind == TokKind::quote)));
@@ -1840,7 +1841,7 @@ class EventsStage final : public Stage {
             // "addressed a government summit in Dubai": a speech to a gathering, no meeting
             if (gathering && tr.syntax != TrigSyntax::verb)
                 for (std::size_t t = mt.tb; t-- > s.tb && mt.tb - t <= 4;) {
-                    if (d.toks[t].lower.starts_with("address")) return;
+                    if (has_prefix(d.toks[t].lower, "address"_w)) return;
                     if (d.toks[t].kind != TokKind::word) break;
                 }
             // "Arab leaders meeting in Cairo", "EU ministers met in Brussels": the members of
@@ -1849,8 +1850,8 @@ class EventsStage final : public Stage {
             const bool members = tr.syntax == TrigSyntax::verb &&
                                  (mt.te == mt.tb + 1 ||
                                   (mt.te == mt.tb + 2 && has(d.toks[mt.tb + 1], WLocativePrep))) &&
-                                 (mv.starts_with("meet") || mv == "met"_w ||
-                                  mv.starts_with("gather") || mv.starts_with("conven")) &&
+                                 (has_prefix(mv, "meet"_w) || mv == "met"_w ||
+                                  has_prefix(mv, "gather"_w) || has_prefix(mv, "conven"_w)) &&
                                  actors.size() == 1 &&
                                  (actors[0]->people || actors[0]->prep_attached) &&
                                  act.size() == 1 && act[0].kind == "organisation"_w && tgt.empty();
@@ -1878,8 +1879,8 @@ class EventsStage final : public Stage {
                             if (!k.gathering_nouns.count(d.toks[t].lower)) continue;
                             for (std::size_t u = t + 1; u + 2 < ps.te && u < t + 6; ++u) {
                                 if (hard_punct(d.toks[u])) break;
-                                if (d.toks[u].lower != "held"sv || (d.toks[u + 1].lower != "in"sv &&
-                                                                    d.toks[u + 1].lower != "at"sv))
+                                if (d.toks[u].lower != "held"_w || (d.toks[u + 1].lower != "in"_w &&
+                                                                    d.toks[u + 1].lower != "at"_w))
                                     continue;
                                 for (std::size_t w = u + 2; w < ps.te && w < u + 4; ++w)
                                     if (c.starts_at[w] >= 0) {
@@ -1901,12 +1902,12 @@ class EventsStage final : public Stage {
             if (gathering && !loc && tr.syntax == TrigSyntax::verb &&
                 std::any_of(d.toks.begin() + static_cast<std::ptrdiff_t>(mt.tb + 1),
                             d.toks.begin() + static_cast<std::ptrdiff_t>(mt.te),
-                            [](const Token& x) { return x.lower == "the"sv; }))
+                            [](const Token& x) { return x.lower == "the"_w; }))
                 for (std::size_t sj = si; sj-- > 0 && si - sj <= 3 && !loc;) {
                     const Sentence& ps = d.sents[sj];
                     for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
                         if (!in(d.toks[t].lower, {"meeting", "met", "gathered", "convened"}) ||
-                            (d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                            (d.toks[t + 1].lower != "in"_w && d.toks[t + 1].lower != "at"_w) ||
                             c.starts_at[t + 2] < 0)
                             continue;
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -1918,9 +1919,9 @@ class EventsStage final : public Stage {
             if (!loc)
                 for (std::size_t t = mt.te; t + 2 < s.te; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || d.toks[t].kind == TokKind::quote) break;
-                    if ((w != "hosted"sv && w != "received"sv) ||
-                        (d.toks[t + 1].lower != "at"sv && d.toks[t + 1].lower != "in"sv) ||
+                    if (w == ";"_w || d.toks[t].kind == TokKind::quote) break;
+                    if ((w != "hosted"_w && w != "received"_w) ||
+                        (d.toks[t + 1].lower != "at"_w && d.toks[t + 1].lower != "in"_w) ||
                         c.starts_at[t + 2] < 0)
                         continue;
                     const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -1932,8 +1933,8 @@ class EventsStage final : public Stage {
             // conference ("a conference in Paris")
             if (!loc)
                 for (std::size_t t = mt.te; t + 3 < cend && t < mt.te + 6; ++t) {
-                    if (d.toks[t].lower != "sidelines"sv || d.toks[t + 1].lower != "of"sv ||
-                        d.toks[t + 2].lower != "the"sv ||
+                    if (d.toks[t].lower != "sidelines"_w || d.toks[t + 1].lower != "of"_w ||
+                        d.toks[t + 2].lower != "the"_w ||
                         !k.gathering_nouns.count(d.toks[t + 3].lower))
                         continue;
                     const auto g = d.toks[t + 3].lower;
@@ -1941,7 +1942,7 @@ class EventsStage final : public Stage {
                         const Sentence& ps = d.sents[sj];
                         for (std::size_t u = ps.tb; u + 2 < ps.te && !loc; ++u) {
                             if (d.toks[u].lower != g ||
-                                (d.toks[u + 1].lower != "in"sv && d.toks[u + 1].lower != "at"sv) ||
+                                (d.toks[u + 1].lower != "in"_w && d.toks[u + 1].lower != "at"_w) ||
                                 c.starts_at[u + 2] < 0)
                                 continue;
                             const Mention& v =
@@ -1974,15 +1975,15 @@ class EventsStage final : public Stage {
             // "Sisi, who hosted the emergency summit, ...": the definite gathering is the one
             // an earlier sentence placed ("Arab leaders meeting in Cairo")
             if (gathering && !loc && tr.syntax == TrigSyntax::verb && mt.tb + 1 < mt.te &&
-                d.toks[mt.tb + 1].lower == "the"sv)
+                d.toks[mt.tb + 1].lower == "the"_w)
                 for (std::size_t sj = si; sj-- > 0 && si - sj <= 2 && !loc;) {
                     const Sentence& ps = d.sents[sj];
                     for (std::size_t t = ps.tb; t + 2 < ps.te && !loc; ++t) {
                         const auto w = d.toks[t].lower;
-                        if (!k.gathering_nouns.count(w) && w != "meeting"sv && w != "met"sv)
+                        if (!k.gathering_nouns.count(w) && w != "meeting"_w && w != "met"_w)
                             continue;
                         if (t > ps.tb && k.gathering_exclude.count(d.toks[t - 1].lower)) continue;
-                        if ((d.toks[t + 1].lower != "in"sv && d.toks[t + 1].lower != "at"sv) ||
+                        if ((d.toks[t + 1].lower != "in"_w && d.toks[t + 1].lower != "at"_w) ||
                             c.starts_at[t + 2] < 0)
                             continue;
                         const Mention& v = d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
@@ -2013,22 +2014,22 @@ class EventsStage final : public Stage {
                 }
             // "pursues talks with Saudi Arabia on a broader arrangement": talks towards a
             // deal are a negotiation
-            if (cd.ev.type == "meeting"sv && !noun_is_meeting(d, mt) &&
+            if (cd.ev.type == "meeting"_w && !noun_is_meeting(d, mt) &&
                 talks_towards_deal(d, s, mt))
                 retype(cd.ev, k, "negotiation");
             // "held talks in Muscat, with Oman's foreign minister carrying messages between
             // the two delegations": a go-between makes them a mediated negotiation
-            for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"sv; ++t) {
-                if (d.toks[t].lower != "with"sv || c.starts_at[t + 1] < 0) continue;
+            for (std::size_t t = mt.te; t + 3 < s.te && cd.ev.type == "meeting"_w; ++t) {
+                if (d.toks[t].lower != "with"_w || c.starts_at[t + 1] < 0) continue;
                 const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                 if (!g.part || g.te + 2 >= s.te) break;
                 const auto v = d.toks[g.te].lower;
-                if (!(v == "carrying"sv || v == "passing"sv || v == "relaying"sv ||
-                      v == "shuttling"sv) ||
+                if (!(v == "carrying"_w || v == "passing"_w || v == "relaying"_w ||
+                      v == "shuttling"_w) ||
                     std::none_of(
                         d.toks.begin() + static_cast<std::ptrdiff_t>(g.te),
                         d.toks.begin() + static_cast<std::ptrdiff_t>(std::min(s.te, g.te + 4)),
-                        [](const Token& x) { return x.lower == "between"sv; }))
+                        [](const Token& x) { return x.lower == "between"_w; }))
                     break;
                 if (!retype(cd.ev, k, "negotiation")) break;
                 std::erase_if(cd.ev.targets,
@@ -2038,29 +2039,30 @@ class EventsStage final : public Stage {
             }
             // "talks between Baghdad and Washington on the coalition are continuing": talks
             // of states (no person on either side) that go on are negotiations
-            if (noun && d.toks[mt.tb].lower == "talks"sv && !cd.ev.actors.empty() &&
+            if (noun && d.toks[mt.tb].lower == "talks"_w && !cd.ev.actors.empty() &&
                 !cd.ev.targets.empty() &&
                 std::none_of(cd.ev.actors.begin(), cd.ev.actors.end(),
-                             [](const Participant& p) { return p.kind == "person"sv; }) &&
+                             [](const Participant& p) { return p.kind == "person"_w; }) &&
                 std::none_of(cd.ev.targets.begin(), cd.ev.targets.end(),
-                             [](const Participant& p) { return p.kind == "person"sv; })) {
+                             [](const Participant& p) { return p.kind == "person"_w; })) {
                 bool going_on = false;
                 for (std::size_t t = mt.te; t < s.te && t < mt.te + 16; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || w == ","sv) break;
-                    if (w == "continuing"sv || w == "ongoing"sv || w == "continue"sv)
+                    if (w == ";"_w || w == ","_w) break;
+                    if (w == "continuing"_w || w == "ongoing"_w || w == "continue"_w)
                         going_on = true;
                 }
                 if (going_on) retype(cd.ev, k, "negotiation");
             }
             // "Cairo is in talks with the IMF": being in talks is negotiating, not a meeting
-            if (noun && d.toks[mt.tb].lower == "talks"sv && mt.tb >= s.tb + 2 &&
-                d.toks[mt.tb - 1].lower == "in"sv && k.copulas.count(d.toks[mt.tb - 2].lower))
+            if (noun && d.toks[mt.tb].lower == "talks"_w && mt.tb >= s.tb + 2 &&
+                d.toks[mt.tb - 1].lower == "in"_w && k.copulas.count(d.toks[mt.tb - 2].lower))
                 retype(cd.ev, k, "negotiation");
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
             const auto hw = d.toks[mt.tb].lower;
             if (cd.ev.location && !cd.ev.location->country.empty() &&
-                (hw.starts_with("receiv") || hw.starts_with("host") || hw.starts_with("welcom")))
+                (has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) ||
+                 has_prefix(hw, "welcom"_w)))
                 for (const Participant& g : tgt) {
                     if (g.kind != "person"_w || g.country.empty() ||
                         g.country == cd.ev.location->country)
@@ -2103,10 +2105,10 @@ class EventsStage final : public Stage {
                         return;
                     }
             } else {
-                const bool mediator_noun = d.toks[mt.tb].lower.starts_with("mediat");
+                const bool mediator_noun = has_prefix(d.toks[mt.tb].lower, "mediat"_w);
                 // "told a news conference after the talks": a time reference back to talks
                 // reported before, no event of its own (unless its sides follow)
-                if (noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+                if (noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w &&
                     in(d.toks[mt.tb - 2].lower, {"after", "before", "following"}) &&
                     std::none_of(right.begin(), right.end(), [&](const Mention* m) {
                         return m->tb <= mt.te + 1 && in(m->prep, {"with", "between"});
@@ -2128,12 +2130,12 @@ class EventsStage final : public Stage {
                 // "four days of talks, which had not been made public, between A and B": the
                 // sides after a relative clause on the talks
                 MentionList sides = right;
-                if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","sv &&
-                    (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "that"sv))
+                if (noun && mt.te + 2 < s.te && d.toks[mt.te].lower == ","_w &&
+                    (d.toks[mt.te + 1].lower == "which"_w || d.toks[mt.te + 1].lower == "that"_w))
                     for (std::size_t t = mt.te + 2; t + 1 < s.te && t < mt.te + 25; ++t) {
-                        if (hard_punct(d.toks[t]) && d.toks[t].lower != ","sv) break;
-                        if (d.toks[t].lower != ","sv) continue;
-                        if (d.toks[t + 1].lower == "between"sv || d.toks[t + 1].lower == "with"sv)
+                        if (hard_punct(d.toks[t]) && d.toks[t].lower != ","_w) break;
+                        if (d.toks[t].lower != ","_w) continue;
+                        if (d.toks[t + 1].lower == "between"_w || d.toks[t + 1].lower == "with"_w)
                             for (const Mention* m : right_mentions(c, t + 1, s.te))
                                 sides.push_back(m);
                         break;
@@ -2156,8 +2158,8 @@ class EventsStage final : public Stage {
                 }
                 const auto& vw = d.toks[mt.tb].lower;
                 if (tr.syntax == TrigSyntax::verb &&
-                    (vw.starts_with("mediat") || vw.starts_with("broker") ||
-                     vw.starts_with("facilitat") || vw.starts_with("host"))) {
+                    (has_prefix(vw, "mediat"_w) || has_prefix(vw, "broker"_w) ||
+                     has_prefix(vw, "facilitat"_w) || has_prefix(vw, "host"_w))) {
                     // "Egypt and Qatar mediated": the subject mediates; "negotiators
                     // from X and Y resumed talks": the subject negotiates
                     med.insert(med.end(), act.begin(), act.end());
@@ -2167,8 +2169,8 @@ class EventsStage final : public Stage {
             // "The talks, which Iran described as frank, came a day after X arrived": the
             // talks reported before, taken up again; no sides to gather from the asides
             if (noun && act.empty() && tgt.empty() && med.empty() && mt.tb == s.tb + 1 &&
-                d.toks[s.tb].lower == "the"sv && mt.te + 1 < s.te && d.toks[mt.te].lower == ","sv &&
-                (d.toks[mt.te + 1].lower == "which"sv || d.toks[mt.te + 1].lower == "who"sv))
+                d.toks[s.tb].lower == "the"_w && mt.te + 1 < s.te && d.toks[mt.te].lower == ","_w &&
+                (d.toks[mt.te + 1].lower == "which"_w || d.toks[mt.te + 1].lower == "who"_w))
                 return;
             if (act.size() + tgt.size() + med.size() < 2 && !attached_actor) {
                 // fallback: the states and bodies named in the sentence (in the trigger's
@@ -2176,9 +2178,9 @@ class EventsStage final : public Stage {
                 // talks")
                 std::size_t from = s.tb;
                 for (std::size_t t = mt.tb; t-- > s.tb + 1;)
-                    if (d.toks[t].lower == ";"sv ||
-                        (d.toks[t - 1].lower == ","sv &&
-                         (d.toks[t].lower == "and"sv || d.toks[t].lower == "but"sv))) {
+                    if (d.toks[t].lower == ";"_w ||
+                        (d.toks[t - 1].lower == ","_w &&
+                         (d.toks[t].lower == "and"_w || d.toks[t].lower == "but"_w))) {
                         from = t + 1;
                         break;
                     }
@@ -2196,7 +2198,7 @@ class EventsStage final : public Stage {
                 // "The talks, which X described as useful, came a day after ...": the talks
                 // told before, named again as a subject, are no new event
                 if (all.size() >= 2 && tr.syntax == TrigSyntax::noun && mt.tb == s.tb + 1 &&
-                    d.toks[s.tb].lower == "the"sv && mt.te < s.te && d.toks[mt.te].lower == ","sv)
+                    d.toks[s.tb].lower == "the"_w && mt.te < s.te && d.toks[mt.te].lower == ","_w)
                     return;
                 if (all.size() >= 2) {
                     for (const auto& p : all)
@@ -2212,7 +2214,7 @@ class EventsStage final : public Stage {
                 return;
             // "Russia has hosted several rounds of talks": one host alone, without sides or
             // a venue, names no talks
-            if (tr.syntax == TrigSyntax::verb && d.toks[mt.tb].lower.starts_with("host") &&
+            if (tr.syntax == TrigSyntax::verb && has_prefix(d.toks[mt.tb].lower, "host"_w) &&
                 act.empty() && tgt.empty() && med.size() < 2 &&
                 !location_near(c, s, mt.tb, mt.te, s.te))
                 return;
@@ -2244,8 +2246,8 @@ class EventsStage final : public Stage {
             // "China hosted a round of talks between the two movements": on the host state's
             // soil when no place is named (the sides named with the talks)
             if (!cd.ev.location && tr.syntax == TrigSyntax::verb && !cd.ev.targets.empty() &&
-                d.toks[mt.tb].lower.starts_with("host") && cd.mediators.size() == 1 &&
-                cd.mediators[0].kind == "country"sv && !cd.mediators[0].country.empty())
+                has_prefix(d.toks[mt.tb].lower, "host"_w) && cd.mediators.size() == 1 &&
+                cd.mediators[0].kind == "country"_w && !cd.mediators[0].country.empty())
                 cd.ev.location = Place{cd.mediators[0].name, cd.mediators[0].country};
             // "signed the document after talks hosted by Egyptian Foreign Minister X": talks
             // a state's official hosted are on that state's soil when no place is named
@@ -2279,7 +2281,7 @@ class EventsStage final : public Stage {
             // deal named before, no talks of their own when its sides are not named here
             if (tr.syntax == TrigSyntax::passive && head > s.tb && cd.ev.actors.empty() &&
                 cd.ev.targets.empty() && k.agreement_nouns.count(d.toks[head - 1].lower) &&
-                d.toks[mt.tb].text != "-"sv)
+                d.toks[mt.tb].text != "-"_w)
                 return;
             if (tr.syntax == TrigSyntax::passive && head > s.tb && !cd.ev.actors.empty() &&
                 !cd.mediators.empty() && !agreed_already && has(d.toks[head - 1], WAgreementNoun)) {
@@ -2294,7 +2296,8 @@ class EventsStage final : public Stage {
             // deal was reached by the two sides, with the broker as mediator
             const auto bw = d.toks[mt.tb].lower;
             if (tr.syntax == TrigSyntax::verb && !agreed_already && !cd.ev.targets.empty() &&
-                !cd.mediators.empty() && (bw.starts_with("broker") || bw.starts_with("mediat")) &&
+                !cd.mediators.empty() &&
+                (has_prefix(bw, "broker"_w) || has_prefix(bw, "mediat"_w)) &&
                 agreement_object(d, s, mt.te) != SIZE_MAX)
                 push_agreement(d, cd, cd.ev.targets, {}, cd.mediators);
             // "The agreement, brokered by the United States and France, was announced": a
@@ -2330,7 +2333,7 @@ class EventsStage final : public Stage {
                     --b;
                 }
                 if (b > s.tb && d.toks[b - 1].lower == ","_w &&
-                    (d.toks[mt.tb - 1].lower.ends_with("s") || indefinite))
+                    (has_suffix(d.toks[mt.tb - 1].lower, "s"_w) || indefinite))
                     return;
             }
             if (noun) {
@@ -2358,11 +2361,11 @@ class EventsStage final : public Stage {
             if (act.empty()) return;
             // the addressee / object: "told Blinken", "accused Israel" (not "said Israel was")
             const auto v = d.toks[mt.tb].lower;
-            const bool transitive = v.starts_with("tell") || v == "told"_w ||
-                                    v.starts_with("accus") || v.starts_with("condemn") ||
-                                    v.starts_with("blam") || v.starts_with("warn") ||
-                                    v.starts_with("prais") || v.starts_with("critici") ||
-                                    v.starts_with("brief") || v.starts_with("welcom");
+            const bool transitive = has_prefix(v, "tell"_w) || v == "told"_w ||
+                                    has_prefix(v, "accus"_w) || has_prefix(v, "condemn"_w) ||
+                                    has_prefix(v, "blam"_w) || has_prefix(v, "warn"_w) ||
+                                    has_prefix(v, "prais"_w) || has_prefix(v, "critici"_w) ||
+                                    has_prefix(v, "brief"_w) || has_prefix(v, "welcom"_w);
             // ("told his guest": the possessive pronoun before the addressee)
             const std::size_t obj_at = mt.te + 1 < s.te && (d.toks[mt.te].lower == "his"_w ||
                                                             d.toks[mt.te].lower == "her"_w)
@@ -2390,7 +2393,7 @@ class EventsStage final : public Stage {
                 }
             // "Qatar announced a ceasefire between Israel and Hamas": the two sides agreed,
             // the announcer mediated; "announced a truce with Hamas": the announcer is a side
-            if (!noun && d.toks[mt.tb].lower.starts_with("announc") && !cd.ev.actors.empty()) {
+            if (!noun && has_prefix(d.toks[mt.tb].lower, "announc"_w) && !cd.ev.actors.empty()) {
                 const std::size_t obj = agreement_object(d, s, mt.te);
                 std::vector<Participant> sides, partners;
                 for (const Mention* m : right) {
@@ -2420,7 +2423,7 @@ class EventsStage final : public Stage {
             // "agreed that the talks were constructive", "agreed with Egypt that ...": an
             // opinion shared, not a deal
             if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
-                d.toks[mt.tb].lower.starts_with("agree"))
+                has_prefix(d.toks[mt.tb].lower, "agree"_w))
                 for (std::size_t t = mt.te; t < s.te && t < mt.te + 5; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == "to"_w || w == "on"_w || w == "upon"_w || w == ","_w) break;
@@ -2435,7 +2438,7 @@ class EventsStage final : public Stage {
             // "He said Morocco's autonomy plan was the only basis", "did not take up France's
             // offer of help": a plan described by a copula or in the object of a negated verb
             // is background, not a proposal made here
-            if (type == "proposal"sv && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
+            if (type == "proposal"_w && tr.syntax == TrigSyntax::attached_noun && !actors.empty()) {
                 if (mt.te < s.te &&
                     in(d.toks[mt.te].lower, {"is", "was", "are", "were", "remains", "remained"}))
                     return;
@@ -2465,14 +2468,14 @@ class EventsStage final : public Stage {
                 return;
             // "A ceasefire between Israel and Hezbollah took effect": the deal's sides; a deal
             // taking effect without them named ("the truce took effect") adds nothing here
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb &&
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb &&
                 in(d.toks[mt.te - 1].lower, {"effect", "force"})) {
                 act.clear();
                 tgt.clear();
                 std::size_t b = SIZE_MAX;
                 for (std::size_t t = mt.tb; t-- > s.tb + 1 && mt.tb - t < 15;) {
                     if (hard_punct(d.toks[t])) break;
-                    if (d.toks[t].lower == "between"sv &&
+                    if (d.toks[t].lower == "between"_w &&
                         k.agreement_nouns.count(d.toks[t - 1].lower)) {
                         b = t;
                         break;
@@ -2489,11 +2492,11 @@ class EventsStage final : public Stage {
             }
             // "voted to readmit Syria to the Arab League", "restored Syria's membership": the
             // state admitted is the other side; the body it rejoins decided
-            if (type == "agreement"sv && tr.syntax == TrigSyntax::verb) {
+            if (type == "agreement"_w && tr.syntax == TrigSyntax::verb) {
                 const auto lw = d.toks[mt.tb].lower;
-                bool membership = lw.starts_with("readmit");
+                bool membership = has_prefix(lw, "readmit"_w);
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
-                    if (d.toks[t].lower == "membership"sv) membership = true;
+                    if (d.toks[t].lower == "membership"_w) membership = true;
                 for (std::size_t t = mt.tb + 1; membership && t < cend; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -2502,7 +2505,7 @@ class EventsStage final : public Stage {
                     const bool object = t == mt.te && m.prep.empty() && usable(m);
                     if (in_span || object) add_unique(tgt, *m.part);
                     if (t >= mt.te && act.empty() && in(m.prep, {"to", "into"}) && usable(m) &&
-                        m.part->kind == "organisation"sv)
+                        m.part->kind == "organisation"_w)
                         take(act, m);
                     t = std::max(t, m.te - 1);
                 }
@@ -2547,9 +2550,10 @@ class EventsStage final : public Stage {
                 bool ok = adj_target;
                 if (type == "appeal"_w) ok = ok || p.empty() || in(p, {"on", "upon", "to"});
                 if (type == "proposal"_w)
-                    ok = in(p, {"to", "for"}) ||
-                         // "invited Erdogan to attend": the guest is whom it is offered
-                         (p.empty() && m->tb == mt.te && d.toks[mt.tb].lower.starts_with("invit"));
+                    ok =
+                        in(p, {"to", "for"}) ||
+                        // "invited Erdogan to attend": the guest is whom it is offered
+                        (p.empty() && m->tb == mt.te && has_prefix(d.toks[mt.tb].lower, "invit"_w));
                 if (type == "rejection"_w)
                     ok = ok || p.empty() || in(p, {"of", "from", "by"}) || m->possessive;
                 if (type == "agreement"_w) ok = in(p, {"with", "between", "and"});
@@ -2596,8 +2600,8 @@ class EventsStage final : public Stage {
             // "adopted an Egyptian plan", "endorsed Egypt's proposal": the plan's author is
             // the other side
             if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
-                (d.toks[mt.tb].lower.starts_with("adopt") ||
-                 d.toks[mt.tb].lower.starts_with("endors")))
+                (has_prefix(d.toks[mt.tb].lower, "adopt"_w) ||
+                 has_prefix(d.toks[mt.tb].lower, "endors"_w)))
                 for (std::size_t t = mt.tb + 1; t < mt.te; ++t) {
                     if (c.starts_at[t] < 0) continue;
                     const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[t])];
@@ -2609,13 +2613,13 @@ class EventsStage final : public Stage {
                 }
             // (without an author, "adopted a resolution" is a vote, not an agreement here)
             if (type == "agreement"_w && tgt.empty() && tr.syntax == TrigSyntax::verb &&
-                (d.toks[mt.tb].lower.starts_with("adopt") ||
-                 d.toks[mt.tb].lower.starts_with("endors")))
+                (has_prefix(d.toks[mt.tb].lower, "adopt"_w) ||
+                 has_prefix(d.toks[mt.tb].lower, "endors"_w)))
                 return;
             // ... and that author proposed it ("an Egyptian plan" is Egypt's proposal)
             if (type == "agreement"_w && !tgt.empty() && tr.syntax == TrigSyntax::verb &&
-                (d.toks[mt.tb].lower.starts_with("adopt") ||
-                 d.toks[mt.tb].lower.starts_with("endors")) &&
+                (has_prefix(d.toks[mt.tb].lower, "adopt"_w) ||
+                 has_prefix(d.toks[mt.tb].lower, "endors"_w)) &&
                 !in(d.toks[mt.te - 1].lower, {"resolution", "declaration"})) {
                 Candidate pr = cd;
                 if (retype(pr.ev, k, "proposal")) {
@@ -2648,9 +2652,9 @@ class EventsStage final : public Stage {
                 (d.toks[inf + 1].lex & LDateWord) && d.toks[inf + 1].kind == TokKind::word)
                 inf += 2;
             if (type == "agreement"_w && tr.syntax == TrigSyntax::verb && tgt.empty() &&
-                mt.te == mt.tb + 1 && d.toks[mt.tb].lower.starts_with("agree") && inf + 2 < cend &&
-                d.toks[inf].lower == "to"_w && d.toks[inf + 1].kind == TokKind::word &&
-                !d.toks[inf + 1].cap) {
+                mt.te == mt.tb + 1 && has_prefix(d.toks[mt.tb].lower, "agree"_w) &&
+                inf + 2 < cend && d.toks[inf].lower == "to"_w &&
+                d.toks[inf + 1].kind == TokKind::word && !d.toks[inf + 1].cap) {
                 const Mention* o = nullptr;
                 if (c.starts_at[inf + 2] >= 0) {
                     o = &d.mentions[static_cast<std::size_t>(c.starts_at[inf + 2])];
@@ -2672,7 +2676,7 @@ class EventsStage final : public Stage {
             }
             // an invitation names its guests and what to: "invited X to attend", "invited five
             // key figures to a meeting" (not "Israel's actions invite retaliation")
-            if (type == "proposal"_w && d.toks[mt.tb].lower.starts_with("invit")) {
+            if (type == "proposal"_w && has_prefix(d.toks[mt.tb].lower, "invit"_w)) {
                 bool to = false;
                 for (std::size_t t = mt.te + 1; t < s.te && t < mt.te + 6 && !to; ++t) {
                     if (hard_punct(d.toks[t])) break;
@@ -2786,8 +2790,8 @@ class EventsStage final : public Stage {
                 --w;
             if (act.empty() && noun && w >= s.tb + 2 && d.toks[w - 1].lower == "with"_w) {
                 const auto v = d.toks[w - 2].lower;
-                if (v.starts_with("respond") || v.starts_with("retaliat") ||
-                    v.starts_with("repl") || v.starts_with("answer"))
+                if (has_prefix(v, "respond"_w) || has_prefix(v, "retaliat"_w) ||
+                    has_prefix(v, "repl"_w) || has_prefix(v, "answer"_w))
                     for (const Mention* m : left_actors(c, s, w - 2, true)) take(act, *m);
             }
             // "The Houthis claimed responsibility for a drone attack": the claimant
@@ -2799,7 +2803,7 @@ class EventsStage final : public Stage {
                         break;
                     }
             // "The Houthis claimed the attack": the claimant of a definite attack
-            if (act.empty() && noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"sv &&
+            if (act.empty() && noun && mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w &&
                 in(d.toks[mt.tb - 2].lower, {"claimed", "claims", "claim"}))
                 for (const Mention* m : left_actors(c, s, mt.tb - 2, true)) take(act, *m);
             // "attacks by X"
@@ -2827,7 +2831,7 @@ class EventsStage final : public Stage {
             for (std::size_t t = mt.te; t < pend; ++t)
                 if (reporting(d, d.toks[t]) &&
                     !(t >= mt.te + 2 &&
-                      (d.toks[t - 2].lower == "what"sv || d.toks[t - 2].lower == "which"sv))) {
+                      (d.toks[t - 2].lower == "what"_w || d.toks[t - 2].lower == "which"_w))) {
                     pend = t;
                     break;
                 }
@@ -2844,7 +2848,7 @@ class EventsStage final : public Stage {
                     take(tgt, *m);
                 // "strikes on Houthi targets", "raids against Hamas": the group is hit, in
                 // its home country (when no place is named)
-                if (m->part && m->part->kind == "group"sv && !m->in_quote &&
+                if (m->part && m->part->kind == "group"_w && !m->in_quote &&
                     in(m->prep, {"on", "against"})) {
                     take(tgt, *m);
                     const auto it = k.country_by_code.find(m->part->country);
@@ -2882,18 +2886,18 @@ class EventsStage final : public Stage {
                     // ("a U.S. outpost in Jordan": a singular noun before a preposition too)
                     const bool det_modifier =  // "a U.S. outpost", "the U.S. embassy"
                         (m->tb > s.tb && (d.toks[m->tb - 1].lex & LDeterminer)) ||
-                        d.toks[m->tb].lower == "the"sv;
+                        d.toks[m->tb].lower == "the"_w;
                     const bool noun_then_pp =
                         det_modifier && m->te + 1 < s.te &&
                         ((d.toks[m->te + 1].lex & LPreposition) || hard_punct(d.toks[m->te + 1])) &&
-                        !nx.lower.ends_with("ly") && !nx.lower.ends_with("ed") &&
-                        !nx.lower.ends_with("ing") && !(nx.lex & (LSkippable | LPreposition)) &&
+                        !has_suffix(nx.lower, "ly"_w) && !has_suffix(nx.lower, "ed"_w) &&
+                        !has_suffix(nx.lower, "ing"_w) && !(nx.lex & (LSkippable | LPreposition)) &&
                         !in(nx.lower, {"overnight", "today", "tonight",  "yesterday", "again",
                                        "itself",    "alone", "directly", "late",      "early",
                                        "twice",     "once",  "earlier",  "later",     "anew",
                                        "last",      "this",  "next",     "hard",      "heavily"});
                     if (nx.kind == TokKind::word && !nx.cap && nx.lower.size() > 3 &&
-                        (nx.lower.ends_with("s") || noun_then_pp) &&
+                        (has_suffix(nx.lower, "s"_w) || noun_then_pp) &&
                         !(nx.lex & (LTrigFirst | LDateWord))) {
                         // still whom it hit: "attacks on US troops" target the United States
                         if (in(m->prep, {"on", "against"})) take(tgt, *m);
@@ -2928,8 +2932,8 @@ class EventsStage final : public Stage {
                 return;
             }
             // "hit"/"pound" alone ("prices hit a record", "talks hit a snag") need an attacker
-            if (act.empty() && (d.toks[mt.tb].lower.starts_with("hit") ||
-                                d.toks[mt.tb].lower.starts_with("pound")))
+            if (act.empty() && (has_prefix(d.toks[mt.tb].lower, "hit"_w) ||
+                                has_prefix(d.toks[mt.tb].lower, "pound"_w)))
                 return;
             if (cd.places.empty() && group_home) cd.places.push_back(*group_home);
             if (cd.places.empty()) {
@@ -2946,9 +2950,9 @@ class EventsStage final : public Stage {
             // counted since a start is no attack of its own
             if (act.empty() && tr.syntax == TrigSyntax::verb &&
                 k.kill_verbs.count(d.toks[mt.tb].lower) && mt.tb > s.tb &&
-                d.toks[mt.tb - 1].lower == "been"sv)
+                d.toks[mt.tb - 1].lower == "been"_w)
                 for (std::size_t t = mt.te; t < s.te; ++t)
-                    if (d.toks[t].lower == "since"sv) return;
+                    if (d.toks[t].lower == "since"_w) return;
             // "the road, damaged by Israeli air strikes, ...": an attack noun as the agent
             // of a participle, with no place, target or day, only describes something
             if (noun && cd.places.empty() && tgt.empty() && !day_cue) {
@@ -2958,8 +2962,9 @@ class EventsStage final : public Stage {
                 while (b > s.tb && d.toks[b - 1].kind == TokKind::word && !d.toks[b - 1].cap &&
                        !(d.toks[b - 1].lex & LPreposition) && mt.tb - b < 4)
                     --b;
-                if (b >= s.tb + 2 && d.toks[b - 1].lower == "by"sv &&
-                    (d.toks[b - 2].lower.ends_with("ed") || d.toks[b - 2].lower.ends_with("en")))
+                if (b >= s.tb + 2 && d.toks[b - 1].lower == "by"_w &&
+                    (has_suffix(d.toks[b - 2].lower, "ed"_w) ||
+                     has_suffix(d.toks[b - 2].lower, "en"_w)))
                     return;
             }
             cd.ev.actors = std::move(act);
@@ -3021,7 +3026,7 @@ class EventsStage final : public Stage {
     static bool noun_is_meeting(const Doc& d, const Match& mt) {
         for (std::size_t t = mt.tb; t < mt.te; ++t)
             if (d.toks[t].lower == "meeting"_w || d.toks[t].lower == "meetings"_w ||
-                d.toks[t].lower == "met"_w || d.toks[t].lower.starts_with("meet"))
+                d.toks[t].lower == "met"_w || has_prefix(d.toks[t].lower, "meet"_w))
                 return true;
         return false;
     }
@@ -3033,7 +3038,7 @@ class EventsStage final : public Stage {
         for (std::size_t t = mt.tb; t < mt.te; ++t)
             if (d.toks[t].lower == "talks"_w) talks = true;
         if (!talks) return false;
-        if (mt.tb > s.tb && d.toks[mt.tb - 1].lower.starts_with("pursu")) return true;
+        if (mt.tb > s.tb && has_prefix(d.toks[mt.tb - 1].lower, "pursu"_w)) return true;
         for (std::size_t t = mt.te; t + 1 < s.te && t < mt.te + 8; ++t) {
             const Token& w = d.toks[t];
             if (w.kind != TokKind::word || (w.lex & LSubordinator)) return false;

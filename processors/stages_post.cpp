@@ -197,10 +197,10 @@ class ModalityStage final : public Stage {
             }
             // "urged both sides to exercise restraint, saying ...": the saying is the appeal's
             // own wording, not another statement
-            if (c.ev.type == "statement"sv && c.form == VerbForm::ing && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == ","sv && !c.ev.actors.empty())
+            if (c.ev.type == "statement"_w && c.form == VerbForm::ing && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == ","_w && !c.ev.actors.empty())
                 for (const Candidate& o : d.cands)
-                    if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"sv &&
+                    if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                         o.te <= c.tb && o.ev.actors.size() == c.ev.actors.size() &&
                         std::equal(o.ev.actors.begin(), o.ev.actors.end(), c.ev.actors.begin(),
                                    same_pkey)) {
@@ -210,38 +210,38 @@ class ModalityStage final : public Stage {
             if (c.drop) continue;
             // "invited Erdogan to attend the next meeting", "urged them to meet": a meeting or
             // visit an appeal asks for is not planned by its parties
-            if ((c.ev.type == "meeting"sv || c.ev.type == "visit"sv) && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"sv)
+            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == "to"_w)
                 for (const Candidate& o : d.cands)
-                    if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"sv &&
+                    if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                         o.te <= c.tb && c.tb - o.te <= 6)
                         speculative = true;
-            if (c.ev.type == "appeal"sv) {
+            if (c.ev.type == "appeal"_w) {
                 // "has long demanded", "have repeatedly urged": a standing position up to
                 // now, not the appeal of one day
                 std::size_t p = c.tb;
-                while (p > s.tb && (d.toks[p - 1].lower.ends_with("ly") ||
+                while (p > s.tb && (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
                                     in_set(d.toks[p - 1].lower, {"long", "also", "already"})))
                     --p;
                 if (c.syntax == TrigSyntax::verb && p > s.tb &&
-                    (d.toks[p - 1].lower == "has"sv || d.toks[p - 1].lower == "have"sv))
+                    (d.toks[p - 1].lower == "has"_w || d.toks[p - 1].lower == "have"_w))
                     speculative = true;
                 // "asked the United States to urge Israel": the appeal asked for is what the
                 // first one asks, not an appeal made
-                if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"sv)
+                if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
                     for (const Candidate& o : d.cands)
-                        if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"sv &&
+                        if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                             o.te <= c.tb && c.tb - o.te <= 8)
                             speculative = true;
                 // "called for those responsible to be brought to justice": a condemnation
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || w == ","sv || w == "and"sv) break;
+                    if (w == ";"_w || w == ","_w || w == "and"_w) break;
                     for (const Phrase& ph : k.accountability_phrases)
                         if (match_phrase(d, t, s.te, ph)) retype(c.ev, k, "statement");
                 }
             }
-            if (c.ev.type == "negotiation"sv && c.syntax != TrigSyntax::verb) {
+            if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb) {
                 // "Egypt has been a key mediator in talks": a role held, not an event
                 std::size_t p = c.tb;
                 while (p > s.tb && d.toks[p - 1].kind == TokKind::word && !d.toks[p - 1].cap &&
@@ -249,11 +249,11 @@ class ModalityStage final : public Stage {
                        !(d.toks[p - 1].lex & LPreposition))
                     --p;
                 if (p < c.tb && p > s.tb && k.copulas.count(d.toks[p - 1].lower) &&
-                    (d.toks[p].lower == "a"sv || d.toks[p].lower == "an"sv)) {
+                    (d.toks[p].lower == "a"_w || d.toks[p].lower == "an"_w)) {
                     speculative = true;
                     // ... and so are the talks it mediates ("a mediator in talks on ...")
                     for (Candidate& o : d.cands)
-                        if (&o != &c && o.sentence == c.sentence && o.ev.type == "negotiation"sv &&
+                        if (&o != &c && o.sentence == c.sentence && o.ev.type == "negotiation"_w &&
                             o.tb >= c.te && o.tb <= c.te + 2)
                             o.drop = true;
                 }
@@ -266,31 +266,31 @@ class ModalityStage final : public Stage {
                 // "hosted an earlier round of talks", "several rounds of talks": background
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
                     if (k.background_rounds.count(d.toks[t].lower) &&
-                        (d.toks[t + 1].lower == "round"sv || d.toks[t + 1].lower == "rounds"sv))
+                        (d.toks[t + 1].lower == "round"_w || d.toks[t + 1].lower == "rounds"_w))
                         speculative = true;
                 // "peace talks have been frozen since 2014", "talks that stalled": not going on
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
                     const auto w = d.toks[t].lower;
-                    if (w == ";"sv || w == ","sv || d.toks[t].kind == TokKind::quote) break;
+                    if (w == ";"_w || w == ","_w || d.toks[t].kind == TokKind::quote) break;
                     if (k.stalled_words.count(w)) speculative = true;
                 }
             }
             // "his first visit since the rapprochement brokered by China": a mediation named
             // as the time since which something holds is background
-            if (c.ev.type == "negotiation"sv && c.syntax == TrigSyntax::passive)
+            if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::passive)
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
-                    if (d.toks[t].lower == "since"sv) speculative = true;
+                    if (d.toks[t].lower == "since"_w) speculative = true;
                     if (d.toks[t].kind != TokKind::word || (d.toks[t].lex & LSubordinator)) break;
                 }
-            if (c.ev.type == "negotiation"sv && c.syntax == TrigSyntax::verb)
+            if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
                     if (k.background_rounds.count(d.toks[t].lower) &&
-                        (d.toks[t + 1].lower == "round"sv || d.toks[t + 1].lower == "rounds"sv))
+                        (d.toks[t + 1].lower == "round"_w || d.toks[t + 1].lower == "rounds"_w))
                         speculative = true;
             // "encouraging them to take steps to resume negotiations": a negotiation in the
             // purpose infinitive of an appeal or of efforts is its aim
-            if (c.ev.type == "negotiation"sv && c.syntax == TrigSyntax::verb && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"sv)
+            if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const auto w = d.toks[t].lower;
                     if (d.toks[t].kind == TokKind::punct || d.toks[t].kind == TokKind::quote) break;
@@ -318,13 +318,13 @@ class ModalityStage final : public Stage {
             // is its circumstance, not a meeting of its own
             std::size_t attend = c.tb;  // the "attend" word opening the aside
             for (std::size_t t = c.tb + 1; t-- > s.tb && c.tb - t <= 4;) {
-                if (d.toks[t].lower.starts_with("attend")) {
+                if (has_prefix(d.toks[t].lower, "attend"_w)) {
                     attend = t;
                     break;
                 }
                 if (d.toks[t].kind != TokKind::word) break;
             }
-            if (c.ev.type == "meeting"_w && d.toks[attend].lower.starts_with("attend") &&
+            if (c.ev.type == "meeting"_w && has_prefix(d.toks[attend].lower, "attend"_w) &&
                 attend >= s.tb + 2) {
                 std::size_t p = attend - 1;
                 if (d.toks[p].lower == "who"_w && p > s.tb) --p;
@@ -358,7 +358,7 @@ class ModalityStage final : public Stage {
                 if (c.tb - t > 8 && w == ","_w) {
                     const Token& nx = d.toks[t + 1];
                     if (nx.kind != TokKind::word || nx.cap || (nx.lex & LDeterminer) ||
-                        (nx.lex & LPronoun) || nx.lower.ends_with("ing"))
+                        (nx.lex & LPronoun) || has_suffix(nx.lower, "ing"_w))
                         break;
                 }
             }
@@ -391,9 +391,9 @@ class ModalityStage final : public Stage {
                             break;
                         }
                         const bool modifier =
-                            (w.lex & LDeterminer) || w.lower == "of"sv ||
+                            (w.lex & LDeterminer) || w.lower == "of"_w ||
                             (w.kind == TokKind::word && !(w.lex & (LPreposition | LSubordinator)) &&
-                             !w.lower.ends_with("ed"));
+                             !has_suffix(w.lower, "ed"_w));
                         if (!modifier) break;
                     }
             }
@@ -528,7 +528,7 @@ class ModalityStage final : public Stage {
             const bool gerund_clause =
                 c.tb > s.tb &&
                 ((c.form == VerbForm::ing &&
-                  (d.toks[c.tb - 1].lower == "before"sv || d.toks[c.tb - 1].lower == "after"sv)) ||
+                  (d.toks[c.tb - 1].lower == "before"_w || d.toks[c.tb - 1].lower == "after"_w)) ||
                  (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
             for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
@@ -551,8 +551,8 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (d.toks[p - 1].lower.ends_with("ly") || d.toks[p - 1].lower == "still"_w ||
-                        d.toks[p - 1].lower == "also"_w))
+                       (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
+                        d.toks[p - 1].lower == "still"_w || d.toks[p - 1].lower == "also"_w))
                     --p;
                 if (p > s.tb) {
                     const auto b = d.toks[p - 1].lower;
@@ -656,15 +656,15 @@ class DatesStage final : public Stage {
                     bool broken = false;
                     for (std::size_t t = c->te; t < cue.tb && !broken; ++t) {
                         const auto lw = d.toks[t].lower;
-                        broken = lw == ";"sv || lw == "before"sv || lw == "after"sv ||
-                                 lw == "ahead"sv || lw == "until"sv || lw == "while"sv ||
-                                 lw == "when"sv || lw == "where"sv || lw == "which"sv ||
-                                 lw == "who"sv || lw == "that"sv || lw == "since"sv ||
+                        broken = lw == ";"_w || lw == "before"_w || lw == "after"_w ||
+                                 lw == "ahead"_w || lw == "until"_w || lw == "while"_w ||
+                                 lw == "when"_w || lw == "where"_w || lw == "which"_w ||
+                                 lw == "who"_w || lw == "that"_w || lw == "since"_w ||
                                  d.toks[t].kind == TokKind::quote;
                     }
                     // a statement verb only takes a cue right after it ("said on Monday");
                     // later ones date the reported event
-                    if (c->ev.type == "statement"sv && cue.tb - c->te > 3) broken = true;
+                    if (c->ev.type == "statement"_w && cue.tb - c->te > 3) broken = true;
                     if (!broken && cue.tb - c->te < best_dist) {
                         best_dist = cue.tb - c->te;
                         best_tb = c->tb;
@@ -684,13 +684,13 @@ class DatesStage final : public Stage {
                     bool definite = false;
                     for (std::size_t t = c->tb; t-- > cue.te && t + 4 > c->tb;) {
                         const auto w = d.toks[t].lower;
-                        if (w == "the" || w == "this" || w == "that") definite = true;
-                        if (w == "," || w == "a" || w == "an" || definite) break;
+                        if (w == "the"_w || w == "this"_w || w == "that"_w) definite = true;
+                        if (w == ","_w || w == "a"_w || w == "an"_w || definite) break;
                     }
                     if (!definite) return false;
                     for (std::size_t t = cue.te; t < c->tb; ++t)
-                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after" ||
-                            d.toks[t].lower == "before")
+                        if ((d.toks[t].lex & LSubordinator) || d.toks[t].lower == "after"_w ||
+                            d.toks[t].lower == "before"_w)
                             return true;
                     return false;
                 };
@@ -743,12 +743,12 @@ class DatesStage final : public Stage {
             // an event of the same parties in the sentence of a dated one is part of
             // the same occasion, unless a clause word puts it at another time.
             for (Candidate* c : cs) {
-                if (c->has_cue || c->ev.date || c->ev.status != "occurred"sv ||
-                    c->ev.type == "attack"sv || past_perfect(d, *c))
+                if (c->has_cue || c->ev.date || c->ev.status != "occurred"_w ||
+                    c->ev.type == "attack"_w || past_perfect(d, *c))
                     continue;
                 for (const Candidate* o : cs)
-                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"sv &&
-                        o->ev.type != "attack"sv && shares_party(*o, *c) &&
+                    if (o != c && o->has_cue && o->ev.date && o->ev.status == "occurred"_w &&
+                        o->ev.type != "attack"_w && shares_party(*o, *c) &&
                         !time_shift_between(d, *o, *c)) {
                         c->ev.date = o->ev.date;
                         break;
@@ -772,7 +772,7 @@ class DatesStage final : public Stage {
                 if (c.has_cue && c.ev.date) {
                     // an attack's day does not date the diplomacy around it ("Israel struck
                     // Iran on October 26. Saudi Arabia condemned the strikes.")
-                    if (c.ev.type == "attack"sv) {
+                    if (c.ev.type == "attack"_w) {
                         date.reset();
                         continue;
                     }
@@ -782,7 +782,7 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 if (!c.has_cue && !sent_cue[c.sentence] && date && c.sentence > src_sent &&
-                    c.ev.status == status && c.ev.type != "attack"sv)
+                    c.ev.status == status && c.ev.type != "attack"_w)
                     c.ev.date = date;
             }
         }
@@ -822,8 +822,8 @@ class DatesStage final : public Stage {
             const Sentence& s = d.sents[c.sentence];
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;
-            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"sv) continue;
-            if (c.ev.type != "attack"sv) lede_talk = true;
+            if (!c.has_cue || !c.ev.date || c.ev.status != "occurred"_w) continue;
+            if (c.ev.type != "attack"_w) lede_talk = true;
             if (index_in_paragraph(d, c.sentence) >= 2) break;
             auto note = [&](const std::string& key, bool person, const std::string& country) {
                 auto it = std::find_if(anchors.begin(), anchors.end(),
@@ -836,7 +836,7 @@ class DatesStage final : public Stage {
             };
             for (const auto* v : {&c.ev.actors, &c.ev.targets})
                 for (const auto& p : *v) {
-                    const bool person = p.kind == "person"sv;
+                    const bool person = p.kind == "person"_w;
                     note(pkey_value(p), person, person ? p.country : std::string());
                     // a minister's meeting also names the state as a party
                     if (person && !p.country.empty()) note(p.country, false, {});
@@ -878,7 +878,7 @@ class DatesStage final : public Stage {
         if (news_day)
             for (Candidate& c : d.cands) {
                 if (c.drop || c.carrier || c.ev.date || c.has_cue || !sent_cue[c.sentence] ||
-                    c.ev.type != "statement"sv || c.ev.status != "occurred"sv ||
+                    c.ev.type != "statement"_w || c.ev.status != "occurred"_w ||
                     !d.k->reporting_verbs.count(d.toks[c.tb].lower))
                     continue;
                 for (const Candidate& o : d.cands)
@@ -893,15 +893,15 @@ class DatesStage final : public Stage {
         if (news_day && !d.sents.empty())
             for (Candidate& c : d.cands) {
                 if (c.drop || c.carrier || c.ev.date || c.sentence != 0 ||
-                    c.ev.type != "agreement"sv || c.ev.status != "occurred"sv)
+                    c.ev.type != "agreement"_w || c.ev.status != "occurred"_w)
                     continue;
                 for (const Candidate& o : d.cands) {
                     if (&o == &c || o.drop || o.sentence != 0 || o.te > c.tb ||
-                        o.ev.type != "statement"sv || !o.has_cue || o.ev.date != news_day)
+                        o.ev.type != "statement"_w || !o.has_cue || o.ev.date != news_day)
                         continue;
                     bool that = false;
                     for (std::size_t t = o.te; t < c.tb; ++t)
-                        if (d.toks[t].lower == "that"sv) that = true;
+                        if (d.toks[t].lower == "that"_w) that = true;
                     if (that) {
                         c.ev.date = news_day;
                         break;
@@ -924,7 +924,7 @@ class DatesStage final : public Stage {
                     // "the foreign ministers of Germany and France met ...": the lede
                     // named the state for its minister
                     bool minister = false;
-                    if (!a && p.kind == "person"sv && !p.country.empty())
+                    if (!a && p.kind == "person"_w && !p.country.empty())
                         for (const Anchor& x : anchors)
                             if (!x.person && x.key == p.country && !x.has_person) {
                                 a = &x;
@@ -944,15 +944,15 @@ class DatesStage final : public Stage {
         };
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.date || c.has_cue || sent_cue[c.sentence]) continue;
-            if (c.ev.status != "occurred"sv) continue;
+            if (c.ev.status != "occurred"_w) continue;
             if (std::find(std::begin(kTypes), std::end(kTypes), c.ev.type) == std::end(kTypes))
                 continue;
             if (past_perfect(d, c) || time_shift_before(d, c) || background(d, c)) continue;
             // what was said, the day's reactions: the news day
             // (and pledges: "The United States pledged $300 million")
-            const bool speech = c.ev.type == "statement"sv || c.ev.type == "appeal"sv ||
-                                c.ev.type == "rejection"sv || c.ev.type == "proposal"sv ||
-                                c.ev.type == "aid"sv;
+            const bool speech = c.ev.type == "statement"_w || c.ev.type == "appeal"_w ||
+                                c.ev.type == "rejection"_w || c.ev.type == "proposal"_w ||
+                                c.ev.type == "aid"_w;
             if (news_day && speech) {
                 c.ev.date = news_day;
                 continue;
@@ -968,7 +968,7 @@ class DatesStage final : public Stage {
         // occasion also gives its place to a follow-up of the same parties dated on
         // its day (by a cue, the paragraph or the anchor above) that names none
         for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv ||
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w ||
                 !occasion_follow_up(c.ev.type) || past_perfect(d, c) || time_shift_before(d, c) ||
                 background(d, c))
                 continue;
@@ -992,7 +992,7 @@ class DatesStage final : public Stage {
     // The diplomatic events that continue an occasion in place (not sayings, which
     // may be made elsewhere, nor visits, whose place is the destination).
     static bool occasion_follow_up(std::string_view type) {
-        return type == "meeting"sv || type == "negotiation"sv || type == "agreement"sv;
+        return type == "meeting"_w || type == "negotiation"_w || type == "agreement"_w;
     }
 
     // "X met Y in Aqaba on Sunday. The talks, hosted by Jordan, ...": a definite
@@ -1005,7 +1005,7 @@ class DatesStage final : public Stage {
         std::size_t lede_end = 0;  // the first sentence after the lede
         for (const Candidate& c : d.cands) {
             if (c.drop || c.carrier || d.sents[c.sentence].paragraph != first_para) continue;
-            if (index_in_paragraph(d, c.sentence) >= 2 || c.ev.status != "occurred"sv ||
+            if (index_in_paragraph(d, c.sentence) >= 2 || c.ev.status != "occurred"_w ||
                 !occasion_follow_up(c.ev.type) || !c.ev.location || c.inherited_location)
                 continue;
             if (place &&
@@ -1019,11 +1019,11 @@ class DatesStage final : public Stage {
         for (Candidate& c : d.cands) {
             // ("the talks were attended by ...": the occasion, even when told as ongoing)
             if (c.drop || c.carrier || c.ev.location || c.sentence < lede_end ||
-                (c.ev.status != "occurred"sv && c.ev.status != "ongoing"sv) ||
+                (c.ev.status != "occurred"_w && c.ev.status != "ongoing"_w) ||
                 !occasion_follow_up(c.ev.type) || c.syntax == TrigSyntax::verb || c.tb == 0 ||
                 c.tb == d.sents[c.sentence].tb)
                 continue;
-            if (d.toks[c.tb - 1].lower != "the"sv) continue;
+            if (d.toks[c.tb - 1].lower != "the"_w) continue;
             if (c.ev.date && day && *c.ev.date != *day) continue;  // another occasion
             c.ev.location = place;
             c.inherited_location = true;
@@ -1055,16 +1055,16 @@ class DatesStage final : public Stage {
         const Knowledge& k = *d.k;
         std::vector<std::pair<Candidate*, std::int64_t>> moved;
         for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.status != "occurred"sv) continue;
+            if (c.drop || c.carrier || c.ev.status != "occurred"_w) continue;
             const Sentence& s = d.sents[c.sentence];
             std::size_t after = SIZE_MAX;
             for (std::size_t t = c.tb; t > s.tb + 1 && t + 8 > c.tb; --t) {
                 const Token& tok = d.toks[t - 1];
-                if (tok.lower == "after"sv) {
+                if (tok.lower == "after"_w) {
                     after = t - 1;
                     break;
                 }
-                if (tok.lower == ","sv || tok.lower == ";"sv || tok.kind == TokKind::quote ||
+                if (tok.lower == ","_w || tok.lower == ";"_w || tok.kind == TokKind::quote ||
                     (tok.lex & LSubordinator))
                     break;
             }
@@ -1072,23 +1072,23 @@ class DatesStage final : public Stage {
             const std::string_view unit = d.toks[after - 1].lower;
             const std::string_view count = after >= s.tb + 2 ? d.toks[after - 2].lower : ""sv;
             long long n = -1;
-            if (unit == "hours"sv || unit == "hour"sv || unit == "minutes"sv)
+            if (unit == "hours"_w || unit == "hour"_w || unit == "minutes"_w)
                 n = 0;
-            else if (unit == "day"sv || unit == "week"sv) {
-                if (count == "a"sv || count == "one"sv || count == "the"sv)
-                    n = unit == "week"sv ? 7 : 1;
-            } else if (unit == "days"sv || unit == "weeks"sv) {
+            else if (unit == "day"_w || unit == "week"_w) {
+                if (count == "a"_w || count == "one"_w || count == "the"_w)
+                    n = unit == "week"_w ? 7 : 1;
+            } else if (unit == "days"_w || unit == "weeks"_w) {
                 long long m = 0;
                 if (auto nw = k.number_words.find(count); nw != k.number_words.end())
                     m = nw->second;
                 else if (!parse_int(count, m))
                     m = 0;
-                if (m > 0 && m < 60) n = unit == "weeks"sv ? 7 * m : m;
+                if (m > 0 && m < 60) n = unit == "weeks"_w ? 7 * m : m;
             }
             if (n < 0) continue;
             // a day named in the clause wins; "overnight" may be either day
             if (in_clause_after(d, c, [&](const Token& tok) {
-                    return (c.ev.date && (tok.lex & LDateWord)) || tok.lower == "overnight"sv;
+                    return (c.ev.date && (tok.lex & LDateWord)) || tok.lower == "overnight"_w;
                 }))
                 continue;
             // the event it follows: dated before this pass ("came a day after X, and
@@ -1107,7 +1107,7 @@ class DatesStage final : public Stage {
     static bool in_clause_after(const Doc& d, const Candidate& c, Pred pred) {
         for (std::size_t t = c.te; t < d.sents[c.sentence].te; ++t) {
             const Token& tok = d.toks[t];
-            if (tok.lower == ","sv || tok.lower == ";"sv || (tok.lex & LSubordinator)) break;
+            if (tok.lower == ","_w || tok.lower == ";"_w || (tok.lex & LSubordinator)) break;
             if (pred(tok)) return true;
         }
         return false;
@@ -1134,18 +1134,18 @@ class DatesStage final : public Stage {
 
     // "days/weeks/months after": what follows happened on another day.
     static bool interval_after(const Doc& d, std::size_t t, std::size_t sent_begin) {
-        if (d.toks[t].lower != "after"sv || t <= sent_begin) return false;
+        if (d.toks[t].lower != "after"_w || t <= sent_begin) return false;
         const auto prev = d.toks[t - 1].lower;
-        return prev == "days"sv || prev == "day"sv || prev == "weeks"sv || prev == "week"sv ||
-               prev == "months"sv || prev == "month"sv || prev == "years"sv;
+        return prev == "days"_w || prev == "day"_w || prev == "weeks"_w || prev == "week"_w ||
+               prev == "months"_w || prev == "month"_w || prev == "years"_w;
     }
 
     // A word that moves what follows to another time: "since", "before", "ahead
     // of", "last", "earlier", "previous", "until", "when", a quote, "days after".
     static bool time_shift_at(const Doc& d, std::size_t t, std::size_t sent_begin) {
         const auto lw = d.toks[t].lower;
-        return lw == "since"sv || lw == "before"sv || lw == "ahead"sv || lw == "last"sv ||
-               lw == "earlier"sv || lw == "previous"sv || lw == "until"sv || lw == "when"sv ||
+        return lw == "since"_w || lw == "before"_w || lw == "ahead"_w || lw == "last"_w ||
+               lw == "earlier"_w || lw == "previous"_w || lw == "until"_w || lw == "when"_w ||
                d.toks[t].kind == TokKind::quote || interval_after(d, t, sent_begin);
     }
 
@@ -1163,8 +1163,8 @@ class DatesStage final : public Stage {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = from; t < c.tb; ++t) {
             // "Since X met Y, ...", not "X, on his first visit since 2020, met Y"
-            const bool opens_clause = t == from || d.toks[t - 1].lower == ","sv;
-            if ((d.toks[t].lower == "since"sv && opens_clause) || interval_after(d, t, from))
+            const bool opens_clause = t == from || d.toks[t - 1].lower == ","_w;
+            if ((d.toks[t].lower == "since"_w && opens_clause) || interval_after(d, t, from))
                 return true;
         }
         return false;
@@ -1175,25 +1175,25 @@ class DatesStage final : public Stage {
     static bool background(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         // "among the first to travel to Syria": an infinitive tells no event of the day
-        if (c.tb > from && d.toks[c.tb - 1].lower == "to"sv) return true;
+        if (c.tb > from && d.toks[c.tb - 1].lower == "to"_w) return true;
         // back through the trigger's clause; a participle ("has expressed hope, stating
         // that ...") belongs to the clause before its comma
-        bool participle = d.toks[c.tb].lower.ends_with("ing"sv);
+        bool participle = has_suffix(d.toks[c.tb].lower, "ing"_w);
         for (std::size_t t = c.tb; t > from; --t) {
             const auto w = d.toks[t - 1].lower;
-            if (w == ","sv) {
+            if (w == ","_w) {
                 if (!participle) break;
                 participle = false;
                 continue;
             }
-            if (w == "has"sv || w == "have"sv || w == "had"sv || w == "repeatedly"sv ||
-                w == "long"sv || w == "often"sv || w == "previously"sv || w == "once"sv)
+            if (w == "has"_w || w == "have"_w || w == "had"_w || w == "repeatedly"_w ||
+                w == "long"_w || w == "often"_w || w == "previously"_w || w == "once"_w)
                 return true;
         }
         for (std::size_t t = from; t + 1 < d.sents[c.sentence].te; ++t)
-            if (d.toks[t].lower == "for"sv &&
-                (d.toks[t + 1].lower == "years"sv || d.toks[t + 1].lower == "decades"sv ||
-                 d.toks[t + 1].lower == "months"sv))
+            if (d.toks[t].lower == "for"_w &&
+                (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w ||
+                 d.toks[t + 1].lower == "months"_w))
                 return true;
         return false;
     }
@@ -1202,7 +1202,7 @@ class DatesStage final : public Stage {
     static bool past_perfect(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
-            if (d.toks[t - 1].lower == "had"sv) return true;
+            if (d.toks[t - 1].lower == "had"_w) return true;
         return false;
     }
 
@@ -1212,20 +1212,20 @@ class DatesStage final : public Stage {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;
         for (const Candidate& v : d.cands)
-            if (!v.drop && !v.carrier && v.ev.type == "visit"sv && v.ev.status == "occurred"sv &&
+            if (!v.drop && !v.carrier && v.ev.type == "visit"_w && v.ev.status == "occurred"_w &&
                 v.ev.location)
                 visits.push_back(&v);
         if (visits.empty()) return;
         for (Candidate& c : d.cands) {
-            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"sv) continue;
-            if (c.ev.type != "meeting"sv && c.ev.type != "statement"sv) continue;
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w) continue;
+            if (c.ev.type != "meeting"_w && c.ev.type != "statement"_w) continue;
             std::optional<Place> loc;
             bool ambiguous = false;
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
                 bool shares = false;
                 for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"sv)
+                    if (a.kind == "person"_w)
                         for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                             for (const auto& p : *lst)
                                 if (p.name == a.name) shares = true;
@@ -1256,40 +1256,40 @@ class DatesStage final : public Stage {
             if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
-                if (prev == "last"sv || prev == "past"sv) c.qual = -1;
-                if (prev == "next"sv || prev == "coming"sv) c.qual = 1;
-                if (prev == "last"sv || prev == "next"sv || prev == "this"sv || prev == "on"sv)
+                if (prev == "last"_w || prev == "past"_w) c.qual = -1;
+                if (prev == "next"_w || prev == "coming"_w) c.qual = 1;
+                if (prev == "last"_w || prev == "next"_w || prev == "this"_w || prev == "on"_w)
                     c.tb = t - 1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "today"sv || lw == "tonight"sv) {
+            if (lw == "today"_w || lw == "tonight"_w) {
                 c.kind = Cue::offset;
                 c.off = 0;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "yesterday"sv) {
+            if (lw == "yesterday"_w) {
                 c.kind = Cue::offset;
                 c.off = -1;
                 out.push_back(c);
                 continue;
             }
-            if (lw == "tomorrow"sv) {
+            if (lw == "tomorrow"_w) {
                 c.kind = Cue::offset;
                 c.off = 1;
                 out.push_back(c);
                 continue;
             }
             // "a day earlier", "two days later", "the previous day", "the next day"
-            if ((lw == "day"sv || lw == "days"sv) && t > s.tb) {
+            if ((lw == "day"_w || lw == "days"_w) && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
                 else if (!parse_int(prev, n))
                     n = 0;
-                const bool earlier = next == "earlier"sv;
-                const bool later = next == "later"sv;
+                const bool earlier = next == "earlier"_w;
+                const bool later = next == "later"_w;
                 if (n > 0 && n < 60 && (earlier || later)) {
                     c.kind = Cue::relative;
                     c.off = earlier ? -n : n;
@@ -1299,19 +1299,19 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 // ("the following day", "on the same day")
-                if (lw == "day"sv &&
-                    (prev == "previous"sv || prev == "next"sv || prev == "following"sv ||
-                     (prev == "same"sv && t >= s.tb + 2 && d.toks[t - 2].lower == "the"sv))) {
+                if (lw == "day"_w &&
+                    (prev == "previous"_w || prev == "next"_w || prev == "following"_w ||
+                     (prev == "same"_w && t >= s.tb + 2 && d.toks[t - 2].lower == "the"_w))) {
                     c.kind = Cue::relative;
-                    c.off = prev == "previous"sv ? -1 : (prev == "same"sv ? 0 : 1);
+                    c.off = prev == "previous"_w ? -1 : (prev == "same"_w ? 0 : 1);
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
             }
             // N days/weeks ago
-            if ((lw == "days"sv || lw == "day"sv || lw == "weeks"sv || lw == "week"sv) &&
-                next == "ago"sv && t > s.tb) {
+            if ((lw == "days"_w || lw == "day"_w || lw == "weeks"_w || lw == "week"_w) &&
+                next == "ago"_w && t > s.tb) {
                 long long n = 0;
                 if (auto nw = k.number_words.find(prev); nw != k.number_words.end())
                     n = nw->second;
@@ -1319,7 +1319,7 @@ class DatesStage final : public Stage {
                     n = 0;
                 if (n > 0 && n < 400) {
                     c.kind = Cue::offset;
-                    c.off = -n * ((lw == "weeks"sv || lw == "week"sv) ? 7 : 1);
+                    c.off = -n * ((lw == "weeks"_w || lw == "week"_w) ? 7 : 1);
                     c.tb = t - 1;
                     c.te = t + 2;
                     out.push_back(c);
@@ -1329,7 +1329,7 @@ class DatesStage final : public Stage {
             // Month day [, year] / day Month [year]
             if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
                 std::size_t q = t + 1;
-                if (q < s.te && d.toks[q].text == "."sv) ++q;
+                if (q < s.te && d.toks[q].text == "."_w) ++q;
                 long long dom = 0, year = 0;
                 if (q < s.te && d.toks[q].kind == TokKind::number &&
                     parse_int(d.toks[q].text, dom) && dom >= 1 && dom <= 31) {
@@ -1338,7 +1338,7 @@ class DatesStage final : public Stage {
                     c.dom = static_cast<int>(dom);
                     c.te = q + 1;
                     std::size_t r = q + 1;
-                    if (r < s.te && d.toks[r].text == ","sv) ++r;
+                    if (r < s.te && d.toks[r].text == ","_w) ++r;
                     if (r < s.te && d.toks[r].kind == TokKind::number &&
                         d.toks[r].text.size() == 4 && parse_int(d.toks[r].text, year)) {
                         c.year = static_cast<int>(year);
@@ -1374,8 +1374,8 @@ class DatesStage final : public Stage {
                     continue;
                 }
                 // "said in April": a month, no day
-                if (prev == "in"sv || prev == "last"sv || prev == "early"sv || prev == "late"sv ||
-                    prev == "mid"sv) {
+                if (prev == "in"_w || prev == "last"_w || prev == "early"_w || prev == "late"_w ||
+                    prev == "mid"_w) {
                     c.kind = Cue::vague_past;
                     c.tb = t - 1;
                     out.push_back(c);
@@ -1384,19 +1384,19 @@ class DatesStage final : public Stage {
             }
             // "in 2015"
             if (tok.kind == TokKind::number && tok.text.size() == 4 &&
-                (prev == "in"sv || prev == "since"sv || prev == "of"sv)) {
+                (prev == "in"_w || prev == "since"_w || prev == "of"_w)) {
                 long long y = 0;
                 if (parse_int(tok.text, y) && y >= 1900 && y <= 2100) {
                     c.kind = Cue::old_year;
                     c.year = static_cast<int>(y);
-                    if (prev == "since"sv) c.qual = 2;
+                    if (prev == "since"_w) c.qual = 2;
                     out.push_back(c);
                     continue;
                 }
             }
             // "over the past decade", "in recent years": a span of years is background
-            if ((lw == "decade" || lw == "decades" || lw == "years") &&
-                (prev == "past" || prev == "last" || prev == "recent")) {
+            if ((lw == "decade"_w || lw == "decades"_w || lw == "years"_w) &&
+                (prev == "past"_w || prev == "last"_w || prev == "recent"_w)) {
                 c.kind = Cue::old_year;
                 c.year = 0;
                 c.tb = t - 1;
@@ -1404,35 +1404,35 @@ class DatesStage final : public Stage {
                 continue;
             }
             // last/next/this week|month|year|weekend, later/earlier this week
-            if (lw == "week"sv || lw == "month"sv || lw == "year"sv || lw == "weekend"sv ||
-                lw == "weeks"sv || lw == "days"sv) {
-                if (prev == "last"sv || prev == "past"sv || (prev == "recent"sv && t > s.tb + 1)) {
-                    c.kind = lw == "year"sv ? Cue::old_year : Cue::vague_past;
+            if (lw == "week"_w || lw == "month"_w || lw == "year"_w || lw == "weekend"_w ||
+                lw == "weeks"_w || lw == "days"_w) {
+                if (prev == "last"_w || prev == "past"_w || (prev == "recent"_w && t > s.tb + 1)) {
+                    c.kind = lw == "year"_w ? Cue::old_year : Cue::vague_past;
                     c.year = 0;
                     c.tb = t - 1;
                     // "since last year": a process still going on, like "since 2022"
-                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since") {
+                    if (t >= s.tb + 2 && d.toks[t - 2].lower == "since"_w) {
                         c.kind = Cue::old_year;
                         c.qual = 2;
                     }
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "next"sv || prev == "coming"sv) {
+                if (prev == "next"_w || prev == "coming"_w) {
                     c.kind = Cue::vague_future;
                     c.tb = t - 1;
                     out.push_back(c);
                     continue;
                 }
-                if (prev == "this"sv || prev == "the"sv) {
+                if (prev == "this"_w || prev == "the"_w) {
                     const std::string_view pp =
                         t >= s.tb + 2 ? d.toks[t - 2].lower : std::string_view();
-                    if (pp == "later"sv)
+                    if (pp == "later"_w)
                         c.kind = Cue::vague_future;
-                    else if (pp == "earlier"sv || pp == "during"sv || pp == "over"sv)
-                        c.kind = (lw == "weekend"sv && pp != "earlier"sv) ? Cue::vague_now
+                    else if (pp == "earlier"_w || pp == "during"_w || pp == "over"_w)
+                        c.kind = (lw == "weekend"_w && pp != "earlier"_w) ? Cue::vague_now
                                                                           : Cue::vague_past;
-                    else if (prev == "this"sv)
+                    else if (prev == "this"_w)
                         c.kind = Cue::vague_now;
                     else
                         continue;
@@ -1449,21 +1449,21 @@ class DatesStage final : public Stage {
                std::optional<std::int64_t> last_day) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
-        const bool planned = c.ev.status == "planned"sv;
+        const bool planned = c.ev.status == "planned"_w;
         switch (cue.kind) {
             case Cue::vague_future:
-                if (c.ev.status == "occurred"sv && c.ev.type != "statement"sv)
+                if (c.ev.status == "occurred"_w && c.ev.type != "statement"_w)
                     c.ev.status = "planned";
                 return;
             case Cue::vague_past:
-                if (c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
+                if (c.ev.status == "ongoing"_w && c.ev.type == "negotiation"_w)
                     c.ev.status = "occurred";
                 return;
             case Cue::vague_now:
                 return;
             case Cue::old_year:
                 if (cue.qual == 2) {  // "since 2022": a process still going on
-                    if (c.ev.type == "negotiation"sv)
+                    if (c.ev.type == "negotiation"_w)
                         c.ev.status = "ongoing";
                     else
                         c.has_cue = false;  // "his first visit since 2020": no day of its own
@@ -1504,12 +1504,12 @@ class DatesStage final : public Stage {
         if (!day) return;
         // "said on Saturday that talks would resume next Saturday": a day after
         // publication dates what was said, not the saying
-        if (*day > pub && c.ev.status == "occurred"sv && c.ev.type == "statement"sv) {
+        if (*day > pub && c.ev.status == "occurred"_w && c.ev.type == "statement"_w) {
             c.has_cue = false;
             return;
         }
-        if (*day > pub && c.ev.status == "occurred"sv) c.ev.status = "planned";
-        if (*day <= pub && c.ev.status == "ongoing"sv && c.ev.type == "negotiation"sv)
+        if (*day > pub && c.ev.status == "occurred"_w) c.ev.status = "planned";
+        if (*day <= pub && c.ev.status == "ongoing"_w && c.ev.type == "negotiation"_w)
             c.ev.status = "occurred";
         if (max_age_ > 0 && *day < pub - max_age_) {
             c.drop = true;
@@ -2234,7 +2234,7 @@ class MergeStage final : public Stage {
             if (named) continue;
             for (std::size_t i = j; i-- > 0;) {
                 Candidate& a = d.cands[i];
-                if (!live(a) || a.ev.type != "attack"_w || a.sentence >= b.sentence) continue;
+                if (!live(a) || a.ev.type != "attack"sv || a.sentence >= b.sentence) continue;
                 if (!subset(ba, keys(a.ev.actors))) continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -2311,10 +2311,10 @@ class MergeStage final : public Stage {
                     b.drop = true;
                     break;
                 }
-                const bool modifier = (w.lex & LDeterminer) || w.lower == "and"_w ||
-                                      w.lower == "or"_w ||
-                                      (w.kind == TokKind::word && !w.cap &&
-                                       !w.lower.ends_with("ed") && !w.lower.ends_with("ing"));
+                const bool modifier =
+                    (w.lex & LDeterminer) || w.lower == "and"_w || w.lower == "or"_w ||
+                    (w.kind == TokKind::word && !w.cap && !has_suffix(w.lower, "ed"_w) &&
+                     !has_suffix(w.lower, "ing"_w));
                 if (!modifier) break;
             }
         }

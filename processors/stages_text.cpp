@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -94,7 +95,7 @@ std::size_t match_phrase(const Doc& d, std::size_t i, std::size_t end, const Phr
     for (std::size_t s = 0; s < p.slots.size(); ++s) {
         const auto& alts = p.slots[s];
         const auto lw = d.toks[i + s].lower;
-        if (std::find(alts.begin(), alts.end(), lw) == alts.end()) return 0;
+        if (!find_word(alts.begin(), alts.end(), lw)) return 0;
     }
     return p.slots.size();
 }
@@ -198,8 +199,12 @@ class NormaliseStage final : public Stage {
 
 // The one dictionary lookup per token: Lex flags (words, symbols and "-" only)
 // and the phrase lists the token may start.
-void lookup_word(const Knowledge& k, Token& t) {
-    const Knowledge::WordInfo* w = k.word_info(t.lower);
+// `single`, if not null, holds k's lookups of the one-byte words (punctuation, "a", digits).
+void lookup_word(const Knowledge& k, const std::array<const Knowledge::WordInfo*, 256>* single,
+                 Token& t) {
+    const Knowledge::WordInfo* w = single && t.lower.size() == 1
+                                       ? (*single)[static_cast<unsigned char>(t.lower[0])]
+                                       : k.word_info(t.lower);
     if (!w) return;
     if (t.kind == TokKind::word || t.kind == TokKind::symbol || t.text == "-"_w) t.lex = w->flags;
     t.sets = w->sets;
@@ -224,17 +229,23 @@ class SegmentStage final : public Stage {
     void bind(const Knowledge& k) override {
         abbr_ = k.abbreviations;
         abbr_.insert(extra_.begin(), extra_.end());
+        single_of_ = &k;
+        for (std::size_t c = 0; c < single_.size(); ++c) {
+            const char ch = static_cast<char>(c);
+            single_[c] = k.word_info(std::string_view(&ch, 1));
+        }
     }
     void run(Doc& d) const override {
         if (!d.normalised && d.text.empty()) identity_text(d);
         d.toks.clear();
         d.sents.clear();
         d.toks.reserve(d.text.size() / 4 + 8);
+        const auto* single = single_of_ == d.k ? &single_ : nullptr;
         for (std::size_t p = 0; p < d.para_norm.size(); ++p) {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
             const std::size_t te = d.toks.size();
-            for (std::size_t i = tb; i < te; ++i) lookup_word(*d.k, d.toks[i]);
+            for (std::size_t i = tb; i < te; ++i) lookup_word(*d.k, single, d.toks[i]);
             // quotes toggle per paragraph
             bool inq = false;
             for (std::size_t i = tb; i < te; ++i) {
@@ -264,6 +275,8 @@ class SegmentStage final : public Stage {
   private:
     StrSet extra_, abbr_;
     std::size_t max_tokens_ = 120;
+    std::array<const Knowledge::WordInfo*, 256> single_{};  // word_info of one-byte words
+    const Knowledge* single_of_ = nullptr;                  // ... in this Knowledge
 };
 
 }  // namespace
