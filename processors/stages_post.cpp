@@ -13,6 +13,7 @@
 #include "common/time.hpp"
 #include "config/diagnostics.hpp"
 #include "processors/dates.hpp"
+#include "processors/frames.hpp"
 #include "processors/stage.hpp"
 
 namespace herald::processors {
@@ -789,6 +790,9 @@ class DatesStage final : public Stage {
         std::optional<std::int64_t> news_day;
         if (lede_) news_day = lede_anchor(d, sent_cue);
         interval_clauses(d, news_day);
+        if (lede_)
+            occasion_frames(d, {&past_perfect, &time_shift_before, &background,
+                                [&](const Sentence& s) { return sentence_day(d, s); }});
     }
 
   private:
