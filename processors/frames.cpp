@@ -157,6 +157,11 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
                 break;
             }
         if (occ == SIZE_MAX) continue;
+        // reached there ("was taken/reached/made at"), not judged there ("was criticised at")
+        bool reached = false;
+        for (std::size_t u = t + 2; u + 2 < occ; ++u)
+            reached = reached || k.outcome_verbs.count(d.toks[u].lower);
+        if (!reached) continue;
         // the place of that occasion, before the clause ends
         const Place* where = nullptr;
         for (std::size_t mi = d.mention_from(occ);

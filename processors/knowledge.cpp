@@ -407,6 +407,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "facility_nouns",
                 "occasion_nouns",
                 "outcome_nouns",
+                "outcome_verbs",
                 "attendance_words",
                 "org_descriptor_heads",
                 "mediation_cues",
@@ -489,6 +490,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["facility_nouns"]) fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
     if (r["occasion_nouns"]) fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
     if (r["outcome_nouns"]) fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
+    if (r["outcome_verbs"]) fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
     if (r["attendance_words"])
         fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
     if (r["org_descriptor_heads"])

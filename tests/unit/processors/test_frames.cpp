@@ -1,0 +1,222 @@
+// Occasion frames: one occasion told over several sentences pools its place, day and
+// participants. Sentences of our own on the fixture gazetteer (published Tuesday
+// 2024-01-16, so "Monday" is 2024-01-15), each family with negative controls: another
+// occasion (a time-shifted or earlier round, a second leg, a past perfect), another day,
+// another place named in the sentence, a speaker who did not take part.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+std::string where(const Event& e) {
+    return e.location ? e.location->name : std::string();
+}
+
+std::vector<Event> talks(const std::vector<Event>& evs) {
+    std::vector<Event> out = of_type(evs, "meeting");
+    for (const auto& e : of_type(evs, "negotiation")) out.push_back(e);
+    return out;
+}
+
+// ---- attendance: "<the occasion>, hosted by X and attended by Y"
+
+TEST(OccasionFrames, HostAndAttendeesJoinTheLedeMeeting) {
+    const auto evs = extract(
+        "Brandt met Selim in Amman on Monday.\n"
+        "The talks, hosted by Jordan and attended by officials from France and Qatar, lasted "
+        "five hours.");
+    const auto m = talks(evs);
+    ASSERT_FALSE(m.empty());
+    bool joined = false;
+    for (const auto& e : m)
+        if (has(participants(e), "Peter Brandt")) {
+            EXPECT_EQ(where(e), "Amman");
+            joined = has(participants(e), "JOR") && has(participants(e), "FRA") &&
+                     has(participants(e), "QAT");
+        }
+    EXPECT_TRUE(joined);
+}
+
+TEST(OccasionFrames, AttendeesOfAnEarlierRoundDoNotJoin) {
+    // control: "last year's talks" are another occasion
+    const auto evs = extract(
+        "Brandt met Selim in Amman on Monday.\n"
+        "Last year's talks, hosted by Jordan and attended by officials from France, ended "
+        "without a deal.");
+    for (const auto& e : talks(evs))
+        if (has(participants(e), "Peter Brandt")) {
+            EXPECT_FALSE(has(participants(e), "FRA"));
+        }
+}
+
+TEST(OccasionFrames, AttendeesOfASecondLegDoNotJoin) {
+    // control: two places in the lede are two occasions; "the talks" is no single frame
+    const auto evs = extract(
+        "Brandt met Selim in Cairo on Monday and met Haddad in Amman on Tuesday.\n"
+        "The talks, attended by officials from Qatar, focused on aid.");
+    for (const auto& e : talks(evs)) EXPECT_FALSE(has(participants(e), "QAT"));
+}
+
+// ---- members: a definite back-reference takes the frame's place and day
+
+TEST(OccasionFrames, TookPartInTheTalksTakesTheVenueAndDay) {
+    const auto evs = extract(
+        "Haddad and Selim agreed on Monday to reopen the border crossing, at a meeting in "
+        "Amman.\n"
+        "Officials from Qatar and Lebanon took part in the talks, the first of their kind.");
+    bool found = false;
+    for (const auto& e : talks(evs))
+        if (has(participants(e), "QAT")) {
+            found = true;
+            EXPECT_EQ(where(e), "Amman");
+            // (talks are ongoing by default; told as occurred, they take the frame's day)
+            if (e.status == "occurred") {
+                ASSERT_TRUE(e.date.has_value());
+                EXPECT_EQ(*e.date, "2024-01-15");
+            }
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(OccasionFrames, TalksWithAPlaceOfTheirOwnKeepIt) {
+    // control: the follow-up names another place
+    const auto evs = extract(
+        "Haddad and Selim agreed on Monday to reopen the border crossing, at a meeting in "
+        "Amman.\n"
+        "Officials from Qatar and Lebanon took part in the talks in Paris.");
+    for (const auto& e : talks(evs))
+        if (has(participants(e), "QAT")) {
+            EXPECT_NE(where(e), "Amman");
+        }
+}
+
+TEST(OccasionFrames, AParticipantsMeetingAtAVenueOnTheFramesDayTakesItsPlace) {
+    // "at the presidential palace": a venue with no city, on the frame's day (the lede's
+    // first event of Brandt, the appeal, names no place: the frame's place is the meeting's)
+    const auto evs = extract(
+        "Brandt called for calm on Monday as he met Selim in Cairo.\n"
+        "Brandt also met Haddad at the presidential palace on Monday.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Amal Haddad")) {
+            found = true;
+            EXPECT_EQ(where(e), "Cairo");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(OccasionFrames, AParticipantsMeetingOnAnotherDayIsAnotherOccasion) {
+    // control: the same person on another day
+    const auto evs = extract(
+        "Brandt called for calm on Monday as he met Selim in Cairo.\n"
+        "Brandt met Haddad on Sunday.");
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Amal Haddad")) {
+            EXPECT_NE(where(e), "Cairo");
+        }
+}
+
+TEST(OccasionFrames, APastPerfectMeetingIsBackground) {
+    // control: "had met" is an earlier occasion of the same people
+    const auto evs = extract(
+        "Brandt called for calm on Monday as he met Selim in Cairo.\n"
+        "Brandt had met Haddad at the presidential palace.");
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Amal Haddad")) {
+            EXPECT_NE(where(e), "Cairo");
+        }
+}
+
+TEST(OccasionFrames, TheMeetingAfterTalksInAPlaceIsThoseTalks) {
+    // the lede names the venue of its occasion ("held talks in Doha"); "The meeting" is it
+    const auto evs = extract(
+        "Brandt held talks in Doha on Tuesday.\n\nThe meeting, co-hosted by King Faris and "
+        "Omar Selim, brought together dozens of governments.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "King Faris")) {
+            found = true;
+            EXPECT_EQ(where(e), "Doha");
+        }
+    EXPECT_TRUE(found);
+}
+
+// ---- outcome at an occasion: "The decision was taken at a meeting in X"
+
+TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
+    const auto evs = extract(
+        "Qatar and Lebanon agreed on Monday to restore diplomatic relations.\n"
+        "The decision was taken at a meeting of their foreign ministers in Doha, the "
+        "ministry said.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_FALSE(a.empty());
+    for (const auto& e : a) EXPECT_EQ(where(e), "Doha");
+    bool meeting = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "QAT") && has(participants(e), "LBN")) {
+            meeting = true;
+            EXPECT_EQ(where(e), "Doha");
+            ASSERT_TRUE(e.date.has_value());
+            EXPECT_EQ(*e.date, "2024-01-15");
+        }
+    EXPECT_TRUE(meeting);
+}
+
+TEST(OccasionFrames, ADecisionJudgedAtAMeetingWasNotReachedThere) {
+    // control: criticised at a meeting, not taken there
+    const auto evs = extract(
+        "Qatar and Lebanon agreed on Monday to restore diplomatic relations.\n"
+        "The decision was criticised at a meeting of Arab League ministers in Cairo.");
+    for (const auto& e : of_type(evs, "agreement")) EXPECT_NE(where(e), "Cairo");
+    for (const auto& e : of_type(evs, "meeting"))
+        EXPECT_FALSE(has(participants(e), "QAT") && has(participants(e), "LBN"));
+}
+
+// ---- sayings at the occasion
+
+TEST(OccasionFrames, AParticipantsSayingTakesTheOccasionsPlaceAndPassesTheRegionFilter) {
+    // Mansour (a French national, a UN envoy) speaks at talks held in Cairo
+    const auto evs = extract(
+        "Selim hosted Brandt and Mansour in Cairo on Monday for talks on the border "
+        "crossing.\n"
+        "Mansour said the discussions had been useful.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Karim Mansour")) {
+            found = true;
+            EXPECT_EQ(where(e), "Cairo");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(OccasionFrames, ASayingWithAPlaceOfItsOwnKeepsIt) {
+    // control: said in Paris
+    const auto evs = extract(
+        "Selim hosted Brandt and Mansour in Cairo on Monday for talks on the border "
+        "crossing.\n"
+        "Mansour said in Paris the discussions had been useful.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Karim Mansour")) {
+            EXPECT_NE(where(e), "Cairo");
+        }
+}
+
+TEST(OccasionFrames, ASpeakerWhoDidNotTakePartGetsNoPlace) {
+    // control: Mansour is not a party of the Cairo talks
+    const auto evs = extract(
+        "Brandt called for calm on Monday as he met Selim in Cairo.\n"
+        "Mansour said the discussions had been useful.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Karim Mansour")) {
+            EXPECT_EQ(where(e), "");
+        }
+}
+
+}  // namespace
+}  // namespace herald::processors
