@@ -14,6 +14,9 @@
 //   its participants join the frame; a saying (statement, appeal, rejection, proposal) of a
 //   frame participant on the frame's day takes the frame's place (so a non-MENA speaker at
 //   an occasion held in the region passes the region filter);
+// - saying venues: a saying's own framing phrase places it ("In London, X said", "Speaking
+//   at a news conference in Tehran, X said", "X told reporters at Vienna airport"), over a
+//   place it only inherited;
 // - never: a past perfect, a habit, a clause moved in time, another day, another place
 //   named in the sentence.
 #include "processors/frames.hpp"
@@ -103,6 +106,20 @@ bool refers_back(const Doc& d, const Sentence& s) {
     return false;
 }
 
+// "said at the time", "then": the sentence tells another time.
+bool at_the_time(const Doc& d, const Sentence& s) {
+    for (std::size_t t = s.tb; t < s.te; ++t) {
+        if (d.toks[t].in_quote) continue;
+        if (d.toks[t].lower == "then"_w && t > s.tb && d.toks[t - 1].lower != "and"_w &&
+            d.toks[t - 1].lower != ","_w)
+            return true;
+        if (t + 2 < s.te && d.toks[t].lower == "at"_w && d.toks[t + 1].lower == "the"_w &&
+            d.toks[t + 2].lower == "time"_w)
+            return true;
+    }
+    return false;
+}
+
 // A place named in the sentence (with a locative preposition) that is not the frame's.
 bool other_place_in(const Doc& d, const Sentence& s, const Frame& f) {
     for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size() && d.mentions[mi].tb < s.te;
@@ -110,7 +127,8 @@ bool other_place_in(const Doc& d, const Sentence& s, const Frame& f) {
         const Mention& m = d.mentions[mi];
         if (!m.place || !m.place_concrete || m.in_quote) continue;
         if (!in(m.prep, {"in", "at", "to", "from"})) continue;
-        if (m.part && m.part->kind != "country"_w) continue;
+        // ("officials from Qatar": a party, not a place)
+        if (m.part && (m.part->kind != "country"_w || !in(m.prep, {"in", "at"}))) continue;
         if (!f.same_place(*d.k, *m.place)) return true;
     }
     return false;
@@ -204,6 +222,81 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
     return meetings;
 }
 
+// The place a saying's own clause gives it: "In London, X said", "Speaking at a news
+// conference in Tehran, X said", "X told reporters at Vienna airport". The last concrete place
+// after "in"/"at" in the framing phrase (a city rather than its country).
+const Place* place_among(const Doc& d, std::size_t from, std::size_t to) {
+    const Place* best = nullptr;
+    for (std::size_t mi = d.mention_from(from); mi < d.mentions.size() && d.mentions[mi].tb < to;
+         ++mi) {
+        const Mention& m = d.mentions[mi];
+        if (!m.place || !m.place_concrete || m.in_quote || !in(m.prep, {"in", "at"})) continue;
+        if (m.part && m.part->kind != "country"_w) continue;
+        if (best && below_country(*d.k, *best) && !below_country(*d.k, *m.place)) continue;
+        best = m.place;
+    }
+    return best;
+}
+
+void saying_venues(Doc& d) {
+    const Knowledge& k = *d.k;
+    for (Candidate& c : d.cands) {
+        if (!live(c) || !saying_type(c.ev.type) || c.syntax != TrigSyntax::verb) continue;
+        if (c.ev.location && !c.inherited_location) continue;
+        const Sentence& s = d.sents[c.sentence];
+        if (d.toks[c.tb].in_quote) continue;
+        const Place* where = nullptr;
+        // a fronted framing phrase up to its comma: "In London,", "Speaking ... in Tehran ...,"
+        const Token& first = d.toks[s.tb];
+        const bool fronted_in = first.lower == "in"_w;
+        const bool fronted_participle = first.cap && first.lower.size() > 4 &&
+                                        first.lower.ends_with("ing") && !(first.lex & LPreposition);
+        if (fronted_in || fronted_participle) {
+            std::size_t comma = s.tb + 1;
+            while (comma < c.tb && d.toks[comma].lower != ","_w) ++comma;
+            if (comma < c.tb) {
+                // the speaker follows the comma ("In London, X said"; "..., the court's
+                // president, X, said"), not a new clause ("In Paris, talks stalled, and X said")
+                bool subject_next = false;
+                for (std::size_t mi = d.mention_from(comma + 1);
+                     mi < d.mentions.size() && d.mentions[mi].tb < c.tb && !subject_next; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (!m.part || !m.prep.empty()) continue;
+                    bool clause = false;
+                    for (std::size_t u = comma + 1; u < m.tb; ++u)
+                        clause = clause || in(d.toks[u].lower, {"and", "but", "while", "as"}) ||
+                                 (d.toks[u].lex & LVerbCue) != 0;
+                    if (clause) break;
+                    for (const Participant& a : c.ev.actors)
+                        subject_next = subject_next || same_party(a, *m.part);
+                    if (!subject_next) break;
+                }
+                if (subject_next && (!fronted_in || comma <= s.tb + 5))
+                    where = place_among(d, s.tb, comma);
+            }
+        }
+        // after the verb: "told reporters/a news conference ... in/at X" (before "that" or a
+        // quote)
+        if (!where) {
+            bool audience = false;
+            std::size_t end = c.te;
+            for (; end < s.te && end < c.te + 9; ++end) {
+                const Token& w = d.toks[end];
+                if (w.kind == TokKind::quote || w.lower == "that"_w || w.lower == ","_w) break;
+                audience = audience || k.audience_nouns.count(w.lower);
+            }
+            if (audience) where = place_among(d, c.te, end);
+        }
+        if (!where) continue;
+        c.ev.location = *where;
+        c.inherited_location = false;
+        if (c.places.empty())
+            c.places.push_back(*where);
+        else
+            c.places.front() = *where;
+    }
+}
+
 // The lede's occasion (see the top of this file); no place, no frame.
 std::optional<Frame> lede_frame(const Doc& d, const FrameTests& tests) {
     const Knowledge& k = *d.k;
@@ -287,8 +380,15 @@ void attendance(Doc& d, Frame& f) {
                 }
             }
             if (occ == SIZE_MAX) continue;
+            // a named gathering ("the China-Arab States Cooperation Forum") from its first word
+            std::size_t head = occ;
+            while (d.toks[head].cap && head > s.tb + 1 && head + 8 > occ &&
+                   (d.toks[head - 1].cap || d.toks[head - 1].lower == "-"_w ||
+                    d.toks[head - 1].lower == "of"_w))
+                --head;
+            if (d.toks[head].lower == "-"_w || d.toks[head].lower == "of"_w) ++head;
             bool definite = si < f.lede_end;
-            for (std::size_t u = occ + 1; u-- > s.tb && u + 4 > occ;)
+            for (std::size_t u = head + 1; u-- > s.tb && u + 4 > head;)
                 if (definite_at(d, u, s.tb)) definite = true;
             if (!definite) continue;
             bool shifted = false;
@@ -363,7 +463,7 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
             const Sentence& s = d.sents[c.sentence];
             def = refers_back(d, s);
             named = frame_place_in(d, s, f);
-            other = other_place_in(d, s, f);
+            other = other_place_in(d, s, f) || at_the_time(d, s);
         }
         if (other) continue;
         const bool talks = c.ev.type == "meeting"_w || c.ev.type == "negotiation"_w;
@@ -393,9 +493,11 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
                 for (const Participant& p : *v) f.add_party(p);
             continue;
         }
-        // a saying: its speaker took part (exactly that person, group, body or state)
+        // a saying: its speaker took part (exactly that person; a state or body only when
+        // the sentence refers back to the occasion)
         for (const Participant& p : c.ev.actors)
-            for (const Participant& q : f.parts) party = party || same_party(p, q);
+            for (const Participant& q : f.parts)
+                party = party || (same_party(p, q) && (def || p.kind == "person"_w));
         if (!party || !(same_day || (def && !c.ev.date))) continue;
         c.ev.location = f.place;
         c.inherited_location = true;
@@ -406,6 +508,7 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
 
 void occasion_frames(Doc& d, const FrameTests& tests) {
     if (!d.k) return;
+    saying_venues(d);
     std::vector<Candidate> told = outcome_at_occasion(d);
     if (auto f = lede_frame(d, tests)) {
         attendance(d, *f);

@@ -409,6 +409,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "outcome_nouns",
                 "outcome_verbs",
                 "attendance_words",
+                "audience_nouns",
                 "org_descriptor_heads",
                 "mediation_cues",
                 "subordinators",
@@ -491,6 +492,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["occasion_nouns"]) fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
     if (r["outcome_nouns"]) fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
     if (r["outcome_verbs"]) fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
+    if (r["audience_nouns"]) fill_set(k.audience_nouns, get_list(r, "audience_nouns", sink));
     if (r["attendance_words"])
         fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
     if (r["org_descriptor_heads"])

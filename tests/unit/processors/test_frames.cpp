@@ -61,6 +61,36 @@ TEST(OccasionFrames, AttendeesOfASecondLegDoNotJoin) {
     for (const auto& e : talks(evs)) EXPECT_FALSE(has(participants(e), "QAT"));
 }
 
+TEST(OccasionFrames, AttendeesOfANamedGatheringJoinTheHostsMeeting) {
+    // "the opening session of the <Name> Forum, attended by ...": the lede's forum
+    const auto evs = extract(
+        "Selim hosted King Faris in Cairo on Monday for a forum on trade.\n"
+        "Selim told the opening session of the Cairo Trade Forum, attended by Haddad and "
+        "Brandt, that Egypt would cut tariffs.");
+    bool joined = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Omar Selim") && has(participants(e), "Amal Haddad") &&
+            has(participants(e), "Peter Brandt")) {
+            joined = true;
+            EXPECT_EQ(where(e), "Cairo");
+        }
+    EXPECT_TRUE(joined);
+    // the attendees make no meeting of their own without the host
+    for (const auto& e : of_type(evs, "meeting")) EXPECT_TRUE(has(participants(e), "Omar Selim"));
+}
+
+TEST(OccasionFrames, AttendeesOfAnIndefiniteGatheringAfterTheLedeDoNotJoin) {
+    // control: "a forum ..., attended by" after the lede is not the lede's occasion
+    const auto evs = extract(
+        "Selim hosted King Faris in Cairo on Monday for talks on trade.\n"
+        "Brandt later spoke at a forum in Paris, attended by Haddad and Mansour.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Omar Selim")) {
+            EXPECT_FALSE(has(participants(e), "Amal Haddad"));
+        }
+}
+
 // ---- members: a definite back-reference takes the frame's place and day
 
 TEST(OccasionFrames, TookPartInTheTalksTakesTheVenueAndDay) {
@@ -215,6 +245,68 @@ TEST(OccasionFrames, ASpeakerWhoDidNotTakePartGetsNoPlace) {
     for (const auto& e : of_type(evs, "statement"))
         if (has(participants(e), "Karim Mansour")) {
             EXPECT_EQ(where(e), "");
+        }
+}
+
+// ---- saying venues: the saying's own framing phrase places it
+
+TEST(SayingVenue, AFrontedInPlaceIsWhereItWasSaid) {
+    const auto evs = extract(
+        "Brandt met Selim in Cairo on Monday.\n"
+        "In Paris, Mansour said on Monday that the crossing must reopen.",
+        "2024-01-16T12:00:00Z", true);
+    bool found = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Karim Mansour")) {
+            found = true;
+            EXPECT_EQ(where(e), "Paris");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(SayingVenue, AFrontedParticipleAtAVenueIsWhereItWasSaid) {
+    const auto evs = extract(
+        "Speaking at a news conference in Amman on Monday, Haddad said the crossing must "
+        "reopen.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Amal Haddad")) {
+            found = true;
+            EXPECT_EQ(where(e), "Amman");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(SayingVenue, ToldReportersAtAPlaceOverridesTheVisitsPlace) {
+    // the visit is in Beirut; the remark was made in Paris on the way home
+    const auto evs = extract(
+        "Mansour arrived in Beirut on Monday for talks with Lebanese leaders.\n"
+        "Mansour told reporters in Paris on his return that the talks had been useful.",
+        "2024-01-16T12:00:00Z", true);
+    bool found = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Karim Mansour")) {
+            found = true;
+            EXPECT_EQ(where(e), "Paris");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(SayingVenue, APlaceInWhatWasSaidIsNoVenue) {
+    // control: Paris is in the reported clause, not where Haddad spoke
+    const auto evs = extract("Haddad said on Monday that talks in Paris had failed.");
+    for (const auto& e : of_type(evs, "statement")) EXPECT_NE(where(e), "Paris");
+}
+
+TEST(SayingVenue, AFrontedPhraseWithoutTheSpeakerAfterItIsNoVenue) {
+    // control: "In Paris, officials ..." names no speaker after the comma: the place goes to
+    // no saying of Haddad's later in the sentence
+    const auto evs = extract(
+        "In Paris, talks on the crossing stalled, and Haddad said on Monday that Jordan "
+        "would wait.");
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Amal Haddad")) {
+            EXPECT_NE(where(e), "Paris");
         }
 }
 
