@@ -498,7 +498,8 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
         for (const Participant& p : c.ev.actors)
             for (const Participant& q : f.parts)
                 party = party || (same_party(p, q) && (def || p.kind == "person"_w));
-        if (!party || !(same_day || (def && !c.ev.date))) continue;
+        // (undated: a participating person's saying later in the story of the occasion)
+        if (!party || !(same_day || !c.ev.date)) continue;
         c.ev.location = f.place;
         c.inherited_location = true;
     }

@@ -980,9 +980,12 @@ class CoreferenceStage final : public Stage {
                         // (states only: after "A and B met", a bare "they fired rockets"
                         // is more often unnamed fighters than the two leaders)
                         std::vector<Participant> ps = occasion_parties(d, t, si, 0, 's', true);
+                        // ("A, B and C said ... They said/urged": persons too, before a
+                        // saying verb)
+                        const bool saying = t + 1 < s.te && (d.toks[t + 1].lex & LReportingVerb);
                         if (ps.size() >= 2 &&
-                            std::all_of(ps.begin(), ps.end(), [](const Participant& x) {
-                                return x.kind == "country"_w;
+                            std::all_of(ps.begin(), ps.end(), [&](const Participant& x) {
+                                return x.kind == "country"_w || (saying && x.kind == "person"_w);
                             })) {
                             sides.kind = MentionKind::plural_anaphor;
                             sides.part = d.own(std::move(ps[0]));

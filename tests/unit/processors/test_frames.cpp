@@ -310,5 +310,35 @@ TEST(SayingVenue, AFrontedPhraseWithoutTheSpeakerAfterItIsNoVenue) {
         }
 }
 
+// ---- plural references: "They" before a saying verb is the persons who spoke together
+
+TEST(PluralReference, TheySaidAfterAListOfSpeakersIsThoseSpeakers) {
+    const auto evs = extract(
+        "Brandt, Haddad and Selim said in a joint statement on Monday that the crossing must "
+        "reopen.\n"
+        "They said they would keep talking and urged Israel to open the crossing.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "appeal"))
+        if (has(e.actors, "Peter Brandt") && has(e.actors, "Amal Haddad") &&
+            has(e.actors, "Omar Selim"))
+            found = true;
+    EXPECT_TRUE(found);
+}
+
+TEST(PluralReference, TheyBeforeAnActionVerbIsNotTheListOfPersons) {
+    // control: "They fired" after a list of leaders is not the leaders
+    const auto evs = extract(
+        "Brandt, Haddad and Selim said in a joint statement on Monday that the crossing must "
+        "reopen.\n"
+        "They struck Israel on Monday night.",
+        "2024-01-16T12:00:00Z", true);
+    const auto a = of_type(evs, "attack");
+    ASSERT_FALSE(a.empty());
+    for (const auto& e : a) {
+        EXPECT_FALSE(has(e.actors, "Peter Brandt"));
+        EXPECT_FALSE(has(e.actors, "Omar Selim"));
+    }
+}
+
 }  // namespace
 }  // namespace herald::processors
