@@ -352,6 +352,24 @@ std::optional<Frame> lede_frame(const Doc& d, const FrameTests& tests) {
                 f.place = *m.place;
             }
         }
+    // "X met Y in Damascus on Sunday and called for ...": else the one place the lede's own
+    // diplomatic events name (not inherited)
+    if (!f.place) {
+        std::vector<std::size_t> located;
+        for (std::size_t ci = 0; ci < d.cands.size(); ++ci) {
+            const Candidate& c = d.cands[ci];
+            if (!live(c) || c.sentence >= f.lede_end || c.ev.status != "occurred"_w ||
+                c.ev.category != "diplomacy"_w || !c.ev.location || c.inherited_location ||
+                !below_country(k, *c.ev.location))
+                continue;
+            if (f.place && !(*f.place == *c.ev.location)) return std::nullopt;
+            f.place = c.ev.location;
+            located.push_back(ci);
+        }
+        for (const std::size_t ci : located)
+            for (const auto* v : {&d.cands[ci].ev.actors, &d.cands[ci].ev.targets})
+                for (const Participant& p : *v) f.add_party(p);
+    }
     if (!f.place) return std::nullopt;
     if (day_conflict) f.day.reset();
     if (!f.day && d.pub_day && tests.sentence_day)
@@ -448,6 +466,89 @@ void attendance(Doc& d, Frame& f) {
     }
 }
 
+// "The envoy's visit followed a meeting on Saturday in Aqaba": the place after another,
+// indefinite occasion noun is that occasion's, not the visit's (that meeting goes to `made`). The
+// visit of a frame party is the frame's (its place and day); the events that only inherited the
+// wrong place from the visit take the visit's new one.
+void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
+    const Knowledge& k = *d.k;
+    for (Candidate& c : d.cands) {
+        if (!live(c) || c.ev.type != "visit"_w || !c.ev.location || c.inherited_location) continue;
+        const Sentence& s = d.sents[c.sentence];
+        std::size_t at = SIZE_MAX;  // the place's mention after the trigger
+        for (std::size_t mi = d.mention_from(c.te);
+             mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi)
+            if (d.mentions[mi].place && d.mentions[mi].place->name == c.ev.location->name) {
+                at = d.mentions[mi].tb;
+                break;
+            }
+        if (at == SIZE_MAX) continue;
+        std::size_t other = SIZE_MAX;  // the other occasion's noun
+        for (std::size_t u = c.te + 1; u < at; ++u)
+            if (!d.toks[u].in_quote && in(d.toks[u - 1].lower, {"a", "an"}) &&
+                (k.occasion_nouns.count(d.toks[u].lower) ||
+                 k.gathering_nouns.count(d.toks[u].lower)) &&
+                !k.visit_nouns.count(d.toks[u].lower))
+                other = u;
+        if (other == SIZE_MAX) continue;
+        const Place old = *c.ev.location;
+        // that occasion is told too: a meeting there, on the day the clause gave, of the
+        // parties a "where" clause after the place names ("..., where ministers from A, B and
+        // C backed ...")
+        bool told = false;
+        for (const Candidate& x : d.cands)
+            told = told || (live(x) && x.sentence == c.sentence && x.tb <= other && x.te > other);
+        if (!told && c.ev.status == "occurred"_w) {
+            Candidate m = c;
+            if (retype(m.ev, k, "meeting")) {
+                m.tb = other;
+                m.te = other + 1;
+                m.syntax = TrigSyntax::noun;
+                m.ev.actors.clear();
+                m.ev.targets.clear();
+                m.places.assign(1, old);
+                std::size_t w = at;
+                while (w < s.te && d.toks[w].lower != "where"_w) ++w;
+                for (std::size_t mi = d.mention_from(w);
+                     w < s.te && mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+                    const Mention& x = d.mentions[mi];
+                    if (in(x.prep, {"in", "on", "to", "into", "at"})) break;
+                    if (!x.part || x.in_quote || x.possessive || x.modifier) continue;
+                    if (x.adjective && !x.people) continue;
+                    m.ev.actors.push_back(*x.part);
+                }
+                if (m.ev.actors.size() >= 2) made.push_back(std::move(m));
+            }
+        }
+        bool party = false;
+        if (f)
+            for (const Participant& p : c.ev.actors) party = party || f->has_party(p);
+        if (party) {
+            c.ev.location = f->place;
+            c.ev.date = f->day;
+        } else {
+            c.ev.location.reset();
+        }
+        if (!c.places.empty()) c.places.erase(c.places.begin());
+        // a target that only named the wrong place's state goes with it
+        std::erase_if(c.ev.targets, [&](const Participant& p) {
+            return p.kind == "country"_w && p.country == old.country;
+        });
+        if (c.ev.location)
+            if (const Participant* cp = k.country_of_code(c.ev.location->country))
+                add_target(c, *cp);
+        for (Candidate& x : d.cands) {
+            if (!live(x) || &x == &c || !x.inherited_location || !x.ev.location ||
+                !(*x.ev.location == old))
+                continue;
+            bool shares = false;
+            for (const Participant& p : x.ev.actors)
+                for (const Participant& q : c.ev.actors) shares = shares || same_party(p, q);
+            if (shares) x.ev.location = c.ev.location;
+        }
+    }
+}
+
 // Later events that refer back to the frame take its place (and day).
 void members(Doc& d, Frame& f, const FrameTests& tests) {
     const Knowledge& k = *d.k;
@@ -511,7 +612,9 @@ void occasion_frames(Doc& d, const FrameTests& tests) {
     if (!d.k) return;
     saying_venues(d);
     std::vector<Candidate> told = outcome_at_occasion(d);
-    if (auto f = lede_frame(d, tests)) {
+    std::optional<Frame> f = lede_frame(d, tests);
+    misplaced_visits(d, f ? &*f : nullptr, told);
+    if (f) {
         attendance(d, *f);
         members(d, *f, tests);
     }

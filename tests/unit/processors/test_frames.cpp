@@ -175,6 +175,46 @@ TEST(OccasionFrames, TheMeetingAfterTalksInAPlaceIsThoseTalks) {
     EXPECT_TRUE(found);
 }
 
+// ---- boundaries: a place after another, indefinite occasion noun is that occasion's
+
+TEST(OccasionFrames, AVisitFollowingAMeetingElsewhereIsTheFramesVisit) {
+    const auto evs = extract(
+        "Mansour met Selim in Cairo on Monday and called for calm.\n"
+        "The envoy's visit followed a meeting on Sunday in Amman, where ministers from Jordan, "
+        "Qatar and France backed the plan.");
+    bool visit = false, meeting = false;
+    for (const auto& e : of_type(evs, "visit"))
+        if (has(e.actors, "Karim Mansour")) {
+            visit = true;
+            EXPECT_EQ(where(e), "Cairo");
+            EXPECT_FALSE(has(e.targets, "JOR"));
+            ASSERT_TRUE(e.date.has_value());
+            EXPECT_EQ(*e.date, "2024-01-15");
+        }
+    for (const auto& e : of_type(evs, "meeting"))
+        if (where(e) == "Amman") {
+            meeting = true;
+            EXPECT_TRUE(has(participants(e), "QAT"));
+            EXPECT_FALSE(has(participants(e), "Karim Mansour"));
+            ASSERT_TRUE(e.date.has_value());
+            EXPECT_EQ(*e.date, "2024-01-14");
+        }
+    EXPECT_TRUE(visit);
+    EXPECT_TRUE(meeting);
+}
+
+TEST(OccasionFrames, AVisitToAPlaceKeepsIt) {
+    // control: the place is the visit's own destination (no other occasion noun before it)
+    const auto evs = extract(
+        "Mansour met Selim in Cairo on Monday and called for calm.\n"
+        "Mansour later paid a visit on Sunday to Amman, where ministers from Jordan, Qatar and "
+        "France backed the plan.");
+    bool visit = false;
+    for (const auto& e : of_type(evs, "visit"))
+        if (has(e.actors, "Karim Mansour") && where(e) == "Amman") visit = true;
+    EXPECT_TRUE(visit);
+}
+
 // ---- outcome at an occasion: "The decision was taken at a meeting in X"
 
 TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
