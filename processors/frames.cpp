@@ -549,6 +549,32 @@ void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
     }
 }
 
+// "X, on a two-day visit, held talks with Y": a visit with no destination of its own
+// (a carrier) by a frame party from another state is the visit to the frame's place.
+void frame_visits(Doc& d, const Frame& f, const FrameTests& tests) {
+    const Knowledge& k = *d.k;
+    if (!f.place || !below_country(k, *f.place)) return;
+    for (Candidate& c : d.cands) {
+        if (c.drop || !c.carrier || c.ev.type != "visit"_w || c.ev.status != "occurred"_w ||
+            c.ev.location || c.sentence < f.lede_end)
+            continue;
+        if ((tests.past_perfect && tests.past_perfect(d, c)) ||
+            (tests.time_shift_before && tests.time_shift_before(d, c)))
+            continue;
+        if (c.ev.actors.size() != 1) continue;
+        const Participant& v = c.ev.actors.front();
+        if (!f.has_party(v) || v.country.empty() || v.country == f.place->country) continue;
+        const Sentence& s = d.sents[c.sentence];
+        if (other_place_in(d, s, f) || at_the_time(d, s)) continue;
+        if (c.ev.date && f.day && *c.ev.date != *f.day) continue;
+        c.carrier = false;
+        c.ev.location = f.place;
+        c.inherited_location = true;
+        c.places.assign(1, *f.place);
+        if (const Participant* cp = k.country_of_code(f.place->country)) add_target(c, *cp);
+    }
+}
+
 // Later events that refer back to the frame take its place (and day).
 void members(Doc& d, Frame& f, const FrameTests& tests) {
     const Knowledge& k = *d.k;
@@ -617,6 +643,7 @@ void occasion_frames(Doc& d, const FrameTests& tests) {
     if (f) {
         attendance(d, *f);
         members(d, *f, tests);
+        frame_visits(d, *f, tests);
     }
     // in sentence order, after the candidates of its sentence
     for (Candidate& m : told) {

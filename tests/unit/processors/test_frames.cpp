@@ -215,6 +215,42 @@ TEST(OccasionFrames, AVisitToAPlaceKeepsIt) {
     EXPECT_TRUE(visit);
 }
 
+// ---- the frame's visit: "X, on a two-day visit, held talks"
+
+TEST(OccasionFrames, AVisitWithNoDestinationOfAFramePartyIsTheVisitToTheFramesPlace) {
+    // the lede's own saying places the occasion ("told his counterpart in Amman")
+    const auto evs = extract(
+        "Brandt told his Jordanian counterpart in Amman on Monday that the crossing must "
+        "reopen.\n"
+        "Brandt, on a two-day visit, held talks with King Faris.");
+    bool visit = false;
+    for (const auto& e : of_type(evs, "visit"))
+        if (has(e.actors, "Peter Brandt")) {
+            visit = true;
+            EXPECT_EQ(where(e), "Amman");
+        }
+    EXPECT_TRUE(visit);
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(e.actors, "Peter Brandt")) {
+            EXPECT_EQ(where(e), "Amman");
+        }
+}
+
+TEST(OccasionFrames, NoVisitToTheFramesPlaceForItsOwnPeopleOrOutsiders) {
+    // controls: Haddad is Jordanian (no visit to Amman); Mansour took no part
+    const auto own = extract(
+        "Brandt told Haddad in Amman on Monday that the crossing must reopen.\n"
+        "Haddad, on a two-day visit, held talks with Mansour.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(own, "visit")) EXPECT_FALSE(has(e.actors, "Amal Haddad"));
+    const auto outsider = extract(
+        "Brandt told his Jordanian counterpart in Amman on Monday that the crossing must "
+        "reopen.\n"
+        "Mansour, on a two-day visit, praised the plan.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(outsider, "visit")) EXPECT_NE(where(e), "Amman");
+}
+
 // ---- outcome at an occasion: "The decision was taken at a meeting in X"
 
 TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
