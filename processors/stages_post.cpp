@@ -646,7 +646,8 @@ class DatesStage final : public Stage {
             std::size_t lj = li;
             while (lj < live.size() && live[lj]->sentence == si) ++lj;
             const std::span<Candidate* const> cs(live.data() + li, lj - li);
-            const std::vector<Cue> cues = scan(d, d.sents[si]);
+            std::vector<Cue> cues = scan(d, d.sents[si]);
+            drop_dateline(d, d.sents[si], cues);
             if (cs.empty()) continue;
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
@@ -1032,6 +1033,22 @@ class DatesStage final : public Stage {
             c.ev.location = place;
             c.inherited_location = true;
         }
+    }
+
+    // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
+    // filing day; a day the sentence names for its events is theirs.
+    static void drop_dateline(const Doc& d, const Sentence& s, std::vector<Cue>& cues) {
+        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 4 ||
+            cues.front().te >= s.te)
+            return;
+        const auto next = d.toks[cues.front().te].lower;
+        if (next != "("sv && next != "-"sv) return;
+        for (std::size_t i = 1; i < cues.size(); ++i)
+            if (cues[i].kind == Cue::weekday || cues[i].kind == Cue::offset ||
+                cues[i].kind == Cue::month_day) {
+                cues.erase(cues.begin());
+                return;
+            }
     }
 
     // The one past day a sentence names, if it names exactly one.

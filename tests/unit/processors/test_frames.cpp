@@ -251,6 +251,33 @@ TEST(OccasionFrames, NoVisitToTheFramesPlaceForItsOwnPeopleOrOutsiders) {
     for (const auto& e : of_type(outsider, "visit")) EXPECT_NE(where(e), "Amman");
 }
 
+// ---- the frame's day: the lede's own day, not the dateline's filing day
+
+TEST(OccasionFrames, TheLedesWeekdayWinsOverTheDatelineDate) {
+    const auto evs = extract(
+        "AMMAN, Jan 16 (Reuters) - Haddad and Selim agreed late on Monday to reopen the "
+        "border crossing, at a meeting in Amman.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_FALSE(a.empty());
+    for (const auto& e : a) {
+        ASSERT_TRUE(e.date.has_value());
+        EXPECT_EQ(*e.date, "2024-01-15");
+    }
+}
+
+TEST(OccasionFrames, ADatelineAloneStillDatesTheLede) {
+    // control: no day of its own in the sentence: the dateline's date stands
+    const auto evs = extract(
+        "AMMAN, Jan 16 (Reuters) - Haddad and Selim agreed to reopen the border crossing, at a "
+        "meeting in Amman.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_FALSE(a.empty());
+    for (const auto& e : a) {
+        ASSERT_TRUE(e.date.has_value());
+        EXPECT_EQ(*e.date, "2024-01-16");
+    }
+}
+
 // ---- outcome at an occasion: "The decision was taken at a meeting in X"
 
 TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
