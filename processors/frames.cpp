@@ -192,15 +192,18 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
             }
         }
         if (!where) continue;
-        // the agreement told in the sentence before (the latest)
+        // the agreement told in the sentence before (a dated one first); all its
+        // agreements there take the place
         Candidate* a = nullptr;
         for (Candidate& c : d.cands)
             if (live(c) && c.sentence + 1 == si && c.ev.type == "agreement"_w &&
-                c.ev.status == "occurred"_w && !c.ev.location)
-                a = &c;
-        if (!a || a->ev.actors.size() + a->ev.targets.size() < 2) continue;
-        a->ev.location = *where;
-        a->inherited_location = true;
+                c.ev.status == "occurred"_w && !c.ev.location &&
+                c.ev.actors.size() + c.ev.targets.size() >= 2) {
+                c.ev.location = *where;
+                c.inherited_location = true;
+                if (!a || (!a->ev.date && c.ev.date)) a = &c;
+            }
+        if (!a) continue;
         bool told = false;
         for (const Candidate& c : d.cands)
             if (live(c) && c.sentence == si &&
