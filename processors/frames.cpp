@@ -545,8 +545,9 @@ void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
                 !(*x.ev.location == old))
                 continue;
             bool shares = false;
-            for (const Participant& p : x.ev.actors)
-                for (const Participant& q : c.ev.actors) shares = shares || same_party(p, q);
+            for (const auto* v : {&x.ev.actors, &x.ev.targets})
+                for (const Participant& p : *v)
+                    for (const Participant& q : c.ev.actors) shares = shares || same_party(p, q);
             if (shares) x.ev.location = c.ev.location;
         }
     }
@@ -595,7 +596,8 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
             named = frame_place_in(d, s, f);
             other = other_place_in(d, s, f) || at_the_time(d, s);
         }
-        if (other) continue;
+        // (a sentence naming another place: only events already at the frame's place)
+        if (other && !(c.ev.location && f.same_place(k, *c.ev.location))) continue;
         const bool talks = c.ev.type == "meeting"_w || c.ev.type == "negotiation"_w;
         if (c.ev.status != "occurred"_w && !(talks && def && c.ev.status == "ongoing"_w)) continue;
         if ((tests.past_perfect && tests.past_perfect(d, c)) ||
@@ -605,10 +607,16 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
         if (c.ev.date && f.day && *c.ev.date != *f.day) continue;
         const bool same_day = c.ev.date && f.day && *c.ev.date == *f.day;
         if (c.ev.location) {
-            // a located event of the frame's place and day is a member: its parties join
-            if (occasion && f.same_place(k, *c.ev.location) && (same_day || !c.ev.date))
+            // a located event of the frame's place and day is a member: its parties join;
+            // undated, with a frame party, it took place on the frame's day
+            if (occasion && f.same_place(k, *c.ev.location) && (same_day || !c.ev.date)) {
+                bool shares = false;
+                for (const auto* v : {&c.ev.actors, &c.ev.targets})
+                    for (const Participant& p : *v) shares = shares || f.has_party(p);
+                if (!c.ev.date && shares && f.day && c.ev.status == "occurred"_w) c.ev.date = f.day;
                 for (const auto* v : {&c.ev.actors, &c.ev.targets})
                     for (const Participant& p : *v) f.add_party(p);
+            }
             continue;
         }
         bool party = false;

@@ -278,6 +278,33 @@ TEST(OccasionFrames, ADatelineAloneStillDatesTheLede) {
     }
 }
 
+TEST(OccasionFrames, AnUndatedMeetingAtTheFramesPlaceTakesItsDay) {
+    // the talks with Haddad are in Amman (the frame's place), told without a day of their own
+    const auto evs = extract(
+        "Brandt met Selim in Amman on Monday and called for calm.\n"
+        "Brandt held talks with Haddad in Amman, a week after clashes spread to Paris.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Amal Haddad")) {
+            found = true;
+            EXPECT_EQ(where(e), "Amman");
+            ASSERT_TRUE(e.date.has_value());
+            EXPECT_EQ(*e.date, "2024-01-15");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(OccasionFrames, AnEarlierMeetingAtTheFramesPlaceKeepsNoDay) {
+    // control: the past perfect tells an earlier meeting in the same city
+    const auto evs = extract(
+        "Brandt met Selim in Amman on Monday and called for calm.\n"
+        "Brandt had held talks with Haddad in Amman.");
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Amal Haddad")) {
+            EXPECT_FALSE(e.date.has_value());
+        }
+}
+
 // ---- outcome at an occasion: "The decision was taken at a meeting in X"
 
 TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
