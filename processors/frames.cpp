@@ -391,7 +391,8 @@ void attendance(Doc& d, Frame& f) {
             if (!k.attendance_words.count(d.toks[t].lower) || d.toks[t + 1].lower != "by"_w ||
                 d.toks[t].in_quote)
                 continue;
-            if (d.toks[t - 1].lower != ","_w && d.toks[t - 1].lower != "and"_w) continue;
+            // ", attended by", "and hosted by", "The talks were (also) attended by"
+            if (!in(d.toks[t - 1].lower, {",", "and", "was", "were", "been", "also"})) continue;
             // the occasion noun it hangs on, definite after the lede
             std::size_t occ = SIZE_MAX;
             for (std::size_t u = t; u-- > s.tb && u + 16 > t;) {
@@ -586,9 +587,14 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
     bool def = false, named = false, other = false;
     for (std::size_t ci = 0; ci < d.cands.size(); ++ci) {
         Candidate& c = d.cands[ci];
-        if (!live(c) || c.sentence < f.lede_end || ci == f.meeting) continue;
+        // (the lede's second sentence too, for what did not give the frame its place)
+        if (!live(c) || c.sentence == 0 || (c.sentence < f.lede_end && c.ev.location) ||
+            ci == f.meeting)
+            continue;
         const bool occasion = occasion_type(c.ev.type);
         if (!occasion && !saying_type(c.ev.type)) continue;
+        // (sayings only after the lede: the lede's own sayings may be made elsewhere)
+        if (!occasion && c.sentence < f.lede_end) continue;
         if (c.sentence != si_done) {
             si_done = c.sentence;
             const Sentence& s = d.sents[c.sentence];

@@ -982,7 +982,6 @@ class DatesStage final : public Stage {
             c.ev.location = found->location;
             c.inherited_location = true;
         }
-        occasion_anaphora(d, first_para);
         return news;
     }
 
@@ -998,41 +997,6 @@ class DatesStage final : public Stage {
     // may be made elsewhere, nor visits, whose place is the destination).
     static bool occasion_follow_up(std::string_view type) {
         return type == "meeting"_w || type == "negotiation"_w || type == "agreement"_w;
-    }
-
-    // "X met Y in Aqaba on Sunday. The talks, hosted by Jordan, ...": a definite
-    // noun trigger after the lede ("the talks", "the meeting") refers back to the
-    // lede's occasion and, naming no place, takes the one place the lede gives it.
-    static void occasion_anaphora(Doc& d, std::size_t first_para) {
-        if (first_para == SIZE_MAX) return;
-        std::optional<Place> place;
-        std::optional<std::string> day;
-        std::size_t lede_end = 0;  // the first sentence after the lede
-        for (const Candidate& c : d.cands) {
-            if (c.drop || c.carrier || d.sents[c.sentence].paragraph != first_para) continue;
-            if (index_in_paragraph(d, c.sentence) >= 2 || c.ev.status != "occurred"_w ||
-                !occasion_follow_up(c.ev.type) || !c.ev.location || c.inherited_location)
-                continue;
-            if (place &&
-                (place->country != c.ev.location->country || place->name != c.ev.location->name))
-                return;  // two places: no single occasion
-            place = c.ev.location;
-            day = c.ev.date;
-            lede_end = std::max(lede_end, c.sentence + 1);
-        }
-        if (!place) return;
-        for (Candidate& c : d.cands) {
-            // ("the talks were attended by ...": the occasion, even when told as ongoing)
-            if (c.drop || c.carrier || c.ev.location || c.sentence < lede_end ||
-                (c.ev.status != "occurred"_w && c.ev.status != "ongoing"_w) ||
-                !occasion_follow_up(c.ev.type) || c.syntax == TrigSyntax::verb || c.tb == 0 ||
-                c.tb == d.sents[c.sentence].tb)
-                continue;
-            if (d.toks[c.tb - 1].lower != "the"_w) continue;
-            if (c.ev.date && day && *c.ev.date != *day) continue;  // another occasion
-            c.ev.location = place;
-            c.inherited_location = true;
-        }
     }
 
     // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
