@@ -1721,8 +1721,10 @@ class CoreferenceStage final : public Stage {
         };
         const std::size_t back = subject ? 1 : 3;
         std::vector<Participant> out = scan(d.mention_from(t), si > back ? si - back : 0);
-        // "He urged both sides" late in the story: the sides of the lede's occasion
-        if (out.empty() && want == 's' && !subject && si > back && !d.sents.empty())
+        // "He urged both sides" late in the story: the sides of the lede's occasion; "the
+        // three European countries": the lede's list of three states
+        if (out.empty() && ((want == 's' && !subject) || (want == 'c' && n >= 2)) && si > back &&
+            !d.sents.empty())
             out = scan(d.mention_from(d.sents[0].te), 0);
         return out;
     }

@@ -470,5 +470,42 @@ TEST(PluralReference, TheyBeforeAnActionVerbIsNotTheListOfPersons) {
     }
 }
 
+TEST(PluralReference, TheThreeCountriesLateInTheStoryAreTheLedesThree) {
+    // no list of three states near: the lede's three
+    const auto evs = extract(
+        "Egypt, Jordan and Qatar on Monday presented a joint plan for Gaza at the United "
+        "Nations.\n"
+        "France said it would study the plan.\n"
+        "Israel rejected the plan on Monday.\n"
+        "The United States and Lebanon said nothing.\n"
+        "Ministers from Lebanon and the three Arab countries met in Paris on Monday.",
+        "2024-01-16T12:00:00Z", true);
+    bool found = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (where(e) == "Paris") {
+            found = true;
+            EXPECT_TRUE(has(participants(e), "EGY"));
+            EXPECT_TRUE(has(participants(e), "JOR"));
+            EXPECT_TRUE(has(participants(e), "QAT"));
+            EXPECT_FALSE(has(participants(e), "USA"));
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(PluralReference, ALedeListOfAnotherSizeIsNotTheThree) {
+    // control: the lede names two states, not three
+    const auto evs = extract(
+        "Egypt and Jordan on Monday presented a joint plan for Gaza at the United Nations.\n"
+        "France said it would study the plan.\n"
+        "Israel rejected the plan on Monday.\n"
+        "The United States and Lebanon said nothing.\n"
+        "Ministers from Lebanon and the three Arab countries met in Paris on Monday.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(evs, "meeting"))
+        if (where(e) == "Paris") {
+            EXPECT_FALSE(has(participants(e), "EGY") && has(participants(e), "JOR"));
+        }
+}
+
 }  // namespace
 }  // namespace herald::processors
