@@ -508,6 +508,7 @@ void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
                 m.tb = other;
                 m.te = other + 1;
                 m.syntax = TrigSyntax::noun;
+                m.attrs.ordinal.reset();  // the visit's, not the meeting's
                 m.ev.actors.clear();
                 m.ev.targets.clear();
                 m.places.assign(1, old);
