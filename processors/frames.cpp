@@ -252,8 +252,7 @@ void saying_venues(Doc& d) {
         // a fronted framing phrase up to its comma: "In London,", "Speaking ... in Tehran ...,"
         const Token& first = d.toks[s.tb];
         const bool fronted_in = first.lower == "in"_w;
-        const bool fronted_participle = first.cap && first.lower.size() > 4 &&
-                                        first.lower.ends_with("ing") && !(first.lex & LPreposition);
+        const bool fronted_participle = k.venue_participles.count(first.lower) != 0;
         if (fronted_in || fronted_participle) {
             std::size_t comma = s.tb + 1;
             while (comma < c.tb && d.toks[comma].lower != ","_w) ++comma;
@@ -409,13 +408,19 @@ void attendance(Doc& d, Frame& f) {
                     d.toks[head - 1].lower == "of"_w))
                 --head;
             if (d.toks[head].lower == "-"_w || d.toks[head].lower == "of"_w) ++head;
-            bool definite = si < f.lede_end;
+            // (in the lede: the occasion noun of the frame's own event, "for a forum")
+            bool definite = false;
+            for (const Candidate& c : d.cands)
+                if (si < f.lede_end && live(c) && c.sentence == si && c.tb <= occ && occ < c.te &&
+                    (c.ev.type == "meeting"_w || c.ev.type == "negotiation"_w))
+                    definite = true;
             for (std::size_t u = head + 1; u-- > s.tb && u + 4 > head;)
                 if (definite_at(d, u, s.tb)) definite = true;
             if (!definite) continue;
-            bool shifted = false;
-            for (std::size_t u = occ; u-- > s.tb && u + 4 > occ;)
-                if (in(d.toks[u].lower, {"last", "previous", "earlier", "past", "next"}))
+            bool shifted = false;  // "last month's talks", "days before a summit"
+            for (std::size_t u = head; u-- > s.tb && u + 4 > head;)
+                if (in(d.toks[u].lower,
+                       {"last", "previous", "earlier", "past", "next", "before", "after", "ahead"}))
                     shifted = true;
             if (shifted) continue;
             // the clause: up to a comma that does not continue the list, a verb or a quote

@@ -410,6 +410,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "outcome_verbs",
                 "attendance_words",
                 "audience_nouns",
+                "venue_participles",
                 "org_descriptor_heads",
                 "mediation_cues",
                 "subordinators",
@@ -493,8 +494,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["outcome_nouns"]) fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
     if (r["outcome_verbs"]) fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
     if (r["audience_nouns"]) fill_set(k.audience_nouns, get_list(r, "audience_nouns", sink));
-    if (r["attendance_words"])
-        fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
+    if (r["venue_participles"])
+        fill_set(k.venue_participles, get_list(r, "venue_participles", sink));
+    if (r["attendance_words"]) fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
     if (r["org_descriptor_heads"])
         fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));

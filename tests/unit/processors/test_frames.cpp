@@ -91,6 +91,22 @@ TEST(OccasionFrames, AttendeesOfAnIndefiniteGatheringAfterTheLedeDoNotJoin) {
         }
 }
 
+TEST(OccasionFrames, AnotherGatheringInTheLedeDoesNotJoin) {
+    // control: "days before a summit hosted by Qatar" is another occasion, even in the lede
+    const auto evs = extract(
+        "Brandt met Selim in Amman on Monday, days before a summit hosted by Qatar and "
+        "attended by France.",
+        "2024-01-16T12:00:00Z", true);
+    bool found = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Peter Brandt")) {
+            found = true;
+            EXPECT_FALSE(has(participants(e), "QAT"));
+            EXPECT_FALSE(has(participants(e), "FRA"));
+        }
+    EXPECT_TRUE(found);
+}
+
 // ---- members: a definite back-reference takes the frame's place and day
 
 TEST(OccasionFrames, TookPartInTheTalksTakesTheVenueAndDay) {
@@ -418,6 +434,20 @@ TEST(SayingVenue, ToldReportersAtAPlaceOverridesTheVisitsPlace) {
         if (has(participants(e), "Karim Mansour")) {
             found = true;
             EXPECT_EQ(where(e), "Paris");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(SayingVenue, AFrontedPhraseThatIsNotWhereItWasSaidIsNoVenue) {
+    // control: "Citing officials in Paris" tells the source's place, not the speaker's
+    const auto evs =
+        extract("Citing officials in Paris, Haddad said on Monday that the crossing must reopen.",
+                "2024-01-16T12:00:00Z", true);
+    bool found = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Amal Haddad")) {
+            found = true;
+            EXPECT_NE(where(e), "Paris");
         }
     EXPECT_TRUE(found);
 }
