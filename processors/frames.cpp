@@ -492,13 +492,19 @@ void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
                 break;
             }
         if (at == SIZE_MAX) continue;
-        std::size_t other = SIZE_MAX;  // the other occasion's noun
-        for (std::size_t u = c.te + 1; u < at; ++u)
-            if (!d.toks[u].in_quote && in(d.toks[u - 1].lower, {"a", "an"}) &&
+        // the other occasion's noun, told as before or after the visit ("followed a
+        // meeting", "came days after a summit"; not "a visit for a summit in X")
+        std::size_t other = SIZE_MAX;
+        bool when = false;
+        for (std::size_t u = c.te; u < at; ++u) {
+            when = when || in(d.toks[u].lower, {"followed", "follows", "following", "after",
+                                                "before", "preceded", "precedes", "ahead"});
+            if (u > c.te && when && !d.toks[u].in_quote && in(d.toks[u - 1].lower, {"a", "an"}) &&
                 (k.occasion_nouns.count(d.toks[u].lower) ||
                  k.gathering_nouns.count(d.toks[u].lower)) &&
                 !k.visit_nouns.count(d.toks[u].lower))
                 other = u;
+        }
         if (other == SIZE_MAX) continue;
         const Place old = *c.ev.location;
         // that occasion is told too: a meeting there, on the day the clause gave, of the

@@ -321,6 +321,26 @@ TEST(OccasionFrames, AnEarlierMeetingAtTheFramesPlaceKeepsNoDay) {
         }
 }
 
+TEST(OccasionFrames, AVisitForASummitElsewhereIsNotTheFramesVisit) {
+    // control: the visit is for a summit in Amman on another day: it is not the frame's visit
+    // to Cairo, and the summit stays in Amman
+    const auto evs = extract(
+        "Mansour met Selim in Cairo on Monday and called for calm.\n"
+        "Mansour's visit for a summit in Amman on Sunday drew protests.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(evs, "visit"))
+        if (has(e.actors, "Karim Mansour")) {
+            EXPECT_NE(where(e), "Cairo");
+        }
+    bool summit = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (e.date && *e.date == "2024-01-14") {
+            summit = true;
+            EXPECT_EQ(where(e), "Amman");
+        }
+    EXPECT_TRUE(summit);
+}
+
 // ---- outcome at an occasion: "The decision was taken at a meeting in X"
 
 TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
