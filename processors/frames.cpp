@@ -280,14 +280,17 @@ void saying_venues(Doc& d) {
         // after the verb: "told reporters/a news conference ... in/at X" (before "that" or a
         // quote)
         if (!where) {
-            bool audience = false;
+            // (the place right after the audience: "told reporters in Paris", not "told
+            // reporters the talks in Paris had failed")
+            std::size_t audience = SIZE_MAX;
             std::size_t end = c.te;
             for (; end < s.te && end < c.te + 9; ++end) {
                 const Token& w = d.toks[end];
                 if (w.kind == TokKind::quote || w.lower == "that"_w || w.lower == ","_w) break;
-                audience = audience || k.audience_nouns.count(w.lower);
+                if (k.audience_nouns.count(w.lower)) audience = end;
             }
-            if (audience) where = place_among(d, c.te, end);
+            if (audience != SIZE_MAX)
+                where = place_among(d, audience + 1, std::min(end, audience + 5));
         }
         if (!where) continue;
         c.ev.location = *where;

@@ -472,6 +472,19 @@ TEST(SayingVenue, AFrontedPhraseThatIsNotWhereItWasSaidIsNoVenue) {
     EXPECT_TRUE(found);
 }
 
+TEST(SayingVenue, APlaceInAReportedClauseAfterTheAudienceIsNoVenue) {
+    // control: "told reporters the talks in Paris had failed" (no "that")
+    const auto evs = extract("Haddad told reporters on Monday the talks in Paris had failed.",
+                             "2024-01-16T12:00:00Z", true);
+    bool found = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(participants(e), "Amal Haddad")) {
+            found = true;
+            EXPECT_NE(where(e), "Paris");
+        }
+    EXPECT_TRUE(found);
+}
+
 TEST(SayingVenue, APlaceInWhatWasSaidIsNoVenue) {
     // control: Paris is in the reported clause, not where Haddad spoke
     const auto evs = extract("Haddad said on Monday that talks in Paris had failed.");
