@@ -120,6 +120,18 @@ bool at_the_time(const Doc& d, const Sentence& s) {
     return false;
 }
 
+// "last met", "previous talks", "an earlier visit": a word right before the trigger puts it
+// at another time.
+bool earlier_round(const Doc& d, const Candidate& c) {
+    const std::size_t from = d.sents[c.sentence].tb;
+    for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
+        if (in(d.toks[t - 1].lower, {"last", "previous", "earlier", "past", "former", "first"}))
+            return true;
+    // "The talks last took place ..."
+    return c.te < d.sents[c.sentence].te &&
+           in(d.toks[c.te].lower, {"last", "previously", "earlier", "first"});
+}
+
 // A place named in the sentence (with a locative preposition) that is not the frame's.
 bool other_place_in(const Doc& d, const Sentence& s, const Frame& f) {
     for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size() && d.mentions[mi].tb < s.te;
@@ -587,6 +599,7 @@ void frame_visits(Doc& d, const Frame& f, const FrameTests& tests) {
         const Sentence& s = d.sents[c.sentence];
         if (other_place_in(d, s, f) || at_the_time(d, s)) continue;
         if (c.ev.date && f.day && *c.ev.date != *f.day) continue;
+        if (earlier_round(d, c)) continue;
         c.carrier = false;
         c.ev.location = f.place;
         c.inherited_location = true;
@@ -626,6 +639,8 @@ void members(Doc& d, Frame& f, const FrameTests& tests) {
             (tests.background && tests.background(d, c)))
             continue;
         if (c.ev.date && f.day && *c.ev.date != *f.day) continue;
+        // another round ("the talks last took place", "their previous meeting")
+        if (earlier_round(d, c)) continue;
         const bool same_day = c.ev.date && f.day && *c.ev.date == *f.day;
         if (c.ev.location) {
             // a located event of the frame's place and day is a member: its parties join;

@@ -341,6 +341,20 @@ TEST(OccasionFrames, AVisitForASummitElsewhereIsNotTheFramesVisit) {
     EXPECT_TRUE(summit);
 }
 
+TEST(OccasionFrames, AnEarlierRoundOfTheTalksIsAnotherOccasion) {
+    // controls: "the talks last took place in March", "their previous meeting"
+    for (const char* follow : {"The talks last took place in March.",
+                               "Brandt and Haddad held their previous meeting in March."}) {
+        const auto evs = extract(std::string("Brandt met Selim in Amman on Monday.\n") + follow,
+                                 "2024-01-16T12:00:00Z", true);
+        for (const auto& e : talks(evs))
+            if (!has(participants(e), "Omar Selim")) {
+                EXPECT_NE(where(e), "Amman") << follow;
+                EXPECT_FALSE(e.date && *e.date == "2024-01-15") << follow;
+            }
+    }
+}
+
 // ---- outcome at an occasion: "The decision was taken at a meeting in X"
 
 TEST(OccasionFrames, TheDecisionTakenAtAMeetingPlacesTheAgreementAndTellsTheMeeting) {
