@@ -100,8 +100,8 @@ bool definite_at(const Doc& d, std::size_t u, std::size_t sent_b) {
 bool refers_back(const Doc& d, const Sentence& s) {
     const Knowledge& k = *d.k;
     for (std::size_t u = s.tb + 1; u < s.te; ++u)
-        if (k.occasion_nouns.count(d.toks[u].lower) && !d.toks[u].in_quote &&
-            definite_at(d, u, s.tb))
+        if (!d.toks[u].in_quote && definite_at(d, u, s.tb) &&
+            k.occasion_nouns.count(d.toks[u].lower))
             return true;
     return false;
 }
@@ -402,7 +402,7 @@ void attendance(Doc& d, Frame& f) {
     for (std::size_t si = 0; si < d.sents.size(); ++si) {
         const Sentence& s = d.sents[si];
         for (std::size_t t = s.tb + 1; t + 2 < s.te; ++t) {
-            if (!k.attendance_words.count(d.toks[t].lower) || d.toks[t + 1].lower != "by"_w ||
+            if (d.toks[t + 1].lower != "by"_w || !k.attendance_words.count(d.toks[t].lower) ||
                 d.toks[t].in_quote)
                 continue;
             // ", attended by", "and hosted by", "The talks were (also) attended by"

@@ -1006,7 +1006,7 @@ class DatesStage final : public Stage {
             cues.front().te >= s.te)
             return;
         const auto next = d.toks[cues.front().te].lower;
-        if (next != "("sv && next != "-"sv) return;
+        if (next != "("_w && next != "-"_w) return;
         for (std::size_t i = 1; i < cues.size(); ++i)
             if (cues[i].kind == Cue::weekday || cues[i].kind == Cue::offset ||
                 cues[i].kind == Cue::month_day) {
