@@ -14,11 +14,22 @@
 //   its participants join the frame; a saying (statement, appeal, rejection, proposal) of a
 //   frame participant on the frame's day takes the frame's place (so a non-MENA speaker at
 //   an occasion held in the region passes the region filter);
+//   (a person's, or a state's or body's with a back-reference; not in the lede);
+// - the frame's visit: "X, on a two-day visit, held talks" (no destination) by a frame party
+//   from another state is the visit to the frame's place; an undated meeting of a frame party
+//   at the frame's place takes its day;
+// - boundaries: "The envoy's visit followed a meeting on Saturday in Aqaba": the place after
+//   another occasion told as before/after the visit is that occasion's (told as a meeting of
+//   the parties its "where" clause names); the visit of a frame party is the frame's, and
+//   what inherited the wrong place from it follows;
 // - saying venues: a saying's own framing phrase places it ("In London, X said", "Speaking
 //   at a news conference in Tehran, X said", "X told reporters at Vienna airport"), over a
 //   place it only inherited;
-// - never: a past perfect, a habit, a clause moved in time, another day, another place
-//   named in the sentence.
+// - never: a past perfect, a habit, a clause moved in time ("since", "at the time", "days
+//   after"), another round ("last", "previous"), another day, another place named in the
+//   sentence.
+// Lexicon lists (config/extraction/lexicon.yaml): occasion_nouns, outcome_nouns,
+// outcome_verbs, attendance_words, audience_nouns, venue_participles.
 #include "processors/frames.hpp"
 
 #include <algorithm>
