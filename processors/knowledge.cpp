@@ -405,6 +405,12 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "document_nouns",
                 "habitual_words",
                 "facility_nouns",
+                "occasion_nouns",
+                "outcome_nouns",
+                "outcome_verbs",
+                "attendance_words",
+                "audience_nouns",
+                "venue_participles",
                 "org_descriptor_heads",
                 "mediation_cues",
                 "subordinators",
@@ -484,6 +490,13 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
         fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     if (r["guest_nouns"]) fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
     if (r["facility_nouns"]) fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
+    if (r["occasion_nouns"]) fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
+    if (r["outcome_nouns"]) fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
+    if (r["outcome_verbs"]) fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
+    if (r["audience_nouns"]) fill_set(k.audience_nouns, get_list(r, "audience_nouns", sink));
+    if (r["venue_participles"])
+        fill_set(k.venue_participles, get_list(r, "venue_participles", sink));
+    if (r["attendance_words"]) fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
     if (r["org_descriptor_heads"])
         fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));

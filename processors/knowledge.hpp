@@ -241,6 +241,8 @@ struct Knowledge {
         guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
         document_nouns, habitual_words, facility_nouns, org_descriptor_heads;
     StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
+    StrSet occasion_nouns, outcome_nouns, outcome_verbs, attendance_words, audience_nouns,
+        venue_participles;                       // occasion frames
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"

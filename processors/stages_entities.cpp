@@ -980,9 +980,12 @@ class CoreferenceStage final : public Stage {
                         // (states only: after "A and B met", a bare "they fired rockets"
                         // is more often unnamed fighters than the two leaders)
                         std::vector<Participant> ps = occasion_parties(d, t, si, 0, 's', true);
+                        // ("A, B and C said ... They said/urged": persons too, before a
+                        // saying verb)
+                        const bool saying = t + 1 < s.te && (d.toks[t + 1].lex & LReportingVerb);
                         if (ps.size() >= 2 &&
-                            std::all_of(ps.begin(), ps.end(), [](const Participant& x) {
-                                return x.kind == "country"_w;
+                            std::all_of(ps.begin(), ps.end(), [&](const Participant& x) {
+                                return x.kind == "country"_w || (saying && x.kind == "person"_w);
                             })) {
                             sides.kind = MentionKind::plural_anaphor;
                             sides.part = d.own(std::move(ps[0]));
@@ -1718,8 +1721,10 @@ class CoreferenceStage final : public Stage {
         };
         const std::size_t back = subject ? 1 : 3;
         std::vector<Participant> out = scan(d.mention_from(t), si > back ? si - back : 0);
-        // "He urged both sides" late in the story: the sides of the lede's occasion
-        if (out.empty() && want == 's' && !subject && si > back && !d.sents.empty())
+        // "He urged both sides" late in the story: the sides of the lede's occasion; "the
+        // three European countries": the lede's list of three states
+        if (out.empty() && ((want == 's' && !subject) || (want == 'c' && n >= 2)) && si > back &&
+            !d.sents.empty())
             out = scan(d.mention_from(d.sents[0].te), 0);
         return out;
     }

@@ -13,6 +13,7 @@
 #include "common/time.hpp"
 #include "config/diagnostics.hpp"
 #include "processors/dates.hpp"
+#include "processors/frames.hpp"
 #include "processors/stage.hpp"
 
 namespace herald::processors {
@@ -645,7 +646,8 @@ class DatesStage final : public Stage {
             std::size_t lj = li;
             while (lj < live.size() && live[lj]->sentence == si) ++lj;
             const std::span<Candidate* const> cs(live.data() + li, lj - li);
-            const std::vector<Cue> cues = scan(d, d.sents[si]);
+            std::vector<Cue> cues = scan(d, d.sents[si]);
+            drop_dateline(d, d.sents[si], cues);
             if (cs.empty()) continue;
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
@@ -789,6 +791,9 @@ class DatesStage final : public Stage {
         std::optional<std::int64_t> news_day;
         if (lede_) news_day = lede_anchor(d, sent_cue);
         interval_clauses(d, news_day);
+        if (lede_)
+            occasion_frames(d, {&past_perfect, &time_shift_before, &background,
+                                [&](const Sentence& s) { return sentence_day(d, s); }});
     }
 
   private:
@@ -977,7 +982,6 @@ class DatesStage final : public Stage {
             c.ev.location = found->location;
             c.inherited_location = true;
         }
-        occasion_anaphora(d, first_para);
         return news;
     }
 
@@ -995,39 +999,20 @@ class DatesStage final : public Stage {
         return type == "meeting"_w || type == "negotiation"_w || type == "agreement"_w;
     }
 
-    // "X met Y in Aqaba on Sunday. The talks, hosted by Jordan, ...": a definite
-    // noun trigger after the lede ("the talks", "the meeting") refers back to the
-    // lede's occasion and, naming no place, takes the one place the lede gives it.
-    static void occasion_anaphora(Doc& d, std::size_t first_para) {
-        if (first_para == SIZE_MAX) return;
-        std::optional<Place> place;
-        std::optional<std::string> day;
-        std::size_t lede_end = 0;  // the first sentence after the lede
-        for (const Candidate& c : d.cands) {
-            if (c.drop || c.carrier || d.sents[c.sentence].paragraph != first_para) continue;
-            if (index_in_paragraph(d, c.sentence) >= 2 || c.ev.status != "occurred"_w ||
-                !occasion_follow_up(c.ev.type) || !c.ev.location || c.inherited_location)
-                continue;
-            if (place &&
-                (place->country != c.ev.location->country || place->name != c.ev.location->name))
-                return;  // two places: no single occasion
-            place = c.ev.location;
-            day = c.ev.date;
-            lede_end = std::max(lede_end, c.sentence + 1);
-        }
-        if (!place) return;
-        for (Candidate& c : d.cands) {
-            // ("the talks were attended by ...": the occasion, even when told as ongoing)
-            if (c.drop || c.carrier || c.ev.location || c.sentence < lede_end ||
-                (c.ev.status != "occurred"_w && c.ev.status != "ongoing"_w) ||
-                !occasion_follow_up(c.ev.type) || c.syntax == TrigSyntax::verb || c.tb == 0 ||
-                c.tb == d.sents[c.sentence].tb)
-                continue;
-            if (d.toks[c.tb - 1].lower != "the"_w) continue;
-            if (c.ev.date && day && *c.ev.date != *day) continue;  // another occasion
-            c.ev.location = place;
-            c.inherited_location = true;
-        }
+    // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
+    // filing day; a day the sentence names for its events is theirs.
+    static void drop_dateline(const Doc& d, const Sentence& s, std::vector<Cue>& cues) {
+        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 4 ||
+            cues.front().te >= s.te)
+            return;
+        const auto next = d.toks[cues.front().te].lower;
+        if (next != "("_w && next != "-"_w) return;
+        for (std::size_t i = 1; i < cues.size(); ++i)
+            if (cues[i].kind == Cue::weekday || cues[i].kind == Cue::offset ||
+                cues[i].kind == Cue::month_day) {
+                cues.erase(cues.begin());
+                return;
+            }
     }
 
     // The one past day a sentence names, if it names exactly one.

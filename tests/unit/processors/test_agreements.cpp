@@ -705,8 +705,9 @@ TEST(CollectiveActors, TheMeetingCoHostedTakesTheVenueOfTheConferenceHeldThere) 
     for (const auto& e : m)
         if (has(e.actors, "King Faris") && e.location && e.location->name == "Amman") venue = true;
     EXPECT_TRUE(venue);
-    // control: a conference held elsewhere in time ("held talks") gives no venue
-    const auto n = of_type(extract("Brandt held talks in Doha on Tuesday.\n\nThe meeting, "
+    // control: a meeting held at another time ("last month's") gives no venue (a definite
+    // "The meeting" after "held talks in Doha" refers back to those talks: test_frames)
+    const auto n = of_type(extract("Brandt held talks in Doha on Tuesday.\n\nLast month's meeting, "
                                    "co-hosted by King Faris and Omar Selim, brought together "
                                    "dozens of governments."),
                            "meeting");
