@@ -5,6 +5,7 @@
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
+#include "processors/arguments.hpp"
 #include "processors/stage.hpp"
 
 namespace herald::processors {
@@ -93,6 +94,7 @@ class EventsStage final : public Stage {
             meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
+            argument_rules(d, si, first);
         }
         dateline_agreements(d);
     }

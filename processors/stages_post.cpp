@@ -13,6 +13,7 @@
 #include "common/time.hpp"
 #include "config/diagnostics.hpp"
 #include "processors/dates.hpp"
+#include "processors/arguments.hpp"
 #include "processors/frames.hpp"
 #include "processors/stage.hpp"
 
@@ -564,6 +565,8 @@ class ModalityStage final : public Stage {
             }
             // "X is due in Cairo on Wednesday": an expected arrival
             if (c.ev.type == "visit"_w && d.toks[c.tb].lower == "due"_w) planned = true;
+            // "called on them to return to talks on Thursday": asked for, on a day to come
+            if (!planned && c.ev.type != "appeal"_w && asked_with_day(d, c)) planned = true;
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||

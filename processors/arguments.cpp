@@ -1,0 +1,399 @@
+// Argument frames: clause chunks (subject, verb group, object, complement) and the rule
+// families that take event arguments from them. See arguments.hpp.
+#include "processors/arguments.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "processors/lit.hpp"
+#include "processors/stage.hpp"
+
+namespace herald::processors {
+
+namespace {
+
+bool date_tok(const Token& t) {
+    return (t.lex & LDateWord) != 0 || has(t, WWeekday) || has(t, WMonth);
+}
+
+// The mention that starts at token t, if any.
+const Mention* mention_at(const Doc& d, std::size_t t) {
+    const std::size_t mi = d.mention_from(t);
+    return mi < d.mentions.size() && d.mentions[mi].tb == t ? &d.mentions[mi] : nullptr;
+}
+
+// A mention that names a party of its own (not an adjective modifier, a glued "Iran-backed",
+// a quote or an owner right before the thing it owns).
+bool party(const Mention& m) {
+    if (!m.part || m.in_quote || m.modifier) return false;
+    if (m.adjective && !m.people) return false;
+    return true;
+}
+
+bool same(const Participant& a, const Participant& b) {
+    return a.name == b.name && a.kind == b.kind;
+}
+
+bool contains(const std::vector<Participant>& v, const Participant& p) {
+    return std::any_of(v.begin(), v.end(), [&](const Participant& x) { return same(x, p); });
+}
+
+// The parties named in a span, in order, owners of a possessive left out when the
+// owned mention follows ("Qatar's Emir Tamim" is Tamim).
+std::vector<Participant> parties_in(const Doc& d, TokSpan sp) {
+    std::vector<Participant> out;
+    for (std::size_t mi = d.mention_from(sp.b); mi < d.mentions.size(); ++mi) {
+        const Mention& m = d.mentions[mi];
+        if (m.tb >= sp.e) break;
+        if (m.te > sp.e || !party(m)) continue;
+        if (m.possessive || m.kind == MentionKind::pronoun) continue;
+        if (!contains(out, *m.part)) out.push_back(*m.part);
+    }
+    return out;
+}
+
+bool weak_word(const Token& t) {  // auxiliaries and adverbs inside a verb group
+    return in(t.lower, {"has", "have", "had", "was", "were", "is", "are", "will", "would", "also",
+                        "jointly", "then", "later", "both", "all", "had", "did", "earlier"}) ||
+           (t.kind == TokKind::word && !t.cap && t.lower.size() > 4 && t.lower.ends_with("ly"));
+}
+
+// The end of the clause that starts at `t`: a semicolon, a quote, ", saying"/", adding" or
+// a comma before a subordinator or relative word, else the sentence end.
+std::size_t clause_stop(const Doc& d, const Sentence& s, std::size_t t) {
+    for (std::size_t u = t; u < s.te; ++u) {
+        const Token& x = d.toks[u];
+        if (x.kind == TokKind::quote || x.lower == ";"_w) return u;
+        if (x.lower == ","_w && u + 1 < s.te) {
+            const Token& n = d.toks[u + 1];
+            if (n.lower.ends_with("ing") || (n.lex & LSubordinator) || has(n, WRelativePronoun))
+                return u;
+        }
+    }
+    return s.te;
+}
+
+}  // namespace
+
+std::size_t skip_adjuncts(const Doc& d, const Sentence& s, std::size_t t) {
+    bool in_date = false;
+    for (int guard = 0; guard < 12 && t < s.te; ++guard) {
+        const Token& x = d.toks[t];
+        if (weak_word(x) || in(x.lower, {"again", "once", "now", "today", "yesterday"})) {
+            ++t;
+            continue;
+        }
+        // "on Friday", "on Thursday, Aug. 15,", "last week", "earlier this month"
+        if (in(x.lower, {"on", "last", "this", "next", "late", "early"}) && t + 1 < s.te &&
+            date_tok(d.toks[t + 1])) {
+            in_date = true;
+            ++t;
+            continue;
+        }
+        if (date_tok(x)) {
+            in_date = true;
+            ++t;
+            continue;
+        }
+        if (in_date && (x.kind == TokKind::number || x.lower == "."_w)) {
+            ++t;
+            continue;
+        }
+        if (in_date && x.lower == ","_w && t + 1 < s.te &&
+            (date_tok(d.toks[t + 1]) || d.toks[t + 1].kind == TokKind::number)) {
+            ++t;
+            continue;
+        }
+        // the comma closing a day phrase ("on Thursday, Aug. 15, in Doha")
+        if (in_date && x.lower == ","_w) {
+            ++t;
+            in_date = false;
+            continue;
+        }
+        break;
+    }
+    return t;
+}
+
+TokSpan noun_phrase(const Doc& d, const Sentence& s, std::size_t t) {
+    TokSpan sp{t, t};
+    const std::size_t lim = std::min(s.te, t + 10);
+    std::size_t u = t;
+    while (u < lim) {
+        if (const Mention* m = mention_at(d, u); m && m->te <= s.te) {
+            u = m->te;
+            continue;
+        }
+        const Token& x = d.toks[u];
+        // "hundreds of", "dozens of", "parts of": a quantifier's "of" stays inside
+        if (x.lower == "of"_w && u > t &&
+            in(d.toks[u - 1].lower,
+               {"hundreds", "dozens", "thousands", "scores", "several", "some", "many", "most",
+                "all", "parts", "part", "areas", "number", "series", "string", "wave"})) {
+            ++u;
+            continue;
+        }
+        if (x.lower == "'s"_w || (x.text == "-"_w && !x.space_before) ||
+            x.kind == TokKind::number || (x.lex & LDeterminer)) {
+            ++u;
+            continue;
+        }
+        if (x.kind == TokKind::word && !(x.lex & (LPreposition | LSubordinator)) &&
+            !has(x, WRelativePronoun) && !has(x, WReportingVerb) &&
+            !in(x.lower, {"that", "to", "and", "or", "but", "as", "while", "when", "where", "who",
+                          "which", "since", "after", "before", "until", "saying", "adding"})) {
+            ++u;
+            continue;
+        }
+        break;
+    }
+    sp.e = u;
+    return sp;
+}
+
+TokSpan mention_list(const Doc& d, const Sentence& s, std::size_t t) {
+    TokSpan sp{t, t};
+    std::size_t u = t;
+    for (int guard = 0; guard < 8 && u < s.te; ++guard) {
+        if (d.toks[u].lower == "the"_w && u + 1 < s.te) ++u;  // ", the United States"
+        const Mention* m = mention_at(d, u);
+        if (!m || m->te > s.te) break;
+        sp.e = m->te;
+        u = m->te;
+        if (u < s.te && d.toks[u].lower == ","_w) ++u;
+        if (u < s.te && in(d.toks[u].lower, {"and", "or"})) ++u;
+        if (u < s.te && d.toks[u].lower == "either"_w) ++u;
+        if (u == sp.e) break;  // no separator: the list ends
+    }
+    return sp;
+}
+
+TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
+    std::size_t p = vb;
+    while (p > s.tb && weak_word(d.toks[p - 1])) --p;
+    const std::size_t end = p;
+    std::size_t start = p;
+    bool joined = true;  // a separator ("and", ",") is due before the next item leftwards
+    for (int guard = 0; guard < 8 && p > s.tb; ++guard) {
+        // one item: [det | his/her/their] [modifiers] mention, or up to four plain words
+        std::size_t q = p;
+        const Mention* last = nullptr;
+        for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size(); ++mi) {
+            const Mention& m = d.mentions[mi];
+            if (m.tb >= p) break;
+            if (m.te == p) last = &m;
+        }
+        if (last) q = last->tb;
+        std::size_t words = 0;
+        while (q > s.tb && words < 4) {
+            const Token& x = d.toks[q - 1];
+            if (x.kind != TokKind::word || (x.lex & (LPreposition | LSubordinator)) ||
+                in(x.lower, {"and", "or", "that", "who", "which", "said", "says"}))
+                break;
+            if (x.cap && !last && words > 0) break;
+            // another mention ends here: it is an item of its own unless it owns this one
+            const std::size_t mi = d.mention_from(s.tb);
+            bool ends_mention = false;
+            for (std::size_t j = mi; j < d.mentions.size() && d.mentions[j].tb < q; ++j)
+                if (d.mentions[j].te == q && d.mentions[j].kind != MentionKind::pronoun)
+                    ends_mention = true;
+            if (ends_mention) break;
+            --q;
+            ++words;
+        }
+        if (q == p) break;
+        if (!joined) break;
+        start = q;
+        p = q;
+        joined = false;
+        // separators: ", and", "and", ","
+        if (p > s.tb && d.toks[p - 1].lower == "and"_w) {
+            --p;
+            joined = true;
+            if (p > s.tb && d.toks[p - 1].lower == ","_w) --p;
+        } else if (p > s.tb && d.toks[p - 1].lower == ","_w) {
+            --p;
+            joined = true;
+        }
+        if (!joined) break;
+    }
+    return TokSpan{start, end};
+}
+
+ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve) {
+    ArgFrame f;
+    f.subject = subject_phrase(d, s, vb);
+    const std::size_t t = skip_adjuncts(d, s, ve);
+    f.object = noun_phrase(d, s, t);
+    if (t < s.te && d.toks[t].lower == "that"_w) {
+        const std::size_t a = skip_adjuncts(d, s, t + 1);
+        const TokSpan subj = mention_list(d, s, a);
+        if (!subj.empty()) {
+            f.comp = ComplementKind::that_clause;
+            f.comp_subject = subj;
+            f.comp_verb = subj.e;
+            f.comp_end = clause_stop(d, s, subj.e);
+        }
+        return f;
+    }
+    const TokSpan addr = mention_list(d, s, t);
+    if (!addr.empty() && addr.e + 1 < s.te && d.toks[addr.e].lower == "to"_w &&
+        d.toks[addr.e + 1].kind == TokKind::word && !d.toks[addr.e + 1].cap) {
+        f.comp = ComplementKind::to_infinitive;
+        f.comp_subject = addr;
+        f.comp_verb = addr.e + 1;
+        f.comp_end = clause_stop(d, s, addr.e + 1);
+    }
+    return f;
+}
+
+namespace {
+
+bool is(const Candidate& c, Lit type) {
+    return c.ev.type == type;
+}
+
+// Attack objects as the place hit: "stormed southern Israel", "struck hundreds of Syrian
+// military sites". The object phrase of an attack verb names where it hit when the
+// candidate has no place yet.
+void attack_object_place(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "attack"_w) || c.syntax != TrigSyntax::verb || !c.places.empty() || c.ev.location ||
+        has(d.toks[c.tb], WKillVerb))
+        return;
+    const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
+    if (obj.empty()) return;
+    for (std::size_t mi = d.mention_from(obj.b); mi < d.mentions.size(); ++mi) {
+        const Mention& m = d.mentions[mi];
+        if (m.tb >= obj.e) break;
+        if (!m.place || m.te > obj.e || m.in_quote || m.possessive) continue;
+        // an adjective is a place only before the noun it modifies ("Syrian military sites")
+        if (m.adjective && (m.te >= obj.e || d.toks[m.te].kind != TokKind::word)) continue;
+        c.places.push_back(*m.place);
+        c.ev.location = *m.place;
+        return;
+    }
+}
+
+// "X and his Iraqi counterpart Y signed", "The United States, NATO, the EU and several Arab
+// governments condemned": every party of a coordinated subject is an actor when the
+// candidate took only some of them.
+void coordinated_subject(Doc& d, const Sentence& s, Candidate& c) {
+    if (c.syntax != TrigSyntax::verb || c.form == VerbForm::ing || c.ev.actors.empty()) return;
+    if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w) return;
+    const TokSpan subj = subject_phrase(d, s, c.tb);
+    if (subj.empty()) return;
+    bool coordinated = false;
+    for (std::size_t t = subj.b; t < subj.e; ++t)
+        if (d.toks[t].lower == "and"_w) coordinated = true;
+    if (!coordinated) return;
+    const std::vector<Participant> all = parties_in(d, subj);
+    if (all.size() <= c.ev.actors.size()) return;
+    for (const Participant& a : c.ev.actors)
+        if (!contains(all, a)) return;  // the candidate's actors come from elsewhere
+    for (const Participant& p : all)
+        if (!contains(c.ev.actors, p) && !contains(c.ev.targets, p)) c.ev.actors.push_back(p);
+}
+
+// "Israel demanded on Friday that Russia expel ...": the subject of an appeal's
+// that-clause is whom it is addressed to.
+void appeal_that_target(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty()) return;
+    const ArgFrame f = arg_frame(d, s, c.tb, c.te);
+    if (f.comp != ComplementKind::that_clause) return;
+    for (const Participant& p : parties_in(d, f.comp_subject))
+        if (!contains(c.ev.actors, p)) c.ev.targets.push_back(p);
+}
+
+// "called on Israel and Hamas to resume talks on Aug. 15 in Doha": an event in the
+// infinitive an appeal asks for is one of the addressees, not of the callers.
+void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std::size_t first,
+                             std::size_t end) {
+    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb || a.ev.actors.empty()) return;
+    const ArgFrame f = arg_frame(d, s, a.tb, a.te);
+    if (f.comp != ComplementKind::to_infinitive) return;
+    const std::vector<Participant> addr = parties_in(d, f.comp_subject);
+    if (addr.empty()) return;
+    for (std::size_t i = first; i < end; ++i) {
+        Candidate& e = d.cands[i];
+        if (&e == &a || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end) continue;
+        if (!(is(e, "negotiation"_w) || is(e, "meeting"_w) || is(e, "agreement"_w) ||
+              is(e, "visit"_w)))
+            continue;
+        bool inherited = !e.ev.actors.empty();
+        for (const Participant& p : e.ev.actors)
+            if (!contains(a.ev.actors, p)) inherited = false;
+        if (!inherited) continue;
+        e.ev.actors = addr;
+        std::erase_if(e.ev.targets, [&](const Participant& p) { return contains(addr, p); });
+        // the callers of both sides to the table are the go-betweens
+        if (addr.size() >= 2)
+            for (const Participant& p : a.ev.actors)
+                if (!contains(e.mediators, p) && !contains(addr, p)) e.mediators.push_back(p);
+        // "... in either Doha or Cairo": the complement's own venue
+        if (e.places.empty())
+            for (std::size_t t = e.te; t + 1 < f.comp_end; ++t) {
+                if (!in(d.toks[t].lower, {"in", "at"})) continue;
+                std::size_t u = t + 1;
+                if (d.toks[u].lower == "either"_w) ++u;
+                const TokSpan venue = mention_list(d, s, u);
+                for (std::size_t mi = d.mention_from(venue.b); mi < d.mentions.size(); ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (m.tb >= venue.e) break;
+                    if (m.place && !m.adjective) e.places.push_back(*m.place);
+                }
+                if (!e.places.empty()) {
+                    e.ev.location = e.places.front();
+                    break;
+                }
+            }
+    }
+}
+
+// "Israel has rejected calls for a ceasefire": an appeal or proposal noun heading the
+// object of a rejection verb is the thing rejected, not one made by the rejecting side.
+void rejected_object(Doc& d, const Sentence& s, const Candidate& r, std::size_t first,
+                     std::size_t end) {
+    if (!is(r, "rejection"_w) || r.syntax != TrigSyntax::verb) return;
+    const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, r.te));
+    for (std::size_t i = first; i < end; ++i) {
+        Candidate& e = d.cands[i];
+        if (&e == &r || e.syntax == TrigSyntax::verb || e.tb < obj.b || e.tb >= obj.e) continue;
+        if (is(e, "appeal"_w) || is(e, "proposal"_w)) e.drop = true;
+    }
+}
+
+}  // namespace
+
+bool asked_with_day(const Doc& d, const Candidate& c) {
+    const Sentence& s = d.sents[c.sentence];
+    for (const Candidate& a : d.cands) {
+        if (&a == &c || a.sentence != c.sentence || !is(a, "appeal"_w) ||
+            a.syntax != TrigSyntax::verb || a.te > c.tb)
+            continue;
+        const ArgFrame f = arg_frame(d, s, a.tb, a.te);
+        if (f.comp != ComplementKind::to_infinitive || c.tb < f.comp_verb || c.tb >= f.comp_end)
+            continue;
+        for (std::size_t t = c.te; t < f.comp_end; ++t)
+            if (has(d.toks[t], WWeekday) || has(d.toks[t], WMonth)) return true;
+    }
+    return false;
+}
+
+void argument_rules(Doc& d, std::size_t si, std::size_t first) {
+    const Sentence& s = d.sents[si];
+    const std::size_t end = d.cands.size();
+    for (std::size_t i = first; i < end; ++i) {
+        Candidate& c = d.cands[i];
+        if (c.drop || c.sentence != si) continue;
+        attack_object_place(d, s, c);
+        coordinated_subject(d, s, c);
+        appeal_that_target(d, s, c);
+    }
+    for (std::size_t i = first; i < end; ++i) {
+        if (d.cands[i].drop || d.cands[i].sentence != si) continue;
+        appeal_complement_event(d, s, d.cands[i], first, end);
+        rejected_object(d, s, d.cands[i], first, end);
+    }
+}
+
+}  // namespace herald::processors
