@@ -141,7 +141,8 @@ TokSpan noun_phrase(const Doc& d, const Sentence& s, std::size_t t) {
         if (x.kind == TokKind::word && !(x.lex & (LPreposition | LSubordinator)) &&
             !has(x, WRelativePronoun) && !has(x, WReportingVerb) &&
             !in(x.lower, {"that", "to", "and", "or", "but", "as", "while", "when", "where", "who",
-                          "which", "since", "after", "before", "until", "saying", "adding"})) {
+                          "which", "since", "after", "before", "until", "saying", "adding"}) &&
+            !(u > t && x.lower.size() > 4 && x.lower.ends_with("ing"))) {
             ++u;
             continue;
         }
@@ -190,7 +191,6 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
             if (x.kind != TokKind::word || (x.lex & (LPreposition | LSubordinator)) ||
                 in(x.lower, {"and", "or", "that", "who", "which", "said", "says"}))
                 break;
-            if (x.cap && !last && words > 0) break;
             // another mention ends here: it is an item of its own unless it owns this one
             const std::size_t mi = d.mention_from(s.tb);
             bool ends_mention = false;
@@ -313,6 +313,9 @@ void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std:
     if (f.comp != ComplementKind::to_infinitive) return;
     const std::vector<Participant> addr = parties_in(d, f.comp_subject);
     if (addr.empty()) return;
+    bool day = false;  // a day of its own makes the asked-for event an occasion
+    for (std::size_t t = f.comp_verb; t < f.comp_end; ++t)
+        if (has(d.toks[t], WWeekday) || has(d.toks[t], WMonth)) day = true;
     for (std::size_t i = first; i < end; ++i) {
         Candidate& e = d.cands[i];
         if (&e == &a || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end) continue;
@@ -323,6 +326,12 @@ void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std:
         for (const Participant& p : e.ev.actors)
             if (!contains(a.ev.actors, p)) inherited = false;
         if (!inherited) continue;
+        // "urged Iran to resume negotiations with the United States": without a day, the
+        // event asked for is only what the appeal asks
+        if (!day) {
+            e.drop = true;
+            continue;
+        }
         e.ev.actors = addr;
         std::erase_if(e.ev.targets, [&](const Participant& p) { return contains(addr, p); });
         // the callers of both sides to the table are the go-betweens
@@ -357,7 +366,10 @@ void rejected_object(Doc& d, const Sentence& s, const Candidate& r, std::size_t 
     const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, r.te));
     for (std::size_t i = first; i < end; ++i) {
         Candidate& e = d.cands[i];
-        if (&e == &r || e.syntax == TrigSyntax::verb || e.tb < obj.b || e.tb >= obj.e) continue;
+        // (a verb form right after the rejection verb is a noun: "rejected calls for")
+        if (&e == &r || e.tb < obj.b || e.tb >= obj.e ||
+            (e.syntax == TrigSyntax::verb && e.tb != obj.b))
+            continue;
         if (is(e, "appeal"_w) || is(e, "proposal"_w)) e.drop = true;
     }
 }

@@ -1,0 +1,177 @@
+// Argument frames: the clause chunker (subject items, object phrase, that/to complements)
+// and the rule families that read it. Sentences of our own on the fixture gazetteer, each
+// with negative controls.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+std::string where(const Event& e) {
+    return e.location ? e.location->name : std::string();
+}
+std::string where_code(const Event& e) {
+    return e.location ? e.location->country : std::string();
+}
+
+bool has_mediator(const Event& e, const std::string& name) {
+    const auto it = e.attributes.find("mediators");
+    if (it == e.attributes.end()) return false;
+    for (const auto& m : *it)
+        if (m.value("name", "") == name || m.value("country", "") == name) return true;
+    return false;
+}
+
+// ---------------------------------------------------------------- attack objects
+
+TEST(ArgumentFrames, AttackObjectWithCompassWordIsWhereItHit) {
+    const auto a = of_type(extract("Hamas fighters stormed southern Israel on Monday, killing "
+                                   "dozens of people."),
+                           "attack");
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(where_code(a.front()), "ISR");
+}
+
+TEST(ArgumentFrames, AttackObjectQuantifiedAdjectivePlace) {
+    const auto a = of_type(
+        extract("Israeli warplanes have struck dozens of Lebanese military sites since Monday."),
+        "attack");
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(where_code(a.front()), "LBN");
+    EXPECT_TRUE(has(a.front().actors, "ISR"));
+}
+
+TEST(ArgumentFrames, AttackObjectStopsAtAParticipleOrPreposition) {
+    // negative controls: the adjective belongs to a participle's object or a later phrase
+    for (const auto& e : of_type(extract("Israeli jets struck a convoy carrying Lebanese "
+                                         "officials on Monday."),
+                                 "attack"))
+        EXPECT_NE(where_code(e), "LBN");
+    for (const auto& e : of_type(extract("Israeli jets struck a convoy on Monday after Lebanese "
+                                         "officials left."),
+                                 "attack"))
+        EXPECT_NE(where_code(e), "LBN");
+}
+
+// ---------------------------------------------------------------- coordinated subjects
+
+TEST(ArgumentFrames, CounterpartInACoordinatedSubjectIsAnActor) {
+    const auto a = of_type(extract("Jordanian Foreign Minister Amal Haddad and her Egyptian "
+                                   "counterpart Omar Selim signed the agreement in Amman on "
+                                   "Monday."),
+                           "agreement");
+    ASSERT_FALSE(a.empty());
+    const auto ps = participants(a.front());
+    EXPECT_TRUE(has(ps, "Amal Haddad"));
+    EXPECT_TRUE(has(ps, "Omar Selim"));
+}
+
+TEST(ArgumentFrames, EveryItemOfASubjectListIsAnActor) {
+    const auto evs = extract(
+        "The United States, France, the Arab League and several other "
+        "governments condemned the bombing in Cairo on Monday.",
+        "2024-01-16T12:00:00Z", true);
+    const auto st = of_type(evs, "statement");
+    ASSERT_FALSE(st.empty());
+    const auto& e = st.front();
+    EXPECT_TRUE(has(e.actors, "USA"));
+    EXPECT_TRUE(has(e.actors, "FRA"));
+    EXPECT_TRUE(has(e.actors, "Arab League"));
+}
+
+TEST(ArgumentFrames, NoCoordinationNoExtraActors) {
+    // negative controls: an aside is not a list, and an owner is no item of its own
+    const auto a = of_type(extract("Haddad, who met Selim in Cairo on Sunday, signed the "
+                                   "agreement on Monday."),
+                           "agreement");
+    for (const auto& e : a) EXPECT_FALSE(has(e.actors, "Omar Selim"));
+    const auto b = of_type(extract("Egypt's President Omar Selim and Haddad signed the agreement "
+                                   "in Amman on Monday."),
+                           "agreement");
+    ASSERT_FALSE(b.empty());
+    for (const auto& p : b.front().actors) EXPECT_NE(p.kind, "country");
+}
+
+// ---------------------------------------------------------------- complements
+
+TEST(ArgumentFrames, ThatClauseSubjectIsTheAppealsAddressee) {
+    const auto a = of_type(extract("Israel demanded on Friday that Egypt close the Rafah "
+                                   "crossing."),
+                           "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().targets, "EGY"));
+    EXPECT_TRUE(has(a.front().actors, "ISR"));
+}
+
+TEST(ArgumentFrames, ThatClauseOfASayingIsNoAppeal) {
+    // negative controls: a report is no appeal; a pronoun subject gives no addressee
+    EXPECT_TRUE(of_type(extract("Israel said on Friday that Egypt closed the crossing."), "appeal")
+                    .empty());
+    const auto a = of_type(extract("Jordan demanded on Friday that it be consulted."), "appeal");
+    for (const auto& e : a) EXPECT_TRUE(e.targets.empty());
+}
+
+TEST(ArgumentFrames, TalksAskedOfTwoSidesOnADayAreTheirsAndPlanned) {
+    const auto n = of_type(extract("Selim and Brandt called on Israel and Hamas to resume talks "
+                                   "on Thursday, Jan. 18, in either Doha or Cairo."),
+                           "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    const auto& e = n.front();
+    EXPECT_TRUE(has(e.actors, "ISR"));
+    EXPECT_TRUE(has(e.actors, "Hamas"));
+    EXPECT_FALSE(has(e.actors, "Omar Selim"));
+    EXPECT_TRUE(has_mediator(e, "Omar Selim"));
+    EXPECT_EQ(e.status, "planned");
+    EXPECT_EQ(e.date.value_or(""), "2024-01-18");
+    EXPECT_EQ(where(e), "Doha");
+}
+
+TEST(ArgumentFrames, TalksAskedForWithoutADayAreOnlyTheAppealsAim) {
+    // negative control: no day, no talks of their own
+    const auto evs =
+        extract("Selim and Brandt called on Israel and Hamas to resume talks as soon as possible.");
+    EXPECT_TRUE(of_type(evs, "negotiation").empty());
+    EXPECT_FALSE(of_type(evs, "appeal").empty());
+}
+
+TEST(ArgumentFrames, RejectedCallsAreNoAppealOfTheRejectingSide) {
+    const auto evs = extract("Israel has rejected calls for a full ceasefire in Gaza.");
+    EXPECT_FALSE(of_type(evs, "rejection").empty());
+    EXPECT_TRUE(of_type(evs, "appeal").empty());
+    // negative control: the call itself
+    EXPECT_FALSE(of_type(extract("Jordan renewed its call for a full ceasefire in Gaza on Monday."),
+                         "appeal")
+                     .empty());
+}
+
+// ---------------------------------------------------------------- aid transfer verbs
+
+TEST(ArgumentFrames, AidAsATransferOrIncreaseVerbWithAnAmount) {
+    const auto a1 = of_type(extract("France increased its humanitarian aid for Palestinians in "
+                                    "Gaza to 100 million euros on Monday."),
+                            "aid");
+    ASSERT_FALSE(a1.empty());
+    EXPECT_TRUE(has(a1.front().actors, "FRA"));
+    const auto a2 = of_type(extract("Qatar will give Jordan's government $500 million in new "
+                                    "economic support, Haddad said on Monday."),
+                            "aid");
+    ASSERT_FALSE(a2.empty());
+    EXPECT_TRUE(has(a2.front().actors, "QAT"));
+    EXPECT_TRUE(has(a2.front().targets, "JOR"));
+}
+
+TEST(ArgumentFrames, IncreasingPressureIsNoAid) {
+    // negative control: the increased object is pressure, the aid is another clause's
+    EXPECT_TRUE(of_type(extract("Haddad urged France to increase pressure on Israel to allow more "
+                                "humanitarian aid into Gaza."),
+                        "aid")
+                    .empty());
+}
+
+}  // namespace
+}  // namespace herald::processors
