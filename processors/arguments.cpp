@@ -64,6 +64,9 @@ std::size_t clause_stop(const Doc& d, const Sentence& s, std::size_t t) {
     for (std::size_t u = t; u < s.te; ++u) {
         const Token& x = d.toks[u];
         if (x.kind == TokKind::quote || x.lower == ";"_w) return u;
+        // "urged Israel to open the crossings during a visit to Cairo": the main clause's
+        if (in(x.lower, {"during", "amid", "while", "when", "after", "before", "as", "despite"}))
+            return u;
         if (x.lower == ","_w && u + 1 < s.te) {
             const Token& n = d.toks[u + 1];
             if (n.lower.ends_with("ing") || (n.lex & LSubordinator) || has(n, WRelativePronoun))
@@ -318,7 +321,10 @@ void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std:
         if (has(d.toks[t], WWeekday) || has(d.toks[t], WMonth)) day = true;
     for (std::size_t i = first; i < end; ++i) {
         Candidate& e = d.cands[i];
-        if (&e == &a || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end) continue;
+        // the complement's own verb: "to resume talks", "to return to negotiations"
+        if (&e == &a || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end ||
+            e.tb > f.comp_verb + 3)
+            continue;
         if (!(is(e, "negotiation"_w) || is(e, "meeting"_w) || is(e, "agreement"_w) ||
               is(e, "visit"_w)))
             continue;
@@ -383,7 +389,8 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
             a.syntax != TrigSyntax::verb || a.te > c.tb)
             continue;
         const ArgFrame f = arg_frame(d, s, a.tb, a.te);
-        if (f.comp != ComplementKind::to_infinitive || c.tb < f.comp_verb || c.tb >= f.comp_end)
+        if (f.comp != ComplementKind::to_infinitive || c.tb < f.comp_verb || c.tb >= f.comp_end ||
+            c.tb > f.comp_verb + 3)
             continue;
         for (std::size_t t = c.te; t < f.comp_end; ++t)
             if (has(d.toks[t], WWeekday) || has(d.toks[t], WMonth)) return true;
