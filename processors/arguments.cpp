@@ -177,38 +177,46 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
     while (p > s.tb && weak_word(d.toks[p - 1])) --p;
     const std::size_t end = p;
     std::size_t start = p;
-    bool joined = true;  // a separator ("and", ",") is due before the next item leftwards
+    bool joined = true;       // a separator ("and", ",") is due before the next item leftwards
+    bool comma_only = false;  // ... and it was a bare comma
+    bool cut = false;         // stopped at the comma after a fronted phrase
     for (int guard = 0; guard < 8 && p > s.tb; ++guard) {
         // one item: [det | his/her/their] [modifiers] mention, or up to four plain words
         std::size_t q = p;
-        const Mention* last = nullptr;
-        for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size(); ++mi) {
-            const Mention& m = d.mentions[mi];
-            if (m.tb >= p) break;
-            if (m.te == p) last = &m;
-        }
-        if (last) q = last->tb;
         std::size_t words = 0;
-        while (q > s.tb && words < 4) {
+        while (q > s.tb && words < 5) {
+            // a mention ending here is a modifier or the head of this item ("Hamas gunmen")
+            const Mention* inner = nullptr;
+            for (std::size_t j = d.mention_from(s.tb); j < d.mentions.size(); ++j) {
+                if (d.mentions[j].tb >= q) break;
+                if (d.mentions[j].te == q) inner = &d.mentions[j];
+            }
+            if (inner && inner->kind != MentionKind::pronoun) {
+                q = inner->tb;
+                ++words;
+                continue;
+            }
             const Token& x = d.toks[q - 1];
             if (x.kind != TokKind::word || (x.lex & (LPreposition | LSubordinator)) ||
-                in(x.lower, {"and", "or", "that", "who", "which", "said", "says"}))
+                has(x, WRelativePronoun) ||
+                in(x.lower, {"and", "or", "that", "who", "which", "said", "says", "when", "as"}))
                 break;
-            // another mention ends here: it is an item of its own unless it owns this one
-            const std::size_t mi = d.mention_from(s.tb);
-            bool ends_mention = false;
-            for (std::size_t j = mi; j < d.mentions.size() && d.mentions[j].tb < q; ++j)
-                if (d.mentions[j].te == q && d.mentions[j].kind != MentionKind::pronoun)
-                    ends_mention = true;
-            if (ends_mention) break;
             --q;
             ++words;
         }
         if (q == p) break;
-        if (!joined) break;
+        // "After Qatar spoke, Egypt and Jordan ...", "In London, X said": the part before
+        // a comma that a preposition or subordinator opens is a fronted phrase, no item
+        // (the phrase opens the sentence: "Later on Monday, X met")
+        if (comma_only && q > s.tb && q <= s.tb + 3 &&
+            (d.toks[q - 1].lex & (LPreposition | LSubordinator))) {
+            cut = true;
+            break;
+        }
         start = q;
         p = q;
         joined = false;
+        comma_only = false;
         // separators: ", and", "and", ","
         if (p > s.tb && d.toks[p - 1].lower == "and"_w) {
             --p;
@@ -217,8 +225,18 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
         } else if (p > s.tb && d.toks[p - 1].lower == ","_w) {
             --p;
             joined = true;
+            comma_only = true;
         }
         if (!joined) break;
+    }
+    // a subject starts a clause: the sentence start, a clause opener or a fronted phrase's
+    // comma; a list running on into an apposition or an object is no subject
+    if (start > s.tb && !cut) {
+        const Token& x = d.toks[start - 1];
+        if (!((x.lex & LSubordinator) || has(x, WRelativePronoun) || x.lower == ";"_w ||
+              in(x.lower, {"that", "when", "after", "as", "while", "where", "before", "because",
+                           "but", "and", "since", "if", "though", "although"})))
+            return TokSpan{end, end};
     }
     return TokSpan{start, end};
 }
@@ -381,6 +399,12 @@ void rejected_object(Doc& d, const Sentence& s, const Candidate& r, std::size_t 
 }
 
 }  // namespace
+
+bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
+    const TokSpan subj = subject_phrase(d, s, vb);
+    if (subj.empty() || subj.b == s.tb || parties_in(d, subj).empty()) return false;
+    return in(d.toks[subj.b - 1].lower, {"when", "after", "as", "while", "where", "before"});
+}
 
 bool asked_with_day(const Doc& d, const Candidate& c) {
     const Sentence& s = d.sents[c.sentence];

@@ -52,6 +52,10 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb);
 
 ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve);
 
+// "strikes since Oct. 7, when Hamas gunmen killed 1,400 people": the kill verb at `vb` has
+// its own subject (with a party) in a subordinate clause, so it is an attack of its own.
+bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb);
+
 // "called on them to return to talks on Thursday": `c` lies in the infinitive complement
 // of an appeal of its sentence, and that complement names a day (a weekday or a month).
 bool asked_with_day(const Doc& d, const Candidate& c);

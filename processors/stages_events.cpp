@@ -1305,7 +1305,8 @@ class EventsStage final : public Stage {
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
-        if (type == "attack"_w && has(d.toks[mt.tb], WKillVerb)) {
+        if (type == "attack"_w && has(d.toks[mt.tb], WKillVerb) &&
+            !kill_in_own_clause(d, s, mt.tb)) {
             for (const Match& o : ms)
                 if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"_w) {
                     // ("were killed in the strike": a passive names no attacker)

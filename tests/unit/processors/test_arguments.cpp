@@ -97,6 +97,38 @@ TEST(ArgumentFrames, NoCoordinationNoExtraActors) {
     for (const auto& p : b.front().actors) EXPECT_NE(p.kind, "country");
 }
 
+TEST(ArgumentFrames, AListRunningIntoAnAppositionIsNoSubject) {
+    // negative control: the items before the apposition's comma are no speakers
+    const auto st = of_type(extract("The blast killed two commanders of the group's armed wing, "
+                                    "the Fatah youth, Jordanian officials and Hamas said on "
+                                    "Monday.",
+                                    "2024-01-16T12:00:00Z", true),
+                            "statement");
+    for (const auto& e : st) EXPECT_FALSE(has(e.actors, "Fatah"));
+}
+
+// ---------------------------------------------------------------- more than one event
+
+TEST(ArgumentFrames, AKillVerbWithItsOwnSubjectInAWhenClauseIsAnAttackOfItsOwn) {
+    const auto a = of_type(extract("Hundreds have been killed in Israeli strikes since Jan. 7, "
+                                   "when Hezbollah fighters killed 12 people in northern Israel."),
+                           "attack");
+    bool hezbollah = false, israel = false;
+    for (const auto& e : a) {
+        if (has(e.actors, "Hezbollah")) hezbollah = true;
+        if (has(e.actors, "ISR")) israel = true;
+    }
+    EXPECT_TRUE(hezbollah);
+    EXPECT_TRUE(israel);
+}
+
+TEST(ArgumentFrames, AKillVerbSharingTheAttacksClauseFoldsIntoIt) {
+    // negative control: no subject of its own, one attack
+    const auto a =
+        of_type(extract("Israeli strikes on Tyre on Monday killed 12 people."), "attack");
+    EXPECT_EQ(a.size(), 1u);
+}
+
 // ---------------------------------------------------------------- complements
 
 TEST(ArgumentFrames, ThatClauseSubjectIsTheAppealsAddressee) {
