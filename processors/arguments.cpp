@@ -398,6 +398,56 @@ void rejected_object(Doc& d, const Sentence& s, const Candidate& r, std::size_t 
     }
 }
 
+// "A delegation led by senior Hamas official X met Y": the head of the group that is the
+// subject is the actor of a verb that found none.
+void delegation_subject(Doc& d, const Sentence& s, Candidate& c) {
+    if (c.syntax != TrigSyntax::verb || !c.ev.actors.empty()) return;
+    std::size_t p = c.tb;
+    while (p > s.tb && weak_word(d.toks[p - 1])) --p;
+    const Mention* m = nullptr;
+    for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size(); ++mi) {
+        if (d.mentions[mi].tb >= p) break;
+        if (d.mentions[mi].te == p) m = &d.mentions[mi];
+    }
+    if (!m || !m->part || m->part->kind != "person"_w || m->in_quote || m->tb < s.tb + 3) return;
+    if (d.toks[m->tb - 1].lower != "by"_w || !in(d.toks[m->tb - 2].lower, {"led", "headed"}))
+        return;
+    for (std::size_t t = m->tb - 2; t-- > s.tb && t + 5 > m->tb;)
+        if (in(d.toks[t].lower, {"delegation", "delegations", "team", "teams", "mission"})) {
+            c.ev.actors.push_back(*m->part);
+            std::erase_if(c.ev.targets, [&](const Participant& x) { return same(x, *m->part); });
+            return;
+        }
+}
+
+// "Hamas also welcomed it", "welcomed the opinion": welcoming a thing is a statement,
+// welcoming a person (or people) is a reception. `c` is a meeting of a bare "welcome"
+// verb whose object is no person: it becomes the subject's statement.
+void welcome_sense(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "meeting"_w) || c.syntax != TrigSyntax::verb || c.te != c.tb + 1 ||
+        !d.toks[c.tb].lower.starts_with("welcom") || c.ev.actors.empty())
+        return;
+    const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
+    if (obj.empty()) return;
+    bool thing = in(d.toks[obj.b].lower, {"it", "this", "that", "these", "those", "what"});
+    for (std::size_t t = obj.b; t < obj.e && !thing; ++t) {
+        const Token& x = d.toks[t];
+        if (x.lex & LPeopleNoun) return;  // "welcomed the ministers"
+        if (const Mention* m = mention_at(d, t); m && m->part) {
+            if (!(m->possessive || (m->adjective && !m->people))) return;  // a guest
+            t = m->te - 1;
+            continue;
+        }
+        // a common noun heads the object before any guest: "welcomed the opinion"
+        if (x.kind == TokKind::word && !x.cap && !(x.lex & LDeterminer) && t + 1 >= obj.e)
+            thing = true;
+    }
+    if (!thing || !retype(c.ev, *d.k, "statement")) return;
+    c.ev.targets.clear();
+    c.places.clear();
+    c.ev.location.reset();
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -431,6 +481,8 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         attack_object_place(d, s, c);
         coordinated_subject(d, s, c);
         appeal_that_target(d, s, c);
+        delegation_subject(d, s, c);
+        welcome_sense(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

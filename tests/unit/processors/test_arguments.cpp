@@ -181,6 +181,39 @@ TEST(ArgumentFrames, RejectedCallsAreNoAppealOfTheRejectingSide) {
                      .empty());
 }
 
+// ---------------------------------------------------------------- subject heads, word sense
+
+TEST(ArgumentFrames, TheTitledHeadOfADelegationIsTheActor) {
+    const auto m = of_type(extract("Haddad arrived in Cairo on Sunday. A delegation led by senior "
+                                   "Hamas official Yusuf Darwish met Egyptian President Omar Selim "
+                                   "and Jordan's Amal Haddad in Cairo on Monday."),
+                           "meeting");
+    bool found = false;
+    for (const auto& e : m)
+        if (has(e.actors, "Yusuf Darwish")) found = true;
+    EXPECT_TRUE(found);
+}
+
+TEST(ArgumentFrames, NoDelegationNoHeadAsActor) {
+    // negative control: a person after "by" in a passive is no subject head
+    const auto m = of_type(extract("Selim and Haddad met in Cairo on Monday, a meeting "
+                                   "requested by Brandt."),
+                           "meeting");
+    for (const auto& e : m) EXPECT_FALSE(has(e.actors, "Peter Brandt"));
+}
+
+TEST(ArgumentFrames, WelcomingAThingIsAStatementNotAMeeting) {
+    const auto evs = extract(
+        "France announced a new aid plan for Lebanon on Monday. Hezbollah "
+        "also welcomed it.",
+        "2024-01-16T12:00:00Z", true);
+    for (const auto& e : of_type(evs, "meeting")) EXPECT_FALSE(has(e.actors, "Hezbollah"));
+    // negative control: welcoming a person is a reception
+    const auto m = of_type(extract("Selim welcomed Haddad in Cairo on Monday."), "meeting");
+    ASSERT_FALSE(m.empty());
+    EXPECT_TRUE(has(participants(m.front()), "Amal Haddad"));
+}
+
 // ---------------------------------------------------------------- aid transfer verbs
 
 TEST(ArgumentFrames, AidAsATransferOrIncreaseVerbWithAnAmount) {
