@@ -448,6 +448,63 @@ void welcome_sense(Doc& d, const Sentence& s, Candidate& c) {
     c.ev.location.reset();
 }
 
+// "Jaishankar called on President Raisi": "call on" a person with no infinitive or "for"
+// after is a courtesy call (a meeting), not an appeal.
+void call_on_person(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || c.te != c.tb + 2 ||
+        !d.toks[c.tb].lower.starts_with("call") || !in(d.toks[c.tb + 1].lower, {"on", "upon"}))
+        return;
+    const Mention* m = mention_at(d, c.te);
+    if (!m || !m->part || m->part->kind != "person"_w || m->possessive) return;
+    std::size_t after = m->te;
+    // an apposition or relative clause after the guest ("X, who told him")
+    if (after < s.te && d.toks[after].lower == ","_w) ++after;
+    if (after < s.te &&
+        (in(d.toks[after].lower, {"and", "not"}) ||
+         (d.toks[after].kind == TokKind::word && !has(d.toks[after], WRelativePronoun) &&
+          !(d.toks[after].lex & (LPreposition | LDateWord)))))
+        return;
+    // "called on X on Monday to resign", "called on X for restraint": an appeal
+    const std::size_t stop = clause_stop(d, s, m->te);
+    for (std::size_t t = m->te; t < stop; ++t) {
+        if (has(d.toks[t], WRelativePronoun) && d.toks[t].lower != "that"_w) break;
+        if (in(d.toks[t].lower, {"to", "for"})) return;
+    }
+    if (!retype(c.ev, *d.k, "meeting")) return;
+}
+
+// "met on the sidelines of the BRICS summit in Johannesburg": a gathering named as the
+// venue of another event is only where it took place, not an event of its own.
+void venue_gathering(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "meeting"_w) || c.syntax == TrigSyntax::verb || c.tb < s.tb + 2) return;
+    std::size_t t = c.tb;
+    while (t > s.tb && t + 4 > c.tb && d.toks[t - 1].lower != "of"_w) --t;
+    if (t < s.tb + 2 || d.toks[t - 1].lower != "of"_w || d.toks[t - 2].lower != "sidelines"_w)
+        return;
+    c.drop = true;
+}
+
+// "obliged to facilitate relief": facilitating a thing is no mediation; talks, a deal or
+// the parties as its object are.
+void facilitate_sense(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "negotiation"_w) || c.syntax != TrigSyntax::verb ||
+        !d.toks[c.tb].lower.starts_with("facilitat"))
+        return;
+    const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
+    for (std::size_t t = obj.b; t < obj.e; ++t) {
+        const Token& x = d.toks[t];
+        if (has(x, WAgreementNoun) ||
+            in(x.lower, {"talks", "negotiations", "negotiation", "dialogue", "meeting", "meetings",
+                         "contacts", "exchange", "exchanges", "mediation"}))
+            return;
+        if (const Mention* m = mention_at(d, t); m && m->part && !m->adjective) return;
+    }
+    if (obj.empty() && skip_adjuncts(d, s, c.te) < s.te &&
+        in(d.toks[skip_adjuncts(d, s, c.te)].lower, {"between", "with"}))
+        return;  // "facilitated between the two sides"
+    c.drop = true;
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -483,6 +540,9 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         appeal_that_target(d, s, c);
         delegation_subject(d, s, c);
         welcome_sense(d, s, c);
+        call_on_person(d, s, c);
+        venue_gathering(d, s, c);
+        facilitate_sense(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

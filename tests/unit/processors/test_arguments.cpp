@@ -214,6 +214,48 @@ TEST(ArgumentFrames, WelcomingAThingIsAStatementNotAMeeting) {
     EXPECT_TRUE(has(participants(m.front()), "Amal Haddad"));
 }
 
+TEST(ArgumentFrames, CallingOnAPersonIsACourtesyCall) {
+    const auto evs = extract("Later on Monday, Brandt called on President Omar Selim in Cairo.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    EXPECT_TRUE(has(participants(m.front()), "Omar Selim"));
+    EXPECT_TRUE(of_type(evs, "appeal").empty());
+}
+
+TEST(ArgumentFrames, CallingOnAPersonToActIsAnAppeal) {
+    // negative controls: an infinitive or "for" after the addressee keeps the appeal
+    for (const char* t : {"Brandt called on Selim on Monday to release the prisoners.",
+                          "Brandt called on Selim for restraint on Monday."}) {
+        const auto evs = extract(t);
+        EXPECT_FALSE(of_type(evs, "appeal").empty()) << t;
+        EXPECT_TRUE(of_type(evs, "meeting").empty()) << t;
+    }
+}
+
+TEST(ArgumentFrames, AGatheringNamedAsAVenueIsNoMeetingOfItsOwn) {
+    const auto m = of_type(extract("Selim and Haddad met on the sidelines of the Arab League "
+                                   "summit in Cairo on Monday."),
+                           "meeting");
+    for (const auto& e : m) EXPECT_FALSE(has(e.actors, "Arab League"));
+    // negative control: the summit as the event itself
+    const auto n = of_type(extract("The Arab League summit in Cairo on Monday was attended by "
+                                   "Selim and Haddad."),
+                           "meeting");
+    EXPECT_FALSE(n.empty());
+}
+
+TEST(ArgumentFrames, FacilitatingAThingIsNoMediation) {
+    EXPECT_TRUE(of_type(extract("Israel is obliged to facilitate relief for civilians in Gaza, "
+                                "Haddad said on Monday."),
+                        "negotiation")
+                    .empty());
+    // negative control: facilitating talks is
+    EXPECT_FALSE(of_type(extract("Qatar facilitated talks between Israel and Hamas in Doha on "
+                                 "Monday."),
+                         "negotiation")
+                     .empty());
+}
+
 // ---------------------------------------------------------------- aid transfer verbs
 
 TEST(ArgumentFrames, AidAsATransferOrIncreaseVerbWithAnAmount) {
