@@ -505,6 +505,22 @@ void facilitate_sense(Doc& d, const Sentence& s, Candidate& c) {
     c.drop = true;
 }
 
+// "The Feb. 6 earthquake and its aftershocks killed 50,000 people": a kill verb whose
+// subject is a natural or accidental cause (`natural_causes`) is no attack.
+void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "attack"_w) || c.syntax != TrigSyntax::verb || !has(d.toks[c.tb], WKillVerb)) return;
+    for (std::size_t t = c.tb; t-- > s.tb && t + 9 > c.tb;) {
+        const Token& x = d.toks[t];
+        if (x.lower == ","_w || x.lower == ";"_w || x.kind == TokKind::quote ||
+            (x.lex & LSubordinator))
+            break;
+        if (d.k->natural_causes.count(x.lower)) {
+            c.drop = true;
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -543,6 +559,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         call_on_person(d, s, c);
         venue_gathering(d, s, c);
         facilitate_sense(d, s, c);
+        natural_cause(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

@@ -256,6 +256,18 @@ TEST(ArgumentFrames, FacilitatingAThingIsNoMediation) {
                      .empty());
 }
 
+TEST(ArgumentFrames, ANaturalCauseThatKillsIsNoAttack) {
+    EXPECT_TRUE(of_type(extract("The Jan. 6 earthquake and its aftershocks killed more than 5,000 "
+                                "people in northern Lebanon."),
+                        "attack")
+                    .empty());
+    // negative control: an attacker that kills
+    EXPECT_FALSE(of_type(extract("Hezbollah fighters killed five people in northern Israel on "
+                                 "Jan. 6."),
+                         "attack")
+                     .empty());
+}
+
 // ---------------------------------------------------------------- aid transfer verbs
 
 TEST(ArgumentFrames, AidAsATransferOrIncreaseVerbWithAnAmount) {
