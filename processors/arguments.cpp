@@ -136,6 +136,7 @@ TokSpan noun_phrase(const Doc& d, const Sentence& s, std::size_t t) {
             ++u;
             continue;
         }
+        if (x.lower == "that"_w) break;  // a complement or relative clause, not a determiner
         if (x.lower == "'s"_w || (x.text == "-"_w && !x.space_before) ||
             x.kind == TokKind::number || (x.lex & LDeterminer)) {
             ++u;
@@ -244,8 +245,13 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
 ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve) {
     ArgFrame f;
     f.subject = subject_phrase(d, s, vb);
-    const std::size_t t = skip_adjuncts(d, s, ve);
+    std::size_t t = skip_adjuncts(d, s, ve);
     f.object = noun_phrase(d, s, t);
+    // "told the state news agency KUNA that ...": the addressee before the that-clause
+    if (!f.object.empty()) {
+        const std::size_t u = skip_adjuncts(d, s, f.object.e);
+        if (u < s.te && d.toks[u].lower == "that"_w) t = u;
+    }
     if (t < s.te && d.toks[t].lower == "that"_w) {
         const std::size_t a = skip_adjuncts(d, s, t + 1);
         const TokSpan subj = mention_list(d, s, a);
@@ -521,6 +527,27 @@ void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
     }
 }
 
+// "Kuwait's foreign minister X told KUNA that Kuwait rejected ...": a state's stance
+// reported by its own official is the official's (the speaker speaks for the state).
+void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size_t first,
+                       std::size_t end) {
+    if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.size() != 1 ||
+        st.ev.actors[0].kind != "person"_w || st.ev.actors[0].country.empty())
+        return;
+    const ArgFrame f = arg_frame(d, s, st.tb, st.te);
+    if (f.comp != ComplementKind::that_clause) return;
+    const Participant& speaker = st.ev.actors[0];
+    for (std::size_t i = first; i < end; ++i) {
+        Candidate& e = d.cands[i];
+        if (&e == &st || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end ||
+            e.tb > f.comp_verb + 3 || is(e, "statement"_w) || e.ev.actors.size() != 1)
+            continue;
+        const Participant& a = e.ev.actors[0];
+        if (a.kind != "country"_w || a.country != speaker.country) continue;
+        e.ev.actors[0] = speaker;
+    }
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -565,6 +592,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
         appeal_complement_event(d, s, d.cands[i], first, end);
         rejected_object(d, s, d.cands[i], first, end);
+        speaker_for_state(d, s, d.cands[i], first, end);
     }
 }
 

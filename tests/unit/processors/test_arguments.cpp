@@ -181,6 +181,27 @@ TEST(ArgumentFrames, RejectedCallsAreNoAppealOfTheRejectingSide) {
                      .empty());
 }
 
+TEST(ArgumentFrames, AStatesStanceToldByItsOfficialIsTheOfficials) {
+    const auto r = of_type(extract("Jordanian Foreign Minister Amal Haddad told reporters on "
+                                   "Monday that Jordan rejected any Israeli presence in the "
+                                   "valley."),
+                           "rejection");
+    ASSERT_FALSE(r.empty());
+    EXPECT_TRUE(has(r.front().actors, "Amal Haddad"));
+    EXPECT_FALSE(has(r.front().actors, "Jordan"));
+}
+
+TEST(ArgumentFrames, AnotherStatesStanceStaysThatStates) {
+    // negative control: the speaker reports a stance of another state
+    const auto r = of_type(extract("Jordanian Foreign Minister Amal Haddad told reporters on "
+                                   "Monday that Egypt rejected any Israeli presence in the "
+                                   "valley."),
+                           "rejection");
+    ASSERT_FALSE(r.empty());
+    EXPECT_TRUE(has(r.front().actors, "EGY"));
+    EXPECT_FALSE(has(r.front().actors, "Amal Haddad"));
+}
+
 // ---------------------------------------------------------------- subject heads, word sense
 
 TEST(ArgumentFrames, TheTitledHeadOfADelegationIsTheActor) {
