@@ -3,6 +3,7 @@
 #include "processors/arguments.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "processors/lit.hpp"
@@ -251,6 +252,14 @@ ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t 
     if (!f.object.empty()) {
         const std::size_t u = skip_adjuncts(d, s, f.object.e);
         if (u < s.te && d.toks[u].lower == "that"_w) t = u;
+    }
+    // "said in a joint statement that ...", "told reporters in Geneva that ...": one
+    // prepositional phrase before the that-clause
+    if (t < s.te && d.toks[t].lower != "that"_w && (d.toks[t].lex & LPreposition) &&
+        d.toks[t].lower != "of"_w) {
+        const TokSpan pp = noun_phrase(d, s, t + 1);
+        const std::size_t u = skip_adjuncts(d, s, pp.e);
+        if (!pp.empty() && u < s.te && d.toks[u].lower == "that"_w) t = u;
     }
     if (t < s.te && d.toks[t].lower == "that"_w) {
         const std::size_t a = skip_adjuncts(d, s, t + 1);
@@ -548,6 +557,32 @@ void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size
     }
 }
 
+// "The three leaders said in a joint statement that Israel must lift the restrictions": a
+// saying whose that-clause puts a demand modal (`demand_modals`) on a party is also an
+// appeal of the speaker to that party. Returns the appeal to add, if any.
+std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const Candidate& st) {
+    if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.empty() ||
+        st.form == VerbForm::ing)
+        return std::nullopt;
+    const ArgFrame f = arg_frame(d, s, st.tb, st.te);
+    if (f.comp != ComplementKind::that_clause) return std::nullopt;
+    std::vector<Participant> addr = parties_in(d, f.comp_subject);
+    std::erase_if(addr, [&](const Participant& p) { return contains(st.ev.actors, p); });
+    if (addr.empty()) return std::nullopt;
+    std::size_t t = f.comp_subject.e;
+    while (t < s.te && weak_word(d.toks[t])) ++t;
+    bool modal = false;
+    for (const Phrase& p : d.k->demand_modals)
+        if (match_phrase(d, t, s.te, p)) modal = true;
+    if (!modal) return std::nullopt;
+    Candidate a = st;
+    if (!retype(a.ev, *d.k, "appeal")) return std::nullopt;
+    a.ev.targets = std::move(addr);
+    a.places.clear();
+    a.ev.location.reset();
+    return a;
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -593,6 +628,10 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         appeal_complement_event(d, s, d.cands[i], first, end);
         rejected_object(d, s, d.cands[i], first, end);
         speaker_for_state(d, s, d.cands[i], first, end);
+    }
+    for (std::size_t i = first; i < end; ++i) {
+        if (d.cands[i].drop || d.cands[i].sentence != si) continue;
+        if (auto a = demand_in_saying(d, s, d.cands[i])) d.cands.push_back(std::move(*a));
     }
 }
 

@@ -148,6 +148,28 @@ TEST(ArgumentFrames, ThatClauseOfASayingIsNoAppeal) {
     for (const auto& e : a) EXPECT_TRUE(e.targets.empty());
 }
 
+TEST(ArgumentFrames, ASayingThatPutsAMustOnAPartyIsAlsoAnAppeal) {
+    const auto evs = extract(
+        "Haddad and Selim said in a joint statement on Monday that Israel "
+        "must immediately lift the restrictions on aid.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().targets, "ISR"));
+    EXPECT_TRUE(has(a.front().actors, "Amal Haddad"));
+    EXPECT_FALSE(of_type(evs, "statement").empty());
+}
+
+TEST(ArgumentFrames, ASayingOfAFactOrOfTheSpeakersOwnDutyIsNoAppeal) {
+    // negative controls: no modal; the speaker's own obligation
+    EXPECT_TRUE(of_type(extract("Haddad said in a statement on Monday that Israel had lifted the "
+                                "restrictions on aid."),
+                        "appeal")
+                    .empty());
+    EXPECT_TRUE(
+        of_type(extract("Jordan said on Monday that Jordan must protect its borders."), "appeal")
+            .empty());
+}
+
 TEST(ArgumentFrames, TalksAskedOfTwoSidesOnADayAreTheirsAndPlanned) {
     const auto n = of_type(extract("Selim and Brandt called on Israel and Hamas to resume talks "
                                    "on Thursday, Jan. 18, in either Doha or Cairo."),
