@@ -583,6 +583,102 @@ std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const
     return a;
 }
 
+// A candidate of `type` at tokens [tb, te) of sentence si, arguments to be filled.
+Candidate new_candidate(const Doc& d, std::size_t si, std::size_t tb, std::size_t te, Lit type) {
+    Candidate c;
+    c.ev.attributes = nullptr;  // Candidate::attrs until output
+    c.ev.status = "occurred";
+    retype(c.ev, *d.k, std::string_view(type.p, type.n));
+    c.sentence = si;
+    c.tb = tb;
+    c.te = te;
+    c.syntax = TrigSyntax::noun;
+    c.form = VerbForm::none;
+    return c;
+}
+
+// The parties of a plural reference ("the two countries", "both sides") as resolved by
+// coreference: the mention's referent and its further referents.
+std::vector<Participant> plural_parties(const Mention& m) {
+    std::vector<Participant> out;
+    if (m.kind != MentionKind::plural_anaphor || !m.part || m.extra.empty()) return out;
+    out.push_back(*m.part);
+    for (const Participant& p : m.extra)
+        if (!contains(out, p)) out.push_back(p);
+    return out;
+}
+
+// "a meeting of the two countries' follow-up committee", "at the start of their meeting
+// in Kazan": a meeting noun whose possessor names its parties is a meeting of them, even
+// with no verb (the nominal and possessive heads the trigger rules leave out). Returns the
+// meetings to add.
+std::vector<Candidate> possessed_meetings(const Doc& d, std::size_t si, std::size_t first,
+                                          std::size_t end) {
+    std::vector<Candidate> out;
+    const Sentence& s = d.sents[si];
+    for (std::size_t t = s.tb + 1; t < s.te; ++t) {
+        const Token& x = d.toks[t];
+        if (!in(x.lower, {"meeting", "talks"})) continue;
+        bool covered = false;
+        for (std::size_t i = first; i < end; ++i)
+            if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
+                covered = true;
+        if (covered) continue;
+        std::vector<Participant> act, tgt;
+        if (d.toks[t - 1].lower == "their"_w) {
+            // the clause's subject and the person it addresses ("X expressed his
+            // condolences to Y at the start of their meeting")
+            const Mention* subj = nullptr;
+            const Mention* other = nullptr;
+            for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size(); ++mi) {
+                const Mention& m = d.mentions[mi];
+                if (m.tb >= t) break;
+                if (!party(m) || m.possessive || m.kind == MentionKind::pronoun) continue;
+                if (!subj && m.prep.empty())
+                    subj = &m;
+                else if (subj && in(m.prep, {"to", "with"}) && !same(*m.part, *subj->part))
+                    other = &m;
+            }
+            if (!subj || !other || subj->part->kind != other->part->kind) continue;
+            act.push_back(*subj->part);
+            tgt.push_back(*other->part);
+        } else if (t + 2 < s.te && d.toks[t + 1].lower == "of"_w) {
+            const TokSpan np = noun_phrase(d, s, t + 2);
+            for (std::size_t mi = d.mention_from(np.b); mi < d.mentions.size(); ++mi) {
+                const Mention& m = d.mentions[mi];
+                if (m.tb >= np.e) break;
+                act = plural_parties(m);
+                if (!act.empty()) break;
+            }
+            if (act.empty()) continue;
+        } else {
+            continue;
+        }
+        Candidate c = new_candidate(d, si, t, t + 1, "meeting"_w);
+        c.ev.actors = std::move(act);
+        c.ev.targets = std::move(tgt);
+        // its venue: "in Kazan" after it, else the place of the event it is told with
+        const std::size_t stop = clause_stop(d, s, t + 1);
+        for (std::size_t mi = d.mention_from(t + 1); mi < d.mentions.size(); ++mi) {
+            const Mention& m = d.mentions[mi];
+            if (m.tb >= stop) break;
+            if (m.place && !m.adjective && in(m.prep, {"in", "at"})) {
+                c.places.push_back(*m.place);
+                break;
+            }
+        }
+        if (c.places.empty())
+            for (std::size_t i = first; i < end; ++i)
+                if (d.cands[i].sentence == si && !d.cands[i].drop && d.cands[i].ev.location) {
+                    c.places.push_back(*d.cands[i].ev.location);
+                    break;
+                }
+        if (!c.places.empty()) c.ev.location = c.places.front();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -633,6 +729,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
         if (auto a = demand_in_saying(d, s, d.cands[i])) d.cands.push_back(std::move(*a));
     }
+    for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
 }
 
 }  // namespace herald::processors

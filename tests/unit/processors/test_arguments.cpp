@@ -224,6 +224,41 @@ TEST(ArgumentFrames, AnotherStatesStanceStaysThatStates) {
     EXPECT_FALSE(has(r.front().actors, "Amal Haddad"));
 }
 
+// ---------------------------------------------------------------- nominal and possessive heads
+
+TEST(ArgumentFrames, TheirMeetingIsOfTheSubjectAndTheAddressee) {
+    const auto m =
+        of_type(extract("Selim expressed his condolences to Haddad at the start of their "
+                        "meeting in Amman on Monday."),
+                "meeting");
+    ASSERT_FALSE(m.empty());
+    const auto ps = participants(m.front());
+    EXPECT_TRUE(has(ps, "Omar Selim"));
+    EXPECT_TRUE(has(ps, "Amal Haddad"));
+    EXPECT_EQ(where(m.front()), "Amman");
+}
+
+TEST(ArgumentFrames, AMeetingOfTheTwoCountriesCommitteeIsTheirs) {
+    const auto evs = extract(
+        "Egypt and Jordan agreed on Monday to reopen the border crossing. "
+        "The decision was taken at a meeting of the two countries' joint "
+        "committee in Cairo.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    const auto ps = participants(m.front());
+    EXPECT_TRUE(has(ps, "EGY"));
+    EXPECT_TRUE(has(ps, "JOR"));
+    EXPECT_EQ(where(m.front()), "Cairo");
+}
+
+TEST(ArgumentFrames, AMeetingWithNoPossessorPartiesIsNoneOfTheirs) {
+    // negative controls: "their" with no addressee; "of" a body that is no plural reference
+    EXPECT_TRUE(
+        of_type(extract("Officials said their meeting schedule was full."), "meeting").empty());
+    const auto m = of_type(extract("Selim spoke after a meeting of the cabinet."), "meeting");
+    for (const auto& e : m) EXPECT_FALSE(has(participants(e), "JOR"));
+}
+
 // ---------------------------------------------------------------- subject heads, word sense
 
 TEST(ArgumentFrames, TheTitledHeadOfADelegationIsTheActor) {
