@@ -340,11 +340,24 @@ void appeal_that_target(Doc& d, const Sentence& s, Candidate& c) {
         if (!contains(c.ev.actors, p)) c.ev.targets.push_back(p);
 }
 
+// An appeal verb (a verb trigger of type appeal) starts at token t.
+bool appeal_verb_at(const Doc& d, std::size_t t) {
+    const Token& x = d.toks[t];
+    if (!x.trig || x.in_quote) return false;
+    for (const std::uint32_t ti : *x.trig) {
+        const Trigger& tr = d.k->triggers[ti];
+        if (tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing &&
+            d.k->types[tr.type].name == "appeal"_w)
+            return true;
+    }
+    return false;
+}
+
 // "called on Israel and Hamas to resume talks on Aug. 15 in Doha": an event in the
 // infinitive an appeal asks for is one of the addressees, not of the callers.
 void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std::size_t first,
                              std::size_t end) {
-    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb || a.ev.actors.empty()) return;
+    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb) return;
     const ArgFrame f = arg_frame(d, s, a.tb, a.te);
     if (f.comp != ComplementKind::to_infinitive) return;
     const std::vector<Participant> addr = parties_in(d, f.comp_subject);
@@ -354,17 +367,22 @@ void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std:
         if (has(d.toks[t], WWeekday) || has(d.toks[t], WMonth)) day = true;
     for (std::size_t i = first; i < end; ++i) {
         Candidate& e = d.cands[i];
-        // the complement's own verb: "to resume talks", "to return to negotiations"
-        if (&e == &a || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end ||
-            e.tb > f.comp_verb + 3)
-            continue;
+        // the complement's own verb: "to resume talks", "to return to negotiations", or a
+        // verb coordinated with it ("to restore access ... and resume negotiations")
+        if (&e == &a || e.drop || e.tb < f.comp_verb || e.tb >= f.comp_end) continue;
+        const bool coordinated =
+            e.tb > f.comp_verb + 3 && !day &&
+            (d.toks[e.tb - 1].lower == "and"_w || d.toks[e.tb - 2].lower == "and"_w);
+        if (e.tb > f.comp_verb + 3 && !coordinated) continue;
         if (!(is(e, "negotiation"_w) || is(e, "meeting"_w) || is(e, "agreement"_w) ||
               is(e, "visit"_w)))
             continue;
         bool inherited = !e.ev.actors.empty();
-        for (const Participant& p : e.ev.actors)
+        for (const Participant& p : e.ev.actors) {
             if (!contains(a.ev.actors, p)) inherited = false;
-        if (!inherited) continue;
+        }
+        if (a.ev.actors.empty() || a.drop) inherited = false;  // no callers to replace
+        if (!inherited && day) continue;
         // "urged Iran to resume negotiations with the United States": without a day, the
         // event asked for is only what the appeal asks
         if (!day) {
@@ -679,6 +697,43 @@ std::vector<Candidate> possessed_meetings(const Doc& d, std::size_t si, std::siz
     return out;
 }
 
+// "a step Washington has been pressing for", "Israel has been calling for": an appeal in
+// the perfect progressive is a standing position, not the appeal of one day.
+void standing_appeal(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || c.form != VerbForm::ing ||
+        c.tb < s.tb + 2)
+        return;
+    std::size_t p = c.tb;
+    while (p > s.tb + 1 && d.toks[p - 1].lower.ends_with("ly") && !d.toks[p - 1].cap) --p;
+    if (d.toks[p - 1].lower == "been"_w && in(d.toks[p - 2].lower, {"has", "have", "had"}))
+        c.drop = true;
+}
+
+// "days before planned ceasefire talks", "ahead of expected talks": talks named only as a
+// time reference, with no party of their own after them, are no event.
+void time_reference_event(Doc& d, const Sentence& s, Candidate& c) {
+    if (!(is(c, "negotiation"_w) || is(c, "meeting"_w)) || c.syntax == TrigSyntax::verb ||
+        c.tb < s.tb + 1)
+        return;
+    std::size_t p = c.tb;
+    for (int n = 0; n < 3 && p > s.tb && d.toks[p - 1].kind == TokKind::word &&
+                    !d.toks[p - 1].cap && !(d.toks[p - 1].lex & (LPreposition | LDeterminer));
+         ++n)
+        --p;  // "planned ceasefire", "expected new"
+    if (p == s.tb || !in(d.toks[p - 1].lower, {"before", "after", "ahead", "since", "until"}))
+        return;
+    if (d.toks[p - 1].lower == "ahead"_w) return;  // "ahead of": the planned-event cue's
+    const std::size_t stop = clause_stop(d, s, c.te);
+    for (std::size_t mi = d.mention_from(c.te); mi < d.mentions.size(); ++mi) {
+        const Mention& m = d.mentions[mi];
+        if (m.tb >= stop) break;
+        if (m.part || m.place) return;  // "before talks with X", "after talks in Doha"
+    }
+    for (std::size_t t = c.te; t < stop; ++t)
+        if (date_tok(d.toks[t])) return;  // "before talks on Monday"
+    c.drop = true;
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -718,12 +773,28 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         venue_gathering(d, s, c);
         facilitate_sense(d, s, c);
         natural_cause(d, s, c);
+        standing_appeal(d, s, c);
+        time_reference_event(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
         appeal_complement_event(d, s, d.cands[i], first, end);
         rejected_object(d, s, d.cands[i], first, end);
         speaker_for_state(d, s, d.cands[i], first, end);
+    }
+    // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
+    // no speaker yet) still frames its complement
+    for (std::size_t t = s.tb + 1; t < s.te; ++t) {
+        if (!appeal_verb_at(d, t)) continue;
+        bool made = false;
+        for (std::size_t i = first; i < end; ++i)
+            if (d.cands[i].tb == t && d.cands[i].sentence == si) made = true;
+        if (made) continue;
+        Candidate a = new_candidate(d, si, t, t + 1, "appeal"_w);
+        a.syntax = TrigSyntax::verb;
+        if (t + 2 < s.te && in(d.toks[t + 1].lower, {"on", "upon"})) a.te = t + 2;
+        a.drop = true;  // a frame only
+        appeal_complement_event(d, s, a, first, end);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

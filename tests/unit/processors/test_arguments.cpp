@@ -193,6 +193,45 @@ TEST(ArgumentFrames, TalksAskedForWithoutADayAreOnlyTheAppealsAim) {
     EXPECT_FALSE(of_type(evs, "appeal").empty());
 }
 
+TEST(ArgumentFrames, AnEventCoordinatedInAnAppealsComplementIsItsAim) {
+    // even when the appeal itself has no speaker yet ("They")
+    EXPECT_TRUE(of_type(extract("They urged Egypt to reopen the crossing, release the prisoners "
+                                "and resume negotiations with Israel."),
+                        "negotiation")
+                    .empty());
+    // negative control: talks told as held, not asked for
+    EXPECT_FALSE(of_type(extract("Egypt reopened the crossing on Monday and resumed negotiations "
+                                 "with Israel in Cairo."),
+                         "negotiation")
+                     .empty());
+}
+
+TEST(ArgumentFrames, AnAppealInThePerfectProgressiveIsAStandingPosition) {
+    EXPECT_TRUE(of_type(extract("Israel agreed on Monday to open the crossing, a step Washington "
+                                "has been pressing for."),
+                        "appeal")
+                    .empty());
+    // negative control: the appeal of the day
+    EXPECT_FALSE(
+        of_type(extract("Jordan on Monday called for the opening of the crossing."), "appeal")
+            .empty());
+}
+
+TEST(ArgumentFrames, TalksNamedOnlyAsATimeReferenceAreNoEvent) {
+    const auto evs = extract(
+        "The strike drew condemnation from France and Jordan on Monday, days "
+        "before planned ceasefire talks.");
+    EXPECT_TRUE(of_type(evs, "negotiation").empty());
+    // negative control: talks with parties of their own
+    const auto n = of_type(extract("Selim arrived in Doha on Monday, days before talks with Haddad "
+                                   "in Doha on Thursday."),
+                           "negotiation");
+    const auto m = of_type(extract("Selim arrived in Doha on Monday, days before talks with Haddad "
+                                   "in Doha on Thursday."),
+                           "meeting");
+    EXPECT_FALSE(n.empty() && m.empty());
+}
+
 TEST(ArgumentFrames, RejectedCallsAreNoAppealOfTheRejectingSide) {
     const auto evs = extract("Israel has rejected calls for a full ceasefire in Gaza.");
     EXPECT_FALSE(of_type(evs, "rejection").empty());
