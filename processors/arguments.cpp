@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "common/time.hpp"
 #include "processors/lit.hpp"
 #include "processors/stage.hpp"
 
@@ -734,6 +735,40 @@ void time_reference_event(Doc& d, const Sentence& s, Candidate& c) {
     c.drop = true;
 }
 
+// "Iran has agreed to let the U.N. nuclear watchdog reinstall cameras": the party an
+// agreement lets, allows or grants something is its counterpart.
+void agreement_beneficiary(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "agreement"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty() ||
+        c.ev.actors.empty())
+        return;
+    const std::size_t t = skip_adjuncts(d, s, c.te);
+    if (t + 2 >= s.te || d.toks[t].lower != "to"_w ||
+        !in(d.toks[t + 1].lower, {"let", "allow", "permit", "grant", "give"}))
+        return;
+    const TokSpan obj = noun_phrase(d, s, t + 2);
+    for (const Participant& p : parties_in(d, obj))
+        if (!contains(c.ev.actors, p)) c.ev.targets.push_back(p);
+}
+
+// "including a 2015 suicide attack in Kuwait City": an attack named by a past year (older
+// than the age limit can reach) is background, not an event of the news.
+void past_year_attack(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "attack"_w) || c.syntax == TrigSyntax::verb || !d.pub_day) return;
+    const CivilDate pub = civil_from_days(*d.pub_day);
+    for (std::size_t t = c.tb; t-- > s.tb && t + 4 > c.tb;) {
+        const Token& x = d.toks[t];
+        if (x.kind != TokKind::number || x.lower.size() != 4) {
+            if (x.kind != TokKind::word || (x.lex & LPreposition)) break;
+            continue;
+        }
+        int year = 0;
+        for (const char ch : x.lower) year = year * 10 + (ch - '0');
+        if (year >= 1900 && (year < pub.year - 1 || (year == pub.year - 1 && pub.month > 2)))
+            c.drop = true;
+        return;
+    }
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -775,6 +810,8 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         natural_cause(d, s, c);
         standing_appeal(d, s, c);
         time_reference_event(d, s, c);
+        agreement_beneficiary(d, s, c);
+        past_year_attack(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

@@ -385,6 +385,31 @@ TEST(ArgumentFrames, ANaturalCauseThatKillsIsNoAttack) {
                      .empty());
 }
 
+TEST(ArgumentFrames, WhomAnAgreementLetsIsItsCounterpart) {
+    const auto a = of_type(extract("Hamas has agreed to let the Arab League monitor the "
+                                   "crossing, Haddad said on Monday."),
+                           "agreement");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(participants(a.front()), "Arab League"));
+    // negative control: an agreement to do something itself names no counterpart
+    const auto b = of_type(extract("Hamas has agreed to monitor the crossing with care, Haddad "
+                                   "said on Monday."),
+                           "agreement");
+    for (const auto& e : b) EXPECT_FALSE(has(participants(e), "Arab League"));
+}
+
+TEST(ArgumentFrames, AnAttackNamedByAPastYearIsBackground) {
+    EXPECT_TRUE(of_type(extract("The group has carried out bombings in Jordan, including a 2015 "
+                                "suicide attack in Amman that killed 27 people."),
+                        "attack")
+                    .empty());
+    // negative control: this year's attack, told with its day
+    EXPECT_FALSE(of_type(extract("Hezbollah's Jan. 14 rocket attack on Tyre killed two people.",
+                                 "2024-01-16T12:00:00Z"),
+                         "attack")
+                     .empty());
+}
+
 // ---------------------------------------------------------------- aid transfer verbs
 
 TEST(ArgumentFrames, AidAsATransferOrIncreaseVerbWithAnAmount) {
