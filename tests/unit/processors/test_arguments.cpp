@@ -386,11 +386,13 @@ TEST(ArgumentFrames, ANaturalCauseThatKillsIsNoAttack) {
 }
 
 TEST(ArgumentFrames, WhomAnAgreementLetsIsItsCounterpart) {
-    const auto a = of_type(extract("Hamas has agreed to let the Arab League monitor the "
-                                   "crossing, Haddad said on Monday."),
+    const auto a = of_type(extract("TYRE, Jan 15 - Hezbollah has agreed to let UNRA reinstall "
+                                   "cameras and step up inspections at its sites, "
+                                   "Arab League envoy Karim Mansour said on Monday after two days "
+                                   "of talks in Tyre."),
                            "agreement");
     ASSERT_FALSE(a.empty());
-    EXPECT_TRUE(has(participants(a.front()), "Arab League"));
+    EXPECT_TRUE(has(participants(a.front()), "UN Relief Agency"));
     // negative control: an agreement to do something itself names no counterpart
     const auto b = of_type(extract("Hamas has agreed to monitor the crossing with care, Haddad "
                                    "said on Monday."),
