@@ -386,7 +386,7 @@ TEST(ArgumentFrames, ANaturalCauseThatKillsIsNoAttack) {
 }
 
 TEST(ArgumentFrames, WhomAnAgreementLetsIsItsCounterpart) {
-    const auto a = of_type(extract("TYRE, Jan 15 - Hezbollah has agreed to let UNRA reinstall "
+    const auto a = of_type(extract("TYRE, Jan 15 - Hezbollah has agreed to let the UNRA reinstall "
                                    "cameras and step up inspections at its sites, "
                                    "Arab League envoy Karim Mansour said on Monday after two days "
                                    "of talks in Tyre."),
