@@ -290,6 +290,37 @@ bool is(const Candidate& c, Lit type) {
     return c.ev.type == type;
 }
 
+// "bombed its main enrichment sites", "strikes on Iran's nuclear facilities": a state that
+// owns the object hit (a possessive opening the object phrase, no place named in it) is
+// where it hit. True when it set the place.
+bool owner_country_place(const Doc& d, TokSpan obj, Candidate& c) {
+    std::size_t b = obj.b;
+    while (b < obj.e && (d.toks[b].lex & LDeterminer) && !(d.toks[b].lex & LPronoun)) ++b;
+    const Mention* owner = mention_at(d, b);
+    if (!owner || !owner->possessive || !owner->part || owner->part->kind != "country"_w ||
+        owner->part->country.empty() || owner->in_quote)
+        return false;
+    // ("Israel and the United States bombed its sites": no side bombs its own)
+    if (contains(c.ev.actors, *owner->part)) return false;
+    for (std::size_t mi = d.mention_from(owner->te); mi < d.mentions.size(); ++mi) {
+        const Mention& m = d.mentions[mi];
+        if (m.tb >= obj.e) break;
+        if (m.place || m.part) return false;  // "Iran's embassy in Damascus", "its allies"
+    }
+    const Place p{owner->part->name, owner->part->country};
+    c.places.insert(c.places.begin(), p);
+    c.ev.location = p;
+    return true;
+}
+
+// The object of an attack noun or "launched strikes": "strikes on its nuclear facilities".
+void attack_noun_owner(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "attack"_w) || !c.places.empty() || c.ev.location || c.te + 1 >= s.te ||
+        !in(d.toks[c.te].lower, {"on", "against"}))
+        return;
+    owner_country_place(d, noun_phrase(d, s, c.te + 1), c);
+}
+
 // Attack objects as the place hit: "stormed southern Israel", "struck hundreds of Syrian
 // military sites". The object phrase of an attack verb names where it hit when the
 // candidate has no place yet.
@@ -299,6 +330,7 @@ void attack_object_place(Doc& d, const Sentence& s, Candidate& c) {
         return;
     const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
     if (obj.empty()) return;
+    if (owner_country_place(d, obj, c)) return;
     for (std::size_t mi = d.mention_from(obj.b); mi < d.mentions.size(); ++mi) {
         const Mention& m = d.mentions[mi];
         if (m.tb >= obj.e) break;
@@ -800,6 +832,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         Candidate& c = d.cands[i];
         if (c.drop || c.sentence != si) continue;
         attack_object_place(d, s, c);
+        attack_noun_owner(d, s, c);
         coordinated_subject(d, s, c);
         appeal_that_target(d, s, c);
         delegation_subject(d, s, c);

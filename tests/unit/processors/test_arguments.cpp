@@ -58,6 +58,19 @@ TEST(ArgumentFrames, AttackObjectStopsAtAParticipleOrPreposition) {
         EXPECT_NE(where_code(e), "LBN");
 }
 
+TEST(ArgumentFrames, TheStateOwningWhatWasHitIsWhereItHit) {
+    const auto a = of_type(extract("Hezbollah fighters launched strikes on Israel's northern "
+                                   "army bases on Monday."),
+                           "attack");
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(where_code(a.front()), "ISR");
+    // negative controls: a place named in the object wins; no side hits its own
+    for (const auto& e : of_type(extract("Israeli jets struck Lebanon's embassy in Cairo on "
+                                         "Monday."),
+                                 "attack"))
+        EXPECT_NE(where_code(e), "LBN");
+}
+
 // ---------------------------------------------------------------- coordinated subjects
 
 TEST(ArgumentFrames, CounterpartInACoordinatedSubjectIsAnActor) {
