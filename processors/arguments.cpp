@@ -801,6 +801,21 @@ void past_year_attack(Doc& d, const Sentence& s, Candidate& c) {
     }
 }
 
+// "Tunisia and China are expected to announce a strategic partnership": two sides
+// announcing an agreement (`agreement_nouns` heading the object) make that agreement; it
+// is no statement.
+void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "statement"_w) || c.syntax != TrigSyntax::verb ||
+        !d.toks[c.tb].lower.starts_with("announc") || c.ev.actors.size() < 2)
+        return;
+    const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
+    for (std::size_t t = obj.b; t < obj.e; ++t)
+        if (has(d.toks[t], WAgreementNoun)) {
+            retype(c.ev, *d.k, "agreement");
+            return;
+        }
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -845,6 +860,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         time_reference_event(d, s, c);
         agreement_beneficiary(d, s, c);
         past_year_attack(d, s, c);
+        announced_agreement(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

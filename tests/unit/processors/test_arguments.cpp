@@ -425,6 +425,19 @@ TEST(ArgumentFrames, AnAttackNamedByAPastYearIsBackground) {
                      .empty());
 }
 
+TEST(ArgumentFrames, TwoSidesAnnouncingAnAgreementMakeIt) {
+    const auto evs = extract(
+        "Selim will hold talks with Haddad on Friday, when Jordan and Egypt "
+        "are expected to announce a strategic partnership.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().actors, "JOR"));
+    EXPECT_TRUE(has(a.front().actors, "EGY"));
+    // negative control: one side announcing a figure is a statement
+    EXPECT_TRUE(
+        of_type(extract("Jordan announced on Monday that exports rose."), "agreement").empty());
+}
+
 // ---------------------------------------------------------------- aid transfer verbs
 
 TEST(ArgumentFrames, AidAsATransferOrIncreaseVerbWithAnAmount) {
