@@ -373,6 +373,20 @@ void appeal_that_target(Doc& d, const Sentence& s, Candidate& c) {
         if (!contains(c.ev.actors, p)) c.ev.targets.push_back(p);
 }
 
+// A candidate of `type` at tokens [tb, te) of sentence si, arguments to be filled.
+Candidate new_candidate(const Doc& d, std::size_t si, std::size_t tb, std::size_t te, Lit type) {
+    Candidate c;
+    c.ev.attributes = nullptr;  // Candidate::attrs until output
+    c.ev.status = "occurred";
+    retype(c.ev, *d.k, std::string_view(type.p, type.n));
+    c.sentence = si;
+    c.tb = tb;
+    c.te = te;
+    c.syntax = TrigSyntax::noun;
+    c.form = VerbForm::none;
+    return c;
+}
+
 // An appeal verb (a verb trigger of type appeal) starts at token t.
 bool appeal_verb_at(const Doc& d, std::size_t t) {
     const Token& x = d.toks[t];
@@ -384,6 +398,54 @@ bool appeal_verb_at(const Doc& d, std::size_t t) {
             return true;
     }
     return false;
+}
+
+// "The U.S. embassy issued a security alert urging Americans to remain vigilant": an
+// appeal participle hanging on the object of the main verb is the subject's appeal, even
+// when the trigger rules found no speaker for it. Returns the appeal to add, if any.
+std::optional<Candidate> object_participle_appeal(const Doc& d, std::size_t si, std::size_t t,
+                                                  std::size_t first, std::size_t end) {
+    const Sentence& s = d.sents[si];
+    const Token& x = d.toks[t];
+    if (!x.trig || x.in_quote || t < s.tb + 3) return std::nullopt;
+    bool ing = false;
+    for (const std::uint32_t ti : *x.trig) {
+        const Trigger& tr = d.k->triggers[ti];
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::ing &&
+            d.k->types[tr.type].name == "appeal"_w)
+            ing = true;
+    }
+    const Token& prev = d.toks[t - 1];
+    if (!ing || prev.kind != TokKind::word || prev.cap || (prev.lex & LPreposition) ||
+        mention_at(d, t - 1))
+        return std::nullopt;
+    for (std::size_t i = first; i < end; ++i)
+        if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
+            return std::nullopt;
+    // the object noun's verb: "issued a security alert", "released a statement"
+    std::size_t v = t - 1;
+    while (v > s.tb && d.toks[v - 1].kind == TokKind::word && !d.toks[v - 1].cap &&
+           !(d.toks[v - 1].lex & LPreposition) && t - v < 5 &&
+           !(d.toks[v - 1].lower.ends_with("ed") || d.toks[v - 1].lower.ends_with("s")))
+        --v;
+    if (v == s.tb || !(d.toks[v - 1].lower.ends_with("ed"))) return std::nullopt;
+    const Mention* subj = nullptr;
+    for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size(); ++mi) {
+        const Mention& m = d.mentions[mi];
+        if (m.tb >= v - 1) break;
+        if (m.part && m.prep.empty() && !m.in_quote && m.kind != MentionKind::pronoun) {
+            subj = &m;
+            break;
+        }
+    }
+    if (!subj) return std::nullopt;
+    Candidate a = new_candidate(d, si, t, t + 1, "appeal"_w);
+    a.syntax = TrigSyntax::verb;
+    a.form = VerbForm::ing;
+    a.ev.actors.push_back(*subj->part);
+    for (const Participant& p : parties_in(d, mention_list(d, s, t + 1)))
+        if (!contains(a.ev.actors, p)) a.ev.targets.push_back(p);
+    return a;
 }
 
 // "called on Israel and Hamas to resume talks on Aug. 15 in Doha": an event in the
@@ -634,20 +696,6 @@ std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const
     return a;
 }
 
-// A candidate of `type` at tokens [tb, te) of sentence si, arguments to be filled.
-Candidate new_candidate(const Doc& d, std::size_t si, std::size_t tb, std::size_t te, Lit type) {
-    Candidate c;
-    c.ev.attributes = nullptr;  // Candidate::attrs until output
-    c.ev.status = "occurred";
-    retype(c.ev, *d.k, std::string_view(type.p, type.n));
-    c.sentence = si;
-    c.tb = tb;
-    c.te = te;
-    c.syntax = TrigSyntax::noun;
-    c.form = VerbForm::none;
-    return c;
-}
-
 // The parties of a plural reference ("the two countries", "both sides") as resolved by
 // coreference: the mention's referent and its further referents.
 std::vector<Participant> plural_parties(const Mention& m) {
@@ -887,6 +935,9 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         if (auto a = demand_in_saying(d, s, d.cands[i])) d.cands.push_back(std::move(*a));
     }
     for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
+    for (std::size_t t = s.tb + 3; t < s.te; ++t)
+        if (auto a = object_participle_appeal(d, si, t, first, end))
+            d.cands.push_back(std::move(*a));
 }
 
 }  // namespace herald::processors

@@ -183,6 +183,19 @@ TEST(ArgumentFrames, ASayingOfAFactOrOfTheSpeakersOwnDutyIsNoAppeal) {
             .empty());
 }
 
+TEST(ArgumentFrames, AnAppealParticipleOnTheObjectIsTheSubjectsAppeal) {
+    const auto a = of_type(extract("The French embassy in Beirut issued a security alert urging "
+                                   "Lebanese citizens to avoid the border area."),
+                           "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().actors, "FRA"));
+    // negative control: a participle after a comma or a name is no object's appeal
+    EXPECT_TRUE(of_type(extract("The French embassy in Beirut reopened on Monday, Lebanese "
+                                "officials said."),
+                        "appeal")
+                    .empty());
+}
+
 TEST(ArgumentFrames, TalksAskedOfTwoSidesOnADayAreTheirsAndPlanned) {
     const auto n = of_type(extract("Selim and Brandt called on Israel and Hamas to resume talks "
                                    "on Thursday, Jan. 18, in either Doha or Cairo."),
