@@ -387,7 +387,18 @@ Candidate new_candidate(const Doc& d, std::size_t si, std::size_t tb, std::size_
     return c;
 }
 
-// An appeal verb (a verb trigger of type appeal) starts at token t.
+// A verb trigger of `type` starts at token t (any form).
+bool verb_of_type(const Doc& d, std::size_t t, Lit type) {
+    const Token& x = d.toks[t];
+    if (!x.trig || x.in_quote) return false;
+    for (const std::uint32_t ti : *x.trig) {
+        const Trigger& tr = d.k->triggers[ti];
+        if (tr.syntax == TrigSyntax::verb && d.k->types[tr.type].name == type) return true;
+    }
+    return false;
+}
+
+// An appeal verb (a verb trigger of type appeal, not a participle) starts at token t.
 bool appeal_verb_at(const Doc& d, std::size_t t) {
     const Token& x = d.toks[t];
     if (!x.trig || x.in_quote) return false;
@@ -864,6 +875,40 @@ void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
         }
 }
 
+// "he asked, telling reporters that aid alone could not save Gaza": a saying verb whose
+// that-clause puts no demand modal on anyone reports a view; it is a statement, not an
+// appeal.
+void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !verb_of_type(d, c.tb, "statement"_w))
+        return;
+    const ArgFrame f = arg_frame(d, s, c.tb, c.te);
+    if (f.comp != ComplementKind::that_clause) {
+        // (a that-clause with a pronoun or noun subject: "telling reporters that aid alone")
+        std::size_t t = skip_adjuncts(d, s, c.te);
+        const TokSpan obj = noun_phrase(d, s, t);
+        if (!obj.empty()) t = skip_adjuncts(d, s, obj.e);
+        if (t >= s.te || d.toks[t].lower != "that"_w) return;
+    }
+    // a quoted demand before it is the appeal ('"Israel must stop," he said, telling ...'),
+    // unless the quote is a question ('"How many have to be killed?" he asked')
+    bool quoted_demand = false, question = false;
+    for (std::size_t t = s.tb; t < c.tb; ++t) {
+        if (!d.toks[t].in_quote) continue;
+        if (d.toks[t].lower == "?"_w) question = true;
+        for (const Phrase& p : d.k->demand_modals)
+            if (match_phrase(d, t, c.tb, p)) quoted_demand = true;
+    }
+    if (quoted_demand && !question) return;
+    const std::size_t from = f.comp == ComplementKind::that_clause ? f.comp_subject.b : c.te;
+    for (std::size_t t = from; t < s.te; ++t) {
+        if (d.toks[t].kind == TokKind::quote || d.toks[t].lower == ";"_w) break;
+        for (const Phrase& p : d.k->demand_modals)
+            if (match_phrase(d, t, s.te, p)) return;
+    }
+    if (!retype(c.ev, *d.k, "statement")) return;
+    c.ev.targets.clear();
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -909,6 +954,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         agreement_beneficiary(d, s, c);
         past_year_attack(d, s, c);
         announced_agreement(d, s, c);
+        saying_not_appeal(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;

@@ -196,6 +196,30 @@ TEST(ArgumentFrames, AnAppealParticipleOnTheObjectIsTheSubjectsAppeal) {
                     .empty());
 }
 
+TEST(ArgumentFrames, AQuestionQuoteThenASayingIsAStatement) {
+    const auto evs = extract(
+        "Haddad met Selim in Amman on Monday. \"How many more have to die "
+        "before this ends?\" she asked, telling reporters that aid alone "
+        "could not save Gaza.");
+    bool said = false;
+    for (const auto& e : of_type(evs, "statement"))
+        if (has(e.actors, "Amal Haddad")) said = true;
+    EXPECT_TRUE(said);
+    for (const auto& e : of_type(evs, "appeal")) EXPECT_FALSE(has(e.actors, "Amal Haddad"));
+}
+
+TEST(ArgumentFrames, AQuotedDemandThenASayingStaysAnAppeal) {
+    // negative control: the quote is a demand on a party
+    const auto evs = extract(
+        "Haddad met Selim in Amman on Monday. \"Israel must stop the "
+        "bombing,\" she said, telling reporters that aid alone could not "
+        "save Gaza.");
+    bool appeal = false;
+    for (const auto& e : of_type(evs, "appeal"))
+        if (has(e.actors, "Amal Haddad")) appeal = true;
+    EXPECT_TRUE(appeal);
+}
+
 TEST(ArgumentFrames, TalksAskedOfTwoSidesOnADayAreTheirsAndPlanned) {
     const auto n = of_type(extract("Selim and Brandt called on Israel and Hamas to resume talks "
                                    "on Thursday, Jan. 18, in either Doha or Cairo."),
