@@ -198,8 +198,8 @@ TEST(ArgumentFrames, AnAppealParticipleOnTheObjectIsTheSubjectsAppeal) {
 
 TEST(ArgumentFrames, AQuestionQuoteThenASayingIsAStatement) {
     const auto evs = extract(
-        "Haddad met Selim in Amman on Monday. \"How many more have to die "
-        "before this ends?\" she asked, telling reporters that aid alone "
+        "Haddad met Selim in Amman on Monday. \"How many Israelis have to be "
+        "killed before this ends?\" she asked, telling reporters that aid alone "
         "could not save Gaza.");
     bool said = false;
     for (const auto& e : of_type(evs, "statement"))
