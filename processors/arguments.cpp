@@ -909,6 +909,50 @@ void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c) {
     c.ev.targets.clear();
 }
 
+// "Hamas-led fighters attacked", "the Hamas-led attack": the party glued to "-led" in front
+// of the trigger (over its head noun) is the actor. The mention, if any.
+const Mention* led_modifier(const Doc& d, const Sentence& s, std::size_t tb) {
+    for (std::size_t t = tb; t > s.tb + 2 && t + 4 > tb; --t) {
+        if (d.toks[t - 1].lower != "led"_w || d.toks[t - 2].text != "-"_w ||
+            d.toks[t - 2].space_before)
+            continue;
+        for (std::size_t mi = d.mention_from(s.tb); mi < d.mentions.size(); ++mi) {
+            const Mention& m = d.mentions[mi];
+            if (m.tb >= t - 2) break;
+            if (m.te == t - 2 && m.part && !m.in_quote) return &m;
+        }
+        return nullptr;
+    }
+    return nullptr;
+}
+
+void led_actor(Doc& d, const Sentence& s, Candidate& c) {
+    if (!c.ev.actors.empty() || !(is(c, "attack"_w) || is(c, "negotiation"_w))) return;
+    if (const Mention* m = led_modifier(d, s, c.tb)) c.ev.actors.push_back(*m->part);
+}
+
+// "after Hamas-led fighters attacked southern Israel": an attack verb whose only subject
+// is an "X-led" phrase made no candidate; it is X's attack. Returns it, if any.
+std::optional<Candidate> led_attack(Doc& d, std::size_t si, std::size_t t, std::size_t first,
+                                    std::size_t end) {
+    const Sentence& s = d.sents[si];
+    if (!verb_of_type(d, t, "attack"_w) || has(d.toks[t], WKillVerb)) return std::nullopt;
+    for (std::size_t i = first; i < end; ++i)
+        if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
+            return std::nullopt;
+    const Token& x = d.toks[t];
+    if (x.lower.ends_with("ing") || !(x.lower.ends_with("ed") || x.lower == "struck"_w))
+        return std::nullopt;  // a finite past verb only
+    const Mention* m = led_modifier(d, s, t);
+    if (!m) return std::nullopt;
+    Candidate a = new_candidate(d, si, t, t + 1, "attack"_w);
+    a.syntax = TrigSyntax::verb;
+    a.form = VerbForm::past;
+    a.ev.actors.push_back(*m->part);
+    attack_object_place(d, s, a);
+    return a;
+}
+
 }  // namespace
 
 bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb) {
@@ -955,6 +999,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         past_year_attack(d, s, c);
         announced_agreement(d, s, c);
         saying_not_appeal(d, s, c);
+        led_actor(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
@@ -981,9 +1026,11 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         if (auto a = demand_in_saying(d, s, d.cands[i])) d.cands.push_back(std::move(*a));
     }
     for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
-    for (std::size_t t = s.tb + 3; t < s.te; ++t)
+    for (std::size_t t = s.tb + 3; t < s.te; ++t) {
         if (auto a = object_participle_appeal(d, si, t, first, end))
             d.cands.push_back(std::move(*a));
+        if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));
+    }
 }
 
 }  // namespace herald::processors

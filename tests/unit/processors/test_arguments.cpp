@@ -71,6 +71,28 @@ TEST(ArgumentFrames, TheStateOwningWhatWasHitIsWhereItHit) {
         EXPECT_NE(where_code(e), "LBN");
 }
 
+TEST(ArgumentFrames, AnXLedSubjectOrModifierIsTheAttacker) {
+    const auto a = of_type(extract("Israel launched its offensive after Hamas-led fighters "
+                                   "attacked southern Israel on Jan. 7, killing 1,200 people.",
+                                   "2024-01-20T12:00:00Z"),
+                           "attack");
+    bool hamas = false;
+    for (const auto& e : a)
+        if (has(e.actors, "Hamas")) hamas = true;
+    EXPECT_TRUE(hamas);
+    const auto b = of_type(extract("The war began with the Hamas-led attack of Jan. 7 on southern "
+                                   "Israel.",
+                                   "2024-01-20T12:00:00Z"),
+                           "attack");
+    ASSERT_FALSE(b.empty());
+    EXPECT_TRUE(has(b.front().actors, "Hamas"));
+    // negative control: "led" as a verb of its own is no modifier
+    for (const auto& e : of_type(extract("Selim led the talks after the attack on Tyre on Jan. 7.",
+                                         "2024-01-20T12:00:00Z"),
+                                 "attack"))
+        EXPECT_FALSE(has(e.actors, "Omar Selim"));
+}
+
 // ---------------------------------------------------------------- coordinated subjects
 
 TEST(ArgumentFrames, CounterpartInACoordinatedSubjectIsAnActor) {
