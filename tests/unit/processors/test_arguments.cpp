@@ -257,6 +257,19 @@ TEST(ArgumentFrames, TalksAskedOfTwoSidesOnADayAreTheirsAndPlanned) {
     EXPECT_EQ(where(e), "Doha");
 }
 
+TEST(ArgumentFrames, DaysAfterCountsBackOverALongSubject) {
+    // the appeal is dated by "two days after" even when its subject list is long
+    const auto evs = extract(
+        "An Israeli strike on Tyre killed 12 people on Tuesday. The strike "
+        "came two days after Jordanian Foreign Minister Amal Haddad, "
+        "Egypt's President Omar Selim and Peter Brandt called on Israel and "
+        "Hamas to resume talks on Thursday, Jan. 18, in Doha.",
+        "2024-01-16T12:00:00Z");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_EQ(a.front().date.value_or(""), "2024-01-14");
+}
+
 TEST(ArgumentFrames, TalksAskedForWithoutADayAreOnlyTheAppealsAim) {
     // negative control: no day, no talks of their own
     const auto evs =
