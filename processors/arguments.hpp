@@ -1,7 +1,27 @@
 // Argument structure of a clause (internal to herald_processors): a small chunker that
-// reads, around a verb group, the subject phrase, the object phrase and a complement
-// clause ("demanded that X ...", "called on X and Y to ..."), and the rule families of
-// the events stage that take arguments from it (docs/processors.md, "argument frames").
+// reads, around a verb group, the subject phrase (coordinated items, modifiers, a fronted
+// phrase cut off), the object phrase (adverbials and day phrases skipped) and a complement
+// clause ("demanded that X ...", "told KUNA that X ...", "called on X and Y to ..."), and
+// the rule families of the events stage that take arguments from it (argument_rules, run
+// on each sentence's candidates after the trigger rules):
+//  - attack objects: "stormed southern Israel", "struck hundreds of Syrian military
+//    sites", "strikes on Israel's bases" (owner state, never the attacker's own); a kill
+//    verb with its own subject in a when-clause is an attack of its own; "X-led" actors;
+//    natural causes (lexicon `natural_causes`) and past-year attacks are no attacks
+//  - subjects: every party of a coordinated subject ("X and his counterpart Y", "A, B, C
+//    and several governments"); "a delegation led by <title> X"
+//  - complements: that-clause subject = an appeal's addressee; "said ... that X must" is
+//    also an appeal (lexicon `demand_modals`); "told Y that <own state> rejected" is the
+//    speaker's; an event in an appeal's to-infinitive is the addressees' (planned, with
+//    its venue, callers as go-betweens) when given a day, else only the appeal's aim;
+//    "agreed to let X" makes X the counterpart; an appeal participle on the main verb's
+//    object ("issued an alert urging") is the subject's
+//  - event vs mention and word sense: rejected calls, standing (perfect progressive)
+//    appeals, talks named only as a time reference, a gathering named as a venue
+//    ("on the sidelines of"), welcoming a thing (statement) vs a person (meeting), "call
+//    on" a person (a courtesy call), facilitating a thing, announcing an agreement, a
+//    saying after a question quote (statement)
+//  - nominal and possessive heads: "their meeting", "a meeting of the two countries' ..."
 #pragma once
 
 #include <cstddef>
