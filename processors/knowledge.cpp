@@ -404,6 +404,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "background_rounds",
                 "document_nouns",
                 "habitual_words",
+                "natural_causes",
                 "facility_nouns",
                 "occasion_nouns",
                 "outcome_nouns",
@@ -485,6 +486,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
         fill_set(k.background_rounds, get_list(r, "background_rounds", sink));
     if (r["document_nouns"]) fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
     if (r["habitual_words"]) fill_set(k.habitual_words, get_list(r, "habitual_words", sink));
+    if (r["natural_causes"]) fill_set(k.natural_causes, get_list(r, "natural_causes", sink));
     if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
     if (r["negotiation_modifiers"])
         fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));

@@ -255,6 +255,9 @@ struct Knowledge {
     StrMap<std::string> currencies;  // "$" -> USD, dollars -> USD
     StrSet killed_words, injured_words, kill_verbs, injure_verbs, casualty_skip;
 
+    // "the earthquake killed": a cause that is no attacker (argument frames)
+    StrSet natural_causes;
+
     // ---- topics and region
     struct Topic {
         std::string name;

@@ -5,6 +5,7 @@
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
+#include "processors/arguments.hpp"
 #include "processors/stage.hpp"
 
 namespace herald::processors {
@@ -93,6 +94,7 @@ class EventsStage final : public Stage {
             meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
+            argument_rules(d, si, first);
         }
         dateline_agreements(d);
     }
@@ -1303,7 +1305,8 @@ class EventsStage final : public Stage {
         }
         // "kill" only stands alone when no other attack trigger is in the sentence
         // ("Israeli forces killed three people during a raid": its subject is the raid's)
-        if (type == "attack"_w && has(d.toks[mt.tb], WKillVerb)) {
+        if (type == "attack"_w && has(d.toks[mt.tb], WKillVerb) &&
+            !kill_in_own_clause(d, s, mt.tb)) {
             for (const Match& o : ms)
                 if (&o != &mt && k.types[k.triggers[o.trig].type].name == "attack"_w) {
                     // ("were killed in the strike": a passive names no attacker)

@@ -12,6 +12,7 @@
 #include "common/text.hpp"
 #include "common/time.hpp"
 #include "config/diagnostics.hpp"
+#include "processors/arguments.hpp"
 #include "processors/dates.hpp"
 #include "processors/frames.hpp"
 #include "processors/stage.hpp"
@@ -564,6 +565,8 @@ class ModalityStage final : public Stage {
             }
             // "X is due in Cairo on Wednesday": an expected arrival
             if (c.ev.type == "visit"_w && d.toks[c.tb].lower == "due"_w) planned = true;
+            // "called on them to return to talks on Thursday": asked for, on a day to come
+            if (!planned && c.ev.type != "appeal"_w && asked_with_day(d, c)) planned = true;
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||
@@ -1043,7 +1046,11 @@ class DatesStage final : public Stage {
             if (c.drop || c.carrier || c.ev.status != "occurred"_w) continue;
             const Sentence& s = d.sents[c.sentence];
             std::size_t after = SIZE_MAX;
-            for (std::size_t t = c.tb; t > s.tb + 1 && t + 8 > c.tb; --t) {
+            // (over a long subject: "two days after X, Y's President Z and W called on")
+            std::size_t from = c.tb;
+            if (c.syntax == TrigSyntax::verb)
+                if (const TokSpan sp = subject_phrase(d, s, c.tb); !sp.empty()) from = sp.b;
+            for (std::size_t t = from; t > s.tb + 1 && t + 8 > from; --t) {
                 const Token& tok = d.toks[t - 1];
                 if (tok.lower == "after"_w) {
                     after = t - 1;

@@ -1,0 +1,87 @@
+// Argument structure of a clause (internal to herald_processors): a small chunker that
+// reads, around a verb group, the subject phrase (coordinated items, modifiers, a fronted
+// phrase cut off), the object phrase (adverbials and day phrases skipped) and a complement
+// clause ("demanded that X ...", "told KUNA that X ...", "called on X and Y to ..."), and
+// the rule families of the events stage that take arguments from it (argument_rules, run
+// on each sentence's candidates after the trigger rules):
+//  - attack objects: "stormed southern Israel", "struck hundreds of Syrian military
+//    sites", "strikes on Israel's bases" (owner state, never the attacker's own); a kill
+//    verb with its own subject in a when-clause is an attack of its own; "X-led" actors;
+//    natural causes (lexicon `natural_causes`) and past-year attacks are no attacks
+//  - subjects: every party of a coordinated subject ("X and his counterpart Y", "A, B, C
+//    and several governments"); "a delegation led by <title> X"
+//  - complements: that-clause subject = an appeal's addressee; "said ... that X must" is
+//    also an appeal (lexicon `demand_modals`); "told Y that <own state> rejected" is the
+//    speaker's; an event in an appeal's to-infinitive is the addressees' (planned, with
+//    its venue, callers as go-betweens) when given a day, else only the appeal's aim;
+//    "agreed to let X" makes X the counterpart; an appeal participle on the main verb's
+//    object ("issued an alert urging") is the subject's
+//  - event vs mention and word sense: rejected calls, standing (perfect progressive)
+//    appeals, talks named only as a time reference, a gathering named as a venue
+//    ("on the sidelines of"), welcoming a thing (statement) vs a person (meeting), "call
+//    on" a person (a courtesy call), facilitating a thing, announcing an agreement, a
+//    saying after a question quote (statement)
+//  - nominal and possessive heads: "their meeting", "a meeting of the two countries' ..."
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "processors/doc.hpp"
+
+namespace herald::processors {
+
+struct TokSpan {
+    std::size_t b = 0, e = 0;  // token range [b, e)
+    bool empty() const { return b >= e; }
+};
+
+enum class ComplementKind : std::uint8_t {
+    none,
+    that_clause,    // "demanded that Russia expel ...": comp_subject = Russia
+    to_infinitive,  // "called on Israel and Hamas to resume ...": comp_subject = addressees
+};
+
+// The frame of the verb group [vb, ve) of sentence `s`.
+struct ArgFrame {
+    TokSpan
+        subject;  // coordinated subject items before the verb group ("A, B and his counterpart C")
+    TokSpan object;  // noun phrase after the verb group, adverbials and day phrases skipped
+    ComplementKind comp = ComplementKind::none;
+    TokSpan comp_subject;       // the complement clause's subject, or the addressees
+    std::size_t comp_verb = 0;  // first word after "that <subject>" / "<addressees> to"
+    std::size_t comp_end = 0;   // end of the complement clause (a clause break or the sentence end)
+};
+
+// The first token at or after `t` that is not an adverb, "also"/"again" or a day phrase
+// ("on Friday", "on Thursday, Aug. 15,", "last week").
+std::size_t skip_adjuncts(const Doc& d, const Sentence& s, std::size_t t);
+
+// A noun phrase starting at `t`: determiners, quantifiers ("hundreds of"), modifiers,
+// names and nouns, up to a preposition, a clause word or punctuation.
+TokSpan noun_phrase(const Doc& d, const Sentence& s, std::size_t t);
+
+// Mentions joined by "," / "and" / "or" starting at the mention that begins at `t`
+// ("Israel and Hamas", "Egypt, Qatar and the United States"); empty when none starts there.
+TokSpan mention_list(const Doc& d, const Sentence& s, std::size_t t);
+
+// The subject items before the verb group starting at `vb` (auxiliaries and adverbs
+// skipped): "The United States, NATO, the EU and several Arab governments",
+// "Turkish Foreign Minister X and his Iraqi counterpart Y".
+TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb);
+
+ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve);
+
+// "strikes since Oct. 7, when Hamas gunmen killed 1,400 people": the kill verb at `vb` has
+// its own subject (with a party) in a subordinate clause, so it is an attack of its own.
+bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb);
+
+// "called on them to return to talks on Thursday": `c` lies in the infinitive complement
+// of an appeal of its sentence, and that complement names a day (a weekday or a month).
+bool asked_with_day(const Doc& d, const Candidate& c);
+
+// The rule families reading argument frames, on the candidates the events stage made for
+// sentence `si` (d.cands from index `first`).
+void argument_rules(Doc& d, std::size_t si, std::size_t first);
+
+}  // namespace herald::processors
