@@ -80,27 +80,40 @@ void Attributes::absorb(const Attributes& b) {
     if (!ordinal) ordinal = b.ordinal;
 }
 
+// The object's members are set in its map directly (insert_or_assign: the same
+// result as out[key] = value), and the nested objects are built as maps, not
+// from initializer lists (each json_ref of those is a copy and a type check).
 void Attributes::write_to(nlohmann::json& out) const {
+    if (out.is_null()) out = nlohmann::json::object();  // as out[key] would
+    auto& obj = out.get_ref<nlohmann::json::object_t&>();
     if (!topics.empty()) {
         nlohmann::json::array_t arr;
         arr.reserve(topics.size());
         for (const std::string* t : topics) arr.emplace_back(*t);
-        out["topics"] = std::move(arr);
+        obj.insert_or_assign("topics", std::move(arr));
     }
     if (!mediators.empty()) {
-        nlohmann::json arr = nlohmann::json::array();
+        nlohmann::json::array_t arr;
+        arr.reserve(mediators.size());
         for (const auto& p : mediators) {
-            nlohmann::json j = {{"name", p.name}, {"kind", p.kind}};
-            if (!p.country.empty()) j["country"] = p.country;
-            arr.push_back(std::move(j));
+            nlohmann::json::object_t j;
+            j.emplace("kind", p.kind);
+            j.emplace("name", p.name);
+            if (!p.country.empty()) j.emplace("country", p.country);
+            arr.emplace_back(std::move(j));
         }
-        out["mediators"] = std::move(arr);
+        obj.insert_or_assign("mediators", std::move(arr));
     }
-    if (amount_value) out["amount"] = {{"value", *amount_value}, {"currency", amount_currency}};
-    if (quote) out["quote"] = *quote;
-    if (killed) out["killed"] = *killed;
-    if (injured) out["injured"] = *injured;
-    if (ordinal) out["ordinal"] = *ordinal;
+    if (amount_value) {
+        nlohmann::json::object_t j;
+        j.emplace("currency", amount_currency);
+        j.emplace("value", *amount_value);
+        obj.insert_or_assign("amount", std::move(j));
+    }
+    if (quote) obj.insert_or_assign("quote", *quote);
+    if (killed) obj.insert_or_assign("killed", *killed);
+    if (injured) obj.insert_or_assign("injured", *injured);
+    if (ordinal) obj.insert_or_assign("ordinal", *ordinal);
 }
 
 Pipeline::Pipeline() = default;

@@ -245,11 +245,11 @@ class SegmentStage final : public Stage {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
             const std::size_t te = d.toks.size();
-            for (std::size_t i = tb; i < te; ++i) lookup_word(*d.k, single, d.toks[i]);
-            // quotes toggle per paragraph
+            // one pass: the lookup, and quotes toggling per paragraph
             bool inq = false;
             for (std::size_t i = tb; i < te; ++i) {
                 Token& t = d.toks[i];
+                lookup_word(*d.k, single, t);
                 if (t.kind == TokKind::quote) {
                     inq = !inq;
                     t.in_quote = true;

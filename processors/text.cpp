@@ -380,8 +380,8 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
     bool space = true;
     auto push = [&](std::size_t b, std::size_t e, TokKind k) {
         Token& t = out.emplace_back();  // filled in place (no 88-byte copy)
-        t.b = b;
-        t.e = e;
+        t.b = static_cast<std::uint32_t>(b);
+        t.e = static_cast<std::uint32_t>(e);
         t.text = std::string_view(text.data() + b, e - b);  // b <= e <= to <= size
         t.lower = std::string_view(lower.data() + b, e - b);
         t.kind = k;

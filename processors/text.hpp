@@ -98,16 +98,19 @@ struct SurfStart;
 
 enum class TokKind : std::uint8_t { word, number, punct, quote, symbol };
 
+// 80 bytes (was 88): the fields every stage reads (lower, kind, flags, lex,
+// sets) first; offsets in 32 bits (Pipeline::run takes at most 4 MiB of text
+// per article, which normalisation expands at most threefold).
 struct Token {
-    std::size_t b = 0, e = 0;  // byte range in the normalised text
-    std::string_view text;     // view into the normalised text
-    std::string_view lower;    // ASCII-lowercased view (same length)
+    std::string_view lower;  // ASCII-lowercased view (same length)
     TokKind kind = TokKind::word;
-    bool space_before = true;  // false when glued to the previous token ("al-Sisi", "Israel's")
-    bool cap = false;          // starts with an upper-case ASCII letter (or non-ASCII letter)
-    bool in_quote = false;     // inside "..." (set by the segmenter)
-    std::uint32_t lex = 0;     // Lex flags of the lower-case word (set by the segmenter)
-    std::uint64_t sets = 0;    // WordSet bits of the lower-case word (set by the segmenter)
+    bool space_before = true;    // false when glued to the previous token ("al-Sisi", "Israel's")
+    bool cap = false;            // starts with an upper-case ASCII letter (or non-ASCII letter)
+    bool in_quote = false;       // inside "..." (set by the segmenter)
+    std::uint32_t lex = 0;       // Lex flags of the lower-case word (set by the segmenter)
+    std::uint64_t sets = 0;      // WordSet bits of the lower-case word (set by the segmenter)
+    std::string_view text;       // view into the normalised text
+    std::uint32_t b = 0, e = 0;  // byte range in the normalised text
     // Set by the segmenter from one lookup per token (null when none):
     const std::vector<std::uint32_t>* trig = nullptr;  // triggers starting here
     const std::vector<std::uint32_t>* role = nullptr;  // role titles starting here
