@@ -122,6 +122,12 @@ bool contains_lowered(std::string_view text, std::string_view lower) {
     return false;
 }
 
+// A person the gazetteer does not know, named in full: the token range of its mention
+// and the mention's index.
+struct NamedPerson {
+    std::size_t tb = 0, te = 0, mention = 0;
+};
+
 class EntitiesStage final : public Stage {
   public:
     const char* name() const override { return "entities"; }
@@ -146,8 +152,9 @@ class EntitiesStage final : public Stage {
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
-        // last names of people introduced with a title ("President Joseph Aoun" -> "Aoun")
-        std::vector<std::pair<std::string_view, std::size_t>> named;
+        // people the gazetteer does not know, named in full so far (their mention's token
+        // range): a later surname or short form ("Simsek", "Al Jaber") is the same person
+        std::vector<NamedPerson> named;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
@@ -159,12 +166,16 @@ class EntitiesStage final : public Stage {
                 if (i == s.tb && titles_ && t.kind == TokKind::word && t.cap &&
                     !(t.lex & (LRoleFirst | LDeterminer | LSurfFirst)))
                     if (std::size_t end = unknown_spokesman(d, s); end > i) {
-                        named.emplace_back(d.toks[end - 1].text, d.mentions.size() - 1);
+                        named.push_back({d.mentions.back().tb, end, d.mentions.size() - 1});
                         i = end;
                         continue;
                     }
                 if (t.kind != TokKind::word ||
                     !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst))) {
+                    if (std::size_t end = open_class(d, s, si, i, named); end > i) {
+                        i = end;
+                        continue;
+                    }
                     ++i;
                     continue;
                 }
@@ -178,7 +189,7 @@ class EntitiesStage final : public Stage {
                     finish(d, s, m);
                     if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"_w &&
                         m.person < 0 && m.te > m.tb)
-                        named.emplace_back(d.toks[m.te - 1].text, d.mentions.size() - 1);
+                        named.push_back({m.tb, m.te, d.mentions.size() - 1});
                     i = next;
                     continue;
                 }
@@ -189,21 +200,9 @@ class EntitiesStage final : public Stage {
                     continue;
                 }
                 d.mentions.pop_back();
-                if (t.cap) {
-                    const auto hit = std::find_if(named.begin(), named.end(),
-                                                  [&](const auto& n) { return n.first == t.text; });
-                    if (hit != named.end()) {
-                        Mention p = d.mentions[hit->second];
-                        p.tb = i;
-                        p.te = i + 1;
-                        p.sentence = si;
-                        p.prep = {};
-                        p.prep_attached = p.possessive = p.modifier = false;
-                        finish(d, s, p);
-                        d.mentions.push_back(std::move(p));
-                        ++i;
-                        continue;
-                    }
+                if (std::size_t end = open_class(d, s, si, i, named); end > i) {
+                    i = end;
+                    continue;
                 }
                 ++i;
             }
@@ -435,10 +434,9 @@ class EntitiesStage final : public Stage {
             }
             ++r;
         }
-        if (w < 2 || r + 3 >= s.te || d.toks[r].text != ","sv ||
-            (d.toks[r + 1].lower != "the"sv && d.toks[r + 1].lower != "a"sv &&
-             d.toks[r + 1].lower != "an"sv))
-            return 0;
+        if (w < 2 || r + 3 >= s.te || d.toks[r].text != ","sv) return 0;
+        const bool det = d.toks[r + 1].lower == "the"sv || d.toks[r + 1].lower == "a"sv ||
+                         d.toks[r + 1].lower == "an"sv;
         std::size_t c2 = r + 2;
         while (c2 < s.te && c2 < r + 14 && d.toks[c2].text != ","sv) ++c2;
         if (c2 + 1 >= s.te || d.toks[c2].text != ","sv ||
@@ -454,7 +452,17 @@ class EntitiesStage final : public Stage {
                 qual = true;
             }
         }
-        if (!qual) return 0;
+        // "Haluk Bayraktar, chief executive of manufacturer Baykar, said": the apposition's
+        // head (before "of"/"for"/"at") is a person descriptor or a title
+        bool head = false;
+        for (std::size_t j = r + (det ? 2 : 1); j < c2 && j < r + 6 && !head; ++j) {
+            const Token& h = d.toks[j];
+            if (h.kind != TokKind::word || h.cap || (h.lex & LPreposition)) break;
+            std::size_t tl = 0;
+            std::uint32_t tr = 0;
+            head = k.person_descriptors.count(h.lower) || title_at(d, j, c2, tl, tr);
+        }
+        if (!(det && qual) && !head) return 0;
         Mention& m = d.mentions.emplace_back();
         m.tb = s.tb;
         m.te = r;
@@ -464,6 +472,146 @@ class EntitiesStage final : public Stage {
                        "person", "", country);
         finish(d, s, m);
         return r;
+    }
+
+    // Open-class persons at token i (not a title or gazetteer start): a short form of a
+    // person named earlier ("Al Jaber" after "Ambassador Mohammed Al Jaber"), or a name
+    // introduced by what the person is ("former banker Mehmet Simsek"). Pushes the
+    // mention and returns its end, or returns 0.
+    std::size_t open_class(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
+                           std::vector<NamedPerson>& named) const {
+        const Token& t = d.toks[i];
+        if (t.kind != TokKind::word) return 0;
+        if (t.cap && !named.empty()) {
+            if (std::size_t end = short_form(d, s, si, i, named); end > i) return end;
+        }
+        if (titles_ && !t.cap && d.k->person_descriptors.count(t.lower)) {
+            if (std::size_t end = descriptor_name(d, s, si, i); end > i) {
+                named.push_back({d.mentions.back().tb, end, d.mentions.size() - 1});
+                return end;
+            }
+        }
+        return 0;
+    }
+
+    // The end of a capitalised personal name starting at r (name words, connectors such
+    // as "bin"/"al", glued hyphens), with `words` its capitalised words; r when none.
+    std::size_t name_end(const Doc& d, const Sentence& s, std::size_t r, std::size_t& words) const {
+        const Knowledge& k = *d.k;
+        words = 0;
+        std::size_t e = r;
+        while (e < s.te && words < 5) {
+            if (name_token(d, e)) {
+                ++e;
+                ++words;
+                continue;
+            }
+            if (words > 0 && e + 1 < s.te &&
+                ((d.toks[e].text == "-"sv && !d.toks[e].space_before) ||
+                 k.name_connectors.count(d.toks[e].lower)) &&
+                name_token(d, e + 1)) {
+                ++e;
+                continue;
+            }
+            break;
+        }
+        return e;
+    }
+
+    // Whether a gazetteer entry other than a person starts at token j (a country, place,
+    // organisation or group is no part of a personal name).
+    bool non_person_at(const Doc& d, std::size_t j, std::size_t end) const {
+        if (!d.toks[j].surf) return false;
+        for (const Surface* x : gaz_match(d, j, end).hits)
+            if (x->ent != EntKind::person) return true;
+        return false;
+    }
+
+    // "former banker Mehmet Simsek", "Turkish businessman Ali Koc", "chef Jose Andres": a
+    // descriptor noun (lexicon person_descriptors) right before two to five capitalised words
+    // that the gazetteer does not know. A country adjective or possessive in front
+    // ("Saudi journalist X") gives the country and joins the mention.
+    std::size_t descriptor_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
+        const Knowledge& k = *d.k;
+        const std::size_t nb = i + 1;
+        // (a known name is the gazetteer's)
+        if (nb >= s.te || (d.toks[nb].surf && gaz_match(d, nb, s.te).len)) return 0;
+        std::size_t words = 0;
+        const std::size_t e = name_end(d, s, nb, words);
+        if (words < 2) return 0;
+        for (std::size_t j = nb; j < e; ++j)
+            if (non_person_at(d, j, e)) return 0;
+        // (a facility or a body: "businessman Ali Koc Foundation")
+        if (k.facility_nouns.count(d.toks[e - 1].lower) ||
+            k.org_descriptor_heads.count(d.toks[e - 1].lower) ||
+            k.office_nouns.count(d.toks[e - 1].lower))
+            return 0;
+        if (e < s.te && d.toks[e].cap && d.toks[e].kind == TokKind::word) return 0;
+        // the start: role modifiers ("former", "veteran") and a country qualifier before
+        std::size_t b = i;
+        // (not a participle: "has appointed former banker X")
+        while (b > s.tb && (d.toks[b - 1].lex & LRoleModifier) && !d.toks[b - 1].cap &&
+               !d.toks[b - 1].lower.ends_with("ed"))
+            --b;
+        std::string country;
+        if (!d.mentions.empty()) {
+            const Mention& q = d.mentions.back();
+            if (q.sentence == si && q.te == b && q.part && q.part->kind == "country"_w &&
+                (q.adjective || q.possessive) && !q.modifier) {
+                country = q.part->country;
+                b = q.tb;
+                d.mentions.pop_back();
+            } else if (q.sentence == si && q.te + 1 == b && q.possessive && q.part &&
+                       q.part->kind == "country"_w) {
+                country = q.part->country;
+                b = q.tb;
+                d.mentions.pop_back();
+            }
+        }
+        Mention& m = d.mentions.emplace_back();
+        m.tb = b;
+        m.te = e;
+        m.sentence = si;
+        m.kind = MentionKind::entity;
+        m.part = d.own(d.text.substr(d.toks[nb].b, d.toks[e - 1].e - d.toks[nb].b), "person",
+                       d.toks[i].lower, country);
+        finish(d, s, m);
+        return e;
+    }
+
+    // A later short form of an open-class person: the longest ending of the full name
+    // ("Simsek", "Al Jaber", "al-Murtada") written as whole words, not inside a longer
+    // capitalised name.
+    std::size_t short_form(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
+                           const std::vector<NamedPerson>& named) const {
+        if (i > s.tb && name_token(d, i - 1) && !(d.toks[i - 1].lex & LRoleFirst)) return 0;
+        std::size_t best = 0, best_len = 0;
+        for (std::size_t n = named.size(); n-- > 0;) {
+            const NamedPerson& np = named[n];
+            for (std::size_t q = np.tb; q < np.te; ++q) {
+                const std::size_t len = np.te - q;
+                if (len <= best_len || i + len > s.te) continue;
+                if (!name_token(d, q)) continue;  // a short form starts with a name word
+                bool same = true;
+                for (std::size_t x = 0; x < len && same; ++x)
+                    same = d.toks[i + x].text == d.toks[q + x].text;
+                if (!same) continue;
+                best = n + 1;
+                best_len = len;
+            }
+        }
+        if (!best) return 0;
+        const std::size_t e = i + best_len;
+        if (e < s.te && name_token(d, e) && !d.toks[e].surf) return 0;
+        Mention p = d.mentions[named[best - 1].mention];
+        p.tb = i;
+        p.te = e;
+        p.sentence = si;
+        p.prep = {};
+        p.prep_attached = p.possessive = p.modifier = false;
+        finish(d, s, p);
+        d.mentions.push_back(std::move(p));
+        return e;
     }
 
     bool name_token(const Doc& d, std::size_t j) const {
