@@ -128,6 +128,59 @@ struct NamedPerson {
     std::size_t tb = 0, te = 0, mention = 0;
 };
 
+// The length of the title phrase (Knowledge::role_phrases) starting at token j and
+// ending by `end`, with its canonical role; 0 when none starts there.
+std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint32_t& role) {
+    if (!d.toks[j].role) return 0;
+    for (const std::uint32_t pi : *d.toks[j].role) {
+        const auto& p = d.k->role_phrases[pi];
+        if (j + p.toks.size() > end) continue;
+        bool ok = true;
+        for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
+            ok = same_word(d.toks[j + q].lower, p.toks[q]);
+        if (ok) {
+            role = p.role;
+            return p.toks.size();
+        }
+    }
+    return 0;
+}
+
+// "Saudi Arabia's ambassador to Yemen arrived ... Ambassador Mohammed Al Jaber held talks":
+// the person holding the post written `title` (lower case) for `country` named in the
+// article, before the mention `before` (any distance) or in the two sentences after
+// `sentence`; a person of another country does not hold it. Index of the mention or -1.
+int named_holder(const Doc& d, std::size_t before, std::size_t sentence, std::string_view title,
+                 std::string_view country, bool backward) {
+    auto fits = [&](const Mention& p) {
+        return p.part && p.part->kind == "person"_w && p.kind == MentionKind::entity &&
+               (p.part->country.empty() || p.part->country == country) &&
+               contains_lowered(p.part->role, title);
+    };
+    if (backward)
+        for (std::size_t q = before; q-- > 0;)
+            if (fits(d.mentions[q])) return static_cast<int>(q);
+    for (std::size_t q = before; q < d.mentions.size(); ++q) {
+        const Mention& p = d.mentions[q];
+        if (p.sentence > sentence + 2) break;
+        if (p.sentence > sentence && fits(p)) return static_cast<int>(q);
+    }
+    return -1;
+}
+
+// The person record of mention `q` with `country` filled in when it had none: a new record,
+// which every mention of the old one then points to.
+const Participant* with_country(Doc& d, std::size_t q, std::string_view country) {
+    const Participant* old = d.mentions[q].part;
+    if (!old->country.empty() || country.empty()) return old;
+    Participant np = *old;
+    np.country.assign(country);
+    const Participant* rec = d.own(std::move(np));
+    for (Mention& x : d.mentions)
+        if (x.part == old) x.part = rec;
+    return rec;
+}
+
 class EntitiesStage final : public Stage {
   public:
     const char* name() const override { return "entities"; }
@@ -1439,6 +1492,28 @@ class CoreferenceStage final : public Stage {
                 m.place_mena = k.country_in_region(cr.code);
                 if (t > s.tb && (d.toks[t - 1].lex & LPreposition)) m.prep = d.toks[t - 1].lower;
                 m.possessive = t + 2 < s.te && d.toks[t + 2].lower == "'s"_w;
+                // "the kingdom's ambassador to Yemen said ... Ambassador X said": the holder
+                // of the post named in the article speaks, not the state
+                std::uint32_t role = 0;
+                if (const std::size_t tl =
+                        m.possessive && t + 3 < s.te ? title_len_at(d, t + 3, s.te, role) : 0) {
+                    const std::string title = ascii_lower(
+                        d.text.substr(d.toks[t + 3].b, d.toks[t + 2 + tl].e - d.toks[t + 3].b));
+                    const int q = named_holder(d, d.mention_from(t), si, title, code, true);
+                    if (q >= 0) {
+                        const Mention& p = d.mentions[static_cast<std::size_t>(q)];
+                        m.kind = MentionKind::entity;
+                        m.part = with_country(d, static_cast<std::size_t>(q), code);
+                        m.person = p.person;
+                        m.gender = p.gender;
+                        m.role_kind = p.role_kind;
+                        m.role = p.role;
+                        m.place = nullptr;
+                        m.place_concrete = m.place_mena = false;
+                        m.possessive = false;
+                        m.te = t + 3 + tl;
+                    }
+                }
                 added.push_back(std::move(m));
             }
         }
@@ -2009,6 +2084,33 @@ class CoreferenceStage final : public Stage {
                 return;
             }
         }
+        // (a'') the holder of the post named in the next sentences ("Saudi Arabia's
+        // ambassador to Yemen arrived ... Ambassador Mohammed Al Jaber held talks")
+        if (!qual_country.empty() && qual_kind == "country"_w && m.role_title.size() > 2) {
+            const int q = named_holder(d, mi + 1, m.sentence, m.role_title, qual_country, false);
+            if (q >= 0) {
+                const Participant* rec = with_country(d, static_cast<std::size_t>(q), qual_country);
+                Mention& mm = d.mentions[mi];
+                const Mention& p = d.mentions[static_cast<std::size_t>(q)];
+                mm.part = rec;
+                mm.person = p.person;
+                mm.gender = p.gender;
+                return;
+            }
+        }
+        // "ambassador to Yemen": a gazetteer title naming another post ("Ambassador to the
+        // United States") is not this one
+        std::string dest;
+        if (m.te + 1 < d.toks.size() && d.toks[m.te].lower == "to"_w) {
+            const std::size_t q = d.mention_from(m.te + 1);
+            if (q < d.mentions.size() && d.mentions[q].tb == m.te + 1) {
+                const Mention& x = d.mentions[q];
+                if (x.part && x.part->kind == "country"_w)
+                    dest = ascii_lower(x.part->name);
+                else if (x.place)
+                    dest = ascii_lower(x.place->name);
+            }
+        }
         // (b) the gazetteer: the one person holding that role for that country on the day
         if (!qual_country.empty() || !qual_name.empty()) {
             int found = -1;
@@ -2044,6 +2146,9 @@ class CoreferenceStage final : public Stage {
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
                     if (!(m.role >= 0 && r.role == m.role) &&
                         !title_fits(r.title_lower, true, "", -2))
+                        continue;
+                    if (!dest.empty() && r.title_lower.find(" to ") != std::string::npos &&
+                        r.title_lower.find(dest) == std::string::npos)
                         continue;
                     if (found != static_cast<int>(pi)) ++count;
                     found = static_cast<int>(pi);
