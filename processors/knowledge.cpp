@@ -415,6 +415,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "org_descriptor_heads",
                 "person_descriptors",
                 "office_nouns",
+                "org_name_heads",
                 "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
@@ -506,6 +507,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["person_descriptors"])
         fill_set(k.person_descriptors, get_list(r, "person_descriptors", sink));
     if (r["office_nouns"]) fill_set(k.office_nouns, get_list(r, "office_nouns", sink));
+    if (r["org_name_heads"]) fill_set(k.org_name_heads, get_list(r, "org_name_heads", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
     if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));

@@ -128,6 +128,20 @@ struct NamedPerson {
     std::size_t tb = 0, te = 0, mention = 0;
 };
 
+// "The Saudi foreign ministry": a country adjective before lower-case office words (lexicon
+// office_nouns) names the state's own office, which speaks for it ("It called on Iran").
+bool office_after(const Doc& d, const Mention& m) {
+    if (!m.adjective || !m.part || m.part->kind != "country"_w) return false;
+    const Sentence& s = d.sents[m.sentence];
+    for (std::size_t h = m.te; h < s.te && h < m.te + 3; ++h) {
+        const Token& t = d.toks[h];
+        if (t.kind != TokKind::word || t.cap) return false;
+        if (d.k->office_nouns.count(t.lower)) return true;
+        if ((t.lex & (LPreposition | LDeterminer)) || has(t, WSubordinator)) return false;
+    }
+    return false;
+}
+
 // The length of the title phrase (Knowledge::role_phrases) starting at token j and
 // ending by `end`, with its canonical role; 0 when none starts there.
 std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint32_t& role) {
@@ -280,6 +294,9 @@ class EntitiesStage final : public Stage {
             b.prep_attached = a.prep_attached;
             d.mentions.erase(d.mentions.begin() + static_cast<std::ptrdiff_t>(mi));
         }
+        // Bodies named after their country ("the Royal Oman Police", "the United Kingdom
+        // Maritime Trade Operations agency")
+        office_mentions(d);
         // "the Saudi capital", "Egypt's capital": the country's capital city
         const Knowledge& k = *d.k;
         for (Mention& m : d.mentions) {
@@ -525,6 +542,47 @@ class EntitiesStage final : public Stage {
                        "person", "", country);
         finish(d, s, m);
         return r;
+    }
+
+    // "the Royal Oman Police said", "United Kingdom Maritime Trade Operations": a country
+    // name or adjective inside a capitalised name that ends in a body's head noun
+    // (lexicon org_name_heads) is that body, an organisation of the country.
+    void office_mentions(Doc& d) const {
+        const Knowledge& k = *d.k;
+        std::size_t next_tb = 0;  // first token of the next mention
+        for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+            Mention& m = d.mentions[mi];
+            next_tb = mi + 1 < d.mentions.size() ? d.mentions[mi + 1].tb : d.toks.size();
+            if (!m.part || m.part->kind != "country"_w || m.possessive || m.modifier ||
+                m.kind != MentionKind::entity)
+                continue;
+            const Sentence& s = d.sents[m.sentence];
+            const std::size_t prev_te =
+                mi > 0 && d.mentions[mi - 1].sentence == m.sentence ? d.mentions[mi - 1].te : s.tb;
+            auto cap_word = [&](std::size_t j) {
+                const Token& t = d.toks[j];
+                return t.kind == TokKind::word && t.cap &&
+                       !((t.lex & LStopwordCap) && k.stopwords_cap.count(t.text));
+            };
+            std::size_t e = m.te;
+            while (e < s.te && e < next_tb && cap_word(e)) ++e;
+            if (e > m.te && k.org_name_heads.count(d.toks[e - 1].lower)) {
+                std::size_t b = m.tb;
+                while (b > s.tb && b > prev_te && cap_word(b - 1) &&
+                       !k.org_name_heads.count(d.toks[b - 1].lower))
+                    --b;
+                const std::string country = m.part->country;
+                m.part = d.own(d.text.substr(d.toks[b].b, d.toks[e - 1].e - d.toks[b].b),
+                               "organisation", "", country);
+                m.tb = b;
+                m.te = e;
+                m.adjective = m.people = m.metonym = false;
+                m.place = nullptr;
+                m.place_concrete = m.place_mena = false;
+                m.possessive = e < s.te && d.toks[e].lower == "'s"_w;
+                continue;
+            }
+        }
     }
 
     // Open-class persons at token i (not a title or gazetteer start): a short form of a
@@ -1821,7 +1879,8 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
-            if (m.part->kind == "person"_w || m.adjective || m.modifier) continue;
+            if (m.part->kind == "person"_w || (m.adjective && !office_after(d, m)) || m.modifier)
+                continue;
             if (subj && subj->part && *m.part == *subj->part) continue;
             const bool conj = m.prep == "after"_w || m.prep == "before"_w || m.prep == "since"_w ||
                               m.prep == "as"_w || m.prep == "while"_w || m.prep == "until"_w;

@@ -181,5 +181,46 @@ TEST(OpenEntities, TheKingdomsAmbassadorIsTheHolderNamedNext) {
     EXPECT_TRUE(has_actor(k, "statement", "Jordan"));
 }
 
+// ------------------------------------------------------------ bodies of a country
+
+TEST(OpenEntities, CapitalisedBodyNamedAfterItsCountryIsAnOrganisation) {
+    const std::string tr = trace_of(
+        "Gunmen attacked a checkpoint near Amman on Monday, the Royal Jordan Police said.");
+    EXPECT_NE(tr.find("M[Royal Jordan Police] organisation:Royal Jordan Police/JOR"),
+              std::string::npos)
+        << tr;
+    const std::string uk = trace_of(
+        "A tanker was hit off Lebanon on Monday, the Qatar Maritime Trade Operations agency said.");
+    EXPECT_NE(uk.find("organisation:Qatar Maritime Trade Operations/QAT"), std::string::npos) << uk;
+}
+
+TEST(OpenEntities, CountryBeforeOtherCapitalisedWordsStaysTheCountry) {
+    // controls: no body head at the end, a weekday, a lower-case word
+    for (const char* s : {"Farmers in the Jordan River Valley said the harvest failed.",
+                          "Talks in Qatar Monday were postponed, officials said.",
+                          "Qatar said on Monday it would host the talks."}) {
+        const std::string tr = trace_of(s);
+        EXPECT_EQ(tr.find("organisation:"), std::string::npos) << s << "\n" << tr;
+    }
+}
+
+TEST(OpenEntities, ItAfterAnAdjectivalForeignMinistryIsTheState) {
+    const auto evs = extract(
+        "The Qatari foreign ministry said in a statement on Monday that the crossing must "
+        "reopen. It called on Israel to allow aid into Gaza.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "appeal"))
+        if (has(e.actors, "QAT") && has(e.targets, "ISR")) found = true;
+    EXPECT_TRUE(found);
+}
+
+TEST(OpenEntities, ItAfterAnAdjectiveWithoutAnOfficeIsNotTheState) {
+    // control: a newspaper of the country does not speak for it
+    const auto evs = extract(
+        "A Qatari newspaper reported on Monday that the crossing must reopen. It called on "
+        "Israel to allow aid into Gaza.");
+    for (const auto& e : of_type(evs, "appeal")) EXPECT_FALSE(has(e.actors, "QAT"));
+}
+
 }  // namespace
 }  // namespace herald::processors
