@@ -416,6 +416,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "person_descriptors",
                 "office_nouns",
                 "org_name_heads",
+                "addressee_on_words",
                 "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
@@ -508,6 +509,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
         fill_set(k.person_descriptors, get_list(r, "person_descriptors", sink));
     if (r["office_nouns"]) fill_set(k.office_nouns, get_list(r, "office_nouns", sink));
     if (r["org_name_heads"]) fill_set(k.org_name_heads, get_list(r, "org_name_heads", sink));
+    if (r["addressee_on_words"])
+        fill_set(k.addressee_on_words, get_list(r, "addressee_on_words", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
     if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));

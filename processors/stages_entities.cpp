@@ -1121,6 +1121,13 @@ class CoreferenceStage final : public Stage {
                 bool place_use = !m.prep.empty() && m.prep != "by"_w && m.prep != "between"_w &&
                                  m.prep != "with"_w && m.prep != "against"_w;
                 if (m.te < d.toks.size() && has(d.toks[m.te], WVisitNoun)) place_use = true;
+                // "called on New Delhi to use its weight", "renewed its call on Tehran": "on"
+                // after a verb or noun that takes an addressee (lexicon addressee_on_words)
+                // is no place
+                if (place_use && m.prep == "on"_w && m.tb >= 2 &&
+                    d.toks[m.tb - 1].lower == "on"_w &&
+                    k.addressee_on_words.count(d.toks[m.tb - 2].lower))
+                    place_use = false;
                 // "two days after Tehran launched", "since Washington said": a conjunction
                 // opening a clause whose subject the metonym is (a finite verb follows)
                 if (place_use && m.te < d.toks.size() &&

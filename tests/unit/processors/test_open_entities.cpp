@@ -222,5 +222,21 @@ TEST(OpenEntities, ItAfterAnAdjectiveWithoutAnOfficeIsNotTheState) {
     for (const auto& e : of_type(evs, "appeal")) EXPECT_FALSE(has(e.actors, "QAT"));
 }
 
+// ------------------------------------------------------------ capitals after "call on"
+
+TEST(OpenEntities, CapitalAfterCallOnIsItsState) {
+    const auto evs = extract("Haddad on Monday called on Cairo to open the border crossing.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "appeal"))
+        if (has(e.targets, "EGY")) found = true;
+    EXPECT_TRUE(found);
+}
+
+TEST(OpenEntities, CapitalAfterALocativeOnStaysAPlace) {
+    // control: "a strike on Beirut" is where, not whom
+    const std::string tr = trace_of("Israel carried out a strike on Beirut on Monday.");
+    EXPECT_NE(tr.find("M[Beirut] place=Beirut"), std::string::npos) << tr;
+}
+
 }  // namespace
 }  // namespace herald::processors
