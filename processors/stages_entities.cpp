@@ -544,6 +544,53 @@ class EntitiesStage final : public Stage {
         return r;
     }
 
+    // "met Kemal Ostrova, Turkey's finance minister, in Ankara", "Haluk Bayraktar, chief
+    // executive of manufacturer Baykar,": two to five capitalised words the gazetteer does
+    // not know, then an apposition whose head (after a determiner, a country/organisation
+    // qualifier and role modifiers) is a title or a person descriptor. The person gets the
+    // qualifier's country; the apposition is skipped. Returns the end, or 0.
+    std::size_t appositive_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
+        const Knowledge& k = *d.k;
+        if (d.toks[i].surf || !name_token(d, i)) return 0;
+        if (i > s.tb && name_token(d, i - 1)) return 0;  // inside a longer name
+        std::size_t words = 0;
+        const std::size_t r = name_end(d, s, i, words);
+        if (words < 2 || r + 2 >= s.te || d.toks[r].text != ","_w) return 0;
+        for (std::size_t j = i; j < r; ++j)
+            if (non_person_at(d, j, r)) return 0;
+        std::size_t a = r + 1;
+        if (d.toks[a].lower == "the"_w || d.toks[a].lower == "a"_w || d.toks[a].lower == "an"_w)
+            ++a;
+        // the apposition's end: a comma or the sentence's end, within a few words
+        std::size_t c2 = a;
+        while (c2 < s.te && c2 < a + 12 && d.toks[c2].text != ","_w) ++c2;
+        if (c2 < s.te && d.toks[c2].text != ","_w) return 0;
+        std::string country;
+        std::size_t len = 0;
+        const Surface* q = nullptr;
+        if (qualifier_at(d, a, c2, len, q) && q) {
+            if (const Participant* qp = part_of(k, q->ent, q->idx)) country = qp->country;
+            a += len;
+        }
+        while (a < c2 && (d.toks[a].lex & LRoleModifier) && !d.toks[a].cap) ++a;
+        if (a >= c2) return 0;
+        std::size_t tl = 0;
+        std::uint32_t tr = 0;
+        if (!title_at(d, a, c2, tl, tr)) {
+            if (d.toks[a].cap || !k.person_descriptors.count(d.toks[a].lower)) return 0;
+            tl = 1;
+        }
+        Mention& m = d.mentions.emplace_back();
+        m.tb = i;
+        m.te = r;
+        m.sentence = si;
+        m.kind = MentionKind::entity;
+        m.part = d.own(d.text.substr(d.toks[i].b, d.toks[r - 1].e - d.toks[i].b), "person",
+                       d.text.substr(d.toks[a].b, d.toks[a + tl - 1].e - d.toks[a].b), country);
+        finish(d, s, m);
+        return c2;
+    }
+
     // "the Royal Oman Police said", "United Kingdom Maritime Trade Operations": a country
     // name or adjective inside a capitalised name that ends in a body's head noun
     // (lexicon org_name_heads) is that body, an organisation of the country.
@@ -595,6 +642,13 @@ class EntitiesStage final : public Stage {
         if (t.kind != TokKind::word) return 0;
         if (t.cap && !named.empty()) {
             if (std::size_t end = short_form(d, s, si, i, named); end > i) return end;
+        }
+        if (titles_ && t.cap) {
+            if (std::size_t end = appositive_name(d, s, si, i); end > i) {
+                named.push_back(
+                    {d.mentions.back().tb, d.mentions.back().te, d.mentions.size() - 1});
+                return end;
+            }
         }
         if (titles_ && !t.cap && d.k->person_descriptors.count(t.lower)) {
             if (std::size_t end = descriptor_name(d, s, si, i); end > i) {

@@ -99,6 +99,35 @@ TEST(OpenEntities, AppositionWithADescriptorHeadBeforeSayingMakesASpeaker) {
     EXPECT_TRUE(has_actor(evs, "statement", "Tarek Solvani"));
 }
 
+TEST(OpenEntities, NameWithATitledAppositionInsideTheSentence) {
+    const auto evs = extract(
+        "Selim met Kemal Ostrova, Qatar's foreign minister, in Cairo on Monday. Ostrova said "
+        "the talks had been useful.");
+    bool met = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        for (const auto& p : participants(e))
+            if (p.name == "Kemal Ostrova") {
+                met = true;
+                EXPECT_EQ(p.country, "QAT");
+            }
+    EXPECT_TRUE(met);
+    EXPECT_TRUE(has_actor(evs, "statement", "Kemal Ostrova"));
+}
+
+TEST(OpenEntities, CapitalisedNamesWithANonPersonAppositionAreNoPersons) {
+    // controls: the apposition's head is no title or person descriptor
+    for (const char* s : {"Selim visited Green Valley Farms, the largest farm, on Monday.",
+                          "Selim met Nilecraft Holdings, a drone maker, in Cairo on Monday.",
+                          "Selim toured Old Harbour Road, a busy street, on Monday."}) {
+        const std::string tr = trace_of(s);
+        std::size_t persons = 0;
+        for (std::size_t at = tr.find("person:"); at != std::string::npos;
+             at = tr.find("person:", at + 1))
+            ++persons;
+        EXPECT_EQ(persons, 1u) << s << "\n" << tr;  // Selim only
+    }
+}
+
 TEST(OpenEntities, SentenceInitialCapitalsWithoutADescriptorAreNoSpeaker) {
     // control: an apposition without a person descriptor or title, and without a body
     const auto evs = extract(
