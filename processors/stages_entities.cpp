@@ -246,6 +246,13 @@ class EntitiesStage final : public Stage {
                     ++i;
                     continue;
                 }
+                // a short form of a person the article named in full comes before the
+                // gazetteer ("President Joseph Kayyal ... Kayyal said")
+                if (t.cap && !named.empty())
+                    if (std::size_t end = short_form(d, s, si, i, named); end > i) {
+                        i = end;
+                        continue;
+                    }
                 // built in place (a Mention is large: moving one in costs more than
                 // dropping it again when nothing starts here); nothing below reads
                 // d.mentions while it is being built
@@ -1106,8 +1113,23 @@ class EntitiesStage final : public Stage {
         m.tb = i;
         m.te = i + h.len;
         m.kind = MentionKind::entity;
+        std::size_t pidx = person ? person->idx : 0;
+        // "Palestinian Foreign Minister Riyad al-Maliki ... Maliki said": a one-word short
+        // form is the person of that surname named in full earlier in the article, before
+        // another person the gazetteer files under it
+        if (person && h.len == 1)
+            for (auto it = seen_people.rbegin(); it != seen_people.rend(); ++it) {
+                if (static_cast<std::size_t>(*it) == pidx) break;
+                const std::string& nm = k.people[static_cast<std::size_t>(*it)].name;
+                const std::size_t cut = nm.find_last_of(" -");
+                if (cut != std::string::npos &&
+                    std::string_view(nm).substr(cut + 1) == d.toks[i].text) {
+                    pidx = static_cast<std::size_t>(*it);
+                    break;
+                }
+            }
         if (person) {
-            const PersonRec& pr = k.people[person->idx];
+            const PersonRec& pr = k.people[pidx];
             Participant* np = d.own(pr.name, "person", "", pr.country);
             m.part = np;
             if (const RoleSpan* r = role_on(pr, d.pub_day)) {
@@ -1116,7 +1138,7 @@ class EntitiesStage final : public Stage {
                 m.role = r->role;
             }
             m.gender = pr.gender;
-            m.person = static_cast<int>(person->idx);
+            m.person = static_cast<int>(pidx);
             seen_people.push_back(m.person);
         } else if (group) {
             m.part = part_of(k, EntKind::group, group->idx);

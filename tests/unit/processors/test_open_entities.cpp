@@ -146,6 +146,34 @@ TEST(OpenEntities, MultiWordShortFormOfATitledName) {
     EXPECT_TRUE(has_actor(evs, "statement", "Khalil Al Rawas"));
 }
 
+TEST(OpenEntities, ShortFormOfANameInTheArticleComesBeforeTheGazetteer) {
+    // "Selim" alone is the gazetteer's Egyptian president, but this article named a
+    // Lebanese Joseph Selim
+    const auto evs = extract(
+        "Lebanese President Joseph Selim met Haddad in Beirut on Monday. Selim said on Monday "
+        "that the talks had been useful.");
+    EXPECT_TRUE(has_actor(evs, "statement", "Joseph Selim"));
+    for (const auto& e : evs)
+        for (const auto& p : participants(e)) EXPECT_NE(p.name, "Omar Selim");
+    // control: with no other Selim named, "Selim" is the gazetteer's
+    const auto g =
+        extract("Haddad met Selim in Cairo on Monday. Selim said the talks were useful.");
+    EXPECT_TRUE(has_actor(g, "statement", "Omar Selim"));
+}
+
+TEST(OpenEntities, OneWordSurnameIsThePersonNamedInFullBefore) {
+    // "Haddad" is filed under Amal Haddad, but the article named Rami al-Haddad in full
+    const auto evs = extract(
+        "Lebanese Prime Minister Rami al-Haddad met Selim in Cairo on Monday. Haddad said the "
+        "talks had been useful.");
+    EXPECT_TRUE(has_actor(evs, "statement", "Rami al-Haddad"));
+    EXPECT_FALSE(has_actor(evs, "statement", "Amal Haddad"));
+    // control: without him, Haddad is Amal Haddad
+    const auto g =
+        extract("Selim met Haddad in Cairo on Monday. Haddad said the talks were useful.");
+    EXPECT_TRUE(has_actor(g, "statement", "Amal Haddad"));
+}
+
 TEST(OpenEntities, ASurnameInsideAnotherFullNameIsNotTheShortForm) {
     // control: "Rima Ostrova" is another person; "Ostrova" alone would be the banker
     const std::string tr = trace_of(
