@@ -1962,7 +1962,9 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
-            if (m.part->kind == "person"_w || (m.adjective && !office_after(d, m)) || m.modifier)
+            // (an office speaks, as the subject: "It said", not "would accept it")
+            if (m.part->kind == "person"_w || (m.adjective && (object || !office_after(d, m))) ||
+                m.modifier)
                 continue;
             if (subj && subj->part && *m.part == *subj->part) continue;
             const bool conj = m.prep == "after"_w || m.prep == "before"_w || m.prep == "since"_w ||

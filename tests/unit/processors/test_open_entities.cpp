@@ -271,6 +271,14 @@ TEST(OpenEntities, ItAfterAnAdjectivalForeignMinistryIsTheState) {
     EXPECT_TRUE(found);
 }
 
+TEST(OpenEntities, ObjectItAfterAnAdjectivalMinistryIsNotTheState) {
+    // control: "accept it" is the plan, not the ministry
+    const std::string tr = trace_of(
+        "The Qatari foreign ministry said the plan was a mistake and that Jordan would not "
+        "accept it.");
+    EXPECT_EQ(tr.find("M[it] country:Qatar"), std::string::npos) << tr;
+}
+
 TEST(OpenEntities, ItAfterAnAdjectiveWithoutAnOfficeIsNotTheState) {
     // control: a newspaper of the country does not speak for it
     const auto evs = extract(
