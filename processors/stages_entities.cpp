@@ -558,7 +558,7 @@ class EntitiesStage final : public Stage {
     // qualifier's country; the apposition is skipped. Returns the end, or 0.
     std::size_t appositive_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
         const Knowledge& k = *d.k;
-        if (d.toks[i].surf || !name_token(d, i)) return 0;
+        if (!name_token(d, i) || (d.toks[i].surf && gaz_match(d, i, s.te).len)) return 0;
         if (i > s.tb && name_token(d, i - 1)) return 0;  // inside a longer name
         std::size_t words = 0;
         const std::size_t r = name_end(d, s, i, words);
