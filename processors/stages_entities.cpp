@@ -583,17 +583,30 @@ class EntitiesStage final : public Stage {
         if (a >= c2) return 0;
         std::size_t tl = 0;
         std::uint32_t tr = 0;
-        if (!title_at(d, a, c2, tl, tr)) {
-            if (d.toks[a].cap || !k.person_descriptors.count(d.toks[a].lower)) return 0;
-            tl = 1;
+        // the head: a title, or a descriptor after up to two lower-case words ("the White
+        // House national security adviser")
+        const std::size_t a0 = a;
+        std::size_t head_e = 0;
+        for (std::size_t h = a; h < c2 && h < a0 + 3 && !head_e; ++h) {
+            const Token& ht = d.toks[h];
+            if (ht.kind != TokKind::word || ht.cap || (ht.lex & LPreposition)) {
+                if (h == a0 && title_at(d, h, c2, tl, tr)) head_e = h + tl;
+                break;
+            }
+            if (title_at(d, h, c2, tl, tr))
+                head_e = h + tl;
+            else if (k.person_descriptors.count(ht.lower))
+                head_e = h + 1;
         }
+        if (!head_e) return 0;
+        if (org_like(d, i, r, s.te)) return 0;
         Mention& m = d.mentions.emplace_back();
         m.tb = i;
         m.te = r;
         m.sentence = si;
         m.kind = MentionKind::entity;
         m.part = d.own(d.text.substr(d.toks[i].b, d.toks[r - 1].e - d.toks[i].b), "person",
-                       d.text.substr(d.toks[a].b, d.toks[a + tl - 1].e - d.toks[a].b), country);
+                       d.text.substr(d.toks[a0].b, d.toks[head_e - 1].e - d.toks[a0].b), country);
         finish(d, s, m);
         return c2;
     }
@@ -699,12 +712,27 @@ class EntitiesStage final : public Stage {
         return false;
     }
 
+    // Whether the capitalised words [b, e) name a body or a facility rather than a person:
+    // their last word, or a lower-case word right after them, is a body's or facility's head
+    // ("Ali Koc Foundation", "Capital Economics Group", "the Peace Now movement").
+    bool org_like(const Doc& d, std::size_t b, std::size_t e, std::size_t end) const {
+        const Knowledge& k = *d.k;
+        auto head = [&](std::string_view w) {
+            return k.facility_nouns.count(w) || k.org_descriptor_heads.count(w) ||
+                   k.office_nouns.count(w) || k.org_name_heads.count(w) ||
+                   k.group_anaphors.count(w);
+        };
+        if (e <= b) return false;
+        if (head(d.toks[e - 1].lower)) return true;
+        return e < end && d.toks[e].kind == TokKind::word && !d.toks[e].cap &&
+               head(d.toks[e].lower);
+    }
+
     // "former banker Mehmet Simsek", "Turkish businessman Ali Koc", "chef Jose Andres": a
     // descriptor noun (lexicon person_descriptors) right before two to five capitalised words
     // that the gazetteer does not know. A country adjective or possessive in front
     // ("Saudi journalist X") gives the country and joins the mention.
     std::size_t descriptor_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
-        const Knowledge& k = *d.k;
         const std::size_t nb = i + 1;
         // (a known name is the gazetteer's)
         if (nb >= s.te || (d.toks[nb].surf && gaz_match(d, nb, s.te).len)) return 0;
@@ -713,11 +741,7 @@ class EntitiesStage final : public Stage {
         if (words < 2) return 0;
         for (std::size_t j = nb; j < e; ++j)
             if (non_person_at(d, j, e)) return 0;
-        // (a facility or a body: "businessman Ali Koc Foundation")
-        if (k.facility_nouns.count(d.toks[e - 1].lower) ||
-            k.org_descriptor_heads.count(d.toks[e - 1].lower) ||
-            k.office_nouns.count(d.toks[e - 1].lower))
-            return 0;
+        if (org_like(d, nb, e, s.te)) return 0;
         if (e < s.te && d.toks[e].cap && d.toks[e].kind == TokKind::word) return 0;
         // the start: role modifiers ("former", "veteran") and a country qualifier before
         std::size_t b = i;

@@ -121,6 +121,28 @@ TEST(OpenEntities, AppositionNameMayStartLikeAGazetteerName) {
     EXPECT_NE(tr.find("person:Omar Farouki/QAT"), std::string::npos) << tr;
 }
 
+TEST(OpenEntities, AppositionHeadMayFollowLowerCaseModifiers) {
+    const std::string tr = trace_of(
+        "Selim met Daniel Morrow, the White House national security adviser, in Cairo on "
+        "Monday.");
+    EXPECT_NE(tr.find("person:Daniel Morrow/USA role=national security adviser"), std::string::npos)
+        << tr;
+}
+
+TEST(OpenEntities, BodiesAfterADescriptorAreNoPersons) {
+    // controls: a body's head ends the capitalised words or follows them
+    for (const char* s : {"The activist Peace Now movement said settlements had grown.",
+                          "The economist Capital Economics Group said growth would slow.",
+                          "Selim met Gulf Energy Partners, an investor group, in Cairo."}) {
+        const std::string tr = trace_of(s);
+        std::size_t persons = 0;
+        for (std::size_t at = tr.find("person:"); at != std::string::npos;
+             at = tr.find("person:", at + 1))
+            if (tr.compare(at, 18, "person:Omar Selim/") != 0) ++persons;
+        EXPECT_EQ(persons, 0u) << s << "\n" << tr;
+    }
+}
+
 TEST(OpenEntities, CapitalisedNamesWithANonPersonAppositionAreNoPersons) {
     // controls: the apposition's head is no title or person descriptor
     for (const char* s : {"Selim visited Green Valley Farms, the largest farm, on Monday.",
