@@ -2359,9 +2359,14 @@ class CoreferenceStage final : public Stage {
         }
         // (c) "the most senior Jordanian official to visit": a definite generic title
         // points to the person of that country named just before
+        // (not a specific post: "the Israeli ambassador" is not the prime minister named
+        // before; the title is then a generic one, or the person's own)
+        const bool generic = m.role_title == "official"_w || m.role_title == "diplomat"_w ||
+                             m.role_title == "minister"_w || m.role_title == "leader"_w;
         if (!qual_country.empty() && d.toks[m.tb].lower == "the"_w &&
             (m.role_kind == "official"_w || m.role_kind == "diplomat"_w ||
-             m.role_kind == "minister"_w)) {
+             m.role_kind == "minister"_w) &&
+            (generic || m.role_title.find(' ') != std::string::npos)) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
                 if (p.sentence + 1 < m.sentence) break;

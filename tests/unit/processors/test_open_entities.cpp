@@ -245,6 +245,17 @@ TEST(OpenEntities, TitledAppositionIsThePersonBeforeIt) {
     EXPECT_EQ(other.find("M[the Egyptian envoy] person:Peter Brandt"), std::string::npos) << other;
 }
 
+TEST(OpenEntities, ASpecificPostIsNotThePersonOfThatCountryNamedBefore) {
+    const std::string tr = trace_of(
+        "Selim met Haddad in Cairo on Monday. On Tuesday, Egypt summoned the Jordanian "
+        "ambassador.");
+    EXPECT_EQ(tr.find("M[the Jordanian ambassador] person:Amal Haddad"), std::string::npos) << tr;
+    // control: a generic title is the person of that country named just before
+    const std::string g = trace_of(
+        "Selim met Haddad in Cairo on Monday. The Jordanian official said the talks were good.");
+    EXPECT_NE(g.find("M[The Jordanian official] person:Amal Haddad"), std::string::npos) << g;
+}
+
 TEST(OpenEntities, AGazetteerHolderOfAnotherPostIsNotTheAmbassador) {
     // no holder named: the ambassador to France does not hold the post in Jordan
     const auto evs = extract("Qatar's ambassador to Jordan arrived in Amman on Monday.");
