@@ -734,11 +734,13 @@ class EntitiesStage final : public Stage {
     // ("Saudi journalist X") gives the country and joins the mention.
     std::size_t descriptor_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
         const std::size_t nb = i + 1;
-        // (a known name is the gazetteer's)
-        if (nb >= s.te || (d.toks[nb].surf && gaz_match(d, nb, s.te).len)) return 0;
+        if (nb >= s.te) return 0;
         std::size_t words = 0;
         const std::size_t e = name_end(d, s, nb, words);
         if (words < 2) return 0;
+        // (a known name is the gazetteer's; "analyst Hassan Nafaa" is not the "Hassan" it
+        // files as a surname)
+        if (d.toks[nb].surf && nb + gaz_match(d, nb, s.te).len >= e) return 0;
         for (std::size_t j = nb; j < e; ++j)
             if (non_person_at(d, j, e)) return 0;
         if (org_like(d, nb, e, s.te)) return 0;
@@ -1137,6 +1139,11 @@ class EntitiesStage final : public Stage {
         m.tb = i;
         m.te = i + h.len;
         m.kind = MentionKind::entity;
+        // "Hassan Nafaa": a one-word surname or short name followed by a capitalised word
+        // the gazetteer does not know is someone else's first name
+        if (person && h.len == 1 && i + 1 < s.te && name_token(d, i + 1) && !d.toks[i + 1].surf &&
+            !(d.toks[i + 1].lex & (LRoleFirst | LPeopleNoun)))
+            person = nullptr;
         std::size_t pidx = person ? person->idx : 0;
         // "Palestinian Foreign Minister Riyad al-Maliki ... Maliki said": a one-word short
         // form is the person of that surname named in full earlier in the article, before

@@ -62,6 +62,18 @@ TEST(OpenEntities, LaterSurnameIsTheSamePerson) {
                 has_actor(evs, "statement", "Tomas Rivalda"));
 }
 
+TEST(OpenEntities, AGazetteerSurnameBeforeAnUnknownWordIsAnotherPersonsFirstName) {
+    // "Haddad" is filed as Amal Haddad's surname; "Haddad Nassif" is someone else
+    const auto evs = extract("Political analyst Haddad Nassif said the talks in Amman had failed.");
+    EXPECT_TRUE(has_actor(evs, "statement", "Haddad Nassif"));
+    EXPECT_FALSE(has_actor(evs, "statement", "Amal Haddad"));
+    const std::string tr = trace_of("Haddad Nassif told reporters in Amman that the talks failed.");
+    EXPECT_EQ(tr.find("person:Amal Haddad"), std::string::npos) << tr;
+    // control: the surname alone, or before a lower-case word, is hers
+    const std::string g = trace_of("Haddad told reporters in Amman that the talks failed.");
+    EXPECT_NE(g.find("person:Amal Haddad"), std::string::npos) << g;
+}
+
 TEST(OpenEntities, DescriptorBeforeAPlaceOrBodyIsNoPerson) {
     // controls: capitalised words after a descriptor that name a place, an organisation,
     // a month or a facility
