@@ -135,11 +135,17 @@ bool office_after(const Doc& d, const Mention& m) {
     const Sentence& s = d.sents[m.sentence];
     for (std::size_t h = m.te; h < s.te && h < m.te + 3; ++h) {
         const Token& t = d.toks[h];
-        if (t.kind != TokKind::word || t.cap) return false;
+        if (t.kind != TokKind::word) return false;
         if (d.k->office_nouns.count(t.lower)) return true;
         if ((t.lex & (LPreposition | LDeterminer)) || has(t, WSubordinator)) return false;
     }
     return false;
+}
+
+// Whether a body's head word is a state office ("ministry", "presidency": lexicon
+// office_nouns).
+bool is_office_noun(const Knowledge& k, std::string_view w) {
+    return k.office_nouns.count(w) != 0;
 }
 
 // The length of the title phrase (Knowledge::role_phrases) starting at token j and
@@ -633,7 +639,10 @@ class EntitiesStage final : public Stage {
             };
             std::size_t e = m.te;
             while (e < s.te && e < next_tb && cap_word(e)) ++e;
-            if (e > m.te && k.org_name_heads.count(d.toks[e - 1].lower)) {
+            // ("the Kuwaiti Foreign Ministry" stays the adjective, as "the Kuwaiti foreign
+            // ministry" does: see office_after)
+            if (e > m.te && k.org_name_heads.count(d.toks[e - 1].lower) &&
+                !(m.adjective && is_office_noun(k, d.toks[e - 1].lower))) {
                 std::size_t b = m.tb;
                 while (b > s.tb && b > prev_te && cap_word(b - 1) &&
                        !k.org_name_heads.count(d.toks[b - 1].lower))

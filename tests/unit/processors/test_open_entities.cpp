@@ -335,6 +335,17 @@ TEST(OpenEntities, ItAfterAnAdjectivalForeignMinistryIsTheState) {
     EXPECT_TRUE(found);
 }
 
+TEST(OpenEntities, CapitalisedAdjectivalMinistryIsTheStateToo) {
+    const std::string text =
+        "The Qatari Foreign Ministry said in a statement on Monday that the crossing must "
+        "reopen. It called on Israel to allow aid into Gaza.";
+    EXPECT_EQ(trace_of(text).find("organisation:"), std::string::npos);
+    bool found = false;
+    for (const auto& e : of_type(extract(text), "appeal"))
+        if (has(e.actors, "QAT") && has(e.targets, "ISR")) found = true;
+    EXPECT_TRUE(found);
+}
+
 TEST(OpenEntities, ObjectItAfterAnAdjectivalMinistryIsNotTheState) {
     // control: "accept it" is the plan, not the ministry
     const std::string tr = trace_of(
