@@ -564,11 +564,13 @@ class EntitiesStage final : public Stage {
     // qualifier's country; the apposition is skipped. Returns the end, or 0.
     std::size_t appositive_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
         const Knowledge& k = *d.k;
-        if (!name_token(d, i) || (d.toks[i].surf && gaz_match(d, i, s.te).len)) return 0;
+        if (!name_token(d, i)) return 0;
         if (i > s.tb && name_token(d, i - 1)) return 0;  // inside a longer name
         std::size_t words = 0;
         const std::size_t r = name_end(d, s, i, words);
         if (words < 2 || r + 2 >= s.te || d.toks[r].text != ","_w) return 0;
+        // (a known name is the gazetteer's; "Ali Bakr" is not the "Ali" it knows)
+        if (d.toks[i].surf && i + gaz_match(d, i, s.te).len >= r) return 0;
         for (std::size_t j = i; j < r; ++j)
             if (non_person_at(d, j, r)) return 0;
         std::size_t a = r + 1;
@@ -578,14 +580,23 @@ class EntitiesStage final : public Stage {
         std::size_t c2 = a;
         while (c2 < s.te && c2 < a + 12 && d.toks[c2].text != ","_w) ++c2;
         if (c2 < s.te && d.toks[c2].text != ","_w) return 0;
+        // ("a senior Hamas leader", "Turkey's former trade minister": a qualifier and role
+        // modifiers, in either order)
         std::string country;
-        std::size_t len = 0;
-        const Surface* q = nullptr;
-        if (qualifier_at(d, a, c2, len, q) && q) {
-            if (const Participant* qp = part_of(k, q->ent, q->idx)) country = qp->country;
-            a += len;
+        bool qualified = false;
+        for (int guard = 0; guard < 4 && a < c2; ++guard) {
+            std::size_t len = 0;
+            const Surface* q = nullptr;
+            if (!qualified && qualifier_at(d, a, c2, len, q) && q) {
+                if (const Participant* qp = part_of(k, q->ent, q->idx)) country = qp->country;
+                qualified = true;
+                a += len;
+            } else if ((d.toks[a].lex & LRoleModifier) && !d.toks[a].cap) {
+                ++a;
+            } else {
+                break;
+            }
         }
-        while (a < c2 && (d.toks[a].lex & LRoleModifier) && !d.toks[a].cap) ++a;
         if (a >= c2) return 0;
         std::size_t tl = 0;
         std::uint32_t tr = 0;
@@ -705,6 +716,13 @@ class EntitiesStage final : public Stage {
                  k.name_connectors.count(d.toks[e].lower)) &&
                 name_token(d, e + 1)) {
                 ++e;
+                continue;
+            }
+            // "Mithal al-Alusi": a connector glued by a hyphen to the next name word
+            if (words > 0 && e + 2 < s.te && k.name_connectors.count(d.toks[e].lower) &&
+                d.toks[e + 1].text == "-"sv && !d.toks[e + 1].space_before &&
+                !d.toks[e + 2].space_before && name_token(d, e + 2)) {
+                e += 2;
                 continue;
             }
             break;

@@ -155,6 +155,21 @@ TEST(OpenEntities, BodiesAfterADescriptorAreNoPersons) {
     }
 }
 
+TEST(OpenEntities, ModifierBeforeTheQualifierInAnApposition) {
+    const std::string tr =
+        trace_of("Selim met Khalil Nashar, a senior Hamas official, in Cairo on Monday.");
+    EXPECT_NE(tr.find("person:Khalil Nashar/PSE"), std::string::npos) << tr;
+}
+
+TEST(OpenEntities, NameWithAHyphenatedConnector) {
+    const auto evs = extract(
+        "Former Jordanian lawmaker Samir al-Khatib criticised the deal on Monday. Khatib said "
+        "it favoured Israel.");
+    EXPECT_TRUE(has_actor(evs, "statement", "Samir al-Khatib"));
+    const std::string tr = trace_of("Former Jordanian lawmaker Samir al-Khatib criticised it.");
+    EXPECT_NE(tr.find("person:Samir al-Khatib/JOR role=lawmaker"), std::string::npos) << tr;
+}
+
 TEST(OpenEntities, CapitalisedNamesWithANonPersonAppositionAreNoPersons) {
     // controls: the apposition's head is no title or person descriptor
     for (const char* s : {"Selim visited Green Valley Farms, the largest farm, on Monday.",
