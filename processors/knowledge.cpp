@@ -972,6 +972,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->weekdays, WWeekday);
     member(k->months, WMonth);
     member(k->denial_verbs, WDenialVerb);
+    member(k->person_descriptors, WPersonDescriptor);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

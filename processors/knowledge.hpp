@@ -191,6 +191,7 @@ enum WordSet : std::uint64_t {
     WPluralGroupAnaphor = 1ull << 38,
     WPluralSideAnaphor = 1ull << 39,
     WPairQuantifier = 1ull << 40,
+    WPersonDescriptor = 1ull << 41,
 };
 
 struct Knowledge {

@@ -543,7 +543,7 @@ class EntitiesStage final : public Stage {
             if (h.kind != TokKind::word || h.cap || (h.lex & LPreposition)) break;
             std::size_t tl = 0;
             std::uint32_t tr = 0;
-            head = k.person_descriptors.count(h.lower) || title_at(d, j, c2, tl, tr);
+            head = has(h, WPersonDescriptor) || title_at(d, j, c2, tl, tr);
         }
         if (!(det && qual) && !head) return 0;
         Mention& m = d.mentions.emplace_back();
@@ -612,7 +612,7 @@ class EntitiesStage final : public Stage {
             }
             if (title_at(d, h, c2, tl, tr))
                 head_e = h + tl;
-            else if (k.person_descriptors.count(ht.lower))
+            else if (has(ht, WPersonDescriptor))
                 head_e = h + 1;
         }
         if (!head_e) return 0;
@@ -690,7 +690,7 @@ class EntitiesStage final : public Stage {
                 return end;
             }
         }
-        if (titles_ && !t.cap && d.k->person_descriptors.count(t.lower)) {
+        if (titles_ && !t.cap && has(t, WPersonDescriptor)) {
             if (std::size_t end = descriptor_name(d, s, si, i); end > i) {
                 named.push_back({d.mentions.back().tb, end, d.mentions.size() - 1});
                 return end;
