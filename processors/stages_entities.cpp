@@ -2016,6 +2016,23 @@ class CoreferenceStage final : public Stage {
             (d.toks[t + 2].lower == "be"_w || d.toks[t + 2].lower == "take"_w ||
              !d.toks[t].space_before || t == 0 || d.toks[t - 1].kind != TokKind::word))
             return nullptr;
+        // "The Iraqi foreign ministry said it summoned the Turkish envoy. It called on ...": a
+        // sentence-initial "It" continues the previous sentence's office subject
+        if (!object && si > 0 && t == d.sents[si].tb) {
+            const Sentence& ps = d.sents[si - 1];
+            const std::size_t q = d.mention_from(ps.tb);
+            if (q < d.mentions.size() && d.mentions[q].sentence == si - 1) {
+                const Mention& m = d.mentions[q];
+                std::size_t lead = ps.tb;
+                if (d.toks[lead].lower == "the"_w) ++lead;
+                const bool office =
+                    office_after(d, m) ||
+                    (m.possessive && m.part && m.part->kind == "country"_w && m.te + 2 < ps.te &&
+                     (d.k->office_nouns.count(d.toks[m.te + 1].lower) ||
+                      d.k->office_nouns.count(d.toks[m.te + 2].lower)));
+                if (m.tb == lead && m.part && !m.in_quote && office) return &m;
+            }
+        }
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;

@@ -361,6 +361,18 @@ TEST(OpenEntities, CapitalisedAdjectivalMinistryIsTheStateToo) {
     EXPECT_TRUE(found);
 }
 
+TEST(OpenEntities, SentenceInitialItContinuesTheOfficeSubject) {
+    const auto evs = extract(
+        "The Qatari foreign ministry said on Monday it had summoned the Israeli ambassador. It "
+        "called on Israel to allow aid into Gaza.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "appeal")) {
+        EXPECT_FALSE(has(e.actors, "ISR"));
+        if (has(e.actors, "QAT") && has(e.targets, "ISR")) found = true;
+    }
+    EXPECT_TRUE(found);
+}
+
 TEST(OpenEntities, ObjectItAfterAnAdjectivalMinistryIsNotTheState) {
     // control: "accept it" is the plan, not the ministry
     const std::string tr = trace_of(
