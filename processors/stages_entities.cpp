@@ -781,8 +781,11 @@ class EntitiesStage final : public Stage {
         std::string country;
         if (!d.mentions.empty()) {
             const Mention& q = d.mentions.back();
-            if (q.sentence == si && q.te == b && q.part && q.part->kind == "country"_w &&
-                (q.adjective || q.possessive) && !q.modifier) {
+            // ("Hezbollah lawmaker X": a group or body before the descriptor gives its country)
+            const bool body =
+                q.part && (q.part->kind == "group"_w || q.part->kind == "organisation"_w);
+            if (q.sentence == si && q.te == b && q.part && !q.modifier &&
+                ((q.part->kind == "country"_w && (q.adjective || q.possessive)) || body)) {
                 country = q.part->country;
                 b = q.tb;
                 d.mentions.pop_back();

@@ -54,6 +54,14 @@ TEST(OpenEntities, CountryAdjectiveBeforeTheDescriptorGivesTheCountry) {
     EXPECT_TRUE(has_actor(evs, "meeting", "Nabil Farouki"));
 }
 
+TEST(OpenEntities, GroupBeforeTheDescriptorGivesItsCountry) {
+    const std::string tr =
+        trace_of("Hezbollah lawmaker Bassam Fadel said the group would not disarm.");
+    EXPECT_NE(tr.find("M[Hezbollah lawmaker Bassam Fadel] person:Bassam Fadel/LBN"),
+              std::string::npos)
+        << tr;
+}
+
 TEST(OpenEntities, LaterSurnameIsTheSamePerson) {
     const auto evs = extract(
         "The charity was founded by chef Tomas Rivalda in 2010. Rivalda told reporters on "
