@@ -2271,25 +2271,6 @@ class CoreferenceStage final : public Stage {
             return lower ? role_text.find(m.role_title) != std::string::npos
                          : contains_lowered(role_text, m.role_title);
         };
-        // (a0) an apposition: "Mikhail Bogdanov, the Kremlin's envoy for the Middle East," is
-        // Bogdanov (a person of the qualifier's country right before the comma), unless a
-        // reporting verb follows ("met X, the Egyptian president said")
-        if (!qual_country.empty() && mi > 0 && m.tb > 0 && d.toks[m.tb - 1].text == ","_w) {
-            const Mention& p = d.mentions[mi - 1];
-            std::size_t after = m.te;
-            while (after < d.toks.size() && after < m.te + 6 && d.toks[after].text != ","_w &&
-                   d.toks[after].kind == TokKind::word && !(d.toks[after].lex & LReportingVerb))
-                ++after;
-            const bool says = after < d.toks.size() && (d.toks[after].lex & LReportingVerb);
-            if (p.te + 1 == m.tb && p.sentence == m.sentence && p.part &&
-                p.part->kind == "person"_w && p.kind == MentionKind::entity &&
-                p.part->country == qual_country && !says) {
-                m.part = p.part;
-                m.person = p.person;
-                m.gender = p.gender;
-                return;
-            }
-        }
         // (a) a person named earlier whose title contains the one written ("the king" is
         // King Abdullah, not a president named after him; "the envoy" is the envoy, not a
         // negotiator); the titles known for the person count too ("the Saudi minister")
