@@ -413,6 +413,10 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "audience_nouns",
                 "venue_participles",
                 "org_descriptor_heads",
+                "person_descriptors",
+                "office_nouns",
+                "org_name_heads",
+                "addressee_on_words",
                 "mediation_cues",
                 "subordinators",
                 "relative_pronouns",
@@ -501,6 +505,12 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     if (r["attendance_words"]) fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
     if (r["org_descriptor_heads"])
         fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
+    if (r["person_descriptors"])
+        fill_set(k.person_descriptors, get_list(r, "person_descriptors", sink));
+    if (r["office_nouns"]) fill_set(k.office_nouns, get_list(r, "office_nouns", sink));
+    if (r["org_name_heads"]) fill_set(k.org_name_heads, get_list(r, "org_name_heads", sink));
+    if (r["addressee_on_words"])
+        fill_set(k.addressee_on_words, get_list(r, "addressee_on_words", sink));
     if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
     if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));
@@ -962,6 +972,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->weekdays, WWeekday);
     member(k->months, WMonth);
     member(k->denial_verbs, WDenialVerb);
+    member(k->person_descriptors, WPersonDescriptor);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

@@ -191,6 +191,7 @@ enum WordSet : std::uint64_t {
     WPluralGroupAnaphor = 1ull << 38,
     WPluralSideAnaphor = 1ull << 39,
     WPairQuantifier = 1ull << 40,
+    WPersonDescriptor = 1ull << 41,
 };
 
 struct Knowledge {
@@ -239,7 +240,8 @@ struct Knowledge {
         agreement_nouns, gathering_nouns, gathering_exclude, contact_verbs, threat_verbs,
         demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
         guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
-        document_nouns, habitual_words, facility_nouns, org_descriptor_heads;
+        document_nouns, habitual_words, facility_nouns, org_descriptor_heads, person_descriptors,
+        office_nouns, org_name_heads, addressee_on_words;
     StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
     StrSet occasion_nouns, outcome_nouns, outcome_verbs, attendance_words, audience_nouns,
         venue_participles;                       // occasion frames

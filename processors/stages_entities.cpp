@@ -122,6 +122,85 @@ bool contains_lowered(std::string_view text, std::string_view lower) {
     return false;
 }
 
+// A person the gazetteer does not know, named in full: the token range of its mention
+// and the mention's index.
+struct NamedPerson {
+    std::size_t tb = 0, te = 0, mention = 0;
+};
+
+// "The Saudi foreign ministry": a country adjective before lower-case office words (lexicon
+// office_nouns) names the state's own office, which speaks for it ("It called on Iran").
+bool office_after(const Doc& d, const Mention& m) {
+    if (!m.adjective || !m.part || m.part->kind != "country"_w) return false;
+    const Sentence& s = d.sents[m.sentence];
+    for (std::size_t h = m.te; h < s.te && h < m.te + 3; ++h) {
+        const Token& t = d.toks[h];
+        if (t.kind != TokKind::word) return false;
+        if (d.k->office_nouns.count(t.lower)) return true;
+        if ((t.lex & (LPreposition | LDeterminer)) || has(t, WSubordinator)) return false;
+    }
+    return false;
+}
+
+// Whether a body's head word is a state office ("ministry", "presidency": lexicon
+// office_nouns).
+bool is_office_noun(const Knowledge& k, std::string_view w) {
+    return k.office_nouns.count(w) != 0;
+}
+
+// The length of the title phrase (Knowledge::role_phrases) starting at token j and
+// ending by `end`, with its canonical role; 0 when none starts there.
+std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint32_t& role) {
+    if (!d.toks[j].role) return 0;
+    for (const std::uint32_t pi : *d.toks[j].role) {
+        const auto& p = d.k->role_phrases[pi];
+        if (j + p.toks.size() > end) continue;
+        bool ok = true;
+        for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
+            ok = same_word(d.toks[j + q].lower, p.toks[q]);
+        if (ok) {
+            role = p.role;
+            return p.toks.size();
+        }
+    }
+    return 0;
+}
+
+// "Saudi Arabia's ambassador to Yemen arrived ... Ambassador Mohammed Al Jaber held talks":
+// the person holding the post written `title` (lower case) for `country` named in the
+// article, before the mention `before` (any distance) or in the two sentences after
+// `sentence`; a person of another country does not hold it. Index of the mention or -1.
+int named_holder(const Doc& d, std::size_t before, std::size_t sentence, std::string_view title,
+                 std::string_view country, bool backward) {
+    auto fits = [&](const Mention& p) {
+        return p.part && p.part->kind == "person"_w && p.kind == MentionKind::entity &&
+               (p.part->country.empty() || p.part->country == country) &&
+               contains_lowered(p.part->role, title);
+    };
+    if (backward)
+        for (std::size_t q = before; q-- > 0;)
+            if (fits(d.mentions[q])) return static_cast<int>(q);
+    for (std::size_t q = before; q < d.mentions.size(); ++q) {
+        const Mention& p = d.mentions[q];
+        if (p.sentence > sentence + 2) break;
+        if (p.sentence > sentence && fits(p)) return static_cast<int>(q);
+    }
+    return -1;
+}
+
+// The person record of mention `q` with `country` filled in when it had none: a new record,
+// which every mention of the old one then points to.
+const Participant* with_country(Doc& d, std::size_t q, std::string_view country) {
+    const Participant* old = d.mentions[q].part;
+    if (!old->country.empty() || country.empty()) return old;
+    Participant np = *old;
+    np.country.assign(country);
+    const Participant* rec = d.own(std::move(np));
+    for (Mention& x : d.mentions)
+        if (x.part == old) x.part = rec;
+    return rec;
+}
+
 class EntitiesStage final : public Stage {
   public:
     const char* name() const override { return "entities"; }
@@ -146,8 +225,9 @@ class EntitiesStage final : public Stage {
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
-        // last names of people introduced with a title ("President Joseph Aoun" -> "Aoun")
-        std::vector<std::pair<std::string_view, std::size_t>> named;
+        // people the gazetteer does not know, named in full so far (their mention's token
+        // range): a later surname or short form ("Simsek", "Al Jaber") is the same person
+        std::vector<NamedPerson> named;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
@@ -159,15 +239,26 @@ class EntitiesStage final : public Stage {
                 if (i == s.tb && titles_ && t.kind == TokKind::word && t.cap &&
                     !(t.lex & (LRoleFirst | LDeterminer | LSurfFirst)))
                     if (std::size_t end = unknown_spokesman(d, s); end > i) {
-                        named.emplace_back(d.toks[end - 1].text, d.mentions.size() - 1);
+                        named.push_back({d.mentions.back().tb, end, d.mentions.size() - 1});
                         i = end;
                         continue;
                     }
                 if (t.kind != TokKind::word ||
                     !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst))) {
+                    if (std::size_t end = open_class(d, s, si, i, named); end > i) {
+                        i = end;
+                        continue;
+                    }
                     ++i;
                     continue;
                 }
+                // a short form of a person the article named in full comes before the
+                // gazetteer ("President Joseph Kayyal ... Kayyal said")
+                if (t.cap && !named.empty())
+                    if (std::size_t end = short_form(d, s, si, i, named); end > i) {
+                        i = end;
+                        continue;
+                    }
                 // built in place (a Mention is large: moving one in costs more than
                 // dropping it again when nothing starts here); nothing below reads
                 // d.mentions while it is being built
@@ -178,7 +269,7 @@ class EntitiesStage final : public Stage {
                     finish(d, s, m);
                     if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"_w &&
                         m.person < 0 && m.te > m.tb)
-                        named.emplace_back(d.toks[m.te - 1].text, d.mentions.size() - 1);
+                        named.push_back({m.tb, m.te, d.mentions.size() - 1});
                     i = next;
                     continue;
                 }
@@ -189,21 +280,9 @@ class EntitiesStage final : public Stage {
                     continue;
                 }
                 d.mentions.pop_back();
-                if (t.cap) {
-                    const auto hit = std::find_if(named.begin(), named.end(),
-                                                  [&](const auto& n) { return n.first == t.text; });
-                    if (hit != named.end()) {
-                        Mention p = d.mentions[hit->second];
-                        p.tb = i;
-                        p.te = i + 1;
-                        p.sentence = si;
-                        p.prep = {};
-                        p.prep_attached = p.possessive = p.modifier = false;
-                        finish(d, s, p);
-                        d.mentions.push_back(std::move(p));
-                        ++i;
-                        continue;
-                    }
+                if (std::size_t end = open_class(d, s, si, i, named); end > i) {
+                    i = end;
+                    continue;
                 }
                 ++i;
             }
@@ -228,6 +307,9 @@ class EntitiesStage final : public Stage {
             b.prep_attached = a.prep_attached;
             d.mentions.erase(d.mentions.begin() + static_cast<std::ptrdiff_t>(mi));
         }
+        // Bodies named after their country ("the Royal Oman Police", "the United Kingdom
+        // Maritime Trade Operations agency")
+        office_mentions(d);
         // "the Saudi capital", "Egypt's capital": the country's capital city
         const Knowledge& k = *d.k;
         for (Mention& m : d.mentions) {
@@ -435,10 +517,9 @@ class EntitiesStage final : public Stage {
             }
             ++r;
         }
-        if (w < 2 || r + 3 >= s.te || d.toks[r].text != ","sv ||
-            (d.toks[r + 1].lower != "the"sv && d.toks[r + 1].lower != "a"sv &&
-             d.toks[r + 1].lower != "an"sv))
-            return 0;
+        if (w < 2 || r + 3 >= s.te || d.toks[r].text != ","sv) return 0;
+        const bool det = d.toks[r + 1].lower == "the"sv || d.toks[r + 1].lower == "a"sv ||
+                         d.toks[r + 1].lower == "an"sv;
         std::size_t c2 = r + 2;
         while (c2 < s.te && c2 < r + 14 && d.toks[c2].text != ","sv) ++c2;
         if (c2 + 1 >= s.te || d.toks[c2].text != ","sv ||
@@ -454,7 +535,17 @@ class EntitiesStage final : public Stage {
                 qual = true;
             }
         }
-        if (!qual) return 0;
+        // "Haluk Bayraktar, chief executive of manufacturer Baykar, said": the apposition's
+        // head (before "of"/"for"/"at") is a person descriptor or a title
+        bool head = false;
+        for (std::size_t j = r + (det ? 2 : 1); j < c2 && j < r + 6 && !head; ++j) {
+            const Token& h = d.toks[j];
+            if (h.kind != TokKind::word || h.cap || (h.lex & LPreposition)) break;
+            std::size_t tl = 0;
+            std::uint32_t tr = 0;
+            head = has(h, WPersonDescriptor) || title_at(d, j, c2, tl, tr);
+        }
+        if (!(det && qual) && !head) return 0;
         Mention& m = d.mentions.emplace_back();
         m.tb = s.tb;
         m.te = r;
@@ -464,6 +555,291 @@ class EntitiesStage final : public Stage {
                        "person", "", country);
         finish(d, s, m);
         return r;
+    }
+
+    // "met Kemal Ostrova, Turkey's finance minister, in Ankara", "Haluk Bayraktar, chief
+    // executive of manufacturer Baykar,": two to five capitalised words the gazetteer does
+    // not know, then an apposition whose head (after a determiner, a country/organisation
+    // qualifier and role modifiers) is a title or a person descriptor. The person gets the
+    // qualifier's country; the apposition is skipped. Returns the end, or 0.
+    std::size_t appositive_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
+        const Knowledge& k = *d.k;
+        if (!name_token(d, i)) return 0;
+        if (i > s.tb && name_token(d, i - 1)) return 0;  // inside a longer name
+        std::size_t words = 0;
+        const std::size_t r = name_end(d, s, i, words);
+        if (words < 2 || r + 2 >= s.te || d.toks[r].text != ","_w) return 0;
+        // (a known name is the gazetteer's; "Ali Bakr" is not the "Ali" it knows)
+        if (d.toks[i].surf && i + gaz_match(d, i, s.te).len >= r) return 0;
+        for (std::size_t j = i; j < r; ++j)
+            if (non_person_at(d, j, r)) return 0;
+        std::size_t a = r + 1;
+        if (d.toks[a].lower == "the"_w || d.toks[a].lower == "a"_w || d.toks[a].lower == "an"_w)
+            ++a;
+        // the apposition's end: a comma or the sentence's end, within a few words
+        std::size_t c2 = a;
+        while (c2 < s.te && c2 < a + 12 && d.toks[c2].text != ","_w) ++c2;
+        if (c2 < s.te && d.toks[c2].text != ","_w) return 0;
+        // ("a senior Hamas leader", "Turkey's former trade minister": a qualifier and role
+        // modifiers, in either order)
+        std::string country;
+        bool qualified = false;
+        for (int guard = 0; guard < 4 && a < c2; ++guard) {
+            std::size_t len = 0;
+            const Surface* q = nullptr;
+            if (!qualified && qualifier_at(d, a, c2, len, q) && q) {
+                if (const Participant* qp = part_of(k, q->ent, q->idx)) country = qp->country;
+                qualified = true;
+                a += len;
+            } else if ((d.toks[a].lex & LRoleModifier) && !d.toks[a].cap) {
+                ++a;
+            } else {
+                break;
+            }
+        }
+        if (a >= c2) return 0;
+        std::size_t tl = 0;
+        std::uint32_t tr = 0;
+        // the head: a title, or a descriptor after up to two lower-case words ("the White
+        // House national security adviser")
+        const std::size_t a0 = a;
+        std::size_t head_e = 0;
+        for (std::size_t h = a; h < c2 && h < a0 + 3 && !head_e; ++h) {
+            const Token& ht = d.toks[h];
+            if (ht.kind != TokKind::word || ht.cap || (ht.lex & LPreposition)) {
+                if (h == a0 && title_at(d, h, c2, tl, tr)) head_e = h + tl;
+                break;
+            }
+            if (title_at(d, h, c2, tl, tr))
+                head_e = h + tl;
+            else if (has(ht, WPersonDescriptor))
+                head_e = h + 1;
+        }
+        if (!head_e) return 0;
+        if (org_like(d, i, r, s.te)) return 0;
+        Mention& m = d.mentions.emplace_back();
+        m.tb = i;
+        m.te = r;
+        m.sentence = si;
+        m.kind = MentionKind::entity;
+        m.part = d.own(d.text.substr(d.toks[i].b, d.toks[r - 1].e - d.toks[i].b), "person",
+                       d.text.substr(d.toks[a0].b, d.toks[head_e - 1].e - d.toks[a0].b), country);
+        finish(d, s, m);
+        return c2;
+    }
+
+    // "the Royal Oman Police said", "United Kingdom Maritime Trade Operations": a country
+    // name or adjective inside a capitalised name that ends in a body's head noun
+    // (lexicon org_name_heads) is that body, an organisation of the country.
+    void office_mentions(Doc& d) const {
+        const Knowledge& k = *d.k;
+        std::size_t next_tb = 0;  // first token of the next mention
+        for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+            Mention& m = d.mentions[mi];
+            next_tb = mi + 1 < d.mentions.size() ? d.mentions[mi + 1].tb : d.toks.size();
+            if (!m.part || m.part->kind != "country"_w || m.possessive || m.modifier ||
+                m.kind != MentionKind::entity)
+                continue;
+            const Sentence& s = d.sents[m.sentence];
+            const std::size_t prev_te =
+                mi > 0 && d.mentions[mi - 1].sentence == m.sentence ? d.mentions[mi - 1].te : s.tb;
+            auto cap_word = [&](std::size_t j) {
+                const Token& t = d.toks[j];
+                return t.kind == TokKind::word && t.cap &&
+                       !((t.lex & LStopwordCap) && k.stopwords_cap.count(t.text));
+            };
+            std::size_t e = m.te;
+            while (e < s.te && e < next_tb && cap_word(e)) ++e;
+            // ("the Kuwaiti Foreign Ministry" stays the adjective, as "the Kuwaiti foreign
+            // ministry" does: see office_after)
+            if (e > m.te && k.org_name_heads.count(d.toks[e - 1].lower) &&
+                !(m.adjective && is_office_noun(k, d.toks[e - 1].lower))) {
+                std::size_t b = m.tb;
+                while (b > s.tb && b > prev_te && cap_word(b - 1) &&
+                       !k.org_name_heads.count(d.toks[b - 1].lower))
+                    --b;
+                const std::string country = m.part->country;
+                m.part = d.own(d.text.substr(d.toks[b].b, d.toks[e - 1].e - d.toks[b].b),
+                               "organisation", "", country);
+                m.tb = b;
+                m.te = e;
+                m.adjective = m.people = m.metonym = false;
+                m.place = nullptr;
+                m.place_concrete = m.place_mena = false;
+                m.possessive = e < s.te && d.toks[e].lower == "'s"_w;
+                continue;
+            }
+        }
+    }
+
+    // Open-class persons at token i (not a title or gazetteer start): a short form of a
+    // person named earlier ("Al Jaber" after "Ambassador Mohammed Al Jaber"), or a name
+    // introduced by what the person is ("former banker Mehmet Simsek"). Pushes the
+    // mention and returns its end, or returns 0.
+    std::size_t open_class(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
+                           std::vector<NamedPerson>& named) const {
+        const Token& t = d.toks[i];
+        if (t.kind != TokKind::word) return 0;
+        if (t.cap && !named.empty()) {
+            if (std::size_t end = short_form(d, s, si, i, named); end > i) return end;
+        }
+        if (titles_ && t.cap) {
+            if (std::size_t end = appositive_name(d, s, si, i); end > i) {
+                named.push_back(
+                    {d.mentions.back().tb, d.mentions.back().te, d.mentions.size() - 1});
+                return end;
+            }
+        }
+        if (titles_ && !t.cap && has(t, WPersonDescriptor)) {
+            if (std::size_t end = descriptor_name(d, s, si, i); end > i) {
+                named.push_back({d.mentions.back().tb, end, d.mentions.size() - 1});
+                return end;
+            }
+        }
+        return 0;
+    }
+
+    // The end of a capitalised personal name starting at r (name words, connectors such
+    // as "bin"/"al", glued hyphens), with `words` its capitalised words; r when none.
+    std::size_t name_end(const Doc& d, const Sentence& s, std::size_t r, std::size_t& words) const {
+        const Knowledge& k = *d.k;
+        words = 0;
+        std::size_t e = r;
+        while (e < s.te && words < 5) {
+            if (name_token(d, e)) {
+                ++e;
+                ++words;
+                continue;
+            }
+            if (words > 0 && e + 1 < s.te &&
+                ((d.toks[e].text == "-"sv && !d.toks[e].space_before) ||
+                 k.name_connectors.count(d.toks[e].lower)) &&
+                name_token(d, e + 1)) {
+                ++e;
+                continue;
+            }
+            // "Mithal al-Alusi": a connector glued by a hyphen to the next name word
+            if (words > 0 && e + 2 < s.te && k.name_connectors.count(d.toks[e].lower) &&
+                d.toks[e + 1].text == "-"sv && !d.toks[e + 1].space_before &&
+                !d.toks[e + 2].space_before && name_token(d, e + 2)) {
+                e += 2;
+                continue;
+            }
+            break;
+        }
+        return e;
+    }
+
+    // Whether a gazetteer entry other than a person starts at token j (a country, place,
+    // organisation or group is no part of a personal name).
+    bool non_person_at(const Doc& d, std::size_t j, std::size_t end) const {
+        if (!d.toks[j].surf) return false;
+        for (const Surface* x : gaz_match(d, j, end).hits)
+            if (x->ent != EntKind::person) return true;
+        return false;
+    }
+
+    // Whether the capitalised words [b, e) name a body or a facility rather than a person:
+    // their last word, or a lower-case word right after them, is a body's or facility's head
+    // ("Ali Koc Foundation", "Capital Economics Group", "the Peace Now movement").
+    bool org_like(const Doc& d, std::size_t b, std::size_t e, std::size_t end) const {
+        const Knowledge& k = *d.k;
+        auto head = [&](std::string_view w) {
+            return k.facility_nouns.count(w) || k.org_descriptor_heads.count(w) ||
+                   k.office_nouns.count(w) || k.org_name_heads.count(w) ||
+                   k.group_anaphors.count(w);
+        };
+        if (e <= b) return false;
+        if (head(d.toks[e - 1].lower)) return true;
+        return e < end && d.toks[e].kind == TokKind::word && !d.toks[e].cap &&
+               head(d.toks[e].lower);
+    }
+
+    // "former banker Mehmet Simsek", "Turkish businessman Ali Koc", "chef Jose Andres": a
+    // descriptor noun (lexicon person_descriptors) right before two to five capitalised words
+    // that the gazetteer does not know. A country adjective or possessive in front
+    // ("Saudi journalist X") gives the country and joins the mention.
+    std::size_t descriptor_name(Doc& d, const Sentence& s, std::size_t si, std::size_t i) const {
+        const std::size_t nb = i + 1;
+        if (nb >= s.te) return 0;
+        std::size_t words = 0;
+        const std::size_t e = name_end(d, s, nb, words);
+        if (words < 2) return 0;
+        // (a known name is the gazetteer's; "analyst Hassan Nafaa" is not the "Hassan" it
+        // files as a surname)
+        if (d.toks[nb].surf && nb + gaz_match(d, nb, s.te).len >= e) return 0;
+        for (std::size_t j = nb; j < e; ++j)
+            if (non_person_at(d, j, e)) return 0;
+        if (org_like(d, nb, e, s.te)) return 0;
+        if (e < s.te && d.toks[e].cap && d.toks[e].kind == TokKind::word) return 0;
+        // the start: role modifiers ("former", "veteran") and a country qualifier before
+        std::size_t b = i;
+        // (not a participle: "has appointed former banker X")
+        while (b > s.tb && (d.toks[b - 1].lex & LRoleModifier) && !d.toks[b - 1].cap &&
+               !d.toks[b - 1].lower.ends_with("ed"))
+            --b;
+        std::string country;
+        if (!d.mentions.empty()) {
+            const Mention& q = d.mentions.back();
+            // ("Hezbollah lawmaker X": a group or body before the descriptor gives its country)
+            const bool body =
+                q.part && (q.part->kind == "group"_w || q.part->kind == "organisation"_w);
+            if (q.sentence == si && q.te == b && q.part && !q.modifier &&
+                ((q.part->kind == "country"_w && (q.adjective || q.possessive)) || body)) {
+                country = q.part->country;
+                b = q.tb;
+                d.mentions.pop_back();
+            } else if (q.sentence == si && q.te + 1 == b && q.possessive && q.part &&
+                       q.part->kind == "country"_w) {
+                country = q.part->country;
+                b = q.tb;
+                d.mentions.pop_back();
+            }
+        }
+        Mention& m = d.mentions.emplace_back();
+        m.tb = b;
+        m.te = e;
+        m.sentence = si;
+        m.kind = MentionKind::entity;
+        m.part = d.own(d.text.substr(d.toks[nb].b, d.toks[e - 1].e - d.toks[nb].b), "person",
+                       d.toks[i].lower, country);
+        finish(d, s, m);
+        return e;
+    }
+
+    // A later short form of an open-class person: the longest ending of the full name
+    // ("Simsek", "Al Jaber", "al-Murtada") written as whole words, not inside a longer
+    // capitalised name.
+    std::size_t short_form(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
+                           const std::vector<NamedPerson>& named) const {
+        if (i > s.tb && name_token(d, i - 1) && !(d.toks[i - 1].lex & LRoleFirst)) return 0;
+        std::size_t best = 0, best_len = 0;
+        for (std::size_t n = named.size(); n-- > 0;) {
+            const NamedPerson& np = named[n];
+            for (std::size_t q = np.tb; q < np.te; ++q) {
+                const std::size_t len = np.te - q;
+                if (len <= best_len || i + len > s.te) continue;
+                if (!name_token(d, q)) continue;  // a short form starts with a name word
+                bool same = true;
+                for (std::size_t x = 0; x < len && same; ++x)
+                    same = d.toks[i + x].text == d.toks[q + x].text;
+                if (!same) continue;
+                best = n + 1;
+                best_len = len;
+            }
+        }
+        if (!best) return 0;
+        const std::size_t e = i + best_len;
+        if (e < s.te && name_token(d, e) && !d.toks[e].surf) return 0;
+        Mention p = d.mentions[named[best - 1].mention];
+        p.tb = i;
+        p.te = e;
+        p.sentence = si;
+        p.prep = {};
+        p.prep_attached = p.possessive = p.modifier = false;
+        finish(d, s, p);
+        d.mentions.push_back(std::move(p));
+        return e;
     }
 
     bool name_token(const Doc& d, std::size_t j) const {
@@ -793,8 +1169,28 @@ class EntitiesStage final : public Stage {
         m.tb = i;
         m.te = i + h.len;
         m.kind = MentionKind::entity;
+        // "Hassan Nafaa": a one-word surname or short name followed by a capitalised word
+        // the gazetteer does not know is someone else's first name
+        if (person && h.len == 1 && i + 1 < s.te && name_token(d, i + 1) && !d.toks[i + 1].surf &&
+            !(d.toks[i + 1].lex & (LRoleFirst | LPeopleNoun)))
+            person = nullptr;
+        std::size_t pidx = person ? person->idx : 0;
+        // "Palestinian Foreign Minister Riyad al-Maliki ... Maliki said": a one-word short
+        // form is the person of that surname named in full earlier in the article, before
+        // another person the gazetteer files under it
+        if (person && h.len == 1)
+            for (auto it = seen_people.rbegin(); it != seen_people.rend(); ++it) {
+                if (static_cast<std::size_t>(*it) == pidx) break;
+                const std::string& nm = k.people[static_cast<std::size_t>(*it)].name;
+                const std::size_t cut = nm.find_last_of(" -");
+                if (cut != std::string::npos &&
+                    std::string_view(nm).substr(cut + 1) == d.toks[i].text) {
+                    pidx = static_cast<std::size_t>(*it);
+                    break;
+                }
+            }
         if (person) {
-            const PersonRec& pr = k.people[person->idx];
+            const PersonRec& pr = k.people[pidx];
             Participant* np = d.own(pr.name, "person", "", pr.country);
             m.part = np;
             if (const RoleSpan* r = role_on(pr, d.pub_day)) {
@@ -803,7 +1199,7 @@ class EntitiesStage final : public Stage {
                 m.role = r->role;
             }
             m.gender = pr.gender;
-            m.person = static_cast<int>(person->idx);
+            m.person = static_cast<int>(pidx);
             seen_people.push_back(m.person);
         } else if (group) {
             m.part = part_of(k, EntKind::group, group->idx);
@@ -862,6 +1258,13 @@ class CoreferenceStage final : public Stage {
                 bool place_use = !m.prep.empty() && m.prep != "by"_w && m.prep != "between"_w &&
                                  m.prep != "with"_w && m.prep != "against"_w;
                 if (m.te < d.toks.size() && has(d.toks[m.te], WVisitNoun)) place_use = true;
+                // "called on New Delhi to use its weight", "renewed its call on Tehran": "on"
+                // after a verb or noun that takes an addressee (lexicon addressee_on_words)
+                // is no place
+                if (place_use && m.prep == "on"_w && m.tb >= 2 &&
+                    d.toks[m.tb - 1].lower == "on"_w &&
+                    k.addressee_on_words.count(d.toks[m.tb - 2].lower))
+                    place_use = false;
                 // "two days after Tehran launched", "since Washington said": a conjunction
                 // opening a clause whose subject the metonym is (a finite verb follows)
                 if (place_use && m.te < d.toks.size() &&
@@ -1291,6 +1694,28 @@ class CoreferenceStage final : public Stage {
                 m.place_mena = k.country_in_region(cr.code);
                 if (t > s.tb && (d.toks[t - 1].lex & LPreposition)) m.prep = d.toks[t - 1].lower;
                 m.possessive = t + 2 < s.te && d.toks[t + 2].lower == "'s"_w;
+                // "the kingdom's ambassador to Yemen said ... Ambassador X said": the holder
+                // of the post named in the article speaks, not the state
+                std::uint32_t role = 0;
+                if (const std::size_t tl =
+                        m.possessive && t + 3 < s.te ? title_len_at(d, t + 3, s.te, role) : 0) {
+                    const std::string title = ascii_lower(
+                        d.text.substr(d.toks[t + 3].b, d.toks[t + 2 + tl].e - d.toks[t + 3].b));
+                    const int q = named_holder(d, d.mention_from(t), si, title, code, true);
+                    if (q >= 0) {
+                        const Mention& p = d.mentions[static_cast<std::size_t>(q)];
+                        m.kind = MentionKind::entity;
+                        m.part = with_country(d, static_cast<std::size_t>(q), code);
+                        m.person = p.person;
+                        m.gender = p.gender;
+                        m.role_kind = p.role_kind;
+                        m.role = p.role;
+                        m.place = nullptr;
+                        m.place_concrete = m.place_mena = false;
+                        m.possessive = false;
+                        m.te = t + 3 + tl;
+                    }
+                }
                 added.push_back(std::move(m));
             }
         }
@@ -1594,11 +2019,31 @@ class CoreferenceStage final : public Stage {
             (d.toks[t + 2].lower == "be"_w || d.toks[t + 2].lower == "take"_w ||
              !d.toks[t].space_before || t == 0 || d.toks[t - 1].kind != TokKind::word))
             return nullptr;
+        // "The Iraqi foreign ministry said it summoned the Turkish envoy. It called on ...": a
+        // sentence-initial "It" continues the previous sentence's office subject
+        if (!object && si > 0 && t == d.sents[si].tb) {
+            const Sentence& ps = d.sents[si - 1];
+            const std::size_t q = d.mention_from(ps.tb);
+            if (q < d.mentions.size() && d.mentions[q].sentence == si - 1) {
+                const Mention& m = d.mentions[q];
+                std::size_t lead = ps.tb;
+                if (d.toks[lead].lower == "the"_w) ++lead;
+                const bool office =
+                    office_after(d, m) ||
+                    (m.possessive && m.part && m.part->kind == "country"_w && m.te + 2 < ps.te &&
+                     (d.k->office_nouns.count(d.toks[m.te + 1].lower) ||
+                      d.k->office_nouns.count(d.toks[m.te + 2].lower)));
+                if (m.tb == lead && m.part && !m.in_quote && office) return &m;
+            }
+        }
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.sentence + 1 < si) break;
             if (!m.part || m.in_quote || m.kind == MentionKind::pronoun) continue;
-            if (m.part->kind == "person"_w || m.adjective || m.modifier) continue;
+            // (an office speaks, as the subject: "It said", not "would accept it")
+            if (m.part->kind == "person"_w || (m.adjective && (object || !office_after(d, m))) ||
+                m.modifier)
+                continue;
             if (subj && subj->part && *m.part == *subj->part) continue;
             const bool conj = m.prep == "after"_w || m.prep == "before"_w || m.prep == "since"_w ||
                               m.prep == "as"_w || m.prep == "while"_w || m.prep == "until"_w;
@@ -1861,6 +2306,34 @@ class CoreferenceStage final : public Stage {
                 return;
             }
         }
+        // (a'') the holder of the post named in the next sentences ("Saudi Arabia's
+        // ambassador to Yemen arrived ... Ambassador Mohammed Al Jaber held talks")
+        if (!qual_country.empty() && qual_kind == "country"_w && m.role_title.size() > 2) {
+            const int q = named_holder(d, mi + 1, m.sentence, m.role_title, qual_country, false);
+            if (q >= 0) {
+                const Participant* rec = with_country(d, static_cast<std::size_t>(q), qual_country);
+                Mention& mm = d.mentions[mi];
+                const Mention& p = d.mentions[static_cast<std::size_t>(q)];
+                mm.part = rec;
+                mm.person = p.person;
+                mm.gender = p.gender;
+                return;
+            }
+        }
+        // "ambassador to Yemen": a gazetteer title naming another post ("Ambassador to the
+        // United States") is not this one
+        std::string dest;
+        if (m.te + 1 < d.toks.size() &&
+            (d.toks[m.te].lower == "to"_w || d.toks[m.te].lower == "for"_w)) {
+            const std::size_t q = d.mention_from(m.te + 1);
+            if (q < d.mentions.size() && d.mentions[q].tb == m.te + 1) {
+                const Mention& x = d.mentions[q];
+                if (x.part && x.part->kind == "country"_w)
+                    dest = ascii_lower(x.part->name);
+                else if (x.place)
+                    dest = ascii_lower(x.place->name);
+            }
+        }
         // (b) the gazetteer: the one person holding that role for that country on the day
         if (!qual_country.empty() || !qual_name.empty()) {
             int found = -1;
@@ -1897,6 +2370,11 @@ class CoreferenceStage final : public Stage {
                     if (!(m.role >= 0 && r.role == m.role) &&
                         !title_fits(r.title_lower, true, "", -2))
                         continue;
+                    if (!dest.empty() &&
+                        (r.title_lower.find(" to ") != std::string::npos ||
+                         r.title_lower.find(" for ") != std::string::npos) &&
+                        r.title_lower.find(dest) == std::string::npos)
+                        continue;
                     if (found != static_cast<int>(pi)) ++count;
                     found = static_cast<int>(pi);
                     break;
@@ -1916,9 +2394,14 @@ class CoreferenceStage final : public Stage {
         }
         // (c) "the most senior Jordanian official to visit": a definite generic title
         // points to the person of that country named just before
+        // (not a specific post: "the Israeli ambassador" is not the prime minister named
+        // before; the title is then a generic one, or the person's own)
+        const bool generic = m.role_title == "official"_w || m.role_title == "diplomat"_w ||
+                             m.role_title == "minister"_w || m.role_title == "leader"_w;
         if (!qual_country.empty() && d.toks[m.tb].lower == "the"_w &&
             (m.role_kind == "official"_w || m.role_kind == "diplomat"_w ||
-             m.role_kind == "minister"_w)) {
+             m.role_kind == "minister"_w) &&
+            (generic || m.role_title.find(' ') != std::string::npos)) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
                 if (p.sentence + 1 < m.sentence) break;

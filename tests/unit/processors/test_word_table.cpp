@@ -124,6 +124,7 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         {&k->hearsay_nouns, WHearsayNoun},
         {&k->threat_verbs, WThreatVerb},
         {&k->purpose_heads, WPurposeHead},
+        {&k->person_descriptors, WPersonDescriptor},
         {&k->invitation_words, WInvitationWord},
         {&k->injure_verbs, WInjureVerb},
         {&k->casualty_skip, WCasualtySkip},
