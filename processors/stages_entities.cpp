@@ -451,37 +451,22 @@ class EntitiesStage final : public Stage {
     bool title_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
                   std::uint32_t& role) const {
         if (!d.toks[j].role) return false;
-        if (d.tok_memo.size() != d.toks.size()) return title_scan(d, j, end, len, role);
+        if (d.tok_memo.size() != d.toks.size()) {
+            len = title_len_at(d, j, end, role);
+            return len != 0;
+        }
         Doc::TokMemo& m = d.tok_memo[j];
         const auto key = static_cast<std::uint32_t>(end + 1);
         if (m.title_end != key) {
-            std::size_t l = 0;
             std::uint32_t r = 0;
             m.title_end = key;
-            m.title_len = title_scan(d, j, end, l, r) ? static_cast<std::uint32_t>(l) : 0;
+            m.title_len = static_cast<std::uint32_t>(title_len_at(d, j, end, r));
             m.title_role = r;
         }
         if (m.title_len == 0) return false;
         len = m.title_len;
         role = m.title_role;
         return true;
-    }
-
-    bool title_scan(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                    std::uint32_t& role) const {
-        for (const std::uint32_t pi : *d.toks[j].role) {
-            const auto& p = d.k->role_phrases[pi];
-            if (j + p.toks.size() > end) continue;
-            bool ok = true;
-            for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
-                ok = same_word(d.toks[j + q].lower, p.toks[q]);
-            if (ok) {
-                len = p.toks.size();
-                role = p.role;
-                return true;
-            }
-        }
-        return false;
     }
 
     // The qualifier in front of a title: a country/organisation/group (name,
