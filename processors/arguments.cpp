@@ -245,8 +245,8 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
 }
 
 ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve) {
+    (void)vb;
     ArgFrame f;
-    f.subject = subject_phrase(d, s, vb);
     std::size_t t = skip_adjuncts(d, s, ve);
     f.object = noun_phrase(d, s, t);
     // "told the state news agency KUNA that ...": the addressee before the that-clause
