@@ -1010,7 +1010,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
     // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
     // no speaker yet) still frames its complement
     for (std::size_t t = s.tb + 1; t < s.te; ++t) {
-        if (!appeal_verb_at(d, t)) continue;
+        if (!d.toks[t].trig || !appeal_verb_at(d, t)) continue;
         bool made = false;
         for (std::size_t i = first; i < end; ++i)
             if (d.cands[i].tb == t && d.cands[i].sentence == si) made = true;
@@ -1027,6 +1027,8 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
     }
     for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
     for (std::size_t t = s.tb + 3; t < s.te; ++t) {
+        // (both need a trigger outside quotes at t)
+        if (!d.toks[t].trig || d.toks[t].in_quote) continue;
         if (auto a = object_participle_appeal(d, si, t, first, end))
             d.cands.push_back(std::move(*a));
         if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));
