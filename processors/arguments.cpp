@@ -179,6 +179,7 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
     std::size_t p = vb;
     while (p > s.tb && weak_word(d.toks[p - 1])) --p;
     const std::size_t end = p;
+    const std::size_t first_mention = d.mention_from(s.tb);
     std::size_t start = p;
     bool joined = true;       // a separator ("and", ",") is due before the next item leftwards
     bool comma_only = false;  // ... and it was a bare comma
@@ -190,7 +191,7 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
         while (q > s.tb && words < 5) {
             // a mention ending here is a modifier or the head of this item ("Hamas gunmen")
             const Mention* inner = nullptr;
-            for (std::size_t j = d.mention_from(s.tb); j < d.mentions.size(); ++j) {
+            for (std::size_t j = first_mention; j < d.mentions.size(); ++j) {
                 if (d.mentions[j].tb >= q) break;
                 if (d.mentions[j].te == q) inner = &d.mentions[j];
             }
@@ -349,6 +350,11 @@ void attack_object_place(Doc& d, const Sentence& s, Candidate& c) {
 void coordinated_subject(Doc& d, const Sentence& s, Candidate& c) {
     if (c.syntax != TrigSyntax::verb || c.form == VerbForm::ing || c.ev.actors.empty()) return;
     if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w) return;
+    // (the subject lies before the verb: no "and" there, no coordinated subject)
+    bool and_before = false;
+    for (std::size_t t = s.tb; t < c.tb && !and_before; ++t)
+        and_before = d.toks[t].lower == "and"_w;
+    if (!and_before) return;
     const TokSpan subj = subject_phrase(d, s, c.tb);
     if (subj.empty()) return;
     bool coordinated = false;
