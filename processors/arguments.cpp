@@ -291,6 +291,33 @@ bool is(const Candidate& c, Lit type) {
     return c.ev.type == type;
 }
 
+// The frames of one sentence's verb groups while argument_rules runs, each chunked once
+// (several rule families read the frame of the same candidate; the rules change
+// candidates only, never the tokens and mentions a frame is read from).
+class FrameMemo {
+  public:
+    ArgFrame get(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve) {
+        for (std::size_t i = 0; i < n_; ++i)
+            if (slots_[i].s.vb == vb && slots_[i].s.ve == ve) return slots_[i].s.f;
+        const ArgFrame f = arg_frame(d, s, vb, ve);
+        if (n_ < kSlots) slots_[n_++].s = Slot{vb, ve, f};
+        return f;
+    }
+
+  private:
+    struct Slot {
+        std::size_t vb, ve;
+        ArgFrame f;
+    };
+    union Store {  // left uninitialised until used
+        Store() {}
+        Slot s;
+    };
+    static constexpr std::size_t kSlots = 8;
+    Store slots_[kSlots];
+    std::size_t n_ = 0;
+};
+
 // "bombed its main enrichment sites", "strikes on Iran's nuclear facilities": a state that
 // owns the object hit (a possessive opening the object phrase, no place named in it) is
 // where it hit. True when it set the place.
@@ -371,9 +398,9 @@ void coordinated_subject(Doc& d, const Sentence& s, Candidate& c) {
 
 // "Israel demanded on Friday that Russia expel ...": the subject of an appeal's
 // that-clause is whom it is addressed to.
-void appeal_that_target(Doc& d, const Sentence& s, Candidate& c) {
+void appeal_that_target(Doc& d, const Sentence& s, Candidate& c, FrameMemo& fm) {
     if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty()) return;
-    const ArgFrame f = arg_frame(d, s, c.tb, c.te);
+    const ArgFrame f = fm.get(d, s, c.tb, c.te);
     if (f.comp != ComplementKind::that_clause) return;
     for (const Participant& p : parties_in(d, f.comp_subject))
         if (!contains(c.ev.actors, p)) c.ev.targets.push_back(p);
@@ -468,9 +495,9 @@ std::optional<Candidate> object_participle_appeal(const Doc& d, std::size_t si, 
 // "called on Israel and Hamas to resume talks on Aug. 15 in Doha": an event in the
 // infinitive an appeal asks for is one of the addressees, not of the callers.
 void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std::size_t first,
-                             std::size_t end) {
+                             std::size_t end, FrameMemo& fm) {
     if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb) return;
-    const ArgFrame f = arg_frame(d, s, a.tb, a.te);
+    const ArgFrame f = fm.get(d, s, a.tb, a.te);
     if (f.comp != ComplementKind::to_infinitive) return;
     const std::vector<Participant> addr = parties_in(d, f.comp_subject);
     if (addr.empty()) return;
@@ -669,11 +696,11 @@ void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
 // "Kuwait's foreign minister X told KUNA that Kuwait rejected ...": a state's stance
 // reported by its own official is the official's (the speaker speaks for the state).
 void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size_t first,
-                       std::size_t end) {
+                       std::size_t end, FrameMemo& fm) {
     if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.size() != 1 ||
         st.ev.actors[0].kind != "person"_w || st.ev.actors[0].country.empty())
         return;
-    const ArgFrame f = arg_frame(d, s, st.tb, st.te);
+    const ArgFrame f = fm.get(d, s, st.tb, st.te);
     if (f.comp != ComplementKind::that_clause) return;
     const Participant& speaker = st.ev.actors[0];
     for (std::size_t i = first; i < end; ++i) {
@@ -690,11 +717,12 @@ void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size
 // "The three leaders said in a joint statement that Israel must lift the restrictions": a
 // saying whose that-clause puts a demand modal (`demand_modals`) on a party is also an
 // appeal of the speaker to that party. Returns the appeal to add, if any.
-std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const Candidate& st) {
+std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const Candidate& st,
+                                          FrameMemo& fm) {
     if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.empty() ||
         st.form == VerbForm::ing)
         return std::nullopt;
-    const ArgFrame f = arg_frame(d, s, st.tb, st.te);
+    const ArgFrame f = fm.get(d, s, st.tb, st.te);
     if (f.comp != ComplementKind::that_clause) return std::nullopt;
     std::vector<Participant> addr = parties_in(d, f.comp_subject);
     std::erase_if(addr, [&](const Participant& p) { return contains(st.ev.actors, p); });
@@ -884,10 +912,10 @@ void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
 // "he asked, telling reporters that aid alone could not save Gaza": a saying verb whose
 // that-clause puts no demand modal on anyone reports a view; it is a statement, not an
 // appeal.
-void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c) {
+void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c, FrameMemo& fm) {
     if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !verb_of_type(d, c.tb, "statement"_w))
         return;
-    const ArgFrame f = arg_frame(d, s, c.tb, c.te);
+    const ArgFrame f = fm.get(d, s, c.tb, c.te);
     if (f.comp != ComplementKind::that_clause) {
         // (a that-clause with a pronoun or noun subject: "telling reporters that aid alone")
         std::size_t t = skip_adjuncts(d, s, c.te);
@@ -986,13 +1014,14 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
 void argument_rules(Doc& d, std::size_t si, std::size_t first) {
     const Sentence& s = d.sents[si];
     const std::size_t end = d.cands.size();
+    FrameMemo fm;
     for (std::size_t i = first; i < end; ++i) {
         Candidate& c = d.cands[i];
         if (c.drop || c.sentence != si) continue;
         attack_object_place(d, s, c);
         attack_noun_owner(d, s, c);
         coordinated_subject(d, s, c);
-        appeal_that_target(d, s, c);
+        appeal_that_target(d, s, c, fm);
         delegation_subject(d, s, c);
         welcome_sense(d, s, c);
         call_on_person(d, s, c);
@@ -1004,14 +1033,14 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         agreement_beneficiary(d, s, c);
         past_year_attack(d, s, c);
         announced_agreement(d, s, c);
-        saying_not_appeal(d, s, c);
+        saying_not_appeal(d, s, c, fm);
         led_actor(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
-        appeal_complement_event(d, s, d.cands[i], first, end);
+        appeal_complement_event(d, s, d.cands[i], first, end, fm);
         rejected_object(d, s, d.cands[i], first, end);
-        speaker_for_state(d, s, d.cands[i], first, end);
+        speaker_for_state(d, s, d.cands[i], first, end, fm);
     }
     // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
     // no speaker yet) still frames its complement
@@ -1025,11 +1054,11 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         a.syntax = TrigSyntax::verb;
         if (t + 2 < s.te && in(d.toks[t + 1].lower, {"on", "upon"})) a.te = t + 2;
         a.drop = true;  // a frame only
-        appeal_complement_event(d, s, a, first, end);
+        appeal_complement_event(d, s, a, first, end, fm);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
-        if (auto a = demand_in_saying(d, s, d.cands[i])) d.cands.push_back(std::move(*a));
+        if (auto a = demand_in_saying(d, s, d.cands[i], fm)) d.cands.push_back(std::move(*a));
     }
     for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
     for (std::size_t t = s.tb + 3; t < s.te; ++t) {
