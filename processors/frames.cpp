@@ -109,10 +109,8 @@ bool definite_at(const Doc& d, std::size_t u, std::size_t sent_b) {
 
 // The sentence refers back to an occasion: a definite occasion noun ("the talks").
 bool refers_back(const Doc& d, const Sentence& s) {
-    const Knowledge& k = *d.k;
     for (std::size_t u = s.tb + 1; u < s.te; ++u)
-        if (!d.toks[u].in_quote && definite_at(d, u, s.tb) &&
-            k.occasion_nouns.count(d.toks[u].lower))
+        if (has(d.toks[u], WOccasionNoun) && !d.toks[u].in_quote && definite_at(d, u, s.tb))
             return true;
     return false;
 }
@@ -192,7 +190,7 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
         // "at a/the <occasion noun>" soon after the outcome's verb
         std::size_t occ = SIZE_MAX;
         for (std::size_t u = t + 3; u < s.te && u < t + 9; ++u)
-            if (k.occasion_nouns.count(d.toks[u].lower) && d.toks[u - 2].lower == "at"_w &&
+            if (has(d.toks[u], WOccasionNoun) && d.toks[u - 2].lower == "at"_w &&
                 in(d.toks[u - 1].lower, {"a", "an", "the"})) {
                 occ = u;
                 break;
@@ -374,7 +372,7 @@ std::optional<Frame> lede_frame(const Doc& d, const FrameTests& tests) {
                     continue;
                 bool occasion = false;
                 for (std::size_t u = m.tb; u-- > s.tb && u + 5 > m.tb;)
-                    if (k.occasion_nouns.count(d.toks[u].lower)) occasion = true;
+                    if (has(d.toks[u], WOccasionNoun)) occasion = true;
                 if (!occasion) continue;
                 if (f.place && !(*f.place == *m.place)) return std::nullopt;
                 f.place = *m.place;
@@ -421,7 +419,7 @@ void attendance(Doc& d, Frame& f) {
             // the occasion noun it hangs on, definite after the lede
             std::size_t occ = SIZE_MAX;
             for (std::size_t u = t; u-- > s.tb && u + 16 > t;) {
-                if (k.occasion_nouns.count(d.toks[u].lower)) {
+                if (has(d.toks[u], WOccasionNoun)) {
                     occ = u;
                     break;
                 }
@@ -526,9 +524,8 @@ void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
             when = when || in(d.toks[u].lower, {"followed", "follows", "following", "after",
                                                 "before", "preceded", "precedes", "ahead"});
             if (u > c.te && when && !d.toks[u].in_quote && in(d.toks[u - 1].lower, {"a", "an"}) &&
-                (k.occasion_nouns.count(d.toks[u].lower) ||
-                 k.gathering_nouns.count(d.toks[u].lower)) &&
-                !k.visit_nouns.count(d.toks[u].lower))
+                (has(d.toks[u], WOccasionNoun) || has(d.toks[u], WGatheringNoun)) &&
+                !has(d.toks[u], WVisitNoun))
                 other = u;
         }
         if (other == SIZE_MAX) continue;

@@ -192,6 +192,7 @@ enum WordSet : std::uint64_t {
     WPluralSideAnaphor = 1ull << 39,
     WPairQuantifier = 1ull << 40,
     WPersonDescriptor = 1ull << 41,
+    WOccasionNoun = 1ull << 42,
 };
 
 struct Knowledge {

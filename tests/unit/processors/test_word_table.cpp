@@ -131,6 +131,7 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         {&k->killed_words, WKilledWord},
         {&k->injured_words, WInjuredWord},
         {&k->denial_verbs, WDenialVerb},
+        {&k->occasion_nouns, WOccasionNoun},
     };
     // every member (as written and capitalised) and some words that are in no set
     std::string text =
