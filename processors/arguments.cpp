@@ -54,10 +54,51 @@ std::vector<Participant> parties_in(const Doc& d, TokSpan sp) {
     return out;
 }
 
-bool weak_word(const Token& t) {  // auxiliaries and adverbs inside a verb group
-    return in(t.lower, {"has", "have", "had", "was", "were", "is", "are", "will", "would", "also",
-                        "jointly", "then", "later", "both", "all", "had", "did", "earlier"}) ||
-           (t.kind == TokKind::word && !t.cap && t.lower.size() > 4 && t.lower.ends_with("ly"));
+// Auxiliaries and adverbs inside a verb group: "has", "have", "had", "was", "were", "is",
+// "are", "will", "would", "also", "jointly", "then", "later", "both", "all", "did",
+// "earlier", and lower-case words of five letters or more ending in "ly". (Chosen by first
+// letter: the chunkers ask this of most tokens they pass.)
+bool weak_word(const Token& t) {
+    const std::string_view w = t.lower;
+    if (w.size() >= 2 && w.size() <= 7) {
+        bool aux = false;
+        switch (w[0]) {
+            case 'h':
+                aux = in(w, {"has", "have", "had"});
+                break;
+            case 'w':
+                aux = in(w, {"was", "were", "will", "would"});
+                break;
+            case 'i':
+                aux = w == "is"_w;
+                break;
+            case 'a':
+                aux = in(w, {"are", "also", "all"});
+                break;
+            case 'j':
+                aux = w == "jointly"_w;
+                break;
+            case 't':
+                aux = w == "then"_w;
+                break;
+            case 'l':
+                aux = w == "later"_w;
+                break;
+            case 'b':
+                aux = w == "both"_w;
+                break;
+            case 'd':
+                aux = w == "did"_w;
+                break;
+            case 'e':
+                aux = w == "earlier"_w;
+                break;
+            default:
+                break;
+        }
+        if (aux) return true;
+    }
+    return t.kind == TokKind::word && !t.cap && w.size() > 4 && has_suffix(w, "ly"_w);
 }
 
 // The end of the clause that starts at `t`: a semicolon, a quote, ", saying"/", adding" or
