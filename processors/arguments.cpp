@@ -344,8 +344,28 @@ class FrameMemo {
         if (n_ < kSlots) slots_[n_++].s = Slot{vb, ve, f};
         return f;
     }
+    // A "that" (a that-clause's opener) / "to" (an infinitive's) at or after token t:
+    // without one, no frame of a verb group ending at t has that complement.
+    bool that_after(const Doc& d, const Sentence& s, std::size_t t) {
+        scan(d, s);
+        return last_that_ > t;
+    }
+    bool to_after(const Doc& d, const Sentence& s, std::size_t t) {
+        scan(d, s);
+        return last_to_ > t;
+    }
 
   private:
+    void scan(const Doc& d, const Sentence& s) {
+        if (scanned_) return;
+        scanned_ = true;
+        for (std::size_t u = s.te; u-- > s.tb && (last_that_ == 0 || last_to_ == 0);) {
+            if (last_that_ == 0 && d.toks[u].lower == "that"_w) last_that_ = u + 1;
+            if (last_to_ == 0 && d.toks[u].lower == "to"_w) last_to_ = u + 1;
+        }
+    }
+    std::size_t last_that_ = 0, last_to_ = 0;  // the last one's index + 1 (0: none)
+    bool scanned_ = false;
     struct Slot {
         std::size_t vb, ve;
         ArgFrame f;
@@ -440,7 +460,9 @@ void coordinated_subject(Doc& d, const Sentence& s, Candidate& c) {
 // "Israel demanded on Friday that Russia expel ...": the subject of an appeal's
 // that-clause is whom it is addressed to.
 void appeal_that_target(Doc& d, const Sentence& s, Candidate& c, FrameMemo& fm) {
-    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty()) return;
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty() ||
+        !fm.that_after(d, s, c.te))
+        return;
     const ArgFrame f = fm.get(d, s, c.tb, c.te);
     if (f.comp != ComplementKind::that_clause) return;
     for (const Participant& p : parties_in(d, f.comp_subject))
@@ -537,7 +559,7 @@ std::optional<Candidate> object_participle_appeal(const Doc& d, std::size_t si, 
 // infinitive an appeal asks for is one of the addressees, not of the callers.
 void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std::size_t first,
                              std::size_t end, FrameMemo& fm) {
-    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb) return;
+    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb || !fm.to_after(d, s, a.te)) return;
     const ArgFrame f = fm.get(d, s, a.tb, a.te);
     if (f.comp != ComplementKind::to_infinitive) return;
     const std::vector<Participant> addr = parties_in(d, f.comp_subject);
@@ -739,7 +761,8 @@ void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
 void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size_t first,
                        std::size_t end, FrameMemo& fm) {
     if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.size() != 1 ||
-        st.ev.actors[0].kind != "person"_w || st.ev.actors[0].country.empty())
+        st.ev.actors[0].kind != "person"_w || st.ev.actors[0].country.empty() ||
+        !fm.that_after(d, s, st.te))
         return;
     const ArgFrame f = fm.get(d, s, st.tb, st.te);
     if (f.comp != ComplementKind::that_clause) return;
@@ -761,7 +784,7 @@ void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size
 std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const Candidate& st,
                                           FrameMemo& fm) {
     if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.empty() ||
-        st.form == VerbForm::ing)
+        st.form == VerbForm::ing || !fm.that_after(d, s, st.te))
         return std::nullopt;
     const ArgFrame f = fm.get(d, s, st.tb, st.te);
     if (f.comp != ComplementKind::that_clause) return std::nullopt;
@@ -954,8 +977,9 @@ void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
 // that-clause puts no demand modal on anyone reports a view; it is a statement, not an
 // appeal.
 void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c, FrameMemo& fm) {
-    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !verb_of_type(d, c.tb, "statement"_w))
-        return;
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb ||
+        !verb_of_type(d, c.tb, "statement"_w) || !fm.that_after(d, s, c.te))
+        return;  // (a that-clause is due either way)
     const ArgFrame f = fm.get(d, s, c.tb, c.te);
     if (f.comp != ComplementKind::that_clause) {
         // (a that-clause with a pronoun or noun subject: "telling reporters that aid alone")
