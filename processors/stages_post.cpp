@@ -1056,6 +1056,11 @@ class DatesStage final : public Stage {
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.status != "occurred"_w) continue;
             const Sentence& s = d.sents[c.sentence];
+            // ("after" is looked for before the trigger only)
+            bool after_before = false;
+            for (std::size_t t = s.tb + 1; t < c.tb && !after_before; ++t)
+                after_before = d.toks[t].lower == "after"_w;
+            if (!after_before) continue;
             std::size_t after = SIZE_MAX;
             // (over a long subject: "two days after X, Y's President Z and W called on")
             std::size_t from = c.tb;
