@@ -328,7 +328,7 @@ ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t 
 
 namespace {
 
-bool is(const Candidate& c, Lit type) {
+[[gnu::always_inline]] inline bool is(const Candidate& c, Lit type) {
     return c.ev.type == type;
 }
 
