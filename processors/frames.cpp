@@ -184,8 +184,7 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
     for (std::size_t si = 1; si < d.sents.size(); ++si) {
         const Sentence& s = d.sents[si];
         std::size_t t = s.tb;
-        if (t + 3 >= s.te || d.toks[t].lower != "the"_w ||
-            !k.outcome_nouns.count(d.toks[t + 1].lower))
+        if (t + 3 >= s.te || d.toks[t].lower != "the"_w || !has(d.toks[t + 1], WOutcomeNoun))
             continue;
         // "at a/the <occasion noun>" soon after the outcome's verb
         std::size_t occ = SIZE_MAX;
@@ -199,7 +198,7 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
         // reached there ("was taken/reached/made at"), not judged there ("was criticised at")
         bool reached = false;
         for (std::size_t u = t + 2; u + 2 < occ; ++u)
-            reached = reached || k.outcome_verbs.count(d.toks[u].lower);
+            reached = reached || has(d.toks[u], WOutcomeVerb);
         if (!reached) continue;
         // the place of that occasion, before the clause ends
         const Place* where = nullptr;
@@ -308,7 +307,7 @@ void saying_venues(Doc& d) {
             for (; end < s.te && end < c.te + 9; ++end) {
                 const Token& w = d.toks[end];
                 if (w.kind == TokKind::quote || w.lower == "that"_w || w.lower == ","_w) break;
-                if (k.audience_nouns.count(w.lower)) audience = end;
+                if (has(w, WAudienceNoun)) audience = end;
             }
             if (audience != SIZE_MAX)
                 where = place_among(d, audience + 1, std::min(end, audience + 5));
@@ -411,7 +410,7 @@ void attendance(Doc& d, Frame& f) {
     for (std::size_t si = 0; si < d.sents.size(); ++si) {
         const Sentence& s = d.sents[si];
         for (std::size_t t = s.tb + 1; t + 2 < s.te; ++t) {
-            if (d.toks[t + 1].lower != "by"_w || !k.attendance_words.count(d.toks[t].lower) ||
+            if (d.toks[t + 1].lower != "by"_w || !has(d.toks[t], WAttendanceWord) ||
                 d.toks[t].in_quote)
                 continue;
             // ", attended by", "and hosted by", "The talks were (also) attended by"
