@@ -262,7 +262,6 @@ const Place* place_among(const Doc& d, std::size_t from, std::size_t to) {
 }
 
 void saying_venues(Doc& d) {
-    const Knowledge& k = *d.k;
     for (Candidate& c : d.cands) {
         if (!live(c) || !saying_type(c.ev.type) || c.syntax != TrigSyntax::verb) continue;
         if (c.ev.location && !c.inherited_location) continue;
@@ -272,7 +271,7 @@ void saying_venues(Doc& d) {
         // a fronted framing phrase up to its comma: "In London,", "Speaking ... in Tehran ...,"
         const Token& first = d.toks[s.tb];
         const bool fronted_in = first.lower == "in"_w;
-        const bool fronted_participle = k.venue_participles.count(first.lower) != 0;
+        const bool fronted_participle = has(first, WVenueParticiple);
         if (fronted_in || fronted_participle) {
             std::size_t comma = s.tb + 1;
             while (comma < c.tb && d.toks[comma].lower != ","_w) ++comma;

@@ -949,6 +949,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->outcome_nouns, WOutcomeNoun);
     member(k->outcome_verbs, WOutcomeVerb);
     member(k->attendance_words, WAttendanceWord);
+    member(k->venue_participles, WVenueParticiple);
     member(k->guest_nouns, WGuestNoun);
     member(k->compound_heads, WCompoundHead);
     member(k->reporting_verbs, WReportingVerb);

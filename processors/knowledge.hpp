@@ -197,6 +197,7 @@ enum WordSet : std::uint64_t {
     WOutcomeNoun = 1ull << 44,
     WOutcomeVerb = 1ull << 45,
     WAttendanceWord = 1ull << 46,
+    WVenueParticiple = 1ull << 47,
 };
 
 struct Knowledge {

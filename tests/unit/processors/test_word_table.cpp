@@ -136,6 +136,7 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         {&k->outcome_nouns, WOutcomeNoun},
         {&k->outcome_verbs, WOutcomeVerb},
         {&k->attendance_words, WAttendanceWord},
+        {&k->venue_participles, WVenueParticiple},
     };
     // every member (as written and capitalised) and some words that are in no set
     std::string text =
