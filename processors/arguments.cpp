@@ -54,10 +54,51 @@ std::vector<Participant> parties_in(const Doc& d, TokSpan sp) {
     return out;
 }
 
-bool weak_word(const Token& t) {  // auxiliaries and adverbs inside a verb group
-    return in(t.lower, {"has", "have", "had", "was", "were", "is", "are", "will", "would", "also",
-                        "jointly", "then", "later", "both", "all", "had", "did", "earlier"}) ||
-           (t.kind == TokKind::word && !t.cap && t.lower.size() > 4 && t.lower.ends_with("ly"));
+// Auxiliaries and adverbs inside a verb group: "has", "have", "had", "was", "were", "is",
+// "are", "will", "would", "also", "jointly", "then", "later", "both", "all", "did",
+// "earlier", and lower-case words of five letters or more ending in "ly". (Chosen by first
+// letter: the chunkers ask this of most tokens they pass.)
+bool weak_word(const Token& t) {
+    const std::string_view w = t.lower;
+    if (w.size() >= 2 && w.size() <= 7) {
+        bool aux = false;
+        switch (w[0]) {
+            case 'h':
+                aux = in(w, {"has", "have", "had"});
+                break;
+            case 'w':
+                aux = in(w, {"was", "were", "will", "would"});
+                break;
+            case 'i':
+                aux = w == "is"_w;
+                break;
+            case 'a':
+                aux = in(w, {"are", "also", "all"});
+                break;
+            case 'j':
+                aux = w == "jointly"_w;
+                break;
+            case 't':
+                aux = w == "then"_w;
+                break;
+            case 'l':
+                aux = w == "later"_w;
+                break;
+            case 'b':
+                aux = w == "both"_w;
+                break;
+            case 'd':
+                aux = w == "did"_w;
+                break;
+            case 'e':
+                aux = w == "earlier"_w;
+                break;
+            default:
+                break;
+        }
+        if (aux) return true;
+    }
+    return t.kind == TokKind::word && !t.cap && w.size() > 4 && has_suffix(w, "ly"_w);
 }
 
 // The end of the clause that starts at `t`: a semicolon, a quote, ", saying"/", adding" or
@@ -179,6 +220,7 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
     std::size_t p = vb;
     while (p > s.tb && weak_word(d.toks[p - 1])) --p;
     const std::size_t end = p;
+    const std::size_t first_mention = d.mention_from(s.tb);
     std::size_t start = p;
     bool joined = true;       // a separator ("and", ",") is due before the next item leftwards
     bool comma_only = false;  // ... and it was a bare comma
@@ -190,7 +232,7 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
         while (q > s.tb && words < 5) {
             // a mention ending here is a modifier or the head of this item ("Hamas gunmen")
             const Mention* inner = nullptr;
-            for (std::size_t j = d.mention_from(s.tb); j < d.mentions.size(); ++j) {
+            for (std::size_t j = first_mention; j < d.mentions.size(); ++j) {
                 if (d.mentions[j].tb >= q) break;
                 if (d.mentions[j].te == q) inner = &d.mentions[j];
             }
@@ -245,8 +287,8 @@ TokSpan subject_phrase(const Doc& d, const Sentence& s, std::size_t vb) {
 }
 
 ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve) {
+    (void)vb;
     ArgFrame f;
-    f.subject = subject_phrase(d, s, vb);
     std::size_t t = skip_adjuncts(d, s, ve);
     f.object = noun_phrase(d, s, t);
     // "told the state news agency KUNA that ...": the addressee before the that-clause
@@ -286,9 +328,56 @@ ArgFrame arg_frame(const Doc& d, const Sentence& s, std::size_t vb, std::size_t 
 
 namespace {
 
-bool is(const Candidate& c, Lit type) {
+[[gnu::always_inline]] inline bool is(const Candidate& c, Lit type) {
     return c.ev.type == type;
 }
+
+// The frames of one sentence's verb groups while argument_rules runs, each chunked once
+// (several rule families read the frame of the same candidate; the rules change
+// candidates only, never the tokens and mentions a frame is read from).
+class FrameMemo {
+  public:
+    ArgFrame get(const Doc& d, const Sentence& s, std::size_t vb, std::size_t ve) {
+        for (std::size_t i = 0; i < n_; ++i)
+            if (slots_[i].s.vb == vb && slots_[i].s.ve == ve) return slots_[i].s.f;
+        const ArgFrame f = arg_frame(d, s, vb, ve);
+        if (n_ < kSlots) slots_[n_++].s = Slot{vb, ve, f};
+        return f;
+    }
+    // A "that" (a that-clause's opener) / "to" (an infinitive's) at or after token t:
+    // without one, no frame of a verb group ending at t has that complement.
+    bool that_after(const Doc& d, const Sentence& s, std::size_t t) {
+        scan(d, s);
+        return last_that_ > t;
+    }
+    bool to_after(const Doc& d, const Sentence& s, std::size_t t) {
+        scan(d, s);
+        return last_to_ > t;
+    }
+
+  private:
+    void scan(const Doc& d, const Sentence& s) {
+        if (scanned_) return;
+        scanned_ = true;
+        for (std::size_t u = s.te; u-- > s.tb && (last_that_ == 0 || last_to_ == 0);) {
+            if (last_that_ == 0 && d.toks[u].lower == "that"_w) last_that_ = u + 1;
+            if (last_to_ == 0 && d.toks[u].lower == "to"_w) last_to_ = u + 1;
+        }
+    }
+    std::size_t last_that_ = 0, last_to_ = 0;  // the last one's index + 1 (0: none)
+    bool scanned_ = false;
+    struct Slot {
+        std::size_t vb, ve;
+        ArgFrame f;
+    };
+    union Store {  // left uninitialised until used
+        Store() {}
+        Slot s;
+    };
+    static constexpr std::size_t kSlots = 8;
+    Store slots_[kSlots];
+    std::size_t n_ = 0;
+};
 
 // "bombed its main enrichment sites", "strikes on Iran's nuclear facilities": a state that
 // owns the object hit (a possessive opening the object phrase, no place named in it) is
@@ -349,6 +438,11 @@ void attack_object_place(Doc& d, const Sentence& s, Candidate& c) {
 void coordinated_subject(Doc& d, const Sentence& s, Candidate& c) {
     if (c.syntax != TrigSyntax::verb || c.form == VerbForm::ing || c.ev.actors.empty()) return;
     if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w) return;
+    // (the subject lies before the verb: no "and" there, no coordinated subject)
+    bool and_before = false;
+    for (std::size_t t = s.tb; t < c.tb && !and_before; ++t)
+        and_before = d.toks[t].lower == "and"_w;
+    if (!and_before) return;
     const TokSpan subj = subject_phrase(d, s, c.tb);
     if (subj.empty()) return;
     bool coordinated = false;
@@ -365,9 +459,11 @@ void coordinated_subject(Doc& d, const Sentence& s, Candidate& c) {
 
 // "Israel demanded on Friday that Russia expel ...": the subject of an appeal's
 // that-clause is whom it is addressed to.
-void appeal_that_target(Doc& d, const Sentence& s, Candidate& c) {
-    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty()) return;
-    const ArgFrame f = arg_frame(d, s, c.tb, c.te);
+void appeal_that_target(Doc& d, const Sentence& s, Candidate& c, FrameMemo& fm) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !c.ev.targets.empty() ||
+        !fm.that_after(d, s, c.te))
+        return;
+    const ArgFrame f = fm.get(d, s, c.tb, c.te);
     if (f.comp != ComplementKind::that_clause) return;
     for (const Participant& p : parties_in(d, f.comp_subject))
         if (!contains(c.ev.actors, p)) c.ev.targets.push_back(p);
@@ -462,9 +558,9 @@ std::optional<Candidate> object_participle_appeal(const Doc& d, std::size_t si, 
 // "called on Israel and Hamas to resume talks on Aug. 15 in Doha": an event in the
 // infinitive an appeal asks for is one of the addressees, not of the callers.
 void appeal_complement_event(Doc& d, const Sentence& s, const Candidate& a, std::size_t first,
-                             std::size_t end) {
-    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb) return;
-    const ArgFrame f = arg_frame(d, s, a.tb, a.te);
+                             std::size_t end, FrameMemo& fm) {
+    if (!is(a, "appeal"_w) || a.syntax != TrigSyntax::verb || !fm.to_after(d, s, a.te)) return;
+    const ArgFrame f = fm.get(d, s, a.tb, a.te);
     if (f.comp != ComplementKind::to_infinitive) return;
     const std::vector<Participant> addr = parties_in(d, f.comp_subject);
     if (addr.empty()) return;
@@ -663,11 +759,12 @@ void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
 // "Kuwait's foreign minister X told KUNA that Kuwait rejected ...": a state's stance
 // reported by its own official is the official's (the speaker speaks for the state).
 void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size_t first,
-                       std::size_t end) {
+                       std::size_t end, FrameMemo& fm) {
     if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.size() != 1 ||
-        st.ev.actors[0].kind != "person"_w || st.ev.actors[0].country.empty())
+        st.ev.actors[0].kind != "person"_w || st.ev.actors[0].country.empty() ||
+        !fm.that_after(d, s, st.te))
         return;
-    const ArgFrame f = arg_frame(d, s, st.tb, st.te);
+    const ArgFrame f = fm.get(d, s, st.tb, st.te);
     if (f.comp != ComplementKind::that_clause) return;
     const Participant& speaker = st.ev.actors[0];
     for (std::size_t i = first; i < end; ++i) {
@@ -684,11 +781,12 @@ void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size
 // "The three leaders said in a joint statement that Israel must lift the restrictions": a
 // saying whose that-clause puts a demand modal (`demand_modals`) on a party is also an
 // appeal of the speaker to that party. Returns the appeal to add, if any.
-std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const Candidate& st) {
+std::optional<Candidate> demand_in_saying(const Doc& d, const Sentence& s, const Candidate& st,
+                                          FrameMemo& fm) {
     if (!is(st, "statement"_w) || st.syntax != TrigSyntax::verb || st.ev.actors.empty() ||
-        st.form == VerbForm::ing)
+        st.form == VerbForm::ing || !fm.that_after(d, s, st.te))
         return std::nullopt;
-    const ArgFrame f = arg_frame(d, s, st.tb, st.te);
+    const ArgFrame f = fm.get(d, s, st.tb, st.te);
     if (f.comp != ComplementKind::that_clause) return std::nullopt;
     std::vector<Participant> addr = parties_in(d, f.comp_subject);
     std::erase_if(addr, [&](const Participant& p) { return contains(st.ev.actors, p); });
@@ -878,10 +976,11 @@ void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
 // "he asked, telling reporters that aid alone could not save Gaza": a saying verb whose
 // that-clause puts no demand modal on anyone reports a view; it is a statement, not an
 // appeal.
-void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c) {
-    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb || !verb_of_type(d, c.tb, "statement"_w))
-        return;
-    const ArgFrame f = arg_frame(d, s, c.tb, c.te);
+void saying_not_appeal(Doc& d, const Sentence& s, Candidate& c, FrameMemo& fm) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb ||
+        !verb_of_type(d, c.tb, "statement"_w) || !fm.that_after(d, s, c.te))
+        return;  // (a that-clause is due either way)
+    const ArgFrame f = fm.get(d, s, c.tb, c.te);
     if (f.comp != ComplementKind::that_clause) {
         // (a that-clause with a pronoun or noun subject: "telling reporters that aid alone")
         std::size_t t = skip_adjuncts(d, s, c.te);
@@ -980,13 +1079,14 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
 void argument_rules(Doc& d, std::size_t si, std::size_t first) {
     const Sentence& s = d.sents[si];
     const std::size_t end = d.cands.size();
+    FrameMemo fm;
     for (std::size_t i = first; i < end; ++i) {
         Candidate& c = d.cands[i];
         if (c.drop || c.sentence != si) continue;
         attack_object_place(d, s, c);
         attack_noun_owner(d, s, c);
         coordinated_subject(d, s, c);
-        appeal_that_target(d, s, c);
+        appeal_that_target(d, s, c, fm);
         delegation_subject(d, s, c);
         welcome_sense(d, s, c);
         call_on_person(d, s, c);
@@ -998,19 +1098,19 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         agreement_beneficiary(d, s, c);
         past_year_attack(d, s, c);
         announced_agreement(d, s, c);
-        saying_not_appeal(d, s, c);
+        saying_not_appeal(d, s, c, fm);
         led_actor(d, s, c);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
-        appeal_complement_event(d, s, d.cands[i], first, end);
+        appeal_complement_event(d, s, d.cands[i], first, end, fm);
         rejected_object(d, s, d.cands[i], first, end);
-        speaker_for_state(d, s, d.cands[i], first, end);
+        speaker_for_state(d, s, d.cands[i], first, end, fm);
     }
     // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
     // no speaker yet) still frames its complement
     for (std::size_t t = s.tb + 1; t < s.te; ++t) {
-        if (!appeal_verb_at(d, t)) continue;
+        if (!d.toks[t].trig || !appeal_verb_at(d, t)) continue;
         bool made = false;
         for (std::size_t i = first; i < end; ++i)
             if (d.cands[i].tb == t && d.cands[i].sentence == si) made = true;
@@ -1019,14 +1119,16 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         a.syntax = TrigSyntax::verb;
         if (t + 2 < s.te && in(d.toks[t + 1].lower, {"on", "upon"})) a.te = t + 2;
         a.drop = true;  // a frame only
-        appeal_complement_event(d, s, a, first, end);
+        appeal_complement_event(d, s, a, first, end, fm);
     }
     for (std::size_t i = first; i < end; ++i) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
-        if (auto a = demand_in_saying(d, s, d.cands[i])) d.cands.push_back(std::move(*a));
+        if (auto a = demand_in_saying(d, s, d.cands[i], fm)) d.cands.push_back(std::move(*a));
     }
     for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
     for (std::size_t t = s.tb + 3; t < s.te; ++t) {
+        // (both need a trigger outside quotes at t)
+        if (!d.toks[t].trig || d.toks[t].in_quote) continue;
         if (auto a = object_participle_appeal(d, si, t, first, end))
             d.cands.push_back(std::move(*a));
         if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));

@@ -43,9 +43,9 @@ enum class ComplementKind : std::uint8_t {
 };
 
 // The frame of the verb group [vb, ve) of sentence `s`.
+// (The subject is not part of the frame: no rule reading a frame needs it, and it is the
+// costliest chunk; subject_phrase gives it.)
 struct ArgFrame {
-    TokSpan
-        subject;  // coordinated subject items before the verb group ("A, B and his counterpart C")
     TokSpan object;  // noun phrase after the verb group, adverbials and day phrases skipped
     ComplementKind comp = ComplementKind::none;
     TokSpan comp_subject;       // the complement clause's subject, or the addressees

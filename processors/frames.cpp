@@ -109,10 +109,8 @@ bool definite_at(const Doc& d, std::size_t u, std::size_t sent_b) {
 
 // The sentence refers back to an occasion: a definite occasion noun ("the talks").
 bool refers_back(const Doc& d, const Sentence& s) {
-    const Knowledge& k = *d.k;
     for (std::size_t u = s.tb + 1; u < s.te; ++u)
-        if (!d.toks[u].in_quote && definite_at(d, u, s.tb) &&
-            k.occasion_nouns.count(d.toks[u].lower))
+        if (has(d.toks[u], WOccasionNoun) && !d.toks[u].in_quote && definite_at(d, u, s.tb))
             return true;
     return false;
 }
@@ -186,13 +184,12 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
     for (std::size_t si = 1; si < d.sents.size(); ++si) {
         const Sentence& s = d.sents[si];
         std::size_t t = s.tb;
-        if (t + 3 >= s.te || d.toks[t].lower != "the"_w ||
-            !k.outcome_nouns.count(d.toks[t + 1].lower))
+        if (t + 3 >= s.te || d.toks[t].lower != "the"_w || !has(d.toks[t + 1], WOutcomeNoun))
             continue;
         // "at a/the <occasion noun>" soon after the outcome's verb
         std::size_t occ = SIZE_MAX;
         for (std::size_t u = t + 3; u < s.te && u < t + 9; ++u)
-            if (k.occasion_nouns.count(d.toks[u].lower) && d.toks[u - 2].lower == "at"_w &&
+            if (has(d.toks[u], WOccasionNoun) && d.toks[u - 2].lower == "at"_w &&
                 in(d.toks[u - 1].lower, {"a", "an", "the"})) {
                 occ = u;
                 break;
@@ -201,7 +198,7 @@ std::vector<Candidate> outcome_at_occasion(Doc& d) {
         // reached there ("was taken/reached/made at"), not judged there ("was criticised at")
         bool reached = false;
         for (std::size_t u = t + 2; u + 2 < occ; ++u)
-            reached = reached || k.outcome_verbs.count(d.toks[u].lower);
+            reached = reached || has(d.toks[u], WOutcomeVerb);
         if (!reached) continue;
         // the place of that occasion, before the clause ends
         const Place* where = nullptr;
@@ -265,7 +262,6 @@ const Place* place_among(const Doc& d, std::size_t from, std::size_t to) {
 }
 
 void saying_venues(Doc& d) {
-    const Knowledge& k = *d.k;
     for (Candidate& c : d.cands) {
         if (!live(c) || !saying_type(c.ev.type) || c.syntax != TrigSyntax::verb) continue;
         if (c.ev.location && !c.inherited_location) continue;
@@ -275,7 +271,7 @@ void saying_venues(Doc& d) {
         // a fronted framing phrase up to its comma: "In London,", "Speaking ... in Tehran ...,"
         const Token& first = d.toks[s.tb];
         const bool fronted_in = first.lower == "in"_w;
-        const bool fronted_participle = k.venue_participles.count(first.lower) != 0;
+        const bool fronted_participle = has(first, WVenueParticiple);
         if (fronted_in || fronted_participle) {
             std::size_t comma = s.tb + 1;
             while (comma < c.tb && d.toks[comma].lower != ","_w) ++comma;
@@ -310,7 +306,7 @@ void saying_venues(Doc& d) {
             for (; end < s.te && end < c.te + 9; ++end) {
                 const Token& w = d.toks[end];
                 if (w.kind == TokKind::quote || w.lower == "that"_w || w.lower == ","_w) break;
-                if (k.audience_nouns.count(w.lower)) audience = end;
+                if (has(w, WAudienceNoun)) audience = end;
             }
             if (audience != SIZE_MAX)
                 where = place_among(d, audience + 1, std::min(end, audience + 5));
@@ -374,7 +370,7 @@ std::optional<Frame> lede_frame(const Doc& d, const FrameTests& tests) {
                     continue;
                 bool occasion = false;
                 for (std::size_t u = m.tb; u-- > s.tb && u + 5 > m.tb;)
-                    if (k.occasion_nouns.count(d.toks[u].lower)) occasion = true;
+                    if (has(d.toks[u], WOccasionNoun)) occasion = true;
                 if (!occasion) continue;
                 if (f.place && !(*f.place == *m.place)) return std::nullopt;
                 f.place = *m.place;
@@ -413,7 +409,7 @@ void attendance(Doc& d, Frame& f) {
     for (std::size_t si = 0; si < d.sents.size(); ++si) {
         const Sentence& s = d.sents[si];
         for (std::size_t t = s.tb + 1; t + 2 < s.te; ++t) {
-            if (d.toks[t + 1].lower != "by"_w || !k.attendance_words.count(d.toks[t].lower) ||
+            if (d.toks[t + 1].lower != "by"_w || !has(d.toks[t], WAttendanceWord) ||
                 d.toks[t].in_quote)
                 continue;
             // ", attended by", "and hosted by", "The talks were (also) attended by"
@@ -421,7 +417,7 @@ void attendance(Doc& d, Frame& f) {
             // the occasion noun it hangs on, definite after the lede
             std::size_t occ = SIZE_MAX;
             for (std::size_t u = t; u-- > s.tb && u + 16 > t;) {
-                if (k.occasion_nouns.count(d.toks[u].lower)) {
+                if (has(d.toks[u], WOccasionNoun)) {
                     occ = u;
                     break;
                 }
@@ -526,9 +522,8 @@ void misplaced_visits(Doc& d, const Frame* f, std::vector<Candidate>& made) {
             when = when || in(d.toks[u].lower, {"followed", "follows", "following", "after",
                                                 "before", "preceded", "precedes", "ahead"});
             if (u > c.te && when && !d.toks[u].in_quote && in(d.toks[u - 1].lower, {"a", "an"}) &&
-                (k.occasion_nouns.count(d.toks[u].lower) ||
-                 k.gathering_nouns.count(d.toks[u].lower)) &&
-                !k.visit_nouns.count(d.toks[u].lower))
+                (has(d.toks[u], WOccasionNoun) || has(d.toks[u], WGatheringNoun)) &&
+                !has(d.toks[u], WVisitNoun))
                 other = u;
         }
         if (other == SIZE_MAX) continue;

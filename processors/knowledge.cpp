@@ -944,6 +944,12 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->plural_group_anaphors, WPluralGroupAnaphor);
     member(k->plural_side_anaphors, WPluralSideAnaphor);
     member(k->pair_quantifiers, WPairQuantifier);
+    member(k->occasion_nouns, WOccasionNoun);
+    member(k->audience_nouns, WAudienceNoun);
+    member(k->outcome_nouns, WOutcomeNoun);
+    member(k->outcome_verbs, WOutcomeVerb);
+    member(k->attendance_words, WAttendanceWord);
+    member(k->venue_participles, WVenueParticiple);
     member(k->guest_nouns, WGuestNoun);
     member(k->compound_heads, WCompoundHead);
     member(k->reporting_verbs, WReportingVerb);

@@ -192,6 +192,12 @@ enum WordSet : std::uint64_t {
     WPluralSideAnaphor = 1ull << 39,
     WPairQuantifier = 1ull << 40,
     WPersonDescriptor = 1ull << 41,
+    WOccasionNoun = 1ull << 42,
+    WAudienceNoun = 1ull << 43,
+    WOutcomeNoun = 1ull << 44,
+    WOutcomeVerb = 1ull << 45,
+    WAttendanceWord = 1ull << 46,
+    WVenueParticiple = 1ull << 47,
 };
 
 struct Knowledge {

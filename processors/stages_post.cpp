@@ -100,6 +100,13 @@ class ModalityStage final : public Stage {
 
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
+        // the sentences with an appeal verb, the only ones where asked_with_day can hold
+        // (this loop turns appeals into statements, never anything into an appeal)
+        SmallVec<std::size_t, 16> appeal_sents;
+        for (const Candidate& a : d.cands)
+            if (a.syntax == TrigSyntax::verb && a.ev.type == "appeal"_w &&
+                (appeal_sents.empty() || appeal_sents.back() != a.sentence))
+                appeal_sents.push_back(a.sentence);
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
@@ -566,7 +573,11 @@ class ModalityStage final : public Stage {
             // "X is due in Cairo on Wednesday": an expected arrival
             if (c.ev.type == "visit"_w && d.toks[c.tb].lower == "due"_w) planned = true;
             // "called on them to return to talks on Thursday": asked for, on a day to come
-            if (!planned && c.ev.type != "appeal"_w && asked_with_day(d, c)) planned = true;
+            if (!planned && c.ev.type != "appeal"_w &&
+                std::find(appeal_sents.begin(), appeal_sents.end(), c.sentence) !=
+                    appeal_sents.end() &&
+                asked_with_day(d, c))
+                planned = true;
             if (planned)
                 c.ev.status = "planned";
             else if (ongoing ||
@@ -1045,6 +1056,11 @@ class DatesStage final : public Stage {
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.status != "occurred"_w) continue;
             const Sentence& s = d.sents[c.sentence];
+            // ("after" is looked for before the trigger only)
+            bool after_before = false;
+            for (std::size_t t = s.tb + 1; t < c.tb && !after_before; ++t)
+                after_before = d.toks[t].lower == "after"_w;
+            if (!after_before) continue;
             std::size_t after = SIZE_MAX;
             // (over a long subject: "two days after X, Y's President Z and W called on")
             std::size_t from = c.tb;

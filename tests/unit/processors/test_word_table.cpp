@@ -131,6 +131,12 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         {&k->killed_words, WKilledWord},
         {&k->injured_words, WInjuredWord},
         {&k->denial_verbs, WDenialVerb},
+        {&k->occasion_nouns, WOccasionNoun},
+        {&k->audience_nouns, WAudienceNoun},
+        {&k->outcome_nouns, WOutcomeNoun},
+        {&k->outcome_verbs, WOutcomeVerb},
+        {&k->attendance_words, WAttendanceWord},
+        {&k->venue_participles, WVenueParticiple},
     };
     // every member (as written and capitalised) and some words that are in no set
     std::string text =
