@@ -462,64 +462,55 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.group_anaphors, get_list(r, "group_anaphors", sink));
     fill_set(k.plural_person_anaphors, get_list(r, "plural_person_anaphors", sink));
     fill_set(k.plural_country_anaphors, get_list(r, "plural_country_anaphors", sink));
-    if (r["plural_group_anaphors"])
-        fill_set(k.plural_group_anaphors, get_list(r, "plural_group_anaphors", sink));
-    if (r["plural_side_anaphors"])
-        fill_set(k.plural_side_anaphors, get_list(r, "plural_side_anaphors", sink));
-    if (r["pair_quantifiers"]) fill_set(k.pair_quantifiers, get_list(r, "pair_quantifiers", sink));
+    fill_set(k.plural_group_anaphors, get_list(r, "plural_group_anaphors", sink));
+    fill_set(k.plural_side_anaphors, get_list(r, "plural_side_anaphors", sink));
+    fill_set(k.pair_quantifiers, get_list(r, "pair_quantifiers", sink));
     fill_set(k.determiners, get_list(r, "determiners", sink));
     fill_set(k.prepositions, get_list(r, "prepositions", sink));
     fill_set(k.locative_preps, get_list(r, "locative_preps", sink));
-    if (r["topic_nouns"]) fill_set(k.topic_nouns, get_list(r, "topic_nouns", sink));
-    if (r["hearsay_nouns"]) fill_set(k.hearsay_nouns, get_list(r, "hearsay_nouns", sink));
-    if (r["place_nouns"]) fill_set(k.place_nouns, get_list(r, "place_nouns", sink));
-    if (r["compound_heads"]) fill_set(k.compound_heads, get_list(r, "compound_heads", sink));
-    if (r["gathering_nouns"]) fill_set(k.gathering_nouns, get_list(r, "gathering_nouns", sink));
-    if (r["gathering_exclude"])
-        fill_set(k.gathering_exclude, get_list(r, "gathering_exclude", sink));
-    if (r["contact_verbs"]) fill_set(k.contact_verbs, get_list(r, "contact_verbs", sink));
-    if (r["threat_verbs"]) fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
+    fill_set(k.topic_nouns, get_list(r, "topic_nouns", sink));
+    fill_set(k.hearsay_nouns, get_list(r, "hearsay_nouns", sink));
+    fill_set(k.place_nouns, get_list(r, "place_nouns", sink));
+    fill_set(k.compound_heads, get_list(r, "compound_heads", sink));
+    fill_set(k.gathering_nouns, get_list(r, "gathering_nouns", sink));
+    fill_set(k.gathering_exclude, get_list(r, "gathering_exclude", sink));
+    fill_set(k.contact_verbs, get_list(r, "contact_verbs", sink));
+    fill_set(k.threat_verbs, get_list(r, "threat_verbs", sink));
     if (r["demand_modals"]) k.demand_modals = phrases(get_list(r, "demand_modals", sink));
     if (r["accountability_phrases"])
         k.accountability_phrases = phrases(get_list(r, "accountability_phrases", sink));
-    if (r["stalled_words"]) fill_set(k.stalled_words, get_list(r, "stalled_words", sink));
-    if (r["copulas"]) fill_set(k.copulas, get_list(r, "copulas", sink));
-    if (r["aim_words"]) fill_set(k.aim_words, get_list(r, "aim_words", sink));
+    fill_set(k.stalled_words, get_list(r, "stalled_words", sink));
+    fill_set(k.copulas, get_list(r, "copulas", sink));
+    fill_set(k.aim_words, get_list(r, "aim_words", sink));
     if (r["mediation_cues"]) k.mediation_cues = phrases(get_list(r, "mediation_cues", sink));
-    if (r["background_rounds"])
-        fill_set(k.background_rounds, get_list(r, "background_rounds", sink));
-    if (r["document_nouns"]) fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
-    if (r["habitual_words"]) fill_set(k.habitual_words, get_list(r, "habitual_words", sink));
-    if (r["natural_causes"]) fill_set(k.natural_causes, get_list(r, "natural_causes", sink));
-    if (r["demand_openers"]) fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
-    if (r["negotiation_modifiers"])
-        fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
-    if (r["guest_nouns"]) fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
-    if (r["facility_nouns"]) fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
-    if (r["occasion_nouns"]) fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
-    if (r["outcome_nouns"]) fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
-    if (r["outcome_verbs"]) fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
-    if (r["audience_nouns"]) fill_set(k.audience_nouns, get_list(r, "audience_nouns", sink));
-    if (r["venue_participles"])
-        fill_set(k.venue_participles, get_list(r, "venue_participles", sink));
-    if (r["attendance_words"]) fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
-    if (r["org_descriptor_heads"])
-        fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
-    if (r["person_descriptors"])
-        fill_set(k.person_descriptors, get_list(r, "person_descriptors", sink));
-    if (r["office_nouns"]) fill_set(k.office_nouns, get_list(r, "office_nouns", sink));
-    if (r["org_name_heads"]) fill_set(k.org_name_heads, get_list(r, "org_name_heads", sink));
-    if (r["addressee_on_words"])
-        fill_set(k.addressee_on_words, get_list(r, "addressee_on_words", sink));
-    if (r["invitation_words"]) fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
-    if (r["reception_verbs"]) fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
-    if (r["pair_anaphors"]) fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));
-    if (r["demand_subjects"]) fill_set(k.demand_subjects, get_list(r, "demand_subjects", sink));
-    if (r["reporting_verbs"]) fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));
-    if (r["hearsay_denials"]) fill_set(k.hearsay_denials, get_list(r, "hearsay_denials", sink));
-    if (r["unasserted_verbs"]) fill_set(k.unasserted_verbs, get_list(r, "unasserted_verbs", sink));
-    if (r["purpose_heads"]) fill_set(k.purpose_heads, get_list(r, "purpose_heads", sink));
-    if (r["agreement_nouns"]) fill_set(k.agreement_nouns, get_list(r, "agreement_nouns", sink));
+    fill_set(k.background_rounds, get_list(r, "background_rounds", sink));
+    fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
+    fill_set(k.habitual_words, get_list(r, "habitual_words", sink));
+    fill_set(k.natural_causes, get_list(r, "natural_causes", sink));
+    fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
+    fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
+    fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
+    fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
+    fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
+    fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
+    fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
+    fill_set(k.audience_nouns, get_list(r, "audience_nouns", sink));
+    fill_set(k.venue_participles, get_list(r, "venue_participles", sink));
+    fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
+    fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
+    fill_set(k.person_descriptors, get_list(r, "person_descriptors", sink));
+    fill_set(k.office_nouns, get_list(r, "office_nouns", sink));
+    fill_set(k.org_name_heads, get_list(r, "org_name_heads", sink));
+    fill_set(k.addressee_on_words, get_list(r, "addressee_on_words", sink));
+    fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
+    fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
+    fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));
+    fill_set(k.demand_subjects, get_list(r, "demand_subjects", sink));
+    fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));
+    fill_set(k.hearsay_denials, get_list(r, "hearsay_denials", sink));
+    fill_set(k.unasserted_verbs, get_list(r, "unasserted_verbs", sink));
+    fill_set(k.purpose_heads, get_list(r, "purpose_heads", sink));
+    fill_set(k.agreement_nouns, get_list(r, "agreement_nouns", sink));
     fill_set(k.subordinators, get_list(r, "subordinators", sink));
     fill_set(k.relative_pronouns, get_list(r, "relative_pronouns", sink));
     fill_set(k.skippable, get_list(r, "skippable", sink));
