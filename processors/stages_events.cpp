@@ -490,6 +490,21 @@ class EventsStage final : public Stage {
         return SIZE_MAX;
     }
 
+    // A deal noun at `noun` named as the frame of a clause: "under/in/through/via [a|the|its
+    // 2023 China-] deal": a preposition before the noun's determiners and modifiers.
+    static bool deal_in_frame(const Doc& d, const Sentence& s, std::size_t noun) {
+        for (std::size_t t = noun; t-- > s.tb && noun - t <= 4;) {
+            const Token& x = d.toks[t];
+            if (x.lex & LPreposition)
+                return in(x.lower, {"under", "in", "through", "via", "within"});
+            const bool modifier = x.kind == TokKind::number || (x.lex & LDeterminer) ||
+                                  (x.text == "-"_w && !x.space_before) ||
+                                  (x.kind == TokKind::word && !(x.lex & LSubordinator));
+            if (!modifier) return false;
+        }
+        return false;
+    }
+
     // The word before the "to" at `to` over a day cue: "voted on Sunday to readmit".
     static std::size_t frame_verb(const Doc& d, const Sentence& s, std::size_t to) {
         std::size_t p = to - 1;
@@ -2295,6 +2310,14 @@ class EventsStage final : public Stage {
                     d.cands.push_back(std::move(ag));
                 }
             }
+            // "restored ties under a deal brokered by China", "agreed, in a deal mediated by
+            // Qatar, to ...": the deal's origin told as the frame of another clause (a
+            // preposition before the deal noun, the noun right before the participle) is
+            // background, no talks of its own
+            if (tr.syntax == TrigSyntax::passive && head == mt.tb && head >= s.tb + 2 &&
+                has(d.toks[head - 1], WAgreementNoun) && d.toks[mt.tb].text != "-"_w &&
+                deal_in_frame(d, s, head - 1))
+                return;
             // "Oman brokered a ceasefire between the United States and the Houthis": the
             // deal was reached by the two sides, with the broker as mediator
             const auto bw = d.toks[mt.tb].lower;
