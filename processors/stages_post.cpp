@@ -395,7 +395,10 @@ class ModalityStage final : public Stage {
                 if (c.syntax != TrigSyntax::verb)
                     for (std::size_t t = c.tb, n = 0; t-- > s.tb && n < 4; ++n) {
                         const Token& w = d.toks[t];
-                        if (k.threat_verbs.count(w.lower)) {
+                        // (also what is awaited or feared: "in anticipation of an Iranian
+                        // attack", "amid fears of a wider offensive")
+                        if (k.threat_verbs.count(w.lower) ||
+                            in_set(w.lower, {"anticipation", "expectation", "fear", "fears"})) {
                             speculative = true;
                             break;
                         }
@@ -405,6 +408,15 @@ class ModalityStage final : public Stage {
                              !has_suffix(w.lower, "ed"_w));
                         if (!modifier) break;
                     }
+            }
+            // "said it would keep attacking until ...", "since the group began attacking
+            // ships": an attack verb's -ing form after an aspect verb (`campaign_aspects`,
+            // over "again"/"also") is a campaign's start or continuation, not one attack
+            if (c.ev.category == "conflict"_w && c.syntax == TrigSyntax::verb &&
+                has_suffix(d.toks[c.tb].lower, "ing"_w) && c.tb > s.tb) {
+                std::size_t p = c.tb - 1;
+                if (p > s.tb && in_set(d.toks[p].lower, {"again", "also", "back"})) --p;
+                if (has(d.toks[p], WCampaignAspect)) speculative = true;
             }
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"
