@@ -490,6 +490,18 @@ class EventsStage final : public Stage {
         return SIZE_MAX;
     }
 
+    // The attack trigger `mt` is a definite singular noun: "the attack" (a noun trigger
+    // right after "the"), or a verb phrase ending in one ("carried out the attack").
+    static bool definite_attack(const Doc& d, const Sentence& s, const Match& mt, bool noun) {
+        const auto last = d.toks[mt.te - 1].lower;
+        if (has_suffix(last, "s"_w)) return false;  // "the strikes": a series, not one back-reference
+        // ("The Houthis claimed the attack" gives the attacker: kept)
+        if (noun)
+            return mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w && mt.te == mt.tb + 1 &&
+                   !in(d.toks[mt.tb - 2].lower, {"claimed", "claims", "claim", "claiming"});
+        return mt.te >= mt.tb + 3 && d.toks[mt.te - 2].lower == "the"_w;
+    }
+
     // A deal noun at `noun` named as the frame of a clause: "under/in/through/via [a|the|its
     // 2023 China-] deal": a preposition before the noun's determiners and modifiers.
     static bool deal_in_frame(const Doc& d, const Sentence& s, std::size_t noun) {
@@ -2993,6 +3005,14 @@ class EventsStage final : public Stage {
                      has_suffix(d.toks[b - 2].lower, "en"_w)))
                     return;
             }
+            // "Syria said Israel bore full responsibility for the attack", "It said the
+            // Houthis had carried out the attack": a definite attack noun with no place,
+            // target or day of its own after an attack already told names that one again
+            if (cd.places.empty() && tgt.empty() && !day_cue && definite_attack(d, s, mt, noun) &&
+                std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
+                    return o.ev.type == "attack"_w && o.sentence < si;
+                }))
+                return;
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             if (!cd.places.empty()) cd.ev.location = cd.places.front();
