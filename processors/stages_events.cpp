@@ -2345,7 +2345,23 @@ class EventsStage final : public Stage {
                 return;
         } else if (type == "statement"_w) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
-            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"_w) return;
+            // (also in a relative clause: "Yehud, whom it said should have been freed",
+            // "sites which it said were used")
+            if (mt.tb >= s.tb + 2 && in(d.toks[mt.tb - 2].lower, {"what", "whom", "which"}) &&
+                !noun)
+                return;
+            // "Israeli officials have said for years that ...", "have long said": a
+            // standing view, not a statement made on one occasion
+            if (!noun && mt.tb > s.tb && ((mt.te + 1 < s.te && d.toks[mt.te].lower == "for"_w &&
+                                           in(d.toks[mt.te + 1].lower, {"years", "decades"})) ||
+                                          d.toks[mt.tb - 1].lower == "long"_w))
+                return;
+            // "declined to comment, saying it does not comment on foreign reports": the
+            // reason given for not commenting is no statement
+            if (!noun && has_suffix(d.toks[mt.tb].lower, "ing"_w) && mt.tb >= s.tb + 4 &&
+                d.toks[mt.tb - 1].lower == ","_w && d.toks[mt.tb - 2].lower == "comment"_w &&
+                d.toks[mt.tb - 3].lower == "to"_w)
+                return;
             // "..., Egyptian officials said.": a trailing attribution to unnamed officials is
             // sourcing for the clause before it, not a statement of its own
             // (", a Lebanese official said." too, also when read as a title)
