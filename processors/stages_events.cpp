@@ -494,7 +494,8 @@ class EventsStage final : public Stage {
     // right after "the"), or a verb phrase ending in one ("carried out the attack").
     static bool definite_attack(const Doc& d, const Sentence& s, const Match& mt, bool noun) {
         const auto last = d.toks[mt.te - 1].lower;
-        if (has_suffix(last, "s"_w)) return false;  // "the strikes": a series, not one back-reference
+        if (has_suffix(last, "s"_w))
+            return false;  // "the strikes": a series, not one back-reference
         // ("The Houthis claimed the attack" gives the attacker: kept)
         if (noun)
             return mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w && mt.te == mt.tb + 1 &&
@@ -2352,9 +2353,10 @@ class EventsStage final : public Stage {
                 return;
             // "Israeli officials have said for years that ...", "have long said": a
             // standing view, not a statement made on one occasion
-            if (!noun && mt.tb > s.tb && ((mt.te + 1 < s.te && d.toks[mt.te].lower == "for"_w &&
-                                           in(d.toks[mt.te + 1].lower, {"years", "decades"})) ||
-                                          d.toks[mt.tb - 1].lower == "long"_w))
+            if (!noun && mt.tb > s.tb &&
+                ((mt.te + 1 < s.te && d.toks[mt.te].lower == "for"_w &&
+                  in(d.toks[mt.te + 1].lower, {"years", "decades"})) ||
+                 d.toks[mt.tb - 1].lower == "long"_w))
                 return;
             // "declined to comment, saying it does not comment on foreign reports": the
             // reason given for not commenting is no statement

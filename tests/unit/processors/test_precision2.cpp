@@ -1,0 +1,118 @@
+// Precision round 2: mentions that name no event of their own (a deal's origin as a clause
+// frame, campaigns, plots, awaited attacks, back-references, sayings that are no
+// statements). Sentences are our own; the fixture gazetteer knows Haddad (JOR), Brandt (USA),
+// Selim (EGY), Darwish (Hamas) and the states Egypt, Jordan, Qatar, Israel, Lebanon, France.
+#include <gtest/gtest.h>
+
+#include "helpers.hpp"
+
+namespace herald::processors {
+namespace {
+
+using namespace testing;
+
+// Publication: Tuesday 2024-01-16.
+
+TEST(DealFrames, ADealsOriginAsTheFrameOfAClauseIsNoNegotiation) {
+    EXPECT_TRUE(of_type(extract("Jordan and Qatar restored diplomatic ties in 2023 under a deal "
+                                "brokered by Egypt."),
+                        "negotiation")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Lebanon and Israel agreed in May, in a truce mediated by France, "
+                                "to pull back their forces."),
+                        "negotiation")
+                    .empty());
+    // negative control: talks between named sides brokered by a mediator are news
+    EXPECT_EQ(of_type(extract("Talks between Jordan and Qatar, brokered by Egypt, resumed in Cairo "
+                              "on Monday."),
+                      "negotiation")
+                  .size(),
+              1u);
+    // negative control: a deal brokered between named sides still makes the agreement
+    EXPECT_EQ(of_type(extract("Three Jordanians held in Israel were freed on Monday in a prisoner "
+                              "swap between Israel and Jordan brokered by Egypt."),
+                      "agreement")
+                  .size(),
+              1u);
+}
+
+TEST(AttackMentions, AnAspectVerbBeforeAnAttackGerundIsACampaign) {
+    EXPECT_TRUE(of_type(extract("Brandt said on Monday that Israel would keep striking Hezbollah "
+                                "positions in Lebanon until the group withdrew."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Trade through Beirut fell after Hezbollah began attacking "
+                                "Israeli ships off Tyre."),
+                        "attack")
+                    .empty());
+    // negative control: the same verb told as one attack on a day
+    EXPECT_EQ(of_type(extract("Israel struck Hezbollah positions in Lebanon on Monday."), "attack")
+                  .size(),
+              1u);
+}
+
+TEST(AttackMentions, APlotOrAnAwaitedAttackIsNoAttack) {
+    EXPECT_TRUE(of_type(extract("A Lebanese man was jailed in France on Monday for a plot to bomb "
+                                "a concert in Paris."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Jordan closed its airspace on Monday in anticipation of an "
+                                "Israeli attack on Lebanon."),
+                        "attack")
+                    .empty());
+    // negative control: an attack reported as done
+    EXPECT_EQ(of_type(extract("An Israeli attack on Tyre killed four people on Monday."), "attack")
+                  .size(),
+              1u);
+}
+
+TEST(AttackMentions, ADefiniteAttackNounAfterAnAttackIsThatAttack) {
+    auto a = of_type(extract("Four people were killed on Monday when three missiles struck a house "
+                             "in Tyre, according to a Hezbollah statement. Jordan condemned the "
+                             "killing. Lebanon's foreign ministry said Israel bore full "
+                             "responsibility for the attack."),
+                     "attack");
+    EXPECT_EQ(a.size(), 1u);
+    a = of_type(extract("Four people were killed on Monday when three missiles struck a house in "
+                        "Tyre, according to a Hezbollah statement. Lebanon's army said in a "
+                        "statement that Israel had carried out the attack \"in breach of the "
+                        "truce\"."),
+                "attack");
+    EXPECT_EQ(a.size(), 1u);
+    // negative control: without an attack told before, the definite noun is the news
+    a = of_type(extract("Lebanon said Israel bore full responsibility for the attack on Tyre."),
+                "attack");
+    EXPECT_EQ(a.size(), 1u);
+    // negative control: a second attack with its own place and day stays
+    a = of_type(extract("Four people were killed on Monday when three missiles struck a house in "
+                        "Tyre. Israel also carried out the attack on Beirut on Tuesday."),
+                "attack");
+    EXPECT_EQ(a.size(), 2u);
+}
+
+TEST(Sayings, HedgesRefusalsAndStandingViewsAreNoStatements) {
+    EXPECT_TRUE(of_type(extract("Israel kept the crossing shut, citing Darwish, whom it said "
+                                "should have been freed first."),
+                        "statement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Israel's army declined to comment, saying it does not comment on "
+                                "foreign reports."),
+                        "statement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("Israeli officials have said for years that Hezbollah is a "
+                                "threat."),
+                        "statement")
+                    .empty());
+    // negative control: a saying on one occasion
+    EXPECT_EQ(of_type(extract("Israeli officials said on Monday that Hezbollah is a threat."),
+                      "statement")
+                  .size(),
+              1u);
+    EXPECT_EQ(of_type(extract("Haddad said on Monday that Jordan would not comment on the plan."),
+                      "statement")
+                  .size(),
+              1u);
+}
+
+}  // namespace
+}  // namespace herald::processors
