@@ -1280,6 +1280,19 @@ class EventsStage final : public Stage {
         const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"_w;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
         (void)to_inf;
+        // "troops pulled back to agreed lines", "the agreed text": a one-word past
+        // participle between a preposition or determiner and a plain noun is an adjective
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.te == mt.tb + 1 &&
+            mt.tb > s.tb && mt.te < s.te && has_suffix(d.toks[mt.tb].lower, "ed"_w) &&
+            (d.toks[mt.tb - 1].lex & (LPreposition | LDeterminer)) &&
+            d.toks[mt.tb - 1].lower != "that"_w) {
+            const Token& nx = d.toks[mt.te];
+            if (nx.kind == TokKind::word && !nx.cap &&
+                !(nx.lex & (LPreposition | LDeterminer | LSubordinator | LNegator | LTrigFirst)) &&
+                !has_suffix(nx.lower, "ly"_w) && !has_suffix(nx.lower, "ed"_w) &&
+                !in(nx.lower, {"to", "and", "or", "but", "as", "that"}))
+                return;
+        }
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
 
         // actors
