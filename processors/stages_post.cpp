@@ -418,6 +418,18 @@ class ModalityStage final : public Stage {
                 if (p > s.tb && in_set(d.toks[p].lower, {"again", "also", "back"})) --p;
                 if (has(d.toks[p], WCampaignAspect)) speculative = true;
             }
+            // "in Libya, where normalising relations with Israel is a crime": a gerund as the
+            // subject of a copula names an activity in general, not an event
+            if (c.form == VerbForm::ing &&
+                (c.tb == s.tb || in_set(d.toks[c.tb - 1].lower, {"where", "that", "because"})))
+                for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
+                    const Token& w = d.toks[t];
+                    if (w.kind != TokKind::word || (w.lex & LSubordinator)) break;
+                    if (in_set(w.lower, {"is", "was", "are", "were", "remains", "remained"})) {
+                        speculative = true;
+                        break;
+                    }
+                }
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
