@@ -1613,10 +1613,23 @@ class EventsStage final : public Stage {
             }
             if (act.empty()) return;
             cd.ev.actors = std::move(act);
+            // "before returning to Tehran", "the delegation returned to Riyadh": a return to
+            // the travellers' own country is the way home, no visit
+            const bool going_back = has_prefix(d.toks[mt.tb].lower, "return"_w);
+            auto home = [&](const Mention* m) {
+                return going_back && !m->place->country.empty() &&
+                       std::all_of(
+                           cd.ev.actors.begin(), cd.ev.actors.end(),
+                           [&](const Participant& p) { return p.country == m->place->country; });
+            };
             bool any = false;
             for (std::size_t di = 0; di < dests.size(); ++di) {
                 const Mention* m = dests[di];
                 if (!m->place_concrete) continue;
+                if (home(m)) {
+                    any = true;  // (no carrier either)
+                    continue;
+                }
                 Candidate v = cd;
                 if (di >= first_legs) {
                     v.tb = leg_to[di - first_legs];
