@@ -418,6 +418,16 @@ class ModalityStage final : public Stage {
                 if (p > s.tb && in_set(d.toks[p].lower, {"again", "also", "back"})) --p;
                 if (has(d.toks[p], WCampaignAspect)) speculative = true;
             }
+            // "spoke for the first time since the two countries restored ties": what a
+            // "first time since" clause tells is the time reference, not news
+            if (c.ev.category != "conflict"_w)
+                for (std::size_t t = c.tb; t-- > s.tb + 1 && c.tb - t <= 8;) {
+                    const Token& w = d.toks[t];
+                    if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
+                    if (w.lower != "since"_w) continue;
+                    if (in_set(d.toks[t - 1].lower, {"time", "first"})) speculative = true;
+                    break;
+                }
             // "in Libya, where normalising relations with Israel is a crime": a gerund as the
             // subject of a copula names an activity in general, not an event
             if (c.form == VerbForm::ing &&
