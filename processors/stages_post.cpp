@@ -310,14 +310,27 @@ class ModalityStage final : public Stage {
                 }
             // "Qatar has hosted Hamas leaders since 2012": a standing arrangement, no meeting
             // (a mediation since 2022 is an ongoing negotiation)
-            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
-                (d.toks[c.tb - 1].lower == "has"_w || d.toks[c.tb - 1].lower == "have"_w))
+            // ("Riyadh has held on-and-off talks with X since a truce took effect": over
+            // the verb's modifiers, and since a start told as a clause)
+            bool perfect = false;
+            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
+                const Token& w = d.toks[t];
+                if (w.lower == "has"_w || w.lower == "have"_w) {
+                    perfect = true;
+                    break;
+                }
+                if (w.cap || !(w.kind == TokKind::word || w.text == "-"_w) ||
+                    (w.lex & LSubordinator))
+                    break;
+            }
+            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && perfect)
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ","_w || w == ";"_w ||
                         (d.toks[t].lex & LSubordinator && w != "since"_w))
                         break;
-                    if ((w == "since"_w && d.toks[t + 1].kind == TokKind::number) ||
+                    if ((w == "since"_w && (d.toks[t + 1].kind == TokKind::number ||
+                                            in_set(d.toks[t + 1].lower, {"a", "an", "the"}))) ||
                         (w == "for"_w &&
                          (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
                         speculative = true;
