@@ -497,9 +497,15 @@ class EventsStage final : public Stage {
         if (has_suffix(last, "s"_w))
             return false;  // "the strikes": a series, not one back-reference
         // ("The Houthis claimed the attack" gives the attacker: kept)
+        // ("the Israeli assault": over one capitalised modifier)
+        std::size_t b = mt.tb;
+        if (noun && b >= s.tb + 2 && d.toks[b - 1].cap && d.toks[b - 1].kind == TokKind::word &&
+            d.toks[b - 2].lower == "the"_w)
+            --b;
         if (noun)
-            return mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "the"_w && mt.te == mt.tb + 1 &&
-                   !in(d.toks[mt.tb - 2].lower, {"claimed", "claims", "claim", "claiming"});
+            return b >= s.tb + 1 && d.toks[b - 1].lower == "the"_w && mt.te == mt.tb + 1 &&
+                   !(b >= s.tb + 2 &&
+                     in(d.toks[b - 2].lower, {"claimed", "claims", "claim", "claiming"}));
         return mt.te >= mt.tb + 3 && d.toks[mt.te - 2].lower == "the"_w;
     }
 
@@ -2851,9 +2857,14 @@ class EventsStage final : public Stage {
             }
             // "a man in Jericho was killed by falling debris" after "Iran fired missiles at
             // Israel": a death from the debris of an attack just told is part of it
+            // ("was killed in the occupied West Bank by falling debris": over a place phrase)
+            std::size_t by_at = mt.te;
+            while (by_at < s.te && by_at < mt.te + 8 && d.toks[by_at].lower != "by"_w &&
+                   (d.toks[by_at].kind == TokKind::word) && !(d.toks[by_at].lex & LSubordinator))
+                ++by_at;
             if (tr.syntax == TrigSyntax::verb && has(d.toks[mt.tb], WKillVerb) &&
-                mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w) {
-                std::size_t a = mt.te + 1;
+                by_at + 1 < s.te && d.toks[by_at].lower == "by"_w) {
+                std::size_t a = by_at + 1;
                 if (in(d.toks[a].lower, {"falling", "flying"}) && a + 1 < s.te) ++a;
                 if (in(d.toks[a].lower, {"debris", "shrapnel", "fragments", "rubble"}) &&
                     std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
@@ -3035,6 +3046,22 @@ class EventsStage final : public Stage {
                 d.toks[mt.tb - 1].lower == "been"_w)
                 for (std::size_t t = mt.te; t < s.te; ++t)
                     if (d.toks[t].lower == "since"_w) return;
+            if (noun && mt.te + 2 < s.te) {
+                // "Israel's offensive has since killed more than 67,000": the toll of a
+                // campaign counted so far, no attack of its own
+                if (in(d.toks[mt.te].lower, {"has", "have"})) {
+                    std::size_t v = mt.te + 1;
+                    if (in(d.toks[v].lower, {"since", "so", "now", "already"})) ++v;
+                    if (d.toks[v].lower == "far"_w) ++v;
+                    if (v < s.te && has(d.toks[v], WKillVerb)) return;
+                }
+                // "Israel's attacks on civilians must stop": what must end is demanded, not
+                // reported
+                for (std::size_t t = mt.te; t + 1 < pend + 1 && t + 1 < s.te && t < mt.te + 6; ++t)
+                    if (in(d.toks[t].lower, {"must", "should"}) &&
+                        in(d.toks[t + 1].lower, {"stop", "end", "cease", "halt"}))
+                        return;
+            }
             // "the road, damaged by Israeli air strikes, ...": an attack noun as the agent
             // of a participle, with no place, target or day, only describes something
             if (noun && cd.places.empty() && tgt.empty() && !day_cue) {
