@@ -963,12 +963,32 @@ void past_year_attack(Doc& d, const Sentence& s, Candidate& c) {
 // is no statement.
 void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
     if (!is(c, "statement"_w) || c.syntax != TrigSyntax::verb ||
-        !d.toks[c.tb].lower.starts_with("announc") || c.ev.actors.size() < 2)
+        !d.toks[c.tb].lower.starts_with("announc") || c.ev.actors.empty())
         return;
     const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
     for (std::size_t t = obj.b; t < obj.e; ++t)
         if (has(d.toks[t], WAgreementNoun)) {
-            retype(c.ev, *d.k, "agreement");
+            // one side announcing it: only a deal told as made with another party
+            // ("announced a ceasefire in Sweida agreed with Druze leaders")
+            bool with_party = c.ev.actors.size() >= 2;
+            for (std::size_t u = obj.e; u < s.te && u < obj.e + 6 && !with_party; ++u) {
+                const auto w = d.toks[u].lower;
+                if (w == ","_w || w == ";"_w || (d.toks[u].lex & LSubordinator)) break;
+                with_party = (w == "agreed"_w || w == "reached"_w || w == "signed"_w) &&
+                             u + 1 < s.te && d.toks[u + 1].lower == "with"_w;
+            }
+            if (!with_party || !retype(c.ev, *d.k, "agreement")) return;
+            // ("a ceasefire in Sweida": its place, named inside the object)
+            if (!c.ev.location)
+                for (std::size_t mi = d.mention_from(t + 1);
+                     mi < d.mentions.size() && d.mentions[mi].tb < obj.e + 3; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (m.place && m.prep == "in"_w) {
+                        c.ev.location = *m.place;
+                        c.places.push_back(*m.place);
+                        break;
+                    }
+                }
             return;
         }
 }
