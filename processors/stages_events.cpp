@@ -2086,7 +2086,26 @@ class EventsStage final : public Stage {
                 if (d.toks[t].lower != "with"_w || c.starts_at[t + 1] < 0) continue;
                 const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                 if (!g.part || g.te + 2 >= s.te) break;
+                // ("with Oman's foreign minister again acting as go-between")
+                std::size_t a = g.te;
+                if (in(d.toks[a].lower, {"again", "also"})) ++a;
+                bool acting = false;
+                if (a + 2 < s.te && d.toks[a].lower == "acting"_w &&
+                    d.toks[a + 1].lower == "as"_w) {
+                    std::size_t r = a + 2;
+                    if (in(d.toks[r].lower, {"a", "an", "the"}) && r + 1 < s.te) ++r;
+                    const auto rw = d.toks[r].lower;
+                    acting = rw == "mediator"_w || rw == "intermediary"_w ||
+                             (rw == "go"_w && r + 2 < s.te && d.toks[r + 2].lower == "between"_w);
+                }
                 const auto v = d.toks[g.te].lower;
+                if (acting) {
+                    if (!retype(cd.ev, k, "negotiation")) break;
+                    std::erase_if(cd.ev.targets,
+                                  [&](const Participant& p) { return same_party(p, *g.part); });
+                    add_unique(cd.mediators, *g.part);
+                    break;
+                }
                 if (!(v == "carrying"_w || v == "passing"_w || v == "relaying"_w ||
                       v == "shuttling"_w) ||
                     std::none_of(
