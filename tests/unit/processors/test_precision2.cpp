@@ -114,5 +114,110 @@ TEST(Sayings, HedgesRefusalsAndStandingViewsAreNoStatements) {
               1u);
 }
 
+TEST(AttackMentions, TollsDemandsAndDebrisAreNoNewAttack) {
+    // a campaign's toll so far
+    EXPECT_TRUE(of_type(extract("Israel's offensive has since killed more than 67,000 "
+                                "Palestinians, according to Gaza's health ministry."),
+                        "attack")
+                    .empty());
+    // attacks that must stop are demanded, not reported
+    EXPECT_TRUE(of_type(extract("Jordan's king told France's president on Monday that Israel's "
+                                "attacks on civilians must stop."),
+                        "attack")
+                    .empty());
+    // a death by the debris of the attack just told, over a place phrase
+    EXPECT_EQ(of_type(extract("Hamas fired rockets at Israel on Monday. Most were intercepted, and "
+                              "a man was killed in Gaza by falling debris."),
+                      "attack")
+                  .size(),
+              1u);
+    // "the Israeli assault" names the attack told before
+    EXPECT_EQ(of_type(extract("Four people were killed on Monday when three missiles struck a "
+                              "house in Tyre, according to a Hezbollah statement. Jordan "
+                              "condemned the killing. Lebanon's foreign ministry said the "
+                              "Israeli assault was a massacre."),
+                      "attack")
+                  .size(),
+              1u);
+    // negative control: a toll of one attack on a day stays an attack
+    EXPECT_EQ(of_type(extract("An Israeli strike killed four people in Tyre on Monday."), "attack")
+                  .size(),
+              1u);
+}
+
+TEST(WordSense, AParticipleBeforeANounAndAGerundSubjectAreNoEvents) {
+    EXPECT_TRUE(of_type(extract("Israeli troops pulled back on Monday to agreed lines inside "
+                                "Lebanon."),
+                        "agreement")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("The row erupted in Lebanon, where normalising relations with "
+                                "Israel is a crime."),
+                        "agreement")
+                    .empty());
+    // negative controls: the verb and the reported gerund
+    EXPECT_EQ(of_type(extract("Israel and Lebanon agreed on Monday to pull back their troops."),
+                      "agreement")
+                  .size(),
+              1u);
+    EXPECT_EQ(
+        of_type(extract("Jordan and Qatar agreed on Monday to restore relations."), "agreement")
+            .size(),
+        1u);
+}
+
+TEST(Background, ReturnsHomeFirstTimeSinceAndStandingTalks) {
+    // a return to one's own country is no visit
+    auto e = extract(
+        "Jordan's foreign minister met Egypt's foreign minister in Cairo on Monday "
+        "before returning to Amman.");
+    EXPECT_TRUE(of_type(e, "visit").empty());
+    EXPECT_EQ(of_type(e, "meeting").size(), 1u);
+    // negative control: a return to a foreign capital is a visit
+    EXPECT_EQ(
+        of_type(extract("Jordan's foreign minister returned to Cairo on Monday."), "visit").size(),
+        1u);
+    // what a "first time since" clause tells is the time reference
+    e = extract(
+        "Egypt's president and Qatar's emir spoke by phone on Monday for the first time "
+        "since the two countries restored ties.");
+    EXPECT_TRUE(of_type(e, "agreement").empty());
+    EXPECT_EQ(of_type(e, "meeting").size(), 1u);
+    // a perfect "since" a start told as a clause is a standing arrangement
+    EXPECT_TRUE(of_type(extract("Egypt has held talks with Hamas since the war began."), "meeting")
+                    .empty());
+    // negative control: talks on a day
+    EXPECT_EQ(of_type(extract("Egypt held talks with Hamas in Cairo on Monday."), "meeting").size(),
+              1u);
+}
+
+TEST(TypeChoice, AnnouncedDealsAndGoBetweens) {
+    // one side announcing a deal made with another party is an agreement, placed by its object
+    auto e = extract(
+        "Lebanon's interior ministry announced a ceasefire in Tyre agreed with local "
+        "leaders on Monday.");
+    auto ag = of_type(e, "agreement");
+    ASSERT_EQ(ag.size(), 1u);
+    ASSERT_TRUE(ag[0].location.has_value());
+    EXPECT_EQ(ag[0].location->name, "Tyre");
+    EXPECT_TRUE(of_type(e, "statement").empty());
+    // negative control: announcing a plan alone stays a statement
+    EXPECT_TRUE(of_type(extract("Lebanon's interior ministry announced a ceasefire in Tyre on "
+                                "Monday."),
+                        "agreement")
+                    .empty());
+    // a meeting with a go-between is a mediated negotiation
+    e = extract(
+        "Israeli and Lebanese envoys are due to meet again in Paris on Saturday, with "
+        "Qatar's foreign minister again acting as go-between.");
+    const auto n = of_type(e, "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_TRUE(of_type(e, "meeting").empty());
+    // negative control: a companion is no go-between
+    EXPECT_TRUE(of_type(extract("Israeli and Lebanese envoys are due to meet again in Paris on "
+                                "Saturday, with Qatar's foreign minister attending."),
+                        "negotiation")
+                    .empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
