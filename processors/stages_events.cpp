@@ -491,22 +491,25 @@ class EventsStage final : public Stage {
     }
 
     // The attack trigger `mt` is a definite singular noun: "the attack" (a noun trigger
-    // right after "the"), or a verb phrase ending in one ("carried out the attack").
-    static bool definite_attack(const Doc& d, const Sentence& s, const Match& mt, bool noun) {
+    // right after "the"), or a verb phrase ending in one ("carried out the attack"): 1; over
+    // one capitalised modifier ("the Israeli assault"): 2; else 0.
+    static int definite_attack(const Doc& d, const Sentence& s, const Match& mt, bool noun) {
         const auto last = d.toks[mt.te - 1].lower;
-        if (has_suffix(last, "s"_w))
-            return false;  // "the strikes": a series, not one back-reference
-        // ("The Houthis claimed the attack" gives the attacker: kept)
-        // ("the Israeli assault": over one capitalised modifier)
+        if (has_suffix(last, "s"_w)) return 0;  // "the strikes": a series, not one back-reference
+        if (!noun) return mt.te >= mt.tb + 3 && d.toks[mt.te - 2].lower == "the"_w ? 1 : 0;
+        if (mt.te != mt.tb + 1) return 0;
         std::size_t b = mt.tb;
-        if (noun && b >= s.tb + 2 && d.toks[b - 1].cap && d.toks[b - 1].kind == TokKind::word &&
-            d.toks[b - 2].lower == "the"_w)
+        int kind = 1;
+        if (b >= s.tb + 2 && d.toks[b - 1].cap && d.toks[b - 1].kind == TokKind::word &&
+            d.toks[b - 2].lower == "the"_w) {
             --b;
-        if (noun)
-            return b >= s.tb + 1 && d.toks[b - 1].lower == "the"_w && mt.te == mt.tb + 1 &&
-                   !(b >= s.tb + 2 &&
-                     in(d.toks[b - 2].lower, {"claimed", "claims", "claim", "claiming"}));
-        return mt.te >= mt.tb + 3 && d.toks[mt.te - 2].lower == "the"_w;
+            kind = 2;
+        }
+        // ("The Houthis claimed the attack" gives the attacker: kept)
+        if (b < s.tb + 1 || d.toks[b - 1].lower != "the"_w ||
+            (b >= s.tb + 2 && in(d.toks[b - 2].lower, {"claimed", "claims", "claim", "claiming"})))
+            return 0;
+        return kind;
     }
 
     // A deal noun at `noun` named as the frame of a clause: "under/in/through/via [a|the|its
@@ -3098,11 +3101,23 @@ class EventsStage final : public Stage {
             // "Syria said Israel bore full responsibility for the attack", "It said the
             // Houthis had carried out the attack": a definite attack noun with no place,
             // target or day of its own after an attack already told names that one again
-            if (cd.places.empty() && tgt.empty() && !day_cue && definite_attack(d, s, mt, noun) &&
-                std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
-                    return o.ev.type == "attack"_w && o.sentence < si;
-                }))
-                return;
+            // ("the Israeli attack": only when the merge would not fold it into that attack
+            // anyway, i.e. no earlier attack by the same attackers)
+            if (const int def = definite_attack(d, s, mt, noun);
+                def != 0 && cd.places.empty() && tgt.empty() && !day_cue) {
+                bool earlier = false, folds = false;
+                for (const Candidate& o : d.cands) {
+                    if (o.ev.type != "attack"_w || o.sentence >= si) continue;
+                    earlier = true;
+                    folds |= !o.ev.actors.empty() &&
+                             std::all_of(act.begin(), act.end(), [&](const Participant& p) {
+                                 return std::any_of(
+                                     o.ev.actors.begin(), o.ev.actors.end(),
+                                     [&](const Participant& x) { return same_party(p, x); });
+                             });
+                }
+                if (earlier && (def == 1 || !folds)) return;
+            }
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);
             if (!cd.places.empty()) cd.ev.location = cd.places.front();
