@@ -924,6 +924,28 @@ void time_reference_event(Doc& d, const Sentence& s, Candidate& c) {
     c.drop = true;
 }
 
+// "China brokered the 2023 agreement between Iran and Saudi Arabia": brokering a deal
+// named by a past year (older than the age limit can reach) is background, no negotiation.
+void past_year_brokering(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "negotiation"_w) || c.syntax != TrigSyntax::verb || !d.pub_day ||
+        !(d.toks[c.tb].lower.starts_with("broker") || d.toks[c.tb].lower.starts_with("mediat")))
+        return;
+    const CivilDate pub = civil_from_days(*d.pub_day);
+    for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 3; ++t) {
+        const Token& x = d.toks[t];
+        if (x.kind != TokKind::number || x.lower.size() != 4) {
+            if (!(x.lex & LDeterminer)) return;
+            continue;
+        }
+        if (!has(d.toks[t + 1], WAgreementNoun)) return;
+        int year = 0;
+        for (const char ch : x.lower) year = year * 10 + (ch - '0');
+        if (year >= 1900 && (year < pub.year - 1 || (year == pub.year - 1 && pub.month > 2)))
+            c.drop = true;
+        return;
+    }
+}
+
 // "Iran has agreed to let the U.N. nuclear watchdog reinstall cameras": the party an
 // agreement lets, allows or grants something is its counterpart.
 void agreement_beneficiary(Doc& d, const Sentence& s, Candidate& c) {
@@ -1117,6 +1139,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         time_reference_event(d, s, c);
         agreement_beneficiary(d, s, c);
         past_year_attack(d, s, c);
+        past_year_brokering(d, s, c);
         announced_agreement(d, s, c);
         saying_not_appeal(d, s, c, fm);
         led_actor(d, s, c);
