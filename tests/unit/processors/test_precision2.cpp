@@ -219,5 +219,18 @@ TEST(TypeChoice, AnnouncedDealsAndGoBetweens) {
                     .empty());
 }
 
+TEST(DealFrames, BrokeringADealOfAPastYearIsBackground) {
+    // publication 2024-01-16: 2021 is older than the age limit reaches
+    EXPECT_TRUE(of_type(extract("Egypt brokered the 2021 agreement between Jordan and Qatar and "
+                                "remains a key partner of both."),
+                        "negotiation")
+                    .empty());
+    // negative control: brokering a deal of the news
+    EXPECT_EQ(of_type(extract("Egypt brokered an agreement between Jordan and Qatar on Monday."),
+                      "negotiation")
+                  .size(),
+              1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
