@@ -232,5 +232,19 @@ TEST(DealFrames, BrokeringADealOfAPastYearIsBackground) {
               1u);
 }
 
+TEST(DealFrames, TalksThatAPlanIsTheBasisForAreNoTalks) {
+    const auto e = extract(
+        "France backed Jordan's plan on Monday as the basis for talks between "
+        "Israel and Lebanon.");
+    EXPECT_TRUE(of_type(e, "meeting").empty());
+    EXPECT_TRUE(of_type(e, "negotiation").empty());
+    // negative control: talks between them on a day
+    EXPECT_EQ(
+        of_type(extract("Israel and Lebanon held talks in Paris on Monday."), "meeting").size() +
+            of_type(extract("Israel and Lebanon held talks in Paris on Monday."), "negotiation")
+                .size(),
+        1u);
+}
+
 }  // namespace
 }  // namespace herald::processors
