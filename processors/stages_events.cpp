@@ -2072,7 +2072,8 @@ class EventsStage final : public Stage {
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
-            for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
+            // (also a noun trigger headed by the talks: "will hold nuclear talks with")
+            for (std::size_t t = std::max(mt.tb, s.tb + 1); t < mt.te; ++t)
                 if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
                     has(d.toks[t - 1], WNegotiationModifier)) {
                     retype(cd.ev, k, "negotiation");

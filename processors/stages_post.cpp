@@ -392,6 +392,11 @@ class ModalityStage final : public Stage {
                         speculative = true;
                         break;
                     }
+                    // ("will hold talks on Friday, X said, after the Europeans warned that
+                    // sanctions would return if ...": a condition inside a later clause of
+                    // another verb)
+                    if (t > c.te && d.toks[t - 1].lower == ","_w && (d.toks[t].lex & LSubordinator))
+                        break;
                 }
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
             if (c.ev.category == "conflict"_w) {
