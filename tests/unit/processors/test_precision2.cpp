@@ -246,5 +246,22 @@ TEST(DealFrames, TalksThatAPlanIsTheBasisForAreNoTalks) {
         1u);
 }
 
+TEST(TypeChoice, PlannedNuclearTalksOutsideALaterCondition) {
+    const auto e = extract(
+        "Jordan will hold nuclear talks with France in Cairo on Friday, Haddad "
+        "said on Monday, after Israel warned that it would strike Lebanon if "
+        "there was no progress.");
+    const auto n = of_type(e, "negotiation");
+    ASSERT_EQ(n.size(), 1u);
+    EXPECT_EQ(n[0].status, "planned");
+    EXPECT_TRUE(of_type(e, "meeting").empty());
+    // negative control: a condition on the talks themselves
+    const auto c = extract(
+        "Jordan will hold talks with France in Cairo on Friday if the crossings "
+        "reopen.");
+    EXPECT_TRUE(of_type(c, "meeting").empty());
+    EXPECT_TRUE(of_type(c, "negotiation").empty());
+}
+
 }  // namespace
 }  // namespace herald::processors
