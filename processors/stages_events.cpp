@@ -2075,7 +2075,9 @@ class EventsStage final : public Stage {
             // (also a noun trigger headed by the talks: "will hold nuclear talks with")
             for (std::size_t t = std::max(mt.tb, s.tb + 1); t < mt.te; ++t)
                 if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
-                    has(d.toks[t - 1], WNegotiationModifier)) {
+                    has(d.toks[t - 1], WNegotiationModifier) &&
+                    // (not a verb before the trigger: "Qatar mediated talks", told by the verb)
+                    (t > mt.tb || !has_suffix(d.toks[t - 1].lower, "ed"_w))) {
                     retype(cd.ev, k, "negotiation");
                     break;
                 }
