@@ -312,8 +312,9 @@ class ModalityStage final : public Stage {
             // (a mediation since 2022 is an ongoing negotiation)
             // ("Riyadh has held on-and-off talks with X since a truce took effect": over
             // the verb's modifiers, and since a start told as a clause)
+            const bool meet_or_visit = c.ev.type == "meeting"_w || c.ev.type == "visit"_w;
             bool perfect = false;
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 8;) {
+            for (std::size_t t = c.tb; meet_or_visit && t-- > s.tb && c.tb - t <= 8;) {
                 const Token& w = d.toks[t];
                 if (w.lower == "has"_w || w.lower == "have"_w) {
                     perfect = true;
@@ -323,7 +324,7 @@ class ModalityStage final : public Stage {
                     (w.lex & LSubordinator))
                     break;
             }
-            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && perfect)
+            if (perfect)
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ","_w || w == ";"_w ||
