@@ -924,6 +924,28 @@ void time_reference_event(Doc& d, const Sentence& s, Candidate& c) {
     c.drop = true;
 }
 
+// "China brokered the 2023 agreement between Iran and Saudi Arabia": brokering a deal
+// named by a past year (older than the age limit can reach) is background, no negotiation.
+void past_year_brokering(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "negotiation"_w) || c.syntax != TrigSyntax::verb || !d.pub_day ||
+        !(d.toks[c.tb].lower.starts_with("broker") || d.toks[c.tb].lower.starts_with("mediat")))
+        return;
+    const CivilDate pub = civil_from_days(*d.pub_day);
+    for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 3; ++t) {
+        const Token& x = d.toks[t];
+        if (x.kind != TokKind::number || x.lower.size() != 4) {
+            if (!(x.lex & LDeterminer)) return;
+            continue;
+        }
+        if (!has(d.toks[t + 1], WAgreementNoun)) return;
+        int year = 0;
+        for (const char ch : x.lower) year = year * 10 + (ch - '0');
+        if (year >= 1900 && (year < pub.year - 1 || (year == pub.year - 1 && pub.month > 2)))
+            c.drop = true;
+        return;
+    }
+}
+
 // "Iran has agreed to let the U.N. nuclear watchdog reinstall cameras": the party an
 // agreement lets, allows or grants something is its counterpart.
 void agreement_beneficiary(Doc& d, const Sentence& s, Candidate& c) {
@@ -963,12 +985,32 @@ void past_year_attack(Doc& d, const Sentence& s, Candidate& c) {
 // is no statement.
 void announced_agreement(Doc& d, const Sentence& s, Candidate& c) {
     if (!is(c, "statement"_w) || c.syntax != TrigSyntax::verb ||
-        !d.toks[c.tb].lower.starts_with("announc") || c.ev.actors.size() < 2)
+        !d.toks[c.tb].lower.starts_with("announc") || c.ev.actors.empty())
         return;
     const TokSpan obj = noun_phrase(d, s, skip_adjuncts(d, s, c.te));
     for (std::size_t t = obj.b; t < obj.e; ++t)
         if (has(d.toks[t], WAgreementNoun)) {
-            retype(c.ev, *d.k, "agreement");
+            // one side announcing it: only a deal told as made with another party
+            // ("announced a ceasefire in Sweida agreed with Druze leaders")
+            bool with_party = c.ev.actors.size() >= 2;
+            for (std::size_t u = obj.e; u < s.te && u < obj.e + 6 && !with_party; ++u) {
+                const auto w = d.toks[u].lower;
+                if (w == ","_w || w == ";"_w || (d.toks[u].lex & LSubordinator)) break;
+                with_party = (w == "agreed"_w || w == "reached"_w || w == "signed"_w) &&
+                             u + 1 < s.te && d.toks[u + 1].lower == "with"_w;
+            }
+            if (!with_party || !retype(c.ev, *d.k, "agreement")) return;
+            // ("a ceasefire in Sweida": its place, named inside the object)
+            if (!c.ev.location)
+                for (std::size_t mi = d.mention_from(t + 1);
+                     mi < d.mentions.size() && d.mentions[mi].tb < obj.e + 3; ++mi) {
+                    const Mention& m = d.mentions[mi];
+                    if (m.place && m.prep == "in"_w) {
+                        c.ev.location = *m.place;
+                        c.places.push_back(*m.place);
+                        break;
+                    }
+                }
             return;
         }
 }
@@ -1097,6 +1139,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         time_reference_event(d, s, c);
         agreement_beneficiary(d, s, c);
         past_year_attack(d, s, c);
+        past_year_brokering(d, s, c);
         announced_agreement(d, s, c);
         saying_not_appeal(d, s, c, fm);
         led_actor(d, s, c);

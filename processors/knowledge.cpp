@@ -412,6 +412,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "attendance_words",
                 "audience_nouns",
                 "venue_participles",
+                "campaign_aspects",
                 "org_descriptor_heads",
                 "person_descriptors",
                 "office_nouns",
@@ -496,6 +497,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));
     fill_set(k.audience_nouns, get_list(r, "audience_nouns", sink));
     fill_set(k.venue_participles, get_list(r, "venue_participles", sink));
+    fill_set(k.campaign_aspects, get_list(r, "campaign_aspects", sink));
     fill_set(k.attendance_words, get_list(r, "attendance_words", sink));
     fill_set(k.org_descriptor_heads, get_list(r, "org_descriptor_heads", sink));
     fill_set(k.person_descriptors, get_list(r, "person_descriptors", sink));
@@ -941,6 +943,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->outcome_verbs, WOutcomeVerb);
     member(k->attendance_words, WAttendanceWord);
     member(k->venue_participles, WVenueParticiple);
+    member(k->campaign_aspects, WCampaignAspect);
     member(k->guest_nouns, WGuestNoun);
     member(k->compound_heads, WCompoundHead);
     member(k->reporting_verbs, WReportingVerb);

@@ -198,6 +198,7 @@ enum WordSet : std::uint64_t {
     WOutcomeVerb = 1ull << 45,
     WAttendanceWord = 1ull << 46,
     WVenueParticiple = 1ull << 47,
+    WCampaignAspect = 1ull << 48,
 };
 
 struct Knowledge {
@@ -251,6 +252,7 @@ struct Knowledge {
     StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
     StrSet occasion_nouns, outcome_nouns, outcome_verbs, attendance_words, audience_nouns,
         venue_participles;                       // occasion frames
+    StrSet campaign_aspects;                     // "kept attacking", "began attacking"
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"

@@ -490,6 +490,43 @@ class EventsStage final : public Stage {
         return SIZE_MAX;
     }
 
+    // The attack trigger `mt` is a definite singular noun: "the attack" (a noun trigger
+    // right after "the"), or a verb phrase ending in one ("carried out the attack"): 1; over
+    // one capitalised modifier ("the Israeli assault"): 2; else 0.
+    static int definite_attack(const Doc& d, const Sentence& s, const Match& mt, bool noun) {
+        const auto last = d.toks[mt.te - 1].lower;
+        if (has_suffix(last, "s"_w)) return 0;  // "the strikes": a series, not one back-reference
+        if (!noun) return mt.te >= mt.tb + 3 && d.toks[mt.te - 2].lower == "the"_w ? 1 : 0;
+        if (mt.te != mt.tb + 1) return 0;
+        std::size_t b = mt.tb;
+        int kind = 1;
+        if (b >= s.tb + 2 && d.toks[b - 1].cap && d.toks[b - 1].kind == TokKind::word &&
+            d.toks[b - 2].lower == "the"_w) {
+            --b;
+            kind = 2;
+        }
+        // ("The Houthis claimed the attack" gives the attacker: kept)
+        if (b < s.tb + 1 || d.toks[b - 1].lower != "the"_w ||
+            (b >= s.tb + 2 && in(d.toks[b - 2].lower, {"claimed", "claims", "claim", "claiming"})))
+            return 0;
+        return kind;
+    }
+
+    // A deal noun at `noun` named as the frame of a clause: "under/in/through/via [a|the|its
+    // 2023 China-] deal": a preposition before the noun's determiners and modifiers.
+    static bool deal_in_frame(const Doc& d, const Sentence& s, std::size_t noun) {
+        for (std::size_t t = noun; t-- > s.tb && noun - t <= 4;) {
+            const Token& x = d.toks[t];
+            if (x.lex & LPreposition)
+                return in(x.lower, {"under", "in", "through", "via", "within"});
+            const bool modifier = x.kind == TokKind::number || (x.lex & LDeterminer) ||
+                                  (x.text == "-"_w && !x.space_before) ||
+                                  (x.kind == TokKind::word && !(x.lex & LSubordinator));
+            if (!modifier) return false;
+        }
+        return false;
+    }
+
     // The word before the "to" at `to` over a day cue: "voted on Sunday to readmit".
     static std::size_t frame_verb(const Doc& d, const Sentence& s, std::size_t to) {
         std::size_t p = to - 1;
@@ -1252,6 +1289,19 @@ class EventsStage final : public Stage {
         const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"_w;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
         (void)to_inf;
+        // "troops pulled back to agreed lines", "the agreed text": a one-word past
+        // participle between a preposition or determiner and a plain noun is an adjective
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past && mt.te == mt.tb + 1 &&
+            mt.tb > s.tb && mt.te < s.te && has_suffix(d.toks[mt.tb].lower, "ed"_w) &&
+            (d.toks[mt.tb - 1].lex & (LPreposition | LDeterminer)) &&
+            d.toks[mt.tb - 1].lower != "that"_w) {
+            const Token& nx = d.toks[mt.te];
+            if (nx.kind == TokKind::word && !nx.cap &&
+                !(nx.lex & (LPreposition | LDeterminer | LSubordinator | LNegator | LTrigFirst)) &&
+                !has_suffix(nx.lower, "ly"_w) && !has_suffix(nx.lower, "ed"_w) &&
+                !in(nx.lower, {"to", "and", "or", "but", "as", "that"}))
+                return;
+        }
         const std::size_t cend = clause_end(c, s, mt.te, next_tb);
 
         // actors
@@ -1572,10 +1622,23 @@ class EventsStage final : public Stage {
             }
             if (act.empty()) return;
             cd.ev.actors = std::move(act);
+            // "before returning to Tehran", "the delegation returned to Riyadh": a return to
+            // the travellers' own country is the way home, no visit
+            const bool going_back = has_prefix(d.toks[mt.tb].lower, "return"_w);
+            auto home = [&](const Mention* m) {
+                return going_back && !m->place->country.empty() &&
+                       std::all_of(
+                           cd.ev.actors.begin(), cd.ev.actors.end(),
+                           [&](const Participant& p) { return p.country == m->place->country; });
+            };
             bool any = false;
             for (std::size_t di = 0; di < dests.size(); ++di) {
                 const Mention* m = dests[di];
                 if (!m->place_concrete) continue;
+                if (home(m)) {
+                    any = true;  // (no carrier either)
+                    continue;
+                }
                 Candidate v = cd;
                 if (di >= first_legs) {
                     v.tb = leg_to[di - first_legs];
@@ -2009,9 +2072,12 @@ class EventsStage final : public Stage {
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
-            for (std::size_t t = mt.tb + 1; t < mt.te; ++t)
+            // (also a noun trigger headed by the talks: "will hold nuclear talks with")
+            for (std::size_t t = std::max(mt.tb, s.tb + 1); t < mt.te; ++t)
                 if ((d.toks[t].lower == "talks"_w || d.toks[t].lower == "negotiations"_w) &&
-                    has(d.toks[t - 1], WNegotiationModifier)) {
+                    has(d.toks[t - 1], WNegotiationModifier) &&
+                    // (not a verb before the trigger: "Qatar mediated talks", told by the verb)
+                    (t > mt.tb || !has_suffix(d.toks[t - 1].lower, "ed"_w))) {
                     retype(cd.ev, k, "negotiation");
                     break;
                 }
@@ -2026,7 +2092,26 @@ class EventsStage final : public Stage {
                 if (d.toks[t].lower != "with"_w || c.starts_at[t + 1] < 0) continue;
                 const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[t + 1])];
                 if (!g.part || g.te + 2 >= s.te) break;
+                // ("with Oman's foreign minister again acting as go-between")
+                std::size_t a = g.te;
+                if (in(d.toks[a].lower, {"again", "also"})) ++a;
+                bool acting = false;
+                if (a + 2 < s.te && d.toks[a].lower == "acting"_w &&
+                    d.toks[a + 1].lower == "as"_w) {
+                    std::size_t r = a + 2;
+                    if (in(d.toks[r].lower, {"a", "an", "the"}) && r + 1 < s.te) ++r;
+                    const auto rw = d.toks[r].lower;
+                    acting = rw == "mediator"_w || rw == "intermediary"_w ||
+                             (rw == "go"_w && r + 2 < s.te && d.toks[r + 2].lower == "between"_w);
+                }
                 const auto v = d.toks[g.te].lower;
+                if (acting) {
+                    if (!retype(cd.ev, k, "negotiation")) break;
+                    std::erase_if(cd.ev.targets,
+                                  [&](const Participant& p) { return same_party(p, *g.part); });
+                    add_unique(cd.mediators, *g.part);
+                    break;
+                }
                 if (!(v == "carrying"_w || v == "passing"_w || v == "relaying"_w ||
                       v == "shuttling"_w) ||
                     std::none_of(
@@ -2295,6 +2380,14 @@ class EventsStage final : public Stage {
                     d.cands.push_back(std::move(ag));
                 }
             }
+            // "restored ties under a deal brokered by China", "agreed, in a deal mediated by
+            // Qatar, to ...": the deal's origin told as the frame of another clause (a
+            // preposition before the deal noun, the noun right before the participle) is
+            // background, no talks of its own
+            if (tr.syntax == TrigSyntax::passive && head == mt.tb && head >= s.tb + 2 &&
+                has(d.toks[head - 1], WAgreementNoun) && d.toks[mt.tb].text != "-"_w &&
+                deal_in_frame(d, s, head - 1))
+                return;
             // "Oman brokered a ceasefire between the United States and the Houthis": the
             // deal was reached by the two sides, with the broker as mediator
             const auto bw = d.toks[mt.tb].lower;
@@ -2310,7 +2403,24 @@ class EventsStage final : public Stage {
                 return;
         } else if (type == "statement"_w) {
             // "targets (in) what it said were militant bases": a hedge, not a statement
-            if (mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == "what"_w) return;
+            // (also in a relative clause: "Yehud, whom it said should have been freed",
+            // "sites which it said were used")
+            if (mt.tb >= s.tb + 2 && in(d.toks[mt.tb - 2].lower, {"what", "whom", "which"}) &&
+                !noun)
+                return;
+            // "Israeli officials have said for years that ...", "have long said": a
+            // standing view, not a statement made on one occasion
+            if (!noun && mt.tb > s.tb &&
+                ((mt.te + 1 < s.te && d.toks[mt.te].lower == "for"_w &&
+                  in(d.toks[mt.te + 1].lower, {"years", "decades"})) ||
+                 d.toks[mt.tb - 1].lower == "long"_w))
+                return;
+            // "declined to comment, saying it does not comment on foreign reports": the
+            // reason given for not commenting is no statement
+            if (!noun && has_suffix(d.toks[mt.tb].lower, "ing"_w) && mt.tb >= s.tb + 4 &&
+                d.toks[mt.tb - 1].lower == ","_w && d.toks[mt.tb - 2].lower == "comment"_w &&
+                d.toks[mt.tb - 3].lower == "to"_w)
+                return;
             // "..., Egyptian officials said.": a trailing attribution to unnamed officials is
             // sourcing for the clause before it, not a statement of its own
             // (", a Lebanese official said." too, also when read as a title)
@@ -2772,9 +2882,14 @@ class EventsStage final : public Stage {
             }
             // "a man in Jericho was killed by falling debris" after "Iran fired missiles at
             // Israel": a death from the debris of an attack just told is part of it
+            // ("was killed in the occupied West Bank by falling debris": over a place phrase)
+            std::size_t by_at = mt.te;
+            while (by_at < s.te && by_at < mt.te + 8 && d.toks[by_at].lower != "by"_w &&
+                   (d.toks[by_at].kind == TokKind::word) && !(d.toks[by_at].lex & LSubordinator))
+                ++by_at;
             if (tr.syntax == TrigSyntax::verb && has(d.toks[mt.tb], WKillVerb) &&
-                mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w) {
-                std::size_t a = mt.te + 1;
+                by_at + 1 < s.te && d.toks[by_at].lower == "by"_w) {
+                std::size_t a = by_at + 1;
                 if (in(d.toks[a].lower, {"falling", "flying"}) && a + 1 < s.te) ++a;
                 if (in(d.toks[a].lower, {"debris", "shrapnel", "fragments", "rubble"}) &&
                     std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
@@ -2956,6 +3071,22 @@ class EventsStage final : public Stage {
                 d.toks[mt.tb - 1].lower == "been"_w)
                 for (std::size_t t = mt.te; t < s.te; ++t)
                     if (d.toks[t].lower == "since"_w) return;
+            if (noun && mt.te + 2 < s.te) {
+                // "Israel's offensive has since killed more than 67,000": the toll of a
+                // campaign counted so far, no attack of its own
+                if (in(d.toks[mt.te].lower, {"has", "have"})) {
+                    std::size_t v = mt.te + 1;
+                    if (in(d.toks[v].lower, {"since", "so", "now", "already"})) ++v;
+                    if (d.toks[v].lower == "far"_w) ++v;
+                    if (v < s.te && has(d.toks[v], WKillVerb)) return;
+                }
+                // "Israel's attacks on civilians must stop": what must end is demanded, not
+                // reported
+                for (std::size_t t = mt.te; t + 1 < pend + 1 && t + 1 < s.te && t < mt.te + 6; ++t)
+                    if (in(d.toks[t].lower, {"must", "should"}) &&
+                        in(d.toks[t + 1].lower, {"stop", "end", "cease", "halt"}))
+                        return;
+            }
             // "the road, damaged by Israeli air strikes, ...": an attack noun as the agent
             // of a participle, with no place, target or day, only describes something
             if (noun && cd.places.empty() && tgt.empty() && !day_cue) {
@@ -2969,6 +3100,26 @@ class EventsStage final : public Stage {
                     (has_suffix(d.toks[b - 2].lower, "ed"_w) ||
                      has_suffix(d.toks[b - 2].lower, "en"_w)))
                     return;
+            }
+            // "Syria said Israel bore full responsibility for the attack", "It said the
+            // Houthis had carried out the attack": a definite attack noun with no place,
+            // target or day of its own after an attack already told names that one again
+            // ("the Israeli attack": only when the merge would not fold it into that attack
+            // anyway, i.e. no earlier attack by the same attackers)
+            if (const int def = definite_attack(d, s, mt, noun);
+                def != 0 && cd.places.empty() && tgt.empty() && !day_cue) {
+                bool earlier = false, folds = false;
+                for (const Candidate& o : d.cands) {
+                    if (o.ev.type != "attack"_w || o.sentence >= si) continue;
+                    earlier = true;
+                    folds |= !o.ev.actors.empty() &&
+                             std::all_of(act.begin(), act.end(), [&](const Participant& p) {
+                                 return std::any_of(
+                                     o.ev.actors.begin(), o.ev.actors.end(),
+                                     [&](const Participant& x) { return same_party(p, x); });
+                             });
+                }
+                if (earlier && (def == 1 || !folds)) return;
             }
             cd.ev.actors = std::move(act);
             cd.ev.targets = std::move(tgt);

@@ -310,14 +310,28 @@ class ModalityStage final : public Stage {
                 }
             // "Qatar has hosted Hamas leaders since 2012": a standing arrangement, no meeting
             // (a mediation since 2022 is an ongoing negotiation)
-            if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
-                (d.toks[c.tb - 1].lower == "has"_w || d.toks[c.tb - 1].lower == "have"_w))
+            // ("Riyadh has held on-and-off talks with X since a truce took effect": over
+            // the verb's modifiers, and since a start told as a clause)
+            const bool meet_or_visit = c.ev.type == "meeting"_w || c.ev.type == "visit"_w;
+            bool perfect = false;
+            for (std::size_t t = c.tb; meet_or_visit && t-- > s.tb && c.tb - t <= 8;) {
+                const Token& w = d.toks[t];
+                if (w.lower == "has"_w || w.lower == "have"_w) {
+                    perfect = true;
+                    break;
+                }
+                if (w.cap || !(w.kind == TokKind::word || w.text == "-"_w) ||
+                    (w.lex & LSubordinator))
+                    break;
+            }
+            if (perfect)
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ","_w || w == ";"_w ||
                         (d.toks[t].lex & LSubordinator && w != "since"_w))
                         break;
-                    if ((w == "since"_w && d.toks[t + 1].kind == TokKind::number) ||
+                    if ((w == "since"_w && (d.toks[t + 1].kind == TokKind::number ||
+                                            in_set(d.toks[t + 1].lower, {"a", "an", "the"}))) ||
                         (w == "for"_w &&
                          (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
                         speculative = true;
@@ -379,6 +393,11 @@ class ModalityStage final : public Stage {
                         speculative = true;
                         break;
                     }
+                    // ("will hold talks on Friday, X said, after the Europeans warned that
+                    // sanctions would return if ...": a condition inside a later clause of
+                    // another verb)
+                    if (t > c.te && d.toks[t - 1].lower == ","_w && (d.toks[t].lex & LSubordinator))
+                        break;
                 }
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
             if (c.ev.category == "conflict"_w) {
@@ -395,7 +414,10 @@ class ModalityStage final : public Stage {
                 if (c.syntax != TrigSyntax::verb)
                     for (std::size_t t = c.tb, n = 0; t-- > s.tb && n < 4; ++n) {
                         const Token& w = d.toks[t];
-                        if (k.threat_verbs.count(w.lower)) {
+                        // (also what is awaited or feared: "in anticipation of an Iranian
+                        // attack", "amid fears of a wider offensive")
+                        if (k.threat_verbs.count(w.lower) ||
+                            in_set(w.lower, {"anticipation", "expectation", "fear", "fears"})) {
                             speculative = true;
                             break;
                         }
@@ -406,6 +428,37 @@ class ModalityStage final : public Stage {
                         if (!modifier) break;
                     }
             }
+            // "said it would keep attacking until ...", "since the group began attacking
+            // ships": an attack verb's -ing form after an aspect verb (`campaign_aspects`,
+            // over "again"/"also") is a campaign's start or continuation, not one attack
+            if (c.ev.category == "conflict"_w && c.syntax == TrigSyntax::verb &&
+                has_suffix(d.toks[c.tb].lower, "ing"_w) && c.tb > s.tb) {
+                std::size_t p = c.tb - 1;
+                if (p > s.tb && in_set(d.toks[p].lower, {"again", "also", "back"})) --p;
+                if (has(d.toks[p], WCampaignAspect)) speculative = true;
+            }
+            // "spoke for the first time since the two countries restored ties": what a
+            // "first time since" clause tells is the time reference, not news
+            if (c.ev.category != "conflict"_w)
+                for (std::size_t t = c.tb; t-- > s.tb + 1 && c.tb - t <= 8;) {
+                    const Token& w = d.toks[t];
+                    if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
+                    if (w.lower != "since"_w) continue;
+                    if (in_set(d.toks[t - 1].lower, {"time", "first"})) speculative = true;
+                    break;
+                }
+            // "in Libya, where normalising relations with Israel is a crime": a gerund as the
+            // subject of a copula names an activity in general, not an event
+            if (c.form == VerbForm::ing &&
+                (c.tb == s.tb || in_set(d.toks[c.tb - 1].lower, {"where", "that", "because"})))
+                for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
+                    const Token& w = d.toks[t];
+                    if (w.kind != TokKind::word || (w.lex & LSubordinator)) break;
+                    if (in_set(w.lower, {"is", "was", "are", "were", "remains", "remained"})) {
+                        speculative = true;
+                        break;
+                    }
+                }
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {

@@ -137,6 +137,7 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         {&k->outcome_verbs, WOutcomeVerb},
         {&k->attendance_words, WAttendanceWord},
         {&k->venue_participles, WVenueParticiple},
+        {&k->campaign_aspects, WCampaignAspect},
     };
     // every member (as written and capitalised) and some words that are in no set
     std::string text =
