@@ -1069,7 +1069,8 @@ class DatesStage final : public Stage {
     // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
     // filing day; a day the sentence names for its events is theirs.
     static void drop_dateline(const Doc& d, const Sentence& s, std::vector<Cue>& cues) {
-        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 4 ||
+        // ("UNITED NATIONS/RABAT, Nov 1 (Reuters) -": a dateline may name two places)
+        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 8 ||
             cues.front().te >= s.te)
             return;
         const auto next = d.toks[cues.front().te].lower;
@@ -1085,7 +1086,9 @@ class DatesStage final : public Stage {
     // The one past day a sentence names, if it names exactly one.
     std::optional<std::int64_t> sentence_day(const Doc& d, const Sentence& s) const {
         std::optional<std::int64_t> day;
-        for (const Cue& cue : scan(d, s)) {
+        std::vector<Cue> cues = scan(d, s);
+        drop_dateline(d, s, cues);
+        for (const Cue& cue : cues) {
             std::optional<std::int64_t> x;
             if (cue.kind == Cue::weekday && cue.qual <= 0)
                 x = weekday_on_or_before(*d.pub_day, cue.wd, cue.qual < 0);
