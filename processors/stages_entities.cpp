@@ -1217,6 +1217,21 @@ class EntitiesStage final : public Stage {
 
 // ---------------------------------------------------------------- coreference
 
+// "since succeeding Sultan X", "the late King Y", "his predecessor, Z", "former President W":
+// a person named as a past holder of a title (`past_holder_words` opening the mention or
+// right before it) is no antecedent of a later "the sultan", "the two leaders" or "he".
+bool past_holder(const Doc& d, const Mention& p) {
+    const StrSet& w = d.k->past_holder_words;
+    if (w.count(d.toks[p.tb].lower)) return true;
+    const std::size_t sb = d.sents[p.sentence].tb;
+    std::size_t b = p.tb;
+    if (b > sb + 1 && d.toks[b - 1].lower == ","_w &&
+        (d.toks[b - 2].lower == "predecessor"_w || d.toks[b - 2].lower == "predecessors"_w))
+        return true;
+    if (b > sb && d.toks[b - 1].lower == "the"_w) --b;
+    return b > sb && w.count(d.toks[b - 1].lower);
+}
+
 bool gender_ok(char want, char have) {
     return !want || !have || want == have;
 }
@@ -1898,7 +1913,8 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (m.sentence + back_ < si) break;
             if (m.part && m.part->kind == "person"_w && m.kind != MentionKind::pronoun &&
-                !m.in_quote && gender_ok(gender, m.gender))
+                !m.in_quote && gender_ok(gender, m.gender) &&
+                !(m.kind == MentionKind::entity && past_holder(d, m)))
                 return &m;
         }
         return nullptr;
@@ -2219,6 +2235,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
             const Mention& m = d.mentions[q];
             if (!m.part || m.part->kind != kind || m.in_quote) continue;
+            if (kind == "person"_w && m.kind == MentionKind::entity && past_holder(d, m)) continue;
             if (kind == "country"_w && ((m.adjective && !m.people) || m.possessive || m.modifier))
                 continue;
             // "the army removed president Mohamed Morsi": a person of no known state under a
@@ -2262,7 +2279,8 @@ class CoreferenceStage final : public Stage {
         if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
-                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity)
+                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
+                    past_holder(d, p))
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
                 bool has = ascii_lower(p.part->role).find(m.role_title) != std::string::npos;
@@ -2281,7 +2299,9 @@ class CoreferenceStage final : public Stage {
         // (a') a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
-            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity) continue;
+            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
+                past_holder(d, p))
+                continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
             if ((m.role >= 0 && p.role == m.role) ||
                 title_fits(p.part->role, false, p.role_kind, p.role)) {
