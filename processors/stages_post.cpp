@@ -832,7 +832,12 @@ class DatesStage final : public Stage {
             std::string status;
             std::size_t src_sent = 0;
             for (Candidate& c : d.cands) {
-                if (c.drop || c.carrier) continue;
+                // (a dropped duplicate of a dated meeting still tells the paragraph's day:
+                // "X was welcomed by Y on Sunday. The two leaders held talks")
+                const bool dated_drop = c.drop && !c.carrier && c.has_cue && c.ev.date &&
+                                        (c.ev.type == "meeting"_w || c.ev.type == "visit"_w) &&
+                                        c.ev.status == "occurred"_w;
+                if ((c.drop && !dated_drop) || c.carrier) continue;
                 const std::size_t p = d.sents[c.sentence].paragraph;
                 if (p != para) {
                     para = p;
