@@ -1884,6 +1884,27 @@ class CoreferenceStage final : public Stage {
                 return nullptr;
             }
         }
+        // "X returned from Washington, where he met Y": a subject pronoun opening a
+        // ", where" clause is the subject of the clause whose place it continues (the
+        // nearest person before it in the sentence followed by its verb, not an object or
+        // a person inside a prepositional phrase)
+        if (!object && t >= 2 && d.toks[t - 1].lower == "where"_w && d.toks[t - 2].lower == ","_w) {
+            const Knowledge& k = *d.k;
+            const std::size_t se = d.sents[si].te;
+            for (std::size_t q = d.mention_from(t - 2); q-- > 0;) {
+                const Mention& m = d.mentions[q];
+                if (m.sentence != si) break;
+                if (!m.part || m.part->kind != "person"_w || m.possessive || m.adjective ||
+                    m.in_quote || m.te >= se)
+                    continue;
+                if (!m.prep.empty() && !k.subordinators.count(m.prep)) continue;
+                const Token& v = d.toks[m.te];
+                if (v.kind != TokKind::word || v.cap || (v.lex & LPreposition) ||
+                    !gender_ok(gender, m.gender))
+                    continue;
+                if (!(m.kind == MentionKind::entity && past_holder(d, m))) return &m;
+            }
+        }
         // "During his Cairo visit, Blinken ...": a possessive in a fronted phrase
         // points forward to the subject after the comma.
         if (subject[si] >= 0) {
