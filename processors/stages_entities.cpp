@@ -976,11 +976,29 @@ class EntitiesStage final : public Stage {
                 if (q > title_b && q < title_e) continue;
                 const GazHit h = gaz_match(d, q, e);
                 if (q + h.len != e) continue;
-                for (const Surface* x : h.hits)
-                    if (fits(x)) {
-                        person = static_cast<int>(x->idx);
-                        break;
+                // ("Emir Sheikh Mishal al-Sabah": a family name several people share is
+                // the one whose name has the given name written before it, else the one
+                // holding the title on the day)
+                int best = -1, best_score = -1;
+                for (const Surface* x : h.hits) {
+                    if (!fits(x)) continue;
+                    int score = 0;
+                    if (x->kind == SurfKind::surname && q > title_e) {
+                        const PersonRec& pr = k.people[x->idx];
+                        const std::string nm = " " + ascii_lower(pr.name) + " ";
+                        const std::string given = " " + std::string(d.toks[title_e].lower) + " ";
+                        if (nm.find(given) != std::string::npos) score += 2;
+                        for (const RoleSpan& r : pr.roles)
+                            if (r.role == static_cast<int>(role) &&
+                                (!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)))
+                                score += 1;
                     }
+                    if (score > best_score) {
+                        best_score = score;
+                        best = static_cast<int>(x->idx);
+                    }
+                }
+                person = best;
             }
             // "Prince Faisal" after "Prince Faisal bin Farhan": a short form of a person
             // already named in the article (whole words of the canonical name)
