@@ -832,12 +832,7 @@ class DatesStage final : public Stage {
             std::string status;
             std::size_t src_sent = 0;
             for (Candidate& c : d.cands) {
-                // (a dropped duplicate of a dated meeting still tells the paragraph's day:
-                // "X was welcomed by Y on Sunday. The two leaders held talks")
-                const bool dated_drop = c.drop && !c.carrier && c.has_cue && c.ev.date &&
-                                        (c.ev.type == "meeting"_w || c.ev.type == "visit"_w) &&
-                                        c.ev.status == "occurred"_w;
-                if ((c.drop && !dated_drop) || c.carrier) continue;
+                if (c.drop || c.carrier) continue;
                 const std::size_t p = d.sents[c.sentence].paragraph;
                 if (p != para) {
                     para = p;
@@ -1539,6 +1534,23 @@ class DatesStage final : public Stage {
                     return;
                 }
                 if (cue.te + 6 < c.tb) return;  // too far to date the event
+                // "X, on his first visit since succeeding Y in 2020, was welcomed by Z": a
+                // year inside a comma-delimited aside with a subordinator is the aside's
+                if (cue.te <= c.tb) {
+                    bool comma_after = false, sub = false;
+                    for (std::size_t t = cue.te; t < c.tb && !comma_after; ++t)
+                        comma_after = d.toks[t].lower == ","_w;
+                    for (std::size_t t = cue.tb;
+                         comma_after && t-- > d.sents[c.sentence].tb && t + 16 > cue.tb;) {
+                        const Token& w = d.toks[t];
+                        if (w.lower == ","_w) {
+                            if (sub) return;
+                            break;
+                        }
+                        if (w.kind != TokKind::word) break;
+                        if (w.lex & LSubordinator) sub = true;
+                    }
+                }
                 if (cue.tb > c.te + 6) {
                     // "killed X in Baghdad in 2020": further on in the same clause still dates it
                     bool same_clause = cue.tb <= c.te + 10;
