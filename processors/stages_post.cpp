@@ -890,7 +890,9 @@ class DatesStage final : public Stage {
         bool lede_talk = false;  // the lede dates something besides an attack
         std::size_t first_para = SIZE_MAX;
         for (const Candidate& c : d.cands) {
-            if (c.drop || c.carrier) continue;
+            // (a destination-less visit of the lede still dates its visitor's occasion:
+            // "X held talks in Tehran on Sunday in a rare visit")
+            if (c.drop || (c.carrier && !(c.has_cue && c.ev.date))) continue;
             const Sentence& s = d.sents[c.sentence];
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;

@@ -122,5 +122,29 @@ TEST(AsideYear, ControlAYearOpeningTheClauseStillDropsAnOldEvent) {
     EXPECT_TRUE(of_type(evs, "meeting").empty());
 }
 
+// ---- a destination-less visit of the lede ("in a rare visit") still anchors its day
+
+TEST(LedeVisitAnchor, UndatedMeetingOfTheVisitorTakesTheLedeDay) {
+    const auto evs = extract(
+        "AMMAN, Jan 16 - Jordan's Foreign Minister Amal Haddad held talks in Cairo on Sunday "
+        "with Egypt's leadership in a rare visit aimed at easing tensions.\n\nHaddad, the first "
+        "Jordanian minister to visit Egypt in years, met President Omar Selim and handed him a "
+        "letter.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    ASSERT_TRUE(m.front().date.has_value());
+    EXPECT_EQ(*m.front().date, "2024-01-14");
+}
+
+TEST(LedeVisitAnchor, ControlNoDayInTheLedeGivesNoDay) {
+    const auto evs = extract(
+        "Jordan's Foreign Minister Amal Haddad held talks in Cairo with Egypt's leadership in a "
+        "rare visit aimed at easing tensions.\n\nHaddad, the first Jordanian minister to visit "
+        "Egypt in years, met President Omar Selim and handed him a letter.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    EXPECT_FALSE(m.front().date.has_value());
+}
+
 }  // namespace
 }  // namespace herald::processors
