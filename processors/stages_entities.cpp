@@ -1499,6 +1499,25 @@ class CoreferenceStage final : public Stage {
                             continue;
                         }
                     }
+                    // "The Houthi delegation arrived ... the prince received the
+                    // delegation": the party of the delegation named last
+                    // (not "the delegation from Jordan": it names its own party)
+                    if (!count && !both && h == t + 1 && d.toks[h].lower == "delegation"_w &&
+                        !(h + 1 < s.te &&
+                          (d.toks[h + 1].lower == "from"_w || d.toks[h + 1].lower == "of"_w))) {
+                        if (const Participant* dp = delegation_party(d, t, si)) {
+                            Mention m;
+                            m.tb = t;
+                            m.te = h + 1;
+                            m.sentence = si;
+                            m.kind = MentionKind::group_anaphor;
+                            m.part = dp;
+                            set_prep(d, s, m);
+                            added.push_back(std::move(m));
+                            t = h;
+                            continue;
+                        }
+                    }
                     const bool anaphor = d.toks[h].lex & LAnaphorNoun;
                     if (!count && anaphor && has(d.toks[h], WGroupAnaphor)) {
                         if (const Mention* g = last_of_kind(d, t, "group")) {
@@ -2104,6 +2123,25 @@ class CoreferenceStage final : public Stage {
             if (m.adjective && !m.people) continue;
             if (!m.prep.empty() && !m.prep_attached) continue;
             return m.part->kind == "group"_w ? &m : nullptr;
+        }
+        return nullptr;
+    }
+
+    // The party of the delegation named last before token `t` (this or the four sentences
+    // before, outside quotes): "<adjective or name> delegation" ("a Houthi delegation",
+    // "the Hamas delegation") or "a delegation from/of <party>"; a country, group or
+    // organisation only.
+    static const Participant* delegation_party(const Doc& d, std::size_t t, std::size_t si) {
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.sentence + 4 < si) break;
+            if (!m.part || m.in_quote || m.part->kind == "person"_w || m.te >= t) continue;
+            const bool before = m.te < d.toks.size() && d.toks[m.te].lower == "delegation"_w;
+            const bool after =
+                m.tb >= 2 &&
+                (d.toks[m.tb - 1].lower == "from"_w || d.toks[m.tb - 1].lower == "of"_w) &&
+                d.toks[m.tb - 2].lower == "delegation"_w;
+            if (before || after) return m.part;
         }
         return nullptr;
     }

@@ -1290,8 +1290,10 @@ class DatesStage final : public Stage {
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
                 bool shares = false;
+                // (a visiting person, or a group's delegation: "the Houthi delegation
+                // arrived in Riyadh ... the prince received the delegation")
                 for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"_w)
+                    if (a.kind == "person"_w || a.kind == "group"_w)
                         for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                             for (const auto& p : *lst)
                                 if (p.name == a.name) shares = true;

@@ -1,6 +1,7 @@
 // Participants: who an anaphor or a titled name refers to (past holders of a title,
 // ", where he" clauses, a family name several people share), and a year inside an aside
-// ("since succeeding X in 2001,") that must not drop the event it stands before. Sentences of our
+// ("since succeeding X in 2001,") that must not drop the event it stands before; "the
+// delegation" and the place of a meeting with a visiting group. Sentences of our
 // own on the fixture gazetteer (tests/unit/processors/data/gazetteer), each with a negative
 // control.
 #include <gtest/gtest.h>
@@ -144,6 +145,37 @@ TEST(LedeVisitAnchor, ControlNoDayInTheLedeGivesNoDay) {
     const auto m = of_type(evs, "meeting");
     ASSERT_FALSE(m.empty());
     EXPECT_FALSE(m.front().date.has_value());
+}
+
+// ---- "the delegation" is the party of the delegation named last; a meeting with a
+// visiting group takes the place its delegation arrived in
+
+TEST(Delegation, TheDelegationIsTheGroupOfTheDelegationNamedBefore) {
+    const auto evs = extract(
+        "A Hamas delegation arrived in Cairo on Thursday for talks on a truce.\n\nOn Monday "
+        "evening, President Omar Selim received the delegation.");
+    bool found = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (has(participants(e), "Omar Selim") && has(participants(e), "Hamas")) {
+            found = true;
+            ASSERT_TRUE(e.location.has_value());
+            EXPECT_EQ(e.location->name, "Cairo");
+        }
+    EXPECT_TRUE(found);
+}
+
+TEST(Delegation, ControlADelegationNamingItsPartyIsThatParty) {
+    const auto evs = extract(
+        "A Hamas delegation arrived in Cairo on Thursday for talks on a truce.\n\nOn Monday "
+        "evening, President Omar Selim received the delegation from Jordan.");
+    for (const auto& e : of_type(evs, "meeting")) EXPECT_FALSE(has(participants(e), "Hamas"));
+}
+
+TEST(Delegation, ControlNoDelegationNamedLeavesItUnresolved) {
+    const auto evs = extract(
+        "Hamas said on Thursday it would study the proposal.\n\nOn Monday evening, President "
+        "Omar Selim received the delegation.");
+    for (const auto& e : of_type(evs, "meeting")) EXPECT_FALSE(has(participants(e), "Hamas"));
 }
 
 }  // namespace
