@@ -369,9 +369,12 @@ class EntitiesStage final : public Stage {
                                  d.toks[m.te].lower == "or"_w));
             // ("In Israel, Finance Minister X, a partner of ..., denounced": a person after
             // a place is the subject after a fronted phrase, not a list item)
-            const bool person_after_place = lw == ","_w && m.part && m.part->kind == "person"_w &&
-                                            prev.place &&
-                                            (!prev.part || prev.part->kind != "person"_w);
+            // (also a body: "The U.N. peacekeeping force in southern Lebanon, UNIFIL, urged")
+            const bool person_after_place =
+                lw == ","_w && m.part && !m.place &&
+                (m.part->kind == "person"_w || m.part->kind == "organisation"_w ||
+                 m.part->kind == "group"_w) &&
+                prev.place && (!prev.part || prev.part->kind != m.part->kind);
             if (list_go_on && !person_after_place &&
                 (pe == p || (pe + 1 == p && d.toks[pe].lower == ","_w))) {
                 m.prep = prev.prep;

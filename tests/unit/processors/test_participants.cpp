@@ -178,5 +178,26 @@ TEST(Delegation, ControlNoDelegationNamedLeavesItUnresolved) {
     for (const auto& e : of_type(evs, "meeting")) EXPECT_FALSE(has(participants(e), "Hamas"));
 }
 
+// ---- a body in apposition after a place ("the mission in southern Lebanon, the Arab
+// League, urged") is the subject, not a list item of the place's phrase
+
+TEST(BodyAfterPlace, ApposedBodyIsTheSpeaker) {
+    const auto evs = extract(
+        "The Arab body's observer mission in southern Lebanon, the Arab League, urged both "
+        "sides to halt the escalation on Monday.");
+    const auto a = of_type(evs, "appeal");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().actors, "Arab League"));
+}
+
+TEST(BodyAfterPlace, ControlPlacesInAListStayDestinations) {
+    const auto evs = extract("Brandt travelled to Paris, Amman and Doha on Monday.");
+    for (const auto& e : evs) EXPECT_FALSE(has(e.actors, "Jordan"));
+    bool amman = false;
+    for (const auto& e : of_type(evs, "visit"))
+        amman = amman || (e.location && e.location->name == "Amman");
+    EXPECT_TRUE(amman);
+}
+
 }  // namespace
 }  // namespace herald::processors
