@@ -854,6 +854,31 @@ class DatesStage final : public Stage {
                     c.ev.status == status && c.ev.type != "attack"_w)
                     c.ev.date = date;
             }
+            // "Both countries rejected the idea. Egypt's foreign ministry said on Sunday
+            // ...": an undated reaction opening its paragraph is told in detail by the next
+            // sentence, whose dated saying by one of its parties gives the day
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier || c.has_cue || c.ev.date || sent_cue[c.sentence] ||
+                    c.ev.status != "occurred"_w || c.ev.actors.empty() ||
+                    (c.ev.type != "rejection"_w && c.ev.type != "statement"_w) ||
+                    index_in_paragraph(d, c.sentence) != 0)
+                    continue;
+                for (const Candidate& o : d.cands) {
+                    if (o.drop || o.sentence != c.sentence + 1 || !o.has_cue || !o.ev.date ||
+                        o.ev.status != "occurred"_w ||
+                        d.sents[o.sentence].paragraph != d.sents[c.sentence].paragraph ||
+                        (o.ev.type != "statement"_w && o.ev.type != "rejection"_w))
+                        continue;
+                    bool one = false;
+                    for (const auto& a : o.ev.actors)
+                        for (const auto& b : c.ev.actors)
+                            one = one || (!a.country.empty() && a.country == b.country);
+                    if (one) {
+                        c.ev.date = o.ev.date;
+                        break;
+                    }
+                }
+            }
         }
         std::optional<std::int64_t> news_day;
         if (lede_) news_day = lede_anchor(d, sent_cue);

@@ -199,5 +199,30 @@ TEST(BodyAfterPlace, ControlPlacesInAListStayDestinations) {
     EXPECT_TRUE(amman);
 }
 
+// ---- "Both rejected X. Egypt said on Sunday ...": the detail's day dates the summary
+
+const char* kLede =
+    "AMMAN, Jan 16 - Jordan's Foreign Minister Amal Haddad met President Omar Selim in Cairo on "
+    "Tuesday.\n\n";
+
+TEST(SummaryThenDetail, DatedSayingOfAPartyDatesTheReaction) {
+    const auto evs = extract(std::string(kLede) +
+                             "Jordan and Egypt swiftly rejected the proposal. Egypt's foreign "
+                             "ministry said on Sunday it opposed any transfer of people.");
+    const auto r = of_type(evs, "rejection");
+    ASSERT_FALSE(r.empty());
+    ASSERT_TRUE(r.front().date.has_value());
+    EXPECT_EQ(*r.front().date, "2024-01-14");
+}
+
+TEST(SummaryThenDetail, ControlASayingOfAnotherStateDoesNot) {
+    const auto evs = extract(std::string(kLede) +
+                             "Jordan and Egypt swiftly rejected the proposal. France's foreign "
+                             "ministry said on Sunday it opposed any transfer of people.");
+    const auto r = of_type(evs, "rejection");
+    ASSERT_FALSE(r.empty());
+    EXPECT_NE(r.front().date.value_or(""), "2024-01-14");
+}
+
 }  // namespace
 }  // namespace herald::processors
