@@ -763,9 +763,26 @@ class DatesStage final : public Stage {
                             return true;
                     return false;
                 };
+                // "X, whose forces toppled Y on Dec. 8, said": a cue inside a comma-delimited
+                // aside opened by a subordinator or relative pronoun is the aside's
+                auto in_aside_before = [&](const Candidate* c) {
+                    if (c->tb < cue.te) return false;
+                    bool closed = false;
+                    for (std::size_t t = cue.te; t < c->tb && !closed; ++t)
+                        closed = d.toks[t].lower == ","_w;
+                    if (!closed) return false;
+                    bool sub = false;
+                    for (std::size_t t = cue.tb; t-- > d.sents[si].tb && t + 20 > cue.tb;) {
+                        const Token& w = d.toks[t];
+                        if (w.lower == ","_w) return sub;
+                        if (w.kind == TokKind::quote || w.lower == ";"_w) return false;
+                        if (w.lex & LSubordinator) sub = true;
+                    }
+                    return false;
+                };
                 if (best_tb == SIZE_MAX)
                     for (Candidate* c : cs) {
-                        if (anaphoric_after(c)) continue;
+                        if (anaphoric_after(c) || in_aside_before(c)) continue;
                         const std::size_t dist = c->tb >= cue.te
                                                      ? c->tb - cue.te
                                                      : (cue.tb >= c->te ? cue.tb - c->te + 100 : 0);

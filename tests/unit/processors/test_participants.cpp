@@ -224,5 +224,25 @@ TEST(SummaryThenDetail, ControlASayingOfAnotherStateDoesNot) {
     EXPECT_NE(r.front().date.value_or(""), "2024-01-14");
 }
 
+// ---- a cue inside a relative aside ("X, whose forces ... on Jan. 8, said") is the aside's
+
+TEST(AsideCue, RelativeAsideDayDoesNotDateTheSaying) {
+    const auto evs = extract(
+        "Selim, whose forces defeated the rebels on Jan. 8, said the state would bring all "
+        "weapons under its control.");
+    const auto st = of_type(evs, "statement");
+    ASSERT_FALSE(st.empty());
+    EXPECT_NE(st.front().date.value_or(""), "2024-01-08");
+}
+
+TEST(AsideCue, ControlAPlainAsideDayStillDatesIt) {
+    const auto evs = extract(
+        "Selim, speaking in Cairo on Jan. 8, said the state would bring all weapons "
+        "under its control.");
+    const auto st = of_type(evs, "statement");
+    ASSERT_FALSE(st.empty());
+    EXPECT_EQ(st.front().date.value_or(""), "2024-01-08");
+}
+
 }  // namespace
 }  // namespace herald::processors
