@@ -2239,6 +2239,15 @@ class CoreferenceStage final : public Stage {
                     });
                     if (!dup) out.push_back(std::move(p));
                 }
+                // "Waltz and Witkoff joined Rubio ... The two sides agreed": persons of one
+                // state are one side (a delegation), not the sides
+                if (ok && want == 's' && !subject && !out.empty() && !out.front().country.empty() &&
+                    std::all_of(out.begin(), out.end(), [&](const Participant& x) {
+                        return x.kind == "person"_w && x.country == out.front().country;
+                    })) {
+                    q = r;
+                    continue;
+                }
                 if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
                 if (subject) return {};
                 q = r;

@@ -244,5 +244,27 @@ TEST(AsideCue, ControlAPlainAsideDayStillDatesIt) {
     EXPECT_EQ(st.front().date.value_or(""), "2024-01-08");
 }
 
+// ---- "the two sides": persons of one state joining a party are one side, not the sides
+
+TEST(TwoSides, PersonsOfOneStateAreNotTheSides) {
+    const auto evs = extract(
+        "Brandt and Selim held talks in Amman on Tuesday.\n\nKing Faris and Foreign Minister "
+        "Haddad joined Brandt. The two sides agreed to reopen the border crossing.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().actors, "Peter Brandt"));
+    EXPECT_TRUE(has(a.front().actors, "Omar Selim"));
+    EXPECT_FALSE(has(a.front().actors, "Amal Haddad"));
+}
+
+TEST(TwoSides, ControlPersonsOfTwoStatesAreTheSides) {
+    const auto evs = extract(
+        "Brandt and Selim held talks in Amman on Tuesday.\n\nKing Faris and President Omar "
+        "Selim joined Brandt. The two sides agreed to reopen the border crossing.");
+    const auto a = of_type(evs, "agreement");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().actors, "King Faris"));
+}
+
 }  // namespace
 }  // namespace herald::processors
