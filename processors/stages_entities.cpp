@@ -1072,7 +1072,13 @@ class EntitiesStage final : public Stage {
                         if (x->ent == EntKind::country || x->ent == EntKind::place ||
                             x->ent == EntKind::organisation || x->ent == EntKind::group)
                             geo = true;
-                        if (x->ent == EntKind::person) person = static_cast<int>(x->idx);
+                        // (the whole name, and of the qualifier's state: in "the Saudi
+                        // ambassador to Yemen, Mohammed Al Jaber," the first word is no other
+                        // person's surname)
+                        if (x->ent == EntKind::person && q + 1 + h.len == r &&
+                            (!qual || qual->country.empty() ||
+                             k.people[x->idx].country == qual->country))
+                            person = static_cast<int>(x->idx);
                     }
                     if (!geo) {
                         m.tb = i;

@@ -266,5 +266,24 @@ TEST(TwoSides, ControlPersonsOfTwoStatesAreTheSides) {
     EXPECT_TRUE(has(a.front().actors, "King Faris"));
 }
 
+// ---- an apposed name whose first word is another person's surname is not that person
+
+TEST(ApposedName, FirstWordSurnameOfAnotherPersonIsNotHim) {
+    const auto evs = extract(
+        "Jordan's ambassador to Lebanon, Selim Abu Zeid, met Rami al-Haddad in Beirut on "
+        "Monday.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    EXPECT_TRUE(has(m.front().actors, "Selim Abu Zeid"));
+    EXPECT_FALSE(has(participants(m.front()), "Omar Selim"));
+}
+
+TEST(ApposedName, ControlTheFullNameIsStillLinked) {
+    const auto evs = extract("Egypt's president, Omar Selim, met Haddad in Cairo on Monday.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    EXPECT_TRUE(has(m.front().actors, "Omar Selim"));
+}
+
 }  // namespace
 }  // namespace herald::processors
