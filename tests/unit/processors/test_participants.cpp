@@ -285,5 +285,33 @@ TEST(ApposedName, ControlTheFullNameIsStillLinked) {
     EXPECT_TRUE(has(m.front().actors, "Omar Selim"));
 }
 
+// ---- the group whose member an attack killed is its target when none other is named
+
+TEST(KilledMember, GroupOfTheKilledCommanderIsTheTarget) {
+    const auto a = of_type(extract("An Israeli drone strike on a car in Tyre on Monday killed a "
+                                   "senior commander of Hezbollah and two of his companions."),
+                           "attack");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().targets, "Hezbollah"));
+}
+
+TEST(KilledMember, ControlANamedTargetStaysTheOnlyOne) {
+    const auto a = of_type(extract("An Israeli drone strike on Hamas positions in Tyre on Monday "
+                                   "killed a senior commander of Hezbollah."),
+                           "attack");
+    ASSERT_FALSE(a.empty());
+    EXPECT_TRUE(has(a.front().targets, "Hamas"));
+    EXPECT_FALSE(has(a.front().targets, "Hezbollah"));
+}
+
+TEST(KilledMember, ControlASourceGroupIsNoTarget) {
+    const auto a =
+        of_type(extract("An Israeli drone strike on a car in Tyre on Monday killed two civilians, "
+                        "Hezbollah said."),
+                "attack");
+    ASSERT_FALSE(a.empty());
+    EXPECT_FALSE(has(a.front().targets, "Hezbollah"));
+}
+
 }  // namespace
 }  // namespace herald::processors
