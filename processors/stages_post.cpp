@@ -692,7 +692,10 @@ class DatesStage final : public Stage {
     std::vector<std::string> requires_before() const override { return {"events"}; }
 
     void run(Doc& d) const override {
-        if (inherit_location_) inherit_locations(d);
+        if (inherit_location_) {
+            inherit_locations(d);
+            host_soil(d);
+        }
         std::vector<bool> sent_cue(d.sents.size(), false);
         std::optional<std::int64_t> last_day;  // the most recent date resolved so far
         std::vector<std::size_t> by_sent_begin;
@@ -1316,6 +1319,27 @@ class DatesStage final : public Stage {
 
     // A meeting or statement with no place of its own happened where its
     // person's (only) visit in this article took place.
+    static void host_soil(Doc& d) {
+        // "Crown Prince X received Rubio on Monday evening": a reception a head of state
+        // or government gives (the verb's subject, a person of a state) with no place named
+        // is on the host's soil
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.location || c.ev.type != "meeting"_w ||
+                c.syntax != TrigSyntax::verb || c.ev.actors.size() != 1 || c.ev.targets.empty() ||
+                !d.k->reception_verbs.count(d.toks[c.tb].lower))
+                continue;
+            const Participant& host = c.ev.actors.front();
+            if (host.kind != "person"_w || host.country.empty() ||
+                std::any_of(c.ev.targets.begin(), c.ev.targets.end(),
+                            [&](const Participant& t) { return t.country == host.country; }))
+                continue;
+            if (const Participant* cp = d.k->country_of_code(host.country)) {
+                c.ev.location = Place{cp->name, host.country};
+                c.inherited_location = true;
+            }
+        }
+    }
+
     void inherit_locations(Doc& d) const {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;

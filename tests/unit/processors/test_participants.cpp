@@ -313,5 +313,25 @@ TEST(KilledMember, ControlASourceGroupIsNoTarget) {
     EXPECT_FALSE(has(a.front().targets, "Hezbollah"));
 }
 
+// ---- a reception with no place named is on the host's soil
+
+std::string place_of(const std::vector<Event>& evs) {
+    const auto m = of_type(evs, "meeting");
+    return m.empty() || !m.front().location ? std::string() : m.front().location->name;
+}
+
+TEST(ReceptionPlace, ForeignGuestIsReceivedInTheHostsCountry) {
+    EXPECT_EQ(place_of(extract("King Faris received Brandt on Monday evening.")), "Jordan");
+}
+
+TEST(ReceptionPlace, ControlANamedPlaceWins) {
+    EXPECT_EQ(place_of(extract("King Faris received Brandt in Paris on Monday evening.")), "Paris");
+}
+
+TEST(ReceptionPlace, ControlAMeetingVerbOrACompatriotGivesNoPlace) {
+    EXPECT_EQ(place_of(extract("King Faris met Brandt on Monday evening.")), "");
+    EXPECT_EQ(place_of(extract("King Faris received Haddad on Monday evening.")), "");
+}
+
 }  // namespace
 }  // namespace herald::processors
