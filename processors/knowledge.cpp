@@ -406,6 +406,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "habitual_words",
                 "natural_causes",
                 "facility_nouns",
+                "past_holder_words",
                 "occasion_nouns",
                 "outcome_nouns",
                 "outcome_verbs",
@@ -492,6 +493,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
     fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
+    fill_set(k.past_holder_words, get_list(r, "past_holder_words", sink));
     fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
     fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
     fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));

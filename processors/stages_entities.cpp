@@ -369,9 +369,12 @@ class EntitiesStage final : public Stage {
                                  d.toks[m.te].lower == "or"_w));
             // ("In Israel, Finance Minister X, a partner of ..., denounced": a person after
             // a place is the subject after a fronted phrase, not a list item)
-            const bool person_after_place = lw == ","_w && m.part && m.part->kind == "person"_w &&
-                                            prev.place &&
-                                            (!prev.part || prev.part->kind != "person"_w);
+            // (also a body: "The U.N. peacekeeping force in southern Lebanon, UNIFIL, urged")
+            const bool person_after_place =
+                lw == ","_w && m.part && !m.place &&
+                (m.part->kind == "person"_w || m.part->kind == "organisation"_w ||
+                 m.part->kind == "group"_w) &&
+                prev.place && (!prev.part || prev.part->kind != m.part->kind);
             if (list_go_on && !person_after_place &&
                 (pe == p || (pe + 1 == p && d.toks[pe].lower == ","_w))) {
                 m.prep = prev.prep;
@@ -976,11 +979,29 @@ class EntitiesStage final : public Stage {
                 if (q > title_b && q < title_e) continue;
                 const GazHit h = gaz_match(d, q, e);
                 if (q + h.len != e) continue;
-                for (const Surface* x : h.hits)
-                    if (fits(x)) {
-                        person = static_cast<int>(x->idx);
-                        break;
+                // ("Emir Sheikh Mishal al-Sabah": a family name several people share is
+                // the one whose name has the given name written before it, else the one
+                // holding the title on the day)
+                int best = -1, best_score = -1;
+                for (const Surface* x : h.hits) {
+                    if (!fits(x)) continue;
+                    int score = 0;
+                    if (x->kind == SurfKind::surname && q > title_e) {
+                        const PersonRec& pr = k.people[x->idx];
+                        const std::string nm = " " + ascii_lower(pr.name) + " ";
+                        const std::string given = " " + std::string(d.toks[title_e].lower) + " ";
+                        if (nm.find(given) != std::string::npos) score += 2;
+                        for (const RoleSpan& r : pr.roles)
+                            if (r.role == static_cast<int>(role) &&
+                                (!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)))
+                                score += 1;
                     }
+                    if (score > best_score) {
+                        best_score = score;
+                        best = static_cast<int>(x->idx);
+                    }
+                }
+                person = best;
             }
             // "Prince Faisal" after "Prince Faisal bin Farhan": a short form of a person
             // already named in the article (whole words of the canonical name)
@@ -1051,7 +1072,13 @@ class EntitiesStage final : public Stage {
                         if (x->ent == EntKind::country || x->ent == EntKind::place ||
                             x->ent == EntKind::organisation || x->ent == EntKind::group)
                             geo = true;
-                        if (x->ent == EntKind::person) person = static_cast<int>(x->idx);
+                        // (the whole name, and of the qualifier's state: in "the Saudi
+                        // ambassador to Yemen, Mohammed Al Jaber," the first word is no other
+                        // person's surname)
+                        if (x->ent == EntKind::person && q + 1 + h.len == r &&
+                            (!qual || qual->country.empty() ||
+                             k.people[x->idx].country == qual->country))
+                            person = static_cast<int>(x->idx);
                     }
                     if (!geo) {
                         m.tb = i;
@@ -1216,6 +1243,21 @@ class EntitiesStage final : public Stage {
 };
 
 // ---------------------------------------------------------------- coreference
+
+// "since succeeding Sultan X", "the late King Y", "his predecessor, Z", "former President W":
+// a person named as a past holder of a title (`past_holder_words` opening the mention or
+// right before it) is no antecedent of a later "the sultan", "the two leaders" or "he".
+bool past_holder(const Doc& d, const Mention& p) {
+    const StrSet& w = d.k->past_holder_words;
+    if (w.count(d.toks[p.tb].lower)) return true;
+    const std::size_t sb = d.sents[p.sentence].tb;
+    std::size_t b = p.tb;
+    if (b > sb + 1 && d.toks[b - 1].lower == ","_w &&
+        (d.toks[b - 2].lower == "predecessor"_w || d.toks[b - 2].lower == "predecessors"_w))
+        return true;
+    if (b > sb && d.toks[b - 1].lower == "the"_w) --b;
+    return b > sb && w.count(d.toks[b - 1].lower);
+}
 
 bool gender_ok(char want, char have) {
     return !want || !have || want == have;
@@ -1460,6 +1502,25 @@ class CoreferenceStage final : public Stage {
                             m.part = in_prev[0]->part;
                             for (std::size_t q = 1; q < in_prev.size(); ++q)
                                 m.extra.push_back(*in_prev[q]->part);
+                            set_prep(d, s, m);
+                            added.push_back(std::move(m));
+                            t = h;
+                            continue;
+                        }
+                    }
+                    // "The Houthi delegation arrived ... the prince received the
+                    // delegation": the party of the delegation named last
+                    // (not "the delegation from Jordan": it names its own party)
+                    if (!count && !both && h == t + 1 && d.toks[h].lower == "delegation"_w &&
+                        !(h + 1 < s.te &&
+                          (d.toks[h + 1].lower == "from"_w || d.toks[h + 1].lower == "of"_w))) {
+                        if (const Participant* dp = delegation_party(d, t, si)) {
+                            Mention m;
+                            m.tb = t;
+                            m.te = h + 1;
+                            m.sentence = si;
+                            m.kind = MentionKind::group_anaphor;
+                            m.part = dp;
                             set_prep(d, s, m);
                             added.push_back(std::move(m));
                             t = h;
@@ -1869,6 +1930,27 @@ class CoreferenceStage final : public Stage {
                 return nullptr;
             }
         }
+        // "X returned from Washington, where he met Y": a subject pronoun opening a
+        // ", where" clause is the subject of the clause whose place it continues (the
+        // nearest person before it in the sentence followed by its verb, not an object or
+        // a person inside a prepositional phrase)
+        if (!object && t >= 2 && d.toks[t - 1].lower == "where"_w && d.toks[t - 2].lower == ","_w) {
+            const Knowledge& k = *d.k;
+            const std::size_t se = d.sents[si].te;
+            for (std::size_t q = d.mention_from(t - 2); q-- > 0;) {
+                const Mention& m = d.mentions[q];
+                if (m.sentence != si) break;
+                if (!m.part || m.part->kind != "person"_w || m.possessive || m.adjective ||
+                    m.in_quote || m.te >= se)
+                    continue;
+                if (!m.prep.empty() && !k.subordinators.count(m.prep)) continue;
+                const Token& v = d.toks[m.te];
+                if (v.kind != TokKind::word || v.cap || (v.lex & LPreposition) ||
+                    !gender_ok(gender, m.gender))
+                    continue;
+                if (!(m.kind == MentionKind::entity && past_holder(d, m))) return &m;
+            }
+        }
         // "During his Cairo visit, Blinken ...": a possessive in a fronted phrase
         // points forward to the subject after the comma.
         if (subject[si] >= 0) {
@@ -1898,7 +1980,8 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[q];
             if (m.sentence + back_ < si) break;
             if (m.part && m.part->kind == "person"_w && m.kind != MentionKind::pronoun &&
-                !m.in_quote && gender_ok(gender, m.gender))
+                !m.in_quote && gender_ok(gender, m.gender) &&
+                !(m.kind == MentionKind::entity && past_holder(d, m)))
                 return &m;
         }
         return nullptr;
@@ -2053,6 +2136,25 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
+    // The party of the delegation named last before token `t` (this or the four sentences
+    // before, outside quotes): "<adjective or name> delegation" ("a Houthi delegation",
+    // "the Hamas delegation") or "a delegation from/of <party>"; a country, group or
+    // organisation only.
+    static const Participant* delegation_party(const Doc& d, std::size_t t, std::size_t si) {
+        for (std::size_t q = d.mention_from(t); q-- > 0;) {
+            const Mention& m = d.mentions[q];
+            if (m.sentence + 4 < si) break;
+            if (!m.part || m.in_quote || m.part->kind == "person"_w || m.te >= t) continue;
+            const bool before = m.te < d.toks.size() && d.toks[m.te].lower == "delegation"_w;
+            const bool after =
+                m.tb >= 2 &&
+                (d.toks[m.tb - 1].lower == "from"_w || d.toks[m.tb - 1].lower == "of"_w) &&
+                d.toks[m.tb - 2].lower == "delegation"_w;
+            if (before || after) return m.part;
+        }
+        return nullptr;
+    }
+
     const Mention* last_of_kind(const Doc& d, std::size_t t, std::string_view kind) const {
         const std::size_t si = d.toks.empty() ? 0 : 0;
         (void)si;
@@ -2143,6 +2245,15 @@ class CoreferenceStage final : public Stage {
                     });
                     if (!dup) out.push_back(std::move(p));
                 }
+                // "Waltz and Witkoff joined Rubio ... The two sides agreed": persons of one
+                // state are one side (a delegation), not the sides
+                if (ok && want == 's' && !subject && !out.empty() && !out.front().country.empty() &&
+                    std::all_of(out.begin(), out.end(), [&](const Participant& x) {
+                        return x.kind == "person"_w && x.country == out.front().country;
+                    })) {
+                    q = r;
+                    continue;
+                }
                 if (ok && out.size() >= 2 && (n == 0 || out.size() == n)) return out;
                 if (subject) return {};
                 q = r;
@@ -2219,6 +2330,7 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = d.mention_from(t); q-- > 0 && out.size() < n;) {
             const Mention& m = d.mentions[q];
             if (!m.part || m.part->kind != kind || m.in_quote) continue;
+            if (kind == "person"_w && m.kind == MentionKind::entity && past_holder(d, m)) continue;
             if (kind == "country"_w && ((m.adjective && !m.people) || m.possessive || m.modifier))
                 continue;
             // "the army removed president Mohamed Morsi": a person of no known state under a
@@ -2262,7 +2374,8 @@ class CoreferenceStage final : public Stage {
         if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
-                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity)
+                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
+                    past_holder(d, p))
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
                 bool has = ascii_lower(p.part->role).find(m.role_title) != std::string::npos;
@@ -2281,7 +2394,9 @@ class CoreferenceStage final : public Stage {
         // (a') a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
-            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity) continue;
+            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
+                past_holder(d, p))
+                continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
             if ((m.role >= 0 && p.role == m.role) ||
                 title_fits(p.part->role, false, p.role_kind, p.role)) {

@@ -2954,7 +2954,19 @@ class EventsStage final : public Stage {
                     break;
                 }
             std::optional<Place> group_home;
+            const Mention* killed_group = nullptr;
             for (const Mention* m : right_mentions(c, mt.te, pend)) {
+                // "a drone strike ... killed a senior commander of Iraq's Kataib Hezbollah":
+                // the group whose member the attack killed (its target when none other is)
+                if (!killed_group && m->part && m->part->kind == "group"_w && !m->in_quote)
+                    for (std::size_t t = m->tb; t-- > mt.te && t + 8 > m->tb;) {
+                        if (d.toks[t].kind == TokKind::punct || d.toks[t].kind == TokKind::quote)
+                            break;
+                        if (has(d.toks[t], WKillVerb)) {
+                            killed_group = m;
+                            break;
+                        }
+                    }
                 if (m->part && !m->adjective && in(m->prep, {"on", "against"}) && !m->place)
                     take(tgt, *m);
                 // "struck Hezbollah targets": the direct object of an attack verb
@@ -3031,6 +3043,7 @@ class EventsStage final : public Stage {
                         take(tgt, *m);
                 }
             }
+            if (tgt.empty() && killed_group) take(tgt, *killed_group);
             // "Israeli strikes hit Beirut's southern suburbs": a verb whose subject is the
             // attack noun right before it adds its object place to that attack
             if (tr.syntax == TrigSyntax::verb && q > 0 && ms[q - 1].te == mt.tb &&

@@ -692,7 +692,10 @@ class DatesStage final : public Stage {
     std::vector<std::string> requires_before() const override { return {"events"}; }
 
     void run(Doc& d) const override {
-        if (inherit_location_) inherit_locations(d);
+        if (inherit_location_) {
+            inherit_locations(d);
+            host_soil(d);
+        }
         std::vector<bool> sent_cue(d.sents.size(), false);
         std::optional<std::int64_t> last_day;  // the most recent date resolved so far
         std::vector<std::size_t> by_sent_begin;
@@ -763,9 +766,26 @@ class DatesStage final : public Stage {
                             return true;
                     return false;
                 };
+                // "X, whose forces toppled Y on Dec. 8, said": a cue inside a comma-delimited
+                // aside opened by a subordinator or relative pronoun is the aside's
+                auto in_aside_before = [&](const Candidate* c) {
+                    if (c->tb < cue.te) return false;
+                    bool closed = false;
+                    for (std::size_t t = cue.te; t < c->tb && !closed; ++t)
+                        closed = d.toks[t].lower == ","_w;
+                    if (!closed) return false;
+                    bool sub = false;
+                    for (std::size_t t = cue.tb; t-- > d.sents[si].tb && t + 20 > cue.tb;) {
+                        const Token& w = d.toks[t];
+                        if (w.lower == ","_w) return sub;
+                        if (w.kind == TokKind::quote || w.lower == ";"_w) return false;
+                        if (w.lex & LSubordinator) sub = true;
+                    }
+                    return false;
+                };
                 if (best_tb == SIZE_MAX)
                     for (Candidate* c : cs) {
-                        if (anaphoric_after(c)) continue;
+                        if (anaphoric_after(c) || in_aside_before(c)) continue;
                         const std::size_t dist = c->tb >= cue.te
                                                      ? c->tb - cue.te
                                                      : (cue.tb >= c->te ? cue.tb - c->te + 100 : 0);
@@ -854,6 +874,31 @@ class DatesStage final : public Stage {
                     c.ev.status == status && c.ev.type != "attack"_w)
                     c.ev.date = date;
             }
+            // "Both countries rejected the idea. Egypt's foreign ministry said on Sunday
+            // ...": an undated reaction opening its paragraph is told in detail by the next
+            // sentence, whose dated saying by one of its parties gives the day
+            for (Candidate& c : d.cands) {
+                if (c.drop || c.carrier || c.has_cue || c.ev.date || sent_cue[c.sentence] ||
+                    c.ev.status != "occurred"_w || c.ev.actors.empty() ||
+                    (c.ev.type != "rejection"_w && c.ev.type != "statement"_w) ||
+                    index_in_paragraph(d, c.sentence) != 0)
+                    continue;
+                for (const Candidate& o : d.cands) {
+                    if (o.drop || o.sentence != c.sentence + 1 || !o.has_cue || !o.ev.date ||
+                        o.ev.status != "occurred"_w ||
+                        d.sents[o.sentence].paragraph != d.sents[c.sentence].paragraph ||
+                        (o.ev.type != "statement"_w && o.ev.type != "rejection"_w))
+                        continue;
+                    bool one = false;
+                    for (const auto& a : o.ev.actors)
+                        for (const auto& b : c.ev.actors)
+                            one = one || (!a.country.empty() && a.country == b.country);
+                    if (one) {
+                        c.ev.date = o.ev.date;
+                        break;
+                    }
+                }
+            }
         }
         std::optional<std::int64_t> news_day;
         if (lede_) news_day = lede_anchor(d, sent_cue);
@@ -890,7 +935,9 @@ class DatesStage final : public Stage {
         bool lede_talk = false;  // the lede dates something besides an attack
         std::size_t first_para = SIZE_MAX;
         for (const Candidate& c : d.cands) {
-            if (c.drop || c.carrier) continue;
+            // (a destination-less visit of the lede still dates its visitor's occasion:
+            // "X held talks in Tehran on Sunday in a rare visit")
+            if (c.drop || (c.carrier && !(c.has_cue && c.ev.date))) continue;
             const Sentence& s = d.sents[c.sentence];
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;
@@ -1069,7 +1116,8 @@ class DatesStage final : public Stage {
     // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
     // filing day; a day the sentence names for its events is theirs.
     static void drop_dateline(const Doc& d, const Sentence& s, std::vector<Cue>& cues) {
-        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 4 ||
+        // ("UNITED NATIONS/RABAT, Nov 1 (Reuters) -": a dateline may name two places)
+        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 8 ||
             cues.front().te >= s.te)
             return;
         const auto next = d.toks[cues.front().te].lower;
@@ -1085,7 +1133,9 @@ class DatesStage final : public Stage {
     // The one past day a sentence names, if it names exactly one.
     std::optional<std::int64_t> sentence_day(const Doc& d, const Sentence& s) const {
         std::optional<std::int64_t> day;
-        for (const Cue& cue : scan(d, s)) {
+        std::vector<Cue> cues = scan(d, s);
+        drop_dateline(d, s, cues);
+        for (const Cue& cue : cues) {
             std::optional<std::int64_t> x;
             if (cue.kind == Cue::weekday && cue.qual <= 0)
                 x = weekday_on_or_before(*d.pub_day, cue.wd, cue.qual < 0);
@@ -1269,6 +1319,27 @@ class DatesStage final : public Stage {
 
     // A meeting or statement with no place of its own happened where its
     // person's (only) visit in this article took place.
+    static void host_soil(Doc& d) {
+        // "Crown Prince X received Rubio on Monday evening": a reception a head of state
+        // or government gives (the verb's subject, a person of a state) with no place named
+        // is on the host's soil
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.location || c.ev.type != "meeting"_w ||
+                c.syntax != TrigSyntax::verb || c.ev.actors.size() != 1 || c.ev.targets.empty() ||
+                !d.k->reception_verbs.count(d.toks[c.tb].lower))
+                continue;
+            const Participant& host = c.ev.actors.front();
+            if (host.kind != "person"_w || host.country.empty() ||
+                std::any_of(c.ev.targets.begin(), c.ev.targets.end(),
+                            [&](const Participant& t) { return t.country == host.country; }))
+                continue;
+            if (const Participant* cp = d.k->country_of_code(host.country)) {
+                c.ev.location = Place{cp->name, host.country};
+                c.inherited_location = true;
+            }
+        }
+    }
+
     void inherit_locations(Doc& d) const {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;
@@ -1285,8 +1356,10 @@ class DatesStage final : public Stage {
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
                 bool shares = false;
+                // (a visiting person, or a group's delegation: "the Houthi delegation
+                // arrived in Riyadh ... the prince received the delegation")
                 for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"_w)
+                    if (a.kind == "person"_w || a.kind == "group"_w)
                         for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                             for (const auto& p : *lst)
                                 if (p.name == a.name) shares = true;
@@ -1531,6 +1604,23 @@ class DatesStage final : public Stage {
                     return;
                 }
                 if (cue.te + 6 < c.tb) return;  // too far to date the event
+                // "X, on his first visit since succeeding Y in 2020, was welcomed by Z": a
+                // year inside a comma-delimited aside with a subordinator is the aside's
+                if (cue.te <= c.tb) {
+                    bool comma_after = false, sub = false;
+                    for (std::size_t t = cue.te; t < c.tb && !comma_after; ++t)
+                        comma_after = d.toks[t].lower == ","_w;
+                    for (std::size_t t = cue.tb;
+                         comma_after && t-- > d.sents[c.sentence].tb && t + 16 > cue.tb;) {
+                        const Token& w = d.toks[t];
+                        if (w.lower == ","_w) {
+                            if (sub) return;
+                            break;
+                        }
+                        if (w.kind != TokKind::word) break;
+                        if (w.lex & LSubordinator) sub = true;
+                    }
+                }
                 if (cue.tb > c.te + 6) {
                     // "killed X in Baghdad in 2020": further on in the same clause still dates it
                     bool same_clause = cue.tb <= c.te + 10;
