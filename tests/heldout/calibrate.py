@@ -45,8 +45,11 @@ def sets():
     return out
 
 
+DATA_DIR = os.path.join(ROOT, "config")
+
+
 def run_herald(herald, d, art):
-    argv = [herald, "extract", "--data-dir", os.path.join(ROOT, "config"), "--published",
+    argv = [herald, "extract", "--data-dir", DATA_DIR, "--published",
             art.get("published", ""), "--title", art.get("title", ""), os.path.join(d, art["article"])]
     res = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     if res.returncode != 0:
@@ -228,6 +231,8 @@ def bucket_table(rows, keys, names, min_n):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--herald", default=os.path.join(ROOT, "build", "q", "herald"))
+    ap.add_argument("--data-dir", help="herald data dir (default: config; a copy without "
+                    "extraction/precision.yaml measures the events before the policy)")
     ap.add_argument("--dump")
     ap.add_argument("--load")
     ap.add_argument("--min", type=int, default=6)
@@ -237,6 +242,9 @@ def main():
     ap.add_argument("--pairs", action="store_true", help="also type x two features")
     ap.add_argument("--drop", nargs="*", default=[])
     a = ap.parse_args()
+    if a.data_dir:
+        global DATA_DIR
+        DATA_DIR = os.path.abspath(a.data_dir)
     if a.load:
         data = json.load(open(a.load))
         rows, golds = data["rows"], data["golds"]
