@@ -774,6 +774,62 @@ void load_region(const std::string& path, Knowledge& k) {
     sink.throw_if_errors();
 }
 
+// precision.yaml: `precision: {drop: [{type: attack, location: false}, ...]}`.
+void load_precision(const std::string& path, Knowledge& k) {
+    config::DiagnosticSink sink(path);
+    const YAML::Node r = load_yaml(path, sink);
+    check_keys(r, {"precision"}, sink);
+    const YAML::Node pr = r["precision"];
+    if (!pr || !pr.IsMap()) {
+        sink.error(r, "missing 'precision' mapping");
+        sink.throw_if_errors();
+    }
+    check_keys(pr, {"drop"}, sink);
+    const YAML::Node drop = pr["drop"];
+    if (drop && !drop.IsNull() && !drop.IsSequence()) sink.error(drop, "'drop' must be a list");
+    if (drop && drop.IsSequence()) {
+        auto flag = [&](const YAML::Node& n, const char* key) {
+            const YAML::Node v = n[key];
+            if (!v || v.IsNull()) return -1;
+            if (v.IsScalar() && (v.Scalar() == "true" || v.Scalar() == "false"))
+                return v.Scalar() == "true" ? 1 : 0;
+            sink.error(v, std::string("'") + key + "' must be true or false");
+            return -1;
+        };
+        for (const auto& e : drop) {
+            if (!e.IsMap()) {
+                sink.error(e, "a precision rule must be a mapping");
+                continue;
+            }
+            check_keys(e, {"type", "location", "actor_kind", "targets", "dated"}, sink);
+            Knowledge::PrecisionRule rule;
+            rule.type = get_str(e, "type", sink, true);
+            if (!rule.type.empty() && k.type_index(rule.type) < 0)
+                sink.error(e["type"], "unknown event type '" + rule.type + "'");
+            rule.location = flag(e, "location");
+            rule.dated = flag(e, "dated");
+            rule.actor_kind = get_str(e, "actor_kind", sink, false);
+            static const char* const kinds[] = {"none", "person", "country", "organisation",
+                                                "group"};
+            if (!rule.actor_kind.empty() &&
+                std::none_of(std::begin(kinds), std::end(kinds),
+                             [&](const char* x) { return rule.actor_kind == x; }))
+                sink.error(e["actor_kind"], "unknown actor kind '" + rule.actor_kind + "'");
+            if (const YAML::Node t = e["targets"]; t && !t.IsNull()) {
+                int n = -1;
+                if (t.IsScalar() && !t.Scalar().empty() && t.Scalar().size() < 3 &&
+                    std::all_of(t.Scalar().begin(), t.Scalar().end(),
+                                [](char c) { return c >= '0' && c <= '9'; }))
+                    n = std::stoi(t.Scalar());
+                if (n < 0) sink.error(t, "'targets' must be a small non-negative number");
+                rule.targets = n;
+            }
+            k.precision_drop.push_back(std::move(rule));
+        }
+    }
+    sink.throw_if_errors();
+}
+
 }  // namespace
 
 std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
@@ -807,6 +863,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     load_patterns((xdir / "patterns.yaml").string(), *k);
     load_topics((xdir / "topics.yaml").string(), *k);
     load_region((xdir / "region.yaml").string(), *k);
+    if (fs::exists(xdir / "precision.yaml", ec))
+        load_precision((xdir / "precision.yaml").string(), *k);
     for (const auto& c : k->countries)
         k->country_parts.push_back(Participant{c.name, "country", "", c.code});
     for (const auto& o : k->orgs)

@@ -288,6 +288,19 @@ struct Knowledge {
     }
     std::vector<std::vector<std::string>> region_words;  // lower-case token phrases
 
+    // ---- precision policy (config/extraction/precision.yaml, optional): kinds of
+    // finished events whose pooled precision on the development sets is too low to
+    // help F1 (tests/heldout/CALIBRATION.md). An event is dropped when it matches every
+    // condition a rule sets; an unset condition matches anything.
+    struct PrecisionRule {
+        std::string type;        // event type (required)
+        int location = -1;       // 0: no location, 1: a location, -1: either
+        std::string actor_kind;  // "none": no actors; else every actor has this kind; "": any
+        int targets = -1;        // exact number of targets, -1: any
+        int dated = -1;          // 0: no date, 1: a date, -1: either
+    };
+    std::vector<PrecisionRule> precision_drop;
+
     // ---- event patterns (config/extraction/patterns.yaml)
     std::vector<EventTypeInfo> types;
     std::vector<Trigger> triggers;
@@ -328,7 +341,8 @@ struct Knowledge {
 };
 
 // Loads data_dir/gazetteer/*.yaml (or `gazetteer_dir` when not empty) and
-// data_dir/extraction/{lexicon,patterns,topics,region}.yaml. Throws
+// data_dir/extraction/{lexicon,patterns,topics,region}.yaml (and precision.yaml when
+// present). Throws
 // config::ConfigError with file:line:col on malformed data.
 std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
                                                 const std::string& gazetteer_dir);

@@ -2042,6 +2042,38 @@ class RegionStage final : public Stage {
 
 // ---------------------------------------------------------------- merge
 
+// ---------------------------------------------------------------- precision policy
+
+// Kinds of finished events that are usually wrong (config/extraction/precision.yaml,
+// measured in tests/heldout/CALIBRATION.md) are dropped once merging is done, so a rule
+// sees the event as it would be published: its type, location, actors, targets, date.
+bool precision_rule_matches(const Knowledge::PrecisionRule& r, const Event& ev) {
+    if (ev.type != r.type) return false;
+    if (r.location >= 0 && ev.location.has_value() != (r.location == 1)) return false;
+    if (r.dated >= 0 && ev.date.has_value() != (r.dated == 1)) return false;
+    if (r.targets >= 0 && ev.targets.size() != static_cast<std::size_t>(r.targets)) return false;
+    if (r.actor_kind == "none"_w) return ev.actors.empty();
+    if (!r.actor_kind.empty()) {
+        if (ev.actors.empty()) return false;
+        for (const Participant& p : ev.actors)
+            if (p.kind != r.actor_kind) return false;
+    }
+    return true;
+}
+
+void apply_precision_policy(Doc& d) {
+    const auto& rules = d.k->precision_drop;
+    if (rules.empty()) return;
+    for (Candidate& c : d.cands) {
+        if (c.drop || c.carrier) continue;
+        for (const auto& r : rules)
+            if (precision_rule_matches(r, c.ev)) {
+                c.drop = true;
+                break;
+            }
+    }
+}
+
 // "The army said it struck the port", "Washington said its envoy would travel to
 // Cairo": a state or organisation saying what it or its own people did or will do is
 // the source of that event, not a statement of its own (a person's saying stays).
@@ -2232,11 +2264,18 @@ class MergeStage final : public Stage {
   public:
     const char* name() const override { return "merge"; }
     void configure(const YAML::Node& n, config::DiagnosticSink& sink) override {
-        check_stage_keys(n, {"subsume"}, sink);
+        check_stage_keys(n, {"subsume", "precision"}, sink);
         subsume_ = read_bool(n, "subsume", true, sink);
+        precision_ = read_bool(n, "precision", true, sink);
     }
     std::vector<std::string> requires_before() const override { return {"events"}; }
     void run(Doc& d) const override {
+        merge(d);
+        if (precision_) apply_precision_policy(d);
+    }
+
+  private:
+    void merge(Doc& d) const {
         // (after the dates: a saying dropped here still anchored the days of the others)
         drop_source_sayings(d);
         for (Candidate& c : d.cands)
@@ -2509,8 +2548,8 @@ class MergeStage final : public Stage {
         }
     }
 
-  private:
     bool subsume_ = true;
+    bool precision_ = true;
 };
 
 }  // namespace

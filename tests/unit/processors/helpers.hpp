@@ -19,13 +19,16 @@ inline std::string fixture_gazetteer() {
     return std::string(HERALD_SOURCE_DIR) + "/tests/unit/processors/data/gazetteer";
 }
 
-// The default chain, with the fixture gazetteer instead of the real one.
-inline std::shared_ptr<const Pipeline> fixture_pipeline() {
+// The default chain, with the fixture gazetteer instead of the real one. The rule tests
+// see the events before the calibrated precision policy (config/extraction/precision.yaml,
+// tested on its own in test_calibration.cpp): `precision` false unless asked for.
+inline std::shared_ptr<const Pipeline> fixture_pipeline(bool precision = false) {
     const YAML::Node chain =
         YAML::Load("[{name: normalise}, {name: segment}, {name: entities, gazetteer_dir: '" +
                    fixture_gazetteer() +
                    "'}, {name: coreference}, {name: events}, {name: modality}, {name: dates}, "
-                   "{name: attributes}, {name: region}, {name: merge}]");
+                   "{name: attributes}, {name: region}, {name: merge, precision: " +
+                   std::string(precision ? "true" : "false") + "}]");
     return Pipeline::build(chain, data_dir(), "<test>");
 }
 
