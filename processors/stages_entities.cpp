@@ -1359,11 +1359,13 @@ class CoreferenceStage final : public Stage {
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t < s.te; ++t) {
                 const Token& tok = d.toks[t];
-                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
-                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
+                // (the token tests first: the mention cursor only moves forward, so it
+                // can catch up at the few tokens that pass them)
                 if (tok.in_quote || tok.kind != TokKind::word ||
                     (!(tok.lex & (LPronoun | LDeterminer)) && !has(tok, WPairQuantifier)))
                     continue;
+                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
+                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
                 const auto pr =
                     (tok.lex & LPronoun) ? k.pronouns.find(tok.lower) : k.pronouns.end();
                 if (pr != k.pronouns.end()) {
@@ -2002,9 +2004,10 @@ class CoreferenceStage final : public Stage {
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
+                const Token& w = d.toks[t];
+                if (w.kind != TokKind::word || !w.cap) continue;  // (tested again below)
                 while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
                 if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
-                const Token& w = d.toks[t];
                 // "Gulf Arab leaders", "Arab foreign ministers": one word may come between
                 std::size_t nt = t + 1;
                 if (!(d.toks[nt].lex & LPeopleNoun) && nt + 1 < s.te &&
