@@ -140,6 +140,7 @@ struct Doc {
     // article to article (large per-article allocations cost malloc consolidations).
     std::vector<Mention> added;           // mentions a stage adds (cleared before use)
     std::vector<std::uint32_t> order;     // coreference: `added` in token order
+    std::vector<std::uint32_t> the_at;    // coreference: the "the" tokens (TheTokens)
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
     std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence

@@ -1263,6 +1263,29 @@ bool gender_ok(char want, char have) {
     return !want || !have || want == have;
 }
 
+// The "the" tokens of a document that a word of their sentence follows, in order (in a
+// reused Doc buffer), for walks that look only at them.
+struct TheTokens {
+    const std::vector<std::uint32_t>& at;
+    explicit TheTokens(Doc& d) : at(d.the_at) {
+        d.the_at.clear();
+        for (const Sentence& s : d.sents)
+            for (std::size_t t = s.tb; t + 1 < s.te; ++t)
+                if (d.toks[t].lower == "the"_w) d.the_at.push_back(static_cast<std::uint32_t>(t));
+    }
+    // Those in the token range [b, e - 1) (e: the sentence's end).
+    struct Range {
+        const std::uint32_t *b, *e;
+        const std::uint32_t* begin() const { return b; }
+        const std::uint32_t* end() const { return e; }
+    };
+    Range in(std::size_t b, std::size_t e) const {
+        const std::uint32_t* lo = std::lower_bound(at.data(), at.data() + at.size(), b);
+        const std::uint32_t* hi = std::lower_bound(lo, at.data() + at.size(), e);
+        return {lo, hi};
+    }
+};
+
 class CoreferenceStage final : public Stage {
   public:
     const char* name() const override { return "coreference"; }
@@ -1633,11 +1656,13 @@ class CoreferenceStage final : public Stage {
             m.part = &k.country_parts[it->second];
             added.push_back(std::move(m));
         }
+        // the walks below look only at the "the" tokens followed by a word of their sentence
+        TheTokens thes{d};
         // "Israeli strikes across the country", "the south of the country": the state named
         // last (by name, not adjective), in this sentence or the one before
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.in(s.tb + 1, s.te)) {
                 // ("in the heart of the capital": that state's capital)
                 const bool capital = d.toks[t + 1].lower == "capital"_w;
                 if (d.toks[t].lower != "the"_w || (d.toks[t + 1].lower != "country"_w && !capital))
@@ -1676,7 +1701,7 @@ class CoreferenceStage final : public Stage {
         // sentence or the two before (a gazetteer place of kind city)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.in(s.tb + 1, s.te)) {
                 if (d.toks[t].lower != "the"sv || d.toks[t + 1].lower != "city"sv) continue;
                 if (!(d.toks[t - 1].lex & LPreposition)) continue;
                 if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city Aleppo"
@@ -1711,7 +1736,7 @@ class CoreferenceStage final : public Stage {
         // kind named last (lexicon state_nouns)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.in(s.tb, s.te)) {
                 if (d.toks[t].lower != "the"_w || d.toks[t + 1].cap) continue;
                 const auto it = k.state_nouns.find(d.toks[t + 1].lower);
                 if (it == k.state_nouns.end()) continue;
