@@ -259,6 +259,15 @@ class EntitiesStage final : public Stage {
                         i = end;
                         continue;
                     }
+                // (neither a title nor a gazetteer name can start here: no mention to try)
+                if (!t.surf && !(titles_ && title_may_start(d, s, i))) {
+                    if (std::size_t end = open_class(d, s, si, i, named); end > i) {
+                        i = end;
+                        continue;
+                    }
+                    ++i;
+                    continue;
+                }
                 // built in place (a Mention is large: moving one in costs more than
                 // dropping it again when nothing starts here); nothing below reads
                 // d.mentions while it is being built
@@ -835,6 +844,17 @@ class EntitiesStage final : public Stage {
         // (a word token's lex holds its flags; no LStopwordCap: not in the set)
         return t.kind == TokKind::word && t.cap &&
                !((t.lex & LStopwordCap) && d.k->stopwords_cap.count(t.text));
+    }
+
+    // Whether try_title can succeed at token i: after an optional "the"/"a"/"an", its first
+    // step needs a title, a gazetteer qualifier or a role modifier (else it returns false).
+    static bool title_may_start(const Doc& d, const Sentence& s, std::size_t i) {
+        std::size_t j = i;
+        if (d.toks[j].lower == "the"_w || d.toks[j].lower == "a"_w || d.toks[j].lower == "an"_w)
+            ++j;
+        if (j >= s.te) return false;
+        const Token& t = d.toks[j];
+        return t.role || t.surf || (t.lex & LRoleModifier);
     }
 
     bool try_title(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
