@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
@@ -105,6 +106,20 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     }
     return out;
 }
+
+// The last gaz_match asked through it, kept for its token and end.
+struct GazKeep {
+    std::size_t i = SIZE_MAX, end = 0;
+    GazHit h;
+    const GazHit& at(const Doc& d, std::size_t ti, std::size_t te) {
+        if (ti != i || te != end) {
+            h = gaz_match(d, ti, te);
+            i = ti;
+            end = te;
+        }
+        return h;
+    }
+};
 
 // ascii_lower(text).find(lower) != npos, without building the lower-case copy.
 bool contains_lowered(std::string_view text, std::string_view lower) {
@@ -228,6 +243,7 @@ class EntitiesStage final : public Stage {
         // people the gazetteer does not know, named in full so far (their mention's token
         // range): a later surname or short form ("Simsek", "Al Jaber") is the same person
         std::vector<NamedPerson> named;
+        GazKeep keep;  // try_title's gazetteer match at i, for try_gazetteer
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
@@ -273,7 +289,7 @@ class EntitiesStage final : public Stage {
                 // d.mentions while it is being built
                 Mention& m = d.mentions.emplace_back();
                 std::size_t next = i;
-                if (titles_ && try_title(d, s, i, m, next, seen_people)) {
+                if (titles_ && try_title(d, s, i, m, next, seen_people, keep)) {
                     m.sentence = si;
                     finish(d, s, m);
                     if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"_w &&
@@ -282,7 +298,7 @@ class EntitiesStage final : public Stage {
                     i = next;
                     continue;
                 }
-                if (try_gazetteer(d, s, i, m, next, seen_people)) {
+                if (try_gazetteer(d, s, i, m, next, seen_people, keep)) {
                     m.sentence = si;
                     finish(d, s, m);
                     i = next;
@@ -483,10 +499,16 @@ class EntitiesStage final : public Stage {
 
     // The qualifier in front of a title: a country/organisation/group (name,
     // adjective or metonym), optionally possessive.
+    // `keep`: where the gazetteer match at (j, end) may already be (try_gazetteer reads
+    // it there afterwards).
     bool qualifier_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                      const Surface*& qual) const {
+                      const Surface*& qual, GazKeep* keep = nullptr) const {
         if (!d.toks[j].surf) return false;  // no gazetteer surface starts here
-        const GazHit h = gaz_match(d, j, end);
+        if (keep) return qualifier_in(keep->at(d, j, end), d, j, end, len, qual);
+        return qualifier_in(gaz_match(d, j, end), d, j, end, len, qual);
+    }
+    static bool qualifier_in(const GazHit& h, const Doc& d, std::size_t j, std::size_t end,
+                             std::size_t& len, const Surface*& qual) {
         if (!h.len) return false;
         for (const Surface* s : h.hits) {
             // countries, organisations and groups (part_of gives them a participant)
@@ -858,7 +880,7 @@ class EntitiesStage final : public Stage {
     }
 
     bool try_title(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
-                   std::vector<int>& seen_people) const {
+                   std::vector<int>& seen_people, GazKeep& keep) const {
         const Knowledge& k = *d.k;
         std::size_t j = i;
         bool det = false;
@@ -874,10 +896,12 @@ class EntitiesStage final : public Stage {
             std::uint32_t tr0 = 0;
             if (title_at(d, j, s.te, tl0, tr0) && tl0 > 1) {
                 // a title that starts with an organisation ("Mossad chief", "CIA Director")
-                if (!qual_surface) qualifier_at(d, j, s.te, len, qual_surface);
+                if (!qual_surface)
+                    qualifier_at(d, j, s.te, len, qual_surface, j == i ? &keep : nullptr);
                 break;
             }
-            if (!qual_surface && qualifier_at(d, j, s.te, len, qual_surface)) {
+            if (!qual_surface &&
+                qualifier_at(d, j, s.te, len, qual_surface, j == i ? &keep : nullptr)) {
                 j += len;
                 continue;
             }
@@ -1136,9 +1160,9 @@ class EntitiesStage final : public Stage {
     }
 
     bool try_gazetteer(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
-                       std::vector<int>& seen_people) const {
+                       std::vector<int>& seen_people, GazKeep& keep) const {
         const Knowledge& k = *d.k;
-        const GazHit h = gaz_match(d, i, s.te);
+        const GazHit& h = keep.at(d, i, s.te);
         if (!h.len) return false;
         // "the U.N. nuclear watchdog", "the U.N. Security Council": a name that starts after
         // the determiner and runs on beyond "the U.N." is the one meant
