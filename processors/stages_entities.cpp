@@ -1341,6 +1341,10 @@ class CoreferenceStage final : public Stage {
         metonyms_ = read_bool(n, "metonyms", true, sink);
     }
     std::vector<std::string> requires_before() const override { return {"entities"}; }
+    void bind(const Knowledge& k) override {
+        for (const PlaceRec& p : k.places)
+            if (p.kind == "site"sv) site_names_.insert(p.name);
+    }
 
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
@@ -1377,12 +1381,10 @@ class CoreferenceStage final : public Stage {
                 } else if (m.place) {
                     // "the Elysee said": a seat of government names its state; it is a place
                     // only after a locative preposition ("at the White House")
-                    for (const PlaceRec& p : k.places)
-                        if (p.kind == "site"sv && p.name == m.place->name) {
-                            m.place = nullptr;
-                            m.place_concrete = false;
-                            break;
-                        }
+                    if (site_names_.count(m.place->name)) {
+                        m.place = nullptr;
+                        m.place_concrete = false;
+                    }
                     continue;
                 }
                 if (!m.place) {
@@ -1939,6 +1941,7 @@ class CoreferenceStage final : public Stage {
 
     std::size_t back_ = 4;
     bool pronouns_ = true, roles_ = true, metonyms_ = true;
+    StrSet site_names_;  // names of the gazetteer's places of kind "site" (seats of government)
 
     void set_prep(const Doc& d, const Sentence& s, Mention& m) const {
         if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) {
