@@ -2078,8 +2078,6 @@ class CoreferenceStage final : public Stage {
             for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
                 const Token& w = d.toks[t];
                 if (w.kind != TokKind::word || !w.cap) continue;  // (tested again below)
-                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
-                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
                 // "Gulf Arab leaders", "Arab foreign ministers": one word may come between
                 std::size_t nt = t + 1;
                 if (!(d.toks[nt].lex & LPeopleNoun) && nt + 1 < s.te &&
@@ -2089,6 +2087,9 @@ class CoreferenceStage final : public Stage {
                 if (w.kind != TokKind::word || !w.cap || !(n.lex & LPeopleNoun) ||
                     !n.lower.ends_with("s") || n.cap)
                     continue;
+                // (after the token tests: the cursor only moves forward)
+                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
+                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
                 // "Gulf Arab leaders": the compound starts at the word before
                 if (t > s.tb && d.toks[t - 1].kind == TokKind::word && d.toks[t - 1].cap) continue;
                 const Participant* found = nullptr;
