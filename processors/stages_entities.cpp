@@ -695,10 +695,18 @@ class EntitiesStage final : public Stage {
     // person named earlier ("Al Jaber" after "Ambassador Mohammed Al Jaber"), or a name
     // introduced by what the person is ("former banker Mehmet Simsek"). Pushes the
     // mention and returns its end, or returns 0.
-    std::size_t open_class(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
-                           std::vector<NamedPerson>& named) const {
+    // (the test of the token inline: most tokens are lower-case words that no rule below
+    // takes)
+    [[gnu::always_inline]] std::size_t open_class(Doc& d, const Sentence& s, std::size_t si,
+                                                  std::size_t i,
+                                                  std::vector<NamedPerson>& named) const {
         const Token& t = d.toks[i];
-        if (t.kind != TokKind::word) return 0;
+        if (t.kind != TokKind::word || (!t.cap && !has(t, WPersonDescriptor))) return 0;
+        return open_class_at(d, s, si, i, named);
+    }
+    std::size_t open_class_at(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
+                              std::vector<NamedPerson>& named) const {
+        const Token& t = d.toks[i];
         if (t.cap && !named.empty()) {
             if (std::size_t end = short_form(d, s, si, i, named); end > i) return end;
         }
