@@ -476,9 +476,14 @@ class EntitiesStage final : public Stage {
 
     // A role title starting at token j and ending at or before `end`: its length and
     // role. Memoised per token while the entities stage runs.
-    bool title_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                  std::uint32_t& role) const {
+    // (the common case, no title starting at j, inline)
+    [[gnu::always_inline]] bool title_at(const Doc& d, std::size_t j, std::size_t end,
+                                         std::size_t& len, std::uint32_t& role) const {
         if (!d.toks[j].role) return false;
+        return title_at_memo(d, j, end, len, role);
+    }
+    bool title_at_memo(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                       std::uint32_t& role) const {
         if (d.tok_memo.size() != d.toks.size()) {
             len = title_len_at(d, j, end, role);
             return len != 0;
