@@ -506,9 +506,14 @@ class EntitiesStage final : public Stage {
     // adjective or metonym), optionally possessive.
     // `keep`: where the gazetteer match at (j, end) may already be (try_gazetteer reads
     // it there afterwards).
-    bool qualifier_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                      const Surface*& qual, GazKeep* keep = nullptr) const {
+    [[gnu::always_inline]] bool qualifier_at(const Doc& d, std::size_t j, std::size_t end,
+                                             std::size_t& len, const Surface*& qual,
+                                             GazKeep* keep = nullptr) const {
         if (!d.toks[j].surf) return false;  // no gazetteer surface starts here
+        return qualifier_match(d, j, end, len, qual, keep);
+    }
+    bool qualifier_match(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                         const Surface*& qual, GazKeep* keep) const {
         if (keep) return qualifier_in(keep->at(d, j, end), d, j, end, len, qual);
         return qualifier_in(gaz_match(d, j, end), d, j, end, len, qual);
     }
