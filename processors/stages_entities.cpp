@@ -76,7 +76,7 @@ class SurfaceList {
     }
 
   private:
-    std::array<const Surface*, 8> few_{};
+    std::array<const Surface*, 8> few_;  // (only [0, n_) is ever read)
     std::size_t n_ = 0;
     std::vector<const Surface*> more_;
 };
