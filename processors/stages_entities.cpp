@@ -1325,15 +1325,30 @@ bool gender_ok(char want, char have) {
     return !want || !have || want == have;
 }
 
-// The "the" tokens of a document that a word of their sentence follows, in order (in a
-// reused Doc buffer), for walks that look only at them.
+// The tokens coreference's walks look at, gathered in one pass into reused Doc buffers, in
+// order: the "the" tokens that a word of their sentence follows, and the tokens the pronoun
+// walk takes (words outside quotes that are pronouns, determiners or pair quantifiers).
 struct TheTokens {
     const std::vector<std::uint32_t>& at;
-    explicit TheTokens(Doc& d) : at(d.the_at) {
+    const std::vector<std::uint32_t>& pron;
+    std::size_t pc = 0;  // pronoun walk cursor
+    explicit TheTokens(Doc& d) : at(d.the_at), pron(d.pron_at) {
         d.the_at.clear();
+        d.pron_at.clear();
         for (const Sentence& s : d.sents)
-            for (std::size_t t = s.tb; t + 1 < s.te; ++t)
-                if (d.toks[t].lower == "the"_w) d.the_at.push_back(static_cast<std::uint32_t>(t));
+            for (std::size_t t = s.tb; t < s.te; ++t) {
+                const Token& tok = d.toks[t];
+                if (tok.lower == "the"_w && t + 1 < s.te)
+                    d.the_at.push_back(static_cast<std::uint32_t>(t));
+                if (!tok.in_quote && tok.kind == TokKind::word &&
+                    ((tok.lex & (LPronoun | LDeterminer)) || has(tok, WPairQuantifier)))
+                    d.pron_at.push_back(static_cast<std::uint32_t>(t));
+            }
+    }
+    // The first pronoun-walk token at or after t (SIZE_MAX: none); t never goes back.
+    std::size_t pron_from(std::size_t t) {
+        while (pc < pron.size() && pron[pc] < t) ++pc;
+        return pc < pron.size() ? pron[pc] : SIZE_MAX;
     }
     // Those in the token range [b, e - 1) (e: the sentence's end).
     struct Range {
@@ -1438,13 +1453,15 @@ class CoreferenceStage final : public Stage {
             if (subject[m.sentence] < 0) subject[m.sentence] = static_cast<int>(mi);
         }
         if (!pronouns_) return;
+        // the walks below look only at the tokens their first test can take
+        TheTokens thes{d};
         // 4. Pronouns and anaphoric noun phrases.
         std::vector<Mention>& added = d.added;
         added.clear();
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t < s.te; ++t) {
+            for (std::size_t t = thes.pron_from(s.tb); t < s.te; t = thes.pron_from(t + 1)) {
                 const Token& tok = d.toks[t];
                 // (the token tests first: the mention cursor only moves forward, so it
                 // can catch up at the few tokens that pass them)
@@ -1720,8 +1737,6 @@ class CoreferenceStage final : public Stage {
             m.part = &k.country_parts[it->second];
             added.push_back(std::move(m));
         }
-        // the walks below look only at the "the" tokens followed by a word of their sentence
-        TheTokens thes{d};
         // "Israeli strikes across the country", "the south of the country": the state named
         // last (by name, not adjective), in this sentence or the one before
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
