@@ -2311,7 +2311,9 @@ class MergeStage final : public Stage {
         // equal codes) and a hash of every key, so the pair loops compare integers first
         std::vector<std::string_view> seen;
         auto code = [&](std::string_view v) {
-            const auto it = std::find(seen.begin(), seen.end(), v);
+            // (same_word: inline, no memcmp call per comparison)
+            const auto it = std::find_if(seen.begin(), seen.end(),
+                                         [&](std::string_view x) { return same_word(x, v); });
             if (it != seen.end()) return static_cast<std::uint32_t>(it - seen.begin());
             seen.push_back(v);
             return static_cast<std::uint32_t>(seen.size() - 1);
