@@ -1335,9 +1335,14 @@ struct TheTokens {
     explicit TheTokens(Doc& d) : at(d.the_at), pron(d.pron_at) {
         d.the_at.clear();
         d.pron_at.clear();
+        const Token* const toks = d.toks.data();
         for (const Sentence& s : d.sents)
             for (std::size_t t = s.tb; t < s.te; ++t) {
-                const Token& tok = d.toks[t];
+                const Token& tok = toks[t];
+                // (one test first for both: "the" has three letters)
+                if (!(tok.lex & (LPronoun | LDeterminer)) && !has(tok, WPairQuantifier) &&
+                    tok.lower.size() != 3)
+                    continue;
                 if (tok.lower == "the"_w && t + 1 < s.te)
                     d.the_at.push_back(static_cast<std::uint32_t>(t));
                 if (!tok.in_quote && tok.kind == TokKind::word &&
