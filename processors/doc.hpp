@@ -57,9 +57,10 @@ struct Mention {
     bool prep_attached = false;  // "officials from X": the PP hangs on a people noun
     char gender = 0;
     std::string_view role_kind;  // role kind for persons and role-only mentions (Knowledge)
-    std::string role_title;      // role title as matched (lower case) for role-only mentions
-    int person = -1;             // index into Knowledge::people when known
-    int role = -1;               // canonical role index (Knowledge::roles) when known
+    // role title as matched (lower case) for role-only mentions: a view of Doc::lower
+    std::string_view role_title;
+    int person = -1;  // index into Knowledge::people when known
+    int role = -1;    // canonical role index (Knowledge::roles) when known
 
     bool is_participant() const { return part != nullptr; }
 };

@@ -1171,7 +1171,9 @@ class EntitiesStage final : public Stage {
         m.kind = MentionKind::role_only;
         m.role_kind = rr.kind;
         m.role = static_cast<int>(role);
-        m.role_title = ascii_lower(role_text);
+        // (ascii_lower(role_text): the same bytes of the Doc's lower-case text)
+        m.role_title = std::string_view(d.lower).substr(d.toks[title_b].b,
+                                                        d.toks[title_e - 1].e - d.toks[title_b].b);
         if (qual) m.part = d.own(qual->name, qual->kind, "", qual->country);
         next = title_e;
         return true;
