@@ -243,7 +243,7 @@ class EntitiesStage final : public Stage {
         // people the gazetteer does not know, named in full so far (their mention's token
         // range): a later surname or short form ("Simsek", "Al Jaber") is the same person
         std::vector<NamedPerson> named;
-        GazKeep keep;  // try_title's gazetteer match at i, for try_gazetteer
+        GazKeep keep;  // the gazetteer match at i, asked once (pre-check, try_title, try_gazetteer)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
@@ -276,7 +276,8 @@ class EntitiesStage final : public Stage {
                         continue;
                     }
                 // (neither a title nor a gazetteer name can start here: no mention to try)
-                if (!t.surf && !(titles_ && title_may_start(d, s, i))) {
+                if (!(titles_ && title_may_start(d, s, i)) &&
+                    (!t.surf || !keep.at(d, i, s.te).len)) {
                     if (std::size_t end = open_class(d, s, si, i, named); end > i) {
                         i = end;
                         continue;
