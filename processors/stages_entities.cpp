@@ -1328,37 +1328,22 @@ bool gender_ok(char want, char have) {
     return !want || !have || want == have;
 }
 
-// The tokens coreference's walks look at, gathered in one pass into reused Doc buffers, in
-// order: the "the" tokens that a word of their sentence follows, and the tokens the pronoun
-// walk takes (words outside quotes that are pronouns, determiners or pair quantifiers).
+// The tokens coreference's walks look at, in order (gathered by the segmenter into
+// Doc::the_at / Doc::pron_at during its lookup pass): the "the" tokens, and the tokens the
+// pronoun walk takes (words outside quotes that are pronouns, determiners or pair
+// quantifiers).
 struct TheTokens {
     const std::vector<std::uint32_t>& at;
     const std::vector<std::uint32_t>& pron;
     std::size_t pc = 0;  // pronoun walk cursor
-    explicit TheTokens(Doc& d) : at(d.the_at), pron(d.pron_at) {
-        d.the_at.clear();
-        d.pron_at.clear();
-        const Token* const toks = d.toks.data();
-        for (const Sentence& s : d.sents)
-            for (std::size_t t = s.tb; t < s.te; ++t) {
-                const Token& tok = toks[t];
-                // (one test first for both: "the" has three letters)
-                if (!(tok.lex & (LPronoun | LDeterminer)) && !has(tok, WPairQuantifier) &&
-                    tok.lower.size() != 3)
-                    continue;
-                if (tok.lower == "the"_w && t + 1 < s.te)
-                    d.the_at.push_back(static_cast<std::uint32_t>(t));
-                if (!tok.in_quote && tok.kind == TokKind::word &&
-                    ((tok.lex & (LPronoun | LDeterminer)) || has(tok, WPairQuantifier)))
-                    d.pron_at.push_back(static_cast<std::uint32_t>(t));
-            }
-    }
+    explicit TheTokens(const Doc& d) : at(d.the_at), pron(d.pron_at) {}
     // The first pronoun-walk token at or after t (SIZE_MAX: none); t never goes back.
     std::size_t pron_from(std::size_t t) {
         while (pc < pron.size() && pron[pc] < t) ++pc;
         return pc < pron.size() ? pron[pc] : SIZE_MAX;
     }
-    // Those in the token range [b, e - 1) (e: the sentence's end).
+    // The "the" tokens in the token range [b, e - 1) (e: the sentence's end, so a word of
+    // the sentence follows each).
     struct Range {
         const std::uint32_t *b, *e;
         const std::uint32_t* begin() const { return b; }
@@ -1366,7 +1351,7 @@ struct TheTokens {
     };
     Range in(std::size_t b, std::size_t e) const {
         const std::uint32_t* lo = std::lower_bound(at.data(), at.data() + at.size(), b);
-        const std::uint32_t* hi = std::lower_bound(lo, at.data() + at.size(), e);
+        const std::uint32_t* hi = std::lower_bound(lo, at.data() + at.size(), e - 1);
         return {lo, hi};
     }
 };

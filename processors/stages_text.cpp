@@ -241,6 +241,8 @@ class SegmentStage final : public Stage {
         d.sents.clear();
         d.toks.reserve(d.text.size() / 4 + 8);
         const auto* single = single_of_ == d.k ? &single_ : nullptr;
+        d.the_at.clear();
+        d.pron_at.clear();
         for (std::size_t p = 0; p < d.para_norm.size(); ++p) {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
@@ -256,6 +258,13 @@ class SegmentStage final : public Stage {
                     continue;
                 }
                 t.in_quote = inq;
+                // the tokens coreference's walks take (Doc::the_at, Doc::pron_at)
+                if (t.kind == TokKind::word && ((t.lex & (LPronoun | LDeterminer)) ||
+                                                has(t, WPairQuantifier) || t.lower.size() == 3)) {
+                    if (t.lower == "the"_w) d.the_at.push_back(static_cast<std::uint32_t>(i));
+                    if (!inq && ((t.lex & (LPronoun | LDeterminer)) || has(t, WPairQuantifier)))
+                        d.pron_at.push_back(static_cast<std::uint32_t>(i));
+                }
             }
             const std::size_t sb = d.sents.size();
             split_sentences(d.toks, tb, te, p, abbr_, d.sents);
