@@ -141,9 +141,10 @@ struct Doc {
     // article to article (large per-article allocations cost malloc consolidations).
     std::vector<Mention> added;        // mentions a stage adds (cleared before use)
     std::vector<std::uint32_t> order;  // coreference: `added` in token order
-    // segment, for coreference's walks (TheTokens): the "the" tokens, and the words outside
-    // quotes that are pronouns, determiners or pair quantifiers, in order
-    std::vector<std::uint32_t> the_at, pron_at;
+    // segment, for coreference's walks (TheTokens): the "the" tokens, the words outside
+    // quotes that are pronouns, determiners or pair quantifiers, the capitalised words one
+    // or two tokens before a people noun, in order
+    std::vector<std::uint32_t> the_at, pron_at, cap_at;
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
     std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence

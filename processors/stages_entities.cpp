@@ -1331,12 +1331,14 @@ bool gender_ok(char want, char have) {
 // The tokens coreference's walks look at, in order (gathered by the segmenter into
 // Doc::the_at / Doc::pron_at during its lookup pass): the "the" tokens, and the tokens the
 // pronoun walk takes (words outside quotes that are pronouns, determiners or pair
-// quantifiers).
+// quantifiers), and the capitalised words one or two tokens before a people noun (the
+// collective walk's).
 struct TheTokens {
     const std::vector<std::uint32_t>& at;
     const std::vector<std::uint32_t>& pron;
+    const std::vector<std::uint32_t>& caps;
     std::size_t pc = 0;  // pronoun walk cursor
-    explicit TheTokens(const Doc& d) : at(d.the_at), pron(d.pron_at) {}
+    explicit TheTokens(const Doc& d) : at(d.the_at), pron(d.pron_at), caps(d.cap_at) {}
     // The first pronoun-walk token at or after t (SIZE_MAX: none); t never goes back.
     std::size_t pron_from(std::size_t t) {
         while (pc < pron.size() && pron[pc] < t) ++pc;
@@ -1349,9 +1351,12 @@ struct TheTokens {
         const std::uint32_t* begin() const { return b; }
         const std::uint32_t* end() const { return e; }
     };
-    Range in(std::size_t b, std::size_t e) const {
-        const std::uint32_t* lo = std::lower_bound(at.data(), at.data() + at.size(), b);
-        const std::uint32_t* hi = std::lower_bound(lo, at.data() + at.size(), e - 1);
+    Range in(std::size_t b, std::size_t e) const { return range(at, b, e - 1); }
+    // The same for the collective walk's capitalised words.
+    Range caps_in(std::size_t b, std::size_t e) const { return range(caps, b, e - 1); }
+    static Range range(const std::vector<std::uint32_t>& v, std::size_t b, std::size_t e) {
+        const std::uint32_t* lo = std::lower_bound(v.data(), v.data() + v.size(), b);
+        const std::uint32_t* hi = std::lower_bound(lo, v.data() + v.size(), e);
         return {lo, hi};
     }
 };
@@ -1427,7 +1432,8 @@ class CoreferenceStage final : public Stage {
             }
         // 1b. "Arab leaders", "European ministers": a collective adjective that starts the
         // name of the one organisation of that kind the article names ("the Arab League").
-        collective_mentions(d);
+        TheTokens thes{d};  // the tokens the walks below take
+        collective_mentions(d, thes);
         // 2. Role-only mentions ("the top US diplomat", "the Secretary").
         if (roles_) {
             for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
@@ -1446,8 +1452,6 @@ class CoreferenceStage final : public Stage {
             if (subject[m.sentence] < 0) subject[m.sentence] = static_cast<int>(mi);
         }
         if (!pronouns_) return;
-        // the walks below look only at the tokens their first test can take
-        TheTokens thes{d};
         // 4. Pronouns and anaphoric noun phrases.
         std::vector<Mention>& added = d.added;
         added.clear();
@@ -2087,7 +2091,7 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
-    void collective_mentions(Doc& d) const {
+    void collective_mentions(Doc& d, const TheTokens& thes) const {
         std::vector<const Participant*> orgs;
         for (const Mention& m : d.mentions)
             if (m.part && m.part->kind == "organisation"_w &&
@@ -2101,7 +2105,7 @@ class CoreferenceStage final : public Stage {
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.caps_in(s.tb, s.te)) {
                 const Token& w = d.toks[t];
                 if (w.kind != TokKind::word || !w.cap) continue;  // (tested again below)
                 // "Gulf Arab leaders", "Arab foreign ministers": one word may come between

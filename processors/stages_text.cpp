@@ -243,6 +243,7 @@ class SegmentStage final : public Stage {
         const auto* single = single_of_ == d.k ? &single_ : nullptr;
         d.the_at.clear();
         d.pron_at.clear();
+        d.cap_at.clear();
         for (std::size_t p = 0; p < d.para_norm.size(); ++p) {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
@@ -265,6 +266,11 @@ class SegmentStage final : public Stage {
                     if (!inq && ((t.lex & (LPronoun | LDeterminer)) || has(t, WPairQuantifier)))
                         d.pron_at.push_back(static_cast<std::uint32_t>(i));
                 }
+                if (t.lex & LPeopleNoun)
+                    for (std::size_t c = i >= 2 ? i - 2 : 0; c < i; ++c)
+                        if (d.toks[c].kind == TokKind::word && d.toks[c].cap &&
+                            (d.cap_at.empty() || d.cap_at.back() < c))
+                            d.cap_at.push_back(static_cast<std::uint32_t>(c));
             }
             const std::size_t sb = d.sents.size();
             split_sentences(d.toks, tb, te, p, abbr_, d.sents);
