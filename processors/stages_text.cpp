@@ -259,9 +259,10 @@ class SegmentStage final : public Stage {
                     continue;
                 }
                 t.in_quote = inq;
-                // the tokens coreference's walks take (Doc::the_at, Doc::pron_at)
-                if (t.kind == TokKind::word && ((t.lex & (LPronoun | LDeterminer)) ||
-                                                has(t, WPairQuantifier) || t.lower.size() == 3)) {
+                // the tokens coreference's walks take (Doc::the_at, pron_at, cap_at; all
+                // their words carry LCorefWalk)
+                if (!(t.lex & LCorefWalk)) continue;
+                if (t.kind == TokKind::word) {
                     if (t.lower == "the"_w) d.the_at.push_back(static_cast<std::uint32_t>(i));
                     if (!inq && ((t.lex & (LPronoun | LDeterminer)) || has(t, WPairQuantifier)))
                         d.pron_at.push_back(static_cast<std::uint32_t>(i));
