@@ -1337,7 +1337,8 @@ struct TheTokens {
     const std::vector<std::uint32_t>& at;
     const std::vector<std::uint32_t>& pron;
     const std::vector<std::uint32_t>& caps;
-    std::size_t pc = 0;  // pronoun walk cursor
+    std::size_t pc = 0;          // pronoun walk cursor
+    std::size_t ac = 0, cc = 0;  // `at` and `caps` cursors (see step)
     explicit TheTokens(const Doc& d) : at(d.the_at), pron(d.pron_at), caps(d.cap_at) {}
     // The first pronoun-walk token at or after t (SIZE_MAX: none); t never goes back.
     std::size_t pron_from(std::size_t t) {
@@ -1351,13 +1352,20 @@ struct TheTokens {
         const std::uint32_t* begin() const { return b; }
         const std::uint32_t* end() const { return e; }
     };
-    Range in(std::size_t b, std::size_t e) const { return range(at, b, e - 1); }
+    Range in(std::size_t b, std::size_t e) { return step(at, ac, b, e - 1); }
     // The same for the collective walk's capitalised words.
-    Range caps_in(std::size_t b, std::size_t e) const { return range(caps, b, e - 1); }
-    static Range range(const std::vector<std::uint32_t>& v, std::size_t b, std::size_t e) {
-        const std::uint32_t* lo = std::lower_bound(v.data(), v.data() + v.size(), b);
-        const std::uint32_t* hi = std::lower_bound(lo, v.data() + v.size(), e);
-        return {lo, hi};
+    Range caps_in(std::size_t b, std::size_t e) { return step(caps, cc, b, e - 1); }
+    // The entries of `v` in [b, e), found from cursor `c` (the end of the range asked
+    // before: a walk asks sentence after sentence; a new walk starts again from 0).
+    static Range step(const std::vector<std::uint32_t>& v, std::size_t& c, std::size_t b,
+                      std::size_t e) {
+        if (c > 0 && v[c - 1] >= b) c = 0;  // (all entries before c must be < b)
+        while (c < v.size() && v[c] < b) ++c;
+        std::size_t h = c;
+        while (h < v.size() && v[h] < e) ++h;
+        const Range r{v.data() + c, v.data() + h};
+        c = h;
+        return r;
     }
 };
 
@@ -2091,7 +2099,7 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
-    void collective_mentions(Doc& d, const TheTokens& thes) const {
+    void collective_mentions(Doc& d, TheTokens& thes) const {
         std::vector<const Participant*> orgs;
         for (const Mention& m : d.mentions)
             if (m.part && m.part->kind == "organisation"_w &&
