@@ -15,9 +15,14 @@
 namespace herald::processors {
 
 std::size_t Doc::mention_from(std::size_t t) const {
+    // (callers often ask again near the last answer: when it is still the first mention
+    // starting at or after t, which mentions ordered by tb make unique, it is the answer)
+    const std::size_t n = mentions.size(), h = mention_hint;
+    if (h <= n && (h == 0 || mentions[h - 1].tb < t) && (h == n || mentions[h].tb >= t)) return h;
     auto it = std::lower_bound(mentions.begin(), mentions.end(), t,
                                [](const Mention& m, std::size_t v) { return m.tb < v; });
-    return static_cast<std::size_t>(it - mentions.begin());
+    mention_hint = static_cast<std::size_t>(it - mentions.begin());
+    return mention_hint;
 }
 
 const std::vector<std::pair<std::string, StageFactory>>& stage_registry() {
