@@ -107,17 +107,24 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     return out;
 }
 
-// The last gaz_match asked through it, kept for its token and end.
+// The last two gaz_match results asked through it, kept for their token and end (the
+// entities stage asks at a token, and at the one after a determiner, more than once).
 struct GazKeep {
-    std::size_t i = SIZE_MAX, end = 0;
-    GazHit h;
+    struct Slot {
+        std::size_t i = SIZE_MAX, end = 0;
+        GazHit h;
+    };
+    std::array<Slot, 2> slots;
+    std::size_t last = 0;
     const GazHit& at(const Doc& d, std::size_t ti, std::size_t te) {
-        if (ti != i || te != end) {
-            h = gaz_match(d, ti, te);
-            i = ti;
-            end = te;
-        }
-        return h;
+        for (const Slot& x : slots)
+            if (x.i == ti && x.end == te) return x.h;
+        last ^= 1;
+        Slot& x = slots[last];
+        x.h = gaz_match(d, ti, te);
+        x.i = ti;
+        x.end = te;
+        return x.h;
     }
 };
 
@@ -276,8 +283,8 @@ class EntitiesStage final : public Stage {
                         continue;
                     }
                 // (neither a title nor a gazetteer name can start here: no mention to try)
-                if (!(titles_ && title_may_start(d, s, i)) &&
-                    (!t.surf || !keep.at(d, i, s.te).len)) {
+                const bool title_may = titles_ && title_may_start(d, s, i, keep);
+                if (!title_may && (!t.surf || !keep.at(d, i, s.te).len)) {
                     if (std::size_t end = open_class(d, s, si, i, named); end > i) {
                         i = end;
                         continue;
@@ -290,7 +297,7 @@ class EntitiesStage final : public Stage {
                 // d.mentions while it is being built
                 Mention& m = d.mentions.emplace_back();
                 std::size_t next = i;
-                if (titles_ && try_title(d, s, i, m, next, seen_people, keep)) {
+                if (title_may && try_title(d, s, i, m, next, seen_people, keep)) {
                     m.sentence = si;
                     finish(d, s, m);
                     if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"_w &&
@@ -889,13 +896,20 @@ class EntitiesStage final : public Stage {
 
     // Whether try_title can succeed at token i: after an optional "the"/"a"/"an", its first
     // step needs a title, a gazetteer qualifier or a role modifier (else it returns false).
-    static bool title_may_start(const Doc& d, const Sentence& s, std::size_t i) {
+    // A gazetteer name alone can open only as a qualifier, which a title or a role modifier
+    // must then follow.
+    bool title_may_start(const Doc& d, const Sentence& s, std::size_t i, GazKeep& keep) const {
         std::size_t j = i;
         if (d.toks[j].lower == "the"_w || d.toks[j].lower == "a"_w || d.toks[j].lower == "an"_w)
             ++j;
         if (j >= s.te) return false;
         const Token& t = d.toks[j];
-        return t.role || t.surf || (t.lex & LRoleModifier);
+        if (t.role || (t.lex & LRoleModifier)) return true;
+        std::size_t len = 0;
+        const Surface* q = nullptr;
+        if (!qualifier_at(d, j, s.te, len, q, &keep)) return false;
+        const std::size_t a = j + len;
+        return a < s.te && (d.toks[a].role || (d.toks[a].lex & LRoleModifier));
     }
 
     bool try_title(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
@@ -915,12 +929,10 @@ class EntitiesStage final : public Stage {
             std::uint32_t tr0 = 0;
             if (title_at(d, j, s.te, tl0, tr0) && tl0 > 1) {
                 // a title that starts with an organisation ("Mossad chief", "CIA Director")
-                if (!qual_surface)
-                    qualifier_at(d, j, s.te, len, qual_surface, j == i ? &keep : nullptr);
+                if (!qual_surface) qualifier_at(d, j, s.te, len, qual_surface, &keep);
                 break;
             }
-            if (!qual_surface &&
-                qualifier_at(d, j, s.te, len, qual_surface, j == i ? &keep : nullptr)) {
+            if (!qual_surface && qualifier_at(d, j, s.te, len, qual_surface, &keep)) {
                 j += len;
                 continue;
             }
