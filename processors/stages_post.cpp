@@ -2310,6 +2310,7 @@ class MergeStage final : public Stage {
         // small codes for the type and the type+status of every candidate (equal strings,
         // equal codes) and a hash of every key, so the pair loops compare integers first
         std::vector<std::string_view> seen;
+        seen.reserve(16);  // (the types and statuses: one allocation)
         auto code = [&](std::string_view v) {
             // (same_word: inline, no memcmp call per comparison)
             const auto it = std::find_if(seen.begin(), seen.end(),
