@@ -247,9 +247,11 @@ class EntitiesStage final : public Stage {
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
+        seen_people.reserve(32);       // (one allocation for the usual article)
         // people the gazetteer does not know, named in full so far (their mention's token
         // range): a later surname or short form ("Simsek", "Al Jaber") is the same person
         std::vector<NamedPerson> named;
+        named.reserve(8);
         GazKeep keep;  // the gazetteer match at i, asked once (pre-check, try_title, try_gazetteer)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
@@ -2113,6 +2115,7 @@ class CoreferenceStage final : public Stage {
 
     void collective_mentions(Doc& d, TheTokens& thes) const {
         std::vector<const Participant*> orgs;
+        orgs.reserve(8);
         for (const Mention& m : d.mentions)
             if (m.part && m.part->kind == "organisation"_w &&
                 m.part->name.find(' ') != std::string::npos &&

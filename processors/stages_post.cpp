@@ -2285,6 +2285,7 @@ class MergeStage final : public Stage {
             return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
         };
         std::vector<const Participant*> scratch;
+        scratch.reserve(16);
         auto ident = [&](const Candidate& c, std::string& key) {  // key's buffer is reused
             const bool sym = symmetric(c.ev.type);
             key.clear();
