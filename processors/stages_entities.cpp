@@ -1034,8 +1034,8 @@ class EntitiesStage final : public Stage {
             }
             break;
         }
-        const std::string role_text(
-            d.text.substr(d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b));
+        const std::string_view role_text = std::string_view(d.text).substr(
+            d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b);  // (no copy)
         const RoleRec& rr = k.roles[role];
         // "King Khalid International Airport", "Prince Sultan Air Base": a capitalised
         // facility noun ending the name (or right after it) names a place, not a person
@@ -1105,8 +1105,8 @@ class EntitiesStage final : public Stage {
                 m.person = person;
                 seen_people.push_back(person);
             } else {
-                const std::string nm(
-                    d.text.substr(d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b));
+                const std::string_view nm = std::string_view(d.text).substr(
+                    d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b);
                 m.part = d.own(nm, "person", role_text, qual ? qual->country : "");
             }
             next = e;
