@@ -1009,6 +1009,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->attendance_words, WAttendanceWord);
     member(k->venue_participles, WVenueParticiple);
     member(k->campaign_aspects, WCampaignAspect);
+    member(k->past_holder_words, WPastHolderWord);
     member(k->guest_nouns, WGuestNoun);
     member(k->compound_heads, WCompoundHead);
     member(k->reporting_verbs, WReportingVerb);

@@ -202,6 +202,7 @@ enum WordSet : std::uint64_t {
     WAttendanceWord = 1ull << 46,
     WVenueParticiple = 1ull << 47,
     WCampaignAspect = 1ull << 48,
+    WPastHolderWord = 1ull << 49,
 };
 
 struct Knowledge {

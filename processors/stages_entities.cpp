@@ -1327,15 +1327,15 @@ class EntitiesStage final : public Stage {
 // a person named as a past holder of a title (`past_holder_words` opening the mention or
 // right before it) is no antecedent of a later "the sultan", "the two leaders" or "he".
 bool past_holder(const Doc& d, const Mention& p) {
-    const StrSet& w = d.k->past_holder_words;
-    if (w.count(d.toks[p.tb].lower)) return true;
+    // (past_holder_words by its WordSet bit: no hashing)
+    if (has(d.toks[p.tb], WPastHolderWord)) return true;
     const std::size_t sb = d.sents[p.sentence].tb;
     std::size_t b = p.tb;
     if (b > sb + 1 && d.toks[b - 1].lower == ","_w &&
         (d.toks[b - 2].lower == "predecessor"_w || d.toks[b - 2].lower == "predecessors"_w))
         return true;
     if (b > sb && d.toks[b - 1].lower == "the"_w) --b;
-    return b > sb && w.count(d.toks[b - 1].lower);
+    return b > sb && has(d.toks[b - 1], WPastHolderWord);
 }
 
 bool gender_ok(char want, char have) {
@@ -2507,7 +2507,7 @@ class CoreferenceStage final : public Stage {
                     past_holder(d, p))
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
-                bool has = ascii_lower(p.part->role).find(m.role_title) != std::string::npos;
+                bool has = contains_lowered(p.part->role, m.role_title);  // (no lower-case copy)
                 if (!has && p.person >= 0)
                     for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
                         if ((!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)) &&
