@@ -151,13 +151,16 @@ struct Doc {
     std::vector<Candidate*> kept;                       // Pipeline::run: the output
 
     // The entities stage's per-token memo of its title matches (stages_entities.cpp:
-    // title_at): one entry per token while that stage runs (empty otherwise),
-    // keeping the result for the last `end` asked.
+    // title_at): an entry per token (at least), keeping the result for the last `end`
+    // asked; an entry counts only when its `gen` is `tok_memo_gen`, the stage's run
+    // (0 while it does not run), so the buffer is never cleared.
     struct TokMemo {
-        std::uint32_t title_end = 0;                  // end + 1 of the memoised call (0: none)
+        std::uint32_t gen = 0;                        // the run that wrote it
+        std::uint32_t title_end = 0;                  // end + 1 of the memoised call
         std::uint32_t title_len = 0, title_role = 0;  // its result (title_len 0: no title)
     };
     mutable std::vector<TokMemo> tok_memo;
+    mutable std::uint32_t tok_memo_gen = 0, tok_memo_runs = 0;
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());

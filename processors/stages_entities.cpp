@@ -238,11 +238,16 @@ class EntitiesStage final : public Stage {
         struct Memo {
             const Doc& d;
             explicit Memo(const Doc& doc) : d(doc) {
-                d.tok_memo.assign(d.toks.size(), Doc::TokMemo{});
+                if (d.tok_memo.size() < d.toks.size()) d.tok_memo.resize(d.toks.size());
+                if (++d.tok_memo_runs == 0) {  // (wrapped: no older entry may count)
+                    d.tok_memo.assign(d.tok_memo.size(), Doc::TokMemo{});
+                    d.tok_memo_runs = 1;
+                }
+                d.tok_memo_gen = d.tok_memo_runs;
             }
             Memo(const Memo&) = delete;
             Memo& operator=(const Memo&) = delete;
-            ~Memo() { d.tok_memo.clear(); }
+            ~Memo() { d.tok_memo_gen = 0; }
         } memo(d);
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
@@ -494,14 +499,15 @@ class EntitiesStage final : public Stage {
     }
     bool title_at_memo(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
                        std::uint32_t& role) const {
-        if (d.tok_memo.size() != d.toks.size()) {
+        if (!d.tok_memo_gen) {
             len = title_len_at(d, j, end, role);
             return len != 0;
         }
         Doc::TokMemo& m = d.tok_memo[j];
         const auto key = static_cast<std::uint32_t>(end + 1);
-        if (m.title_end != key) {
+        if (m.gen != d.tok_memo_gen || m.title_end != key) {
             std::uint32_t r = 0;
+            m.gen = d.tok_memo_gen;
             m.title_end = key;
             m.title_len = static_cast<std::uint32_t>(title_len_at(d, j, end, r));
             m.title_role = r;
