@@ -15,11 +15,29 @@
 namespace herald::processors {
 
 std::size_t Doc::mention_from(std::size_t t) const {
-    // (callers often ask again near the last answer: when it is still the first mention
-    // starting at or after t, which mentions ordered by tb make unique, it is the answer)
-    const std::size_t n = mentions.size(), h = mention_hint;
-    if (h <= n && (h == 0 || mentions[h - 1].tb < t) && (h == n || mentions[h].tb >= t)) return h;
-    auto it = std::lower_bound(mentions.begin(), mentions.end(), t,
+    // (callers mostly ask near the last answer: look a few mentions either side of it
+    // first; mentions are ordered by tb, so the first one starting at or after t is unique)
+    const std::size_t n = mentions.size();
+    const std::size_t h = mention_hint <= n ? mention_hint : n;
+    auto before = [&](std::size_t q) { return mentions[q].tb < t; };  // q < n
+    std::size_t lo = 0, hi = n;                                       // the answer lies in [lo, hi]
+    if (h == 0 || before(h - 1)) {
+        // at or after h: every mention before h starts before t
+        std::size_t q = h;
+        for (; q < n && q < h + 4; ++q)
+            if (!before(q)) return mention_hint = q;
+        if (q == n) return mention_hint = n;
+        lo = q;
+    } else {
+        // before h: mention h - 1 starts at or after t
+        std::size_t q = h - 1;
+        for (; q > 0 && q + 4 > h; --q)
+            if (before(q - 1)) return mention_hint = q;
+        if (q == 0) return mention_hint = 0;
+        hi = q;
+    }
+    auto it = std::lower_bound(mentions.begin() + static_cast<std::ptrdiff_t>(lo),
+                               mentions.begin() + static_cast<std::ptrdiff_t>(hi), t,
                                [](const Mention& m, std::size_t v) { return m.tb < v; });
     mention_hint = static_cast<std::size_t>(it - mentions.begin());
     return mention_hint;
