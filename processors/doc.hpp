@@ -186,7 +186,7 @@ struct Doc {
     }
     // Index of the first mention starting at or after token `t`.
     std::size_t mention_from(std::size_t t) const;
-    mutable std::size_t mention_hint = 0;  // mention_from's last answer (tried first)
+    mutable std::size_t mention_hint = 0;  // mention_from's last answer (its search starts there)
 };
 
 }  // namespace herald::processors
