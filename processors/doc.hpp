@@ -57,9 +57,10 @@ struct Mention {
     bool prep_attached = false;  // "officials from X": the PP hangs on a people noun
     char gender = 0;
     std::string_view role_kind;  // role kind for persons and role-only mentions (Knowledge)
-    std::string role_title;      // role title as matched (lower case) for role-only mentions
-    int person = -1;             // index into Knowledge::people when known
-    int role = -1;               // canonical role index (Knowledge::roles) when known
+    // role title as matched (lower case) for role-only mentions: a view of Doc::lower
+    std::string_view role_title;
+    int person = -1;  // index into Knowledge::people when known
+    int role = -1;    // canonical role index (Knowledge::roles) when known
 
     bool is_participant() const { return part != nullptr; }
 };
@@ -138,21 +139,28 @@ struct Doc {
 
     // Scratch buffers of the stages, kept here so that their capacity survives from
     // article to article (large per-article allocations cost malloc consolidations).
-    std::vector<Mention> added;           // mentions a stage adds (cleared before use)
-    std::vector<std::uint32_t> order;     // coreference: `added` in token order
+    std::vector<Mention> added;        // mentions a stage adds (cleared before use)
+    std::vector<std::uint32_t> order;  // coreference: `added` in token order
+    // segment, for coreference's walks (TheTokens): the "the" tokens, the words outside
+    // quotes that are pronouns, determiners or pair quantifiers, the capitalised words one
+    // or two tokens before a people noun, in order
+    std::vector<std::uint32_t> the_at, pron_at, cap_at;
     std::vector<int> ends_at, starts_at;  // events: the mention ending / starting at a token
     std::vector<std::string> merge_ids;   // merge: identity key per candidate
     std::vector<std::optional<TopicList>> sent_topics;  // attributes: per sentence
     std::vector<Candidate*> kept;                       // Pipeline::run: the output
 
     // The entities stage's per-token memo of its title matches (stages_entities.cpp:
-    // title_at): one entry per token while that stage runs (empty otherwise),
-    // keeping the result for the last `end` asked.
+    // title_at): an entry per token (at least), keeping the result for the last `end`
+    // asked; an entry counts only when its `gen` is `tok_memo_gen`, the stage's run
+    // (0 while it does not run), so the buffer is never cleared.
     struct TokMemo {
-        std::uint32_t title_end = 0;                  // end + 1 of the memoised call (0: none)
+        std::uint32_t gen = 0;                        // the run that wrote it
+        std::uint32_t title_end = 0;                  // end + 1 of the memoised call
         std::uint32_t title_len = 0, title_role = 0;  // its result (title_len 0: no title)
     };
     mutable std::vector<TokMemo> tok_memo;
+    mutable std::uint32_t tok_memo_gen = 0, tok_memo_runs = 0;
 
     std::size_t orig(std::size_t norm_off) const {
         return norm_off < map.size() ? map[norm_off] : (map.empty() ? 0 : map.back());
@@ -178,6 +186,7 @@ struct Doc {
     }
     // Index of the first mention starting at or after token `t`.
     std::size_t mention_from(std::size_t t) const;
+    mutable std::size_t mention_hint = 0;  // mention_from's last answer (its search starts there)
 };
 
 }  // namespace herald::processors

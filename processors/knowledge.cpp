@@ -971,6 +971,11 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->plural_country_anaphors, LAnaphorNoun);
     flag_set(k->plural_group_anaphors, LAnaphorNoun);
     flag_set(k->plural_side_anaphors, LAnaphorNoun);
+    flag("the", LCorefWalk);
+    for (const auto& [w, v] : k->pronouns) flag(w, LCorefWalk);
+    flag_set(k->determiners, LCorefWalk);
+    flag_set(k->pair_quantifiers, LCorefWalk);
+    flag_set(k->people_nouns, LCorefWalk);
     // exact membership bits (space-free entries: a token never holds a space); every
     // member gets a `lex` entry, so a token not found in `words` is in no set
     auto member_word = [&](const std::string& w, std::uint64_t bit) {
@@ -1004,6 +1009,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->attendance_words, WAttendanceWord);
     member(k->venue_participles, WVenueParticiple);
     member(k->campaign_aspects, WCampaignAspect);
+    member(k->past_holder_words, WPastHolderWord);
     member(k->guest_nouns, WGuestNoun);
     member(k->compound_heads, WCompoundHead);
     member(k->reporting_verbs, WReportingVerb);

@@ -144,6 +144,9 @@ enum Lex : std::uint32_t {
     // gates for exact set lookups (a superset: also the first word of a phrase)
     LReportingVerb = 1u << 25,  // reporting_verbs
     LStopwordCap = 1u << 26,    // stopwords_cap, lower-cased
+    // "the", pronouns, determiners, pair quantifiers and people nouns: the words the
+    // segmenter lists for coreference's walks (Doc::the_at, pron_at, cap_at)
+    LCorefWalk = 1u << 27,
 };
 
 // Membership of a lower-case word in the single-word lexicon sets, one bit per
@@ -199,6 +202,7 @@ enum WordSet : std::uint64_t {
     WAttendanceWord = 1ull << 46,
     WVenueParticiple = 1ull << 47,
     WCampaignAspect = 1ull << 48,
+    WPastHolderWord = 1ull << 49,
 };
 
 struct Knowledge {

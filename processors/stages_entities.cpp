@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "common/text.hpp"
 #include "config/diagnostics.hpp"
@@ -75,7 +76,7 @@ class SurfaceList {
     }
 
   private:
-    std::array<const Surface*, 8> few_{};
+    std::array<const Surface*, 8> few_;  // (only [0, n_) is ever read)
     std::size_t n_ = 0;
     std::vector<const Surface*> more_;
 };
@@ -105,6 +106,27 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
     }
     return out;
 }
+
+// The last two gaz_match results asked through it, kept for their token and end (the
+// entities stage asks at a token, and at the one after a determiner, more than once).
+struct GazKeep {
+    struct Slot {
+        std::size_t i = SIZE_MAX, end = 0;
+        GazHit h;
+    };
+    std::array<Slot, 2> slots;
+    std::size_t last = 0;
+    const GazHit& at(const Doc& d, std::size_t ti, std::size_t te) {
+        for (const Slot& x : slots)
+            if (x.i == ti && x.end == te) return x.h;
+        last ^= 1;
+        Slot& x = slots[last];
+        x.h = gaz_match(d, ti, te);
+        x.i = ti;
+        x.end = te;
+        return x.h;
+    }
+};
 
 // ascii_lower(text).find(lower) != npos, without building the lower-case copy.
 bool contains_lowered(std::string_view text, std::string_view lower) {
@@ -216,18 +238,26 @@ class EntitiesStage final : public Stage {
         struct Memo {
             const Doc& d;
             explicit Memo(const Doc& doc) : d(doc) {
-                d.tok_memo.assign(d.toks.size(), Doc::TokMemo{});
+                if (d.tok_memo.size() < d.toks.size()) d.tok_memo.resize(d.toks.size());
+                if (++d.tok_memo_runs == 0) {  // (wrapped: no older entry may count)
+                    d.tok_memo.assign(d.tok_memo.size(), Doc::TokMemo{});
+                    d.tok_memo_runs = 1;
+                }
+                d.tok_memo_gen = d.tok_memo_runs;
             }
             Memo(const Memo&) = delete;
             Memo& operator=(const Memo&) = delete;
-            ~Memo() { d.tok_memo.clear(); }
+            ~Memo() { d.tok_memo_gen = 0; }
         } memo(d);
         d.mentions.clear();
         d.mentions.reserve(d.toks.size() / 4 + 16);
         std::vector<int> seen_people;  // people named in full so far (for surname ambiguity)
+        seen_people.reserve(32);       // (one allocation for the usual article)
         // people the gazetteer does not know, named in full so far (their mention's token
         // range): a later surname or short form ("Simsek", "Al Jaber") is the same person
         std::vector<NamedPerson> named;
+        named.reserve(8);
+        GazKeep keep;  // the gazetteer match at i, asked once (pre-check, try_title, try_gazetteer)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
@@ -259,12 +289,22 @@ class EntitiesStage final : public Stage {
                         i = end;
                         continue;
                     }
+                // (neither a title nor a gazetteer name can start here: no mention to try)
+                const bool title_may = titles_ && title_may_start(d, s, i, keep);
+                if (!title_may && (!t.surf || !keep.at(d, i, s.te).len)) {
+                    if (std::size_t end = open_class(d, s, si, i, named); end > i) {
+                        i = end;
+                        continue;
+                    }
+                    ++i;
+                    continue;
+                }
                 // built in place (a Mention is large: moving one in costs more than
                 // dropping it again when nothing starts here); nothing below reads
                 // d.mentions while it is being built
                 Mention& m = d.mentions.emplace_back();
                 std::size_t next = i;
-                if (titles_ && try_title(d, s, i, m, next, seen_people)) {
+                if (title_may && try_title(d, s, i, m, next, seen_people, keep)) {
                     m.sentence = si;
                     finish(d, s, m);
                     if (m.kind == MentionKind::entity && m.part && m.part->kind == "person"_w &&
@@ -273,7 +313,7 @@ class EntitiesStage final : public Stage {
                     i = next;
                     continue;
                 }
-                if (try_gazetteer(d, s, i, m, next, seen_people)) {
+                if (try_gazetteer(d, s, i, m, next, seen_people, keep)) {
                     m.sentence = si;
                     finish(d, s, m);
                     i = next;
@@ -451,17 +491,23 @@ class EntitiesStage final : public Stage {
 
     // A role title starting at token j and ending at or before `end`: its length and
     // role. Memoised per token while the entities stage runs.
-    bool title_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                  std::uint32_t& role) const {
+    // (the common case, no title starting at j, inline)
+    [[gnu::always_inline]] bool title_at(const Doc& d, std::size_t j, std::size_t end,
+                                         std::size_t& len, std::uint32_t& role) const {
         if (!d.toks[j].role) return false;
-        if (d.tok_memo.size() != d.toks.size()) {
+        return title_at_memo(d, j, end, len, role);
+    }
+    bool title_at_memo(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                       std::uint32_t& role) const {
+        if (!d.tok_memo_gen) {
             len = title_len_at(d, j, end, role);
             return len != 0;
         }
         Doc::TokMemo& m = d.tok_memo[j];
         const auto key = static_cast<std::uint32_t>(end + 1);
-        if (m.title_end != key) {
+        if (m.gen != d.tok_memo_gen || m.title_end != key) {
             std::uint32_t r = 0;
+            m.gen = d.tok_memo_gen;
             m.title_end = key;
             m.title_len = static_cast<std::uint32_t>(title_len_at(d, j, end, r));
             m.title_role = r;
@@ -474,10 +520,21 @@ class EntitiesStage final : public Stage {
 
     // The qualifier in front of a title: a country/organisation/group (name,
     // adjective or metonym), optionally possessive.
-    bool qualifier_at(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
-                      const Surface*& qual) const {
+    // `keep`: where the gazetteer match at (j, end) may already be (try_gazetteer reads
+    // it there afterwards).
+    [[gnu::always_inline]] bool qualifier_at(const Doc& d, std::size_t j, std::size_t end,
+                                             std::size_t& len, const Surface*& qual,
+                                             GazKeep* keep = nullptr) const {
         if (!d.toks[j].surf) return false;  // no gazetteer surface starts here
-        const GazHit h = gaz_match(d, j, end);
+        return qualifier_match(d, j, end, len, qual, keep);
+    }
+    bool qualifier_match(const Doc& d, std::size_t j, std::size_t end, std::size_t& len,
+                         const Surface*& qual, GazKeep* keep) const {
+        if (keep) return qualifier_in(keep->at(d, j, end), d, j, end, len, qual);
+        return qualifier_in(gaz_match(d, j, end), d, j, end, len, qual);
+    }
+    static bool qualifier_in(const GazHit& h, const Doc& d, std::size_t j, std::size_t end,
+                             std::size_t& len, const Surface*& qual) {
         if (!h.len) return false;
         for (const Surface* s : h.hits) {
             // countries, organisations and groups (part_of gives them a participant)
@@ -664,10 +721,18 @@ class EntitiesStage final : public Stage {
     // person named earlier ("Al Jaber" after "Ambassador Mohammed Al Jaber"), or a name
     // introduced by what the person is ("former banker Mehmet Simsek"). Pushes the
     // mention and returns its end, or returns 0.
-    std::size_t open_class(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
-                           std::vector<NamedPerson>& named) const {
+    // (the test of the token inline: most tokens are lower-case words that no rule below
+    // takes)
+    [[gnu::always_inline]] std::size_t open_class(Doc& d, const Sentence& s, std::size_t si,
+                                                  std::size_t i,
+                                                  std::vector<NamedPerson>& named) const {
         const Token& t = d.toks[i];
-        if (t.kind != TokKind::word) return 0;
+        if (t.kind != TokKind::word || (!t.cap && !has(t, WPersonDescriptor))) return 0;
+        return open_class_at(d, s, si, i, named);
+    }
+    std::size_t open_class_at(Doc& d, const Sentence& s, std::size_t si, std::size_t i,
+                              std::vector<NamedPerson>& named) const {
+        const Token& t = d.toks[i];
         if (t.cap && !named.empty()) {
             if (std::size_t end = short_form(d, s, si, i, named); end > i) return end;
         }
@@ -837,8 +902,26 @@ class EntitiesStage final : public Stage {
                !((t.lex & LStopwordCap) && d.k->stopwords_cap.count(t.text));
     }
 
+    // Whether try_title can succeed at token i: after an optional "the"/"a"/"an", its first
+    // step needs a title, a gazetteer qualifier or a role modifier (else it returns false).
+    // A gazetteer name alone can open only as a qualifier, which a title or a role modifier
+    // must then follow.
+    bool title_may_start(const Doc& d, const Sentence& s, std::size_t i, GazKeep& keep) const {
+        std::size_t j = i;
+        if (d.toks[j].lower == "the"_w || d.toks[j].lower == "a"_w || d.toks[j].lower == "an"_w)
+            ++j;
+        if (j >= s.te) return false;
+        const Token& t = d.toks[j];
+        if (t.role || (t.lex & LRoleModifier)) return true;
+        std::size_t len = 0;
+        const Surface* q = nullptr;
+        if (!qualifier_at(d, j, s.te, len, q, &keep)) return false;
+        const std::size_t a = j + len;
+        return a < s.te && (d.toks[a].role || (d.toks[a].lex & LRoleModifier));
+    }
+
     bool try_title(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
-                   std::vector<int>& seen_people) const {
+                   std::vector<int>& seen_people, GazKeep& keep) const {
         const Knowledge& k = *d.k;
         std::size_t j = i;
         bool det = false;
@@ -854,10 +937,10 @@ class EntitiesStage final : public Stage {
             std::uint32_t tr0 = 0;
             if (title_at(d, j, s.te, tl0, tr0) && tl0 > 1) {
                 // a title that starts with an organisation ("Mossad chief", "CIA Director")
-                if (!qual_surface) qualifier_at(d, j, s.te, len, qual_surface);
+                if (!qual_surface) qualifier_at(d, j, s.te, len, qual_surface, &keep);
                 break;
             }
-            if (!qual_surface && qualifier_at(d, j, s.te, len, qual_surface)) {
+            if (!qual_surface && qualifier_at(d, j, s.te, len, qual_surface, &keep)) {
                 j += len;
                 continue;
             }
@@ -957,8 +1040,8 @@ class EntitiesStage final : public Stage {
             }
             break;
         }
-        const std::string role_text(
-            d.text.substr(d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b));
+        const std::string_view role_text = std::string_view(d.text).substr(
+            d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b);  // (no copy)
         const RoleRec& rr = k.roles[role];
         // "King Khalid International Airport", "Prince Sultan Air Base": a capitalised
         // facility noun ending the name (or right after it) names a place, not a person
@@ -1028,8 +1111,8 @@ class EntitiesStage final : public Stage {
                 m.person = person;
                 seen_people.push_back(person);
             } else {
-                const std::string nm(
-                    d.text.substr(d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b));
+                const std::string_view nm = std::string_view(d.text).substr(
+                    d.toks[title_e].b, d.toks[e - 1].e - d.toks[title_e].b);
                 m.part = d.own(nm, "person", role_text, qual ? qual->country : "");
             }
             next = e;
@@ -1109,16 +1192,18 @@ class EntitiesStage final : public Stage {
         m.kind = MentionKind::role_only;
         m.role_kind = rr.kind;
         m.role = static_cast<int>(role);
-        m.role_title = ascii_lower(role_text);
+        // (ascii_lower(role_text): the same bytes of the Doc's lower-case text)
+        m.role_title = std::string_view(d.lower).substr(d.toks[title_b].b,
+                                                        d.toks[title_e - 1].e - d.toks[title_b].b);
         if (qual) m.part = d.own(qual->name, qual->kind, "", qual->country);
         next = title_e;
         return true;
     }
 
     bool try_gazetteer(Doc& d, const Sentence& s, std::size_t i, Mention& m, std::size_t& next,
-                       std::vector<int>& seen_people) const {
+                       std::vector<int>& seen_people, GazKeep& keep) const {
         const Knowledge& k = *d.k;
-        const GazHit h = gaz_match(d, i, s.te);
+        const GazHit& h = keep.at(d, i, s.te);
         if (!h.len) return false;
         // "the U.N. nuclear watchdog", "the U.N. Security Council": a name that starts after
         // the determiner and runs on beyond "the U.N." is the one meant
@@ -1248,20 +1333,61 @@ class EntitiesStage final : public Stage {
 // a person named as a past holder of a title (`past_holder_words` opening the mention or
 // right before it) is no antecedent of a later "the sultan", "the two leaders" or "he".
 bool past_holder(const Doc& d, const Mention& p) {
-    const StrSet& w = d.k->past_holder_words;
-    if (w.count(d.toks[p.tb].lower)) return true;
+    // (past_holder_words by its WordSet bit: no hashing)
+    if (has(d.toks[p.tb], WPastHolderWord)) return true;
     const std::size_t sb = d.sents[p.sentence].tb;
     std::size_t b = p.tb;
     if (b > sb + 1 && d.toks[b - 1].lower == ","_w &&
         (d.toks[b - 2].lower == "predecessor"_w || d.toks[b - 2].lower == "predecessors"_w))
         return true;
     if (b > sb && d.toks[b - 1].lower == "the"_w) --b;
-    return b > sb && w.count(d.toks[b - 1].lower);
+    return b > sb && has(d.toks[b - 1], WPastHolderWord);
 }
 
 bool gender_ok(char want, char have) {
     return !want || !have || want == have;
 }
+
+// The tokens coreference's walks look at, in order (gathered by the segmenter into
+// Doc::the_at / Doc::pron_at during its lookup pass): the "the" tokens, and the tokens the
+// pronoun walk takes (words outside quotes that are pronouns, determiners or pair
+// quantifiers), and the capitalised words one or two tokens before a people noun (the
+// collective walk's).
+struct TheTokens {
+    const std::vector<std::uint32_t>& at;
+    const std::vector<std::uint32_t>& pron;
+    const std::vector<std::uint32_t>& caps;
+    std::size_t pc = 0;          // pronoun walk cursor
+    std::size_t ac = 0, cc = 0;  // `at` and `caps` cursors (see step)
+    explicit TheTokens(const Doc& d) : at(d.the_at), pron(d.pron_at), caps(d.cap_at) {}
+    // The first pronoun-walk token at or after t (SIZE_MAX: none); t never goes back.
+    std::size_t pron_from(std::size_t t) {
+        while (pc < pron.size() && pron[pc] < t) ++pc;
+        return pc < pron.size() ? pron[pc] : SIZE_MAX;
+    }
+    // The "the" tokens in the token range [b, e - 1) (e: the sentence's end, so a word of
+    // the sentence follows each).
+    struct Range {
+        const std::uint32_t *b, *e;
+        const std::uint32_t* begin() const { return b; }
+        const std::uint32_t* end() const { return e; }
+    };
+    Range in(std::size_t b, std::size_t e) { return step(at, ac, b, e - 1); }
+    // The same for the collective walk's capitalised words.
+    Range caps_in(std::size_t b, std::size_t e) { return step(caps, cc, b, e - 1); }
+    // The entries of `v` in [b, e), found from cursor `c` (the end of the range asked
+    // before: a walk asks sentence after sentence; a new walk starts again from 0).
+    static Range step(const std::vector<std::uint32_t>& v, std::size_t& c, std::size_t b,
+                      std::size_t e) {
+        if (c > 0 && v[c - 1] >= b) c = 0;  // (all entries before c must be < b)
+        while (c < v.size() && v[c] < b) ++c;
+        std::size_t h = c;
+        while (h < v.size() && v[h] < e) ++h;
+        const Range r{v.data() + c, v.data() + h};
+        c = h;
+        return r;
+    }
+};
 
 class CoreferenceStage final : public Stage {
   public:
@@ -1274,6 +1400,10 @@ class CoreferenceStage final : public Stage {
         metonyms_ = read_bool(n, "metonyms", true, sink);
     }
     std::vector<std::string> requires_before() const override { return {"entities"}; }
+    void bind(const Knowledge& k) override {
+        for (const PlaceRec& p : k.places)
+            if (p.kind == "site"sv) site_names_.insert(p.name);
+    }
 
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
@@ -1310,12 +1440,10 @@ class CoreferenceStage final : public Stage {
                 } else if (m.place) {
                     // "the Elysee said": a seat of government names its state; it is a place
                     // only after a locative preposition ("at the White House")
-                    for (const PlaceRec& p : k.places)
-                        if (p.kind == "site"sv && p.name == m.place->name) {
-                            m.place = nullptr;
-                            m.place_concrete = false;
-                            break;
-                        }
+                    if (site_names_.count(m.place->name)) {
+                        m.place = nullptr;
+                        m.place_concrete = false;
+                    }
                     continue;
                 }
                 if (!m.place) {
@@ -1332,7 +1460,8 @@ class CoreferenceStage final : public Stage {
             }
         // 1b. "Arab leaders", "European ministers": a collective adjective that starts the
         // name of the one organisation of that kind the article names ("the Arab League").
-        collective_mentions(d);
+        TheTokens thes{d};  // the tokens the walks below take
+        collective_mentions(d, thes);
         // 2. Role-only mentions ("the top US diplomat", "the Secretary").
         if (roles_) {
             for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
@@ -1357,13 +1486,15 @@ class CoreferenceStage final : public Stage {
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t < s.te; ++t) {
+            for (std::size_t t = thes.pron_from(s.tb); t < s.te; t = thes.pron_from(t + 1)) {
                 const Token& tok = d.toks[t];
-                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
-                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
+                // (the token tests first: the mention cursor only moves forward, so it
+                // can catch up at the few tokens that pass them)
                 if (tok.in_quote || tok.kind != TokKind::word ||
                     (!(tok.lex & (LPronoun | LDeterminer)) && !has(tok, WPairQuantifier)))
                     continue;
+                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
+                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // inside one
                 const auto pr =
                     (tok.lex & LPronoun) ? k.pronouns.find(tok.lower) : k.pronouns.end();
                 if (pr != k.pronouns.end()) {
@@ -1635,7 +1766,7 @@ class CoreferenceStage final : public Stage {
         // last (by name, not adjective), in this sentence or the one before
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.in(s.tb + 1, s.te)) {
                 // ("in the heart of the capital": that state's capital)
                 const bool capital = d.toks[t + 1].lower == "capital"_w;
                 if (d.toks[t].lower != "the"_w || (d.toks[t + 1].lower != "country"_w && !capital))
@@ -1674,7 +1805,7 @@ class CoreferenceStage final : public Stage {
         // sentence or the two before (a gazetteer place of kind city)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb + 1; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.in(s.tb + 1, s.te)) {
                 if (d.toks[t].lower != "the"sv || d.toks[t + 1].lower != "city"sv) continue;
                 if (!(d.toks[t - 1].lex & LPreposition)) continue;
                 if (t + 2 < s.te && d.toks[t + 2].cap) continue;  // "the city Aleppo"
@@ -1709,7 +1840,7 @@ class CoreferenceStage final : public Stage {
         // kind named last (lexicon state_nouns)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
+            for (const std::size_t t : thes.in(s.tb, s.te)) {
                 if (d.toks[t].lower != "the"_w || d.toks[t + 1].cap) continue;
                 const auto it = k.state_nouns.find(d.toks[t + 1].lower);
                 if (it == k.state_nouns.end()) continue;
@@ -1868,6 +1999,7 @@ class CoreferenceStage final : public Stage {
 
     std::size_t back_ = 4;
     bool pronouns_ = true, roles_ = true, metonyms_ = true;
+    StrSet site_names_;  // names of the gazetteer's places of kind "site" (seats of government)
 
     void set_prep(const Doc& d, const Sentence& s, Mention& m) const {
         if (m.tb > s.tb && (d.toks[m.tb - 1].lex & LPreposition)) {
@@ -1987,8 +2119,9 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
-    void collective_mentions(Doc& d) const {
+    void collective_mentions(Doc& d, TheTokens& thes) const {
         std::vector<const Participant*> orgs;
+        orgs.reserve(8);
         for (const Mention& m : d.mentions)
             if (m.part && m.part->kind == "organisation"_w &&
                 m.part->name.find(' ') != std::string::npos &&
@@ -2001,10 +2134,9 @@ class CoreferenceStage final : public Stage {
         std::size_t mi = 0;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t + 1 < s.te; ++t) {
-                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
-                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
+            for (const std::size_t t : thes.caps_in(s.tb, s.te)) {
                 const Token& w = d.toks[t];
+                if (w.kind != TokKind::word || !w.cap) continue;  // (tested again below)
                 // "Gulf Arab leaders", "Arab foreign ministers": one word may come between
                 std::size_t nt = t + 1;
                 if (!(d.toks[nt].lex & LPeopleNoun) && nt + 1 < s.te &&
@@ -2014,6 +2146,9 @@ class CoreferenceStage final : public Stage {
                 if (w.kind != TokKind::word || !w.cap || !(n.lex & LPeopleNoun) ||
                     !n.lower.ends_with("s") || n.cap)
                     continue;
+                // (after the token tests: the cursor only moves forward)
+                while (mi < d.mentions.size() && d.mentions[mi].te <= t) ++mi;
+                if (mi < d.mentions.size() && d.mentions[mi].tb <= t) continue;  // covered
                 // "Gulf Arab leaders": the compound starts at the word before
                 if (t > s.tb && d.toks[t - 1].kind == TokKind::word && d.toks[t - 1].cap) continue;
                 const Participant* found = nullptr;
@@ -2378,7 +2513,7 @@ class CoreferenceStage final : public Stage {
                     past_holder(d, p))
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
-                bool has = ascii_lower(p.part->role).find(m.role_title) != std::string::npos;
+                bool has = contains_lowered(p.part->role, m.role_title);  // (no lower-case copy)
                 if (!has && p.person >= 0)
                     for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
                         if ((!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)) &&

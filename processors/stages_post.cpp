@@ -2285,6 +2285,7 @@ class MergeStage final : public Stage {
             return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
         };
         std::vector<const Participant*> scratch;
+        scratch.reserve(16);
         auto ident = [&](const Candidate& c, std::string& key) {  // key's buffer is reused
             const bool sym = symmetric(c.ev.type);
             key.clear();
@@ -2310,8 +2311,11 @@ class MergeStage final : public Stage {
         // small codes for the type and the type+status of every candidate (equal strings,
         // equal codes) and a hash of every key, so the pair loops compare integers first
         std::vector<std::string_view> seen;
+        seen.reserve(16);  // (the types and statuses: one allocation)
         auto code = [&](std::string_view v) {
-            const auto it = std::find(seen.begin(), seen.end(), v);
+            // (same_word: inline, no memcmp call per comparison)
+            const auto it = std::find_if(seen.begin(), seen.end(),
+                                         [&](std::string_view x) { return same_word(x, v); });
             if (it != seen.end()) return static_cast<std::uint32_t>(it - seen.begin());
             seen.push_back(v);
             return static_cast<std::uint32_t>(seen.size() - 1);

@@ -15,9 +15,32 @@
 namespace herald::processors {
 
 std::size_t Doc::mention_from(std::size_t t) const {
-    auto it = std::lower_bound(mentions.begin(), mentions.end(), t,
+    // (callers mostly ask near the last answer: look a few mentions either side of it
+    // first; mentions are ordered by tb, so the first one starting at or after t is unique)
+    const std::size_t n = mentions.size();
+    const std::size_t h = mention_hint <= n ? mention_hint : n;
+    auto before = [&](std::size_t q) { return mentions[q].tb < t; };  // q < n
+    std::size_t lo = 0, hi = n;                                       // the answer lies in [lo, hi]
+    if (h == 0 || before(h - 1)) {
+        // at or after h: every mention before h starts before t
+        std::size_t q = h;
+        for (; q < n && q < h + 4; ++q)
+            if (!before(q)) return mention_hint = q;
+        if (q == n) return mention_hint = n;
+        lo = q;
+    } else {
+        // before h: mention h - 1 starts at or after t
+        std::size_t q = h - 1;
+        for (; q > 0 && q + 4 > h; --q)
+            if (before(q - 1)) return mention_hint = q;
+        if (q == 0) return mention_hint = 0;
+        hi = q;
+    }
+    auto it = std::lower_bound(mentions.begin() + static_cast<std::ptrdiff_t>(lo),
+                               mentions.begin() + static_cast<std::ptrdiff_t>(hi), t,
                                [](const Mention& m, std::size_t v) { return m.tb < v; });
-    return static_cast<std::size_t>(it - mentions.begin());
+    mention_hint = static_cast<std::size_t>(it - mentions.begin());
+    return mention_hint;
 }
 
 const std::vector<std::pair<std::string, StageFactory>>& stage_registry() {
@@ -241,6 +264,9 @@ class SegmentStage final : public Stage {
         d.sents.clear();
         d.toks.reserve(d.text.size() / 4 + 8);
         const auto* single = single_of_ == d.k ? &single_ : nullptr;
+        d.the_at.clear();
+        d.pron_at.clear();
+        d.cap_at.clear();
         for (std::size_t p = 0; p < d.para_norm.size(); ++p) {
             const std::size_t tb = d.toks.size();
             tokenize(d.text, d.lower, d.para_norm[p].first, d.para_norm[p].second, d.toks);
@@ -256,6 +282,19 @@ class SegmentStage final : public Stage {
                     continue;
                 }
                 t.in_quote = inq;
+                // the tokens coreference's walks take (Doc::the_at, pron_at, cap_at; all
+                // their words carry LCorefWalk)
+                if (!(t.lex & LCorefWalk)) continue;
+                if (t.kind == TokKind::word) {
+                    if (t.lower == "the"_w) d.the_at.push_back(static_cast<std::uint32_t>(i));
+                    if (!inq && ((t.lex & (LPronoun | LDeterminer)) || has(t, WPairQuantifier)))
+                        d.pron_at.push_back(static_cast<std::uint32_t>(i));
+                }
+                if (t.lex & LPeopleNoun)
+                    for (std::size_t c = i >= 2 ? i - 2 : 0; c < i; ++c)
+                        if (d.toks[c].kind == TokKind::word && d.toks[c].cap &&
+                            (d.cap_at.empty() || d.cap_at.back() < c))
+                            d.cap_at.push_back(static_cast<std::uint32_t>(c));
             }
             const std::size_t sb = d.sents.size();
             split_sentences(d.toks, tb, te, p, abbr_, d.sents);

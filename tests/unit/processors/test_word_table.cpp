@@ -138,6 +138,7 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         {&k->attendance_words, WAttendanceWord},
         {&k->venue_participles, WVenueParticiple},
         {&k->campaign_aspects, WCampaignAspect},
+        {&k->past_holder_words, WPastHolderWord},
     };
     // every member (as written and capitalised) and some words that are in no set
     std::string text =
