@@ -924,6 +924,14 @@ void time_reference_event(Doc& d, const Sentence& s, Candidate& c) {
     c.drop = true;
 }
 
+// A four-digit year token (checked by the caller) of a year the age limit no longer
+// reaches from the publication date `pub`: before last year, or last year after February.
+bool past_year(const Token& x, const CivilDate& pub) {
+    int year = 0;
+    for (const char ch : x.lower) year = year * 10 + (ch - '0');
+    return year >= 1900 && (year < pub.year - 1 || (year == pub.year - 1 && pub.month > 2));
+}
+
 // "China brokered the 2023 agreement between Iran and Saudi Arabia": brokering a deal
 // named by a past year (older than the age limit can reach) is background, no negotiation.
 void past_year_brokering(Doc& d, const Sentence& s, Candidate& c) {
@@ -938,10 +946,7 @@ void past_year_brokering(Doc& d, const Sentence& s, Candidate& c) {
             continue;
         }
         if (!has(d.toks[t + 1], WAgreementNoun)) return;
-        int year = 0;
-        for (const char ch : x.lower) year = year * 10 + (ch - '0');
-        if (year >= 1900 && (year < pub.year - 1 || (year == pub.year - 1 && pub.month > 2)))
-            c.drop = true;
+        if (past_year(x, pub)) c.drop = true;
         return;
     }
 }
@@ -972,10 +977,7 @@ void past_year_attack(Doc& d, const Sentence& s, Candidate& c) {
             if (x.kind != TokKind::word || (x.lex & LPreposition)) break;
             continue;
         }
-        int year = 0;
-        for (const char ch : x.lower) year = year * 10 + (ch - '0');
-        if (year >= 1900 && (year < pub.year - 1 || (year == pub.year - 1 && pub.month > 2)))
-            c.drop = true;
+        if (past_year(x, pub)) c.drop = true;
         return;
     }
 }

@@ -10,6 +10,7 @@
 #include "common/text.hpp"
 #include "common/time.hpp"
 #include "config/diagnostics.hpp"
+#include "config/reader.hpp"
 #include "processors/text.hpp"
 
 namespace herald::processors {
@@ -788,13 +789,13 @@ void load_precision(const std::string& path, Knowledge& k) {
     const YAML::Node drop = pr["drop"];
     if (drop && !drop.IsNull() && !drop.IsSequence()) sink.error(drop, "'drop' must be a list");
     if (drop && drop.IsSequence()) {
+        config::Reader read(sink);
+        // true / false, or -1 when the condition is not set
         auto flag = [&](const YAML::Node& n, const char* key) {
-            const YAML::Node v = n[key];
-            if (!v || v.IsNull()) return -1;
-            if (v.IsScalar() && (v.Scalar() == "true" || v.Scalar() == "false"))
-                return v.Scalar() == "true" ? 1 : 0;
-            sink.error(v, std::string("'") + key + "' must be true or false");
-            return -1;
+            if (!n[key] || n[key].IsNull()) return -1;
+            bool v = false;
+            read.boolean(n, key, v);
+            return v ? 1 : 0;
         };
         for (const auto& e : drop) {
             if (!e.IsMap()) {
@@ -815,15 +816,8 @@ void load_precision(const std::string& path, Knowledge& k) {
                 std::none_of(std::begin(kinds), std::end(kinds),
                              [&](const char* x) { return rule.actor_kind == x; }))
                 sink.error(e["actor_kind"], "unknown actor kind '" + rule.actor_kind + "'");
-            if (const YAML::Node t = e["targets"]; t && !t.IsNull()) {
-                int n = -1;
-                if (t.IsScalar() && !t.Scalar().empty() && t.Scalar().size() < 3 &&
-                    std::all_of(t.Scalar().begin(), t.Scalar().end(),
-                                [](char c) { return c >= '0' && c <= '9'; }))
-                    n = std::stoi(t.Scalar());
-                if (n < 0) sink.error(t, "'targets' must be a small non-negative number");
-                rule.targets = n;
-            }
+            if (e["targets"] && !e["targets"].IsNull())
+                read.integer(e, "targets", rule.targets, 0, 99);
             k.precision_drop.push_back(std::move(rule));
         }
     }

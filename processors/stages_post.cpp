@@ -1317,8 +1317,6 @@ class DatesStage final : public Stage {
         return false;
     }
 
-    // A meeting or statement with no place of its own happened where its
-    // person's (only) visit in this article took place.
     static void host_soil(Doc& d) {
         // "Crown Prince X received Rubio on Monday evening": a reception a head of state
         // or government gives (the verb's subject, a person of a state) with no place named
@@ -1340,6 +1338,8 @@ class DatesStage final : public Stage {
         }
     }
 
+    // A meeting or statement with no place of its own happened where its
+    // person's (only) visit in this article took place.
     void inherit_locations(Doc& d) const {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;
