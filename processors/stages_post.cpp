@@ -766,26 +766,10 @@ class DatesStage final : public Stage {
                             return true;
                     return false;
                 };
-                // "X, whose forces toppled Y on Dec. 8, said": a cue inside a comma-delimited
-                // aside opened by a subordinator or relative pronoun is the aside's
-                auto in_aside_before = [&](const Candidate* c) {
-                    if (c->tb < cue.te) return false;
-                    bool closed = false;
-                    for (std::size_t t = cue.te; t < c->tb && !closed; ++t)
-                        closed = d.toks[t].lower == ","_w;
-                    if (!closed) return false;
-                    bool sub = false;
-                    for (std::size_t t = cue.tb; t-- > d.sents[si].tb && t + 20 > cue.tb;) {
-                        const Token& w = d.toks[t];
-                        if (w.lower == ","_w) return sub;
-                        if (w.kind == TokKind::quote || w.lower == ";"_w) return false;
-                        if (w.lex & LSubordinator) sub = true;
-                    }
-                    return false;
-                };
                 if (best_tb == SIZE_MAX)
                     for (Candidate* c : cs) {
-                        if (anaphoric_after(c) || in_aside_before(c)) continue;
+                        if (anaphoric_after(c) || cue_in_aside(d, d.sents[si].tb, cue, c->tb))
+                            continue;
                         const std::size_t dist = c->tb >= cue.te
                                                      ? c->tb - cue.te
                                                      : (cue.tb >= c->te ? cue.tb - c->te + 100 : 0);
@@ -1111,6 +1095,26 @@ class DatesStage final : public Stage {
     // may be made elsewhere, nor visits, whose place is the destination).
     static bool occasion_follow_up(std::string_view type) {
         return type == "meeting"_w || type == "negotiation"_w || type == "agreement"_w;
+    }
+
+    // A cue inside a comma-delimited aside that a subordinator or relative pronoun opens,
+    // closed by a comma before the event at `event_tb`, is the aside's: "X, whose forces
+    // toppled Y on Dec. 8, said", "X, on his first visit since succeeding Y in 2020, was
+    // welcomed by Z".
+    static bool cue_in_aside(const Doc& d, std::size_t sent_tb, const Cue& cue,
+                             std::size_t event_tb) {
+        bool closed = false;
+        for (std::size_t t = cue.te; t < event_tb && !closed; ++t)
+            closed = d.toks[t].lower == ","_w;
+        if (!closed) return false;
+        bool sub = false;
+        for (std::size_t t = cue.tb; t-- > sent_tb && t + 20 > cue.tb;) {
+            const Token& w = d.toks[t];
+            if (w.lower == ","_w) return sub;
+            if (w.kind == TokKind::quote || w.lower == ";"_w) return false;
+            if (w.lex & LSubordinator) sub = true;
+        }
+        return false;
     }
 
     // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
@@ -1604,23 +1608,8 @@ class DatesStage final : public Stage {
                     return;
                 }
                 if (cue.te + 6 < c.tb) return;  // too far to date the event
-                // "X, on his first visit since succeeding Y in 2020, was welcomed by Z": a
-                // year inside a comma-delimited aside with a subordinator is the aside's
-                if (cue.te <= c.tb) {
-                    bool comma_after = false, sub = false;
-                    for (std::size_t t = cue.te; t < c.tb && !comma_after; ++t)
-                        comma_after = d.toks[t].lower == ","_w;
-                    for (std::size_t t = cue.tb;
-                         comma_after && t-- > d.sents[c.sentence].tb && t + 16 > cue.tb;) {
-                        const Token& w = d.toks[t];
-                        if (w.lower == ","_w) {
-                            if (sub) return;
-                            break;
-                        }
-                        if (w.kind != TokKind::word) break;
-                        if (w.lex & LSubordinator) sub = true;
-                    }
-                }
+                // "X, on his first visit since succeeding Y in 2020, was welcomed by Z"
+                if (cue_in_aside(d, d.sents[c.sentence].tb, cue, c.tb)) return;
                 if (cue.tb > c.te + 6) {
                     // "killed X in Baghdad in 2020": further on in the same clause still dates it
                     bool same_clause = cue.tb <= c.te + 10;
