@@ -2291,8 +2291,6 @@ class CoreferenceStage final : public Stage {
     }
 
     const Mention* last_of_kind(const Doc& d, std::size_t t, std::string_view kind) const {
-        const std::size_t si = d.toks.empty() ? 0 : 0;
-        (void)si;
         for (std::size_t q = d.mention_from(t); q-- > 0;) {
             const Mention& m = d.mentions[q];
             if (m.part && m.part->kind == kind) return &m;
