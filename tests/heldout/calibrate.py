@@ -24,7 +24,11 @@ a copy without extraction/precision.yaml, so the events are those before the pol
 --loso then judges candidate buckets (the --drop specs, or every bucket of >= --min events
 in the pool) by leaving one set out: in each fold the bucket is "chosen" when dropping it
 raises pooled F1 on the other sets (both annotations), and the fold's result is the F1
-change on the left-out set against gold and against gold_b.
+change on the left-out set against gold and against gold_b. "KEEP" marks a bucket chosen in
+most folds whose left-out set gains in most folds on both annotations and whose pooled F1
+rises on both; its cost on the developed sets is then checked with --drop on a full dump.
+--given SPEC ... takes a policy as applied (candidates are judged on top of it); a --drop
+candidate "A;B" is a policy of several rules.
 """
 import argparse
 import itertools
