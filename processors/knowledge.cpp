@@ -1049,8 +1049,10 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
                     st.by_next[toks[1]].push_back(si);
             }
             // longest first: the one-token surfaces come last in `all` too
-            for (auto& [next, list] : st.by_next)
+            for (auto& [next, list] : st.by_next) {
                 list.insert(list.end(), st.singles.begin(), st.singles.end());
+                if (!next.empty()) st.add_next_first(static_cast<unsigned char>(next[0]));
+            }
         }
         k->lex[ascii_lower(w)].surf.emplace_back(w, &st);
     }

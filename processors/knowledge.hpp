@@ -5,6 +5,7 @@
 // shared by all threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -83,12 +84,22 @@ struct SurfStart {
     // ones (each in `all` order)
     StrMap<std::vector<std::uint32_t>> by_next;
     std::vector<std::uint32_t> singles;  // the one-token surfaces
+    // the first bytes of the keys of by_next, a bit each: most next tokens ("the
+    // talks") start with none of them, and need no hash lookup
+    std::array<std::uint64_t, 4> next_first{};
+
+    void add_next_first(unsigned char c) { next_first[c >> 6] |= std::uint64_t{1} << (c & 63); }
+    bool may_be_next(std::string_view w) const {
+        if (w.empty()) return false;
+        const auto c = static_cast<unsigned char>(w[0]);
+        return (next_first[c >> 6] >> (c & 63)) & 1;
+    }
 
     // A subsequence of `all` holding every surface that can match when the
     // next token's text is `*next` (null: no next token).
     const std::vector<std::uint32_t>& candidates(const std::string_view* next) const {
         if (!split) return *all;
-        if (!next) return singles;
+        if (!next || !may_be_next(*next)) return singles;
         const auto it = by_next.find(*next);
         return it == by_next.end() ? singles : it->second;
     }
