@@ -105,6 +105,22 @@ struct SurfStart {
     }
 };
 
+// The role title phrases (Knowledge::role_phrases) starting with one lower-case word,
+// longest first, with the first bytes of their second words: where the next token starts
+// with none of them, only the one-word phrases at the end can match.
+struct RoleStart {
+    std::vector<std::uint32_t> phrases;  // indices into Knowledge::role_phrases
+    std::size_t singles_from = 0;        // phrases[singles_from, end) have one word
+    std::array<std::uint64_t, 4> second_first{};
+
+    void add_second_first(unsigned char c) { second_first[c >> 6] |= std::uint64_t{1} << (c & 63); }
+    bool may_be_second(std::string_view w) const {
+        if (w.empty()) return false;
+        const auto c = static_cast<unsigned char>(w[0]);
+        return (second_first[c >> 6] >> (c & 63)) & 1;
+    }
+};
+
 struct Phrase {  // lower-case token sequence; alternatives per slot; "*" = gap
     std::vector<std::vector<std::string>> slots;
 };
@@ -249,8 +265,8 @@ struct Knowledge {
         std::uint32_t role;
     };
     std::vector<RolePhrase> role_phrases;
-    StrMap<std::uint32_t> role_by_title;            // lower-case title or alias -> canonical role
-    StrMap<std::vector<std::uint32_t>> role_first;  // longest first
+    StrMap<std::uint32_t> role_by_title;  // lower-case title or alias -> canonical role
+    StrMap<RoleStart> role_first;         // by first word
 
     // ---- lexicon (config/extraction/lexicon.yaml)
     StrSet abbreviations;
@@ -327,7 +343,7 @@ struct Knowledge {
         std::uint32_t flags = 0;                           // Lex bits
         std::uint64_t sets = 0;                            // WordSet bits
         const std::vector<std::uint32_t>* trig = nullptr;  // trig_first entry
-        const std::vector<std::uint32_t>* role = nullptr;  // role_first entry
+        const RoleStart* role = nullptr;                   // role_first entry
         // surf_first entries whose key lower-cases to this word (case variants)
         std::vector<std::pair<std::string_view, const SurfStart*>> surf;
     };

@@ -174,8 +174,12 @@ bool is_office_noun(const Knowledge& k, std::string_view w) {
 // ending by `end`, with its canonical role; 0 when none starts there.
 std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint32_t& role) {
     if (!d.toks[j].role) return 0;
-    for (const std::uint32_t pi : *d.toks[j].role) {
-        const auto& p = d.k->role_phrases[pi];
+    const RoleStart& rs = *d.toks[j].role;
+    // (no longer phrase can match unless the next token starts like one's second word)
+    const std::size_t from =
+        j + 1 < end && rs.may_be_second(d.toks[j + 1].lower) ? 0 : rs.singles_from;
+    for (std::size_t x = from; x < rs.phrases.size(); ++x) {
+        const auto& p = d.k->role_phrases[rs.phrases[x]];
         if (j + p.toks.size() > end) continue;
         bool ok = true;
         for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
