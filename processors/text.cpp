@@ -441,13 +441,15 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
     };
     while (i < to) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c == ' ' || c == '\n') {
+        // (an ASCII letter, most tokens' start, goes to the word path with one test)
+        const bool letter = ascii_alpha(c);
+        if (!letter && (c == ' ' || c == '\n')) {
             space = true;
             ++i;
             continue;
         }
         std::size_t len = 1;
-        if (ascii_digit(c)) {
+        if (!letter && ascii_digit(c)) {
             // 1,200  1.3  2024-09-18 stays split at '-'; "8th" is a word.
             std::size_t j = i;
             while (j < to) {
@@ -470,10 +472,10 @@ void tokenize(std::string_view text, std::string_view lower, std::size_t from, s
             i = j;
             continue;
         }
-        if (word_cp(text, i, len)) {
+        if (letter || word_cp(text, i, len)) {
             std::size_t j = i + len;
             // Initialisms: U.S.  U.N.  U.S.A.
-            if (len == 1 && ascii_alpha(c) && j + 1 < to && text[j] == '.' &&
+            if (letter && j + 1 < to && text[j] == '.' &&
                 ascii_alpha(static_cast<unsigned char>(text[j + 1])) &&
                 (j + 2 >= to || text[j + 2] == '.')) {
                 while (j + 1 < to && text[j] == '.' &&
