@@ -58,6 +58,14 @@ const RoleSpan* role_on(const PersonRec& p, std::optional<std::int64_t> day) {
     return best;
 }
 
+// name.find_last_of(" -") without its memchr call per byte (a person's surname starts
+// after it): the offset of the last space or hyphen, or npos.
+std::size_t last_space_or_hyphen(std::string_view name) {
+    for (std::size_t q = name.size(); q-- > 0;)
+        if (name[q] == ' ' || name[q] == '-') return q;
+    return std::string_view::npos;
+}
+
 // A short list of surfaces kept inline (no allocation) unless it grows long.
 class SurfaceList {
   public:
@@ -1283,7 +1291,7 @@ class EntitiesStage final : public Stage {
             for (auto it = seen_people.rbegin(); it != seen_people.rend(); ++it) {
                 if (static_cast<std::size_t>(*it) == pidx) break;
                 const std::string& nm = k.people[static_cast<std::size_t>(*it)].name;
-                const std::size_t cut = nm.find_last_of(" -");
+                const std::size_t cut = last_space_or_hyphen(nm);
                 if (cut != std::string::npos &&
                     std::string_view(nm).substr(cut + 1) == d.toks[i].text) {
                     pidx = static_cast<std::size_t>(*it);
