@@ -108,8 +108,11 @@ TEST(Normalise, BlockScanStopsAtEveryOffset) {
             const Normalised n = normalise(in, 0, NormaliseOptions{});
             ASSERT_EQ(n.text, std::string(p, 'x') + want + tail) << p;
             ASSERT_EQ(n.map.size(), n.text.size() + 1);
-            for (std::size_t i = 0; i < n.text.size(); ++i)
-                if (n.text[i] == 'x' || n.text[i] == 'y') EXPECT_EQ(in[n.map[i]], n.text[i]) << p;
+            for (std::size_t i = 0; i < n.text.size(); ++i) {
+                if (n.text[i] == 'x' || n.text[i] == 'y') {
+                    EXPECT_EQ(in[n.map[i]], n.text[i]) << p;
+                }
+            }
             EXPECT_EQ(n.map[p + want.size()], p + stop.size()) << p;  // the first 'y'
         }
     }
