@@ -145,11 +145,21 @@ class Builder {
             });
         }
         for (std::uint32_t i = 0; i < k_.role_phrases.size(); ++i)
-            k_.role_first[k_.role_phrases[i].toks[0]].push_back(i);
-        for (auto& [key, v] : k_.role_first) {
+            k_.role_first[k_.role_phrases[i].toks[0]].phrases.push_back(i);
+        for (auto& [key, rs] : k_.role_first) {
+            auto& v = rs.phrases;
             std::stable_sort(v.begin(), v.end(), [&](std::uint32_t a, std::uint32_t b) {
                 return k_.role_phrases[a].toks.size() > k_.role_phrases[b].toks.size();
             });
+            rs.singles_from = v.size();
+            for (std::size_t x = 0; x < v.size(); ++x) {
+                const auto& toks = k_.role_phrases[v[x]].toks;
+                if (toks.size() == 1) {
+                    rs.singles_from = x;  // (the one-word phrases come last)
+                    break;
+                }
+                if (!toks[1].empty()) rs.add_second_first(static_cast<unsigned char>(toks[1][0]));
+            }
         }
     }
 
@@ -1049,8 +1059,10 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
                     st.by_next[toks[1]].push_back(si);
             }
             // longest first: the one-token surfaces come last in `all` too
-            for (auto& [next, list] : st.by_next)
+            for (auto& [next, list] : st.by_next) {
                 list.insert(list.end(), st.singles.begin(), st.singles.end());
+                if (!next.empty()) st.add_next_first(static_cast<unsigned char>(next[0]));
+            }
         }
         k->lex[ascii_lower(w)].surf.emplace_back(w, &st);
     }

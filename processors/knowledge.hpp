@@ -5,6 +5,7 @@
 // shared by all threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -83,14 +84,40 @@ struct SurfStart {
     // ones (each in `all` order)
     StrMap<std::vector<std::uint32_t>> by_next;
     std::vector<std::uint32_t> singles;  // the one-token surfaces
+    // the first bytes of the keys of by_next, a bit each: most next tokens ("the
+    // talks") start with none of them, and need no hash lookup
+    std::array<std::uint64_t, 4> next_first{};
+
+    void add_next_first(unsigned char c) { next_first[c >> 6] |= std::uint64_t{1} << (c & 63); }
+    bool may_be_next(std::string_view w) const {
+        if (w.empty()) return false;
+        const auto c = static_cast<unsigned char>(w[0]);
+        return (next_first[c >> 6] >> (c & 63)) & 1;
+    }
 
     // A subsequence of `all` holding every surface that can match when the
     // next token's text is `*next` (null: no next token).
     const std::vector<std::uint32_t>& candidates(const std::string_view* next) const {
         if (!split) return *all;
-        if (!next) return singles;
+        if (!next || !may_be_next(*next)) return singles;
         const auto it = by_next.find(*next);
         return it == by_next.end() ? singles : it->second;
+    }
+};
+
+// The role title phrases (Knowledge::role_phrases) starting with one lower-case word,
+// longest first, with the first bytes of their second words: where the next token starts
+// with none of them, only the one-word phrases at the end can match.
+struct RoleStart {
+    std::vector<std::uint32_t> phrases;  // indices into Knowledge::role_phrases
+    std::size_t singles_from = 0;        // phrases[singles_from, end) have one word
+    std::array<std::uint64_t, 4> second_first{};
+
+    void add_second_first(unsigned char c) { second_first[c >> 6] |= std::uint64_t{1} << (c & 63); }
+    bool may_be_second(std::string_view w) const {
+        if (w.empty()) return false;
+        const auto c = static_cast<unsigned char>(w[0]);
+        return (second_first[c >> 6] >> (c & 63)) & 1;
     }
 };
 
@@ -238,8 +265,8 @@ struct Knowledge {
         std::uint32_t role;
     };
     std::vector<RolePhrase> role_phrases;
-    StrMap<std::uint32_t> role_by_title;            // lower-case title or alias -> canonical role
-    StrMap<std::vector<std::uint32_t>> role_first;  // longest first
+    StrMap<std::uint32_t> role_by_title;  // lower-case title or alias -> canonical role
+    StrMap<RoleStart> role_first;         // by first word
 
     // ---- lexicon (config/extraction/lexicon.yaml)
     StrSet abbreviations;
@@ -316,7 +343,7 @@ struct Knowledge {
         std::uint32_t flags = 0;                           // Lex bits
         std::uint64_t sets = 0;                            // WordSet bits
         const std::vector<std::uint32_t>* trig = nullptr;  // trig_first entry
-        const std::vector<std::uint32_t>* role = nullptr;  // role_first entry
+        const RoleStart* role = nullptr;                   // role_first entry
         // surf_first entries whose key lower-cases to this word (case variants)
         std::vector<std::pair<std::string_view, const SurfStart*>> surf;
     };

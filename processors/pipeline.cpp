@@ -252,9 +252,10 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         auto start = [](const Candidate* c) {
             return c->evidence.empty() ? std::size_t{0} : c->evidence.front().start;
         };
-        std::stable_sort(kept.begin(), kept.end(), [&](const Candidate* a, const Candidate* b) {
-            return start(a) < start(b);
-        });
+        auto before = [&](const Candidate* a, const Candidate* b) { return start(a) < start(b); };
+        // (usually in order already: then no sort, and no temporary buffer for it)
+        if (!std::is_sorted(kept.begin(), kept.end(), before))
+            std::stable_sort(kept.begin(), kept.end(), before);
         std::vector<Event> out;
         out.reserve(kept.size());
         for (Candidate* c : kept) {

@@ -58,6 +58,14 @@ const RoleSpan* role_on(const PersonRec& p, std::optional<std::int64_t> day) {
     return best;
 }
 
+// name.find_last_of(" -") without its memchr call per byte (a person's surname starts
+// after it): the offset of the last space or hyphen, or npos.
+std::size_t last_space_or_hyphen(std::string_view name) {
+    for (std::size_t q = name.size(); q-- > 0;)
+        if (name[q] == ' ' || name[q] == '-') return q;
+    return std::string_view::npos;
+}
+
 // A short list of surfaces kept inline (no allocation) unless it grows long.
 class SurfaceList {
   public:
@@ -174,8 +182,12 @@ bool is_office_noun(const Knowledge& k, std::string_view w) {
 // ending by `end`, with its canonical role; 0 when none starts there.
 std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint32_t& role) {
     if (!d.toks[j].role) return 0;
-    for (const std::uint32_t pi : *d.toks[j].role) {
-        const auto& p = d.k->role_phrases[pi];
+    const RoleStart& rs = *d.toks[j].role;
+    // (no longer phrase can match unless the next token starts like one's second word)
+    const std::size_t from =
+        j + 1 < end && rs.may_be_second(d.toks[j + 1].lower) ? 0 : rs.singles_from;
+    for (std::size_t x = from; x < rs.phrases.size(); ++x) {
+        const auto& p = d.k->role_phrases[rs.phrases[x]];
         if (j + p.toks.size() > end) continue;
         bool ok = true;
         for (std::size_t q = 1; q < p.toks.size() && ok; ++q)
@@ -1279,7 +1291,7 @@ class EntitiesStage final : public Stage {
             for (auto it = seen_people.rbegin(); it != seen_people.rend(); ++it) {
                 if (static_cast<std::size_t>(*it) == pidx) break;
                 const std::string& nm = k.people[static_cast<std::size_t>(*it)].name;
-                const std::size_t cut = nm.find_last_of(" -");
+                const std::size_t cut = last_space_or_hyphen(nm);
                 if (cut != std::string::npos &&
                     std::string_view(nm).substr(cut + 1) == d.toks[i].text) {
                     pidx = static_cast<std::size_t>(*it);

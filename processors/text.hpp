@@ -95,6 +95,7 @@ void split_paragraphs_into(std::string_view text,
                            std::vector<std::pair<std::size_t, std::size_t>>& out);
 
 struct SurfStart;
+struct RoleStart;
 
 enum class TokKind : std::uint8_t { word, number, punct, quote, symbol };
 
@@ -113,7 +114,7 @@ struct Token {
     std::uint32_t b = 0, e = 0;  // byte range in the normalised text
     // Set by the segmenter from one lookup per token (null when none):
     const std::vector<std::uint32_t>* trig = nullptr;  // triggers starting here
-    const std::vector<std::uint32_t>* role = nullptr;  // role titles starting here
+    const RoleStart* role = nullptr;                   // role titles starting here
     const SurfStart* surf = nullptr;                   // gazetteer surfaces starting here
 };
 

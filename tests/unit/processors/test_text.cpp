@@ -95,6 +95,48 @@ TEST(Tokenize, PossessivesContractionsAndHyphens) {
     EXPECT_FALSE(toks[3].space_before);
 }
 
+// The normaliser's fast path scans plain ASCII 16 (or 8) bytes at a time: whatever stops
+// it (a second space, a tab, a control byte, a non-ASCII letter) is handled at every
+// offset inside and across the blocks, and the offsets stay those of the original.
+TEST(Normalise, BlockScanStopsAtEveryOffset) {
+    const std::vector<std::pair<std::string, std::string>> stops = {
+        {"  ", " "}, {" \t", " "}, {"\t", " "}, {"\x01", " "}, {"\xC3\xA9", "\xC3\xA9"}};
+    for (const auto& [stop, want] : stops) {
+        for (std::size_t p = 1; p <= 40; ++p) {
+            const std::string tail(37, 'y');
+            const std::string in = std::string(p, 'x') + stop + tail;
+            const Normalised n = normalise(in, 0, NormaliseOptions{});
+            ASSERT_EQ(n.text, std::string(p, 'x') + want + tail) << p;
+            ASSERT_EQ(n.map.size(), n.text.size() + 1);
+            for (std::size_t i = 0; i < n.text.size(); ++i) {
+                if (n.text[i] == 'x' || n.text[i] == 'y') {
+                    EXPECT_EQ(in[n.map[i]], n.text[i]) << p;
+                }
+            }
+            EXPECT_EQ(n.map[p + want.size()], p + stop.size()) << p;  // the first 'y'
+        }
+    }
+}
+
+// Word runs are found 16 bytes at a time: words of every length, with capitals, digits
+// and a non-ASCII letter inside, end where they should.
+TEST(Tokenize, LongWordsAcrossBlocks) {
+    for (std::size_t n = 1; n <= 40; ++n) {
+        std::string w1(n, 'a'), w2(n, 'b');
+        w1[n / 2] = 'Q';
+        w2[n - 1] = '7';
+        const std::string w3 = std::string(n, 'c') + "\xC3\xA9" + "dd";
+        const std::string t = "Zz" + w1 + ", " + w2 + " " + w3 + "'s.";
+        std::string l = t;
+        for (auto& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::vector<Token> toks;
+        tokenize(t, l, 0, t.size(), toks);
+        std::vector<std::string> words;
+        for (const auto& k : toks) words.emplace_back(k.text);
+        EXPECT_EQ(words, (std::vector<std::string>{"Zz" + w1, ",", w2, w3, "'s", "."})) << n;
+    }
+}
+
 TEST(Paragraphs, NonBlankTrimmedLines) {
     const std::string text = "  First para.  \n\n\tSecond\r\nThird\n   \n";
     const auto p = Pipeline::paragraphs(text);
