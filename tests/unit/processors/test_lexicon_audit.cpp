@@ -198,6 +198,8 @@ TEST(LexiconAudit, Proposal) {
         {"Egyptian President Omar Selim offered to mediate between Israel and Hamas on "
          "Monday.",
          "proposal", "occurred"},
+        {"Egypt introduced a draft resolution at the United Nations on Monday.", "proposal",
+         "occurred"},
         // negative controls: a drawn-up list, a speech made, a response delivered to a
         // proposal (why "deliver * proposal" was left out)
         {"Lebanon delivered its response to the proposal on Monday.", "proposal", nullptr},
@@ -219,6 +221,7 @@ TEST(LexiconAudit, Agreement) {
         {"Egypt and Jordan entered into an agreement on Monday.", "agreement", "occurred"},
         {"Egypt and Jordan came to an agreement on Monday.", "agreement", "occurred"},
         {"Egypt and Jordan nailed down a deal on Monday.", "agreement", "occurred"},
+        {"Egypt and Jordan arrived at an understanding on Monday.", "agreement", "occurred"},
         {"Israel and Hamas approved the ceasefire deal on Monday.", "agreement", "occurred"},
         {"Israel and Hamas embraced the ceasefire proposal on Monday.", "agreement", "occurred"},
         {"Israel and Hamas consented to a truce on Monday.", "agreement", "occurred"},
@@ -286,7 +289,6 @@ TEST(LexiconAudit, Aid) {
 
 TEST(LexiconAudit, Attack) {
     const Row rows[] = {
-        {"Israel bombarded Tyre on Monday.", "attack", "occurred"},
         {"Israel strafed Tyre on Monday.", "attack", "occurred"},
         {"Israel invaded Lebanon on Monday.", "attack", "occurred"},
         {"Israeli troops fired on protesters in Gaza on Monday.", "attack", "occurred"},
