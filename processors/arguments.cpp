@@ -740,10 +740,11 @@ void facilitate_sense(Doc& d, const Sentence& s, Candidate& c) {
     c.drop = true;
 }
 
-// "The Feb. 6 earthquake and its aftershocks killed 50,000 people": a kill verb whose
-// subject is a natural or accidental cause (`natural_causes`) is no attack.
+// "The Feb. 6 earthquake and its aftershocks killed 50,000 people", "Floods struck eastern
+// Libya": an attack verb whose subject is a natural or accidental cause (`natural_causes`)
+// is no attack.
 void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
-    if (!is(c, "attack"_w) || c.syntax != TrigSyntax::verb || !has(d.toks[c.tb], WKillVerb)) return;
+    if (!is(c, "attack"_w) || c.syntax != TrigSyntax::verb) return;
     for (std::size_t t = c.tb; t-- > s.tb && t + 9 > c.tb;) {
         const Token& x = d.toks[t];
         if (x.lower == ","_w || x.lower == ";"_w || x.kind == TokKind::quote ||

@@ -463,6 +463,13 @@ TEST(ArgumentFrames, ANaturalCauseThatKillsIsNoAttack) {
                                 "people in northern Lebanon."),
                         "attack")
                     .empty());
+    // any attack verb, not only a kill verb
+    EXPECT_TRUE(of_type(extract("Floods struck eastern Libya on Sunday, sweeping away whole "
+                                "districts of Derna."),
+                        "attack")
+                    .empty());
+    EXPECT_TRUE(of_type(extract("A powerful earthquake hit southern Lebanon on Monday."), "attack")
+                    .empty());
     // negative control: an attacker that kills
     EXPECT_FALSE(of_type(extract("Hezbollah fighters killed five people in northern Israel on "
                                  "Jan. 6."),
