@@ -890,6 +890,7 @@ class DatesStage final : public Stage {
         if (lede_)
             occasion_frames(d, {&past_perfect, &time_shift_before, &background,
                                 [&](const Sentence& s) { return sentence_day(d, s); }});
+        if (inherit_location_) dateline_host(d);
     }
 
   private:
@@ -1319,6 +1320,61 @@ class DatesStage final : public Stage {
         for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
             if (d.toks[t - 1].lower == "had"_w) return true;
         return false;
+    }
+
+    // "MOSCOW, Jan 17 (AP) -", "AMMAN -": the known city a story is datelined in (one
+    // place; "DAMASCUS/JERUSALEM" names two and gives none).
+    static const PlaceRec* dateline_city(const Doc& d) {
+        if (d.sents.empty()) return nullptr;
+        const Sentence& s = d.sents[0];
+        std::size_t t = s.tb;
+        std::string name;
+        while (t < s.te && t < s.tb + 3 && d.toks[t].kind == TokKind::word &&
+               d.toks[t].text.size() > 1 &&
+               std::none_of(d.toks[t].text.begin(), d.toks[t].text.end(),
+                            [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+            if (!name.empty()) name += ' ';
+            name += d.toks[t].text;
+            ++t;
+        }
+        if (name.empty() || t >= s.te || !in(d.toks[t].text, {",", "-"})) return nullptr;
+        for (const PlaceRec& p : d.k->places)
+            if (p.kind == "city"_w && iequals(p.name, name)) return &p;
+        return nullptr;
+    }
+
+    // "MOSCOW, Jan 17 - ... the two leaders held talks": a meeting, talks or agreement of
+    // the dateline's day with no place named, between a party of the dateline city's
+    // state (the host) and a foreign one, took place where the story is datelined. The
+    // dateline's day is a day the lede's own events carry; other days (the eve's talks
+    // elsewhere, background) keep no place.
+    static void dateline_host(Doc& d) {
+        const PlaceRec* city = dateline_city(d);
+        if (!city || city->country.empty()) return;
+        std::vector<std::string> lede_days;
+        for (const Candidate& c : d.cands)
+            if (c.sentence == 0 && !c.drop && c.ev.date) lede_days.push_back(*c.ev.date);
+        if (lede_days.empty()) return;
+        for (Candidate& c : d.cands) {
+            // (a phone call has no venue)
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w ||
+                !c.ev.date || !in(c.ev.type, {"meeting", "negotiation", "agreement"}) ||
+                c.ev.plover_mode == "phone"_w ||
+                std::find(lede_days.begin(), lede_days.end(), *c.ev.date) == lede_days.end())
+                continue;
+            bool host = false, guest = false;
+            for (const auto* lst : {&c.ev.actors, &c.ev.targets})
+                for (const Participant& p : *lst) {
+                    if (p.country.empty()) continue;
+                    if (p.country == city->country)
+                        host = host || p.kind == "person"_w || p.kind == "country"_w;
+                    else
+                        guest = true;
+                }
+            if (!host || !guest) continue;
+            c.ev.location = Place{city->name, city->country};
+            c.inherited_location = true;
+        }
     }
 
     static void host_soil(Doc& d) {
