@@ -1357,8 +1357,8 @@ class DatesStage final : public Stage {
         if (lede_days.empty()) return;
         for (Candidate& c : d.cands) {
             // (a phone call has no venue)
-            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w ||
-                !c.ev.date || !in(c.ev.type, {"meeting", "negotiation", "agreement"}) ||
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w || !c.ev.date ||
+                !in(c.ev.type, {"meeting", "negotiation", "agreement"}) ||
                 c.ev.plover_mode == "phone"_w ||
                 std::find(lede_days.begin(), lede_days.end(), *c.ev.date) == lede_days.end())
                 continue;

@@ -30,14 +30,6 @@ TEST(DatelineHost, LaterTalksOfTheDayAreInTheDatelineCity) {
     EXPECT_EQ(place_of(evs, "agreement", "Jordan"), "Amman");
 }
 
-TEST(DatelineHost, ADashDatelineAlsoCounts) {
-    const auto evs = extract(
-        "CAIRO - President Omar Selim and Secretary of State Peter Brandt signed a trade "
-        "agreement on Monday. The two leaders held talks before the signing.",
-        "2024-01-15T18:00:00Z");
-    EXPECT_EQ(place_of(evs, "meeting", "Omar Selim"), "Cairo");
-}
-
 TEST(DatelineHost, ControlTalksOfAnotherDayKeepNoPlace) {
     // the eve's talks were elsewhere ("a day after talks in ..."): another day, no place
     const auto evs = extract(
@@ -62,8 +54,9 @@ TEST(DatelineHost, ControlAPhoneCallHasNoVenue) {
         "President Omar Selim on Monday, and the United States signed an aid agreement with "
         "Egypt on Monday.",
         "2024-01-15T18:00:00Z");
-    const auto m = place_of(evs, "meeting", "Omar Selim");
-    EXPECT_NE(m, "Washington");
+    EXPECT_EQ(place_of(evs, "meeting", "Omar Selim"), "");
+    // (the agreement of the day, face to face, is placed)
+    EXPECT_EQ(place_of(evs, "agreement", "Egypt"), "Washington");
 }
 
 TEST(DatelineHost, ControlTwoPlaceDatelineGivesNone) {
