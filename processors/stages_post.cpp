@@ -890,7 +890,10 @@ class DatesStage final : public Stage {
         if (lede_)
             occasion_frames(d, {&past_perfect, &time_shift_before, &background,
                                 [&](const Sentence& s) { return sentence_day(d, s); }});
-        if (inherit_location_) dateline_host(d);
+        if (inherit_location_) {
+            dateline_host(d);
+            dateline_aid(d);
+        }
     }
 
   private:
@@ -1374,6 +1377,25 @@ class DatesStage final : public Stage {
             if (!host || !guest) continue;
             c.ev.location = Place{city->name, city->country};
             c.inherited_location = true;
+        }
+    }
+
+    // "BENGHAZI, Sept 13 - ... The UAE said it had dispatched two aircraft with food": aid
+    // that names no recipient (none in its clause, its sentence or the aid told before)
+    // goes to the state of the Middle East city the story is filed from, unless a donor
+    // is of that state.
+    static void dateline_aid(Doc& d) {
+        const PlaceRec* city = dateline_city(d);
+        if (!city || city->country.empty() || !city->mena) return;
+        const Participant* cp = d.k->country_of_code(city->country);
+        if (!cp) return;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.type != "aid"_w || !c.ev.targets.empty() ||
+                c.ev.actors.empty() ||
+                std::any_of(c.ev.actors.begin(), c.ev.actors.end(),
+                            [&](const Participant& a) { return a.country == city->country; }))
+                continue;
+            c.ev.targets.push_back(*cp);
         }
     }
 

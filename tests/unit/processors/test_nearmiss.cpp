@@ -1,6 +1,8 @@
 // Near misses on fresh text (tests/heldout/NEARMISS.md): the right event with the wrong
-// place. A meeting, talks or agreement of the dateline's day with no place named, between
-// a party of the dateline city's state and a foreign one, took place in the dateline city.
+// place or no recipient. A meeting, talks or agreement of the dateline's day with no place
+// named, between a party of the dateline city's state and a foreign one, took place in the
+// dateline city; aid that names no recipient goes to the state of the Middle East city the
+// story is filed from.
 // Sentences of our own on the fixture gazetteer (tests/unit/processors/data/gazetteer),
 // each with negative controls.
 #include <gtest/gtest.h>
@@ -65,6 +67,52 @@ TEST(DatelineHost, ControlTwoPlaceDatelineGivesNone) {
         "agreement on Monday. King Faris, who met Brandt separately, warned of a wider war.",
         "2024-01-15T18:00:00Z");
     EXPECT_EQ(place_of(evs, "meeting", "King Faris"), "");
+}
+
+// ---- aid with no recipient: the dateline's state
+
+std::vector<Participant> aid_targets(const std::vector<Event>& evs, const std::string& donor) {
+    for (const auto& e : of_type(evs, "aid"))
+        if (has(e.actors, donor)) return e.targets;
+    Participant none;
+    none.name = "<no event>";
+    return {none};
+}
+
+TEST(DatelineAid, UnnamedRecipientIsTheDatelineState) {
+    const auto evs = extract(
+        "BEIRUT, Jan 15 (Reuters) - Rescue teams searched the rubble of the flattened port "
+        "district on Monday. France said it had sent 40 tonnes of medical supplies.",
+        "2024-01-15T18:00:00Z", true);
+    const auto t = aid_targets(evs, "France");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t.front().country, "LBN");
+}
+
+TEST(DatelineAid, ControlANamedRecipientIsKept) {
+    const auto evs = extract(
+        "BEIRUT, Jan 15 (Reuters) - Rescue teams searched the rubble of the flattened port "
+        "district on Monday. France said it had sent 40 tonnes of medical supplies to Jordan.",
+        "2024-01-15T18:00:00Z", true);
+    const auto t = aid_targets(evs, "France");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t.front().country, "JOR");
+}
+
+TEST(DatelineAid, ControlADonorOfTheDatelineStateGetsNone) {
+    const auto evs = extract(
+        "CAIRO, Jan 15 (Reuters) - Rescue teams searched the rubble of the flattened district "
+        "on Monday. Egypt said it had sent 40 tonnes of medical supplies.",
+        "2024-01-15T18:00:00Z", true);
+    EXPECT_TRUE(aid_targets(evs, "Egypt").empty());
+}
+
+TEST(DatelineAid, ControlACityOutsideTheRegionGivesNone) {
+    const auto evs = extract(
+        "PARIS, Jan 15 (Reuters) - Rescue teams searched the rubble of the flattened district "
+        "on Monday. Qatar said it had sent 40 tonnes of medical supplies.",
+        "2024-01-15T18:00:00Z", true);
+    EXPECT_TRUE(aid_targets(evs, "Qatar").empty());
 }
 
 }  // namespace
