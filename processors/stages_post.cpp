@@ -891,8 +891,17 @@ class DatesStage final : public Stage {
             occasion_frames(d, {&past_perfect, &time_shift_before, &background,
                                 [&](const Sentence& s) { return sentence_day(d, s); }});
         if (inherit_location_) {
-            dateline_host(d);
-            dateline_aid(d);
+            // (the dateline is looked up only when some event could take it)
+            const bool placeless =
+                std::any_of(d.cands.begin(), d.cands.end(), [](const Candidate& c) {
+                    return !c.drop && ((!c.ev.location &&
+                                        in(c.ev.type, {"meeting", "negotiation", "agreement"})) ||
+                                       (c.ev.type == "aid"_w && c.ev.targets.empty()));
+                });
+            if (const PlaceRec* city = placeless ? dateline_city(d) : nullptr) {
+                dateline_host(d, *city);
+                dateline_aid(d, *city);
+            }
         }
     }
 
@@ -1351,9 +1360,9 @@ class DatesStage final : public Stage {
     // state (the host) and a foreign one, took place where the story is datelined. The
     // dateline's day is a day the lede's own events carry; other days (the eve's talks
     // elsewhere, background) keep no place.
-    static void dateline_host(Doc& d) {
-        const PlaceRec* city = dateline_city(d);
-        if (!city || city->country.empty()) return;
+    static void dateline_host(Doc& d, const PlaceRec& dl) {
+        const PlaceRec* city = &dl;
+        if (city->country.empty()) return;
         std::vector<std::string> lede_days;
         for (const Candidate& c : d.cands)
             if (c.sentence == 0 && !c.drop && c.ev.date) lede_days.push_back(*c.ev.date);
@@ -1384,9 +1393,9 @@ class DatesStage final : public Stage {
     // that names no recipient (none in its clause, its sentence or the aid told before)
     // goes to the state of the Middle East city the story is filed from, unless a donor
     // is of that state.
-    static void dateline_aid(Doc& d) {
-        const PlaceRec* city = dateline_city(d);
-        if (!city || city->country.empty() || !city->mena) return;
+    static void dateline_aid(Doc& d, const PlaceRec& dl) {
+        const PlaceRec* city = &dl;
+        if (city->country.empty() || !city->mena) return;
         const Participant* cp = d.k->country_of_code(city->country);
         if (!cp) return;
         for (Candidate& c : d.cands) {
