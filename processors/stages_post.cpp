@@ -890,6 +890,19 @@ class DatesStage final : public Stage {
         if (lede_)
             occasion_frames(d, {&past_perfect, &time_shift_before, &background,
                                 [&](const Sentence& s) { return sentence_day(d, s); }});
+        if (inherit_location_) {
+            // (the dateline is looked up only when some event could take it)
+            const bool placeless =
+                std::any_of(d.cands.begin(), d.cands.end(), [](const Candidate& c) {
+                    return !c.drop && ((!c.ev.location &&
+                                        in(c.ev.type, {"meeting", "negotiation", "agreement"})) ||
+                                       (c.ev.type == "aid"_w && c.ev.targets.empty()));
+                });
+            if (const PlaceRec* city = placeless ? dateline_city(d) : nullptr) {
+                dateline_host(d, *city);
+                dateline_aid(d, *city);
+            }
+        }
     }
 
   private:
@@ -1319,6 +1332,80 @@ class DatesStage final : public Stage {
         for (std::size_t t = c.tb; t > from && t + 3 > c.tb; --t)
             if (d.toks[t - 1].lower == "had"_w) return true;
         return false;
+    }
+
+    // "MOSCOW, Jan 17 (AP) -", "AMMAN -": the known city a story is datelined in (one
+    // place; "DAMASCUS/JERUSALEM" names two and gives none).
+    static const PlaceRec* dateline_city(const Doc& d) {
+        if (d.sents.empty()) return nullptr;
+        const Sentence& s = d.sents[0];
+        std::size_t t = s.tb;
+        std::string name;
+        while (t < s.te && t < s.tb + 3 && d.toks[t].kind == TokKind::word &&
+               d.toks[t].text.size() > 1 &&
+               std::none_of(d.toks[t].text.begin(), d.toks[t].text.end(),
+                            [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+            if (!name.empty()) name += ' ';
+            name += d.toks[t].text;
+            ++t;
+        }
+        if (name.empty() || t >= s.te || !in(d.toks[t].text, {",", "-"})) return nullptr;
+        for (const PlaceRec& p : d.k->places)
+            if (p.kind == "city"_w && iequals(p.name, name)) return &p;
+        return nullptr;
+    }
+
+    // "MOSCOW, Jan 17 - ... the two leaders held talks": a meeting, talks or agreement of
+    // the dateline's day with no place named, between a party of the dateline city's
+    // state (the host) and a foreign one, took place where the story is datelined. The
+    // dateline's day is a day the lede's own events carry; other days (the eve's talks
+    // elsewhere, background) keep no place.
+    static void dateline_host(Doc& d, const PlaceRec& dl) {
+        const PlaceRec* city = &dl;
+        if (city->country.empty()) return;
+        std::vector<std::string> lede_days;
+        for (const Candidate& c : d.cands)
+            if (c.sentence == 0 && !c.drop && c.ev.date) lede_days.push_back(*c.ev.date);
+        if (lede_days.empty()) return;
+        for (Candidate& c : d.cands) {
+            // (a phone call has no venue)
+            if (c.drop || c.carrier || c.ev.location || c.ev.status != "occurred"_w || !c.ev.date ||
+                !in(c.ev.type, {"meeting", "negotiation", "agreement"}) ||
+                c.ev.plover_mode == "phone"_w ||
+                std::find(lede_days.begin(), lede_days.end(), *c.ev.date) == lede_days.end())
+                continue;
+            bool host = false, guest = false;
+            for (const auto* lst : {&c.ev.actors, &c.ev.targets})
+                for (const Participant& p : *lst) {
+                    if (p.country.empty()) continue;
+                    if (p.country == city->country)
+                        host = host || p.kind == "person"_w || p.kind == "country"_w;
+                    else
+                        guest = true;
+                }
+            if (!host || !guest) continue;
+            c.ev.location = Place{city->name, city->country};
+            c.inherited_location = true;
+        }
+    }
+
+    // "BENGHAZI, Sept 13 - ... The UAE said it had dispatched two aircraft with food": aid
+    // that names no recipient (none in its clause, its sentence or the aid told before)
+    // goes to the state of the Middle East city the story is filed from, unless a donor
+    // is of that state.
+    static void dateline_aid(Doc& d, const PlaceRec& dl) {
+        const PlaceRec* city = &dl;
+        if (city->country.empty() || !city->mena) return;
+        const Participant* cp = d.k->country_of_code(city->country);
+        if (!cp) return;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.type != "aid"_w || !c.ev.targets.empty() ||
+                c.ev.actors.empty() ||
+                std::any_of(c.ev.actors.begin(), c.ev.actors.end(),
+                            [&](const Participant& a) { return a.country == city->country; }))
+                continue;
+            c.ev.targets.push_back(*cp);
+        }
     }
 
     static void host_soil(Doc& d) {
