@@ -3,11 +3,13 @@
 
 Usage:
   run_heldout.py --scorer SCORE_EVENTS.py --gold GOLD.json --articles DIR --min-f1 X
-                 [--failure-doc PATH] -- CMD ...
+                 [--failure-doc PATH] [--blind] -- CMD ...
 
 CMD is the extractor command with the scorer's placeholders ({file} {published}
 {title} {url}). Exits 77 (CTest skip) when the shared scorer is not beside the
 checkout, 1 when the overall F1 is below --min-f1 or the scorer fails, else 0.
+With --blind only the scores are printed (per type and overall), never the scorer's
+false-positive and missed-event lines, so a blind set stays blind in test logs.
 """
 import argparse
 import os
@@ -26,6 +28,8 @@ def main():
     ap.add_argument("--min-f1", type=float, required=True)
     ap.add_argument("--failure-doc", default="tests/heldout/README.md",
                     help="where the set's known failure classes are listed (for the FAIL message)")
+    ap.add_argument("--blind", action="store_true",
+                    help="print scores only (no FP/MISS lines): the set is kept blind")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -40,11 +44,12 @@ def main():
             print(f"error: {what} {path} is missing")
             return 1
 
-    argv = [sys.executable, a.scorer, "--gold", a.gold, "--articles", a.articles,
-            "--verbose", "--"] + cmd
+    argv = [sys.executable, a.scorer, "--gold", a.gold, "--articles", a.articles]
+    argv += ([] if a.blind else ["--verbose"]) + ["--"] + cmd
     res = subprocess.run(argv, capture_output=True, text=True)
     sys.stdout.write(res.stdout)
-    sys.stderr.write(res.stderr)
+    if not a.blind:
+        sys.stderr.write(res.stderr)
     if res.returncode != 0:
         print(f"error: scorer exited with {res.returncode}")
         return 1
