@@ -716,9 +716,9 @@ class DatesStage final : public Stage {
             std::size_t lj = li;
             while (lj < live.size() && live[lj]->sentence == si) ++lj;
             const std::span<Candidate* const> cs(live.data() + li, lj - li);
+            if (cs.empty()) continue;  // (a sentence's cues only date its own candidates)
             std::vector<Cue> cues = scan(d, d.sents[si]);
             drop_dateline(d, d.sents[si], cues);
-            if (cs.empty()) continue;
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
                 // else the nearest one after it ("On Monday, X met Y").
