@@ -2284,6 +2284,26 @@ void append_keys(std::string& out, std::initializer_list<const std::vector<Parti
     }
 }
 
+// A hash of pkey(p): equal keys, equal hashes (no string built).
+std::uint64_t pkey_hash(const Participant& p) {
+    const std::uint64_t h = word_hash(p.kind);
+    return (h ^ word_hash(pkey_value(p))) * 0x9E3779B97F4A7C15ULL + (h >> 7);
+}
+
+// Folds the sorted, distinct pkey_hash()es of some lists into `sig` (as append_keys
+// appends the sorted, distinct keys): equal key sets, equal contributions.
+std::uint64_t fold_keys(std::uint64_t sig,
+                        std::initializer_list<const std::vector<Participant>*> lists,
+                        std::vector<std::uint64_t>& scratch) {
+    scratch.clear();
+    for (const auto* v : lists)
+        for (const auto& p : *v) scratch.push_back(pkey_hash(p));
+    std::sort(scratch.begin(), scratch.end());
+    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+    for (const std::uint64_t h : scratch) sig = (sig ^ h) * 0xFF51AFD7ED558CCDULL;
+    return (sig ^ (sig >> 29)) + 0x632BE59BD9B4E019ULL;  // (the end of a section)
+}
+
 bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
@@ -2319,6 +2339,21 @@ void absorb(Candidate& into, Candidate& from) {
     for (auto& m : from.mediators) into.mediators.push_back(m);
     from.drop = true;
 }
+
+// Small integer codes for a few distinct words (event types, statuses): equal words,
+// equal codes. (same_word: inline, no memcmp call per comparison)
+class WordCodes {
+  public:
+    std::uint32_t of(std::string_view w) {
+        for (std::size_t i = 0; i < seen_.size(); ++i)
+            if (same_word(seen_[i], w)) return static_cast<std::uint32_t>(i);
+        seen_.push_back(w);
+        return static_cast<std::uint32_t>(seen_.size() - 1);
+    }
+
+  private:
+    SmallVec<std::string_view, 16> seen_;
+};
 
 // One side of an event's participants (for symmetric types both sides), as
 // views: nothing is copied.
@@ -2384,38 +2419,56 @@ class MergeStage final : public Stage {
         const std::size_t n = d.cands.size();
         std::vector<std::string>& ids = d.merge_ids;
         if (ids.size() < n) ids.resize(n);
-        // small codes for the type and the type+status of every candidate (equal strings,
-        // equal codes) and a hash of every key, so the pair loops compare integers first
-        std::vector<std::string_view> seen;
-        seen.reserve(16);  // (the types and statuses: one allocation)
-        auto code = [&](std::string_view v) {
-            // (same_word: inline, no memcmp call per comparison)
-            const auto it = std::find_if(seen.begin(), seen.end(),
-                                         [&](std::string_view x) { return same_word(x, v); });
-            if (it != seen.end()) return static_cast<std::uint32_t>(it - seen.begin());
-            seen.push_back(v);
-            return static_cast<std::uint32_t>(seen.size() - 1);
-        };
-        std::vector<std::uint32_t> type_code(n), status_code(n);
-        std::vector<std::size_t> id_hash(n);
+        // small codes for the type and the status of every live candidate (equal strings,
+        // equal codes; a dead one's never equals a live one's), so the pair loops compare
+        // integers first
+        constexpr std::uint32_t kDead = UINT32_MAX;
+        WordCodes types, statuses;
+        std::vector<std::uint32_t> type_code(n, kDead), status_code(n, kDead);
+        // A signature of every live candidate's identity key (ident(): equal keys, equal
+        // signatures), from hashes of its participants' keys: the keys themselves are built
+        // only for candidates that share a signature with another.
+        std::vector<std::uint64_t> sig(n), hashes;
+        hashes.reserve(16);
+        std::vector<std::uint32_t> by_sig;  // the live candidates by signature, then index
+        by_sig.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
-            type_code[i] = code(d.cands[i].ev.type);
-            status_code[i] = code(d.cands[i].ev.status);
-            if (!live(d.cands[i])) continue;
-            ident(d.cands[i], ids[i]);
-            id_hash[i] = word_hash(ids[i]);
+            const Candidate& c = d.cands[i];
+            if (!live(c)) continue;
+            type_code[i] = types.of(c.ev.type);
+            status_code[i] = statuses.of(c.ev.status);
+            std::uint64_t h = (std::uint64_t{type_code[i]} << 32) | status_code[i];
+            if (symmetric(c.ev.type)) {
+                h = fold_keys(h, {&c.ev.actors, &c.ev.targets, &c.mediators}, hashes);
+            } else {
+                h = fold_keys(h, {&c.ev.actors}, hashes);
+                if (c.ev.type != "statement"_w) h = fold_keys(h, {&c.ev.targets}, hashes);
+            }
+            sig[i] = h;
+            by_sig.push_back(static_cast<std::uint32_t>(i));
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            Candidate& a = d.cands[i];
-            if (!live(a)) continue;
-            for (std::size_t j = i + 1; j < n; ++j) {
-                Candidate& b = d.cands[j];
-                if (id_hash[i] != id_hash[j] || !live(b) || ids[i] != ids[j] || !dates_ok(a, b))
-                    continue;
-                if (!same_place(a.ev.location, b.ev.location) &&
-                    !(a.inherited_location || b.inherited_location))
-                    continue;
-                absorb(a, b);
+        std::sort(by_sig.begin(), by_sig.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return sig[x] != sig[y] ? sig[x] < sig[y] : x < y;
+        });
+        // Candidates with equal keys fold into the first of them. Only candidates of one
+        // signature can share a key, and absorb() touches only the pair, so the groups are
+        // worked one after the other (in candidate order within one, as a loop over all
+        // pairs would).
+        for (std::size_t g = 0, h = 0; g < by_sig.size(); g = h) {
+            for (h = g + 1; h < by_sig.size() && sig[by_sig[h]] == sig[by_sig[g]];) ++h;
+            if (h - g < 2) continue;
+            for (std::size_t x = g; x < h; ++x) ident(d.cands[by_sig[x]], ids[by_sig[x]]);
+            for (std::size_t x = g; x < h; ++x) {
+                Candidate& a = d.cands[by_sig[x]];
+                if (!live(a)) continue;
+                for (std::size_t y = x + 1; y < h; ++y) {
+                    Candidate& b = d.cands[by_sig[y]];
+                    if (!live(b) || ids[by_sig[x]] != ids[by_sig[y]] || !dates_ok(a, b)) continue;
+                    if (!same_place(a.ev.location, b.ev.location) &&
+                        !(a.inherited_location || b.inherited_location))
+                        continue;
+                    absorb(a, b);
+                }
             }
         }
         if (!subsume_) return;
