@@ -2071,6 +2071,8 @@ class RegionStage final : public Stage {
             (k.country_in_region(cc) ? mena : other) += 1;
         }
         const bool article_mena = article_ && mena >= 3 && mena >= other;
+        // per sentence: -1 not looked at yet, else whether it names the region
+        std::vector<signed char> sentence_in(d.sents.size(), -1);
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             bool in = false;
@@ -2081,24 +2083,9 @@ class RegionStage final : public Stage {
                 if (k.country_in_region(p.country)) in = true;
             if (c.ev.location && k.country_in_region(c.ev.location->country)) in = true;
             if (!in && words_) {
-                const Sentence& s = d.sents[c.sentence];
-                for (std::size_t mi = d.mention_from(s.tb);
-                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
-                    const Mention& m = d.mentions[mi];
-                    if ((m.part && k.country_in_region(m.part->country)) ||
-                        (m.place && k.country_in_region(m.place->country)))
-                        in = true;
-                }
-                for (std::size_t t = s.tb; t < s.te && !in; ++t) {
-                    if (!(d.toks[t].lex & LRegionFirst)) continue;
-                    const auto it = k.region_first.find(d.toks[t].lower);
-                    if (it == k.region_first.end()) continue;
-                    for (const std::uint32_t ri : it->second)
-                        if (match_words(d, t, s.te, k.region_words[ri])) {
-                            in = true;
-                            break;
-                        }
-                }
+                signed char& memo = sentence_in[c.sentence];
+                if (memo < 0) memo = sentence_in_region(d, d.sents[c.sentence]) ? 1 : 0;
+                in = memo == 1;
             }
             if (!in && article_mena && c.ev.category == "diplomacy"_w &&
                 (!c.ev.location || k.country_in_region(c.ev.location->country))) {
@@ -2114,6 +2101,26 @@ class RegionStage final : public Stage {
   private:
     bool words_ = true;
     bool article_ = true;
+
+    // A sentence names the region: a state or place of it, or one of its words.
+    static bool sentence_in_region(const Doc& d, const Sentence& s) {
+        const Knowledge& k = *d.k;
+        for (std::size_t mi = d.mention_from(s.tb);
+             mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+            const Mention& m = d.mentions[mi];
+            if ((m.part && k.country_in_region(m.part->country)) ||
+                (m.place && k.country_in_region(m.place->country)))
+                return true;
+        }
+        for (std::size_t t = s.tb; t < s.te; ++t) {
+            if (!(d.toks[t].lex & LRegionFirst)) continue;
+            const auto it = k.region_first.find(d.toks[t].lower);
+            if (it == k.region_first.end()) continue;
+            for (const std::uint32_t ri : it->second)
+                if (match_words(d, t, s.te, k.region_words[ri])) return true;
+        }
+        return false;
+    }
 };
 
 // ---------------------------------------------------------------- merge
