@@ -2296,23 +2296,29 @@ void append_keys(std::string& out, std::initializer_list<const std::vector<Parti
     }
 }
 
-// A hash of pkey(p): equal keys, equal hashes (no string built).
+// A hash of pkey(p): equal keys, equal hashes (no string built; the kind, one of a
+// few words, by its length and first letter).
 std::uint64_t pkey_hash(const Participant& p) {
-    const std::uint64_t h = word_hash(p.kind);
-    return (h ^ word_hash(pkey_value(p))) * 0x9E3779B97F4A7C15ULL + (h >> 7);
+    const std::uint64_t kind =
+        p.kind.empty() ? 0 : (p.kind.size() << 8 | static_cast<unsigned char>(p.kind[0]));
+    return (word_hash(pkey_value(p)) ^ kind) * 0x9E3779B97F4A7C15ULL;
 }
 
 // Folds the sorted, distinct pkey_hash()es of some lists into `sig` (as append_keys
 // appends the sorted, distinct keys): equal key sets, equal contributions.
 std::uint64_t fold_keys(std::uint64_t sig,
-                        std::initializer_list<const std::vector<Participant>*> lists,
-                        std::vector<std::uint64_t>& scratch) {
-    scratch.clear();
+                        std::initializer_list<const std::vector<Participant>*> lists) {
+    SmallVec<std::uint64_t, 16> hashes;  // (a few: sorted by insertion)
     for (const auto* v : lists)
-        for (const auto& p : *v) scratch.push_back(pkey_hash(p));
-    std::sort(scratch.begin(), scratch.end());
-    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
-    for (const std::uint64_t h : scratch) sig = (sig ^ h) * 0xFF51AFD7ED558CCDULL;
+        for (const auto& p : *v) {
+            const std::uint64_t h = pkey_hash(p);
+            hashes.push_back(h);
+            std::size_t i = hashes.size() - 1;
+            for (; i > 0 && hashes[i - 1] > h; --i) hashes[i] = hashes[i - 1];
+            hashes[i] = h;
+        }
+    for (std::size_t i = 0; i < hashes.size(); ++i)
+        if (i == 0 || hashes[i] != hashes[i - 1]) sig = (sig ^ hashes[i]) * 0xFF51AFD7ED558CCDULL;
     return (sig ^ (sig >> 29)) + 0x632BE59BD9B4E019ULL;  // (the end of a section)
 }
 
@@ -2356,7 +2362,7 @@ void absorb(Candidate& into, Candidate& from) {
 // equal codes. (same_word: inline, no memcmp call per comparison)
 class WordCodes {
   public:
-    std::uint32_t of(std::string_view w) {
+    [[gnu::always_inline]] std::uint32_t of(std::string_view w) {
         for (std::size_t i = 0; i < seen_.size(); ++i)
             if (same_word(seen_[i], w)) return static_cast<std::uint32_t>(i);
         seen_.push_back(w);
@@ -2440,8 +2446,7 @@ class MergeStage final : public Stage {
         // A signature of every live candidate's identity key (ident(): equal keys, equal
         // signatures), from hashes of its participants' keys: the keys themselves are built
         // only for candidates that share a signature with another.
-        std::vector<std::uint64_t> sig(n), hashes;
-        hashes.reserve(16);
+        std::vector<std::uint64_t> sig(n);
         std::vector<std::uint32_t> by_sig;  // the live candidates by signature, then index
         by_sig.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
@@ -2451,10 +2456,10 @@ class MergeStage final : public Stage {
             status_code[i] = statuses.of(c.ev.status);
             std::uint64_t h = (std::uint64_t{type_code[i]} << 32) | status_code[i];
             if (symmetric(c.ev.type)) {
-                h = fold_keys(h, {&c.ev.actors, &c.ev.targets, &c.mediators}, hashes);
+                h = fold_keys(h, {&c.ev.actors, &c.ev.targets, &c.mediators});
             } else {
-                h = fold_keys(h, {&c.ev.actors}, hashes);
-                if (c.ev.type != "statement"_w) h = fold_keys(h, {&c.ev.targets}, hashes);
+                h = fold_keys(h, {&c.ev.actors});
+                if (c.ev.type != "statement"_w) h = fold_keys(h, {&c.ev.targets});
             }
             sig[i] = h;
             by_sig.push_back(static_cast<std::uint32_t>(i));
