@@ -158,6 +158,7 @@ class ModalityStage final : public Stage {
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
+                if (!has(d.toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
                 if (has(d.toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
                     in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
