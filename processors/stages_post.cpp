@@ -717,13 +717,14 @@ class DatesStage final : public Stage {
             return a->sentence < b->sentence;
         });
         std::size_t li = 0;
+        std::vector<Cue> cues;  // (one buffer for all sentences)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
             while (lj < live.size() && live[lj]->sentence == si) ++lj;
             const std::span<Candidate* const> cs(live.data() + li, lj - li);
             if (cs.empty()) continue;  // (a sentence's cues only date its own candidates)
-            std::vector<Cue> cues = scan(d, d.sents[si]);
+            scan(d, d.sents[si], cues);
             drop_dateline(d, d.sents[si], cues);
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
@@ -1156,7 +1157,8 @@ class DatesStage final : public Stage {
     // The one past day a sentence names, if it names exactly one.
     std::optional<std::int64_t> sentence_day(const Doc& d, const Sentence& s) const {
         std::optional<std::int64_t> day;
-        std::vector<Cue> cues = scan(d, s);
+        std::vector<Cue> cues;
+        scan(d, s, cues);
         drop_dateline(d, s, cues);
         for (const Cue& cue : cues) {
             std::optional<std::int64_t> x;
@@ -1452,15 +1454,15 @@ class DatesStage final : public Stage {
             bool ambiguous = false;
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
-                bool shares = false;
                 // (a visiting person, or a group's delegation: "the Houthi delegation
                 // arrived in Riyadh ... the prince received the delegation")
-                for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"_w || a.kind == "group"_w)
-                        for (const auto* lst : {&c.ev.actors, &c.ev.targets})
-                            for (const auto& p : *lst)
-                                if (p.name == a.name) shares = true;
-                if (!shares) continue;
+                auto named = [&](const Participant& a) {
+                    if (a.kind != "person"_w && a.kind != "group"_w) return false;
+                    auto same = [&](const Participant& p) { return p.name == a.name; };
+                    return std::any_of(c.ev.actors.begin(), c.ev.actors.end(), same) ||
+                           std::any_of(c.ev.targets.begin(), c.ev.targets.end(), same);
+                };
+                if (std::none_of(v.ev.actors.begin(), v.ev.actors.end(), named)) continue;
                 if (loc && loc->country != v.ev.location->country) ambiguous = true;
                 if (!loc) loc = v.ev.location;
             }
@@ -1471,13 +1473,14 @@ class DatesStage final : public Stage {
         }
     }
 
-    std::vector<Cue> scan(const Doc& d, const Sentence& s) const {
+    // The date cues of a sentence, in `out` (cleared first; its buffer is reused).
+    void scan(const Doc& d, const Sentence& s, std::vector<Cue>& out) const {
         const Knowledge& k = *d.k;
-        std::vector<Cue> out;
+        out.clear();
         for (std::size_t t = s.tb; t < s.te; ++t) {
             const Token& tok = d.toks[t];
+            if (!(tok.lex & LDateWord) && tok.kind != TokKind::number) continue;  // (most)
             if (tok.in_quote) continue;
-            if (!(tok.lex & LDateWord) && tok.kind != TokKind::number) continue;
             const std::string_view lw = tok.lower;
             const std::string_view prev = t > s.tb ? d.toks[t - 1].lower : std::string_view();
             const std::string_view next = t + 1 < s.te ? d.toks[t + 1].lower : std::string_view();
@@ -1673,7 +1676,6 @@ class DatesStage final : public Stage {
                 }
             }
         }
-        return out;
     }
 
     void apply(const Doc& d, Candidate& c, const Cue& cue,
