@@ -1456,13 +1456,14 @@ class DatesStage final : public Stage {
                 const Candidate& v = *vp;
                 // (a visiting person, or a group's delegation: "the Houthi delegation
                 // arrived in Riyadh ... the prince received the delegation")
-                auto named = [&](const Participant& a) {
-                    if (a.kind != "person"_w && a.kind != "group"_w) return false;
-                    auto same = [&](const Participant& p) { return p.name == a.name; };
-                    return std::any_of(c.ev.actors.begin(), c.ev.actors.end(), same) ||
-                           std::any_of(c.ev.targets.begin(), c.ev.targets.end(), same);
-                };
-                if (std::none_of(v.ev.actors.begin(), v.ev.actors.end(), named)) continue;
+                bool shares = false;
+                for (const auto& a : v.ev.actors) {
+                    if (a.kind != "person"_w && a.kind != "group"_w) continue;
+                    for (const auto& p : c.ev.actors) shares = shares || same_word(p.name, a.name);
+                    for (const auto& p : c.ev.targets) shares = shares || same_word(p.name, a.name);
+                    if (shares) break;
+                }
+                if (!shares) continue;
                 if (loc && loc->country != v.ev.location->country) ambiguous = true;
                 if (!loc) loc = v.ev.location;
             }
