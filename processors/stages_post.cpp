@@ -2525,17 +2525,18 @@ class MergeStage final : public Stage {
                     continue;
                 const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
                 bool ok = aa.any([](const Participant& q) { return q.kind == "person"_w; });
+                if (!ok) continue;
                 bool finer = false;  // a names a person where b names a country
                 auto check = [&](const Side& from, const Side& by) {
                     from.any([&](const Participant& p) {
-                        ok = ok && covered(p, by);
+                        ok = covered(p, by);
                         finer |= p.kind == "country"_w &&
                                  !by.any([&](const Participant& q) { return same_pkey(q, p); });
-                        return false;  // visit all
+                        return !ok;  // (one not covered: no fold, whatever `finer` is)
                     });
                 };
                 check(ba, aa);
-                if (!symmetric(b.ev.type)) check(bt, at);
+                if (ok && !symmetric(b.ev.type)) check(bt, at);
                 if (!ok || !finer) continue;
                 absorb(a, b);
                 break;
