@@ -1488,7 +1488,8 @@ class DatesStage final : public Stage {
             Cue c;
             c.tb = t;
             c.te = t + 1;
-            if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
+            // (weekdays and months are capitalised: no lookup for the other words)
+            if (auto w = tok.cap ? k.weekdays.find(lw) : k.weekdays.end(); w != k.weekdays.end()) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
                 if (prev == "last"_w || prev == "past"_w) c.qual = -1;
@@ -1562,7 +1563,7 @@ class DatesStage final : public Stage {
                 }
             }
             // Month day [, year] / day Month [year]
-            if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
+            if (auto mo = tok.cap ? k.months.find(lw) : k.months.end(); mo != k.months.end()) {
                 std::size_t q = t + 1;
                 if (q < s.te && d.toks[q].text == "."_w) ++q;
                 long long dom = 0, year = 0;
