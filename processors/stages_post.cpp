@@ -72,18 +72,26 @@ bool in_set(std::string_view w, std::initializer_list<Lit> l) {
 }
 
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
-    // single token, or two / three tokens joined by spaces
+    // single token, or two / three tokens joined by spaces (in a buffer on the stack: no
+    // string per call; a std::string only past its size)
     if (p >= end) return false;
-    std::string s(d.toks[p].lower);
-    if (set.count(s)) {
-        len = 1;
-        return true;
-    }
-    for (std::size_t n = 1; n < 3 && p + n < end; ++n) {
-        s += ' ';
-        s += d.toks[p + n].lower;
-        if (set.count(s)) {
-            len = n + 1;
+    char buf[64];
+    std::size_t n = 0;
+    std::string big;
+    for (std::size_t k = 0; k < 3 && p + k < end; ++k) {
+        const std::string_view w = d.toks[p + k].lower;
+        const std::size_t need = n + (k ? 1 : 0) + w.size();
+        if (big.empty() && need <= sizeof buf) {
+            if (k) buf[n++] = ' ';
+            if (!w.empty()) std::memcpy(buf + n, w.data(), w.size());
+            n = need;
+        } else {
+            if (big.empty()) big.assign(buf, n);
+            if (k) big += ' ';
+            big += w;
+        }
+        if (set.count(big.empty() ? std::string_view(buf, n) : std::string_view(big))) {
+            len = k + 1;
             return true;
         }
     }
