@@ -664,6 +664,26 @@ class ModalityStage final : public Stage {
 
 // ---------------------------------------------------------------- dates
 
+// The day (since 1970-01-01) of an ISO date the stage wrote; a sentence's candidates
+// mostly share one, so the last string and its day are kept.
+class DayCache {
+  public:
+    std::optional<std::int64_t> of(const std::string& iso) {
+        if (!valid_ || iso != iso_) {
+            iso_ = iso;
+            day_.reset();
+            if (const auto t = parse_iso8601(iso)) day_ = *t / 86400;
+            valid_ = true;
+        }
+        return day_;
+    }
+
+  private:
+    std::string iso_;
+    std::optional<std::int64_t> day_;
+    bool valid_ = false;
+};
+
 struct Cue {
     std::size_t tb = 0, te = 0;
     enum Kind {
@@ -726,6 +746,7 @@ class DatesStage final : public Stage {
         });
         std::size_t li = 0;
         std::vector<Cue> cues;  // (one buffer for all sentences)
+        DayCache days;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
@@ -809,12 +830,12 @@ class DatesStage final : public Stage {
                         // "said on Monday that he had met X a day earlier": a relative cue
                         // later in the sentence counts from the day just resolved
                         if (!had && c->has_cue && c->ev.date && cue.kind != Cue::relative)
-                            if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
+                            if (auto t = days.of(*c->ev.date)) last_day = t;
                     }
             }
             for (Candidate* c : cs)
                 if (c->has_cue && c->ev.date) {
-                    if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
+                    if (auto t = days.of(*c->ev.date)) last_day = t;
                 }
             // "X on Wednesday accused Y and called for Z": coordinated verbs of the same
             // subject share the day
