@@ -71,6 +71,12 @@ bool in_set(std::string_view w, std::initializer_list<Lit> l) {
     return in(w, l);
 }
 
+// `w` can open phrase `p` (its first slot's words, inline): the test a match_phrase() call
+// would make first, without the call.
+bool starts_phrase(const Phrase& p, std::string_view w) {
+    return !p.slots.empty() && find_word(p.slots[0].begin(), p.slots[0].end(), w);
+}
+
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
     // single token, or two / three tokens joined by spaces (in a buffer on the stack: no
     // string per call; a std::string only past its size)
@@ -261,7 +267,8 @@ class ModalityStage final : public Stage {
                     const auto w = d.toks[t].lower;
                     if (w == ";"_w || w == ","_w || w == "and"_w) break;
                     for (const Phrase& ph : k.accountability_phrases)
-                        if (match_phrase(d, t, s.te, ph)) retype(c.ev, k, "statement");
+                        if (starts_phrase(ph, w) && match_phrase(d, t, s.te, ph))
+                            retype(c.ev, k, "statement");
                 }
             }
             if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb) {
@@ -609,7 +616,8 @@ class ModalityStage final : public Stage {
             for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
-                    const std::size_t n = match_phrase(d, t, c.tb, p);
+                    const std::size_t n =
+                        starts_phrase(p, d.toks[t].lower) ? match_phrase(d, t, c.tb, p) : 0;
                     if (n && t + n + 3 >= c.tb) {
                         planned = true;
                         break;
@@ -618,7 +626,7 @@ class ModalityStage final : public Stage {
             for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
                 if (!(d.toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
-                    if (match_phrase(d, t, s.te, p)) {
+                    if (starts_phrase(p, d.toks[t].lower) && match_phrase(d, t, s.te, p)) {
                         ongoing = true;
                         break;
                     }
