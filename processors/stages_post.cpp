@@ -26,6 +26,11 @@ namespace {
 // sanitize_utf8 with a fast path: pure ASCII (the common case) is copied as is.
 bool all_ascii(std::string_view s) {
     std::size_t i = 0;
+    for (; i + 32 <= s.size(); i += 32) {  // 32 bytes a step: sentences are ~150 bytes
+        std::uint64_t w[4] = {};
+        std::memcpy(w, s.data() + i, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL) return false;
+    }
     for (; i + 8 <= s.size(); i += 8) {  // eight bytes at a time
         std::uint64_t w = 0;
         std::memcpy(&w, s.data() + i, 8);
@@ -66,19 +71,33 @@ bool in_set(std::string_view w, std::initializer_list<Lit> l) {
     return in(w, l);
 }
 
+// `w` can open phrase `p` (its first slot's words, inline): the test a match_phrase() call
+// would make first, without the call.
+bool starts_phrase(const Phrase& p, std::string_view w) {
+    return !p.slots.empty() && find_word(p.slots[0].begin(), p.slots[0].end(), w);
+}
+
 bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, std::size_t& len) {
-    // single token, or two / three tokens joined by spaces
+    // single token, or two / three tokens joined by spaces (in a buffer on the stack: no
+    // string per call; a std::string only past its size)
     if (p >= end) return false;
-    std::string s(d.toks[p].lower);
-    if (set.count(s)) {
-        len = 1;
-        return true;
-    }
-    for (std::size_t n = 1; n < 3 && p + n < end; ++n) {
-        s += ' ';
-        s += d.toks[p + n].lower;
-        if (set.count(s)) {
-            len = n + 1;
+    char buf[64];
+    std::size_t n = 0;
+    std::string big;
+    for (std::size_t k = 0; k < 3 && p + k < end; ++k) {
+        const std::string_view w = d.toks[p + k].lower;
+        const std::size_t need = n + (k ? 1 : 0) + w.size();
+        if (big.empty() && need <= sizeof buf) {
+            if (k) buf[n++] = ' ';
+            if (!w.empty()) std::memcpy(buf + n, w.data(), w.size());
+            n = need;
+        } else {
+            if (big.empty()) big.assign(buf, n);
+            if (k) big += ' ';
+            big += w;
+        }
+        if (set.count(big.empty() ? std::string_view(buf, n) : std::string_view(big))) {
+            len = k + 1;
             return true;
         }
     }
@@ -153,6 +172,7 @@ class ModalityStage final : public Stage {
             for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
+                if (!has(d.toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
                 if (has(d.toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
                     in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
@@ -247,7 +267,8 @@ class ModalityStage final : public Stage {
                     const auto w = d.toks[t].lower;
                     if (w == ";"_w || w == ","_w || w == "and"_w) break;
                     for (const Phrase& ph : k.accountability_phrases)
-                        if (match_phrase(d, t, s.te, ph)) retype(c.ev, k, "statement");
+                        if (starts_phrase(ph, w) && match_phrase(d, t, s.te, ph))
+                            retype(c.ev, k, "statement");
                 }
             }
             if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb) {
@@ -595,7 +616,8 @@ class ModalityStage final : public Stage {
             for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
-                    const std::size_t n = match_phrase(d, t, c.tb, p);
+                    const std::size_t n =
+                        starts_phrase(p, d.toks[t].lower) ? match_phrase(d, t, c.tb, p) : 0;
                     if (n && t + n + 3 >= c.tb) {
                         planned = true;
                         break;
@@ -604,7 +626,7 @@ class ModalityStage final : public Stage {
             for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
                 if (!(d.toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
-                    if (match_phrase(d, t, s.te, p)) {
+                    if (starts_phrase(p, d.toks[t].lower) && match_phrase(d, t, s.te, p)) {
                         ongoing = true;
                         break;
                     }
@@ -649,6 +671,26 @@ class ModalityStage final : public Stage {
 };
 
 // ---------------------------------------------------------------- dates
+
+// The day (since 1970-01-01) of an ISO date the stage wrote; a sentence's candidates
+// mostly share one, so the last string and its day are kept.
+class DayCache {
+  public:
+    std::optional<std::int64_t> of(const std::string& iso) {
+        if (!valid_ || iso != iso_) {
+            iso_ = iso;
+            day_.reset();
+            if (const auto t = parse_iso8601(iso)) day_ = *t / 86400;
+            valid_ = true;
+        }
+        return day_;
+    }
+
+  private:
+    std::string iso_;
+    std::optional<std::int64_t> day_;
+    bool valid_ = false;
+};
 
 struct Cue {
     std::size_t tb = 0, te = 0;
@@ -711,14 +753,16 @@ class DatesStage final : public Stage {
             return a->sentence < b->sentence;
         });
         std::size_t li = 0;
+        std::vector<Cue> cues;  // (one buffer for all sentences)
+        DayCache days;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
             while (lj < live.size() && live[lj]->sentence == si) ++lj;
             const std::span<Candidate* const> cs(live.data() + li, lj - li);
-            std::vector<Cue> cues = scan(d, d.sents[si]);
+            if (cs.empty()) continue;  // (a sentence's cues only date its own candidates)
+            scan(d, d.sents[si], cues);
             drop_dateline(d, d.sents[si], cues);
-            if (cs.empty()) continue;
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
                 // else the nearest one after it ("On Monday, X met Y").
@@ -794,12 +838,12 @@ class DatesStage final : public Stage {
                         // "said on Monday that he had met X a day earlier": a relative cue
                         // later in the sentence counts from the day just resolved
                         if (!had && c->has_cue && c->ev.date && cue.kind != Cue::relative)
-                            if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
+                            if (auto t = days.of(*c->ev.date)) last_day = t;
                     }
             }
             for (Candidate* c : cs)
                 if (c->has_cue && c->ev.date) {
-                    if (auto t = parse_iso8601(*c->ev.date)) last_day = *t / 86400;
+                    if (auto t = days.of(*c->ev.date)) last_day = t;
                 }
             // "X on Wednesday accused Y and called for Z": coordinated verbs of the same
             // subject share the day
@@ -1150,7 +1194,8 @@ class DatesStage final : public Stage {
     // The one past day a sentence names, if it names exactly one.
     std::optional<std::int64_t> sentence_day(const Doc& d, const Sentence& s) const {
         std::optional<std::int64_t> day;
-        std::vector<Cue> cues = scan(d, s);
+        std::vector<Cue> cues;
+        scan(d, s, cues);
         drop_dateline(d, s, cues);
         for (const Cue& cue : cues) {
             std::optional<std::int64_t> x;
@@ -1446,14 +1491,15 @@ class DatesStage final : public Stage {
             bool ambiguous = false;
             for (const Candidate* vp : visits) {
                 const Candidate& v = *vp;
-                bool shares = false;
                 // (a visiting person, or a group's delegation: "the Houthi delegation
                 // arrived in Riyadh ... the prince received the delegation")
-                for (const auto& a : v.ev.actors)
-                    if (a.kind == "person"_w || a.kind == "group"_w)
-                        for (const auto* lst : {&c.ev.actors, &c.ev.targets})
-                            for (const auto& p : *lst)
-                                if (p.name == a.name) shares = true;
+                bool shares = false;
+                for (const auto& a : v.ev.actors) {
+                    if (a.kind != "person"_w && a.kind != "group"_w) continue;
+                    for (const auto& p : c.ev.actors) shares = shares || same_word(p.name, a.name);
+                    for (const auto& p : c.ev.targets) shares = shares || same_word(p.name, a.name);
+                    if (shares) break;
+                }
                 if (!shares) continue;
                 if (loc && loc->country != v.ev.location->country) ambiguous = true;
                 if (!loc) loc = v.ev.location;
@@ -1465,20 +1511,22 @@ class DatesStage final : public Stage {
         }
     }
 
-    std::vector<Cue> scan(const Doc& d, const Sentence& s) const {
+    // The date cues of a sentence, in `out` (cleared first; its buffer is reused).
+    void scan(const Doc& d, const Sentence& s, std::vector<Cue>& out) const {
         const Knowledge& k = *d.k;
-        std::vector<Cue> out;
+        out.clear();
         for (std::size_t t = s.tb; t < s.te; ++t) {
             const Token& tok = d.toks[t];
+            if (!(tok.lex & LDateWord) && tok.kind != TokKind::number) continue;  // (most)
             if (tok.in_quote) continue;
-            if (!(tok.lex & LDateWord) && tok.kind != TokKind::number) continue;
             const std::string_view lw = tok.lower;
             const std::string_view prev = t > s.tb ? d.toks[t - 1].lower : std::string_view();
             const std::string_view next = t + 1 < s.te ? d.toks[t + 1].lower : std::string_view();
             Cue c;
             c.tb = t;
             c.te = t + 1;
-            if (auto w = k.weekdays.find(lw); w != k.weekdays.end() && tok.cap) {
+            // (weekdays and months are capitalised: no lookup for the other words)
+            if (auto w = tok.cap ? k.weekdays.find(lw) : k.weekdays.end(); w != k.weekdays.end()) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
                 if (prev == "last"_w || prev == "past"_w) c.qual = -1;
@@ -1552,7 +1600,7 @@ class DatesStage final : public Stage {
                 }
             }
             // Month day [, year] / day Month [year]
-            if (auto mo = k.months.find(lw); mo != k.months.end() && tok.cap) {
+            if (auto mo = tok.cap ? k.months.find(lw) : k.months.end(); mo != k.months.end()) {
                 std::size_t q = t + 1;
                 if (q < s.te && d.toks[q].text == "."_w) ++q;
                 long long dom = 0, year = 0;
@@ -1667,7 +1715,6 @@ class DatesStage final : public Stage {
                 }
             }
         }
-        return out;
     }
 
     void apply(const Doc& d, Candidate& c, const Cue& cue,
@@ -2071,6 +2118,8 @@ class RegionStage final : public Stage {
             (k.country_in_region(cc) ? mena : other) += 1;
         }
         const bool article_mena = article_ && mena >= 3 && mena >= other;
+        // per sentence: -1 not looked at yet, else whether it names the region
+        std::vector<signed char> sentence_in(d.sents.size(), -1);
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             bool in = false;
@@ -2081,24 +2130,9 @@ class RegionStage final : public Stage {
                 if (k.country_in_region(p.country)) in = true;
             if (c.ev.location && k.country_in_region(c.ev.location->country)) in = true;
             if (!in && words_) {
-                const Sentence& s = d.sents[c.sentence];
-                for (std::size_t mi = d.mention_from(s.tb);
-                     mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
-                    const Mention& m = d.mentions[mi];
-                    if ((m.part && k.country_in_region(m.part->country)) ||
-                        (m.place && k.country_in_region(m.place->country)))
-                        in = true;
-                }
-                for (std::size_t t = s.tb; t < s.te && !in; ++t) {
-                    if (!(d.toks[t].lex & LRegionFirst)) continue;
-                    const auto it = k.region_first.find(d.toks[t].lower);
-                    if (it == k.region_first.end()) continue;
-                    for (const std::uint32_t ri : it->second)
-                        if (match_words(d, t, s.te, k.region_words[ri])) {
-                            in = true;
-                            break;
-                        }
-                }
+                signed char& memo = sentence_in[c.sentence];
+                if (memo < 0) memo = sentence_in_region(d, d.sents[c.sentence]) ? 1 : 0;
+                in = memo == 1;
             }
             if (!in && article_mena && c.ev.category == "diplomacy"_w &&
                 (!c.ev.location || k.country_in_region(c.ev.location->country))) {
@@ -2114,6 +2148,26 @@ class RegionStage final : public Stage {
   private:
     bool words_ = true;
     bool article_ = true;
+
+    // A sentence names the region: a state or place of it, or one of its words.
+    static bool sentence_in_region(const Doc& d, const Sentence& s) {
+        const Knowledge& k = *d.k;
+        for (std::size_t mi = d.mention_from(s.tb);
+             mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
+            const Mention& m = d.mentions[mi];
+            if ((m.part && k.country_in_region(m.part->country)) ||
+                (m.place && k.country_in_region(m.place->country)))
+                return true;
+        }
+        for (std::size_t t = s.tb; t < s.te; ++t) {
+            if (!(d.toks[t].lex & LRegionFirst)) continue;
+            const auto it = k.region_first.find(d.toks[t].lower);
+            if (it == k.region_first.end()) continue;
+            for (const std::uint32_t ri : it->second)
+                if (match_words(d, t, s.te, k.region_words[ri])) return true;
+        }
+        return false;
+    }
 };
 
 // ---------------------------------------------------------------- merge
@@ -2284,6 +2338,32 @@ void append_keys(std::string& out, std::initializer_list<const std::vector<Parti
     }
 }
 
+// A hash of pkey(p): equal keys, equal hashes (no string built; the kind, one of a
+// few words, by its length and first letter).
+std::uint64_t pkey_hash(const Participant& p) {
+    const std::uint64_t kind =
+        p.kind.empty() ? 0 : (p.kind.size() << 8 | static_cast<unsigned char>(p.kind[0]));
+    return (word_hash(pkey_value(p)) ^ kind) * 0x9E3779B97F4A7C15ULL;
+}
+
+// Folds the sorted, distinct pkey_hash()es of some lists into `sig` (as append_keys
+// appends the sorted, distinct keys): equal key sets, equal contributions.
+std::uint64_t fold_keys(std::uint64_t sig,
+                        std::initializer_list<const std::vector<Participant>*> lists) {
+    SmallVec<std::uint64_t, 16> hashes;  // (a few: sorted by insertion)
+    for (const auto* v : lists)
+        for (const auto& p : *v) {
+            const std::uint64_t h = pkey_hash(p);
+            hashes.push_back(h);
+            std::size_t i = hashes.size() - 1;
+            for (; i > 0 && hashes[i - 1] > h; --i) hashes[i] = hashes[i - 1];
+            hashes[i] = h;
+        }
+    for (std::size_t i = 0; i < hashes.size(); ++i)
+        if (i == 0 || hashes[i] != hashes[i - 1]) sig = (sig ^ hashes[i]) * 0xFF51AFD7ED558CCDULL;
+    return (sig ^ (sig >> 29)) + 0x632BE59BD9B4E019ULL;  // (the end of a section)
+}
+
 bool subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     return std::includes(b.begin(), b.end(), a.begin(), a.end());
 }
@@ -2319,6 +2399,21 @@ void absorb(Candidate& into, Candidate& from) {
     for (auto& m : from.mediators) into.mediators.push_back(m);
     from.drop = true;
 }
+
+// Small integer codes for a few distinct words (event types, statuses): equal words,
+// equal codes. (same_word: inline, no memcmp call per comparison)
+class WordCodes {
+  public:
+    [[gnu::always_inline]] std::uint32_t of(std::string_view w) {
+        for (std::size_t i = 0; i < seen_.size(); ++i)
+            if (same_word(seen_[i], w)) return static_cast<std::uint32_t>(i);
+        seen_.push_back(w);
+        return static_cast<std::uint32_t>(seen_.size() - 1);
+    }
+
+  private:
+    SmallVec<std::string_view, 16> seen_;
+};
 
 // One side of an event's participants (for symmetric types both sides), as
 // views: nothing is copied.
@@ -2384,38 +2479,55 @@ class MergeStage final : public Stage {
         const std::size_t n = d.cands.size();
         std::vector<std::string>& ids = d.merge_ids;
         if (ids.size() < n) ids.resize(n);
-        // small codes for the type and the type+status of every candidate (equal strings,
-        // equal codes) and a hash of every key, so the pair loops compare integers first
-        std::vector<std::string_view> seen;
-        seen.reserve(16);  // (the types and statuses: one allocation)
-        auto code = [&](std::string_view v) {
-            // (same_word: inline, no memcmp call per comparison)
-            const auto it = std::find_if(seen.begin(), seen.end(),
-                                         [&](std::string_view x) { return same_word(x, v); });
-            if (it != seen.end()) return static_cast<std::uint32_t>(it - seen.begin());
-            seen.push_back(v);
-            return static_cast<std::uint32_t>(seen.size() - 1);
-        };
-        std::vector<std::uint32_t> type_code(n), status_code(n);
-        std::vector<std::size_t> id_hash(n);
+        // small codes for the type and the status of every live candidate (equal strings,
+        // equal codes; a dead one's never equals a live one's), so the pair loops compare
+        // integers first
+        constexpr std::uint32_t kDead = UINT32_MAX;
+        WordCodes types, statuses;
+        std::vector<std::uint32_t> type_code(n, kDead), status_code(n, kDead);
+        // A signature of every live candidate's identity key (ident(): equal keys, equal
+        // signatures), from hashes of its participants' keys: the keys themselves are built
+        // only for candidates that share a signature with another.
+        std::vector<std::uint64_t> sig(n);
+        std::vector<std::uint32_t> by_sig;  // the live candidates by signature, then index
+        by_sig.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
-            type_code[i] = code(d.cands[i].ev.type);
-            status_code[i] = code(d.cands[i].ev.status);
-            if (!live(d.cands[i])) continue;
-            ident(d.cands[i], ids[i]);
-            id_hash[i] = word_hash(ids[i]);
+            const Candidate& c = d.cands[i];
+            if (!live(c)) continue;
+            type_code[i] = types.of(c.ev.type);
+            status_code[i] = statuses.of(c.ev.status);
+            std::uint64_t h = (std::uint64_t{type_code[i]} << 32) | status_code[i];
+            if (symmetric(c.ev.type)) {
+                h = fold_keys(h, {&c.ev.actors, &c.ev.targets, &c.mediators});
+            } else {
+                h = fold_keys(h, {&c.ev.actors});
+                if (c.ev.type != "statement"_w) h = fold_keys(h, {&c.ev.targets});
+            }
+            sig[i] = h;
+            by_sig.push_back(static_cast<std::uint32_t>(i));
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            Candidate& a = d.cands[i];
-            if (!live(a)) continue;
-            for (std::size_t j = i + 1; j < n; ++j) {
-                Candidate& b = d.cands[j];
-                if (id_hash[i] != id_hash[j] || !live(b) || ids[i] != ids[j] || !dates_ok(a, b))
-                    continue;
-                if (!same_place(a.ev.location, b.ev.location) &&
-                    !(a.inherited_location || b.inherited_location))
-                    continue;
-                absorb(a, b);
+        std::sort(by_sig.begin(), by_sig.end(), [&](std::uint32_t x, std::uint32_t y) {
+            return sig[x] != sig[y] ? sig[x] < sig[y] : x < y;
+        });
+        // Candidates with equal keys fold into the first of them. Only candidates of one
+        // signature can share a key, and absorb() touches only the pair, so the groups are
+        // worked one after the other (in candidate order within one, as a loop over all
+        // pairs would).
+        for (std::size_t g = 0, h = 0; g < by_sig.size(); g = h) {
+            for (h = g + 1; h < by_sig.size() && sig[by_sig[h]] == sig[by_sig[g]];) ++h;
+            if (h - g < 2) continue;
+            for (std::size_t x = g; x < h; ++x) ident(d.cands[by_sig[x]], ids[by_sig[x]]);
+            for (std::size_t x = g; x < h; ++x) {
+                Candidate& a = d.cands[by_sig[x]];
+                if (!live(a)) continue;
+                for (std::size_t y = x + 1; y < h; ++y) {
+                    Candidate& b = d.cands[by_sig[y]];
+                    if (!live(b) || ids[by_sig[x]] != ids[by_sig[y]] || !dates_ok(a, b)) continue;
+                    if (!same_place(a.ev.location, b.ev.location) &&
+                        !(a.inherited_location || b.inherited_location))
+                        continue;
+                    absorb(a, b);
+                }
             }
         }
         if (!subsume_) return;
@@ -2451,17 +2563,18 @@ class MergeStage final : public Stage {
                     continue;
                 const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
                 bool ok = aa.any([](const Participant& q) { return q.kind == "person"_w; });
+                if (!ok) continue;
                 bool finer = false;  // a names a person where b names a country
                 auto check = [&](const Side& from, const Side& by) {
                     from.any([&](const Participant& p) {
-                        ok = ok && covered(p, by);
+                        ok = covered(p, by);
                         finer |= p.kind == "country"_w &&
                                  !by.any([&](const Participant& q) { return same_pkey(q, p); });
-                        return false;  // visit all
+                        return !ok;  // (one not covered: no fold, whatever `finer` is)
                     });
                 };
                 check(ba, aa);
-                if (!symmetric(b.ev.type)) check(bt, at);
+                if (ok && !symmetric(b.ev.type)) check(bt, at);
                 if (!ok || !finer) continue;
                 absorb(a, b);
                 break;
