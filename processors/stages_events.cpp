@@ -79,16 +79,15 @@ class EventsStage final : public Stage {
             if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
         }
         Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
-        std::vector<Match> ms;                        // one sentence's triggers (buffer reused)
-        std::vector<Participant> prev_act, main_act;  // per sentence (buffers reused)
+        std::vector<Match> ms;  // one sentence's triggers (buffer reused)
+        SentenceActors sa;      // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             find_triggers(d, si, starts_at, ms);
-            prev_act.clear();
-            main_act.clear();
+            sa.clear();
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
-                build(c, si, ms, q, next_tb, prev_act, main_act);
+                build(c, si, ms, q, next_tb, sa);
             }
             told_meetings(c, si, first);
             meeting_before_signing(d, si, first);
@@ -103,6 +102,33 @@ class EventsStage final : public Stage {
     std::vector<std::string> only_;
     std::vector<bool> enabled_;
     std::size_t max_targets_ = 6;
+
+    // The actors of the verb triggers of one sentence so far: the last one's (`prev`) and
+    // the first one's (`main()`). Most sentences have one such verb, so the first list is
+    // kept as "the same as prev" until prev changes: one list copy per verb, not two.
+    class SentenceActors {
+      public:
+        std::vector<Participant> prev;
+        const std::vector<Participant>& main() const { return main_is_prev_ ? prev : main_; }
+        void clear() {
+            prev.clear();
+            main_.clear();
+            main_is_prev_ = false;
+        }
+        // prev = act, and main() = act when it was empty (act is not empty)
+        void set(const std::vector<Participant>& act) {
+            if (main_is_prev_) {
+                main_.swap(prev);  // main() keeps the first verb's list
+                main_is_prev_ = false;
+            }
+            prev = act;
+            if (main_.empty()) main_is_prev_ = true;
+        }
+
+      private:
+        std::vector<Participant> main_;
+        bool main_is_prev_ = false;
+    };
 
     struct Ctx {
         Doc& d;
@@ -1276,8 +1302,7 @@ class EventsStage final : public Stage {
     }
 
     void build(Ctx& c, std::size_t si, const std::vector<Match>& ms, std::size_t q,
-               std::size_t next_tb, std::vector<Participant>& prev_act,
-               std::vector<Participant>& main_act) const {
+               std::size_t next_tb, SentenceActors& sa) const {
         Doc& d = c.d;
         const Knowledge& k = *d.k;
         const Sentence& s = d.sents[si];
@@ -1412,11 +1437,8 @@ class EventsStage final : public Stage {
             if ((d.toks[t].lower == "which"_w || d.toks[t].lower == "that"_w) &&
                 d.toks[t - 1].lower == ","_w && !mention_ending(c, t - 2))
                 in_relative = true;
-        if (in_relative && tr.syntax == TrigSyntax::verb) {
-            prev_act.clear();
-            main_act.clear();
-        }
-        if (prev_act.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
+        if (in_relative && tr.syntax == TrigSyntax::verb) sa.clear();
+        if (sa.prev.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
             (d.toks[mt.tb - 1].lower == "and"_w || d.toks[mt.tb - 1].lower == "but"_w)) {
             // "Aoun thanked France ... and said": the sentence's subject ("In Tehran, X
             // defended ... and insisted": after a fronted phrase)
@@ -1433,7 +1455,7 @@ class EventsStage final : public Stage {
                 take(act, d.mentions[mi0]);
             }
         }
-        if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
+        if (!sa.prev.empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
             // "X said the two countries had agreed ..., and said": a second saying joined
@@ -1443,7 +1465,7 @@ class EventsStage final : public Stage {
             bool opened_saying = false;
             for (const Candidate& o : d.cands)
                 if (o.sentence == si && o.ev.type == "statement"_w && o.tb < mt.tb &&
-                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == main_act)
+                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == sa.main())
                     opened_saying = true;
             const bool second_saying =
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
@@ -1452,8 +1474,8 @@ class EventsStage final : public Stage {
             // ("X said A had agreed and said ...": without the comma too)
             const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
                                        d.toks[mt.tb - 1].lower == "and"_w;
-            act = (participle || second_saying || second_report) && !main_act.empty() ? main_act
-                                                                                      : prev_act;
+            act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
+                                                                                       : sa.prev;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
@@ -1493,16 +1515,15 @@ class EventsStage final : public Stage {
                                 "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
                 std::vector<Participant> who;
-                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !prev_act.empty())
-                    who = prev_act;
+                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !sa.prev.empty())
+                    who = sa.prev;
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
                 if (!who.empty()) act = who;
             }
         }
         if (!act.empty() && tr.syntax == TrigSyntax::verb) {
-            prev_act = act;
-            if (main_act.empty()) main_act = act;
+            sa.set(act);
         }
         const MentionList right = right_mentions(c, mt.te, cend);
 
