@@ -821,13 +821,18 @@ std::vector<Participant> plural_parties(const Mention& m) {
 // in Kazan": a meeting noun whose possessor names its parties is a meeting of them, even
 // with no verb (the nominal and possessive heads the trigger rules leave out). Returns the
 // meetings to add.
+// The tokens after a sentence's first that start a trigger or are "meeting" or "talks"
+// (LTrigFirst: Token::trig is set; LMeetingNoun), in order: argument_rules' token walks
+// look at nothing else, so it gathers them in one pass.
+using WalkTokens = SmallVec<std::uint32_t, 16>;
+
 std::vector<Candidate> possessed_meetings(const Doc& d, std::size_t si, std::size_t first,
-                                          std::size_t end) {
+                                          std::size_t end, const WalkTokens& at) {
     std::vector<Candidate> out;
     const Sentence& s = d.sents[si];
-    for (std::size_t t = s.tb + 1; t < s.te; ++t) {
+    for (const std::uint32_t t : at) {
         const Token& x = d.toks[t];
-        if (!in(x.lower, {"meeting", "talks"})) continue;
+        if (!(x.lex & LMeetingNoun)) continue;  // "meeting", "talks"
         bool covered = false;
         for (std::size_t i = first; i < end; ++i)
             if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
@@ -1153,9 +1158,13 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         rejected_object(d, s, d.cands[i], first, end);
         speaker_for_state(d, s, d.cands[i], first, end, fm);
     }
+    WalkTokens at;
+    for (std::size_t t = s.tb + 1; t < s.te; ++t)
+        if (d.toks[t].lex & (LTrigFirst | LMeetingNoun))
+            at.push_back(static_cast<std::uint32_t>(t));
     // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
     // no speaker yet) still frames its complement
-    for (std::size_t t = s.tb + 1; t < s.te; ++t) {
+    for (const std::uint32_t t : at) {
         if (!d.toks[t].trig || !appeal_verb_at(d, t)) continue;
         bool made = false;
         for (std::size_t i = first; i < end; ++i)
@@ -1171,10 +1180,10 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
         if (auto a = demand_in_saying(d, s, d.cands[i], fm)) d.cands.push_back(std::move(*a));
     }
-    for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
-    for (std::size_t t = s.tb + 3; t < s.te; ++t) {
+    for (Candidate& m : possessed_meetings(d, si, first, end, at)) d.cands.push_back(std::move(m));
+    for (const std::uint32_t t : at) {
         // (both need a trigger outside quotes at t)
-        if (!d.toks[t].trig || d.toks[t].in_quote) continue;
+        if (t < s.tb + 3 || !d.toks[t].trig || d.toks[t].in_quote) continue;
         if (auto a = object_participle_appeal(d, si, t, first, end))
             d.cands.push_back(std::move(*a));
         if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));

@@ -980,6 +980,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->determiners, LCorefWalk);
     flag_set(k->pair_quantifiers, LCorefWalk);
     flag_set(k->people_nouns, LCorefWalk);
+    flag("meeting", LMeetingNoun);
+    flag("talks", LMeetingNoun);
     // exact membership bits (space-free entries: a token never holds a space); every
     // member gets a `lex` entry, so a token not found in `words` is in no set
     auto member_word = [&](const std::string& w, std::uint64_t bit) {

@@ -174,6 +174,9 @@ enum Lex : std::uint32_t {
     // "the", pronouns, determiners, pair quantifiers and people nouns: the words the
     // segmenter lists for coreference's walks (Doc::the_at, pron_at, cap_at)
     LCorefWalk = 1u << 27,
+    // "meeting", "talks": the nouns of the events stage's possessed meetings (arguments.cpp),
+    // listed with the trigger words in its one pass over a sentence
+    LMeetingNoun = 1u << 28,
 };
 
 // Membership of a lower-case word in the single-word lexicon sets, one bit per
