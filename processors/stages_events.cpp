@@ -241,12 +241,9 @@ class EventsStage final : public Stage {
                 if (m.kind == MentionKind::entity && !m.adjective)
                     mention_end = std::max(mention_end, m.te);
             }
-            const bool glued_dash = t.text == "-"_w && !t.space_before;
-            if (t.in_quote || (t.kind != TokKind::word && !glued_dash) || i < mention_end) {
-                ++i;
-                continue;
-            }
-            if (!(t.lex & LTrigFirst)) {
+            // (no trigger starts here: the usual case, tested first)
+            if (!(t.lex & LTrigFirst) || t.in_quote || i < mention_end ||
+                (t.kind != TokKind::word && !(t.text == "-"_w && !t.space_before))) {
                 ++i;
                 continue;
             }
