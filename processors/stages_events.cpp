@@ -1649,6 +1649,11 @@ class EventsStage final : public Stage {
                            cd.ev.actors.begin(), cd.ev.actors.end(),
                            [&](const Participant& p) { return p.country == m->place->country; });
             };
+            // the last destination that makes a visit takes `cd` itself (no copy): no
+            // later one makes any, and the carrier below is only for no visit at all
+            std::size_t last = dests.size();
+            for (std::size_t di = 0; di < dests.size(); ++di)
+                if (dests[di]->place_concrete && !home(dests[di])) last = di;
             bool any = false;
             for (std::size_t di = 0; di < dests.size(); ++di) {
                 const Mention* m = dests[di];
@@ -1657,7 +1662,7 @@ class EventsStage final : public Stage {
                     any = true;  // (no carrier either)
                     continue;
                 }
-                Candidate v = cd;
+                Candidate v = di == last ? std::move(cd) : cd;
                 if (di >= first_legs) {
                     v.tb = leg_to[di - first_legs];
                     v.te = v.tb + 1;
@@ -1671,6 +1676,7 @@ class EventsStage final : public Stage {
                 }
                 d.cands.push_back(std::move(v));
                 any = true;
+                if (di == last) break;  // (`cd` is gone; the rest make no visit)
             }
             // "Blinken would travel to the Middle East later this week": a trip to a named
             // region (not "the region") is a visit there, with no state as target
@@ -1679,7 +1685,7 @@ class EventsStage final : public Stage {
                     if (m->place && m->place->country.empty() && !m->place->name.empty() &&
                         m->prep == "to"_w && m->kind == MentionKind::entity &&
                         d.toks[m->te - 1].cap) {
-                        Candidate v = cd;
+                        Candidate v = std::move(cd);  // its last use
                         v.ev.location = *m->place;
                         v.places.push_back(*m->place);
                         d.cands.push_back(std::move(v));
