@@ -821,11 +821,6 @@ std::vector<Participant> plural_parties(const Mention& m) {
 // in Kazan": a meeting noun whose possessor names its parties is a meeting of them, even
 // with no verb (the nominal and possessive heads the trigger rules leave out). Returns the
 // meetings to add.
-// The tokens after a sentence's first that start a trigger or are "meeting" or "talks"
-// (LTrigFirst: Token::trig is set; LMeetingNoun), in order: argument_rules' token walks
-// look at nothing else, so it gathers them in one pass.
-using WalkTokens = SmallVec<std::uint32_t, 16>;
-
 std::vector<Candidate> possessed_meetings(const Doc& d, std::size_t si, std::size_t first,
                                           std::size_t end, const WalkTokens& at) {
     std::vector<Candidate> out;
@@ -1126,7 +1121,7 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
     return false;
 }
 
-void argument_rules(Doc& d, std::size_t si, std::size_t first) {
+void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at) {
     const Sentence& s = d.sents[si];
     const std::size_t end = d.cands.size();
     FrameMemo fm;
@@ -1158,10 +1153,6 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         rejected_object(d, s, d.cands[i], first, end);
         speaker_for_state(d, s, d.cands[i], first, end, fm);
     }
-    WalkTokens at;
-    for (std::size_t t = s.tb + 1; t < s.te; ++t)
-        if (d.toks[t].lex & (LTrigFirst | LMeetingNoun))
-            at.push_back(static_cast<std::uint32_t>(t));
     // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
     // no speaker yet) still frames its complement
     for (const std::uint32_t t : at) {

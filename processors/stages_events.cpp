@@ -80,9 +80,10 @@ class EventsStage final : public Stage {
         }
         Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
         std::vector<Match> ms;  // one sentence's triggers (buffer reused)
+        WalkTokens walk;        // ... and argument_rules' tokens
         SentenceActors sa;      // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
-            find_triggers(d, si, starts_at, ms);
+            find_triggers(d, si, starts_at, ms, walk);
             sa.clear();
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
@@ -93,7 +94,7 @@ class EventsStage final : public Stage {
             meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
-            argument_rules(d, si, first);
+            argument_rules(d, si, first, walk);
         }
         dateline_agreements(d);
     }
@@ -227,15 +228,18 @@ class EventsStage final : public Stage {
         return true;
     }
 
-    // The trigger matches of sentence `si`, left to right, into `out`.
+    // The trigger matches of sentence `si`, left to right, into `out`; on the way, the
+    // tokens argument_rules walks into `walk` (this loop reads every token anyway).
     void find_triggers(const Doc& d, std::size_t si, const std::vector<int>& starts_at,
-                       std::vector<Match>& out) const {
+                       std::vector<Match>& out, WalkTokens& walk) const {
         out.clear();
+        walk.clear();
         const Sentence& s = d.sents[si];
         std::size_t i = s.tb;
         std::size_t mention_end = 0;
         while (i < s.te) {
             const Token& t = d.toks[i];
+            if ((t.lex & kWalkLex) && i > s.tb) walk.push_back(static_cast<std::uint32_t>(i));
             if (starts_at[i] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(starts_at[i])];
                 if (m.kind == MentionKind::entity && !m.adjective)
@@ -309,6 +313,8 @@ class EventsStage final : public Stage {
                 if (best_end) {
                     // "-mediated talks": a glued hyphen trigger needs its left part
                     out.push_back(Match{i, best_end, best});
+                    for (std::size_t u = i + 1; u < best_end; ++u)  // (the loop skips these)
+                        if (d.toks[u].lex & kWalkLex) walk.push_back(static_cast<std::uint32_t>(u));
                     i = best_end;
                     hit = true;
                 }
