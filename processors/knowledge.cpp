@@ -1045,6 +1045,14 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->months, WMonth);
     member(k->denial_verbs, WDenialVerb);
     member(k->person_descriptors, WPersonDescriptor);
+    // the events stage's fixed grammar words (stages_events.cpp: match_trigger, shares_subject)
+    for (const char* w :
+         {"after", "before", "following", "while", "amid", "when", "because", "since"})
+        member_word(w, WGapStop);
+    for (const char* w : {"this", "next", "last", "on", "early", "late"}) member_word(w, WTimeLead);
+    for (const char* w : {"then", "also", "later", "to", "was", "is", "were", "are", "due",
+                          "expected", "set", "scheduled", "will", "would"})
+        member_word(w, WSharedAux);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

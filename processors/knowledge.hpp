@@ -233,6 +233,10 @@ enum WordSet : std::uint64_t {
     WVenueParticiple = 1ull << 47,
     WCampaignAspect = 1ull << 48,
     WPastHolderWord = 1ull << 49,
+    // fixed grammar words of the events stage's trigger rules (not data; knowledge.cpp):
+    WGapStop = 1ull << 50,    // a trigger's gap stops at: after, before, while, since, ...
+    WTimeLead = 1ull << 51,   // a time phrase inside a trigger opens with: this, next, on, ...
+    WSharedAux = 1ull << 52,  // a verb sharing the previous one's subject: then, also, was, ...
 };
 
 struct Knowledge {

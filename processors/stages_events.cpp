@@ -63,6 +63,10 @@ class EventsStage final : public Stage {
             const int i = k.type_index(t);
             if (i >= 0) enabled_[static_cast<std::size_t>(i)] = true;
         }
+        heads_.clear();
+        heads_.reserve(k.triggers.size());
+        for (const Trigger& tr : k.triggers)
+            heads_.push_back(TrigHead{enabled_[tr.type], tr.syntax, tr.form, tr.slots.size() > 1});
     }
     std::vector<std::string> requires_before() const override { return {"entities"}; }
 
@@ -102,6 +106,15 @@ class EventsStage final : public Stage {
   private:
     std::vector<std::string> only_;
     std::vector<bool> enabled_;
+    // What find_triggers reads of each trigger (Knowledge::triggers order) before it matches
+    // the rest of its words: one small array instead of the trigger, its slots and enabled_.
+    struct TrigHead {
+        bool enabled = false;
+        TrigSyntax syntax = TrigSyntax::verb;
+        VerbForm form = VerbForm::none;
+        bool multi = false;  // more than one slot (a one-word trigger matches its word)
+    };
+    std::vector<TrigHead> heads_;
     std::size_t max_targets_ = 6;
 
     // The actors of the verb triggers of one sentence so far: the last one's (`prev`) and
@@ -184,9 +197,7 @@ class EventsStage final : public Stage {
                     if (hard_punct(t) && t.text != "$"_w) break;
                     // "signed the document after talks hosted by X": a gap does not run
                     // into a new clause or time phrase
-                    if (g > 0 && in(t.lower, {"after", "before", "following", "while", "amid",
-                                              "when", "because", "since"}))
-                        break;
+                    if (g > 0 && has(t, WGapStop)) break;  // after, before, while, since, ...
                     if (find_word(want.begin(), want.end(), t.lower)) {
                         pos = pos + g + 1;
                         found = true;
@@ -213,7 +224,7 @@ class EventsStage final : public Stage {
                 // inside the phrase (one per match)
                 if (skips < kSkips && t.kind == TokKind::word) {
                     std::size_t q = pos;
-                    if (in(t.lower, {"this", "next", "last", "on", "early", "late"})) ++q;
+                    if (has(t, WTimeLead)) ++q;  // this, next, last, on, early, late
                     if (q < end && q < pos + 2 && (d.toks[q].lex & LDateWord) &&
                         d.toks[q].kind == TokKind::word) {
                         skips = kSkips;
@@ -256,55 +267,22 @@ class EventsStage final : public Stage {
                 const bool verb_ctx = verb_context(d, s, i);
                 std::size_t best_end = 0;
                 std::uint32_t best = 0;
+                VerbReading reading(*this, d, s, i);
                 for (const std::uint32_t ti : *t.trig) {
-                    const Trigger& tr = d.k->triggers[ti];
-                    if (!enabled_[tr.type]) continue;
-                    const bool is_verb = tr.syntax == TrigSyntax::verb;
-                    // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
-                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"_w &&
-                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"_w))  // "co-hosted"
-                        continue;
-                    // a verb form right after a determiner or adjective is a noun ("the proposed
-                    // deal", "Arab states"); a bare noun after a subject is a verb
-                    if (is_verb && !verb_ctx && tr.form != VerbForm::past &&
-                        tr.form != VerbForm::ing) {
-                        if (noun_context(d, s, i)) continue;
-                    }
-                    if (is_verb && (tr.form == VerbForm::past || tr.form == VerbForm::ing) &&
-                        determiner_before(d, s, i))
-                        continue;
-                    // "their first publicly announced talks": an adverb between a determiner
-                    // or ordinal and the participle
-                    if (is_verb && tr.form == VerbForm::past && i > s.tb + 1 &&
-                        has_suffix(d.toks[i - 1].lower, "ly"_w) && !d.toks[i - 1].cap &&
-                        (determiner_before(d, s, i - 1) || (d.toks[i - 2].lex & LOrdinal)))
-                        continue;
-                    // "an emergency meeting", "a rare meeting": a gerund after a determiner
-                    // and adjectives is a noun
-                    if (is_verb && tr.form == VerbForm::ing && i > s.tb + 1) {
-                        std::size_t h = i;
-                        while (h > s.tb + 1 && i - h < 2 && d.toks[h - 1].kind == TokKind::word &&
-                               !d.toks[h - 1].cap && !has_suffix(d.toks[h - 1].lower, "ly"_w) &&
-                               !(d.toks[h - 1].lex & (LNegator | LPreposition | LSubordinator |
-                                                      LDeterminer | LTrigFirst)) &&
-                               !in(d.toks[h - 1].lower, {"is", "are", "was", "were", "been", "be",
-                                                         "also", "still", "then", "and"}))
-                            --h;
-                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w)
-                            continue;
-                    }
-                    std::size_t e = 0;
-                    if (!match_trigger(d, tr, i, s.te, e)) continue;
+                    const TrigHead h = heads_[ti];
+                    if (!h.enabled) continue;
+                    const bool is_verb = h.syntax == TrigSyntax::verb;
+                    if (is_verb && reading.rejects(h.form, verb_ctx)) continue;
+                    std::size_t e = i + 1;  // (a one-word trigger matches here)
+                    if (h.multi && !match_trigger(d, d.k->triggers[ti], i, s.te, e)) continue;
                     // "aid workers", "attack helicopters": the trigger's last noun only
                     // modifies the head after it
-                    if ((!is_verb || tr.slots.size() > 1) && e < s.te &&
-                        has(d.toks[e], WCompoundHead))
+                    if ((!is_verb || h.multi) && e < s.te && has(d.toks[e], WCompoundHead))
                         continue;
                     const bool better =
-                        e > best_end ||
-                        (e == best_end && best_end &&
-                         ((d.k->triggers[best].syntax == TrigSyntax::verb) != is_verb) &&
-                         (is_verb == verb_ctx));
+                        e > best_end || (e == best_end && best_end &&
+                                         ((heads_[best].syntax == TrigSyntax::verb) != is_verb) &&
+                                         (is_verb == verb_ctx));
                     if (better) {
                         best_end = e;
                         best = ti;
@@ -322,6 +300,69 @@ class EventsStage final : public Stage {
             if (!hit) ++i;
         }
     }
+
+    // The tests that make a verb trigger at token i no verb there. They depend on the token
+    // and the trigger's form only, and several triggers start at most trigger words: each
+    // test is made at most once per token.
+    class VerbReading {
+      public:
+        VerbReading(const EventsStage& st, const Doc& d, const Sentence& s, std::size_t i)
+            : st_(st), d_(d), s_(s), i_(i) {}
+        bool rejects(VerbForm form, bool verb_ctx) {
+            const bool past = form == VerbForm::past, ing = form == VerbForm::ing;
+            // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
+            if (once(glued_, [&] { return glued(); })) return true;
+            // a verb form right after a determiner or adjective is a noun ("the proposed
+            // deal", "Arab states"); a bare noun after a subject is a verb
+            if (!verb_ctx && !past && !ing &&
+                once(noun_, [&] { return st_.noun_context(d_, s_, i_); }))
+                return true;
+            if ((past || ing) && st_.determiner_before(d_, s_, i_)) return true;
+            if (past && once(adverb_, [&] { return adverb_participle(); })) return true;
+            if (ing && once(gerund_, [&] { return gerund_noun(); })) return true;
+            return false;
+        }
+
+      private:
+        // `v`: -1 not made yet, else the result
+        template <class F>
+        static bool once(std::int8_t& v, F test) {
+            if (v < 0) v = test() ? 1 : 0;
+            return v != 0;
+        }
+        bool glued() const {
+            const Token& t = d_.toks[i_];
+            return !t.space_before && i_ > s_.tb && d_.toks[i_ - 1].text == "-"_w &&
+                   !(i_ > s_.tb + 1 && d_.toks[i_ - 2].lower == "co"_w);  // "co-hosted"
+        }
+        // "their first publicly announced talks": an adverb between a determiner or ordinal
+        // and the participle
+        bool adverb_participle() const {
+            const auto& toks = d_.toks;
+            return i_ > s_.tb + 1 && has_suffix(toks[i_ - 1].lower, "ly"_w) && !toks[i_ - 1].cap &&
+                   (st_.determiner_before(d_, s_, i_ - 1) || (toks[i_ - 2].lex & LOrdinal));
+        }
+        // "an emergency meeting", "a rare meeting": a gerund after a determiner and
+        // adjectives is a noun
+        bool gerund_noun() const {
+            if (i_ <= s_.tb + 1) return false;
+            const auto& toks = d_.toks;
+            std::size_t h = i_;
+            while (h > s_.tb + 1 && i_ - h < 2 && toks[h - 1].kind == TokKind::word &&
+                   !toks[h - 1].cap && !has_suffix(toks[h - 1].lower, "ly"_w) &&
+                   !(toks[h - 1].lex &
+                     (LNegator | LPreposition | LSubordinator | LDeterminer | LTrigFirst)) &&
+                   !in(toks[h - 1].lower,
+                       {"is", "are", "was", "were", "been", "be", "also", "still", "then", "and"}))
+                --h;
+            return h < i_ && st_.determiner_before(d_, s_, h) && toks[h - 1].lower != "'s"_w;
+        }
+        const EventsStage& st_;
+        const Doc& d_;
+        const Sentence& s_;
+        std::size_t i_;
+        std::int8_t glued_ = -1, noun_ = -1, adverb_ = -1, gerund_ = -1;
+    };
 
     // "a senior official", "one diplomat": an indefinite noun phrase ends at i.
     static bool indefinite_before(const Doc& d, const Sentence& s, std::size_t i) {
@@ -1290,10 +1331,8 @@ class EventsStage final : public Stage {
         if (tr.syntax != TrigSyntax::verb) return false;
         std::size_t p = mt.tb;
         // "and was due to travel on", "and is expected to meet": the frame shares it too
-        while (p > s.tb && in(d.toks[p - 1].lower,
-                              {"then", "also", "later", "to", "was", "is", "were", "are", "due",
-                               "expected", "set", "scheduled", "will", "would", "later"}))
-            --p;
+        // (then, also, later, to, was, is, were, are, due, expected, set, scheduled, will, would)
+        while (p > s.tb && has(d.toks[p - 1], WSharedAux)) --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
         // ("said the bloc was ready ... but urged": "but" joins two verbs of one subject)
