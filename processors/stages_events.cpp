@@ -117,31 +117,37 @@ class EventsStage final : public Stage {
     std::vector<TrigHead> heads_;
     std::size_t max_targets_ = 6;
 
-    // The actors of the verb triggers of one sentence so far: the last one's (`prev`) and
+    // The actors of the verb triggers of one sentence so far: the last one's (`prev()`) and
     // the first one's (`main()`). Most sentences have one such verb, so the first list is
-    // kept as "the same as prev" until prev changes: one list copy per verb, not two.
+    // kept as "the same as prev" until prev changes: one list copy per verb, not two. The
+    // lists keep their elements when cleared (only marked empty), so a new list is assigned
+    // over the old participants' strings instead of copy-constructed.
     class SentenceActors {
       public:
-        std::vector<Participant> prev;
-        const std::vector<Participant>& main() const { return main_is_prev_ ? prev : main_; }
-        void clear() {
-            prev.clear();
-            main_.clear();
-            main_is_prev_ = false;
+        const std::vector<Participant>& prev() const { return has_prev_ ? prev_ : none(); }
+        const std::vector<Participant>& main() const {
+            return main_is_prev_ ? prev_ : has_main_ ? main_ : none();
         }
-        // prev = act, and main() = act when it was empty (act is not empty)
+        void clear() { has_prev_ = has_main_ = main_is_prev_ = false; }
+        // prev() = act, and main() = act when it was empty (act is not empty)
         void set(const std::vector<Participant>& act) {
             if (main_is_prev_) {
-                main_.swap(prev);  // main() keeps the first verb's list
+                main_.swap(prev_);  // main() keeps the first verb's list
+                has_main_ = true;
                 main_is_prev_ = false;
             }
-            prev = act;
-            if (main_.empty()) main_is_prev_ = true;
+            prev_ = act;
+            has_prev_ = true;
+            if (!has_main_) main_is_prev_ = true;
         }
 
       private:
-        std::vector<Participant> main_;
-        bool main_is_prev_ = false;
+        static const std::vector<Participant>& none() {
+            static const std::vector<Participant> empty;
+            return empty;
+        }
+        std::vector<Participant> prev_, main_;  // (what they held before, when not has_)
+        bool has_prev_ = false, has_main_ = false, main_is_prev_ = false;
     };
 
     struct Ctx {
@@ -1480,7 +1486,7 @@ class EventsStage final : public Stage {
                 d.toks[t - 1].lower == ","_w && !mention_ending(c, t - 2))
                 in_relative = true;
         if (in_relative && tr.syntax == TrigSyntax::verb) sa.clear();
-        if (sa.prev.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
+        if (sa.prev().empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
             (d.toks[mt.tb - 1].lower == "and"_w || d.toks[mt.tb - 1].lower == "but"_w)) {
             // "Aoun thanked France ... and said": the sentence's subject ("In Tehran, X
             // defended ... and insisted": after a fronted phrase)
@@ -1497,7 +1503,7 @@ class EventsStage final : public Stage {
                 take(act, d.mentions[mi0]);
             }
         }
-        if (!sa.prev.empty() && shares_subject(d, s, mt, tr)) {
+        if (!sa.prev().empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
             // "X said the two countries had agreed ..., and said": a second saying joined
@@ -1517,7 +1523,7 @@ class EventsStage final : public Stage {
             const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
                                        d.toks[mt.tb - 1].lower == "and"_w;
             act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
-                                                                                       : sa.prev;
+                                                                                       : sa.prev();
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
@@ -1557,8 +1563,8 @@ class EventsStage final : public Stage {
                                 "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
                 std::vector<Participant> who;
-                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !sa.prev.empty())
-                    who = sa.prev;
+                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !sa.prev().empty())
+                    who = sa.prev();
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
                 if (!who.empty()) act = who;
