@@ -452,11 +452,13 @@ class EventsStage final : public Stage {
         // will, would, to, can, did, not, n't, also, then, he, they, who, and, has, ...
         if (p.lex & LVerbCue) return !(p.lower == "to"_w && has_suffix(d.toks[i].lower, "s"_w));
         if (has_suffix(p.lower, "ly"_w) && p.kind == TokKind::word) return true;
-        const std::size_t mi = d.mention_from(i);
-        if (mi > 0) {
-            const Mention& m = d.mentions[mi - 1];
-            if (m.te == i && !m.adjective && !(m.tb > s.tb && determiner_before(d, s, m.tb)) &&
-                !m.possessive)
+        // the last mention starting before i, if it ends at i: the last one ending at i
+        // (ends_at) when no later one starts before i (mentions are ordered by tb)
+        if (const int j = d.ends_at[i - 1]; j >= 0) {
+            const std::size_t mj = static_cast<std::size_t>(j);
+            const Mention& m = d.mentions[mj];
+            if ((mj + 1 == d.mentions.size() || d.mentions[mj + 1].tb >= i) && !m.adjective &&
+                !(m.tb > s.tb && determiner_before(d, s, m.tb)) && !m.possessive)
                 return true;
         }
         return false;
