@@ -1080,13 +1080,14 @@ void led_actor(Doc& d, const Sentence& s, Candidate& c) {
 std::optional<Candidate> led_attack(Doc& d, std::size_t si, std::size_t t, std::size_t first,
                                     std::size_t end) {
     const Sentence& s = d.sents[si];
+    const Token& x = d.toks[t];
+    // (the word's own tests first: the trigger list walk is dearer)
+    if (x.lower.ends_with("ing") || !(x.lower.ends_with("ed") || x.lower == "struck"_w))
+        return std::nullopt;  // a finite past verb only
     if (!verb_of_type(d, t, "attack"_w) || has(d.toks[t], WKillVerb)) return std::nullopt;
     for (std::size_t i = first; i < end; ++i)
         if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
             return std::nullopt;
-    const Token& x = d.toks[t];
-    if (x.lower.ends_with("ing") || !(x.lower.ends_with("ed") || x.lower == "struck"_w))
-        return std::nullopt;  // a finite past verb only
     const Mention* m = led_modifier(d, s, t);
     if (!m) return std::nullopt;
     Candidate a = new_candidate(d, si, t, t + 1, "attack"_w);
