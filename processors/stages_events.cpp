@@ -804,10 +804,13 @@ class EventsStage final : public Stage {
             if (const Mention* m = mention_ending(c, t)) {
                 // "after Biden outlined": the conjunction opens a clause, Biden is its subject;
                 // "with Burns meeting ...": the absolute construction's subject.
-                const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as",
-                                                         "while", "once"});
-                const bool absolute = !finite && t + 1 == tb && m->prep == "with"_w;
-                if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
+                // (tested only when the mention has a preposition of its own)
+                auto conj = [&] {
+                    return finite && in(m->prep, {"after", "before", "since", "until", "as",
+                                                  "while", "once"});
+                };
+                auto absolute = [&] { return !finite && t + 1 == tb && m->prep == "with"_w; };
+                if (usable(*m) && (m->prep.empty() || m->prep_attached || conj() || absolute())) {
                     out.push_back(m);
                     coord_left(c, s, *m, out);
                     return out;
