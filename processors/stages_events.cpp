@@ -3322,6 +3322,13 @@ class EventsStage final : public Stage {
         return false;
     }
 
+    // match_phrase's first test, inline: `ph` fits in [i, end) and its first slot holds
+    // token i (most words start no phrase, and the call costs more than this test)
+    static bool may_start(const Doc& d, std::size_t i, std::size_t end, const Phrase& ph) {
+        return !ph.slots.empty() && i + ph.slots.size() <= end &&
+               find_word(ph.slots[0].begin(), ph.slots[0].end(), d.toks[i].lower);
+    }
+
     // The quote an attribution verb reports ('"...," X told', '"...," said X'): when it
     // demands (a modal of obligation not said of the speaker's own side, or an imperative
     // opener) the statement is an appeal; the modal's subject is its addressee.
@@ -3345,7 +3352,7 @@ class EventsStage final : public Stage {
         std::size_t modal = qe;
         for (std::size_t p = first; p < qe && !demand; ++p)
             for (const Phrase& ph : k.demand_modals)
-                if (match_phrase(d, p, qe, ph)) {
+                if (may_start(d, p, qe, ph) && match_phrase(d, p, qe, ph)) {
                     // the obligation falls on a party ("Hamas should", "the international
                     // community must"), not on a thing ("the suffering must end")
                     const Mention* subj = p > first ? mention_ending(c, p - 1) : nullptr;
