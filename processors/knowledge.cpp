@@ -1053,6 +1053,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     for (const char* w : {"then", "also", "later", "to", "was", "is", "were", "are", "due",
                           "expected", "set", "scheduled", "will", "would"})
         member_word(w, WSharedAux);
+    for (const char* w : {"delegation", "delegations", "team", "teams"})
+        member_word(w, WDelegationNoun);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

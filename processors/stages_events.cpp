@@ -522,12 +522,11 @@ class EventsStage final : public Stage {
         if (!m.part || m.part->kind == "person"_w) return nullptr;
         std::size_t j = m.te;
         if (j < s.te && d.toks[j].lower == "'s"_w) ++j;
-        for (int skip = 0;
-             skip < 2 && j < s.te && d.toks[j].kind == TokKind::word && !d.toks[j].cap &&
-             !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"});
+        for (int skip = 0; skip < 2 && j < s.te && d.toks[j].kind == TokKind::word &&
+                           !d.toks[j].cap && !has(d.toks[j], WDelegationNoun);
              ++skip)
             ++j;
-        if (j + 3 >= s.te || !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"}) ||
+        if (j + 3 >= s.te || !has(d.toks[j], WDelegationNoun) ||
             !in(d.toks[j + 1].lower, {"led", "headed"}) || d.toks[j + 2].lower != "by"_w ||
             c.starts_at[j + 3] < 0)
             return nullptr;

@@ -191,6 +191,7 @@ TEST(WordSets, FixedWordBitsAreExact) {
         {{"then", "also", "later", "to", "was", "is", "were", "are", "due", "expected", "set",
           "scheduled", "will", "would"},
          WSharedAux},
+        {{"delegation", "delegations", "team", "teams"}, WDelegationNoun},
     };
     const std::vector<std::string> meeting = {"meeting", "talks"};
     std::string text = "Afterwards thence meetings talk ontology Lately sets , the ";
