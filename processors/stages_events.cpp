@@ -42,6 +42,20 @@ bool same_party(const Participant& a, const Participant& b) {
     return by_name ? a.name == b.name : a.country == b.country;
 }
 
+// pkey(a) == pkey(b) without building the strings: a key is the kind, ':' and the keyed
+// field, so keys of one kind are equal when their fields are, and keys of different kinds
+// never are unless a kind holds the ':' itself (then the strings decide).
+bool same_key(const Participant& a, const Participant& b) {
+    auto field = [](const Participant& p) -> const std::string& {
+        return p.kind == "person"_w || p.kind == "group"_w || p.country.empty() ? p.name
+                                                                                : p.country;
+    };
+    if (a.kind == b.kind) return field(a) == field(b);
+    if (a.kind.find(':') == std::string::npos && b.kind.find(':') == std::string::npos)
+        return false;
+    return pkey(a) == pkey(b);
+}
+
 void add_unique(std::vector<Participant>& v, const Participant& p) {
     for (const auto& q : v)
         if (same_party(q, p)) return;
@@ -2370,7 +2384,7 @@ class EventsStage final : public Stage {
                 if (all.size() >= 2) {
                     for (const auto& p : all)
                         if (std::none_of(med.begin(), med.end(),
-                                         [&](const Participant& x) { return pkey(x) == pkey(p); }))
+                                         [&](const Participant& x) { return same_key(x, p); }))
                             add_unique(act, p);
                 }
             }
@@ -3379,7 +3393,7 @@ class EventsStage final : public Stage {
         bool clash = false;
         for (const auto& a : act)
             for (const auto& t : tgt)
-                if (pkey(a) == pkey(t)) clash = true;
+                if (same_key(a, t)) clash = true;
         if (!clash) return;
         for (std::size_t mi = c.d.mention_from(s.tb);
              mi < c.d.mentions.size() && c.d.mentions[mi].tb < s.te; ++mi) {
@@ -3387,7 +3401,7 @@ class EventsStage final : public Stage {
             if (!usable(m) || m.part->kind != "person"_w || m.kind == MentionKind::pronoun)
                 continue;
             if (std::any_of(tgt.begin(), tgt.end(),
-                            [&](const Participant& t) { return pkey(t) == pkey(*m.part); }))
+                            [&](const Participant& t) { return same_key(t, *m.part); }))
                 continue;
             act.clear();
             act.push_back(*m.part);
@@ -3396,7 +3410,7 @@ class EventsStage final : public Stage {
         // "During his meeting with X, Y stressed": Y is both; X stays the counterpart
         const auto in_act = [&](const Participant& t) {
             return std::any_of(act.begin(), act.end(),
-                               [&](const Participant& a) { return pkey(a) == pkey(t); });
+                               [&](const Participant& a) { return same_key(a, t); });
         };
         if (!std::all_of(tgt.begin(), tgt.end(), in_act)) {
             std::erase_if(tgt, in_act);
