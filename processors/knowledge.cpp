@@ -1055,6 +1055,7 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
         member_word(w, WSharedAux);
     for (const char* w : {"delegation", "delegations", "team", "teams"})
         member_word(w, WDelegationNoun);
+    for (const char* w : {"in", "during", "by", "over"}) member_word(w, WCallPrep);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

@@ -238,6 +238,7 @@ enum WordSet : std::uint64_t {
     WTimeLead = 1ull << 51,   // a time phrase inside a trigger opens with: this, next, on, ...
     WSharedAux = 1ull << 52,  // a verb sharing the previous one's subject: then, also, was, ...
     WDelegationNoun = 1ull << 53,  // delegation, delegations, team, teams
+    WCallPrep = 1ull << 54,        // "said in / during / by / over a (phone) call"
 };
 
 struct Knowledge {

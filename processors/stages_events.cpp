@@ -3321,7 +3321,7 @@ class EventsStage final : public Stage {
         for (std::size_t t = from; t + 1 < s.te && t < from + 8; ++t) {
             const Token& w = d.toks[t];
             if (w.kind != TokKind::word || w.in_quote || w.lower == "that"_w) return false;
-            if (!in(w.lower, {"in", "during", "by", "over"})) continue;
+            if (!has(w, WCallPrep)) continue;  // in, during, by, over
             std::size_t u = t + 1;
             if (u < s.te && (d.toks[u].lex & LDeterminer)) ++u;
             if (u < s.te && in(d.toks[u].lower, {"phone", "telephone", "video"})) {

@@ -192,6 +192,7 @@ TEST(WordSets, FixedWordBitsAreExact) {
           "scheduled", "will", "would"},
          WSharedAux},
         {{"delegation", "delegations", "team", "teams"}, WDelegationNoun},
+        {{"in", "during", "by", "over"}, WCallPrep},
     };
     const std::vector<std::string> meeting = {"meeting", "talks"};
     std::string text = "Afterwards thence meetings talk ontology Lately sets , the ";
