@@ -108,8 +108,8 @@ std::size_t clause_stop(const Doc& d, const Sentence& s, std::size_t t) {
         const Token& x = d.toks[u];
         if (x.kind == TokKind::quote || x.lower == ";"_w) return u;
         // "urged Israel to open the crossings during a visit to Cairo": the main clause's
-        if (in(x.lower, {"during", "amid", "while", "when", "after", "before", "as", "despite"}))
-            return u;
+        // (during, amid, while, when, after, before, as, despite)
+        if (has(x, WClauseStop)) return u;
         if (x.lower == ","_w && u + 1 < s.te) {
             const Token& n = d.toks[u + 1];
             if (n.lower.ends_with("ing") || (n.lex & LSubordinator) || has(n, WRelativePronoun))
@@ -130,7 +130,7 @@ std::size_t skip_adjuncts(const Doc& d, const Sentence& s, std::size_t t) {
             continue;
         }
         // "on Friday", "on Thursday, Aug. 15,", "last week", "earlier this month"
-        if (in(x.lower, {"on", "last", "this", "next", "late", "early"}) && t + 1 < s.te &&
+        if (has(x, WTimeLead) && t + 1 < s.te &&  // on, last, this, next, late, early
             date_tok(d.toks[t + 1])) {
             in_date = true;
             ++t;

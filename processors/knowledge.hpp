@@ -239,6 +239,7 @@ enum WordSet : std::uint64_t {
     WSharedAux = 1ull << 52,  // a verb sharing the previous one's subject: then, also, was, ...
     WDelegationNoun = 1ull << 53,  // delegation, delegations, team, teams
     WCallPrep = 1ull << 54,        // "said in / during / by / over a (phone) call"
+    WClauseStop = 1ull << 55,      // arguments.cpp clause_stop: during, amid, while, as, ...
 };
 
 struct Knowledge {

@@ -193,6 +193,7 @@ TEST(WordSets, FixedWordBitsAreExact) {
          WSharedAux},
         {{"delegation", "delegations", "team", "teams"}, WDelegationNoun},
         {{"in", "during", "by", "over"}, WCallPrep},
+        {{"during", "amid", "while", "when", "after", "before", "as", "despite"}, WClauseStop},
     };
     const std::vector<std::string> meeting = {"meeting", "talks"};
     std::string text = "Afterwards thence meetings talk ontology Lately sets , the ";
