@@ -108,8 +108,8 @@ std::size_t clause_stop(const Doc& d, const Sentence& s, std::size_t t) {
         const Token& x = d.toks[u];
         if (x.kind == TokKind::quote || x.lower == ";"_w) return u;
         // "urged Israel to open the crossings during a visit to Cairo": the main clause's
-        if (in(x.lower, {"during", "amid", "while", "when", "after", "before", "as", "despite"}))
-            return u;
+        // (during, amid, while, when, after, before, as, despite)
+        if (has(x, WClauseStop)) return u;
         if (x.lower == ","_w && u + 1 < s.te) {
             const Token& n = d.toks[u + 1];
             if (n.lower.ends_with("ing") || (n.lex & LSubordinator) || has(n, WRelativePronoun))
@@ -130,7 +130,7 @@ std::size_t skip_adjuncts(const Doc& d, const Sentence& s, std::size_t t) {
             continue;
         }
         // "on Friday", "on Thursday, Aug. 15,", "last week", "earlier this month"
-        if (in(x.lower, {"on", "last", "this", "next", "late", "early"}) && t + 1 < s.te &&
+        if (has(x, WTimeLead) && t + 1 < s.te &&  // on, last, this, next, late, early
             date_tok(d.toks[t + 1])) {
             in_date = true;
             ++t;
@@ -822,12 +822,12 @@ std::vector<Participant> plural_parties(const Mention& m) {
 // with no verb (the nominal and possessive heads the trigger rules leave out). Returns the
 // meetings to add.
 std::vector<Candidate> possessed_meetings(const Doc& d, std::size_t si, std::size_t first,
-                                          std::size_t end) {
+                                          std::size_t end, const WalkTokens& at) {
     std::vector<Candidate> out;
     const Sentence& s = d.sents[si];
-    for (std::size_t t = s.tb + 1; t < s.te; ++t) {
+    for (const std::uint32_t t : at) {
         const Token& x = d.toks[t];
-        if (!in(x.lower, {"meeting", "talks"})) continue;
+        if (!(x.lex & LMeetingNoun)) continue;  // "meeting", "talks"
         bool covered = false;
         for (std::size_t i = first; i < end; ++i)
             if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
@@ -1080,13 +1080,14 @@ void led_actor(Doc& d, const Sentence& s, Candidate& c) {
 std::optional<Candidate> led_attack(Doc& d, std::size_t si, std::size_t t, std::size_t first,
                                     std::size_t end) {
     const Sentence& s = d.sents[si];
+    const Token& x = d.toks[t];
+    // (the word's own tests first: the trigger list walk is dearer)
+    if (x.lower.ends_with("ing") || !(x.lower.ends_with("ed") || x.lower == "struck"_w))
+        return std::nullopt;  // a finite past verb only
     if (!verb_of_type(d, t, "attack"_w) || has(d.toks[t], WKillVerb)) return std::nullopt;
     for (std::size_t i = first; i < end; ++i)
         if (d.cands[i].sentence == si && d.cands[i].tb <= t && t < d.cands[i].te)
             return std::nullopt;
-    const Token& x = d.toks[t];
-    if (x.lower.ends_with("ing") || !(x.lower.ends_with("ed") || x.lower == "struck"_w))
-        return std::nullopt;  // a finite past verb only
     const Mention* m = led_modifier(d, s, t);
     if (!m) return std::nullopt;
     Candidate a = new_candidate(d, si, t, t + 1, "attack"_w);
@@ -1121,7 +1122,7 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
     return false;
 }
 
-void argument_rules(Doc& d, std::size_t si, std::size_t first) {
+void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at) {
     const Sentence& s = d.sents[si];
     const std::size_t end = d.cands.size();
     FrameMemo fm;
@@ -1155,7 +1156,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
     }
     // an appeal verb that made no candidate ("They ... urged Iran to resume negotiations":
     // no speaker yet) still frames its complement
-    for (std::size_t t = s.tb + 1; t < s.te; ++t) {
+    for (const std::uint32_t t : at) {
         if (!d.toks[t].trig || !appeal_verb_at(d, t)) continue;
         bool made = false;
         for (std::size_t i = first; i < end; ++i)
@@ -1171,10 +1172,10 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first) {
         if (d.cands[i].drop || d.cands[i].sentence != si) continue;
         if (auto a = demand_in_saying(d, s, d.cands[i], fm)) d.cands.push_back(std::move(*a));
     }
-    for (Candidate& m : possessed_meetings(d, si, first, end)) d.cands.push_back(std::move(m));
-    for (std::size_t t = s.tb + 3; t < s.te; ++t) {
+    for (Candidate& m : possessed_meetings(d, si, first, end, at)) d.cands.push_back(std::move(m));
+    for (const std::uint32_t t : at) {
         // (both need a trigger outside quotes at t)
-        if (!d.toks[t].trig || d.toks[t].in_quote) continue;
+        if (t < s.tb + 3 || !d.toks[t].trig || d.toks[t].in_quote) continue;
         if (auto a = object_participle_appeal(d, si, t, first, end))
             d.cands.push_back(std::move(*a));
         if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));

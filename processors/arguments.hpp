@@ -82,6 +82,11 @@ bool asked_with_day(const Doc& d, const Candidate& c);
 
 // The rule families reading argument frames, on the candidates the events stage made for
 // sentence `si` (d.cands from index `first`).
-void argument_rules(Doc& d, std::size_t si, std::size_t first);
+// `at`: the sentence's tokens after its first that start a trigger (Lex LTrigFirst:
+// Token::trig is set) or are "meeting"/"talks" (LMeetingNoun), in order, all that its token
+// walks look at (the events stage gathers them while it finds the sentence's triggers).
+using WalkTokens = SmallVec<std::uint32_t, 16>;
+constexpr std::uint32_t kWalkLex = LTrigFirst | LMeetingNoun;
+void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at);
 
 }  // namespace herald::processors

@@ -980,6 +980,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     flag_set(k->determiners, LCorefWalk);
     flag_set(k->pair_quantifiers, LCorefWalk);
     flag_set(k->people_nouns, LCorefWalk);
+    flag("meeting", LMeetingNoun);
+    flag("talks", LMeetingNoun);
     // exact membership bits (space-free entries: a token never holds a space); every
     // member gets a `lex` entry, so a token not found in `words` is in no set
     auto member_word = [&](const std::string& w, std::uint64_t bit) {
@@ -1043,6 +1045,20 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     member(k->months, WMonth);
     member(k->denial_verbs, WDenialVerb);
     member(k->person_descriptors, WPersonDescriptor);
+    // the events stage's fixed grammar words (stages_events.cpp: match_trigger, shares_subject,
+    // delegation_head, said_in_call; arguments.cpp: clause_stop, skip_adjuncts)
+    for (const char* w :
+         {"after", "before", "following", "while", "amid", "when", "because", "since"})
+        member_word(w, WGapStop);
+    for (const char* w : {"this", "next", "last", "on", "early", "late"}) member_word(w, WTimeLead);
+    for (const char* w : {"then", "also", "later", "to", "was", "is", "were", "are", "due",
+                          "expected", "set", "scheduled", "will", "would"})
+        member_word(w, WSharedAux);
+    for (const char* w : {"delegation", "delegations", "team", "teams"})
+        member_word(w, WDelegationNoun);
+    for (const char* w : {"in", "during", "by", "over"}) member_word(w, WCallPrep);
+    for (const char* w : {"during", "amid", "while", "when", "after", "before", "as", "despite"})
+        member_word(w, WClauseStop);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

@@ -174,6 +174,9 @@ enum Lex : std::uint32_t {
     // "the", pronouns, determiners, pair quantifiers and people nouns: the words the
     // segmenter lists for coreference's walks (Doc::the_at, pron_at, cap_at)
     LCorefWalk = 1u << 27,
+    // "meeting", "talks": the nouns of the events stage's possessed meetings (arguments.cpp),
+    // listed with the trigger words in its one pass over a sentence
+    LMeetingNoun = 1u << 28,
 };
 
 // Membership of a lower-case word in the single-word lexicon sets, one bit per
@@ -230,6 +233,13 @@ enum WordSet : std::uint64_t {
     WVenueParticiple = 1ull << 47,
     WCampaignAspect = 1ull << 48,
     WPastHolderWord = 1ull << 49,
+    // fixed grammar words of the events stage's trigger rules (not data; knowledge.cpp):
+    WGapStop = 1ull << 50,    // a trigger's gap stops at: after, before, while, since, ...
+    WTimeLead = 1ull << 51,   // a time phrase inside a trigger opens with: this, next, on, ...
+    WSharedAux = 1ull << 52,  // a verb sharing the previous one's subject: then, also, was, ...
+    WDelegationNoun = 1ull << 53,  // delegation, delegations, team, teams
+    WCallPrep = 1ull << 54,        // "said in / during / by / over a (phone) call"
+    WClauseStop = 1ull << 55,      // arguments.cpp clause_stop: during, amid, while, as, ...
 };
 
 struct Knowledge {

@@ -42,6 +42,20 @@ bool same_party(const Participant& a, const Participant& b) {
     return by_name ? a.name == b.name : a.country == b.country;
 }
 
+// pkey(a) == pkey(b) without building the strings: a key is the kind, ':' and the keyed
+// field, so keys of one kind are equal when their fields are, and keys of different kinds
+// never are unless a kind holds the ':' itself (then the strings decide).
+bool same_key(const Participant& a, const Participant& b) {
+    auto field = [](const Participant& p) -> const std::string& {
+        return p.kind == "person"_w || p.kind == "group"_w || p.country.empty() ? p.name
+                                                                                : p.country;
+    };
+    if (a.kind == b.kind) return field(a) == field(b);
+    if (a.kind.find(':') == std::string::npos && b.kind.find(':') == std::string::npos)
+        return false;
+    return pkey(a) == pkey(b);
+}
+
 void add_unique(std::vector<Participant>& v, const Participant& p) {
     for (const auto& q : v)
         if (same_party(q, p)) return;
@@ -63,6 +77,10 @@ class EventsStage final : public Stage {
             const int i = k.type_index(t);
             if (i >= 0) enabled_[static_cast<std::size_t>(i)] = true;
         }
+        heads_.clear();
+        heads_.reserve(k.triggers.size());
+        for (const Trigger& tr : k.triggers)
+            heads_.push_back(TrigHead{enabled_[tr.type], tr.syntax, tr.form, tr.slots.size() > 1});
     }
     std::vector<std::string> requires_before() const override { return {"entities"}; }
 
@@ -79,22 +97,22 @@ class EventsStage final : public Stage {
             if (starts_at[m.tb] < 0) starts_at[m.tb] = static_cast<int>(mi);
         }
         Ctx c{d, ends_at, starts_at, {}, SIZE_MAX};
-        std::vector<Match> ms;                        // one sentence's triggers (buffer reused)
-        std::vector<Participant> prev_act, main_act;  // per sentence (buffers reused)
+        std::vector<Match> ms;  // one sentence's triggers (buffer reused)
+        WalkTokens walk;        // ... and argument_rules' tokens
+        SentenceActors sa;      // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
-            find_triggers(d, si, starts_at, ms);
-            prev_act.clear();
-            main_act.clear();
+            find_triggers(d, si, starts_at, ms, walk);
+            sa.clear();
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {
                 const std::size_t next_tb = q + 1 < ms.size() ? ms[q + 1].tb : d.sents[si].te;
-                build(c, si, ms, q, next_tb, prev_act, main_act);
+                build(c, si, ms, q, next_tb, sa);
             }
             told_meetings(c, si, first);
             meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
-            argument_rules(d, si, first);
+            argument_rules(d, si, first, walk);
         }
         dateline_agreements(d);
     }
@@ -102,7 +120,49 @@ class EventsStage final : public Stage {
   private:
     std::vector<std::string> only_;
     std::vector<bool> enabled_;
+    // What find_triggers reads of each trigger (Knowledge::triggers order) before it matches
+    // the rest of its words: one small array instead of the trigger, its slots and enabled_.
+    struct TrigHead {
+        bool enabled = false;
+        TrigSyntax syntax = TrigSyntax::verb;
+        VerbForm form = VerbForm::none;
+        bool multi = false;  // more than one slot (a one-word trigger matches its word)
+    };
+    std::vector<TrigHead> heads_;
     std::size_t max_targets_ = 6;
+
+    // The actors of the verb triggers of one sentence so far: the last one's (`prev()`) and
+    // the first one's (`main()`). Most sentences have one such verb, so the first list is
+    // kept as "the same as prev" until prev changes: one list copy per verb, not two. The
+    // lists keep their elements when cleared (only marked empty), so a new list is assigned
+    // over the old participants' strings instead of copy-constructed.
+    class SentenceActors {
+      public:
+        const std::vector<Participant>& prev() const { return has_prev_ ? prev_ : none(); }
+        const std::vector<Participant>& main() const {
+            return main_is_prev_ ? prev_ : has_main_ ? main_ : none();
+        }
+        void clear() { has_prev_ = has_main_ = main_is_prev_ = false; }
+        // prev() = act, and main() = act when it was empty (act is not empty)
+        void set(const std::vector<Participant>& act) {
+            if (main_is_prev_) {
+                main_.swap(prev_);  // main() keeps the first verb's list
+                has_main_ = true;
+                main_is_prev_ = false;
+            }
+            prev_ = act;
+            has_prev_ = true;
+            if (!has_main_) main_is_prev_ = true;
+        }
+
+      private:
+        static const std::vector<Participant>& none() {
+            static const std::vector<Participant> empty;
+            return empty;
+        }
+        std::vector<Participant> prev_, main_;  // (what they held before, when not has_)
+        bool has_prev_ = false, has_main_ = false, main_is_prev_ = false;
+    };
 
     struct Ctx {
         Doc& d;
@@ -157,9 +217,7 @@ class EventsStage final : public Stage {
                     if (hard_punct(t) && t.text != "$"_w) break;
                     // "signed the document after talks hosted by X": a gap does not run
                     // into a new clause or time phrase
-                    if (g > 0 && in(t.lower, {"after", "before", "following", "while", "amid",
-                                              "when", "because", "since"}))
-                        break;
+                    if (g > 0 && has(t, WGapStop)) break;  // after, before, while, since, ...
                     if (find_word(want.begin(), want.end(), t.lower)) {
                         pos = pos + g + 1;
                         found = true;
@@ -186,7 +244,7 @@ class EventsStage final : public Stage {
                 // inside the phrase (one per match)
                 if (skips < kSkips && t.kind == TokKind::word) {
                     std::size_t q = pos;
-                    if (in(t.lower, {"this", "next", "last", "on", "early", "late"})) ++q;
+                    if (has(t, WTimeLead)) ++q;  // this, next, last, on, early, late
                     if (q < end && q < pos + 2 && (d.toks[q].lex & LDateWord) &&
                         d.toks[q].kind == TokKind::word) {
                         skips = kSkips;
@@ -201,26 +259,26 @@ class EventsStage final : public Stage {
         return true;
     }
 
-    // The trigger matches of sentence `si`, left to right, into `out`.
+    // The trigger matches of sentence `si`, left to right, into `out`; on the way, the
+    // tokens argument_rules walks into `walk` (this loop reads every token anyway).
     void find_triggers(const Doc& d, std::size_t si, const std::vector<int>& starts_at,
-                       std::vector<Match>& out) const {
+                       std::vector<Match>& out, WalkTokens& walk) const {
         out.clear();
+        walk.clear();
         const Sentence& s = d.sents[si];
         std::size_t i = s.tb;
         std::size_t mention_end = 0;
         while (i < s.te) {
             const Token& t = d.toks[i];
+            if ((t.lex & kWalkLex) && i > s.tb) walk.push_back(static_cast<std::uint32_t>(i));
             if (starts_at[i] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(starts_at[i])];
                 if (m.kind == MentionKind::entity && !m.adjective)
                     mention_end = std::max(mention_end, m.te);
             }
-            const bool glued_dash = t.text == "-"_w && !t.space_before;
-            if (t.in_quote || (t.kind != TokKind::word && !glued_dash) || i < mention_end) {
-                ++i;
-                continue;
-            }
-            if (!(t.lex & LTrigFirst)) {
+            // (no trigger starts here: the usual case, tested first)
+            if (!(t.lex & LTrigFirst) || t.in_quote || i < mention_end ||
+                (t.kind != TokKind::word && !(t.text == "-"_w && !t.space_before))) {
                 ++i;
                 continue;
             }
@@ -229,55 +287,22 @@ class EventsStage final : public Stage {
                 const bool verb_ctx = verb_context(d, s, i);
                 std::size_t best_end = 0;
                 std::uint32_t best = 0;
+                VerbReading reading(*this, d, s, i);
                 for (const std::uint32_t ti : *t.trig) {
-                    const Trigger& tr = d.k->triggers[ti];
-                    if (!enabled_[tr.type]) continue;
-                    const bool is_verb = tr.syntax == TrigSyntax::verb;
-                    // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
-                    if (is_verb && !t.space_before && i > s.tb && d.toks[i - 1].text == "-"_w &&
-                        !(i > s.tb + 1 && d.toks[i - 2].lower == "co"_w))  // "co-hosted"
-                        continue;
-                    // a verb form right after a determiner or adjective is a noun ("the proposed
-                    // deal", "Arab states"); a bare noun after a subject is a verb
-                    if (is_verb && !verb_ctx && tr.form != VerbForm::past &&
-                        tr.form != VerbForm::ing) {
-                        if (noun_context(d, s, i)) continue;
-                    }
-                    if (is_verb && (tr.form == VerbForm::past || tr.form == VerbForm::ing) &&
-                        determiner_before(d, s, i))
-                        continue;
-                    // "their first publicly announced talks": an adverb between a determiner
-                    // or ordinal and the participle
-                    if (is_verb && tr.form == VerbForm::past && i > s.tb + 1 &&
-                        has_suffix(d.toks[i - 1].lower, "ly"_w) && !d.toks[i - 1].cap &&
-                        (determiner_before(d, s, i - 1) || (d.toks[i - 2].lex & LOrdinal)))
-                        continue;
-                    // "an emergency meeting", "a rare meeting": a gerund after a determiner
-                    // and adjectives is a noun
-                    if (is_verb && tr.form == VerbForm::ing && i > s.tb + 1) {
-                        std::size_t h = i;
-                        while (h > s.tb + 1 && i - h < 2 && d.toks[h - 1].kind == TokKind::word &&
-                               !d.toks[h - 1].cap && !has_suffix(d.toks[h - 1].lower, "ly"_w) &&
-                               !(d.toks[h - 1].lex & (LNegator | LPreposition | LSubordinator |
-                                                      LDeterminer | LTrigFirst)) &&
-                               !in(d.toks[h - 1].lower, {"is", "are", "was", "were", "been", "be",
-                                                         "also", "still", "then", "and"}))
-                            --h;
-                        if (h < i && determiner_before(d, s, h) && d.toks[h - 1].lower != "'s"_w)
-                            continue;
-                    }
-                    std::size_t e = 0;
-                    if (!match_trigger(d, tr, i, s.te, e)) continue;
+                    const TrigHead h = heads_[ti];
+                    if (!h.enabled) continue;
+                    const bool is_verb = h.syntax == TrigSyntax::verb;
+                    if (is_verb && reading.rejects(h.form, verb_ctx)) continue;
+                    std::size_t e = i + 1;  // (a one-word trigger matches here)
+                    if (h.multi && !match_trigger(d, d.k->triggers[ti], i, s.te, e)) continue;
                     // "aid workers", "attack helicopters": the trigger's last noun only
                     // modifies the head after it
-                    if ((!is_verb || tr.slots.size() > 1) && e < s.te &&
-                        has(d.toks[e], WCompoundHead))
+                    if ((!is_verb || h.multi) && e < s.te && has(d.toks[e], WCompoundHead))
                         continue;
                     const bool better =
-                        e > best_end ||
-                        (e == best_end && best_end &&
-                         ((d.k->triggers[best].syntax == TrigSyntax::verb) != is_verb) &&
-                         (is_verb == verb_ctx));
+                        e > best_end || (e == best_end && best_end &&
+                                         ((heads_[best].syntax == TrigSyntax::verb) != is_verb) &&
+                                         (is_verb == verb_ctx));
                     if (better) {
                         best_end = e;
                         best = ti;
@@ -286,6 +311,8 @@ class EventsStage final : public Stage {
                 if (best_end) {
                     // "-mediated talks": a glued hyphen trigger needs its left part
                     out.push_back(Match{i, best_end, best});
+                    for (std::size_t u = i + 1; u < best_end; ++u)  // (the loop skips these)
+                        if (d.toks[u].lex & kWalkLex) walk.push_back(static_cast<std::uint32_t>(u));
                     i = best_end;
                     hit = true;
                 }
@@ -293,6 +320,69 @@ class EventsStage final : public Stage {
             if (!hit) ++i;
         }
     }
+
+    // The tests that make a verb trigger at token i no verb there. They depend on the token
+    // and the trigger's form only, and several triggers start at most trigger words: each
+    // test is made at most once per token.
+    class VerbReading {
+      public:
+        VerbReading(const EventsStage& st, const Doc& d, const Sentence& s, std::size_t i)
+            : st_(st), d_(d), s_(s), i_(i) {}
+        bool rejects(VerbForm form, bool verb_ctx) {
+            const bool past = form == VerbForm::past, ing = form == VerbForm::ing;
+            // "US-brokered ceasefire": a participle glued to a hyphen is an adjective
+            if (once(glued_, [&] { return glued(); })) return true;
+            // a verb form right after a determiner or adjective is a noun ("the proposed
+            // deal", "Arab states"); a bare noun after a subject is a verb
+            if (!verb_ctx && !past && !ing &&
+                once(noun_, [&] { return st_.noun_context(d_, s_, i_); }))
+                return true;
+            if ((past || ing) && st_.determiner_before(d_, s_, i_)) return true;
+            if (past && once(adverb_, [&] { return adverb_participle(); })) return true;
+            if (ing && once(gerund_, [&] { return gerund_noun(); })) return true;
+            return false;
+        }
+
+      private:
+        // `v`: -1 not made yet, else the result
+        template <class F>
+        static bool once(std::int8_t& v, F test) {
+            if (v < 0) v = test() ? 1 : 0;
+            return v != 0;
+        }
+        bool glued() const {
+            const Token& t = d_.toks[i_];
+            return !t.space_before && i_ > s_.tb && d_.toks[i_ - 1].text == "-"_w &&
+                   !(i_ > s_.tb + 1 && d_.toks[i_ - 2].lower == "co"_w);  // "co-hosted"
+        }
+        // "their first publicly announced talks": an adverb between a determiner or ordinal
+        // and the participle
+        bool adverb_participle() const {
+            const auto& toks = d_.toks;
+            return i_ > s_.tb + 1 && has_suffix(toks[i_ - 1].lower, "ly"_w) && !toks[i_ - 1].cap &&
+                   (st_.determiner_before(d_, s_, i_ - 1) || (toks[i_ - 2].lex & LOrdinal));
+        }
+        // "an emergency meeting", "a rare meeting": a gerund after a determiner and
+        // adjectives is a noun
+        bool gerund_noun() const {
+            if (i_ <= s_.tb + 1) return false;
+            const auto& toks = d_.toks;
+            std::size_t h = i_;
+            while (h > s_.tb + 1 && i_ - h < 2 && toks[h - 1].kind == TokKind::word &&
+                   !toks[h - 1].cap && !has_suffix(toks[h - 1].lower, "ly"_w) &&
+                   !(toks[h - 1].lex &
+                     (LNegator | LPreposition | LSubordinator | LDeterminer | LTrigFirst)) &&
+                   !in(toks[h - 1].lower,
+                       {"is", "are", "was", "were", "been", "be", "also", "still", "then", "and"}))
+                --h;
+            return h < i_ && st_.determiner_before(d_, s_, h) && toks[h - 1].lower != "'s"_w;
+        }
+        const EventsStage& st_;
+        const Doc& d_;
+        const Sentence& s_;
+        std::size_t i_;
+        std::int8_t glued_ = -1, noun_ = -1, adverb_ = -1, gerund_ = -1;
+    };
 
     // "a senior official", "one diplomat": an indefinite noun phrase ends at i.
     static bool indefinite_before(const Doc& d, const Sentence& s, std::size_t i) {
@@ -376,11 +466,13 @@ class EventsStage final : public Stage {
         // will, would, to, can, did, not, n't, also, then, he, they, who, and, has, ...
         if (p.lex & LVerbCue) return !(p.lower == "to"_w && has_suffix(d.toks[i].lower, "s"_w));
         if (has_suffix(p.lower, "ly"_w) && p.kind == TokKind::word) return true;
-        const std::size_t mi = d.mention_from(i);
-        if (mi > 0) {
-            const Mention& m = d.mentions[mi - 1];
-            if (m.te == i && !m.adjective && !(m.tb > s.tb && determiner_before(d, s, m.tb)) &&
-                !m.possessive)
+        // the last mention starting before i, if it ends at i: the last one ending at i
+        // (ends_at) when no later one starts before i (mentions are ordered by tb)
+        if (const int j = d.ends_at[i - 1]; j >= 0) {
+            const std::size_t mj = static_cast<std::size_t>(j);
+            const Mention& m = d.mentions[mj];
+            if ((mj + 1 == d.mentions.size() || d.mentions[mj + 1].tb >= i) && !m.adjective &&
+                !(m.tb > s.tb && determiner_before(d, s, m.tb)) && !m.possessive)
                 return true;
         }
         return false;
@@ -444,12 +536,11 @@ class EventsStage final : public Stage {
         if (!m.part || m.part->kind == "person"_w) return nullptr;
         std::size_t j = m.te;
         if (j < s.te && d.toks[j].lower == "'s"_w) ++j;
-        for (int skip = 0;
-             skip < 2 && j < s.te && d.toks[j].kind == TokKind::word && !d.toks[j].cap &&
-             !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"});
+        for (int skip = 0; skip < 2 && j < s.te && d.toks[j].kind == TokKind::word &&
+                           !d.toks[j].cap && !has(d.toks[j], WDelegationNoun);
              ++skip)
             ++j;
-        if (j + 3 >= s.te || !in(d.toks[j].lower, {"delegation", "delegations", "team", "teams"}) ||
+        if (j + 3 >= s.te || !has(d.toks[j], WDelegationNoun) ||
             !in(d.toks[j + 1].lower, {"led", "headed"}) || d.toks[j + 2].lower != "by"_w ||
             c.starts_at[j + 3] < 0)
             return nullptr;
@@ -726,10 +817,13 @@ class EventsStage final : public Stage {
             if (const Mention* m = mention_ending(c, t)) {
                 // "after Biden outlined": the conjunction opens a clause, Biden is its subject;
                 // "with Burns meeting ...": the absolute construction's subject.
-                const bool conj = finite && in(m->prep, {"after", "before", "since", "until", "as",
-                                                         "while", "once"});
-                const bool absolute = !finite && t + 1 == tb && m->prep == "with"_w;
-                if (usable(*m) && (m->prep.empty() || m->prep_attached || conj || absolute)) {
+                // (tested only when the mention has a preposition of its own)
+                auto conj = [&] {
+                    return finite && in(m->prep, {"after", "before", "since", "until", "as",
+                                                  "while", "once"});
+                };
+                auto absolute = [&] { return !finite && t + 1 == tb && m->prep == "with"_w; };
+                if (usable(*m) && (m->prep.empty() || m->prep_attached || conj() || absolute())) {
                     out.push_back(m);
                     coord_left(c, s, *m, out);
                     return out;
@@ -1261,10 +1355,8 @@ class EventsStage final : public Stage {
         if (tr.syntax != TrigSyntax::verb) return false;
         std::size_t p = mt.tb;
         // "and was due to travel on", "and is expected to meet": the frame shares it too
-        while (p > s.tb && in(d.toks[p - 1].lower,
-                              {"then", "also", "later", "to", "was", "is", "were", "are", "due",
-                               "expected", "set", "scheduled", "will", "would", "later"}))
-            --p;
+        // (then, also, later, to, was, is, were, are, due, expected, set, scheduled, will, would)
+        while (p > s.tb && has(d.toks[p - 1], WSharedAux)) --p;
         if (p == s.tb) return false;
         const auto lw = d.toks[p - 1].lower;
         // ("said the bloc was ready ... but urged": "but" joins two verbs of one subject)
@@ -1276,8 +1368,7 @@ class EventsStage final : public Stage {
     }
 
     void build(Ctx& c, std::size_t si, const std::vector<Match>& ms, std::size_t q,
-               std::size_t next_tb, std::vector<Participant>& prev_act,
-               std::vector<Participant>& main_act) const {
+               std::size_t next_tb, SentenceActors& sa) const {
         Doc& d = c.d;
         const Knowledge& k = *d.k;
         const Sentence& s = d.sents[si];
@@ -1412,11 +1503,8 @@ class EventsStage final : public Stage {
             if ((d.toks[t].lower == "which"_w || d.toks[t].lower == "that"_w) &&
                 d.toks[t - 1].lower == ","_w && !mention_ending(c, t - 2))
                 in_relative = true;
-        if (in_relative && tr.syntax == TrigSyntax::verb) {
-            prev_act.clear();
-            main_act.clear();
-        }
-        if (prev_act.empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
+        if (in_relative && tr.syntax == TrigSyntax::verb) sa.clear();
+        if (sa.prev().empty() && !in_relative && shares_subject(d, s, mt, tr) && mt.tb > s.tb &&
             (d.toks[mt.tb - 1].lower == "and"_w || d.toks[mt.tb - 1].lower == "but"_w)) {
             // "Aoun thanked France ... and said": the sentence's subject ("In Tehran, X
             // defended ... and insisted": after a fronted phrase)
@@ -1433,7 +1521,7 @@ class EventsStage final : public Stage {
                 take(act, d.mentions[mi0]);
             }
         }
-        if (!prev_act.empty() && shares_subject(d, s, mt, tr)) {
+        if (!sa.prev().empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
             // "X said the two countries had agreed ..., and said": a second saying joined
@@ -1443,7 +1531,7 @@ class EventsStage final : public Stage {
             bool opened_saying = false;
             for (const Candidate& o : d.cands)
                 if (o.sentence == si && o.ev.type == "statement"_w && o.tb < mt.tb &&
-                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == main_act)
+                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == sa.main())
                     opened_saying = true;
             const bool second_saying =
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
@@ -1452,8 +1540,8 @@ class EventsStage final : public Stage {
             // ("X said A had agreed and said ...": without the comma too)
             const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
                                        d.toks[mt.tb - 1].lower == "and"_w;
-            act = (participle || second_saying || second_report) && !main_act.empty() ? main_act
-                                                                                      : prev_act;
+            act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
+                                                                                       : sa.prev();
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
@@ -1493,16 +1581,15 @@ class EventsStage final : public Stage {
                                 "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
                 std::vector<Participant> who;
-                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !prev_act.empty())
-                    who = prev_act;
+                if (v > s.tb && d.toks[v - 1].lower == "and"_w && !sa.prev().empty())
+                    who = sa.prev();
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
                 if (!who.empty()) act = who;
             }
         }
         if (!act.empty() && tr.syntax == TrigSyntax::verb) {
-            prev_act = act;
-            if (main_act.empty()) main_act = act;
+            sa.set(act);
         }
         const MentionList right = right_mentions(c, mt.te, cend);
 
@@ -1631,6 +1718,11 @@ class EventsStage final : public Stage {
                            cd.ev.actors.begin(), cd.ev.actors.end(),
                            [&](const Participant& p) { return p.country == m->place->country; });
             };
+            // the last destination that makes a visit takes `cd` itself (no copy): no
+            // later one makes any, and the carrier below is only for no visit at all
+            std::size_t last = dests.size();
+            for (std::size_t di = 0; di < dests.size(); ++di)
+                if (dests[di]->place_concrete && !home(dests[di])) last = di;
             bool any = false;
             for (std::size_t di = 0; di < dests.size(); ++di) {
                 const Mention* m = dests[di];
@@ -1639,7 +1731,7 @@ class EventsStage final : public Stage {
                     any = true;  // (no carrier either)
                     continue;
                 }
-                Candidate v = cd;
+                Candidate v = di == last ? std::move(cd) : cd;
                 if (di >= first_legs) {
                     v.tb = leg_to[di - first_legs];
                     v.te = v.tb + 1;
@@ -1653,6 +1745,7 @@ class EventsStage final : public Stage {
                 }
                 d.cands.push_back(std::move(v));
                 any = true;
+                if (di == last) break;  // (`cd` is gone; the rest make no visit)
             }
             // "Blinken would travel to the Middle East later this week": a trip to a named
             // region (not "the region") is a visit there, with no state as target
@@ -1661,7 +1754,7 @@ class EventsStage final : public Stage {
                     if (m->place && m->place->country.empty() && !m->place->name.empty() &&
                         m->prep == "to"_w && m->kind == MentionKind::entity &&
                         d.toks[m->te - 1].cap) {
-                        Candidate v = cd;
+                        Candidate v = std::move(cd);  // its last use
                         v.ev.location = *m->place;
                         v.places.push_back(*m->place);
                         d.cands.push_back(std::move(v));
@@ -2291,7 +2384,7 @@ class EventsStage final : public Stage {
                 if (all.size() >= 2) {
                     for (const auto& p : all)
                         if (std::none_of(med.begin(), med.end(),
-                                         [&](const Participant& x) { return pkey(x) == pkey(p); }))
+                                         [&](const Participant& x) { return same_key(x, p); }))
                             add_unique(act, p);
                 }
             }
@@ -3228,7 +3321,7 @@ class EventsStage final : public Stage {
         for (std::size_t t = from; t + 1 < s.te && t < from + 8; ++t) {
             const Token& w = d.toks[t];
             if (w.kind != TokKind::word || w.in_quote || w.lower == "that"_w) return false;
-            if (!in(w.lower, {"in", "during", "by", "over"})) continue;
+            if (!has(w, WCallPrep)) continue;  // in, during, by, over
             std::size_t u = t + 1;
             if (u < s.te && (d.toks[u].lex & LDeterminer)) ++u;
             if (u < s.te && in(d.toks[u].lower, {"phone", "telephone", "video"})) {
@@ -3240,6 +3333,13 @@ class EventsStage final : public Stage {
                 return true;
         }
         return false;
+    }
+
+    // match_phrase's first test, inline: `ph` fits in [i, end) and its first slot holds
+    // token i (most words start no phrase, and the call costs more than this test)
+    static bool may_start(const Doc& d, std::size_t i, std::size_t end, const Phrase& ph) {
+        return !ph.slots.empty() && i + ph.slots.size() <= end &&
+               find_word(ph.slots[0].begin(), ph.slots[0].end(), d.toks[i].lower);
     }
 
     // The quote an attribution verb reports ('"...," X told', '"...," said X'): when it
@@ -3265,7 +3365,7 @@ class EventsStage final : public Stage {
         std::size_t modal = qe;
         for (std::size_t p = first; p < qe && !demand; ++p)
             for (const Phrase& ph : k.demand_modals)
-                if (match_phrase(d, p, qe, ph)) {
+                if (may_start(d, p, qe, ph) && match_phrase(d, p, qe, ph)) {
                     // the obligation falls on a party ("Hamas should", "the international
                     // community must"), not on a thing ("the suffering must end")
                     const Mention* subj = p > first ? mention_ending(c, p - 1) : nullptr;
@@ -3293,7 +3393,7 @@ class EventsStage final : public Stage {
         bool clash = false;
         for (const auto& a : act)
             for (const auto& t : tgt)
-                if (pkey(a) == pkey(t)) clash = true;
+                if (same_key(a, t)) clash = true;
         if (!clash) return;
         for (std::size_t mi = c.d.mention_from(s.tb);
              mi < c.d.mentions.size() && c.d.mentions[mi].tb < s.te; ++mi) {
@@ -3301,7 +3401,7 @@ class EventsStage final : public Stage {
             if (!usable(m) || m.part->kind != "person"_w || m.kind == MentionKind::pronoun)
                 continue;
             if (std::any_of(tgt.begin(), tgt.end(),
-                            [&](const Participant& t) { return pkey(t) == pkey(*m.part); }))
+                            [&](const Participant& t) { return same_key(t, *m.part); }))
                 continue;
             act.clear();
             act.push_back(*m.part);
@@ -3310,7 +3410,7 @@ class EventsStage final : public Stage {
         // "During his meeting with X, Y stressed": Y is both; X stays the counterpart
         const auto in_act = [&](const Participant& t) {
             return std::any_of(act.begin(), act.end(),
-                               [&](const Participant& a) { return pkey(a) == pkey(t); });
+                               [&](const Participant& a) { return same_key(a, t); });
         };
         if (!std::all_of(tgt.begin(), tgt.end(), in_act)) {
             std::erase_if(tgt, in_act);

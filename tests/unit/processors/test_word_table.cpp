@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -178,6 +179,51 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
         EXPECT_EQ((t.sets & WMonth) != 0, k->months.count(t.lower) != 0) << t.text;
     }
     EXPECT_GT(with_bits, members / 2);
+}
+
+// The bits for the events stage's fixed grammar words (knowledge.cpp) are set on exactly
+// those words, whatever their case, and on no other token.
+TEST(WordSets, FixedWordBitsAreExact) {
+    const auto k = load_knowledge(std::string(HERALD_SOURCE_DIR) + "/config", "");
+    const std::vector<std::pair<std::vector<std::string>, std::uint64_t>> sets = {
+        {{"after", "before", "following", "while", "amid", "when", "because", "since"}, WGapStop},
+        {{"this", "next", "last", "on", "early", "late"}, WTimeLead},
+        {{"then", "also", "later", "to", "was", "is", "were", "are", "due", "expected", "set",
+          "scheduled", "will", "would"},
+         WSharedAux},
+        {{"delegation", "delegations", "team", "teams"}, WDelegationNoun},
+        {{"in", "during", "by", "over"}, WCallPrep},
+        {{"during", "amid", "while", "when", "after", "before", "as", "despite"}, WClauseStop},
+    };
+    const std::vector<std::string> meeting = {"meeting", "talks"};
+    std::string text = "Afterwards thence meetings talk ontology Lately sets , the ";
+    for (const auto& [words, bit] : sets)
+        for (const auto& w : words) text += w + " " + ascii_lower(w) + " After Talks MEETING . ";
+    for (const auto& w : meeting) text += w + " ";
+    Article a;
+    a.text = text;
+    Doc d;
+    d.article = &a;
+    d.k = k.get();
+    d.para_orig = split_paragraphs(a.text);
+    const auto normalise = make_normalise_stage();
+    const auto segment = make_segment_stage();
+    for (Stage* stage : {normalise.get(), segment.get()}) {
+        stage->bind(*k);
+        stage->run(d);
+    }
+    ASSERT_GT(d.toks.size(), 40u);
+    std::size_t hits = 0;
+    for (const Token& t : d.toks) {
+        for (const auto& [words, bit] : sets) {
+            const bool listed = std::find(words.begin(), words.end(), t.lower) != words.end();
+            EXPECT_EQ((t.sets & bit) != 0, listed) << t.text;
+            hits += listed;
+        }
+        const bool meets = std::find(meeting.begin(), meeting.end(), t.lower) != meeting.end();
+        EXPECT_EQ((t.lex & LMeetingNoun) != 0, meets) << t.text;
+    }
+    EXPECT_GE(hits, 28u);
 }
 
 // SmallVec (inline storage, heap past N) holds what a std::vector holds through
