@@ -418,6 +418,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "natural_causes",
                 "facility_nouns",
                 "past_holder_words",
+                "subordinate_ranks",
+                "former_holders_since",
                 "occasion_nouns",
                 "outcome_nouns",
                 "outcome_verbs",
@@ -505,6 +507,12 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
     fill_set(k.facility_nouns, get_list(r, "facility_nouns", sink));
     fill_set(k.past_holder_words, get_list(r, "past_holder_words", sink));
+    for (const auto& w : get_list(r, "subordinate_ranks", sink))
+        if (!trim(w).empty()) k.subordinate_ranks.push_back(ascii_lower(trim(w)));
+    if (const YAML::Node f = r["former_holders_since"]; f) {
+        k.former_holders_since = parse_day(f.as<std::string>(""));
+        if (!k.former_holders_since) sink.error(f, "expected a date (YYYY-MM-DD)");
+    }
     fill_set(k.occasion_nouns, get_list(r, "occasion_nouns", sink));
     fill_set(k.outcome_nouns, get_list(r, "outcome_nouns", sink));
     fill_set(k.outcome_verbs, get_list(r, "outcome_verbs", sink));

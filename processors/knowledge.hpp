@@ -309,6 +309,13 @@ struct Knowledge {
     // "the earthquake killed": a cause that is no attacker (argument frames)
     StrSet natural_causes;
 
+    // "the US president" is not the vice president: rank words that make a title a lower
+    // post than the title it contains (lexicon subordinate_ranks; lower case, one or more
+    // words); "the former X": the day from which the gazetteer lists a post's past holders
+    // (lexicon former_holders_since; unset: no past holder is taken from it)
+    std::vector<std::string> subordinate_ranks;
+    std::optional<std::int64_t> former_holders_since;
+
     // ---- topics and region
     struct Topic {
         std::string name;

@@ -200,16 +200,85 @@ std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint
     return 0;
 }
 
+// Whether `s` (lower case) has a rank word (Knowledge::subordinate_ranks) as whole words,
+// a hyphen counting as a space ("under-secretary-general").
+bool has_rank(const Knowledge& k, std::string_view s) {
+    if (s.empty()) return false;
+    std::string t(" ");
+    for (const char c : s) t += c == '-' ? ' ' : c;
+    t += ' ';
+    for (const std::string& r : k.subordinate_ranks)
+        for (std::size_t p = t.find(r); p != std::string::npos; p = t.find(r, p + 1))
+            if (t[p - 1] == ' ' && p + r.size() < t.size() && t[p + r.size()] == ' ') return true;
+    return false;
+}
+
+// Whether `prefix` (lower case) ends with a preposition and perhaps a determiner ("adviser to
+// the "): a title after it is another's post.
+bool ends_in_preposition(const Knowledge& k, std::string_view prefix) {
+    std::array<std::string_view, 2> last{};
+    std::size_t n = 0;
+    while (n < 2) {
+        while (!prefix.empty() && prefix.back() == ' ') prefix.remove_suffix(1);
+        if (prefix.empty()) break;
+        const std::size_t sp = prefix.rfind(' ');
+        last[n++] = sp == std::string_view::npos ? prefix : prefix.substr(sp + 1);
+        prefix = sp == std::string_view::npos ? std::string_view{} : prefix.substr(0, sp);
+        if (!k.determiners.count(last[n - 1])) break;
+    }
+    return n > 0 && k.prepositions.count(last[n - 1]) != 0;
+}
+
+// Whether a holder's title `held` (lower case) names the post written `title` (lower case) at
+// the rank written (`sub`: a rank word before the title, "the deputy trade minister"): a part
+// of it ("Deputy Prime Minister and Foreign Minister") has the title with a rank word before it
+// exactly when one is written ("the US president" is not the "Vice President", "the UN
+// secretary-general" not the "Deputy Secretary-General"), and not after a preposition
+// ("Diplomatic Adviser to the President"). A title it does not contain (a match by canonical
+// role or kind): a part with a rank word exactly when the written title has one.
+bool rank_fits(const Knowledge& k, std::string_view held, std::string_view title, bool sub) {
+    std::array<std::string_view, 6> parts{};
+    std::size_t n = 0;
+    for (std::size_t b = 0; n < parts.size();) {
+        std::size_t e = held.size(), skip = 0;
+        for (const std::string_view sep : {" and "sv, ", "sv, " & "sv}) {
+            const std::size_t p = held.find(sep, b);
+            if (p < e) {
+                e = p;
+                skip = sep.size();
+            }
+        }
+        parts[n++] = held.substr(b, e - b);
+        if (e == held.size()) break;
+        b = e + skip;
+    }
+    bool contained = false;
+    for (std::size_t i = 0; i < n && !title.empty(); ++i)
+        for (std::size_t p = parts[i].find(title); p != std::string_view::npos;
+             p = parts[i].find(title, p + 1)) {
+            contained = true;
+            const std::string_view prefix = parts[i].substr(0, p);
+            if (has_rank(k, prefix) == sub && !ends_in_preposition(k, prefix)) return true;
+        }
+    if (contained) return false;
+    const bool want = sub || has_rank(k, title);
+    for (std::size_t i = 0; i < n; ++i)
+        if (has_rank(k, parts[i]) == want) return true;
+    return false;
+}
+
 // "Saudi Arabia's ambassador to Yemen arrived ... Ambassador Mohammed Al Jaber held talks":
-// the person holding the post written `title` (lower case) for `country` named in the
-// article, before the mention `before` (any distance) or in the two sentences after
-// `sentence`; a person of another country does not hold it. Index of the mention or -1.
+// the person holding the post written `title` (lower case; `sub`: a rank word written before
+// it) for `country` named in the article, before the mention `before` (any distance) or in the
+// two sentences after `sentence`; a person of another country does not hold it. Index of the
+// mention or -1.
 int named_holder(const Doc& d, std::size_t before, std::size_t sentence, std::string_view title,
-                 std::string_view country, bool backward) {
+                 std::string_view country, bool backward, bool sub = false) {
     auto fits = [&](const Mention& p) {
         return p.part && p.part->kind == "person"_w && p.kind == MentionKind::entity &&
                (p.part->country.empty() || p.part->country == country) &&
-               contains_lowered(p.part->role, title);
+               contains_lowered(p.part->role, title) &&
+               rank_fits(*d.k, ascii_lower(p.part->role), title, sub);
     };
     if (backward)
         for (std::size_t q = before; q-- > 0;)
@@ -961,6 +1030,10 @@ class EntitiesStage final : public Stage {
             if ((d.toks[j].lex & LRoleModifier) && !title_at(d, j, s.te, tl, tr)) {
                 mods.push_back(j);
                 ++j;
+                // "ex-president", "newly-elected": the hyphen glued to the modifier
+                if (j + 1 < s.te && d.toks[j].text == "-"sv && !d.toks[j].space_before &&
+                    !d.toks[j + 1].space_before)
+                    ++j;
                 continue;
             }
             break;
@@ -2492,12 +2565,73 @@ class CoreferenceStage final : public Stage {
         return out;
     }
 
+    // (c) "the most senior Jordanian official to visit": a definite generic title points to
+    // the person of that country named just before (not a specific post: "the Israeli
+    // ambassador" is not the prime minister named before; the title is then a generic one,
+    // or the person's own); "the former French foreign minister" not to its current holder
+    bool generic_antecedent(Doc& d, std::size_t mi, const std::string& qual_country, bool former,
+                            bool sub) const {
+        Mention& m = d.mentions[mi];
+        const bool generic = m.role_title == "official"_w || m.role_title == "diplomat"_w ||
+                             m.role_title == "minister"_w || m.role_title == "leader"_w;
+        if (qual_country.empty() || d.toks[m.tb].lower != "the"_w ||
+            !(m.role_kind == "official"_w || m.role_kind == "diplomat"_w ||
+              m.role_kind == "minister"_w) ||
+            !(generic || m.role_title.find(' ') != std::string::npos))
+            return false;
+        for (std::size_t q = mi; q-- > 0;) {
+            const Mention& p = d.mentions[q];
+            if (p.sentence + 1 < m.sentence) break;
+            if (p.part && p.part->kind == "person"_w && p.kind == MentionKind::entity &&
+                p.part->country == qual_country) {
+                if (former && holds_now(d, p, m.role_title, sub)) continue;
+                m.part = p.part;
+                m.person = p.person;
+                m.gender = p.gender;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Whether the person of mention `p` holds the post written `title` (`sub`: with a rank
+    // word) on the article's day: by the gazetteer, else by the title written for them.
+    static bool holds_now(const Doc& d, const Mention& p, std::string_view title, bool sub) {
+        const Knowledge& k = *d.k;
+        if (p.person >= 0) {
+            for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
+                if ((!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)) &&
+                    r.title_lower.find(title) != std::string::npos &&
+                    rank_fits(k, r.title_lower, title, sub))
+                    return true;
+            return false;
+        }
+        return !past_holder(d, p) && contains_lowered(p.part->role, title) &&
+               rank_fits(k, ascii_lower(p.part->role), title, sub);
+    }
+
     void resolve_role(Doc& d, std::size_t mi) const {
         const Knowledge& k = *d.k;
         Mention& m = d.mentions[mi];
         const std::string qual_country = m.part ? m.part->country : "";
         const std::string qual_kind = m.part ? m.part->kind : "";
         const std::string qual_name = m.part ? m.part->name : "";
+        // The words written before the title: a past holder ("Iran's former president", "the
+        // ex-president"), a rank ("Turkey's deputy trade minister")
+        bool former = false;
+        std::string before;
+        {
+            const std::size_t off =
+                m.role_title.empty()
+                    ? d.toks[m.tb].b
+                    : static_cast<std::size_t>(m.role_title.data() - d.lower.data());
+            for (std::size_t t = m.tb; t < m.te && d.toks[t].b < off; ++t) {
+                if (has(d.toks[t], WPastHolderWord)) former = true;
+                before += ' ';
+                before += d.toks[t].lower;
+            }
+        }
+        const bool sub = has_rank(k, before);
         // `role_text`: the role as written; `lower`: whether it is lower case already
         auto title_fits = [&](const std::string& role_text, bool lower, std::string_view kind,
                               int role) {
@@ -2519,15 +2653,21 @@ class CoreferenceStage final : public Stage {
         if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
+                // ("the former president": a person named as a past holder)
                 if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
-                    past_holder(d, p))
+                    past_holder(d, p) != former)
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
-                bool has = contains_lowered(p.part->role, m.role_title);  // (no lower-case copy)
+                // (not a deputy's title for the principal's: "the president" is not the
+                // vice president)
+                bool has = contains_lowered(p.part->role, m.role_title) &&  // (no copy)
+                           rank_fits(k, ascii_lower(p.part->role), m.role_title, sub);
                 if (!has && p.person >= 0)
                     for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
-                        if ((!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)) &&
-                            r.title_lower.find(m.role_title) != std::string::npos)
+                        if ((!d.pub_day || (former ? r.to < *d.pub_day
+                                                   : *d.pub_day >= r.from && *d.pub_day <= r.to)) &&
+                            r.title_lower.find(m.role_title) != std::string::npos &&
+                            rank_fits(k, r.title_lower, m.role_title, sub))
                             has = true;
                 if (!has) continue;
                 m.part = p.part;
@@ -2540,11 +2680,12 @@ class CoreferenceStage final : public Stage {
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
             if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
-                past_holder(d, p))
+                past_holder(d, p) != former)
                 continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
-            if ((m.role >= 0 && p.role == m.role) ||
-                title_fits(p.part->role, false, p.role_kind, p.role)) {
+            if (((m.role >= 0 && p.role == m.role) ||
+                 title_fits(p.part->role, false, p.role_kind, p.role)) &&
+                rank_fits(k, ascii_lower(p.part->role), m.role_title, sub)) {
                 m.part = p.part;
                 m.person = p.person;
                 m.gender = p.gender;
@@ -2553,8 +2694,10 @@ class CoreferenceStage final : public Stage {
         }
         // (a'') the holder of the post named in the next sentences ("Saudi Arabia's
         // ambassador to Yemen arrived ... Ambassador Mohammed Al Jaber held talks")
-        if (!qual_country.empty() && qual_kind == "country"_w && m.role_title.size() > 2) {
-            const int q = named_holder(d, mi + 1, m.sentence, m.role_title, qual_country, false);
+        if (!former && !qual_country.empty() && qual_kind == "country"_w &&
+            m.role_title.size() > 2) {
+            const int q =
+                named_holder(d, mi + 1, m.sentence, m.role_title, qual_country, false, sub);
             if (q >= 0) {
                 const Participant* rec = with_country(d, static_cast<std::size_t>(q), qual_country);
                 Mention& mm = d.mentions[mi];
@@ -2579,10 +2722,16 @@ class CoreferenceStage final : public Stage {
                     dest = ascii_lower(x.place->name);
             }
         }
+        // ("The former French foreign minister, whom ...": first the person just named)
+        if (former && generic_antecedent(d, mi, qual_country, former, sub)) return;
         // (b) the gazetteer: the one person holding that role for that country on the day
-        if (!qual_country.empty() || !qual_name.empty()) {
+        // ("the former foreign minister": the one who left it between
+        // Knowledge::former_holders_since and the day, not holding it again)
+        if ((!qual_country.empty() || !qual_name.empty()) &&
+            (!former || (d.pub_day && k.former_holders_since))) {
             int found = -1;
             int count = 0;
+            const RoleSpan* found_span = nullptr;
             // Only people filed under the qualifier's code or name can pass `org_ok`:
             // walk the union of both lists in ascending order (as a scan over all would).
             static const std::vector<std::uint32_t> none;
@@ -2590,9 +2739,18 @@ class CoreferenceStage final : public Stage {
                 const auto it = k.people_by_org.find(key);
                 return it == k.people_by_org.end() ? none : it->second;
             };
+            // (people.yaml files an organisation's posts under its id: "the UN
+            // secretary-general" is the one holding the "UN" post)
+            std::string_view qual_id = qual_name;
+            if (qual_kind == "organisation"_w)
+                for (const OrgRec& o : k.orgs)
+                    if (o.name == qual_name) {
+                        qual_id = o.id;
+                        break;
+                    }
             const std::vector<std::uint32_t>& by_code = filed(qual_country);
             const std::vector<std::uint32_t>& by_name =
-                qual_name.empty() || qual_name == qual_country ? none : filed(qual_name);
+                qual_id.empty() || qual_id == qual_country ? none : filed(qual_id);
             std::size_t ia = 0, ib = 0;
             while (ia < by_code.size() || ib < by_name.size()) {
                 std::size_t pi = 0;
@@ -2605,12 +2763,18 @@ class CoreferenceStage final : public Stage {
                     ++ib;
                 }
                 const PersonRec& pr = k.people[pi];
+                const RoleSpan* past = nullptr;
+                bool now = false;
                 for (const auto& r : pr.roles) {
-                    if (d.pub_day && (*d.pub_day < r.from || *d.pub_day > r.to)) continue;
-                    if (!d.pub_day && r.to != std::numeric_limits<std::int64_t>::max()) continue;
-                    const bool org_ok = r.org == qual_country ||
-                                        (qual_kind != "country"_w && !qual_name.empty() &&
-                                         (r.org == qual_name || pr.country == qual_country));
+                    const bool current = d.pub_day
+                                             ? *d.pub_day >= r.from && *d.pub_day <= r.to
+                                             : r.to == std::numeric_limits<std::int64_t>::max();
+                    if (!current &&
+                        (!former || r.to >= *d.pub_day || r.to < *k.former_holders_since))
+                        continue;
+                    const bool org_ok =
+                        r.org == qual_country || (qual_kind != "country"_w && !qual_name.empty() &&
+                                                  (r.org == qual_id || pr.country == qual_country));
                     if (!org_ok && !(r.org.empty() && pr.country == qual_country)) continue;
                     if (!(m.role >= 0 && r.role == m.role) &&
                         !title_fits(r.title_lower, true, "", -2))
@@ -2620,45 +2784,35 @@ class CoreferenceStage final : public Stage {
                          r.title_lower.find(" for ") != std::string::npos) &&
                         r.title_lower.find(dest) == std::string::npos)
                         continue;
-                    if (found != static_cast<int>(pi)) ++count;
+                    // (not a deputy's title for the principal's, nor the reverse)
+                    if (!rank_fits(k, r.title_lower, m.role_title, sub)) continue;
+                    if (current) {
+                        now = true;
+                        if (!former) break;
+                    } else if (!past || r.to > past->to) {
+                        past = &r;
+                    }
+                }
+                if (former ? past && !now : now) {
+                    ++count;
                     found = static_cast<int>(pi);
-                    break;
+                    found_span = past;
                 }
             }
             if (count == 1) {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(found)];
-                const std::string written(d.text.substr(d.toks[m.te - 1].b, 0));
-                (void)written;
                 Participant* np = d.own(pr.name, "person", "", pr.country);
-                if (const RoleSpan* r = role_on(pr, d.pub_day)) np->role = r->title;
+                if (found_span)
+                    np->role = found_span->title;
+                else if (const RoleSpan* r = role_on(pr, d.pub_day))
+                    np->role = r->title;
                 m.part = np;
                 m.person = found;
                 m.gender = pr.gender;
                 return;
             }
         }
-        // (c) "the most senior Jordanian official to visit": a definite generic title
-        // points to the person of that country named just before
-        // (not a specific post: "the Israeli ambassador" is not the prime minister named
-        // before; the title is then a generic one, or the person's own)
-        const bool generic = m.role_title == "official"_w || m.role_title == "diplomat"_w ||
-                             m.role_title == "minister"_w || m.role_title == "leader"_w;
-        if (!qual_country.empty() && d.toks[m.tb].lower == "the"_w &&
-            (m.role_kind == "official"_w || m.role_kind == "diplomat"_w ||
-             m.role_kind == "minister"_w) &&
-            (generic || m.role_title.find(' ') != std::string::npos)) {
-            for (std::size_t q = mi; q-- > 0;) {
-                const Mention& p = d.mentions[q];
-                if (p.sentence + 1 < m.sentence) break;
-                if (p.part && p.part->kind == "person"_w && p.kind == MentionKind::entity &&
-                    p.part->country == qual_country) {
-                    m.part = p.part;
-                    m.person = p.person;
-                    m.gender = p.gender;
-                    return;
-                }
-            }
-        }
+        if (!former && generic_antecedent(d, mi, qual_country, former, sub)) return;
         // (d) otherwise the qualifier itself (country / organisation / group) stands in.
     }
 };
