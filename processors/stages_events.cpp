@@ -296,8 +296,8 @@ class EventsStage final : public Stage {
                     std::size_t e = i + 1;  // (a one-word trigger matches here)
                     if (h.multi) {
                         const Trigger& tr = d.k->triggers[ti];
-                        if (!match_trigger(d, tr, i, s.te, e) &&
-                            !guest_for_talks(d, s, starts_at, tr, i, e))
+                        if (guest_pattern(tr) ? !guest_for_talks(d, s, tr, i, e)
+                                              : !match_trigger(d, tr, i, s.te, e))
                             continue;
                         if (!frame_gate(d, s, tr, i, e)) continue;
                     }
@@ -422,18 +422,32 @@ class EventsStage final : public Stage {
     }
 
     // "hosted Secretary of State Peter Brandt for talks": the meeting patterns "host|join *
-    // for talks" with a guest named at any length (the gap of a phrase is five words).
+    // for talks" match only with a named guest (one or two parties, "X and Y") of any length
+    // right after the verb; "hosted Israeli and Hamas negotiators for talks" stays talks.
     static bool guest_pattern(const Trigger& tr) {
         return tr.slots.size() == 4 && tr.slots[2].size() == 1 && tr.slots[2][0] == "for"_w &&
                tr.syntax == TrigSyntax::verb;
     }
-    static bool guest_for_talks(const Doc& d, const Sentence& s, const std::vector<int>& starts_at,
-                                const Trigger& tr, std::size_t i, std::size_t& e) {
-        if (!guest_pattern(tr) || i + 1 >= s.te || starts_at[i + 1] < 0) return false;
-        const Mention& m = d.mentions[static_cast<std::size_t>(starts_at[i + 1])];
-        if (!m.part || m.possessive || m.adjective) return false;
-        const std::size_t p = m.te;
-        if (p + 1 >= s.te || d.toks[p].lower != "for"_w ||
+    // The token after the guest named right after the verb at i, or 0.
+    static std::size_t guest_end(const Doc& d, const Sentence& s, std::size_t i) {
+        std::size_t p = i + 1;
+        for (int n = 0; n < 2; ++n) {
+            const std::size_t mi = d.mention_from(p);
+            if (mi >= d.mentions.size() || d.mentions[mi].tb != p) return 0;
+            const Mention& m = d.mentions[mi];
+            if (!m.part || m.possessive || m.adjective || m.people || m.te >= s.te) return 0;
+            p = m.te;
+            if (n == 0 && p + 1 < s.te && d.toks[p].lower == "and"_w)
+                ++p;
+            else
+                break;
+        }
+        return p;
+    }
+    static bool guest_for_talks(const Doc& d, const Sentence& s, const Trigger& tr, std::size_t i,
+                                std::size_t& e) {
+        const std::size_t p = guest_end(d, s, i);
+        if (!p || p + 1 >= s.te || d.toks[p].lower != "for"_w ||
             !find_word(tr.slots[3].begin(), tr.slots[3].end(), d.toks[p + 1].lower))
             return false;
         e = p + 2;
@@ -449,7 +463,8 @@ class EventsStage final : public Stage {
         // "hosted Blinken for talks", "joined Safadi for talks": a meeting with the guest
         // (the meeting patterns); the negotiation is "hosted talks", "joined the talks"
         if (type == "negotiation"_w && tr.syntax == TrigSyntax::verb && e >= i + 3 &&
-            d.toks[e - 2].lower == "for"_w && (has_prefix(w, "host"_w) || has_prefix(w, "join"_w)))
+            d.toks[e - 2].lower == "for"_w &&
+            (has_prefix(w, "host"_w) || has_prefix(w, "join"_w)) && guest_end(d, s, i) == e - 2)
             return false;
         // "is expected in Cairo": the passive of expect before a named place only (not "is
         // expected in March", "is expected in the coming days")

@@ -62,7 +62,9 @@ TEST(LexiconFrames, HostedForTalksIsMeeting) {
          {"President Omar Selim hosted Secretary of State Peter Brandt for talks in Cairo on "
           "Tuesday.",
           "Secretary of State Peter Brandt joined Jordanian Foreign Minister Amal Haddad for "
-          "talks in Amman on Tuesday."}) {
+          "talks in Amman on Tuesday.",
+          "Secretary of State Peter Brandt landed in Amman on Tuesday. Jordanian Foreign "
+          "Minister Amal Haddad hosted him for talks at her office."}) {
         const auto all = extract(t);
         const auto m = found(t, "meeting", "occurred");
         ASSERT_EQ(m.size(), 1u) << t << "\n  got: " << show(all);
@@ -75,7 +77,10 @@ TEST(LexiconFrames, HostedForTalksIsMeeting) {
 TEST(LexiconFrames, HostedTalksStaysNegotiation) {
     // no guest between the verb and "talks": the talks are hosted / joined
     for (const char* t : {"Egypt hosted talks between Israel and Hamas in Cairo on Tuesday.",
-                          "Jordan joined the talks on Gaza in Cairo on Tuesday."}) {
+                          "Jordan joined the talks on Gaza in Cairo on Tuesday.",
+                          // a mediator hosting two sides' delegations: talks, not a meeting
+                          "Qatar hosted Israeli and Hamas negotiators for talks in Doha on "
+                          "Tuesday."}) {
         const auto all = extract(t);
         EXPECT_FALSE(of_type(all, "negotiation").empty()) << t << "\n  got: " << show(all);
     }
