@@ -149,7 +149,10 @@ class ModalityStage final : public Stage {
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
-                if (d.toks[t].lex & LNegator) negated = true;
+                if ((d.toks[t].lex & LNegator) &&
+                    !(t == c.tb + 1 && c.ev.type == "rejection"_w &&
+                      in(d.toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
+                    negated = true;
             // a noun trigger called off after it: "a planned visit ... was postponed"
             if (c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
@@ -645,8 +648,10 @@ class ModalityStage final : public Stage {
                         ongoing = true;
                 }
             }
-            // "X is due in Cairo on Wednesday": an expected arrival
-            if (c.ev.type == "visit"_w && d.toks[c.tb].lower == "due"_w) planned = true;
+            // "X is due / expected in Cairo on Wednesday": an expected arrival
+            if (c.ev.type == "visit"_w &&
+                (d.toks[c.tb].lower == "due"_w || d.toks[c.tb].lower == "expected"_w))
+                planned = true;
             // "called on them to return to talks on Thursday": asked for, on a day to come
             if (!planned && c.ev.type != "appeal"_w &&
                 std::find(appeal_sents.begin(), appeal_sents.end(), c.sentence) !=
