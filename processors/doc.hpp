@@ -186,6 +186,10 @@ struct Doc {
     }
     // Index of the first mention starting at or after token `t`.
     std::size_t mention_from(std::size_t t) const;
+    // "MOSCOW, Jan 17 (AP) -", "AMMAN -": the capitalised words (at most three) opening the
+    // article, joined by spaces, with `after` set to the token after them; empty when the
+    // article does not open with a dateline word.
+    std::string dateline_words(std::size_t& after) const;
     mutable std::size_t mention_hint = 0;  // mention_from's last answer (its search starts there)
 };
 

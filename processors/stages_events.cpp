@@ -175,19 +175,11 @@ class EventsStage final : public Stage {
     // "CAIRO - Arab ministers voted to readmit Syria": an agreement in the lede without a
     // place of its own was reached where the story is datelined (a known city).
     static void dateline_agreements(Doc& d) {
-        if (d.sents.empty()) return;
-        const Sentence& s = d.sents[0];
-        std::size_t t = s.tb;
-        std::string name;
-        while (t < s.te && t < s.tb + 3 && d.toks[t].kind == TokKind::word &&
-               d.toks[t].text.size() > 1 &&
-               std::none_of(d.toks[t].text.begin(), d.toks[t].text.end(),
-                            [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
-            if (!name.empty()) name += ' ';
-            name += d.toks[t].text;
-            ++t;
-        }
-        if (name.empty() || t >= s.te || d.toks[t].text != "-"_w || !d.toks[t].space_before) return;
+        std::size_t t = 0;
+        const std::string name = d.dateline_words(t);
+        if (name.empty() || t >= d.sents[0].te || d.toks[t].text != "-"_w ||
+            !d.toks[t].space_before)
+            return;
         const PlaceRec* city = nullptr;
         for (const PlaceRec& p : d.k->places)
             if (p.kind == "city"_w && iequals(p.name, name)) city = &p;

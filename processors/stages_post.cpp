@@ -1387,19 +1387,9 @@ class DatesStage final : public Stage {
     // "MOSCOW, Jan 17 (AP) -", "AMMAN -": the known city a story is datelined in (one
     // place; "DAMASCUS/JERUSALEM" names two and gives none).
     static const PlaceRec* dateline_city(const Doc& d) {
-        if (d.sents.empty()) return nullptr;
-        const Sentence& s = d.sents[0];
-        std::size_t t = s.tb;
-        std::string name;
-        while (t < s.te && t < s.tb + 3 && d.toks[t].kind == TokKind::word &&
-               d.toks[t].text.size() > 1 &&
-               std::none_of(d.toks[t].text.begin(), d.toks[t].text.end(),
-                            [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
-            if (!name.empty()) name += ' ';
-            name += d.toks[t].text;
-            ++t;
-        }
-        if (name.empty() || t >= s.te || !in(d.toks[t].text, {",", "-"})) return nullptr;
+        std::size_t t = 0;
+        const std::string name = d.dateline_words(t);
+        if (name.empty() || t >= d.sents[0].te || !in(d.toks[t].text, {",", "-"})) return nullptr;
         for (const PlaceRec& p : d.k->places)
             if (p.kind == "city"_w && iequals(p.name, name)) return &p;
         return nullptr;

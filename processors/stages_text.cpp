@@ -18,6 +18,22 @@
 
 namespace herald::processors {
 
+std::string Doc::dateline_words(std::size_t& after) const {
+    std::string name;
+    if (sents.empty()) return name;
+    const Sentence& s = sents[0];
+    std::size_t t = s.tb;
+    while (t < s.te && t < s.tb + 3 && toks[t].kind == TokKind::word && toks[t].text.size() > 1 &&
+           std::none_of(toks[t].text.begin(), toks[t].text.end(),
+                        [](char ch) { return ch >= 'a' && ch <= 'z'; })) {
+        if (!name.empty()) name += ' ';
+        name += toks[t].text;
+        ++t;
+    }
+    after = t;
+    return name;
+}
+
 std::size_t Doc::mention_from(std::size_t t) const {
     // (callers mostly ask near the last answer: look a few mentions either side of it
     // first; mentions are ordered by tb, so the first one starting at or after t is unique)
