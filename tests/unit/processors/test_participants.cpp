@@ -333,5 +333,24 @@ TEST(ReceptionPlace, ControlAMeetingVerbOrACompatriotGivesNoPlace) {
     EXPECT_EQ(place_of(extract("King Faris received Haddad on Monday evening.")), "");
 }
 
+// ---- a person holding a post with an international organisation acts for no country
+
+TEST(ActingCountry, AnInternationalOfficialActsForNoCountry) {
+    // Karim Mansour (fixture: French, UN envoy) speaks for the UN, not for France
+    const auto evs = extract("UN envoy Karim Mansour met King Faris in Amman on Monday.");
+    const auto m = of_type(evs, "meeting");
+    ASSERT_FALSE(m.empty());
+    bool seen = false;
+    for (const auto& p : participants(m.front()))
+        if (p.name == "Karim Mansour") {
+            seen = true;
+            EXPECT_TRUE(p.country.empty());
+        } else if (p.name == "King Faris") {
+            // control: a head of state acts for his state
+            EXPECT_EQ(p.country, "JOR");
+        }
+    EXPECT_TRUE(seen);
+}
+
 }  // namespace
 }  // namespace herald::processors
