@@ -261,6 +261,11 @@ void load_gazetteer_file(const std::string& path, Knowledge& k, Builder& b,
             if (p.name.empty()) continue;
             p.mena = is_mena(e);
             const std::size_t idx = k.places.size();
+            if (p.kind == "city") {
+                const auto [it, fresh] =
+                    k.city_by_name.emplace(ascii_lower(p.name), static_cast<std::uint32_t>(idx));
+                if (!fresh) it->second = Knowledge::kAmbiguousCity;
+            }
             b.surface(p.name, SurfKind::place, EntKind::place, idx);
             for (const auto& a : get_list(e, "aliases", sink))
                 b.surface(a, SurfKind::place, EntKind::place, idx);

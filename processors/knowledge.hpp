@@ -248,6 +248,16 @@ struct Knowledge {
     std::vector<OrgRec> orgs;
     std::vector<GroupRec> groups;
     std::vector<PlaceRec> places;
+    // Cities (`places` of kind city) by lower-case name: the index into `places`, or
+    // kAmbiguousCity when two share the name (Tripoli, Lebanon and Tripoli, Libya).
+    StrMap<std::uint32_t> city_by_name;
+    static constexpr std::uint32_t kAmbiguousCity = std::numeric_limits<std::uint32_t>::max();
+    // The one city named `lower` (lower case), or null when none or several are.
+    const PlaceRec* city_named(std::string_view lower) const {
+        const auto it = city_by_name.find(lower);
+        return it == city_by_name.end() || it->second == kAmbiguousCity ? nullptr
+                                                                        : &places[it->second];
+    }
     std::vector<PersonRec> people;
     // The participant each country, organisation, group and person names (role empty), built
     // once at load: mentions point to these instead of copying them.

@@ -180,9 +180,7 @@ class EventsStage final : public Stage {
         if (name.empty() || t >= d.sents[0].te || d.toks[t].text != "-"_w ||
             !d.toks[t].space_before)
             return;
-        const PlaceRec* city = nullptr;
-        for (const PlaceRec& p : d.k->places)
-            if (p.kind == "city"_w && iequals(p.name, name)) city = &p;
+        const PlaceRec* city = d.k->city_named(ascii_lower(name));
         if (!city) return;
         for (Candidate& cd : d.cands)
             if (cd.sentence == 0 && cd.ev.type == "agreement"_w && !cd.ev.location) {
@@ -401,10 +399,7 @@ class EventsStage final : public Stage {
             if (m.te == j && m.tb >= s.tb && m.part && m.part->kind == "person"_w && !m.possessive)
                 subject = &m;
         }
-        if (!place || !subject ||
-            std::none_of(d.k->places.begin(), d.k->places.end(), [&](const PlaceRec& p) {
-                return p.kind == "city"_w && p.name == place->place->name;
-            }))
+        if (!place || !subject || !d.k->city_by_name.count(ascii_lower(place->place->name)))
             return false;
         const bool cue = j < i && in(d.toks[j].lower, {"will", "'ll"});
         if (cue) return true;

@@ -1385,14 +1385,13 @@ class DatesStage final : public Stage {
     }
 
     // "MOSCOW, Jan 17 (AP) -", "AMMAN -": the known city a story is datelined in (one
-    // place; "DAMASCUS/JERUSALEM" names two and gives none).
+    // place; "DAMASCUS/JERUSALEM" names two and gives none, and so does a name two cities
+    // share, "TRIPOLI").
     static const PlaceRec* dateline_city(const Doc& d) {
         std::size_t t = 0;
         const std::string name = d.dateline_words(t);
         if (name.empty() || t >= d.sents[0].te || !in(d.toks[t].text, {",", "-"})) return nullptr;
-        for (const PlaceRec& p : d.k->places)
-            if (p.kind == "city"_w && iequals(p.name, name)) return &p;
-        return nullptr;
+        return d.k->city_named(ascii_lower(name));
     }
 
     // "MOSCOW, Jan 17 - ... the two leaders held talks": a meeting, talks or agreement of

@@ -51,6 +51,16 @@ inline std::vector<Event> extract(const std::string& text,
     return r ? *r : std::vector<Event>{};
 }
 
+// The same with the shipped data (config/: the real gazetteer and extraction data), every
+// event in or out of the region.
+inline std::vector<Event> extract_shipped(const std::string& text, const char* published) {
+    static const auto p = Pipeline::build(YAML::Node(), data_dir(), "<default>");
+    RunOptions o;
+    o.include_out_of_region = true;
+    auto r = p->run(article(text, published), o);
+    return r ? *r : std::vector<Event>{};
+}
+
 // Copies, so that of_type(extract(...), ...) is safe.
 inline std::vector<Event> of_type(const std::vector<Event>& evs, const std::string& type) {
     std::vector<Event> out;

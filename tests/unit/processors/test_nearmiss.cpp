@@ -69,6 +69,22 @@ TEST(DatelineHost, ControlTwoPlaceDatelineGivesNone) {
     EXPECT_EQ(place_of(evs, "meeting", "King Faris"), "");
 }
 
+TEST(DatelineHost, ControlACityNameTwoCitiesShareGivesNone) {
+    // shipped gazetteer: Tripoli is a city of Lebanon and of Libya, so a TRIPOLI dateline
+    // places nothing; Benghazi is one city
+    const char* day = "2024-01-15T18:00:00Z";
+    EXPECT_EQ(place_of(extract_shipped("TRIPOLI - Libya and Italy signed a migration agreement "
+                                       "on Monday.",
+                                       day),
+                       "agreement", "Libya"),
+              "");
+    EXPECT_EQ(place_of(extract_shipped("BENGHAZI - Libya and Italy signed a migration agreement "
+                                       "on Monday.",
+                                       day),
+                       "agreement", "Libya"),
+              "Benghazi");
+}
+
 // ---- aid with no recipient: the dateline's state
 
 std::vector<Participant> aid_targets(const std::vector<Event>& evs, const std::string& donor) {

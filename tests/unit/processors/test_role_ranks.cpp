@@ -161,14 +161,6 @@ TEST(FormerTitle, ControlTheCurrentHolderJustNamedIsNotTheFormerOne) {
 
 // ---- the shipped gazetteer
 
-std::vector<Event> extract_shipped(const std::string& text, const char* published) {
-    static const auto p = Pipeline::build(YAML::Node(), data_dir(), "<default>");
-    RunOptions o;
-    o.include_out_of_region = true;
-    auto r = p->run(article(text, published), o);
-    return r ? *r : std::vector<Event>{};
-}
-
 TEST(RoleRankShipped, TheUnSecretaryGeneralAndTheUsPresident) {
     const auto evs =
         extract_shipped("The UN secretary-general met the US president in New York on Tuesday.",
