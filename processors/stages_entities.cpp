@@ -2609,18 +2609,24 @@ class CoreferenceStage final : public Stage {
         return false;
     }
 
+    // Whether gazetteer person `person` holds (`former`: held, before the article's day) the
+    // post written `title` (`sub`: with a rank word); any of their posts when the day is
+    // unknown.
+    static bool held_post(const Doc& d, int person, bool former, std::string_view title, bool sub) {
+        for (const auto& r : d.k->people[static_cast<std::size_t>(person)].roles)
+            if ((!d.pub_day ||
+                 (former ? r.to < *d.pub_day : *d.pub_day >= r.from && *d.pub_day <= r.to)) &&
+                r.title_lower.find(title) != std::string::npos &&
+                rank_fits(*d.k, r.title_lower, title, sub))
+                return true;
+        return false;
+    }
+
     // Whether the person of mention `p` holds the post written `title` (`sub`: with a rank
     // word) on the article's day: by the gazetteer, else by the title written for them.
     static bool holds_now(const Doc& d, const Mention& p, std::string_view title, bool sub) {
         const Knowledge& k = *d.k;
-        if (p.person >= 0) {
-            for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
-                if ((!d.pub_day || (*d.pub_day >= r.from && *d.pub_day <= r.to)) &&
-                    r.title_lower.find(title) != std::string::npos &&
-                    rank_fits(k, r.title_lower, title, sub))
-                    return true;
-            return false;
-        }
+        if (p.person >= 0) return held_post(d, p.person, false, title, sub);
         return !past_holder(d, p) && contains_lowered(p.part->role, title) &&
                rank_fits(k, ascii_lower(p.part->role), title, sub);
     }
@@ -2677,13 +2683,7 @@ class CoreferenceStage final : public Stage {
                 // vice president)
                 bool has = contains_lowered(p.part->role, m.role_title) &&  // (no copy)
                            rank_fits(k, ascii_lower(p.part->role), m.role_title, sub);
-                if (!has && p.person >= 0)
-                    for (const auto& r : k.people[static_cast<std::size_t>(p.person)].roles)
-                        if ((!d.pub_day || (former ? r.to < *d.pub_day
-                                                   : *d.pub_day >= r.from && *d.pub_day <= r.to)) &&
-                            r.title_lower.find(m.role_title) != std::string::npos &&
-                            rank_fits(k, r.title_lower, m.role_title, sub))
-                            has = true;
+                if (!has && p.person >= 0) has = held_post(d, p.person, former, m.role_title, sub);
                 if (!has) continue;
                 m.part = p.part;
                 m.person = p.person;
