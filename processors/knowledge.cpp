@@ -910,6 +910,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
             r.title_lower = ascii_lower(r.title);
             auto ri = k->role_by_title.find(r.title_lower);
             if (ri != k->role_by_title.end()) r.role = static_cast<int>(ri->second);
+            const auto oi = k->org_by_id.find(r.org);
+            r.international = oi != k->org_by_id.end() && k->orgs[oi->second].country.empty();
         }
     for (std::size_t pi = 0; pi < k->people.size(); ++pi) {
         const PersonRec& p = k->people[pi];

@@ -43,6 +43,7 @@ struct RoleSpan {
     std::string kind;   // from roles.yaml (diplomat, head_of_state, ...) or ""
     int role = -1;      // canonical role (index into Knowledge::roles) or -1
     std::string title_lower;
+    bool international = false;  // `org` is an organisation of no country (UN, EU, Arab League)
     std::int64_t from = std::numeric_limits<std::int64_t>::min();  // days since epoch
     std::int64_t to = std::numeric_limits<std::int64_t>::max();
 };

@@ -61,13 +61,9 @@ const RoleSpan* role_on(const PersonRec& p, std::optional<std::int64_t> day) {
 // The country a gazetteer person acts for on a given day: none while they hold a post with
 // an international organisation (an organisation of no country: the UN's envoy speaks for
 // the UN, not for Sweden), else their own.
-std::string_view acting_country(const Knowledge& k, const PersonRec& p,
-                                std::optional<std::int64_t> day) {
-    for (const auto& r : p.roles) {
-        if (day && (*day < r.from || *day > r.to)) continue;
-        const auto it = k.org_by_id.find(r.org);
-        if (it != k.org_by_id.end() && k.orgs[it->second].country.empty()) return {};
-    }
+std::string_view acting_country(const PersonRec& p, std::optional<std::int64_t> day) {
+    for (const auto& r : p.roles)
+        if (r.international && (!day || (*day >= r.from && *day <= r.to))) return {};
     return p.country;
 }
 
@@ -1203,7 +1199,7 @@ class EntitiesStage final : public Stage {
             m.role = static_cast<int>(role);
             if (person >= 0) {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
-                const std::string_view acts = acting_country(k, pr, d.pub_day);
+                const std::string_view acts = acting_country(pr, d.pub_day);
                 m.part = d.own(pr.name, "person", role_text,
                                pr.country.empty() && qual ? qual->country : acts);
                 m.gender = pr.gender;
@@ -1270,8 +1266,8 @@ class EntitiesStage final : public Stage {
                         m.role = static_cast<int>(role);
                         if (person >= 0) {
                             const PersonRec& pr = k.people[static_cast<std::size_t>(person)];
-                            m.part = d.own(pr.name, "person", role_text,
-                                           acting_country(k, pr, d.pub_day));
+                            m.part =
+                                d.own(pr.name, "person", role_text, acting_country(pr, d.pub_day));
                             m.person = person;
                             m.gender = pr.gender;
                         } else {
@@ -1388,7 +1384,7 @@ class EntitiesStage final : public Stage {
             }
         if (person) {
             const PersonRec& pr = k.people[pidx];
-            Participant* np = d.own(pr.name, "person", "", acting_country(k, pr, d.pub_day));
+            Participant* np = d.own(pr.name, "person", "", acting_country(pr, d.pub_day));
             m.part = np;
             if (const RoleSpan* r = role_on(pr, d.pub_day)) {
                 np->role = r->title;
@@ -2816,7 +2812,7 @@ class CoreferenceStage final : public Stage {
             }
             if (count == 1) {
                 const PersonRec& pr = k.people[static_cast<std::size_t>(found)];
-                Participant* np = d.own(pr.name, "person", "", acting_country(k, pr, d.pub_day));
+                Participant* np = d.own(pr.name, "person", "", acting_country(pr, d.pub_day));
                 if (found_span)
                     np->role = found_span->title;
                 else if (const RoleSpan* r = role_on(pr, d.pub_day))
