@@ -143,9 +143,10 @@ class ModalityStage final : public Stage {
                 if (t < lo) continue;
                 if (tok.lex & LNegator) negated = true;
                 std::size_t len = 0;
-                if ((tok.lex & LSpecFirst) &&
+                // (the distance first: joined_in's lookups only where they can count)
+                if ((tok.lex & LSpecFirst) && c.tb - t <= 3 &&
                     (has(tok, WSpeculative) || joined_in(d, t, c.tb, k.speculative, len)) &&
-                    !(tok.cap && tok.lower == "may"_w) && c.tb - t <= 3)
+                    !(tok.cap && tok.lower == "may"_w))
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
@@ -363,16 +364,17 @@ class ModalityStage final : public Stage {
             // "Hussein, attending the forum in Davos, dismissed", "X, who attended the spring
             // meetings with his ministers, urged": attendance told in an aside on the subject
             // is its circumstance, not a meeting of its own
+            // (only a meeting can be such an aside: the walk is for meetings alone)
             std::size_t attend = c.tb;  // the "attend" word opening the aside
-            for (std::size_t t = c.tb + 1; t-- > s.tb && c.tb - t <= 4;) {
+            const bool meeting = c.ev.type == "meeting"_w;
+            for (std::size_t t = c.tb + 1; meeting && t-- > s.tb && c.tb - t <= 4;) {
                 if (has_prefix(d.toks[t].lower, "attend"_w)) {
                     attend = t;
                     break;
                 }
                 if (d.toks[t].kind != TokKind::word) break;
             }
-            if (c.ev.type == "meeting"_w && has_prefix(d.toks[attend].lower, "attend"_w) &&
-                attend >= s.tb + 2) {
+            if (meeting && has_prefix(d.toks[attend].lower, "attend"_w) && attend >= s.tb + 2) {
                 std::size_t p = attend - 1;
                 if (d.toks[p].lower == "who"_w && p > s.tb) --p;
                 if (d.toks[p].lower == ","_w) {
