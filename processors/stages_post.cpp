@@ -126,9 +126,19 @@ class ModalityStage final : public Stage {
             if (a.syntax == TrigSyntax::verb && a.ev.type == "appeal"_w &&
                 (appeal_sents.empty() || appeal_sents.back() != a.sentence))
                 appeal_sents.push_back(a.sentence);
+        // the WordSet bits of all words of the candidate's sentence: a walk that looks for
+        // a word of some set is skipped when no word of the sentence is in it (worked out
+        // again when the sentence changes; candidates come mostly in sentence order)
+        std::size_t words_sentence = SIZE_MAX;
+        std::uint64_t words = 0;
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
+            if (c.sentence != words_sentence) {
+                words_sentence = c.sentence;
+                words = 0;
+                for (std::size_t t = s.tb; t < s.te; ++t) words |= d.toks[t].sets;
+            }
             const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
             bool negated = false, speculative = false;
             const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
@@ -173,7 +183,8 @@ class ModalityStage final : public Stage {
                 }
             // inside denied hearsay: "denied reports that the group had agreed"; inside
             // what is not confirmed: "did not confirm that it carried out the attack"
-            for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
+            const bool hearsay = words & (WUnassertedVerb | WHearsayDenial);
+            for (std::size_t t = c.tb; hearsay && t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
                 if (!has(d.toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
@@ -214,7 +225,8 @@ class ModalityStage final : public Stage {
                 }
             // "no U.S. personnel had been hit", "no agreement was reached": the clause's
             // subject is "no ..."
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10 && !negated;) {
+            for (std::size_t t = c.tb;
+                 (words & WNoSubject) && t-- > s.tb && c.tb - t <= 10 && !negated;) {
                 const Token& w = d.toks[t];
                 if (w.kind == TokKind::punct || w.kind == TokKind::quote ||
                     ((w.lex & LSubordinator) && w.lower != "as"_w))
@@ -267,9 +279,11 @@ class ModalityStage final : public Stage {
                             o.te <= c.tb && c.tb - o.te <= 8)
                             speculative = true;
                 // "called for those responsible to be brought to justice": a condemnation
-                for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
+                for (std::size_t t = c.te; (words & WAccountFirst) && t < s.te && t < c.te + 12;
+                     ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ";"_w || w == ","_w || w == "and"_w) break;
+                    if (!has(d.toks[t], WAccountFirst)) continue;  // (opens no phrase)
                     for (const Phrase& ph : k.accountability_phrases)
                         if (starts_phrase(ph, w) && match_phrase(d, t, s.te, ph))
                             retype(c.ev, k, "statement");
@@ -389,8 +403,10 @@ class ModalityStage final : public Stage {
                 }
             }
             // "would strike again if ...", "will attend unless ...": a conditional
+            // (both walks look for "if"/"unless": none in the sentence, no walk)
+            const bool conditional = words & WConditional;
             bool modal = false;
-            for (std::size_t t = lo; t < c.tb; ++t) {
+            for (std::size_t t = lo; conditional && t < c.tb; ++t) {
                 const auto w = d.toks[t].lower;
                 if (w == "would"_w || w == "will"_w || w == "'ll"_w || w == "could"_w ||
                     w == "might"_w)
@@ -399,7 +415,7 @@ class ModalityStage final : public Stage {
             // "if Hamas fired rockets": inside the condition itself, also further on in a
             // list of its verbs ("unless Iran lets inspectors in, accounts for its uranium
             // and resumes talks"); a comma before a new subject ends the condition
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 24;) {
+            for (std::size_t t = c.tb; conditional && t-- > s.tb && c.tb - t <= 24;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
                 if (w == "if"_w || w == "unless"_w) speculative = true;
@@ -428,7 +444,7 @@ class ModalityStage final : public Stage {
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
             if (c.ev.category == "conflict"_w) {
                 bool threat = false;
-                for (std::size_t t = s.tb; t < c.tb; ++t) {
+                for (std::size_t t = s.tb; (words & WThreatVerb) && t < c.tb; ++t) {
                     const auto w = d.toks[t].lower;
                     if (has(d.toks[t], WThreatVerb)) threat = true;
                     if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
@@ -465,7 +481,7 @@ class ModalityStage final : public Stage {
             }
             // "spoke for the first time since the two countries restored ties": what a
             // "first time since" clause tells is the time reference, not news
-            if (c.ev.category != "conflict"_w)
+            if (c.ev.category != "conflict"_w && (words & WSinceWord))
                 for (std::size_t t = c.tb; t-- > s.tb + 1 && c.tb - t <= 8;) {
                     const Token& w = d.toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
