@@ -126,23 +126,31 @@ class ModalityStage final : public Stage {
             if (a.syntax == TrigSyntax::verb && a.ev.type == "appeal"_w &&
                 (appeal_sents.empty() || appeal_sents.back() != a.sentence))
                 appeal_sents.push_back(a.sentence);
-        // the WordSet bits of all words of the candidate's sentence: a walk that looks for
-        // a word of some set is skipped when no word of the sentence is in it (worked out
-        // again when the sentence changes; candidates come mostly in sentence order)
+        // the WordSet and Lex bits of all words of the candidate's sentence: a walk that
+        // looks for a word of some set is skipped when no word of the sentence is in it
+        // (worked out again when the sentence changes; candidates come mostly in sentence
+        // order)
         std::size_t words_sentence = SIZE_MAX;
         std::uint64_t words = 0;
+        std::uint32_t lexes = 0;
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
             if (c.sentence != words_sentence) {
                 words_sentence = c.sentence;
                 words = 0;
-                for (std::size_t t = s.tb; t < s.te; ++t) words |= d.toks[t].sets;
+                lexes = 0;
+                for (std::size_t t = s.tb; t < s.te; ++t) {
+                    words |= d.toks[t].sets;
+                    lexes |= d.toks[t].lex;
+                }
             }
             const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
             bool negated = false, speculative = false;
             const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
-            for (std::size_t t = c.tb; t-- > lo_deny;) {
+            // (what it finds: a denial, a negator or a speculative word)
+            const bool deny_walk = lexes & (LDenialFirst | LNegator | LSpecFirst);
+            for (std::size_t t = c.tb; deny_walk && t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
                 if (tok.lower == ","_w || tok.lower == ";"_w ||
                     ((tok.lex & LSubordinator) && tok.lower != "as"_w))
@@ -165,7 +173,7 @@ class ModalityStage final : public Stage {
                       in(d.toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
                     negated = true;
             // a noun trigger called off after it: "a planned visit ... was postponed"
-            if (c.syntax != TrigSyntax::verb)
+            if (c.syntax != TrigSyntax::verb && (lexes & LDenialFirst))
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ","_w || w == ";"_w ||
@@ -588,7 +596,8 @@ class ModalityStage final : public Stage {
                         from = t + 1;
                         break;
                     }
-            for (std::size_t t = from; t < c.tb && !planned; ++t) {
+            const bool planned_cue = lexes & LPlannedFirst;  // (all planned cues open so)
+            for (std::size_t t = from; planned_cue && t < c.tb && !planned; ++t) {
                 if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
                 const auto cues = k.planned_first.find(d.toks[t].lower);  // those starting here
                 if (cues == k.planned_first.end()) continue;
@@ -599,7 +608,8 @@ class ModalityStage final : public Stage {
                     }
             }
             // "accepted an invitation from Macron to visit Paris": the visit is to come
-            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
+            if (!planned && (words & WInvitationWord) && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
@@ -610,7 +620,7 @@ class ModalityStage final : public Stage {
                 }
             // "the talks would resume next week", "the summit will take place in Cairo": a
             // noun trigger whose own verb is future
-            if (!planned && c.syntax != TrigSyntax::verb)
+            if (!planned && planned_cue && c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 3 && !planned; ++t) {
                     const Token& tok = d.toks[t];
                     if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
@@ -634,7 +644,7 @@ class ModalityStage final : public Stage {
                 ((c.form == VerbForm::ing &&
                   (d.toks[c.tb - 1].lower == "before"_w || d.toks[c.tb - 1].lower == "after"_w)) ||
                  (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
-            for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
+            for (std::size_t t = lo; planned_cue && t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
                     const std::size_t n =
@@ -644,7 +654,8 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
-            for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
+            for (std::size_t t = lo;
+                 (lexes & LOngoingFirst) && t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
                 if (!(d.toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
                     if (starts_phrase(p, d.toks[t].lower) && match_phrase(d, t, s.te, p)) {
