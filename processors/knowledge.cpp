@@ -1081,6 +1081,8 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     for (const auto& p : k->accountability_phrases)
         if (!p.slots.empty())
             for (const auto& w : p.slots[0]) member_word(w, WAccountFirst);
+    for (const auto& v : k->visit_nouns)
+        if (!v.empty() && v[0] != ' ') member_word(v.substr(0, v.find(' ')), WVisitFirst);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

@@ -247,6 +247,7 @@ enum WordSet : std::uint64_t {
     WConditional = 1ull << 57,   // if, unless
     WSinceWord = 1ull << 58,     // since
     WAccountFirst = 1ull << 59,  // a word opening an accountability phrase
+    WVisitFirst = 1ull << 60,    // a word opening a visit noun ("visit", "to the region")
 };
 
 struct Knowledge {

@@ -2058,61 +2058,74 @@ class AttributesStage final : public Stage {
     }
 
     void add_ordinals(Doc& d) const {
-        const Knowledge& k = *d.k;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t < s.te; ++t) {
-                const Token& tok = d.toks[t];
-                int n = 0;
-                if (!(tok.lex & LOrdinal) &&
-                    !(tok.kind == TokKind::word && tok.text[0] >= '0' && tok.text[0] <= '9'))
-                    continue;
-                if (auto it = k.ordinals.find(tok.lower); it != k.ordinals.end()) {
-                    n = it->second;
-                } else if (tok.kind == TokKind::word && tok.text.size() >= 3 &&
-                           tok.text[0] >= '0' && tok.text[0] <= '9') {
-                    std::size_t i = 0;
-                    while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
-                    const auto suf = tok.lower.substr(i);
-                    if (suf == "st"_w || suf == "nd"_w || suf == "rd"_w || suf == "th"_w)
-                        n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
-                }
-                if (n <= 0 || n > 200) continue;
-                bool visit = false;
-                for (std::size_t j = t + 1; j < s.te && j <= t + 3 && !visit; ++j) {
-                    std::size_t len = 0;
-                    if (joined_in(d, j, s.te, k.visit_nouns, len)) visit = true;
-                }
-                if (!visit) continue;
-                // owner: nearest person mention before, in this sentence
-                std::string owner;
-                for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
-                    const Mention& m = d.mentions[mi];
-                    if (m.sentence != si) break;
-                    if (m.part && m.part->kind == "person"_w) {
-                        owner = m.part->name;
-                        break;
-                    }
-                }
-                Candidate* best = nullptr;
-                std::size_t best_dist = SIZE_MAX;
-                for (Candidate& c : d.cands) {
-                    if (c.drop || c.carrier || c.ev.type != "visit"_w) continue;
-                    if (!owner.empty() &&
-                        std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
-                                     [&](const Participant& p) { return p.name == owner; }))
-                        continue;
-                    const std::size_t dist =
-                        (c.sentence > si ? c.sentence - si : si - c.sentence) * 2 +
-                        (c.sentence > si ? 1 : 0);
-                    if (dist < best_dist) {
-                        best = &c;
-                        best_dist = dist;
-                    }
-                }
-                if (best && !best->attrs.contains("ordinal")) best->attrs.ordinal = n;
+            // An ordinal counts only with a visit noun one to three words after it, and
+            // every visit noun opens with a WVisitFirst word: only the tokens up to three
+            // before such a word are tried (in token order, each once, as a walk over all)
+            std::size_t next = s.tb;  // the first token not tried yet
+            for (std::size_t j = s.tb; j < s.te; ++j) {
+                if (!has(d.toks[j], WVisitFirst)) continue;
+                for (std::size_t t = std::max(next, j >= s.tb + 3 ? j - 3 : s.tb); t < j; ++t)
+                    ordinal_at(d, si, t);
+                next = std::max(next, j);
             }
         }
+    }
+
+    // "his third visit to the region": the ordinal at token `t` of sentence `si` given to
+    // the visit it counts.
+    void ordinal_at(Doc& d, std::size_t si, std::size_t t) const {
+        const Knowledge& k = *d.k;
+        const Sentence& s = d.sents[si];
+        const Token& tok = d.toks[t];
+        int n = 0;
+        if (!(tok.lex & LOrdinal) &&
+            !(tok.kind == TokKind::word && tok.text[0] >= '0' && tok.text[0] <= '9'))
+            return;
+        if (auto it = k.ordinals.find(tok.lower); it != k.ordinals.end()) {
+            n = it->second;
+        } else if (tok.kind == TokKind::word && tok.text.size() >= 3 && tok.text[0] >= '0' &&
+                   tok.text[0] <= '9') {
+            std::size_t i = 0;
+            while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
+            const auto suf = tok.lower.substr(i);
+            if (suf == "st"_w || suf == "nd"_w || suf == "rd"_w || suf == "th"_w)
+                n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
+        }
+        if (n <= 0 || n > 200) return;
+        bool visit = false;
+        for (std::size_t j = t + 1; j < s.te && j <= t + 3 && !visit; ++j) {
+            std::size_t len = 0;
+            if (joined_in(d, j, s.te, k.visit_nouns, len)) visit = true;
+        }
+        if (!visit) return;
+        // owner: nearest person mention before, in this sentence
+        std::string owner;
+        for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
+            const Mention& m = d.mentions[mi];
+            if (m.sentence != si) break;
+            if (m.part && m.part->kind == "person"_w) {
+                owner = m.part->name;
+                break;
+            }
+        }
+        Candidate* best = nullptr;
+        std::size_t best_dist = SIZE_MAX;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.type != "visit"_w) continue;
+            if (!owner.empty() &&
+                std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
+                             [&](const Participant& p) { return p.name == owner; }))
+                continue;
+            const std::size_t dist = (c.sentence > si ? c.sentence - si : si - c.sentence) * 2 +
+                                     (c.sentence > si ? 1 : 0);
+            if (dist < best_dist) {
+                best = &c;
+                best_dist = dist;
+            }
+        }
+        if (best && !best->attrs.contains("ordinal")) best->attrs.ordinal = n;
     }
 };
 

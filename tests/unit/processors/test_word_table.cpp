@@ -263,6 +263,38 @@ TEST(WordSets, AccountabilityFirstWordsAreExact) {
     EXPECT_GE(hits, k->accountability_phrases.size());
 }
 
+// WVisitFirst is set on exactly the first words of the visit nouns (the attributes stage
+// tries ordinals only before such words).
+TEST(WordSets, VisitFirstWordsAreExact) {
+    const auto k = load_knowledge(std::string(HERALD_SOURCE_DIR) + "/config", "");
+    ASSERT_FALSE(k->visit_nouns.empty());
+    std::vector<std::string> first;
+    std::string text = "His third visit to the region , a tour . Visiting trips toward them . ";
+    for (const std::string& v : k->visit_nouns) {
+        text += v + " . ";
+        first.push_back(v.substr(0, v.find(' ')));
+    }
+    Article a;
+    a.text = text;
+    Doc d;
+    d.article = &a;
+    d.k = k.get();
+    d.para_orig = split_paragraphs(a.text);
+    const auto normalise = make_normalise_stage();
+    const auto segment = make_segment_stage();
+    for (Stage* stage : {normalise.get(), segment.get()}) {
+        stage->bind(*k);
+        stage->run(d);
+    }
+    std::size_t hits = 0;
+    for (const Token& t : d.toks) {
+        const bool opens = std::find(first.begin(), first.end(), t.lower) != first.end();
+        EXPECT_EQ((t.sets & WVisitFirst) != 0, opens) << t.text;
+        hits += opens;
+    }
+    EXPECT_GE(hits, k->visit_nouns.size());
+}
+
 // SmallVec (inline storage, heap past N) holds what a std::vector holds through
 // push_back, end insertion, copies and moves in both directions, clear and reserve.
 TEST(SmallVec, BehavesLikeVector) {
