@@ -706,6 +706,40 @@ class ModalityStage final : public Stage {
 
 // ---------------------------------------------------------------- dates
 
+// format_date() without snprintf for the usual four-digit years (same text).
+std::string date_text(CivilDate cd) {
+    if (cd.year < 0 || cd.year > 9999 || cd.month < 1 || cd.month > 12 || cd.day < 1 || cd.day > 31)
+        return format_date(cd);
+    std::string out(10, '-');
+    auto put = [&](std::size_t at, int v, int digits) {
+        for (int i = digits; i-- > 0; v /= 10)
+            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+    };
+    put(0, cd.year, 4);
+    put(5, cd.month, 2);
+    put(8, cd.day, 2);
+    return out;
+}
+
+// The ISO text of a day (date_text(civil_from_days(day))); a sentence's cues mostly give
+// one day, so the last day and its text are kept.
+class DayText {
+  public:
+    const std::string& of(std::int64_t day) {
+        if (!valid_ || day != day_) {
+            day_ = day;
+            text_ = date_text(civil_from_days(day));
+            valid_ = true;
+        }
+        return text_;
+    }
+
+  private:
+    std::int64_t day_ = 0;
+    std::string text_;
+    bool valid_ = false;
+};
+
 // The day (since 1970-01-01) of an ISO date the stage wrote; a sentence's candidates
 // mostly share one, so the last string and its day are kept.
 class DayCache {
@@ -789,6 +823,7 @@ class DatesStage final : public Stage {
         std::size_t li = 0;
         std::vector<Cue> cues;  // (one buffer for all sentences)
         DayCache days;
+        DayText texts;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
@@ -868,7 +903,7 @@ class DatesStage final : public Stage {
                 for (Candidate* c : cs)
                     if (c->tb == best_tb) {
                         const bool had = c->ev.date.has_value();
-                        apply(d, *c, cue, last_day);
+                        apply(d, *c, cue, last_day, texts);
                         // "said on Monday that he had met X a day earlier": a relative cue
                         // later in the sentence counts from the day just resolved
                         if (!had && c->has_cue && c->ev.date && cue.kind != Cue::relative)
@@ -1369,10 +1404,11 @@ class DatesStage final : public Stage {
     static bool time_shift_before(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = from; t < c.tb; ++t) {
+            if (!has(d.toks[t], WGapStop)) continue;  // ("since" and "after" have the bit)
             // "Since X met Y, ...", not "X, on his first visit since 2020, met Y"
-            const bool opens_clause = t == from || d.toks[t - 1].lower == ","_w;
-            if ((d.toks[t].lower == "since"_w && opens_clause) || interval_after(d, t, from))
+            if (d.toks[t].lower == "since"_w && (t == from || d.toks[t - 1].lower == ","_w))
                 return true;
+            if (interval_after(d, t, from)) return true;
         }
         return false;
     }
@@ -1740,8 +1776,8 @@ class DatesStage final : public Stage {
         }
     }
 
-    void apply(const Doc& d, Candidate& c, const Cue& cue,
-               std::optional<std::int64_t> last_day) const {
+    void apply(const Doc& d, Candidate& c, const Cue& cue, std::optional<std::int64_t> last_day,
+               DayText& texts) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
         const bool planned = c.ev.status == "planned"_w;
@@ -1812,23 +1848,7 @@ class DatesStage final : public Stage {
             c.drop = true;
             return;
         }
-        c.ev.date = date_text(civil_from_days(*day));
-    }
-
-    // format_date() without snprintf for the usual four-digit years (same text).
-    static std::string date_text(CivilDate cd) {
-        if (cd.year < 0 || cd.year > 9999 || cd.month < 1 || cd.month > 12 || cd.day < 1 ||
-            cd.day > 31)
-            return format_date(cd);
-        std::string out(10, '-');
-        auto put = [&](std::size_t at, int v, int digits) {
-            for (int i = digits; i-- > 0; v /= 10)
-                out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
-        };
-        put(0, cd.year, 4);
-        put(5, cd.month, 2);
-        put(8, cd.day, 2);
-        return out;
+        c.ev.date = texts.of(*day);
     }
 };
 
