@@ -2471,6 +2471,32 @@ class WordCodes {
     SmallVec<std::string_view, 16> seen_;
 };
 
+// The indices that have a code, grouped by code and ascending within a group (a counting
+// sort): a pair loop that needs equal codes visits one group instead of every index.
+class ByCode {
+  public:
+    void build(const std::vector<std::uint32_t>& codes, std::uint32_t none) {
+        std::uint32_t ncodes = 0;
+        for (const std::uint32_t c : codes)
+            if (c != none) ncodes = std::max(ncodes, c + 1);
+        from_.assign(ncodes + 1, 0);
+        for (const std::uint32_t c : codes)
+            if (c != none) ++from_[c + 1];
+        for (std::uint32_t c = 0; c < ncodes; ++c) from_[c + 1] += from_[c];
+        at_.resize(from_[ncodes]);
+        std::vector<std::uint32_t> next(from_.begin(), from_.end() - 1);
+        for (std::size_t i = 0; i < codes.size(); ++i)
+            if (codes[i] != none) at_[next[codes[i]]++] = static_cast<std::uint32_t>(i);
+    }
+    // The indices with `code` (one that some index has).
+    std::span<const std::uint32_t> of(std::uint32_t code) const {
+        return {at_.data() + from_[code], at_.data() + from_[code + 1]};
+    }
+
+  private:
+    std::vector<std::uint32_t> from_, at_;
+};
+
 // One side of an event's participants (for symmetric types both sides), as
 // views: nothing is copied.
 struct Side {
@@ -2486,6 +2512,23 @@ struct Side {
         return false;
     }
 };
+
+// The original byte range of sentence `s`, clamped to the article's text.
+EvidenceSpan sentence_span(const Doc& d, const Sentence& s) {
+    EvidenceSpan e;
+    e.start = d.orig(s.b);
+    e.end = d.orig(s.e);
+    const std::string& src = d.article->text;
+    if (e.end > src.size()) e.end = src.size();
+    if (e.start > e.end) e.start = e.end;
+    return e;
+}
+
+// A candidate without evidence gets `span`, its sentence's.
+void set_evidence(const Doc& d, Candidate& c, const EvidenceSpan& span) {
+    c.evidence.push_back(span);
+    c.ev.paragraph = d.sents[c.sentence].paragraph;
+}
 
 class MergeStage final : public Stage {
   public:
@@ -2505,8 +2548,17 @@ class MergeStage final : public Stage {
     void merge(Doc& d) const {
         // (after the dates: a saying dropped here still anchored the days of the others)
         drop_source_sayings(d);
-        for (Candidate& c : d.cands)
-            if (!c.drop && !c.carrier) add_evidence(d, c);
+        // (a sentence's candidates share its span: looked up once per run of them)
+        std::size_t span_sentence = SIZE_MAX;
+        EvidenceSpan span;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || !c.evidence.empty()) continue;
+            if (c.sentence != span_sentence) {
+                span_sentence = c.sentence;
+                span = sentence_span(d, d.sents[c.sentence]);
+            }
+            set_evidence(d, c, span);
+        }
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
         auto symmetric = [](const std::string& t) {
             return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
@@ -2562,6 +2614,8 @@ class MergeStage final : public Stage {
             sig[i] = h;
             by_sig.push_back(static_cast<std::uint32_t>(i));
         }
+        ByCode by_type;  // the live candidates by type (the pair loops below need equal types)
+        by_type.build(type_code, kDead);
         std::sort(by_sig.begin(), by_sig.end(), [&](std::uint32_t x, std::uint32_t y) {
             return sig[x] != sig[y] ? sig[x] < sig[y] : x < y;
         });
@@ -2610,10 +2664,9 @@ class MergeStage final : public Stage {
             for (const auto& p : b.ev.targets) has_country |= p.kind == "country"_w;
             if (!has_country) continue;
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
-            for (std::size_t i = 0; i < n; ++i) {
+            for (const std::uint32_t i : by_type.of(type_code[j])) {  // (b is live: it has one)
                 Candidate& a = d.cands[i];
-                if (type_code[i] != type_code[j] || status_code[i] != status_code[j] || i == j ||
-                    !live(a) || !dates_ok(a, b))
+                if (status_code[i] != status_code[j] || i == j || !live(a) || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -2688,10 +2741,9 @@ class MergeStage final : public Stage {
             Candidate& b = d.cands[j];
             if (!live(b) || !b.ev.actors.empty()) continue;
             const auto bt = keys(b.ev.targets);
-            for (std::size_t i = 0; i < n; ++i) {
+            for (const std::uint32_t i : by_type.of(type_code[j])) {
                 Candidate& a = d.cands[i];
-                if (type_code[i] != type_code[j] || i == j || !live(a) || a.ev.actors.empty())
-                    continue;
+                if (i == j || !live(a) || a.ev.actors.empty()) continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
                 if (a.sentence == b.sentence && a.ev.type == "negotiation"_w && dates_ok(a, b)) {
@@ -2822,15 +2874,7 @@ bool retype(Event& ev, const Knowledge& k, std::string_view name) {
 
 void add_evidence(const Doc& d, Candidate& c) {
     if (!c.evidence.empty()) return;
-    const Sentence& s = d.sents[c.sentence];
-    EvidenceSpan e;
-    e.start = d.orig(s.b);
-    e.end = d.orig(s.e);
-    const std::string& src = d.article->text;
-    if (e.end > src.size()) e.end = src.size();
-    if (e.start > e.end) e.start = e.end;
-    c.evidence.push_back(e);
-    c.ev.paragraph = s.paragraph;
+    set_evidence(d, c, sentence_span(d, d.sents[c.sentence]));
 }
 
 void fill_evidence(const Article& a, const Candidate& c, Event& ev) {
