@@ -1074,6 +1074,15 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     for (const char* w : {"in", "during", "by", "over"}) member_word(w, WCallPrep);
     for (const char* w : {"during", "amid", "while", "when", "after", "before", "as", "despite"})
         member_word(w, WClauseStop);
+    // the modality stage's fixed words (stages_post.cpp)
+    for (const char* w : {"no", "nobody", "none"}) member_word(w, WNoSubject);
+    for (const char* w : {"if", "unless"}) member_word(w, WConditional);
+    member_word("since", WSinceWord);
+    for (const auto& p : k->accountability_phrases)
+        if (!p.slots.empty())
+            for (const auto& w : p.slots[0]) member_word(w, WAccountFirst);
+    for (const auto& v : k->visit_nouns)
+        if (!v.empty() && v[0] != ' ') member_word(v.substr(0, v.find(' ')), WVisitFirst);
     for (const auto& [w, v] : k->trig_first) k->lex[w].trig = &v;
     for (const auto& [w, v] : k->role_first) k->lex[w].role = &v;
     constexpr std::size_t kSplitFrom = 8;  // lists this long are split by second token

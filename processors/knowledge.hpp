@@ -241,6 +241,13 @@ enum WordSet : std::uint64_t {
     WDelegationNoun = 1ull << 53,  // delegation, delegations, team, teams
     WCallPrep = 1ull << 54,        // "said in / during / by / over a (phone) call"
     WClauseStop = 1ull << 55,      // arguments.cpp clause_stop: during, amid, while, as, ...
+    // the modality stage's fixed words (its per-sentence walks are skipped when no word
+    // of the sentence has the bit) and the first words of `accountability_phrases`
+    WNoSubject = 1ull << 56,     // no, nobody, none
+    WConditional = 1ull << 57,   // if, unless
+    WSinceWord = 1ull << 58,     // since
+    WAccountFirst = 1ull << 59,  // a word opening an accountability phrase
+    WVisitFirst = 1ull << 60,    // a word opening a visit noun ("visit", "to the region")
 };
 
 struct Knowledge {

@@ -126,13 +126,31 @@ class ModalityStage final : public Stage {
             if (a.syntax == TrigSyntax::verb && a.ev.type == "appeal"_w &&
                 (appeal_sents.empty() || appeal_sents.back() != a.sentence))
                 appeal_sents.push_back(a.sentence);
+        // the WordSet and Lex bits of all words of the candidate's sentence: a walk that
+        // looks for a word of some set is skipped when no word of the sentence is in it
+        // (worked out again when the sentence changes; candidates come mostly in sentence
+        // order)
+        std::size_t words_sentence = SIZE_MAX;
+        std::uint64_t words = 0;
+        std::uint32_t lexes = 0;
         for (Candidate& c : d.cands) {
             if (c.drop) continue;
             const Sentence& s = d.sents[c.sentence];
+            if (c.sentence != words_sentence) {
+                words_sentence = c.sentence;
+                words = 0;
+                lexes = 0;
+                for (std::size_t t = s.tb; t < s.te; ++t) {
+                    words |= d.toks[t].sets;
+                    lexes |= d.toks[t].lex;
+                }
+            }
             const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
             bool negated = false, speculative = false;
             const std::size_t lo_deny = c.tb > s.tb + 2 * window_ ? c.tb - 2 * window_ : s.tb;
-            for (std::size_t t = c.tb; t-- > lo_deny;) {
+            // (what it finds: a denial, a negator or a speculative word)
+            const bool deny_walk = lexes & (LDenialFirst | LNegator | LSpecFirst);
+            for (std::size_t t = c.tb; deny_walk && t-- > lo_deny;) {
                 const Token& tok = d.toks[t];
                 if (tok.lower == ","_w || tok.lower == ";"_w ||
                     ((tok.lex & LSubordinator) && tok.lower != "as"_w))
@@ -143,9 +161,10 @@ class ModalityStage final : public Stage {
                 if (t < lo) continue;
                 if (tok.lex & LNegator) negated = true;
                 std::size_t len = 0;
-                if ((tok.lex & LSpecFirst) &&
+                // (the distance first: joined_in's lookups only where they can count)
+                if ((tok.lex & LSpecFirst) && c.tb - t <= 3 &&
                     (has(tok, WSpeculative) || joined_in(d, t, c.tb, k.speculative, len)) &&
-                    !(tok.cap && tok.lower == "may"_w) && c.tb - t <= 3)
+                    !(tok.cap && tok.lower == "may"_w))
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
@@ -154,7 +173,7 @@ class ModalityStage final : public Stage {
                       in(d.toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
                     negated = true;
             // a noun trigger called off after it: "a planned visit ... was postponed"
-            if (c.syntax != TrigSyntax::verb)
+            if (c.syntax != TrigSyntax::verb && (lexes & LDenialFirst))
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ","_w || w == ";"_w ||
@@ -172,7 +191,8 @@ class ModalityStage final : public Stage {
                 }
             // inside denied hearsay: "denied reports that the group had agreed"; inside
             // what is not confirmed: "did not confirm that it carried out the attack"
-            for (std::size_t t = c.tb; t-- > s.tb && !negated;) {
+            const bool hearsay = words & (WUnassertedVerb | WHearsayDenial);
+            for (std::size_t t = c.tb; hearsay && t-- > s.tb && !negated;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
                 if (!has(d.toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
@@ -213,7 +233,8 @@ class ModalityStage final : public Stage {
                 }
             // "no U.S. personnel had been hit", "no agreement was reached": the clause's
             // subject is "no ..."
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10 && !negated;) {
+            for (std::size_t t = c.tb;
+                 (words & WNoSubject) && t-- > s.tb && c.tb - t <= 10 && !negated;) {
                 const Token& w = d.toks[t];
                 if (w.kind == TokKind::punct || w.kind == TokKind::quote ||
                     ((w.lex & LSubordinator) && w.lower != "as"_w))
@@ -266,9 +287,11 @@ class ModalityStage final : public Stage {
                             o.te <= c.tb && c.tb - o.te <= 8)
                             speculative = true;
                 // "called for those responsible to be brought to justice": a condemnation
-                for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
+                for (std::size_t t = c.te; (words & WAccountFirst) && t < s.te && t < c.te + 12;
+                     ++t) {
                     const auto w = d.toks[t].lower;
                     if (w == ";"_w || w == ","_w || w == "and"_w) break;
+                    if (!has(d.toks[t], WAccountFirst)) continue;  // (opens no phrase)
                     for (const Phrase& ph : k.accountability_phrases)
                         if (starts_phrase(ph, w) && match_phrase(d, t, s.te, ph))
                             retype(c.ev, k, "statement");
@@ -363,16 +386,17 @@ class ModalityStage final : public Stage {
             // "Hussein, attending the forum in Davos, dismissed", "X, who attended the spring
             // meetings with his ministers, urged": attendance told in an aside on the subject
             // is its circumstance, not a meeting of its own
+            // (only a meeting can be such an aside: the walk is for meetings alone)
             std::size_t attend = c.tb;  // the "attend" word opening the aside
-            for (std::size_t t = c.tb + 1; t-- > s.tb && c.tb - t <= 4;) {
+            const bool meeting = c.ev.type == "meeting"_w;
+            for (std::size_t t = c.tb + 1; meeting && t-- > s.tb && c.tb - t <= 4;) {
                 if (has_prefix(d.toks[t].lower, "attend"_w)) {
                     attend = t;
                     break;
                 }
                 if (d.toks[t].kind != TokKind::word) break;
             }
-            if (c.ev.type == "meeting"_w && has_prefix(d.toks[attend].lower, "attend"_w) &&
-                attend >= s.tb + 2) {
+            if (meeting && has_prefix(d.toks[attend].lower, "attend"_w) && attend >= s.tb + 2) {
                 std::size_t p = attend - 1;
                 if (d.toks[p].lower == "who"_w && p > s.tb) --p;
                 if (d.toks[p].lower == ","_w) {
@@ -387,8 +411,10 @@ class ModalityStage final : public Stage {
                 }
             }
             // "would strike again if ...", "will attend unless ...": a conditional
+            // (both walks look for "if"/"unless": none in the sentence, no walk)
+            const bool conditional = words & WConditional;
             bool modal = false;
-            for (std::size_t t = lo; t < c.tb; ++t) {
+            for (std::size_t t = lo; conditional && t < c.tb; ++t) {
                 const auto w = d.toks[t].lower;
                 if (w == "would"_w || w == "will"_w || w == "'ll"_w || w == "could"_w ||
                     w == "might"_w)
@@ -397,7 +423,7 @@ class ModalityStage final : public Stage {
             // "if Hamas fired rockets": inside the condition itself, also further on in a
             // list of its verbs ("unless Iran lets inspectors in, accounts for its uranium
             // and resumes talks"); a comma before a new subject ends the condition
-            for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 24;) {
+            for (std::size_t t = c.tb; conditional && t-- > s.tb && c.tb - t <= 24;) {
                 const auto w = d.toks[t].lower;
                 if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
                 if (w == "if"_w || w == "unless"_w) speculative = true;
@@ -426,7 +452,7 @@ class ModalityStage final : public Stage {
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
             if (c.ev.category == "conflict"_w) {
                 bool threat = false;
-                for (std::size_t t = s.tb; t < c.tb; ++t) {
+                for (std::size_t t = s.tb; (words & WThreatVerb) && t < c.tb; ++t) {
                     const auto w = d.toks[t].lower;
                     if (has(d.toks[t], WThreatVerb)) threat = true;
                     if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
@@ -463,7 +489,7 @@ class ModalityStage final : public Stage {
             }
             // "spoke for the first time since the two countries restored ties": what a
             // "first time since" clause tells is the time reference, not news
-            if (c.ev.category != "conflict"_w)
+            if (c.ev.category != "conflict"_w && (words & WSinceWord))
                 for (std::size_t t = c.tb; t-- > s.tb + 1 && c.tb - t <= 8;) {
                     const Token& w = d.toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
@@ -570,7 +596,8 @@ class ModalityStage final : public Stage {
                         from = t + 1;
                         break;
                     }
-            for (std::size_t t = from; t < c.tb && !planned; ++t) {
+            const bool planned_cue = lexes & LPlannedFirst;  // (all planned cues open so)
+            for (std::size_t t = from; planned_cue && t < c.tb && !planned; ++t) {
                 if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
                 const auto cues = k.planned_first.find(d.toks[t].lower);  // those starting here
                 if (cues == k.planned_first.end()) continue;
@@ -581,7 +608,8 @@ class ModalityStage final : public Stage {
                     }
             }
             // "accepted an invitation from Macron to visit Paris": the visit is to come
-            if (!planned && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
+            if (!planned && (words & WInvitationWord) && c.tb > s.tb &&
+                d.toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
                     const Token& tok = d.toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
@@ -592,7 +620,7 @@ class ModalityStage final : public Stage {
                 }
             // "the talks would resume next week", "the summit will take place in Cairo": a
             // noun trigger whose own verb is future
-            if (!planned && c.syntax != TrigSyntax::verb)
+            if (!planned && planned_cue && c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 3 && !planned; ++t) {
                     const Token& tok = d.toks[t];
                     if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
@@ -616,7 +644,7 @@ class ModalityStage final : public Stage {
                 ((c.form == VerbForm::ing &&
                   (d.toks[c.tb - 1].lower == "before"_w || d.toks[c.tb - 1].lower == "after"_w)) ||
                  (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
-            for (std::size_t t = lo; t < c.tb && !planned && !gerund_clause; ++t)
+            for (std::size_t t = lo; planned_cue && t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
                     if (!(d.toks[t].lex & LPlannedFirst)) break;
                     const std::size_t n =
@@ -626,7 +654,8 @@ class ModalityStage final : public Stage {
                         break;
                     }
                 }
-            for (std::size_t t = lo; t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
+            for (std::size_t t = lo;
+                 (lexes & LOngoingFirst) && t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
                 if (!(d.toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
                     if (starts_phrase(p, d.toks[t].lower) && match_phrase(d, t, s.te, p)) {
@@ -676,6 +705,40 @@ class ModalityStage final : public Stage {
 };
 
 // ---------------------------------------------------------------- dates
+
+// format_date() without snprintf for the usual four-digit years (same text).
+std::string date_text(CivilDate cd) {
+    if (cd.year < 0 || cd.year > 9999 || cd.month < 1 || cd.month > 12 || cd.day < 1 || cd.day > 31)
+        return format_date(cd);
+    std::string out(10, '-');
+    auto put = [&](std::size_t at, int v, int digits) {
+        for (int i = digits; i-- > 0; v /= 10)
+            out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+    };
+    put(0, cd.year, 4);
+    put(5, cd.month, 2);
+    put(8, cd.day, 2);
+    return out;
+}
+
+// The ISO text of a day (date_text(civil_from_days(day))); a sentence's cues mostly give
+// one day, so the last day and its text are kept.
+class DayText {
+  public:
+    const std::string& of(std::int64_t day) {
+        if (!valid_ || day != day_) {
+            day_ = day;
+            text_ = date_text(civil_from_days(day));
+            valid_ = true;
+        }
+        return text_;
+    }
+
+  private:
+    std::int64_t day_ = 0;
+    std::string text_;
+    bool valid_ = false;
+};
 
 // The day (since 1970-01-01) of an ISO date the stage wrote; a sentence's candidates
 // mostly share one, so the last string and its day are kept.
@@ -760,6 +823,7 @@ class DatesStage final : public Stage {
         std::size_t li = 0;
         std::vector<Cue> cues;  // (one buffer for all sentences)
         DayCache days;
+        DayText texts;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
@@ -839,7 +903,7 @@ class DatesStage final : public Stage {
                 for (Candidate* c : cs)
                     if (c->tb == best_tb) {
                         const bool had = c->ev.date.has_value();
-                        apply(d, *c, cue, last_day);
+                        apply(d, *c, cue, last_day, texts);
                         // "said on Monday that he had met X a day earlier": a relative cue
                         // later in the sentence counts from the day just resolved
                         if (!had && c->has_cue && c->ev.date && cue.kind != Cue::relative)
@@ -1340,10 +1404,11 @@ class DatesStage final : public Stage {
     static bool time_shift_before(const Doc& d, const Candidate& c) {
         const std::size_t from = d.sents[c.sentence].tb;
         for (std::size_t t = from; t < c.tb; ++t) {
+            if (!has(d.toks[t], WGapStop)) continue;  // ("since" and "after" have the bit)
             // "Since X met Y, ...", not "X, on his first visit since 2020, met Y"
-            const bool opens_clause = t == from || d.toks[t - 1].lower == ","_w;
-            if ((d.toks[t].lower == "since"_w && opens_clause) || interval_after(d, t, from))
+            if (d.toks[t].lower == "since"_w && (t == from || d.toks[t - 1].lower == ","_w))
                 return true;
+            if (interval_after(d, t, from)) return true;
         }
         return false;
     }
@@ -1711,8 +1776,8 @@ class DatesStage final : public Stage {
         }
     }
 
-    void apply(const Doc& d, Candidate& c, const Cue& cue,
-               std::optional<std::int64_t> last_day) const {
+    void apply(const Doc& d, Candidate& c, const Cue& cue, std::optional<std::int64_t> last_day,
+               DayText& texts) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
         c.has_cue = true;
         const bool planned = c.ev.status == "planned"_w;
@@ -1783,23 +1848,7 @@ class DatesStage final : public Stage {
             c.drop = true;
             return;
         }
-        c.ev.date = date_text(civil_from_days(*day));
-    }
-
-    // format_date() without snprintf for the usual four-digit years (same text).
-    static std::string date_text(CivilDate cd) {
-        if (cd.year < 0 || cd.year > 9999 || cd.month < 1 || cd.month > 12 || cd.day < 1 ||
-            cd.day > 31)
-            return format_date(cd);
-        std::string out(10, '-');
-        auto put = [&](std::size_t at, int v, int digits) {
-            for (int i = digits; i-- > 0; v /= 10)
-                out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
-        };
-        put(0, cd.year, 4);
-        put(5, cd.month, 2);
-        put(8, cd.day, 2);
-        return out;
+        c.ev.date = texts.of(*day);
     }
 };
 
@@ -2029,61 +2078,74 @@ class AttributesStage final : public Stage {
     }
 
     void add_ordinals(Doc& d) const {
-        const Knowledge& k = *d.k;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
-            for (std::size_t t = s.tb; t < s.te; ++t) {
-                const Token& tok = d.toks[t];
-                int n = 0;
-                if (!(tok.lex & LOrdinal) &&
-                    !(tok.kind == TokKind::word && tok.text[0] >= '0' && tok.text[0] <= '9'))
-                    continue;
-                if (auto it = k.ordinals.find(tok.lower); it != k.ordinals.end()) {
-                    n = it->second;
-                } else if (tok.kind == TokKind::word && tok.text.size() >= 3 &&
-                           tok.text[0] >= '0' && tok.text[0] <= '9') {
-                    std::size_t i = 0;
-                    while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
-                    const auto suf = tok.lower.substr(i);
-                    if (suf == "st"_w || suf == "nd"_w || suf == "rd"_w || suf == "th"_w)
-                        n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
-                }
-                if (n <= 0 || n > 200) continue;
-                bool visit = false;
-                for (std::size_t j = t + 1; j < s.te && j <= t + 3 && !visit; ++j) {
-                    std::size_t len = 0;
-                    if (joined_in(d, j, s.te, k.visit_nouns, len)) visit = true;
-                }
-                if (!visit) continue;
-                // owner: nearest person mention before, in this sentence
-                std::string owner;
-                for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
-                    const Mention& m = d.mentions[mi];
-                    if (m.sentence != si) break;
-                    if (m.part && m.part->kind == "person"_w) {
-                        owner = m.part->name;
-                        break;
-                    }
-                }
-                Candidate* best = nullptr;
-                std::size_t best_dist = SIZE_MAX;
-                for (Candidate& c : d.cands) {
-                    if (c.drop || c.carrier || c.ev.type != "visit"_w) continue;
-                    if (!owner.empty() &&
-                        std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
-                                     [&](const Participant& p) { return p.name == owner; }))
-                        continue;
-                    const std::size_t dist =
-                        (c.sentence > si ? c.sentence - si : si - c.sentence) * 2 +
-                        (c.sentence > si ? 1 : 0);
-                    if (dist < best_dist) {
-                        best = &c;
-                        best_dist = dist;
-                    }
-                }
-                if (best && !best->attrs.contains("ordinal")) best->attrs.ordinal = n;
+            // An ordinal counts only with a visit noun one to three words after it, and
+            // every visit noun opens with a WVisitFirst word: only the tokens up to three
+            // before such a word are tried (in token order, each once, as a walk over all)
+            std::size_t next = s.tb;  // the first token not tried yet
+            for (std::size_t j = s.tb; j < s.te; ++j) {
+                if (!has(d.toks[j], WVisitFirst)) continue;
+                for (std::size_t t = std::max(next, j >= s.tb + 3 ? j - 3 : s.tb); t < j; ++t)
+                    ordinal_at(d, si, t);
+                next = std::max(next, j);
             }
         }
+    }
+
+    // "his third visit to the region": the ordinal at token `t` of sentence `si` given to
+    // the visit it counts.
+    void ordinal_at(Doc& d, std::size_t si, std::size_t t) const {
+        const Knowledge& k = *d.k;
+        const Sentence& s = d.sents[si];
+        const Token& tok = d.toks[t];
+        int n = 0;
+        if (!(tok.lex & LOrdinal) &&
+            !(tok.kind == TokKind::word && tok.text[0] >= '0' && tok.text[0] <= '9'))
+            return;
+        if (auto it = k.ordinals.find(tok.lower); it != k.ordinals.end()) {
+            n = it->second;
+        } else if (tok.kind == TokKind::word && tok.text.size() >= 3 && tok.text[0] >= '0' &&
+                   tok.text[0] <= '9') {
+            std::size_t i = 0;
+            while (i < tok.text.size() && tok.text[i] >= '0' && tok.text[i] <= '9') ++i;
+            const auto suf = tok.lower.substr(i);
+            if (suf == "st"_w || suf == "nd"_w || suf == "rd"_w || suf == "th"_w)
+                n = std::atoi(std::string(tok.text.substr(0, i)).c_str());
+        }
+        if (n <= 0 || n > 200) return;
+        bool visit = false;
+        for (std::size_t j = t + 1; j < s.te && j <= t + 3 && !visit; ++j) {
+            std::size_t len = 0;
+            if (joined_in(d, j, s.te, k.visit_nouns, len)) visit = true;
+        }
+        if (!visit) return;
+        // owner: nearest person mention before, in this sentence
+        std::string owner;
+        for (std::size_t mi = d.mention_from(t); mi-- > 0;) {
+            const Mention& m = d.mentions[mi];
+            if (m.sentence != si) break;
+            if (m.part && m.part->kind == "person"_w) {
+                owner = m.part->name;
+                break;
+            }
+        }
+        Candidate* best = nullptr;
+        std::size_t best_dist = SIZE_MAX;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || c.ev.type != "visit"_w) continue;
+            if (!owner.empty() &&
+                std::none_of(c.ev.actors.begin(), c.ev.actors.end(),
+                             [&](const Participant& p) { return p.name == owner; }))
+                continue;
+            const std::size_t dist = (c.sentence > si ? c.sentence - si : si - c.sentence) * 2 +
+                                     (c.sentence > si ? 1 : 0);
+            if (dist < best_dist) {
+                best = &c;
+                best_dist = dist;
+            }
+        }
+        if (best && !best->attrs.contains("ordinal")) best->attrs.ordinal = n;
     }
 };
 
@@ -2409,6 +2471,32 @@ class WordCodes {
     SmallVec<std::string_view, 16> seen_;
 };
 
+// The indices that have a code, grouped by code and ascending within a group (a counting
+// sort): a pair loop that needs equal codes visits one group instead of every index.
+class ByCode {
+  public:
+    void build(const std::vector<std::uint32_t>& codes, std::uint32_t none) {
+        std::uint32_t ncodes = 0;
+        for (const std::uint32_t c : codes)
+            if (c != none) ncodes = std::max(ncodes, c + 1);
+        from_.assign(ncodes + 1, 0);
+        for (const std::uint32_t c : codes)
+            if (c != none) ++from_[c + 1];
+        for (std::uint32_t c = 0; c < ncodes; ++c) from_[c + 1] += from_[c];
+        at_.resize(from_[ncodes]);
+        std::vector<std::uint32_t> next(from_.begin(), from_.end() - 1);
+        for (std::size_t i = 0; i < codes.size(); ++i)
+            if (codes[i] != none) at_[next[codes[i]]++] = static_cast<std::uint32_t>(i);
+    }
+    // The indices with `code` (one that some index has).
+    std::span<const std::uint32_t> of(std::uint32_t code) const {
+        return {at_.data() + from_[code], at_.data() + from_[code + 1]};
+    }
+
+  private:
+    std::vector<std::uint32_t> from_, at_;
+};
+
 // One side of an event's participants (for symmetric types both sides), as
 // views: nothing is copied.
 struct Side {
@@ -2424,6 +2512,23 @@ struct Side {
         return false;
     }
 };
+
+// The original byte range of sentence `s`, clamped to the article's text.
+EvidenceSpan sentence_span(const Doc& d, const Sentence& s) {
+    EvidenceSpan e;
+    e.start = d.orig(s.b);
+    e.end = d.orig(s.e);
+    const std::string& src = d.article->text;
+    if (e.end > src.size()) e.end = src.size();
+    if (e.start > e.end) e.start = e.end;
+    return e;
+}
+
+// A candidate without evidence gets `span`, its sentence's.
+void set_evidence(const Doc& d, Candidate& c, const EvidenceSpan& span) {
+    c.evidence.push_back(span);
+    c.ev.paragraph = d.sents[c.sentence].paragraph;
+}
 
 class MergeStage final : public Stage {
   public:
@@ -2443,8 +2548,17 @@ class MergeStage final : public Stage {
     void merge(Doc& d) const {
         // (after the dates: a saying dropped here still anchored the days of the others)
         drop_source_sayings(d);
-        for (Candidate& c : d.cands)
-            if (!c.drop && !c.carrier) add_evidence(d, c);
+        // (a sentence's candidates share its span: looked up once per run of them)
+        std::size_t span_sentence = SIZE_MAX;
+        EvidenceSpan span;
+        for (Candidate& c : d.cands) {
+            if (c.drop || c.carrier || !c.evidence.empty()) continue;
+            if (c.sentence != span_sentence) {
+                span_sentence = c.sentence;
+                span = sentence_span(d, d.sents[c.sentence]);
+            }
+            set_evidence(d, c, span);
+        }
         auto live = [](const Candidate& c) { return !c.drop && !c.carrier; };
         auto symmetric = [](const std::string& t) {
             return t == "meeting"_w || t == "negotiation"_w || t == "agreement"_w;
@@ -2500,6 +2614,8 @@ class MergeStage final : public Stage {
             sig[i] = h;
             by_sig.push_back(static_cast<std::uint32_t>(i));
         }
+        ByCode by_type;  // the live candidates by type (the pair loops below need equal types)
+        by_type.build(type_code, kDead);
         std::sort(by_sig.begin(), by_sig.end(), [&](std::uint32_t x, std::uint32_t y) {
             return sig[x] != sig[y] ? sig[x] < sig[y] : x < y;
         });
@@ -2548,10 +2664,9 @@ class MergeStage final : public Stage {
             for (const auto& p : b.ev.targets) has_country |= p.kind == "country"_w;
             if (!has_country) continue;
             const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
-            for (std::size_t i = 0; i < n; ++i) {
+            for (const std::uint32_t i : by_type.of(type_code[j])) {  // (b is live: it has one)
                 Candidate& a = d.cands[i];
-                if (type_code[i] != type_code[j] || status_code[i] != status_code[j] || i == j ||
-                    !live(a) || !dates_ok(a, b))
+                if (status_code[i] != status_code[j] || i == j || !live(a) || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
@@ -2626,10 +2741,9 @@ class MergeStage final : public Stage {
             Candidate& b = d.cands[j];
             if (!live(b) || !b.ev.actors.empty()) continue;
             const auto bt = keys(b.ev.targets);
-            for (std::size_t i = 0; i < n; ++i) {
+            for (const std::uint32_t i : by_type.of(type_code[j])) {
                 Candidate& a = d.cands[i];
-                if (type_code[i] != type_code[j] || i == j || !live(a) || a.ev.actors.empty())
-                    continue;
+                if (i == j || !live(a) || a.ev.actors.empty()) continue;
                 // "Indirect talks between X and Y resumed on Saturday, mediated by Oman": one
                 // negotiation, dated and with the status of the dated mention
                 if (a.sentence == b.sentence && a.ev.type == "negotiation"_w && dates_ok(a, b)) {
@@ -2760,15 +2874,7 @@ bool retype(Event& ev, const Knowledge& k, std::string_view name) {
 
 void add_evidence(const Doc& d, Candidate& c) {
     if (!c.evidence.empty()) return;
-    const Sentence& s = d.sents[c.sentence];
-    EvidenceSpan e;
-    e.start = d.orig(s.b);
-    e.end = d.orig(s.e);
-    const std::string& src = d.article->text;
-    if (e.end > src.size()) e.end = src.size();
-    if (e.start > e.end) e.start = e.end;
-    c.evidence.push_back(e);
-    c.ev.paragraph = s.paragraph;
+    set_evidence(d, c, sentence_span(d, d.sents[c.sentence]));
 }
 
 void fill_evidence(const Article& a, const Candidate& c, Event& ev) {

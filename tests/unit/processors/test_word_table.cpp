@@ -194,6 +194,9 @@ TEST(WordSets, FixedWordBitsAreExact) {
         {{"delegation", "delegations", "team", "teams"}, WDelegationNoun},
         {{"in", "during", "by", "over"}, WCallPrep},
         {{"during", "amid", "while", "when", "after", "before", "as", "despite"}, WClauseStop},
+        {{"no", "nobody", "none"}, WNoSubject},
+        {{"if", "unless"}, WConditional},
+        {{"since"}, WSinceWord},
     };
     const std::vector<std::string> meeting = {"meeting", "talks"};
     std::string text = "Afterwards thence meetings talk ontology Lately sets , the ";
@@ -223,7 +226,73 @@ TEST(WordSets, FixedWordBitsAreExact) {
         const bool meets = std::find(meeting.begin(), meeting.end(), t.lower) != meeting.end();
         EXPECT_EQ((t.lex & LMeetingNoun) != 0, meets) << t.text;
     }
-    EXPECT_GE(hits, 28u);
+    EXPECT_GE(hits, 34u);
+}
+
+// WAccountFirst is set on exactly the words that open an accountability phrase (the
+// modality stage tests a token's bit before trying the phrases).
+TEST(WordSets, AccountabilityFirstWordsAreExact) {
+    const auto k = load_knowledge(std::string(HERALD_SOURCE_DIR) + "/config", "");
+    ASSERT_FALSE(k->accountability_phrases.empty());
+    std::vector<std::string> first;
+    std::string text = "He called for those responsible to be punished , justice held . ";
+    for (const Phrase& p : k->accountability_phrases) {
+        for (const auto& slot : p.slots)
+            for (const auto& w : slot) text += w + " ";
+        for (const auto& w : p.slots[0]) first.push_back(w);
+        text += ". ";
+    }
+    Article a;
+    a.text = text;
+    Doc d;
+    d.article = &a;
+    d.k = k.get();
+    d.para_orig = split_paragraphs(a.text);
+    const auto normalise = make_normalise_stage();
+    const auto segment = make_segment_stage();
+    for (Stage* stage : {normalise.get(), segment.get()}) {
+        stage->bind(*k);
+        stage->run(d);
+    }
+    std::size_t hits = 0;
+    for (const Token& t : d.toks) {
+        const bool opens = std::find(first.begin(), first.end(), t.lower) != first.end();
+        EXPECT_EQ((t.sets & WAccountFirst) != 0, opens) << t.text;
+        hits += opens;
+    }
+    EXPECT_GE(hits, k->accountability_phrases.size());
+}
+
+// WVisitFirst is set on exactly the first words of the visit nouns (the attributes stage
+// tries ordinals only before such words).
+TEST(WordSets, VisitFirstWordsAreExact) {
+    const auto k = load_knowledge(std::string(HERALD_SOURCE_DIR) + "/config", "");
+    ASSERT_FALSE(k->visit_nouns.empty());
+    std::vector<std::string> first;
+    std::string text = "His third visit to the region , a tour . Visiting trips toward them . ";
+    for (const std::string& v : k->visit_nouns) {
+        text += v + " . ";
+        first.push_back(v.substr(0, v.find(' ')));
+    }
+    Article a;
+    a.text = text;
+    Doc d;
+    d.article = &a;
+    d.k = k.get();
+    d.para_orig = split_paragraphs(a.text);
+    const auto normalise = make_normalise_stage();
+    const auto segment = make_segment_stage();
+    for (Stage* stage : {normalise.get(), segment.get()}) {
+        stage->bind(*k);
+        stage->run(d);
+    }
+    std::size_t hits = 0;
+    for (const Token& t : d.toks) {
+        const bool opens = std::find(first.begin(), first.end(), t.lower) != first.end();
+        EXPECT_EQ((t.sets & WVisitFirst) != 0, opens) << t.text;
+        hits += opens;
+    }
+    EXPECT_GE(hits, k->visit_nouns.size());
 }
 
 // SmallVec (inline storage, heap past N) holds what a std::vector holds through
