@@ -1678,9 +1678,12 @@ class EventsStage final : public Stage {
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
                 ((type == "statement"_w && has(d.toks[mt.tb], WReportingVerb)) ||
                  (type == "appeal"_w && opened_saying));
-            // ("X said A had agreed and said ...": without the comma too)
-            const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
-                                       d.toks[mt.tb - 1].lower == "and"_w;
+            // ("X said A had agreed and said ...": without the comma too; and "X said the
+            // two governments had agreed ... and urged Y", when the sentence opened with a
+            // saying)
+            const bool second_report =
+                (has(d.toks[mt.tb], WReportingVerb) || (type == "appeal"_w && opened_saying)) &&
+                mt.tb > s.tb && d.toks[mt.tb - 1].lower == "and"_w;
             act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
                                                                                        : sa.prev();
         }

@@ -2369,8 +2369,11 @@ void drop_source_sayings(Doc& d) {
              ++mi)
             if (d.mentions[mi].part) subj = &d.mentions[mi];
         if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
-        if (person && (subj->part->kind != "country"_w || subj->kind == MentionKind::entity))
-            continue;  // only "the kingdom", "the country", "it": the speaker's own state
+        // only "the kingdom", "the country", "it", or the capital standing for the state
+        // ("Miller said Washington condemned the attack"): the speaker's own state
+        if (person && (subj->part->kind != "country"_w ||
+                       (subj->kind == MentionKind::entity && !subj->metonym)))
+            continue;
         std::size_t end = s.te;
         for (std::size_t t = subj->te; t < s.te; ++t)
             if (d.toks[t].lower == ";"_w) {

@@ -108,5 +108,37 @@ TEST(FalsePositives, AnAppositionOwnedByANameIsNotTheSubject) {
                           "Khalid Al-Nouri"));
 }
 
+// "X said <his state / the two governments> did A and urged B": the speaker urges
+TEST(FalsePositives, WhatASpeakersReportedClauseAddsIsTheSpeakers) {
+    // the capital standing for the speaker's own state
+    const auto a = of_type(extract("Secretary of State Peter Brandt said Washington condemned the "
+                                   "attack and urged all sides to keep the calm in Lebanon."),
+                           "appeal");
+    ASSERT_EQ(a.size(), 1u);
+    EXPECT_TRUE(has(a[0].actors, "Peter Brandt"));
+    // an appeal joined by "and" to a reported clause, in a sentence that opened with a saying
+    const auto b = of_type(extract("Jordan and Egypt signed a border deal in Amman on Monday. "
+                                   "Jordanian Foreign Minister Amal Haddad said the two "
+                                   "governments had agreed to step up cooperation on border "
+                                   "control and urged European countries to share the burden "
+                                   "of refugees."),
+                           "appeal");
+    ASSERT_EQ(b.size(), 1u);
+    EXPECT_TRUE(has(b[0].actors, "Amal Haddad"));
+    EXPECT_FALSE(has(b[0].actors, "EGY"));
+    // negative control: another state's capital keeps its own act
+    const auto c = of_type(extract("Secretary of State Peter Brandt said Cairo urged all sides to "
+                                   "keep the calm in Lebanon."),
+                           "appeal");
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_TRUE(has(c[0].actors, "EGY"));
+    // negative control: no saying opened the sentence, the subject urges
+    const auto e = of_type(extract("Jordan and Egypt agreed to step up cooperation and urged "
+                                   "European countries to share the burden of refugees."),
+                           "appeal");
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_TRUE(has(e[0].actors, "JOR"));
+}
+
 }  // namespace
 }  // namespace herald::processors
