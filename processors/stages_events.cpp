@@ -914,9 +914,13 @@ class EventsStage final : public Stage {
                                     d.toks[q].kind == TokKind::word && has_suffix(first, "ing"_w) &&
                                     !in(first, {"including", "according"});
             // "Abdulsalam, the Houthis' chief negotiator, welcomed": an apposition on a person
-            const bool apposition = before && before->part && usable(*before) &&
-                                    before->part->kind == "person"_w &&
-                                    in(first, {"the", "a", "an"});
+            // ("Brett X, President Y's Middle East coordinator, travelled": one whose head
+            // is owned by a name)
+            const bool apposition =
+                before && before->part && usable(*before) && before->part->kind == "person"_w &&
+                (in(first, {"the", "a", "an"}) ||
+                 (c.starts_at[q] >= 0 &&
+                  d.mentions[static_cast<std::size_t>(c.starts_at[q])].possessive));
             if (q > s.tb && d.toks[q - 1].text == ","_w && before &&
                 (((d.toks[q].lex & LPreposition) && first != "with"_w &&
                   !in(first, {"including", "like"})) ||
@@ -967,12 +971,17 @@ class EventsStage final : public Stage {
             if (tok.lower == ","_w && t > s.tb) {
                 std::size_t q = t;
                 while (q > s.tb && d.toks[q - 1].lower != ","_w && t - q < 25) --q;
+                // (also "X, President Y's coordinator, travelled to Z to ask": an
+                // apposition owned by a name, on a person)
+                const bool owned = q > s.tb + 1 && q < t && c.starts_at[q] >= 0 &&
+                                   d.mentions[static_cast<std::size_t>(c.starts_at[q])].possessive;
                 if (q > s.tb + 1 && q < t && d.toks[q - 1].lower == ","_w &&
                     (d.toks[q].lower == "who"_w || d.toks[q].lower == "which"_w ||
-                     d.toks[q].lower == "whose"_w)) {
+                     d.toks[q].lower == "whose"_w || owned)) {
                     if (const Mention* m = mention_ending(c, q - 2);
                         m && usable(*m) &&
-                        (m->kind == MentionKind::entity || m->part->kind == "person"_w)) {
+                        (owned ? m->part->kind == "person"_w
+                               : (m->kind == MentionKind::entity || m->part->kind == "person"_w))) {
                         out.push_back(m);
                         coord_left(c, s, *m, out);
                         return out;
@@ -1626,7 +1635,27 @@ class EventsStage final : public Stage {
                 while (comma < mt.tb && comma - s.tb < 8 && d.toks[comma].lower != ","_w) ++comma;
                 if (comma < mt.tb && d.toks[comma].lower == ","_w) from = comma + 1;
             }
-            const std::size_t mi0 = d.mention_from(from);
+            std::size_t mi0 = d.mention_from(from);
+            // ("Trump's adviser for Africa, Massad Boulos, has been shuttling ... and said":
+            // the person apposed to the owned title, not its owner)
+            if (mi0 < d.mentions.size() && d.mentions[mi0].tb == from &&
+                d.mentions[mi0].possessive && d.mentions[mi0].part &&
+                d.mentions[mi0].part->kind == "person"_w) {
+                std::size_t comma = d.mentions[mi0].te;
+                while (comma < mt.tb && comma < d.mentions[mi0].te + 8 &&
+                       d.toks[comma].lower != ","_w)
+                    ++comma;
+                if (comma + 1 < mt.tb && d.toks[comma].lower == ","_w &&
+                    c.starts_at[comma + 1] >= 0) {
+                    const auto ai = static_cast<std::size_t>(c.starts_at[comma + 1]);
+                    const Mention& ap = d.mentions[ai];
+                    if (ap.part && ap.part->kind == "person"_w && ap.te < mt.tb &&
+                        d.toks[ap.te].lower == ","_w) {
+                        mi0 = ai;
+                        from = ap.tb;
+                    }
+                }
+            }
             if (mi0 < d.mentions.size() && d.mentions[mi0].tb == from && usable(d.mentions[mi0]) &&
                 d.mentions[mi0].tb < mt.tb) {
                 act.clear();
@@ -1649,9 +1678,12 @@ class EventsStage final : public Stage {
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
                 ((type == "statement"_w && has(d.toks[mt.tb], WReportingVerb)) ||
                  (type == "appeal"_w && opened_saying));
-            // ("X said A had agreed and said ...": without the comma too)
-            const bool second_report = has(d.toks[mt.tb], WReportingVerb) && mt.tb > s.tb &&
-                                       d.toks[mt.tb - 1].lower == "and"_w;
+            // ("X said A had agreed and said ...": without the comma too; and "X said the
+            // two governments had agreed ... and urged Y", when the sentence opened with a
+            // saying)
+            const bool second_report =
+                (has(d.toks[mt.tb], WReportingVerb) || (type == "appeal"_w && opened_saying)) &&
+                mt.tb > s.tb && d.toks[mt.tb - 1].lower == "and"_w;
             act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
                                                                                        : sa.prev();
         }
@@ -2614,6 +2646,19 @@ class EventsStage final : public Stage {
             // "sites which it said were used")
             if (mt.tb >= s.tb + 2 && in(d.toks[mt.tb - 2].lower, {"what", "whom", "which"}) &&
                 !noun)
+                return;
+            // "air strikes that Lebanese authorities say have killed 700 people", "ships they
+            // say are linked to Israel": a saying whose own clause lacks a subject (a finite
+            // verb right after it) sits in a relative clause about the noun before it; by an
+            // unnamed source it hedges that noun, no statement (a named speaker's stays: "an
+            // operation Trump said had obliterated the site")
+            if (!noun && mt.te < s.te && in(d.toks[mt.tb].lower, {"say", "says", "said"}) &&
+                in(d.toks[mt.te].lower,
+                   {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should",
+                    "could", "can", "may", "might", "must"}) &&
+                std::none_of(actors.begin(), actors.end(), [](const Mention* a) {
+                    return a->kind == MentionKind::entity && !a->adjective && !a->people;
+                }))
                 return;
             // "Israeli officials have said for years that ...", "have long said": a
             // standing view, not a statement made on one occasion

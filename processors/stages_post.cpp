@@ -2292,6 +2292,67 @@ void drop_source_sayings(Doc& d) {
         if (same_pkey(speaker, p)) return true;
         return !speaker.country.empty() && p.kind != "group"_w && p.country == speaker.country;
     };
+    // "Z hosted A and B for talks in Paris", "A and B held talks in Rome hosted by Z": a
+    // host receiving guests of two other states hosts their meeting, a venue; no state
+    // visit of each guest (as "Z received A in Riyadh" is). Dropped here, after the visits
+    // gave the dates and places they give.
+    for (std::size_t i = 0; i < d.cands.size(); ++i) {
+        const Candidate& v = d.cands[i];
+        if (v.ev.type != "visit"_w || v.ev.actors.size() != 1 || v.syntax == TrigSyntax::noun)
+            continue;
+        const auto hw = d.toks[v.tb].lower;
+        if (!(has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) || has_prefix(hw, "welcom"_w)))
+            continue;
+        bool other_state = false;
+        for (const Candidate& o : d.cands)
+            other_state |= &o != &v && o.ev.type == "visit"_w && o.sentence == v.sentence &&
+                           o.tb == v.tb && o.ev.actors.size() == 1 &&
+                           o.ev.actors[0].country != v.ev.actors[0].country;
+        if (!other_state) continue;
+        for (Candidate& o : d.cands)
+            if (o.ev.type == "visit"_w && o.sentence == v.sentence && o.tb == v.tb) o.drop = true;
+    }
+    // "Lavrov called for a halt to the use of force, Moscow said.", "Burns visited Benghazi,
+    // U.S. officials said.": a state named after the clause it reports, when that clause
+    // tells what its own people did, is the source of that event, not a statement of its own
+    for (Candidate& c : d.cands) {
+        if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
+            c.ev.actors.size() != 1 || c.ev.actors[0].kind != "country"_w ||
+            !in_set(d.toks[c.tb].lower, {"said", "says"}))
+            continue;
+        const Sentence& s = d.sents[c.sentence];
+        // the verb ends the sentence ("..., Moscow said.")
+        if (!(c.te == s.te || (c.te + 1 == s.te && d.toks[c.te].lower == "."_w))) continue;
+        // the speaker is all that stands between a comma and the verb
+        std::size_t comma = c.tb;
+        while (comma > s.tb && c.tb - comma < 6 && d.toks[comma - 1].lower != ","_w &&
+               d.toks[comma - 1].kind == TokKind::word)
+            --comma;
+        if (comma == s.tb || comma == c.tb || d.toks[comma - 1].lower != ","_w) continue;
+        const Participant& speaker = c.ev.actors[0];
+        // (a saying of one of the state's people folds it in at merge, with its day)
+        if (std::any_of(d.cands.begin(), d.cands.end(), [&](const Candidate& o) {
+                return &o != &c && !o.drop && o.ev.type == "statement"_w &&
+                       o.ev.status == c.ev.status &&
+                       (!o.ev.date || !c.ev.date || *o.ev.date == *c.ev.date) &&
+                       std::any_of(o.ev.actors.begin(), o.ev.actors.end(),
+                                   [&](const Participant& a) {
+                                       return a.kind == "person"_w && a.country == speaker.country;
+                                   });
+            }))
+            continue;
+        for (const Candidate& o : d.cands) {
+            if (&o == &c || o.sentence != c.sentence || o.drop || o.te >= comma ||
+                o.ev.type == "statement"_w)
+                continue;
+            if (std::any_of(o.ev.actors.begin(), o.ev.actors.end(), [&](const Participant& a) {
+                    return a.kind == "person"_w && same_side(speaker, a);
+                })) {
+                c.drop = true;
+                break;
+            }
+        }
+    }
     for (Candidate& c : d.cands) {
         if (c.drop || c.ev.type != "statement"_w || c.syntax != TrigSyntax::verb ||
             c.ev.actors.size() != 1 || c.ev.actors[0].kind == "group"_w ||
@@ -2308,8 +2369,11 @@ void drop_source_sayings(Doc& d) {
              ++mi)
             if (d.mentions[mi].part) subj = &d.mentions[mi];
         if (!subj || subj->possessive || !same_side(speaker, *subj->part)) continue;
-        if (person && (subj->part->kind != "country"_w || subj->kind == MentionKind::entity))
-            continue;  // only "the kingdom", "the country", "it": the speaker's own state
+        // only "the kingdom", "the country", "it", or the capital standing for the state
+        // ("Miller said Washington condemned the attack"): the speaker's own state
+        if (person && (subj->part->kind != "country"_w ||
+                       (subj->kind == MentionKind::entity && !subj->metonym)))
+            continue;
         std::size_t end = s.te;
         for (std::size_t t = subj->te; t < s.te; ++t)
             if (d.toks[t].lower == ";"_w) {
