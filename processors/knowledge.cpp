@@ -424,6 +424,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "facility_nouns",
                 "past_holder_words",
                 "subordinate_ranks",
+                "principal_kinds",
                 "former_holders_since",
                 "occasion_nouns",
                 "outcome_nouns",
@@ -514,6 +515,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.past_holder_words, get_list(r, "past_holder_words", sink));
     for (const auto& w : get_list(r, "subordinate_ranks", sink))
         if (!trim(w).empty()) k.subordinate_ranks.push_back(ascii_lower(trim(w)));
+    fill_set(k.principal_kinds, get_list(r, "principal_kinds", sink));
     if (const YAML::Node f = r["former_holders_since"]; f) {
         k.former_holders_since = parse_day(f.as<std::string>(""));
         if (!k.former_holders_since) sink.error(f, "expected a date (YYYY-MM-DD)");

@@ -333,6 +333,10 @@ struct Knowledge {
     // (lexicon former_holders_since; unset: no past holder is taken from it)
     std::vector<std::string> subordinate_ranks;
     std::optional<std::int64_t> former_holders_since;
+    // Role kinds whose holder a title-only reference means even when the article names only
+    // a subordinate ("the president" after "Vice President X" is not X; "the envoy" after
+    // "deputy envoy Y" is Y): lexicon principal_kinds
+    StrSet principal_kinds;
 
     // ---- topics and region
     struct Topic {
