@@ -421,6 +421,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "document_nouns",
                 "habitual_words",
                 "natural_causes",
+                "relief_team_words",
+                "disaster_words",
                 "facility_nouns",
                 "past_holder_words",
                 "subordinate_ranks",
@@ -508,6 +510,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
     fill_set(k.habitual_words, get_list(r, "habitual_words", sink));
     fill_set(k.natural_causes, get_list(r, "natural_causes", sink));
+    fill_set(k.relief_team_words, get_list(r, "relief_team_words", sink));
+    fill_set(k.disaster_words, get_list(r, "disaster_words", sink));
     fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
     fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));

@@ -326,6 +326,10 @@ struct Knowledge {
 
     // "the earthquake killed": a cause that is no attacker (argument frames)
     StrSet natural_causes;
+    // "Turkish rescue teams arrived in Morocco" after an earthquake: a visit whose subject has
+    // a relief word, in an article naming a disaster, is aid (lexicon relief_team_words,
+    // disaster_words)
+    StrSet relief_team_words, disaster_words;
 
     // "the US president" is not the vice president: rank words that make a title a lower
     // post than the title it contains (lexicon subordinate_ranks; lower case, one or more
