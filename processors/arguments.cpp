@@ -757,6 +757,69 @@ void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
     }
 }
 
+// "Abbas called for an emergency session of the U.N. Security Council", "Tehran requested an
+// emergency meeting of the Security Council": the body asked to convene is the appeal's
+// addressee.
+void session_addressee(Doc& d, const Sentence& s, Candidate& c) {
+    if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb) return;
+    std::size_t t = c.te;
+    // ("request * meeting of": the trigger ends at "of")
+    if (t > c.tb && d.toks[t - 1].lower == "of"_w) {
+        t = c.te;
+    } else {
+        // ("an emergency session": a determiner, then at most three words, no preposition:
+        // not "called for calm before the meeting of ...")
+        if (t >= s.te || !in(d.toks[t].lower, {"a", "an", "the"})) return;
+        ++t;
+        std::size_t n = 0;
+        while (t < s.te && !in(d.toks[t].lower, {"session", "sessions", "meeting"})) {
+            if (d.toks[t].kind != TokKind::word || (d.toks[t].lex & LPreposition) || ++n > 3)
+                return;
+            ++t;
+        }
+        if (t + 1 >= s.te || d.toks[t + 1].lower != "of"_w) return;
+        t += 2;
+    }
+    const Mention* m = t < s.te ? mention_at(d, t) : nullptr;
+    if (!m && t + 1 < s.te && d.toks[t].lower == "the"_w) m = mention_at(d, t + 1);
+    if (!m || !m->part || m->in_quote || m->part->kind != "organisation"_w) return;
+    if (!contains(c.ev.targets, *m->part) && !contains(c.ev.actors, *m->part))
+        c.ev.targets.push_back(*m->part);
+}
+
+// "Turkish rescue teams arrived in Morocco", "A Qatari team flew into Marrakech" in an article
+// naming a disaster (`disaster_words`): a visit whose subject has a relief word
+// (`relief_team_words`) is aid from the subject's state to the place's.
+void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c) {
+    const Knowledge& k = *d.k;
+    if (!is(c, "visit"_w) || c.syntax != TrigSyntax::verb || k.relief_team_words.empty()) return;
+    bool relief = false;
+    for (std::size_t t = c.tb; t-- > s.tb && t + 9 > c.tb;) {
+        const Token& x = d.toks[t];
+        if (x.lower == ","_w || x.lower == ";"_w || x.kind == TokKind::quote ||
+            (x.lex & LSubordinator))
+            break;
+        if (k.relief_team_words.count(x.lower)) relief = true;
+    }
+    if (!relief) return;
+    bool disaster = false;
+    for (const Token& x : d.toks)
+        if (x.kind == TokKind::word && k.disaster_words.count(x.lower)) {
+            disaster = true;
+            break;
+        }
+    if (!disaster) return;
+    std::vector<Participant> act = c.ev.actors;
+    if (act.empty()) return;
+    std::vector<Participant> to = c.ev.targets;
+    if (to.empty() && c.ev.location && !c.ev.location->country.empty())
+        if (const Participant* p = k.country_of_code(c.ev.location->country)) to.push_back(*p);
+    std::erase_if(to, [&](const Participant& x) { return contains(act, x); });
+    if (to.empty() || !retype(c.ev, k, "aid")) return;
+    c.ev.actors = std::move(act);
+    c.ev.targets = std::move(to);
+}
+
 // "Kuwait's foreign minister X told KUNA that Kuwait rejected ...": a state's stance
 // reported by its own official is the official's (the speaker speaks for the state).
 void speaker_for_state(Doc& d, const Sentence& s, const Candidate& st, std::size_t first,
@@ -1139,6 +1202,8 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens&
         venue_gathering(d, s, c);
         facilitate_sense(d, s, c);
         natural_cause(d, s, c);
+        session_addressee(d, s, c);
+        relief_team_arrival(d, s, c);
         standing_appeal(d, s, c);
         time_reference_event(d, s, c);
         agreement_beneficiary(d, s, c);

@@ -421,9 +421,12 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "document_nouns",
                 "habitual_words",
                 "natural_causes",
+                "relief_team_words",
+                "disaster_words",
                 "facility_nouns",
                 "past_holder_words",
                 "subordinate_ranks",
+                "principal_kinds",
                 "former_holders_since",
                 "occasion_nouns",
                 "outcome_nouns",
@@ -507,6 +510,8 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
     fill_set(k.habitual_words, get_list(r, "habitual_words", sink));
     fill_set(k.natural_causes, get_list(r, "natural_causes", sink));
+    fill_set(k.relief_team_words, get_list(r, "relief_team_words", sink));
+    fill_set(k.disaster_words, get_list(r, "disaster_words", sink));
     fill_set(k.demand_openers, get_list(r, "demand_openers", sink));
     fill_set(k.negotiation_modifiers, get_list(r, "negotiation_modifiers", sink));
     fill_set(k.guest_nouns, get_list(r, "guest_nouns", sink));
@@ -514,6 +519,7 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.past_holder_words, get_list(r, "past_holder_words", sink));
     for (const auto& w : get_list(r, "subordinate_ranks", sink))
         if (!trim(w).empty()) k.subordinate_ranks.push_back(ascii_lower(trim(w)));
+    fill_set(k.principal_kinds, get_list(r, "principal_kinds", sink));
     if (const YAML::Node f = r["former_holders_since"]; f) {
         k.former_holders_since = parse_day(f.as<std::string>(""));
         if (!k.former_holders_since) sink.error(f, "expected a date (YYYY-MM-DD)");

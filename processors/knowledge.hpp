@@ -326,6 +326,10 @@ struct Knowledge {
 
     // "the earthquake killed": a cause that is no attacker (argument frames)
     StrSet natural_causes;
+    // "Turkish rescue teams arrived in Morocco" after an earthquake: a visit whose subject has
+    // a relief word, in an article naming a disaster, is aid (lexicon relief_team_words,
+    // disaster_words)
+    StrSet relief_team_words, disaster_words;
 
     // "the US president" is not the vice president: rank words that make a title a lower
     // post than the title it contains (lexicon subordinate_ranks; lower case, one or more
@@ -333,6 +337,10 @@ struct Knowledge {
     // (lexicon former_holders_since; unset: no past holder is taken from it)
     std::vector<std::string> subordinate_ranks;
     std::optional<std::int64_t> former_holders_since;
+    // Role kinds whose holder a title-only reference means even when the article names only
+    // a subordinate ("the president" after "Vice President X" is not X; "the envoy" after
+    // "deputy envoy Y" is Y): lexicon principal_kinds
+    StrSet principal_kinds;
 
     // ---- topics and region
     struct Topic {

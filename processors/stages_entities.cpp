@@ -1134,8 +1134,22 @@ class EntitiesStage final : public Stage {
             }
             break;
         }
+        // "U.S. deputy Middle East envoy Morgan Ortagus": a rank word (subordinate_ranks)
+        // among the modifiers right before the title is part of the role as written
+        std::size_t role_b = title_b;
+        for (std::size_t mi = mods.size(); mi-- > 0;) {
+            std::size_t to = mods[mi] + 1;
+            if (to < title_b && d.toks[to].text == "-"sv && !d.toks[to].space_before) ++to;
+            if (to != role_b) break;
+            if (has_rank(k, d.toks[mods[mi]].lower)) {
+                role_b = mods[mi];
+                break;
+            }
+            role_b = mods[mi];
+        }
+        if (role_b != title_b && !has_rank(k, d.toks[role_b].lower)) role_b = title_b;
         const std::string_view role_text = std::string_view(d.text).substr(
-            d.toks[title_b].b, d.toks[title_e - 1].e - d.toks[title_b].b);  // (no copy)
+            d.toks[role_b].b, d.toks[title_e - 1].e - d.toks[role_b].b);  // (no copy)
         const RoleRec& rr = k.roles[role];
         // "King Khalid International Airport", "Prince Sultan Air Base": a capitalised
         // facility noun ending the name (or right after it) names a place, not a person
@@ -2824,6 +2838,30 @@ class CoreferenceStage final : public Stage {
             }
         }
         if (!former && generic_antecedent(d, mi, qual_country, former, sub)) return;
+        // (e) "U.S. deputy Middle East envoy Morgan Ortagus ... Aoun told the envoy": no holder
+        // of the post fits, so a subordinate of it named earlier (the nearest), unless a bare
+        // title of the post means its holder regardless ("the president" after "Vice President
+        // X": Knowledge::principal_kinds); a state may qualify the title, no other body
+        if (!former && !sub && m.role_title.size() > 2 &&
+            (qual_kind.empty() || qual_kind == "country"_w) &&
+            !k.principal_kinds.count(m.role_kind)) {
+            for (std::size_t q = mi; q-- > 0;) {
+                const Mention& p = d.mentions[q];
+                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
+                    past_holder(d, p))
+                    continue;
+                if (!qual_country.empty() && p.part->country != qual_country) continue;
+                bool has = contains_lowered(p.part->role, m.role_title) &&
+                           rank_fits(k, ascii_lower(p.part->role), m.role_title, true);
+                if (!has && p.person >= 0) has = held_post(d, p.person, false, m.role_title, true);
+                if (!has) continue;
+                Mention& mm = d.mentions[mi];
+                mm.part = p.part;
+                mm.person = p.person;
+                mm.gender = p.gender;
+                return;
+            }
+        }
         // (d) otherwise the qualifier itself (country / organisation / group) stands in.
     }
 };

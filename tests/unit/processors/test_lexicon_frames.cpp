@@ -118,7 +118,10 @@ TEST(LexiconFrames, ToldWithoutInfinitiveIsNoAppeal) {
 TEST(LexiconFrames, NegatedAcceptanceIsRejection) {
     for (const char* t : {"Israel did not accept the ceasefire proposal on Tuesday.",
                           "Israel said no to the ceasefire proposal on Tuesday.",
-                          "Israel refused to accept the ceasefire proposal on Tuesday."}) {
+                          "Israel refused to accept the ceasefire proposal on Tuesday.",
+                          "Israel didn't accept the ceasefire proposal on Tuesday.",
+                          "Israel doesn't accept the ceasefire plan, its minister said on Tuesday.",
+                          "Israel did not accept the conditions set by Jordan on Tuesday."}) {
         const auto r = found(t, "rejection", "occurred");
         ASSERT_EQ(r.size(), 1u) << t << "\n  got: " << show(extract(t));
         EXPECT_TRUE(has(r[0].actors, "ISR")) << t;
@@ -130,6 +133,73 @@ TEST(LexiconFrames, NegatedAcceptanceControls) {
     none_of("Israel did not say no to the ceasefire proposal on Tuesday.", "rejection");
     none_of("Israel accepted the ceasefire proposal on Tuesday.", "rejection");
     none_of("Israel did not accept responsibility for the strike on Tuesday.", "rejection");
+    none_of("Israel didn't accept responsibility for the strike on Tuesday.", "rejection");
+    none_of("Israel didn't say no to the ceasefire proposal on Tuesday.", "rejection");
+}
+
+// ---------------------------------------------------------------- relief and addressees
+
+TEST(LexiconFrames, SentRescuersIsAid) {
+    for (const char* t : {"Jordan said it had sent rescuers to Lebanon on Tuesday.",
+                          "Qatar sent search and rescue teams to Lebanon on Tuesday.",
+                          "Egypt dispatched relief crews to Lebanon on Tuesday."}) {
+        const auto a = found(t, "aid", "occurred");
+        ASSERT_EQ(a.size(), 1u) << t << "\n  got: " << show(extract(t));
+        EXPECT_TRUE(has(a[0].targets, "LBN")) << t;
+    }
+}
+
+TEST(LexiconFrames, SentRescuersControls) {
+    // "to rescue" is a purpose, not a team sent
+    none_of("Israel sent special forces to rescue the hostages on Tuesday.", "aid");
+}
+
+TEST(LexiconFrames, ReliefTeamArrivingAfterADisasterIsAid) {
+    for (const char* t :
+         {"An earthquake killed 300 people in Lebanon on Sunday. A Qatari team flew into Beirut on "
+          "Monday.",
+          "Floods killed 300 people in Lebanon on Sunday. A Qatari rescue team arrived in Beirut "
+          "on Monday."}) {
+        const auto a = found(t, "aid", "occurred");
+        ASSERT_EQ(a.size(), 1u) << t << "\n  got: " << show(extract(t));
+        EXPECT_TRUE(has(a[0].actors, "QAT")) << t;
+        EXPECT_TRUE(has(a[0].targets, "LBN")) << t;
+        none_of(t, "visit");
+    }
+}
+
+TEST(LexiconFrames, ReliefTeamControls) {
+    // no disaster named: a team arriving is a visit; a person arriving after a quake too
+    const std::string war =
+        "Israeli strikes killed 20 people on Sunday. A Qatari team flew into Beirut on Monday.";
+    EXPECT_EQ(found(war, "visit", "occurred").size(), 1u) << show(extract(war));
+    none_of(war, "aid");
+    const std::string person =
+        "An earthquake killed 300 people in Lebanon on Sunday. Secretary of State Peter Brandt "
+        "flew into Beirut on Monday.";
+    EXPECT_EQ(found(person, "visit", "occurred").size(), 1u) << show(extract(person));
+    none_of(person, "aid");
+}
+
+TEST(LexiconFrames, SessionOfABodyIsTheAppealsAddressee) {
+    for (const char* t : {"Jordan called for an emergency session of the Arab League on Tuesday.",
+                          "Jordan requested an urgent meeting of the Arab League on Tuesday."}) {
+        const auto a = found(t, "appeal", "occurred");
+        ASSERT_EQ(a.size(), 1u) << t << "\n  got: " << show(extract(t));
+        EXPECT_TRUE(has(a[0].actors, "JOR")) << t;
+        EXPECT_TRUE(has(a[0].targets, "Arab League")) << t;
+    }
+}
+
+TEST(LexiconFrames, SessionAddresseeControls) {
+    // the body's meeting is not what is called for; a meeting with a person is no appeal
+    const std::string t =
+        "Jordan called for calm before the meeting of the Arab League on Tuesday.";
+    const auto a = found(t, "appeal", "occurred");
+    ASSERT_EQ(a.size(), 1u) << show(extract(t));
+    EXPECT_FALSE(has(a[0].targets, "Arab League"));
+    none_of("Jordan requested a meeting with Secretary of State Peter Brandt on Tuesday.",
+            "appeal");
 }
 
 // ---------------------------------------------------------------- copula visits
