@@ -877,7 +877,12 @@ class DatesStage final : public Stage {
         DayCache days;
         DayText texts;
         // events with a same-day cue ("earlier in the day"), and the last day before them
-        std::vector<std::pair<Candidate*, std::optional<std::int64_t>>> same_day;
+        struct SameDay {
+            Candidate* c;
+            std::optional<std::int64_t> before;
+            bool story;  // "earlier in the day" (else "hours later": the day just told)
+        };
+        std::vector<SameDay> same_day;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
@@ -963,10 +968,10 @@ class DatesStage final : public Stage {
                 for (Candidate* c : cs)
                     if (c->tb == best_tb) {
                         // "earlier in the day": the news day, settled below
-                        if (cue.kind == Cue::relative && cue.qual == 3) {
+                        if (cue.kind == Cue::relative && cue.qual >= 3) {
                             if (!c->has_cue || !c->ev.date) {
                                 c->has_cue = true;
-                                same_day.push_back({c, last_day});
+                                same_day.push_back({c, last_day, cue.qual == 3});
                             }
                             continue;
                         }
@@ -1067,12 +1072,14 @@ class DatesStage final : public Stage {
         }
         std::optional<std::int64_t> news_day;
         if (lede_) news_day = lede_anchor(d, sent_cue);
-        // "Sudani arrived in Tehran earlier in the day", "Hours later, X announced": the day
-        // of the story's reference point, the news day, else the last day told before
-        for (auto& [c, before] : same_day)
-            if (!c->drop && !c->ev.date)
-                c->ev.date =
-                    date_text(civil_from_days(news_day ? *news_day : before.value_or(*d.pub_day)));
+        // "Sudani arrived in Tehran earlier in the day": the news day; "Hours later, X
+        // announced": the day just told; else the other, else the publication day
+        for (const SameDay& x : same_day) {
+            if (x.c->drop || x.c->ev.date) continue;
+            const auto first = x.story ? news_day : x.before;
+            const auto second = x.story ? x.before : news_day;
+            x.c->ev.date = date_text(civil_from_days(first ? *first : second.value_or(*d.pub_day)));
+        }
         interval_clauses(d, news_day);
         if (lede_)
             occasion_frames(d, {&past_perfect, &time_shift_before, &background,
@@ -1701,7 +1708,9 @@ class DatesStage final : public Stage {
                 if (e > t + 1 || b < t) {
                     c.kind = Cue::relative;
                     c.off = 0;
-                    c.qual = 3;  // (same day: the publication day when no day came before)
+                    // (3: the story's day, "earlier in the day"; 4: the day just told, "hours
+                    // later", "later that day")
+                    c.qual = next == "in"_w ? 3 : 4;
                     c.tb = b;
                     c.te = e;
                     out.push_back(c);

@@ -158,6 +158,18 @@ TEST(DatesFresh, EarlierInTheDayIsTheNewsDay) {
     EXPECT_EQ(date_of(evs[0]), "2024-01-15");
 }
 
+TEST(DatesFresh, HoursLaterIsTheDayJustToldEarlierInTheDayTheNewsDay) {
+    const std::string lede =
+        "Selim met Brandt in Cairo on Tuesday.\n\nHaddad travelled to Beirut "
+        "on Sunday. ";
+    const auto a = of_type(extract(lede + "Hours later, Faris arrived in Amman."), "visit");
+    const auto b = of_type(extract(lede + "Faris arrived in Amman earlier in the day."), "visit");
+    ASSERT_EQ(a.size(), 2u);
+    ASSERT_EQ(b.size(), 2u);
+    EXPECT_EQ(date_of(a[1]), "2024-01-14");
+    EXPECT_EQ(date_of(b[1]), "2024-01-16");
+}
+
 TEST(DatesFresh, HoursLaterWithNoDayBeforeIsThePublicationDay) {
     const auto evs = of_type(extract("Hours later, Brandt arrived in Amman."), "visit");
     ASSERT_EQ(evs.size(), 1u);
