@@ -686,7 +686,8 @@ class ModalityStage final : public Stage {
                             break;
                         }
                 }
-            if (!planned && c.syntax != TrigSyntax::verb && c.ev.type != "statement"_w)
+            if (!planned && planned_cue && c.syntax != TrigSyntax::verb &&
+                c.ev.type != "statement"_w)
                 planned = planned_noun_tail(d, s, c);
             // "met Berri before meeting Mikati": a gerund after "before" shares the tense
             // of its main clause (the sentence-wide cues above), it is not planned by itself
