@@ -19,6 +19,18 @@ struct Match {
     std::uint32_t trig = 0;
 };
 
+// The first token of a date right before a noun at `b` ("the Oct. 7 attack", "the 7 October
+// attack"), else SIZE_MAX: the noun names a known event by its day.
+std::size_t date_named(const Doc& d, const Sentence& s, std::size_t b) {
+    if (b >= s.tb + 2 && has(d.toks[b - 1], WMonth) && d.toks[b - 2].kind == TokKind::number)
+        return b - 2;
+    std::size_t t = b;
+    if (t > s.tb && d.toks[t - 1].kind == TokKind::number) --t;
+    if (t == b) return SIZE_MAX;
+    if (t > s.tb && d.toks[t - 1].text == "."_w) --t;
+    return t > s.tb && has(d.toks[t - 1], WMonth) ? t - 1 : SIZE_MAX;
+}
+
 constexpr std::size_t kGap = 7;
 constexpr std::size_t kSkips = 3;
 
@@ -102,6 +114,16 @@ class EventsStage final : public Stage {
         SentenceActors sa;      // per sentence (buffers reused)
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             find_triggers(d, si, starts_at, ms, walk);
+            // "killed Sinwar, the architect of the Oct. 7 attack": an attack named by its day
+            // in an "of" phrase is a known one the sentence describes someone by, not news
+            std::erase_if(ms, [&](const Match& m) {
+                const Trigger& tr = d.k->triggers[m.trig];
+                if (tr.syntax == TrigSyntax::verb || d.k->types[tr.type].name != "attack"_w)
+                    return false;
+                const std::size_t db = date_named(d, d.sents[si], m.tb);
+                return db != SIZE_MAX && db >= d.sents[si].tb + 2 &&
+                       d.toks[db - 1].lower == "the"_w && d.toks[db - 2].lower == "of"_w;
+            });
             sa.clear();
             const std::size_t first = d.cands.size();
             for (std::size_t q = 0; q < ms.size(); ++q) {

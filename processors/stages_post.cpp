@@ -106,6 +106,56 @@ bool joined_in(const Doc& d, std::size_t p, std::size_t end, const StrSet& set, 
 
 // ---------------------------------------------------------------- modality
 
+// "A sixth round of talks between A and B, mediated by C, is scheduled to take place on
+// Sunday", "talks between A and B, due to be held in Muscat on Sunday, would ...": the
+// verb a noun trigger is the subject of, or a participle aside on it, is planned further
+// on than the words right after the trigger. The scan crosses the noun's tail (its
+// prepositional phrase, a comma aside) and ends at the first auxiliary, whose phrase
+// decides; a finite past verb, a subordinate clause, ", and" or a quote end it with no.
+bool planned_noun_tail(const Doc& d, const Sentence& s, const Candidate& c) {
+    const Knowledge& k = *d.k;
+    auto planned_at = [&](std::size_t t) {
+        if (!(d.toks[t].lex & LPlannedFirst)) return false;
+        const auto it = k.planned_first.find(d.toks[t].lower);
+        if (it == k.planned_first.end()) return false;
+        for (const std::uint32_t pi : it->second)
+            if (const std::size_t n = match_phrase(d, t, s.te, k.planned_cues[pi]);
+                n && t + n < s.te && d.toks[t + n].kind == TokKind::word &&
+                !(d.toks[t + n].lex & (LNegator | LDeterminer)))
+                return true;
+        return false;
+    };
+    bool opener = true;  // right after the trigger or a comma: a postmodifier may start
+    int commas = 0;
+    for (std::size_t t = c.te; t < s.te && t < c.te + 30; ++t) {
+        const Token& tok = d.toks[t];
+        const auto w = tok.lower;
+        if (tok.kind == TokKind::quote || tok.in_quote || w == ";"_w) return false;
+        if (w == ","_w) {
+            if (++commas > 2) return false;
+            opener = true;
+            continue;
+        }
+        const bool open = opener;
+        opener = false;
+        if (open && t > c.te && in_set(w, {"and", "but", "or", "while"})) return false;
+        // ("held talks in Muscat and are due to meet again": the next verb's subject)
+        if (in_set(w, {"and", "but", "or"}) && t + 1 < s.te &&
+            in_set(d.toks[t + 1].lower, {"is", "are", "was", "were", "will", "would"}))
+            return false;
+        if (open && planned_at(t)) return true;
+        if (open && (w == "which"_w || w == "that"_w) && t + 1 < s.te && planned_at(t + 1))
+            return true;
+        if (in_set(w, {"is", "are", "was", "were", "will", "would", "has", "have", "had", "could",
+                       "can", "may", "might", "should", "must", "shall"}))
+            return planned_at(t);
+        if (tok.lex & LSubordinator) return false;
+        if (!open && !tok.cap && tok.kind == TokKind::word && w.size() > 4 && has_suffix(w, "ed"_w))
+            return false;
+    }
+    return false;
+}
+
 class ModalityStage final : public Stage {
   public:
     const char* name() const override { return "modality"; }
@@ -636,6 +686,9 @@ class ModalityStage final : public Stage {
                             break;
                         }
                 }
+            if (!planned && planned_cue && c.syntax != TrigSyntax::verb &&
+                c.ev.type != "statement"_w)
+                planned = planned_noun_tail(d, s, c);
             // "met Berri before meeting Mikati": a gerund after "before" shares the tense
             // of its main clause (the sentence-wide cues above), it is not planned by itself
             // nor is a past-tense clause ("greeted him before the two leaders held talks")
@@ -824,6 +877,13 @@ class DatesStage final : public Stage {
         std::vector<Cue> cues;  // (one buffer for all sentences)
         DayCache days;
         DayText texts;
+        // events with a same-day cue ("earlier in the day"), and the last day before them
+        struct SameDay {
+            Candidate* c;
+            std::optional<std::int64_t> before;
+            bool story;  // "earlier in the day" (else "hours later": the day just told)
+        };
+        std::vector<SameDay> same_day;
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             while (li < live.size() && live[li]->sentence < si) ++li;
             std::size_t lj = li;
@@ -857,10 +917,16 @@ class DatesStage final : public Stage {
                 }
                 // a cue right in front of a noun trigger dates it ("the October 7 attack");
                 // a cue inside a trigger ("called on Wednesday") dates that one
+                bool own_noun = false;
                 for (Candidate* c : cs)
                     if ((c->tb == cue.te && c->syntax != TrigSyntax::verb) ||
-                        (cue.tb < c->te && cue.te > c->tb))
+                        (cue.tb < c->te && cue.te > c->tb)) {
                         best_tb = c->tb;
+                        own_noun = true;
+                    }
+                // ... and a day in front of any other noun ("the architect of the Oct. 7
+                // attack", "the March 10 deal") is that noun's: it dates no other event
+                if (!own_noun && premodifier_cue(d, d.sents[si], cue)) continue;
                 // "talks planned for Sunday were cancelled after the Israeli attack": a
                 // definite noun ("the attack") refers back to a known event; a cue does not
                 // reach it across a subordinate clause boundary
@@ -902,6 +968,14 @@ class DatesStage final : public Stage {
                 if (blocks) sent_cue[si] = true;
                 for (Candidate* c : cs)
                     if (c->tb == best_tb) {
+                        // "earlier in the day": the news day, settled below
+                        if (cue.kind == Cue::relative && cue.qual >= 3) {
+                            if (!c->has_cue || !c->ev.date) {
+                                c->has_cue = true;
+                                same_day.push_back({c, last_day, cue.qual == 3});
+                            }
+                            continue;
+                        }
                         const bool had = c->ev.date.has_value();
                         apply(d, *c, cue, last_day, texts);
                         // "said on Monday that he had met X a day earlier": a relative cue
@@ -999,6 +1073,14 @@ class DatesStage final : public Stage {
         }
         std::optional<std::int64_t> news_day;
         if (lede_) news_day = lede_anchor(d, sent_cue);
+        // "Sudani arrived in Tehran earlier in the day": the news day; "Hours later, X
+        // announced": the day just told; else the other, else the publication day
+        for (const SameDay& x : same_day) {
+            if (x.c->drop || x.c->ev.date) continue;
+            const auto first = x.story ? news_day : x.before;
+            const auto second = x.story ? x.before : news_day;
+            x.c->ev.date = date_text(civil_from_days(first ? *first : second.value_or(*d.pub_day)));
+        }
         interval_clauses(d, news_day);
         if (lede_)
             occasion_frames(d, {&past_perfect, &time_shift_before, &background,
@@ -1613,6 +1695,30 @@ class DatesStage final : public Stage {
                 out.push_back(c);
                 continue;
             }
+            // "earlier in the day", "later that day", "hours earlier": no day of their own,
+            // the day of the story's last dated event (else the publication day)
+            if (lw == "earlier"_w || lw == "later"_w) {
+                std::size_t b = t, e = t + 1;
+                if (prev == "hours"_w || prev == "hour"_w)
+                    b = t - 1;
+                else if (next == "in"_w && t + 3 < s.te && d.toks[t + 2].lower == "the"_w &&
+                         d.toks[t + 3].lower == "day"_w)
+                    e = t + 4;
+                else if (next == "that"_w && t + 2 < s.te && d.toks[t + 2].lower == "day"_w)
+                    e = t + 3;
+                if (e > t + 1 || b < t) {
+                    c.kind = Cue::relative;
+                    c.off = 0;
+                    // (3: the story's day, "earlier in the day"; 4: the day just told, "hours
+                    // later", "later that day")
+                    c.qual = next == "in"_w ? 3 : 4;
+                    c.tb = b;
+                    c.te = e;
+                    out.push_back(c);
+                    t = e - 1;
+                    continue;
+                }
+            }
             // "a day earlier", "two days later", "the previous day", "the next day"
             if ((lw == "day"_w || lw == "days"_w) && t > s.tb) {
                 long long n = 0;
@@ -1776,6 +1882,24 @@ class DatesStage final : public Stage {
         }
     }
 
+    // "the Oct. 7 attack", "a March 10 deal": a month and day between a determiner and a
+    // lower-case word modify that word
+    static bool premodifier_cue(const Doc& d, const Sentence& s, const Cue& cue) {
+        if (cue.kind != Cue::month_day || cue.tb <= s.tb || cue.te >= s.te) return false;
+        const Token& next = d.toks[cue.te];
+        return (d.toks[cue.tb - 1].lex & LDeterminer) && next.kind == TokKind::word && !next.cap &&
+               !(next.lex & (LPreposition | LSubordinator | LDateWord | LDeterminer));
+    }
+
+    // "Trump, who leaves for Saudi Arabia on Tuesday, ...": an event verb in the present
+    // simple with a day is a schedule in news copy, so its day is the coming one (a
+    // saying is not: "says" is the headline's past)
+    static bool scheduled(const Doc& d, const Candidate& c) {
+        return c.syntax == TrigSyntax::verb && c.form == VerbForm::third &&
+               in(c.ev.type, {"visit", "meeting", "negotiation"}) && !d.toks[c.tb].in_quote &&
+               !(c.tb > 0 && (d.toks[c.tb - 1].lex & (LPreposition | LDeterminer)));
+    }
+
     void apply(const Doc& d, Candidate& c, const Cue& cue, std::optional<std::int64_t> last_day,
                DayText& texts) const {
         if (c.has_cue && c.ev.date) return;  // first day-level cue wins
@@ -1823,7 +1947,7 @@ class DatesStage final : public Stage {
         const std::int64_t pub = *d.pub_day;
         std::optional<std::int64_t> day;
         if (cue.kind == Cue::weekday) {
-            const bool fwd = cue.qual > 0 || (cue.qual == 0 && planned);
+            const bool fwd = cue.qual > 0 || (cue.qual == 0 && (planned || scheduled(d, c)));
             day = fwd ? weekday_on_or_after(pub, cue.wd, cue.qual > 0)
                       : weekday_on_or_before(pub, cue.wd, cue.qual < 0);
         } else if (cue.kind == Cue::offset) {
@@ -1832,7 +1956,7 @@ class DatesStage final : public Stage {
             if (!last_day) return;
             day = *last_day + cue.off;
         } else if (cue.kind == Cue::month_day) {
-            day = resolve_month_day(pub, cue.month, cue.dom, cue.year, planned);
+            day = resolve_month_day(pub, cue.month, cue.dom, cue.year, planned || scheduled(d, c));
         }
         if (!day) return;
         // "said on Saturday that talks would resume next Saturday": a day after
