@@ -80,11 +80,21 @@ void Attributes::absorb(const Attributes& b) {
     if (!ordinal) ordinal = b.ordinal;
 }
 
+namespace {
+
+// An empty JSON object made directly (json::object() goes through the
+// initializer-list constructor, which inspects its empty list first).
+nlohmann::json empty_object() {
+    return nlohmann::json(nlohmann::json::value_t::object);
+}
+
+}  // namespace
+
 // The object's members are set in its map directly (insert_or_assign: the same
 // result as out[key] = value), and the nested objects are built as maps, not
 // from initializer lists (each json_ref of those is a copy and a type check).
 void Attributes::write_to(nlohmann::json& out) const {
-    if (out.is_null()) out = nlohmann::json::object();  // as out[key] would
+    if (out.is_null()) out = empty_object();  // as out[key] would
     auto& obj = out.get_ref<nlohmann::json::object_t&>();
     if (!topics.empty()) {
         nlohmann::json::array_t arr;
@@ -262,7 +272,7 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
             out.push_back(std::move(c->ev));
             fill_evidence(article, *c, out.back());
             nlohmann::json& attributes = out.back().attributes;
-            if (!attributes.is_object()) attributes = nlohmann::json::object();
+            if (!attributes.is_object()) attributes = empty_object();
             c->attrs.write_to(attributes);
         }
         return out;
