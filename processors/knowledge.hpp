@@ -308,7 +308,7 @@ struct Knowledge {
         guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
         document_nouns, habitual_words, facility_nouns, org_descriptor_heads, person_descriptors,
         office_nouns, org_name_heads, addressee_on_words, past_holder_words, resident_titles,
-        meeting_visit_nouns;
+        meeting_visit_nouns, written_channels;
     StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
     StrSet occasion_nouns, outcome_nouns, outcome_verbs, attendance_words, audience_nouns,
         venue_participles;                       // occasion frames

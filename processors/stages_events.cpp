@@ -1376,13 +1376,22 @@ class EventsStage final : public Stage {
             if (d.cands[i].ev.type == "meeting"_w) return;
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& st = d.cands[i];
-            if ((st.ev.type != "statement"_w && st.ev.type != "appeal"_w) || st.ev.actors.empty() ||
-                st.ev.targets.empty())
+            if ((st.ev.type != "statement"_w && st.ev.type != "appeal"_w) || st.ev.actors.empty())
                 continue;
             const auto w = d.toks[st.tb].lower;
             if (w != "told"_w && w != "tells"_w && w != "tell"_w && w != "telling"_w) continue;
-            if (std::any_of(st.ev.targets.begin(), st.ev.targets.end(),
-                            [](const Participant& p) { return p.kind != "person"_w; }))
+            // "told visiting Iraqi Prime Minister Y": the guest is the addressee
+            std::vector<Participant> told = st.ev.targets;
+            const bool visiting = told.empty() && st.te + 1 < s.te &&
+                                  d.toks[st.te].lower == "visiting"_w &&
+                                  c.starts_at[st.te + 1] >= 0;
+            if (visiting) {
+                const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[st.te + 1])];
+                if (g.part && g.part->kind == "person"_w) told.push_back(*g.part);
+            }
+            if (told.empty() || std::any_of(told.begin(), told.end(), [](const Participant& p) {
+                    return p.kind != "person"_w;
+                }))
                 continue;
             bool call = false;
             for (std::size_t t = s.tb; t < st.tb; ++t) {
@@ -1417,8 +1426,35 @@ class EventsStage final : public Stage {
                 after + 1 < s.te &&
                 (d.toks[after].lower == "during"_w || d.toks[after].lower == "at"_w) &&
                 d.toks[after + 1].lower == "their"_w;
-            if (!call && !loc && !setting && !their) continue;
+            // "Iran's President X told Qatar's Emir Y on Tuesday that ...", "told visiting
+            // Iraqi Prime Minister Y": a person telling a person of another state something
+            // on a day named right after the addressee, or telling a visiting guest, is in
+            // contact with them (both persons of known, different states); undated telling
+            // ("X told Y that") stays a statement, and so does telling in writing ("told
+            // King Y in a letter": `written_channels` before "that")
+            bool written = false;
+            for (std::size_t t = st.te; t < s.te && t < st.te + 12 && !written; ++t) {
+                const auto x = d.toks[t].lower;
+                if (x == "that"_w || d.toks[t].kind == TokKind::quote) break;
+                written = d.k->written_channels.count(x) > 0;
+            }
+            const bool dated = after + 1 < s.te && d.toks[after].lower == "on"_w &&
+                               (has(d.toks[after + 1], WWeekday) || has(d.toks[after + 1], WMonth));
+            const bool foreign = !written && (dated || visiting) &&
+                                 std::all_of(st.ev.actors.begin(), st.ev.actors.end(),
+                                             [](const Participant& p) {
+                                                 return p.kind == "person"_w && !p.country.empty();
+                                             }) &&
+                                 std::all_of(told.begin(), told.end(), [&](const Participant& p) {
+                                     return !p.country.empty() &&
+                                            std::none_of(st.ev.actors.begin(), st.ev.actors.end(),
+                                                         [&](const Participant& a) {
+                                                             return a.country == p.country;
+                                                         });
+                                 });
+            if (!call && !loc && !setting && !their && !foreign) continue;
             Candidate mt = st;
+            mt.ev.targets = told;
             if (!retype(mt.ev, *d.k, "meeting")) continue;
             if (call) mt.ev.plover_mode = "phone";
             if (loc || !their) {

@@ -1,6 +1,8 @@
 // Sure misses (tests/heldout/CONSENSUS.md): events both annotators of the fresh sets agree
 // herald missed. A meeting abroad that its sentence calls a visit is also the foreign
-// side's visit (lexicon `meeting_visit_nouns`, `resident_titles`). Sentences of our own on
+// side's visit (lexicon `meeting_visit_nouns`, `resident_titles`); a person telling a person
+// of another state something is in contact with them, a meeting (not in writing:
+// `written_channels`; "told visiting X" tells the guest). Sentences of our own on
 // the fixture gazetteer (tests/unit/processors/data/gazetteer), each with negative controls.
 #include <gtest/gtest.h>
 
@@ -79,6 +81,45 @@ TEST(MeetingAbroadVisit, ControlAnAmbassadorServesWhereHeIsPosted) {
         "Monday ahead of the king's visit to Doha.");
     EXPECT_FALSE(of_type(evs, "meeting").empty());
     EXPECT_EQ(visit_of(evs, "Nadia Kassem"), nullptr);
+}
+
+// The meeting of `a` with `b`, if one was published.
+const Event* meeting_of(const std::vector<Event>& evs, const std::string& a, const std::string& b) {
+    for (const auto& e : evs)
+        if (e.type == "meeting" && has(e.actors, a) && has(e.targets, b)) return &e;
+    return nullptr;
+}
+
+TEST(ToldForeignLeader, TellingAPersonOfAnotherStateIsAMeeting) {
+    const auto evs = extract(
+        "King Faris told Secretary of State Peter Brandt on Monday that the border would stay "
+        "open.");
+    const Event* m = meeting_of(evs, "King Faris", "Peter Brandt");
+    ASSERT_NE(m, nullptr);
+    EXPECT_EQ(m->date, "2024-01-15");
+    EXPECT_FALSE(of_type(evs, "statement").empty());  // what he said stays a statement
+}
+
+TEST(ToldForeignLeader, ToldVisitingTellsTheGuest) {
+    const auto evs = extract(
+        "King Faris told visiting Secretary of State Peter Brandt on Monday that the border "
+        "would stay open.");
+    EXPECT_NE(meeting_of(evs, "King Faris", "Peter Brandt"), nullptr);
+}
+
+TEST(ToldForeignLeader, ControlACompatriotIsNoForeignContact) {
+    const auto evs = extract(
+        "King Faris told Foreign Minister Amal Haddad on Monday that the border would stay "
+        "open.");
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+}
+
+TEST(ToldForeignLeader, ControlTellingInALetterIsNoMeeting) {
+    const auto evs = extract(
+        "King Faris told Secretary of State Peter Brandt in a letter on Monday that the border "
+        "would stay open.");
+    EXPECT_TRUE(of_type(evs, "meeting").empty());
+    EXPECT_FALSE(of_type(evs, "statement").empty());
 }
 
 }  // namespace
