@@ -425,6 +425,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "disaster_words",
                 "facility_nouns",
                 "past_holder_words",
+                "resident_titles",
+                "meeting_visit_nouns",
+                "written_channels",
                 "subordinate_ranks",
                 "principal_kinds",
                 "former_holders_since",
@@ -538,6 +541,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.addressee_on_words, get_list(r, "addressee_on_words", sink));
     fill_set(k.invitation_words, get_list(r, "invitation_words", sink));
     fill_set(k.reception_verbs, get_list(r, "reception_verbs", sink));
+    fill_set(k.resident_titles, get_list(r, "resident_titles", sink));
+    fill_set(k.meeting_visit_nouns, get_list(r, "meeting_visit_nouns", sink));
+    fill_set(k.written_channels, get_list(r, "written_channels", sink));
     fill_set(k.pair_anaphors, get_list(r, "pair_anaphors", sink));
     fill_set(k.demand_subjects, get_list(r, "demand_subjects", sink));
     fill_set(k.reporting_verbs, get_list(r, "reporting_verbs", sink));

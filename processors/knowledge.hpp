@@ -307,7 +307,8 @@ struct Knowledge {
         demand_openers, demand_subjects, pair_anaphors, reception_verbs, invitation_words,
         guest_nouns, negotiation_modifiers, stalled_words, copulas, aim_words, background_rounds,
         document_nouns, habitual_words, facility_nouns, org_descriptor_heads, person_descriptors,
-        office_nouns, org_name_heads, addressee_on_words, past_holder_words;
+        office_nouns, org_name_heads, addressee_on_words, past_holder_words, resident_titles,
+        meeting_visit_nouns, written_channels;
     StrSet plural_side_anaphors, pair_quantifiers;  // "the two sides"; "both"
     StrSet occasion_nouns, outcome_nouns, outcome_verbs, attendance_words, audience_nouns,
         venue_participles;                       // occasion frames

@@ -39,6 +39,65 @@ bool hard_punct(const Token& t) {
            (t.kind == TokKind::punct && t.text != "-"_w && t.text != "'"_w);
 }
 
+// "Wang Yi held talks in Cairo with his Egyptian counterpart Sameh Shoukry at the start of
+// a tour of Africa": a meeting in a named place of state S between a host of S on one side
+// and foreign persons on the other (persons of another state, none of them posted there:
+// `resident_titles`), told in a sentence that calls it a visit (`meeting_visit_nouns`
+// outside quotes: "in the highest-level Turkish visit since", "X's visit also included
+// talks with"), is also those persons' visit to that place. The side that is all foreign
+// persons visits; the other side must hold a party of S. A meeting abroad alone is no
+// visit (a summit's side meetings, talks at the White House). (Receptions, "X received Y
+// in Riyadh", are told by the reception rule before this one.)
+std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& k,
+                                                 const Candidate& cd) {
+    if (cd.ev.type != "meeting"_w || !cd.ev.location || cd.ev.location->country.empty())
+        return std::nullopt;
+    const Sentence& s = d.sents[cd.sentence];
+    bool called_visit = false;
+    for (std::size_t t = s.tb; t < s.te && !called_visit; ++t)
+        called_visit = !d.toks[t].in_quote && k.meeting_visit_nouns.count(d.toks[t].lower);
+    if (!called_visit) return std::nullopt;
+    const std::string& host = cd.ev.location->country;
+    const auto foreign_persons = [&](const std::vector<Participant>& side) {
+        // (a person of no known state counts when a foreign state stands by: "a Russian
+        // delegation led by Deputy Defence Minister X")
+        const bool state = std::any_of(side.begin(), side.end(), [&](const Participant& p) {
+            return p.kind == "country"_w && !p.country.empty() && p.country != host;
+        });
+        bool person = false;
+        for (const Participant& p : side) {
+            if (p.kind != "person"_w) continue;
+            if (p.country == host || (p.country.empty() && !state)) return false;
+            const std::string role = ascii_lower(p.role);
+            for (const auto w : split(role, ' '))
+                if (k.resident_titles.count(w)) return false;
+            person = true;
+        }
+        return person && std::none_of(side.begin(), side.end(),
+                                      [&](const Participant& p) { return p.country == host; });
+    };
+    const auto has_host = [&](const std::vector<Participant>& side) {
+        return std::any_of(side.begin(), side.end(),
+                           [&](const Participant& p) { return p.country == host; });
+    };
+    const std::vector<Participant>* guests = nullptr;
+    if (foreign_persons(cd.ev.actors) && has_host(cd.ev.targets))
+        guests = &cd.ev.actors;
+    else if (foreign_persons(cd.ev.targets) && has_host(cd.ev.actors))
+        guests = &cd.ev.targets;
+    const Participant* state = k.country_of_code(host);
+    if (!guests || !state) return std::nullopt;
+    Candidate v = cd;
+    if (!retype(v.ev, k, "visit")) return std::nullopt;
+    v.ev.actors.clear();
+    for (const Participant& p : *guests)
+        if (p.kind == "person"_w) v.ev.actors.push_back(p);
+    v.ev.targets = {*state};
+    v.places = {*cd.ev.location};
+    v.mediators.clear();
+    return v;
+}
+
 std::string pkey(const Participant& p) {
     if (p.kind == "person"_w || p.kind == "group"_w || p.country.empty())
         return p.kind + ':' + p.name;
@@ -1317,13 +1376,22 @@ class EventsStage final : public Stage {
             if (d.cands[i].ev.type == "meeting"_w) return;
         for (std::size_t i = first; i < last; ++i) {
             const Candidate& st = d.cands[i];
-            if ((st.ev.type != "statement"_w && st.ev.type != "appeal"_w) || st.ev.actors.empty() ||
-                st.ev.targets.empty())
+            if ((st.ev.type != "statement"_w && st.ev.type != "appeal"_w) || st.ev.actors.empty())
                 continue;
             const auto w = d.toks[st.tb].lower;
             if (w != "told"_w && w != "tells"_w && w != "tell"_w && w != "telling"_w) continue;
-            if (std::any_of(st.ev.targets.begin(), st.ev.targets.end(),
-                            [](const Participant& p) { return p.kind != "person"_w; }))
+            // "told visiting Iraqi Prime Minister Y": the guest is the addressee
+            std::vector<Participant> told = st.ev.targets;
+            const bool visiting = told.empty() && st.te + 1 < s.te &&
+                                  d.toks[st.te].lower == "visiting"_w &&
+                                  c.starts_at[st.te + 1] >= 0;
+            if (visiting) {
+                const Mention& g = d.mentions[static_cast<std::size_t>(c.starts_at[st.te + 1])];
+                if (g.part && g.part->kind == "person"_w) told.push_back(*g.part);
+            }
+            if (told.empty() || std::any_of(told.begin(), told.end(), [](const Participant& p) {
+                    return p.kind != "person"_w;
+                }))
                 continue;
             bool call = false;
             for (std::size_t t = s.tb; t < st.tb; ++t) {
@@ -1358,8 +1426,35 @@ class EventsStage final : public Stage {
                 after + 1 < s.te &&
                 (d.toks[after].lower == "during"_w || d.toks[after].lower == "at"_w) &&
                 d.toks[after + 1].lower == "their"_w;
-            if (!call && !loc && !setting && !their) continue;
+            // "Iran's President X told Qatar's Emir Y on Tuesday that ...", "told visiting
+            // Iraqi Prime Minister Y": a person telling a person of another state something
+            // on a day named right after the addressee, or telling a visiting guest, is in
+            // contact with them (both persons of known, different states); undated telling
+            // ("X told Y that") stays a statement, and so does telling in writing ("told
+            // King Y in a letter": `written_channels` before "that")
+            bool written = false;
+            for (std::size_t t = st.te; t < s.te && t < st.te + 12 && !written; ++t) {
+                const auto x = d.toks[t].lower;
+                if (x == "that"_w || d.toks[t].kind == TokKind::quote) break;
+                written = d.k->written_channels.count(x) > 0;
+            }
+            const bool dated = after + 1 < s.te && d.toks[after].lower == "on"_w &&
+                               (has(d.toks[after + 1], WWeekday) || has(d.toks[after + 1], WMonth));
+            const bool foreign = !written && (dated || visiting) &&
+                                 std::all_of(st.ev.actors.begin(), st.ev.actors.end(),
+                                             [](const Participant& p) {
+                                                 return p.kind == "person"_w && !p.country.empty();
+                                             }) &&
+                                 std::all_of(told.begin(), told.end(), [&](const Participant& p) {
+                                     return !p.country.empty() &&
+                                            std::none_of(st.ev.actors.begin(), st.ev.actors.end(),
+                                                         [&](const Participant& a) {
+                                                             return a.country == p.country;
+                                                         });
+                                 });
+            if (!call && !loc && !setting && !their && !foreign) continue;
             Candidate mt = st;
+            mt.ev.targets = told;
             if (!retype(mt.ev, *d.k, "meeting")) continue;
             if (call) mt.ev.plover_mode = "phone";
             if (loc || !their) {
@@ -2425,6 +2520,8 @@ class EventsStage final : public Stage {
                     v.places = {*cd.ev.location};
                     d.cands.push_back(std::move(v));
                 }
+            else if (auto v = visit_of_meeting_abroad(d, k, cd))
+                d.cands.push_back(std::move(*v));
         } else if (type == "negotiation"_w) {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
