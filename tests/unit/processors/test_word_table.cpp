@@ -17,6 +17,32 @@
 namespace herald::processors {
 namespace {
 
+// Runs the normalise and segment stages on `a` into `d`, as the pipeline does before the
+// entity stages, so the tests see the token bits the later stages test.
+void segment_text(const Knowledge& k, const Article& a, Doc& d) {
+    d.article = &a;
+    d.k = &k;
+    d.para_orig = split_paragraphs(a.text);
+    const auto normalise = make_normalise_stage();
+    const auto segment = make_segment_stage();
+    for (Stage* stage : {normalise.get(), segment.get()}) {
+        stage->bind(k);
+        stage->run(d);
+    }
+}
+
+// Expects `bit` on exactly the tokens that are one of `words`; returns how many were.
+std::size_t expect_bit_on_exactly(const Doc& d, const std::vector<std::string>& words,
+                                  std::uint64_t bit) {
+    std::size_t hits = 0;
+    for (const Token& t : d.toks) {
+        const bool listed = std::find(words.begin(), words.end(), t.lower) != words.end();
+        EXPECT_EQ((t.sets & bit) != 0, listed) << t.text;
+        hits += listed;
+    }
+    return hits;
+}
+
 TEST(WordTable, FindsEveryKeyAndNothingElse) {
     StrMap<int> m;
     for (int i = 0; i < 1000; ++i) m["w" + std::to_string(i)] = i;
@@ -159,15 +185,7 @@ TEST(WordSets, TokenBitsAreTheLexiconSets) {
     Article a;
     a.text = text;
     Doc d;
-    d.article = &a;
-    d.k = k.get();
-    d.para_orig = split_paragraphs(a.text);
-    const auto normalise = make_normalise_stage();
-    const auto segment = make_segment_stage();
-    for (Stage* stage : {normalise.get(), segment.get()}) {
-        stage->bind(*k);
-        stage->run(d);
-    }
+    segment_text(*k, a, d);
     ASSERT_GT(d.toks.size(), members);
     std::size_t with_bits = 0;
     for (const Token& t : d.toks) {
@@ -206,15 +224,7 @@ TEST(WordSets, FixedWordBitsAreExact) {
     Article a;
     a.text = text;
     Doc d;
-    d.article = &a;
-    d.k = k.get();
-    d.para_orig = split_paragraphs(a.text);
-    const auto normalise = make_normalise_stage();
-    const auto segment = make_segment_stage();
-    for (Stage* stage : {normalise.get(), segment.get()}) {
-        stage->bind(*k);
-        stage->run(d);
-    }
+    segment_text(*k, a, d);
     ASSERT_GT(d.toks.size(), 40u);
     std::size_t hits = 0;
     for (const Token& t : d.toks) {
@@ -245,22 +255,8 @@ TEST(WordSets, AccountabilityFirstWordsAreExact) {
     Article a;
     a.text = text;
     Doc d;
-    d.article = &a;
-    d.k = k.get();
-    d.para_orig = split_paragraphs(a.text);
-    const auto normalise = make_normalise_stage();
-    const auto segment = make_segment_stage();
-    for (Stage* stage : {normalise.get(), segment.get()}) {
-        stage->bind(*k);
-        stage->run(d);
-    }
-    std::size_t hits = 0;
-    for (const Token& t : d.toks) {
-        const bool opens = std::find(first.begin(), first.end(), t.lower) != first.end();
-        EXPECT_EQ((t.sets & WAccountFirst) != 0, opens) << t.text;
-        hits += opens;
-    }
-    EXPECT_GE(hits, k->accountability_phrases.size());
+    segment_text(*k, a, d);
+    EXPECT_GE(expect_bit_on_exactly(d, first, WAccountFirst), k->accountability_phrases.size());
 }
 
 // WVisitFirst is set on exactly the first words of the visit nouns (the attributes stage
@@ -277,22 +273,8 @@ TEST(WordSets, VisitFirstWordsAreExact) {
     Article a;
     a.text = text;
     Doc d;
-    d.article = &a;
-    d.k = k.get();
-    d.para_orig = split_paragraphs(a.text);
-    const auto normalise = make_normalise_stage();
-    const auto segment = make_segment_stage();
-    for (Stage* stage : {normalise.get(), segment.get()}) {
-        stage->bind(*k);
-        stage->run(d);
-    }
-    std::size_t hits = 0;
-    for (const Token& t : d.toks) {
-        const bool opens = std::find(first.begin(), first.end(), t.lower) != first.end();
-        EXPECT_EQ((t.sets & WVisitFirst) != 0, opens) << t.text;
-        hits += opens;
-    }
-    EXPECT_GE(hits, k->visit_nouns.size());
+    segment_text(*k, a, d);
+    EXPECT_GE(expect_bit_on_exactly(d, first, WVisitFirst), k->visit_nouns.size());
 }
 
 // SmallVec (inline storage, heap past N) holds what a std::vector holds through
