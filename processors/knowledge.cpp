@@ -612,6 +612,14 @@ std::string third(const std::string& v) {
     return v + "s";
 }
 
+// An irregular form listed for verb `v` is its third person singular when it ends in "s"
+// and keeps the verb's first letter ("does", "has", "commits"); "was" ends in "s" too but is
+// the past of "be".
+bool is_irregular_third(const std::string& v, const std::string& f) {
+    return f != v && !v.empty() && f.size() > 1 && f.ends_with("s") && !f.ends_with("ss") &&
+           f[0] == v[0];
+}
+
 std::string past(const std::string& v) {
     const std::size_t n = v.size();
     if (v.ends_with("e")) return v + "d";
@@ -728,7 +736,7 @@ void load_patterns(const std::string& path, Knowledge& k) {
                             const std::string lf = ascii_lower(f);
                             if (lf.ends_with("ing"))
                                 ings.push_back(lf);
-                            else if (lf.ends_with("s") && lf != v && lf.size() > v.size())
+                            else if (is_irregular_third(v, lf))
                                 thirds.push_back(lf);
                             else
                                 pasts.push_back(lf);
