@@ -4,14 +4,18 @@ SIGTERM during a broker outage exits within the grace period, and the undelivere
 records stay in the outbox and reach the consumer after the next start."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+sys.path.insert(0, HERE)
 import harness  # noqa: E402
+from test_daemon_systemd import free_port  # noqa: E402
 
 TOPICS = ["mideast.diplomacy.events", "mideast.conflict.events", "herald.dead-letter"]
 GRACE = 3.0
@@ -20,6 +24,17 @@ GRACE = 3.0
 def fail(msg):
     print("FAIL:", msg)
     sys.exit(1)
+
+
+def outbox_depth(port):
+    """herald_outbox_depth from /metrics, or None while the server is not up yet."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
+            body = r.read().decode()
+    except OSError:
+        return None
+    m = re.search(r"^herald_outbox_depth (\S+)$", body, re.M)
+    return float(m.group(1)) if m else None
 
 
 def sources(bootstrap):
@@ -66,19 +81,30 @@ def reload_adds_feed(a, broker, http, tmp):
 def shutdown_during_outage(a, broker, http, tmp):
     cfg = os.path.join(tmp, "outage.yaml")
     state = os.path.join(tmp, "state-outage")
-    # A fresh feed id (new articles for this state dir) and a short grace period.
+    # A fresh feed id (new articles for this state dir), a short grace period, and
+    # /metrics to see when records are queued.
+    port = free_port()
     harness.write_config(cfg, state, broker.bootstrap,
                          [("gulf-outage", http.base + "/gulf-dispatch.atom"),
                           ("levant-outage", http.base + "/levant-wire.xml")],
-                         extra=f"shutdown: {{grace: {GRACE:g}s}}\n")
+                         extra=f"shutdown: {{grace: {GRACE:g}s}}\n"
+                               f"metrics:\n  enabled: true\n  listen: 127.0.0.1:{port}\n")
     if not broker.command("down 1").startswith("OK"):
         fail("broker did not go down")
     log_path = os.path.join(tmp, "outage.log")
     with open(log_path, "w") as log:
         proc = subprocess.Popen([a.herald, "run", "--config", cfg], stderr=log)
-        time.sleep(4)  # polls both feeds, extracts, queues records the broker cannot take
-        if proc.poll() is not None:
-            fail(f"herald exited early ({proc.returncode})")
+        # Wait until it has polled, extracted and queued records the broker cannot take
+        # (its start waits a few seconds for the broker first; slower under sanitizers).
+        deadline = time.time() + 60
+        depth = None
+        while time.time() < deadline and not depth:
+            if proc.poll() is not None:
+                fail(f"herald exited early ({proc.returncode})")
+            depth = outbox_depth(port)
+            time.sleep(0.5)
+        if not depth:
+            fail("no records were queued during the outage within 60s")
         t0 = time.time()
         proc.send_signal(signal.SIGTERM)
         rc = proc.wait(timeout=60)
