@@ -1779,6 +1779,9 @@ class EventsStage final : public Stage {
                 take(act, d.mentions[mi0]);
             }
         }
+        // act is a copy of sa.prev(), unchanged since: sa.set(act) would leave sa's lists as
+        // they are, so the copy back is skipped
+        bool act_is_prev = false;
         if (!sa.prev().empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
@@ -1801,16 +1804,20 @@ class EventsStage final : public Stage {
             const bool second_report =
                 (has(d.toks[mt.tb], WReportingVerb) || (type == "appeal"_w && opened_saying)) &&
                 mt.tb > s.tb && d.toks[mt.tb - 1].lower == "and"_w;
-            act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
-                                                                                       : sa.prev();
+            const bool use_main =
+                (participle || second_saying || second_report) && !sa.main().empty();
+            act = use_main ? sa.main() : sa.prev();
+            act_is_prev = !use_main;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
         if ((type == "proposal"_w || type == "agreement"_w) && tr.syntax == TrigSyntax::verb &&
             mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"_w &&
             (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
-            !mention_ending(c, mt.tb - 2))
+            !mention_ending(c, mt.tb - 2)) {
             act.clear();
+            act_is_prev = false;
+        }
         // a passive participle has no subject actor ("Egypt, often criticized for ..."); nor
         // one right after a plain noun with its agent after it ("reforms demanded by donors")
         const bool reduced_relative =
@@ -1826,6 +1833,7 @@ class EventsStage final : public Stage {
             !(type == "visit"_w && d.toks[mt.tb].lower == "expected"_w) &&
             (passive_at(d, s, mt.tb) || reduced_relative)) {
             act.clear();
+            act_is_prev = false;
             if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
@@ -1848,12 +1856,13 @@ class EventsStage final : public Stage {
                     who = sa.prev();
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
-                if (!who.empty()) act = who;
+                if (!who.empty()) {
+                    act = who;
+                    act_is_prev = false;
+                }
             }
         }
-        if (!act.empty() && tr.syntax == TrigSyntax::verb) {
-            sa.set(act);
-        }
+        if (!act.empty() && tr.syntax == TrigSyntax::verb && !act_is_prev) sa.set(act);
         const MentionList right = right_mentions(c, mt.te, cend);
 
         if (type == "visit"_w) {
