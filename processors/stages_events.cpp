@@ -2090,8 +2090,8 @@ class EventsStage final : public Stage {
                             if (!h.part || !usable(h)) break;
                             std::vector<Participant> host;
                             take(host, h);
-                            tgt = act;
-                            act = host;
+                            tgt = std::move(act);
+                            act = std::move(host);
                             break;
                         }
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
@@ -2117,7 +2117,7 @@ class EventsStage final : public Stage {
                 if (d.toks[mt.tb].lower != "attended"_w) {
                     std::vector<Participant> guests;
                     for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
-                    tgt = guests;
+                    tgt = std::move(guests);
                 }
             } else {
                 bool seen_place = false;
@@ -2432,8 +2432,17 @@ class EventsStage final : public Stage {
                 std::count_if(act.begin(), act.end(),
                               [](const Participant& p) { return p.kind == "person"_w; }) < 2)
                 return;
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
+            // act is not read after this; tgt only by the received-guest rule below, as it is
+            // now (the rules between drop mediators from the targets), so it is copied only
+            // for the verbs that rule takes
+            const auto hw = d.toks[mt.tb].lower;
+            const bool receives = has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) ||
+                                  has_prefix(hw, "welcom"_w);
+            cd.ev.actors = std::move(act);
+            if (receives)
+                cd.ev.targets = tgt;
+            else
+                cd.ev.targets = std::move(tgt);
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
@@ -2512,10 +2521,7 @@ class EventsStage final : public Stage {
                 d.toks[mt.tb - 1].lower == "in"_w && k.copulas.count(d.toks[mt.tb - 2].lower))
                 retype(cd.ev, k, "negotiation");
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
-            const auto hw = d.toks[mt.tb].lower;
-            if (cd.ev.location && !cd.ev.location->country.empty() &&
-                (has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) ||
-                 has_prefix(hw, "welcom"_w)))
+            if (cd.ev.location && !cd.ev.location->country.empty() && receives)
                 for (const Participant& g : tgt) {
                     if (g.kind != "person"_w || g.country.empty() ||
                         g.country == cd.ev.location->country)
@@ -2534,7 +2540,7 @@ class EventsStage final : public Stage {
         } else if (type == "negotiation"_w) {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
-                med = act;
+                med = std::move(act);
                 act.clear();
                 // the subject of the sentence ("Egypt and Qatar mediated talks": handled by verbs)
                 // "held indirect talks in Muscat, mediated by X": the talks named just before
