@@ -1779,6 +1779,9 @@ class EventsStage final : public Stage {
                 take(act, d.mentions[mi0]);
             }
         }
+        // act is a copy of sa.prev(), unchanged since: sa.set(act) would leave sa's lists as
+        // they are, so the copy back is skipped
+        bool act_is_prev = false;
         if (!sa.prev().empty() && shares_subject(d, s, mt, tr)) {
             // ", saying ...": the main clause's subject; "and then travel": the previous verb's
             const bool participle = mt.tb > s.tb && d.toks[mt.tb - 1].lower == ","_w;
@@ -1801,16 +1804,20 @@ class EventsStage final : public Stage {
             const bool second_report =
                 (has(d.toks[mt.tb], WReportingVerb) || (type == "appeal"_w && opened_saying)) &&
                 mt.tb > s.tb && d.toks[mt.tb - 1].lower == "and"_w;
-            act = (participle || second_saying || second_report) && !sa.main().empty() ? sa.main()
-                                                                                       : sa.prev();
+            const bool use_main =
+                (participle || second_saying || second_report) && !sa.main().empty();
+            act = use_main ? sa.main() : sa.prev();
+            act_is_prev = !use_main;
         }
         // "Hamas wanted the mediators to present a plan": the object before the infinitive
         // proposes or agrees, not the subject of the verb that wants it
         if ((type == "proposal"_w || type == "agreement"_w) && tr.syntax == TrigSyntax::verb &&
             mt.tb >= s.tb + 2 && d.toks[mt.tb - 1].lower == "to"_w &&
             (d.toks[mt.tb - 2].lex & LPeopleNoun) && !d.toks[mt.tb - 2].cap &&
-            !mention_ending(c, mt.tb - 2))
+            !mention_ending(c, mt.tb - 2)) {
             act.clear();
+            act_is_prev = false;
+        }
         // a passive participle has no subject actor ("Egypt, often criticized for ..."); nor
         // one right after a plain noun with its agent after it ("reforms demanded by donors")
         const bool reduced_relative =
@@ -1826,6 +1833,7 @@ class EventsStage final : public Stage {
             !(type == "visit"_w && d.toks[mt.tb].lower == "expected"_w) &&
             (passive_at(d, s, mt.tb) || reduced_relative)) {
             act.clear();
+            act_is_prev = false;
             if (mt.te + 1 < s.te && d.toks[mt.te].lower == "by"_w && c.starts_at[mt.te + 1] >= 0) {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
@@ -1848,12 +1856,13 @@ class EventsStage final : public Stage {
                     who = sa.prev();
                 else
                     for (const Mention* m : left_actors(c, s, v, true)) take(who, *m);
-                if (!who.empty()) act = who;
+                if (!who.empty()) {
+                    act = who;
+                    act_is_prev = false;
+                }
             }
         }
-        if (!act.empty() && tr.syntax == TrigSyntax::verb) {
-            sa.set(act);
-        }
+        if (!act.empty() && tr.syntax == TrigSyntax::verb && !act_is_prev) sa.set(act);
         const MentionList right = right_mentions(c, mt.te, cend);
 
         if (type == "visit"_w) {
@@ -2081,8 +2090,8 @@ class EventsStage final : public Stage {
                             if (!h.part || !usable(h)) break;
                             std::vector<Participant> host;
                             take(host, h);
-                            tgt = act;
-                            act = host;
+                            tgt = std::move(act);
+                            act = std::move(host);
                             break;
                         }
                     for (std::size_t ci = d.cands.size(); ci-- > 0 && d.cands[ci].sentence == si;) {
@@ -2108,7 +2117,7 @@ class EventsStage final : public Stage {
                 if (d.toks[mt.tb].lower != "attended"_w) {
                     std::vector<Participant> guests;
                     for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
-                    tgt = guests;
+                    tgt = std::move(guests);
                 }
             } else {
                 bool seen_place = false;
@@ -2423,8 +2432,17 @@ class EventsStage final : public Stage {
                 std::count_if(act.begin(), act.end(),
                               [](const Participant& p) { return p.kind == "person"_w; }) < 2)
                 return;
-            cd.ev.actors = act;
-            cd.ev.targets = tgt;
+            // act is not read after this; tgt only by the received-guest rule below, as it is
+            // now (the rules between drop mediators from the targets), so it is copied only
+            // for the verbs that rule takes
+            const auto hw = d.toks[mt.tb].lower;
+            const bool receives = has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) ||
+                                  has_prefix(hw, "welcom"_w);
+            cd.ev.actors = std::move(act);
+            if (receives)
+                cd.ev.targets = tgt;
+            else
+                cd.ev.targets = std::move(tgt);
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
@@ -2503,10 +2521,7 @@ class EventsStage final : public Stage {
                 d.toks[mt.tb - 1].lower == "in"_w && k.copulas.count(d.toks[mt.tb - 2].lower))
                 retype(cd.ev, k, "negotiation");
             // "X received his Iranian counterpart Y in Riyadh": the foreign guest visited
-            const auto hw = d.toks[mt.tb].lower;
-            if (cd.ev.location && !cd.ev.location->country.empty() &&
-                (has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) ||
-                 has_prefix(hw, "welcom"_w)))
+            if (cd.ev.location && !cd.ev.location->country.empty() && receives)
                 for (const Participant& g : tgt) {
                     if (g.kind != "person"_w || g.country.empty() ||
                         g.country == cd.ev.location->country)
@@ -2525,7 +2540,7 @@ class EventsStage final : public Stage {
         } else if (type == "negotiation"_w) {
             std::vector<Participant> med;
             if (tr.syntax == TrigSyntax::passive) {
-                med = act;
+                med = std::move(act);
                 act.clear();
                 // the subject of the sentence ("Egypt and Qatar mediated talks": handled by verbs)
                 // "held indirect talks in Muscat, mediated by X": the talks named just before
