@@ -87,6 +87,10 @@ class SurfaceList {
             more_.assign(few_.begin(), few_.begin() + static_cast<std::ptrdiff_t>(n_));
         more_.push_back(s);
     }
+    void clear() {
+        n_ = 0;
+        more_.clear();
+    }
     const Surface* const* begin() const { return more_.empty() ? few_.data() : more_.data(); }
     const Surface* const* end() const {
         return more_.empty() ? few_.data() + n_ : more_.data() + more_.size();
@@ -103,9 +107,12 @@ struct GazHit {
     SurfaceList hits;  // every surface of that length
 };
 
-GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
-    GazHit out;
-    if (!d.toks[i].surf) return out;
+// The gazetteer names starting at token i and ending by `end`, written into `out` (GazKeep
+// fills its slot in place: a GazHit is large to move).
+void gaz_match_into(const Doc& d, std::size_t i, std::size_t end, GazHit& out) {
+    out.len = 0;
+    out.hits.clear();
+    if (!d.toks[i].surf) return;
     const std::string_view next = i + 1 < end ? d.toks[i + 1].text : std::string_view();
     for (const std::uint32_t si : d.toks[i].surf->candidates(i + 1 < end ? &next : nullptr)) {
         const Surface& s = d.k->surfaces[si];
@@ -121,6 +128,11 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
         out.len = s.toks.size();
         out.hits.push_back(&s);
     }
+}
+
+GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
+    GazHit out;
+    gaz_match_into(d, i, end, out);
     return out;
 }
 
@@ -138,7 +150,7 @@ struct GazKeep {
             if (x.i == ti && x.end == te) return x.h;
         last ^= 1;
         Slot& x = slots[last];
-        x.h = gaz_match(d, ti, te);
+        gaz_match_into(d, ti, te, x.h);
         x.i = ti;
         x.end = te;
         return x.h;
