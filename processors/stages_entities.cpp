@@ -67,12 +67,20 @@ std::string_view acting_country(const PersonRec& p, std::optional<std::int64_t> 
     return p.country;
 }
 
-// name.find_last_of(" -") without its memchr call per byte (a person's surname starts
-// after it): the offset of the last space or hyphen, or npos.
-std::size_t last_space_or_hyphen(std::string_view name) {
-    for (std::size_t q = name.size(); q-- > 0;)
-        if (name[q] == ' ' || name[q] == '-') return q;
-    return std::string_view::npos;
+// Whether a word has a space or hyphen in it (then it is no name's last part below).
+bool has_space_or_hyphen(std::string_view w) {
+    for (const char c : w)
+        if (c == ' ' || c == '-') return true;
+    return false;
+}
+
+// Whether `word` (no space or hyphen in it) is the part of `name` after its last space or
+// hyphen ("Maliki" of "Riyad al-Maliki"): a suffix compare, not a scan of the whole name
+// (it runs for every person seen so far at every one-word gazetteer person).
+bool is_last_name_part(std::string_view name, std::string_view word) {
+    if (name.size() <= word.size() || !name.ends_with(word)) return false;
+    const char sep = name[name.size() - word.size() - 1];
+    return sep == ' ' || sep == '-';
 }
 
 // A short list of surfaces kept inline (no allocation) unless it grows long.
@@ -1397,13 +1405,11 @@ class EntitiesStage final : public Stage {
         // "Palestinian Foreign Minister Riyad al-Maliki ... Maliki said": a one-word short
         // form is the person of that surname named in full earlier in the article, before
         // another person the gazetteer files under it
-        if (person && h.len == 1)
+        if (person && h.len == 1 && !has_space_or_hyphen(d.toks[i].text))
             for (auto it = seen_people.rbegin(); it != seen_people.rend(); ++it) {
                 if (static_cast<std::size_t>(*it) == pidx) break;
-                const std::string& nm = k.people[static_cast<std::size_t>(*it)].name;
-                const std::size_t cut = last_space_or_hyphen(nm);
-                if (cut != std::string::npos &&
-                    std::string_view(nm).substr(cut + 1) == d.toks[i].text) {
+                if (is_last_name_part(k.people[static_cast<std::size_t>(*it)].name,
+                                      d.toks[i].text)) {
                     pidx = static_cast<std::size_t>(*it);
                     break;
                 }
