@@ -2702,11 +2702,12 @@ class CoreferenceStage final : public Stage {
         if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
-                // ("the former president": a person named as a past holder)
-                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
-                    past_holder(d, p) != former)
+                // ("the former president": a person named as a past holder; the country
+                // first, the cheaper test)
+                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity)
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
+                if (past_holder(d, p) != former) continue;
                 // (not a deputy's title for the principal's: "the president" is not the
                 // vice president)
                 bool has = contains_lowered(p.part->role, m.role_title) &&  // (no copy)
@@ -2722,10 +2723,9 @@ class CoreferenceStage final : public Stage {
         // (a') a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
-            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
-                past_holder(d, p) != former)
-                continue;
+            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
+            if (past_holder(d, p) != former) continue;
             if (((m.role >= 0 && p.role == m.role) ||
                  title_fits(p.part->role, false, p.role_kind, p.role)) &&
                 rank_fits(k, ascii_lower(p.part->role), m.role_title, sub)) {
