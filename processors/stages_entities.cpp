@@ -67,12 +67,20 @@ std::string_view acting_country(const PersonRec& p, std::optional<std::int64_t> 
     return p.country;
 }
 
-// name.find_last_of(" -") without its memchr call per byte (a person's surname starts
-// after it): the offset of the last space or hyphen, or npos.
-std::size_t last_space_or_hyphen(std::string_view name) {
-    for (std::size_t q = name.size(); q-- > 0;)
-        if (name[q] == ' ' || name[q] == '-') return q;
-    return std::string_view::npos;
+// Whether a word has a space or hyphen in it (then it is no name's last part below).
+bool has_space_or_hyphen(std::string_view w) {
+    for (const char c : w)
+        if (c == ' ' || c == '-') return true;
+    return false;
+}
+
+// Whether `word` (no space or hyphen in it) is the part of `name` after its last space or
+// hyphen ("Maliki" of "Riyad al-Maliki"): a suffix compare, not a scan of the whole name
+// (it runs for every person seen so far at every one-word gazetteer person).
+bool is_last_name_part(std::string_view name, std::string_view word) {
+    if (name.size() <= word.size() || !name.ends_with(word)) return false;
+    const char sep = name[name.size() - word.size() - 1];
+    return sep == ' ' || sep == '-';
 }
 
 // A short list of surfaces kept inline (no allocation) unless it grows long.
@@ -86,6 +94,10 @@ class SurfaceList {
         if (more_.empty())
             more_.assign(few_.begin(), few_.begin() + static_cast<std::ptrdiff_t>(n_));
         more_.push_back(s);
+    }
+    void clear() {
+        n_ = 0;
+        more_.clear();
     }
     const Surface* const* begin() const { return more_.empty() ? few_.data() : more_.data(); }
     const Surface* const* end() const {
@@ -103,9 +115,12 @@ struct GazHit {
     SurfaceList hits;  // every surface of that length
 };
 
-GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
-    GazHit out;
-    if (!d.toks[i].surf) return out;
+// The gazetteer names starting at token i and ending by `end`, written into `out` (GazKeep
+// fills its slot in place: a GazHit is large to move).
+void gaz_match_into(const Doc& d, std::size_t i, std::size_t end, GazHit& out) {
+    out.len = 0;
+    out.hits.clear();
+    if (!d.toks[i].surf) return;
     const std::string_view next = i + 1 < end ? d.toks[i + 1].text : std::string_view();
     for (const std::uint32_t si : d.toks[i].surf->candidates(i + 1 < end ? &next : nullptr)) {
         const Surface& s = d.k->surfaces[si];
@@ -121,6 +136,11 @@ GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
         out.len = s.toks.size();
         out.hits.push_back(&s);
     }
+}
+
+GazHit gaz_match(const Doc& d, std::size_t i, std::size_t end) {
+    GazHit out;
+    gaz_match_into(d, i, end, out);
     return out;
 }
 
@@ -138,7 +158,7 @@ struct GazKeep {
             if (x.i == ti && x.end == te) return x.h;
         last ^= 1;
         Slot& x = slots[last];
-        x.h = gaz_match(d, ti, te);
+        gaz_match_into(d, ti, te, x.h);
         x.i = ti;
         x.end = te;
         return x.h;
@@ -1385,13 +1405,11 @@ class EntitiesStage final : public Stage {
         // "Palestinian Foreign Minister Riyad al-Maliki ... Maliki said": a one-word short
         // form is the person of that surname named in full earlier in the article, before
         // another person the gazetteer files under it
-        if (person && h.len == 1)
+        if (person && h.len == 1 && !has_space_or_hyphen(d.toks[i].text))
             for (auto it = seen_people.rbegin(); it != seen_people.rend(); ++it) {
                 if (static_cast<std::size_t>(*it) == pidx) break;
-                const std::string& nm = k.people[static_cast<std::size_t>(*it)].name;
-                const std::size_t cut = last_space_or_hyphen(nm);
-                if (cut != std::string::npos &&
-                    std::string_view(nm).substr(cut + 1) == d.toks[i].text) {
+                if (is_last_name_part(k.people[static_cast<std::size_t>(*it)].name,
+                                      d.toks[i].text)) {
                     pidx = static_cast<std::size_t>(*it);
                     break;
                 }
@@ -2684,11 +2702,12 @@ class CoreferenceStage final : public Stage {
         if (m.role_title.size() > 2 && m.role_title.find(' ') == std::string::npos) {
             for (std::size_t q = mi; q-- > 0;) {
                 const Mention& p = d.mentions[q];
-                // ("the former president": a person named as a past holder)
-                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
-                    past_holder(d, p) != former)
+                // ("the former president": a person named as a past holder; the country
+                // first, the cheaper test)
+                if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity)
                     continue;
                 if (!qual_country.empty() && p.part->country != qual_country) continue;
+                if (past_holder(d, p) != former) continue;
                 // (not a deputy's title for the principal's: "the president" is not the
                 // vice president)
                 bool has = contains_lowered(p.part->role, m.role_title) &&  // (no copy)
@@ -2704,10 +2723,9 @@ class CoreferenceStage final : public Stage {
         // (a') a person named earlier in the article with a fitting role
         for (std::size_t q = mi; q-- > 0;) {
             const Mention& p = d.mentions[q];
-            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity ||
-                past_holder(d, p) != former)
-                continue;
+            if (!p.part || p.part->kind != "person"_w || p.kind != MentionKind::entity) continue;
             if (!qual_country.empty() && p.part->country != qual_country) continue;
+            if (past_holder(d, p) != former) continue;
             if (((m.role >= 0 && p.role == m.role) ||
                  title_fits(p.part->role, false, p.role_kind, p.role)) &&
                 rank_fits(k, ascii_lower(p.part->role), m.role_title, sub)) {
