@@ -1098,6 +1098,9 @@ std::shared_ptr<const Knowledge> load_knowledge(const std::string& data_dir,
     for (const char* w : {"no", "nobody", "none"}) member_word(w, WNoSubject);
     for (const char* w : {"if", "unless"}) member_word(w, WConditional);
     member_word("since", WSinceWord);
+    for (const char* w : {"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                          "shall", "should", "could", "can", "may", "might", "must"})
+        member_word(w, WFiniteAux);
     for (const auto& p : k->accountability_phrases)
         if (!p.slots.empty())
             for (const auto& w : p.slots[0]) member_word(w, WAccountFirst);

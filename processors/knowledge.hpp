@@ -248,6 +248,10 @@ enum WordSet : std::uint64_t {
     WSinceWord = 1ull << 58,     // since
     WAccountFirst = 1ull << 59,  // a word opening an accountability phrase
     WVisitFirst = 1ull << 60,    // a word opening a visit noun ("visit", "to the region")
+    // a finite auxiliary or modal (is, was, has, will, could, must, ...): the verb that opens
+    // a clause whose subject came before it (events stage: a subjectless saying; modality:
+    // a planned noun's own verb)
+    WFiniteAux = 1ull << 61,
 };
 
 struct Knowledge {

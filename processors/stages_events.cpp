@@ -2787,9 +2787,7 @@ class EventsStage final : public Stage {
             // unnamed source it hedges that noun, no statement (a named speaker's stays: "an
             // operation Trump said had obliterated the site")
             if (!noun && mt.te < s.te && in(d.toks[mt.tb].lower, {"say", "says", "said"}) &&
-                in(d.toks[mt.te].lower,
-                   {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should",
-                    "could", "can", "may", "might", "must"}) &&
+                has(d.toks[mt.te], WFiniteAux) &&
                 std::none_of(actors.begin(), actors.end(), [](const Mention* a) {
                     return a->kind == MentionKind::entity && !a->adjective && !a->people;
                 }))

@@ -146,9 +146,7 @@ bool planned_noun_tail(const Doc& d, const Sentence& s, const Candidate& c) {
         if (open && planned_at(t)) return true;
         if (open && (w == "which"_w || w == "that"_w) && t + 1 < s.te && planned_at(t + 1))
             return true;
-        if (in_set(w, {"is", "are", "was", "were", "will", "would", "has", "have", "had", "could",
-                       "can", "may", "might", "should", "must", "shall"}))
-            return planned_at(t);
+        if (has(tok, WFiniteAux)) return planned_at(t);
         if (tok.lex & LSubordinator) return false;
         if (!open && !tok.cap && tok.kind == TokKind::word && w.size() > 4 && has_suffix(w, "ed"_w))
             return false;

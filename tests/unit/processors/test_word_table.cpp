@@ -215,6 +215,9 @@ TEST(WordSets, FixedWordBitsAreExact) {
         {{"no", "nobody", "none"}, WNoSubject},
         {{"if", "unless"}, WConditional},
         {{"since"}, WSinceWord},
+        {{"is", "are", "was", "were", "has", "have", "had", "will", "would", "shall", "should",
+          "could", "can", "may", "might", "must"},
+         WFiniteAux},
     };
     const std::vector<std::string> meeting = {"meeting", "talks"};
     std::string text = "Afterwards thence meetings talk ontology Lately sets , the ";
