@@ -1544,9 +1544,8 @@ class DatesStage final : public Stage {
     // state (the host) and a foreign one, took place where the story is datelined. The
     // dateline's day is a day the lede's own events carry; other days (the eve's talks
     // elsewhere, background) keep no place.
-    static void dateline_host(Doc& d, const PlaceRec& dl) {
-        const PlaceRec* city = &dl;
-        if (city->country.empty()) return;
+    static void dateline_host(Doc& d, const PlaceRec& city) {
+        if (city.country.empty()) return;
         std::vector<std::string> lede_days;
         for (const Candidate& c : d.cands)
             if (c.sentence == 0 && !c.drop && c.ev.date) lede_days.push_back(*c.ev.date);
@@ -1562,13 +1561,13 @@ class DatesStage final : public Stage {
             for (const auto* lst : {&c.ev.actors, &c.ev.targets})
                 for (const Participant& p : *lst) {
                     if (p.country.empty()) continue;
-                    if (p.country == city->country)
+                    if (p.country == city.country)
                         host = host || p.kind == "person"_w || p.kind == "country"_w;
                     else
                         guest = true;
                 }
             if (!host || !guest) continue;
-            c.ev.location = Place{city->name, city->country};
+            c.ev.location = Place{city.name, city.country};
             c.inherited_location = true;
         }
     }
@@ -1577,16 +1576,15 @@ class DatesStage final : public Stage {
     // that names no recipient (none in its clause, its sentence or the aid told before)
     // goes to the state of the Middle East city the story is filed from, unless a donor
     // is of that state.
-    static void dateline_aid(Doc& d, const PlaceRec& dl) {
-        const PlaceRec* city = &dl;
-        if (city->country.empty() || !city->mena) return;
-        const Participant* cp = d.k->country_of_code(city->country);
+    static void dateline_aid(Doc& d, const PlaceRec& city) {
+        if (city.country.empty() || !city.mena) return;
+        const Participant* cp = d.k->country_of_code(city.country);
         if (!cp) return;
         for (Candidate& c : d.cands) {
             if (c.drop || c.carrier || c.ev.type != "aid"_w || !c.ev.targets.empty() ||
                 c.ev.actors.empty() ||
                 std::any_of(c.ev.actors.begin(), c.ev.actors.end(),
-                            [&](const Participant& a) { return a.country == city->country; }))
+                            [&](const Participant& a) { return a.country == city.country; }))
                 continue;
             c.ev.targets.push_back(*cp);
         }
