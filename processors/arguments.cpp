@@ -763,10 +763,8 @@ void natural_cause(Doc& d, const Sentence& s, Candidate& c) {
 void session_addressee(Doc& d, const Sentence& s, Candidate& c) {
     if (!is(c, "appeal"_w) || c.syntax != TrigSyntax::verb) return;
     std::size_t t = c.te;
-    // ("request * meeting of": the trigger ends at "of")
-    if (t > c.tb && d.toks[t - 1].lower == "of"_w) {
-        t = c.te;
-    } else {
+    // ("request * meeting of": the trigger ends at "of", so the body follows it)
+    if (t == c.tb || d.toks[t - 1].lower != "of"_w) {
         // ("an emergency session": a determiner, then at most three words, no preposition:
         // not "called for calm before the meeting of ...")
         if (t >= s.te || !in(d.toks[t].lower, {"a", "an", "the"})) return;
@@ -809,14 +807,12 @@ void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c) {
             break;
         }
     if (!disaster) return;
-    std::vector<Participant> act = c.ev.actors;
-    if (act.empty()) return;
+    if (c.ev.actors.empty()) return;
     std::vector<Participant> to = c.ev.targets;
     if (to.empty() && c.ev.location && !c.ev.location->country.empty())
         if (const Participant* p = k.country_of_code(c.ev.location->country)) to.push_back(*p);
-    std::erase_if(to, [&](const Participant& x) { return contains(act, x); });
+    std::erase_if(to, [&](const Participant& x) { return contains(c.ev.actors, x); });
     if (to.empty() || !retype(c.ev, k, "aid")) return;
-    c.ev.actors = std::move(act);
     c.ev.targets = std::move(to);
 }
 
