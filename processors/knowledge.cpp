@@ -444,6 +444,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
                 "org_name_heads",
                 "addressee_on_words",
                 "mediation_cues",
+                "scope_speakers",
+                "scope_objects",
+                "scope_sources",
                 "subordinators",
                 "relative_pronouns",
                 "skippable",
@@ -509,6 +512,9 @@ void load_lexicon(const std::string& path, Knowledge& k, Builder& b,
     fill_set(k.copulas, get_list(r, "copulas", sink));
     fill_set(k.aim_words, get_list(r, "aim_words", sink));
     if (r["mediation_cues"]) k.mediation_cues = phrases(get_list(r, "mediation_cues", sink));
+    if (r["scope_speakers"]) k.scope_speakers = phrases(get_list(r, "scope_speakers", sink));
+    if (r["scope_objects"]) k.scope_objects = phrases(get_list(r, "scope_objects", sink));
+    if (r["scope_sources"]) k.scope_sources = phrases(get_list(r, "scope_sources", sink));
     fill_set(k.background_rounds, get_list(r, "background_rounds", sink));
     fill_set(k.document_nouns, get_list(r, "document_nouns", sink));
     fill_set(k.habitual_words, get_list(r, "habitual_words", sink));

@@ -320,6 +320,9 @@ struct Knowledge {
     std::vector<Phrase> demand_modals;           // in a quote: "Hamas should accept", "must stop"
     std::vector<Phrase> accountability_phrases;  // "called for X to be brought to justice"
     std::vector<Phrase> mediation_cues;          // "carrying messages between"
+    std::vector<Phrase> scope_speakers;          // region: "FIFA President X said" (MIXEDFEED.md)
+    std::vector<Phrase> scope_objects;           // region: "agreed to raise output by ..."
+    std::vector<Phrase> scope_sources;           // region: "..., police said" (a source)
     StrMap<char> pronouns;                       // he -> m, she -> f
     std::vector<Phrase> planned_cues, planned_next_cues, ongoing_cues, conditional_future;
     StrMap<std::vector<std::uint32_t>> planned_first;  // first word -> planned_cues indices
