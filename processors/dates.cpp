@@ -18,6 +18,16 @@ std::int64_t weekday_on_or_after(std::int64_t day, int weekday, bool strict) {
     return day + fwd;
 }
 
+std::int64_t last_weekday(std::int64_t pub, int weekday) {
+    const int wd = weekday_from_days(pub);
+    int back = (wd - weekday + 7) % 7;
+    if (back == 0) return pub - 7;
+    // (days since the Monday that opens the publication's week)
+    const int into_week = (wd + 6) % 7;
+    if (back <= 2 && back <= into_week) back += 7;
+    return pub - back;
+}
+
 namespace {
 bool valid(int y, int m, int d) {
     if (m < 1 || m > 12 || d < 1 || d > 31) return false;

@@ -890,6 +890,12 @@ class DatesStage final : public Stage {
             if (cs.empty()) continue;  // (a sentence's cues only date its own candidates)
             scan(d, d.sents[si], cues);
             drop_dateline(d, d.sents[si], cues);
+            // "DUBAI, April 7 (Reuters) - Less than a month after China brokered an
+            // agreement, ...": a dateline that is the sentence's only day is the filing
+            // day, not the day of its events (the lede's news day below still falls back
+            // on it)
+            if (!cues.empty() && is_dateline(d, d.sents[si], cues.front()))
+                cues.erase(cues.begin());
             for (const Cue& cue : cues) {
                 // The trigger before the cue in the same clause ("met X on Monday"),
                 // else the nearest one after it ("On Monday, X met Y").
@@ -907,7 +913,11 @@ class DatesStage final : public Stage {
                     }
                     // a statement verb only takes a cue right after it ("said on Monday");
                     // later ones date the reported event
-                    if (c->ev.type == "statement"_w && cue.tb - c->te > 3) broken = true;
+                    // ... or at the end of a venue phrase opening right after it ("said
+                    // in a televised speech last Thursday that", "said at a news
+                    // conference in Washington on Friday")
+                    if (c->ev.type == "statement"_w && cue.tb - c->te > 3 && !venue_gap(d, *c, cue))
+                        broken = true;
                     if (!broken && cue.tb - c->te < best_dist) {
                         best_dist = cue.tb - c->te;
                         best_tb = c->tb;
@@ -1123,11 +1133,14 @@ class DatesStage final : public Stage {
         };
         std::vector<Anchor> anchors;
         bool lede_talk = false;  // the lede dates something besides an attack
-        std::size_t first_para = SIZE_MAX;
+        // (a framing first paragraph hands the lede to the next one)
+        const std::size_t peg = framing_lede(d);
+        std::size_t first_para = peg == SIZE_MAX ? SIZE_MAX : d.sents[peg].paragraph;
         for (const Candidate& c : d.cands) {
             // (a destination-less visit of the lede still dates its visitor's occasion:
             // "X held talks in Tehran on Sunday in a rare visit")
             if (c.drop || (c.carrier && !(c.has_cue && c.ev.date))) continue;
+            if (peg != SIZE_MAX && c.sentence < peg) continue;
             const Sentence& s = d.sents[c.sentence];
             if (first_para == SIZE_MAX) first_para = s.paragraph;
             if (s.paragraph != first_para) break;
@@ -1169,7 +1182,9 @@ class DatesStage final : public Stage {
                 single = single && !a.ambiguous && a.date == anchors.front().date;
                 if (auto t = parse_iso8601(a.date)) lede_day = *t / 86400;
             }
-            if (anchors.empty() && !d.sents.empty()) lede_day = sentence_day(d, d.sents.front());
+            if (anchors.empty() && peg != SIZE_MAX) lede_day = sentence_day(d, d.sents[peg]);
+            if (anchors.empty() && !lede_day && !d.sents.empty())
+                lede_day = sentence_day(d, d.sents.front());
             // (an attack late on the eve is no news day: the reactions to it may come
             // the next day)
             if (single && lede_day &&
@@ -1289,6 +1304,38 @@ class DatesStage final : public Stage {
         return news;
     }
 
+    // "DUBAI, April 7 (Reuters) - Less than a month after China brokered an agreement ...,
+    // the two rivals have moved faster than many expected.": an analysis or round-up opens
+    // with a framing paragraph that names no day but its dateline's; its news comes in the
+    // next paragraph ("The clearest sign came in Beijing on Thursday, when ..."), which
+    // is then the lede. Returns the first sentence of that paragraph (SIZE_MAX: the
+    // first paragraph names a day, or there is no next one).
+    std::size_t framing_lede(const Doc& d) const {
+        if (d.sents.empty()) return SIZE_MAX;
+        const std::size_t p0 = d.sents.front().paragraph;
+        std::vector<Cue> cues;
+        std::size_t si = 0;
+        for (; si < d.sents.size() && d.sents[si].paragraph == p0; ++si) {
+            scan(d, d.sents[si], cues);
+            drop_dateline(d, d.sents[si], cues);
+            if (!cues.empty() && is_dateline(d, d.sents[si], cues.front()))
+                cues.erase(cues.begin());
+            for (const Cue& c : cues)
+                if (c.kind == Cue::weekday || c.kind == Cue::offset || c.kind == Cue::month_day ||
+                    c.kind == Cue::relative)
+                    return SIZE_MAX;
+        }
+        if (si >= d.sents.size()) return SIZE_MAX;
+        // (a news event told in the first paragraph without a day keeps it the lede:
+        // "DUBAI - Israeli strikes killed ten people, hours after ..."; one in a clause set
+        // at another time, "less than a month after China brokered an agreement", does not)
+        for (const Candidate& c : d.cands)
+            if (!c.drop && !c.carrier && c.sentence < si && c.ev.status == "occurred"_w &&
+                !time_shift_before(d, c) && !past_perfect(d, c) && !background(d, c))
+                return SIZE_MAX;
+        return si;
+    }
+
     // How many sentences of its paragraph come before sentence `si` (0 = its first).
     static std::size_t index_in_paragraph(const Doc& d, std::size_t si) {
         std::size_t idx = 0;
@@ -1325,13 +1372,14 @@ class DatesStage final : public Stage {
 
     // "CAIRO, Jan 16 (Reuters) - A and B agreed on Monday": the dateline's date is the
     // filing day; a day the sentence names for its events is theirs.
-    static void drop_dateline(const Doc& d, const Sentence& s, std::vector<Cue>& cues) {
+    static bool is_dateline(const Doc& d, const Sentence& s, const Cue& c) {
         // ("UNITED NATIONS/RABAT, Nov 1 (Reuters) -": a dateline may name two places)
-        if (cues.size() < 2 || cues.front().kind != Cue::month_day || cues.front().tb > s.tb + 8 ||
-            cues.front().te >= s.te)
-            return;
-        const auto next = d.toks[cues.front().te].lower;
-        if (next != "("_w && next != "-"_w) return;
+        if (c.kind != Cue::month_day || c.tb > s.tb + 8 || c.te >= s.te) return false;
+        const auto next = d.toks[c.te].lower;
+        return next == "("_w || next == "-"_w;
+    }
+    static void drop_dateline(const Doc& d, const Sentence& s, std::vector<Cue>& cues) {
+        if (cues.size() < 2 || !is_dateline(d, s, cues.front())) return;
         for (std::size_t i = 1; i < cues.size(); ++i)
             if (cues[i].kind == Cue::weekday || cues[i].kind == Cue::offset ||
                 cues[i].kind == Cue::month_day) {
@@ -1348,7 +1396,9 @@ class DatesStage final : public Stage {
         drop_dateline(d, s, cues);
         for (const Cue& cue : cues) {
             std::optional<std::int64_t> x;
-            if (cue.kind == Cue::weekday && cue.qual <= 0)
+            if (cue.kind == Cue::weekday && cue.qual == -1)
+                x = last_weekday(*d.pub_day, cue.wd);
+            else if (cue.kind == Cue::weekday && cue.qual <= 0)
                 x = weekday_on_or_before(*d.pub_day, cue.wd, cue.qual < 0);
             else if (cue.kind == Cue::offset && cue.off <= 0)
                 x = *d.pub_day + cue.off;
@@ -1654,6 +1704,26 @@ class DatesStage final : public Stage {
         out.clear();
         for (std::size_t t = s.tb; t < s.te; ++t) {
             const Token& tok = d.toks[t];
+            // "Late that night, ...", "that evening": the day just told, like "later that day"
+            // (opening the sentence, after "late"/"early"/"later" or closing its phrase; not
+            // "said that night raids would go on")
+            if (tok.lower == "that"_w && t + 1 < s.te && !tok.in_quote &&
+                in_set(d.toks[t + 1].lower, {"night", "evening", "afternoon", "morning"})) {
+                const bool after_time =
+                    t > s.tb && in_set(d.toks[t - 1].lower, {"late", "early", "later"});
+                const bool closed = t + 2 >= s.te || d.toks[t + 2].kind == TokKind::punct;
+                if (after_time || closed || t == s.tb) {
+                    Cue c;
+                    c.kind = Cue::relative;
+                    c.off = 0;
+                    c.qual = 4;
+                    c.tb = after_time ? t - 1 : t;
+                    c.te = t + 2;
+                    out.push_back(c);
+                    ++t;
+                    continue;
+                }
+            }
             if (!(tok.lex & LDateWord) && tok.kind != TokKind::number) continue;  // (most)
             if (tok.in_quote) continue;
             const std::string_view lw = tok.lower;
@@ -1666,7 +1736,9 @@ class DatesStage final : public Stage {
             if (auto w = tok.cap ? k.weekdays.find(lw) : k.weekdays.end(); w != k.weekdays.end()) {
                 c.kind = Cue::weekday;
                 c.wd = w->second;
-                if (prev == "last"_w || prev == "past"_w) c.qual = -1;
+                // (-1 "last Thursday": the week before's; -2 "this past Thursday": the latest)
+                if (prev == "last"_w) c.qual = -1;
+                if (prev == "past"_w) c.qual = -2;
                 if (prev == "next"_w || prev == "coming"_w) c.qual = 1;
                 if (prev == "last"_w || prev == "next"_w || prev == "this"_w || prev == "on"_w)
                     c.tb = t - 1;
@@ -1878,6 +1950,22 @@ class DatesStage final : public Stage {
         }
     }
 
+    // The words between a saying and a cue are a venue phrase: a preposition's phrase
+    // ("in a televised speech", "at a news conference in Washington") of at most eight
+    // words, with no verb or clause in it. (Not a bare noun phrase: "said the border
+    // crossing reopened on Monday" dates what was said.)
+    static bool venue_gap(const Doc& d, const Candidate& c, const Cue& cue) {
+        if (cue.tb <= c.te || cue.tb - c.te > 8) return false;
+        if (!(d.toks[c.te].lex & LPreposition)) return false;
+        for (std::size_t t = c.te; t < cue.tb; ++t) {
+            const Token& w = d.toks[t];
+            if (w.kind != TokKind::word || has(w, WFiniteAux) || (w.lex & LSubordinator) ||
+                w.lower == "that"_w || w.lower == "to"_w)
+                return false;
+        }
+        return true;
+    }
+
     // "the Oct. 7 attack", "a March 10 deal": a month and day between a determiner and a
     // lower-case word modify that word
     static bool premodifier_cue(const Doc& d, const Sentence& s, const Cue& cue) {
@@ -1944,8 +2032,9 @@ class DatesStage final : public Stage {
         std::optional<std::int64_t> day;
         if (cue.kind == Cue::weekday) {
             const bool fwd = cue.qual > 0 || (cue.qual == 0 && (planned || scheduled(d, c)));
-            day = fwd ? weekday_on_or_after(pub, cue.wd, cue.qual > 0)
-                      : weekday_on_or_before(pub, cue.wd, cue.qual < 0);
+            day = fwd              ? weekday_on_or_after(pub, cue.wd, cue.qual > 0)
+                  : cue.qual == -1 ? last_weekday(pub, cue.wd)
+                                   : weekday_on_or_before(pub, cue.wd, cue.qual < 0);
         } else if (cue.kind == Cue::offset) {
             day = pub + cue.off;
         } else if (cue.kind == Cue::relative) {

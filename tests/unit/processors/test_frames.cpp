@@ -281,17 +281,17 @@ TEST(OccasionFrames, TheLedesWeekdayWinsOverTheDatelineDate) {
     }
 }
 
-TEST(OccasionFrames, ADatelineAloneStillDatesTheLede) {
-    // control: no day of its own in the sentence: the dateline's date stands
+TEST(OccasionFrames, ADatelineAloneDoesNotDateTheLedesEvents) {
+    // no day of its own in the sentence: the dateline's date is the filing day, not the
+    // agreement's (tests/heldout/DATES.md, session 9: wherever it decided a gold day on the
+    // development sets, the event was the eve's or background; the lede's sayings still
+    // take the filing day as the news day, test_dates_roundup.cpp)
     const auto evs = extract(
         "AMMAN, Jan 16 (Reuters) - Haddad and Selim agreed to reopen the border crossing, at a "
         "meeting in Amman.");
     const auto a = of_type(evs, "agreement");
     ASSERT_FALSE(a.empty());
-    for (const auto& e : a) {
-        ASSERT_TRUE(e.date.has_value());
-        EXPECT_EQ(*e.date, "2024-01-16");
-    }
+    for (const auto& e : a) EXPECT_FALSE(e.date.has_value()) << *e.date;
 }
 
 TEST(OccasionFrames, AnUndatedMeetingAtTheFramesPlaceTakesItsDay) {
