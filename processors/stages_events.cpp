@@ -130,7 +130,7 @@ bool same_key(const Participant& a, const Participant& b) {
 void add_unique(std::vector<Participant>& v, const Participant& p) {
     for (const auto& q : v)
         if (same_party(q, p)) return;
-    if (v.empty()) v.reserve(4);  // one allocation for the usual few participants
+    if (v.empty()) v.reserve(2);  // one allocation for the usual few participants
     v.push_back(p);
 }
 
