@@ -52,11 +52,6 @@ std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& 
                                                  const Candidate& cd) {
     if (cd.ev.type != "meeting"_w || !cd.ev.location || cd.ev.location->country.empty())
         return std::nullopt;
-    const Sentence& s = d.sents[cd.sentence];
-    bool called_visit = false;
-    for (std::size_t t = s.tb; t < s.te && !called_visit; ++t)
-        called_visit = !d.toks[t].in_quote && k.meeting_visit_nouns.count(d.toks[t].lower);
-    if (!called_visit) return std::nullopt;
     const std::string& host = cd.ev.location->country;
     const auto foreign_persons = [&](const std::vector<Participant>& side) {
         // (a person of no known state counts when a foreign state stands by: "a Russian
@@ -80,13 +75,21 @@ std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& 
         return std::any_of(side.begin(), side.end(),
                            [&](const Participant& p) { return p.country == host; });
     };
+    // (the sides first: the sentence's words are looked up only for a meeting of guests
+    // and a host, the rare case)
     const std::vector<Participant>* guests = nullptr;
-    if (foreign_persons(cd.ev.actors) && has_host(cd.ev.targets))
+    if (has_host(cd.ev.targets) && foreign_persons(cd.ev.actors))
         guests = &cd.ev.actors;
-    else if (foreign_persons(cd.ev.targets) && has_host(cd.ev.actors))
+    else if (has_host(cd.ev.actors) && foreign_persons(cd.ev.targets))
         guests = &cd.ev.targets;
+    if (!guests) return std::nullopt;
+    const Sentence& s = d.sents[cd.sentence];
+    bool called_visit = false;
+    for (std::size_t t = s.tb; t < s.te && !called_visit; ++t)
+        called_visit = !d.toks[t].in_quote && k.meeting_visit_nouns.count(d.toks[t].lower);
+    if (!called_visit) return std::nullopt;
     const Participant* state = k.country_of_code(host);
-    if (!guests || !state) return std::nullopt;
+    if (!state) return std::nullopt;
     Candidate v = cd;
     if (!retype(v.ev, k, "visit")) return std::nullopt;
     v.ev.actors.clear();
@@ -2081,7 +2084,9 @@ class EventsStage final : public Stage {
                     any = true;  // (no carrier either)
                     continue;
                 }
-                Candidate v = di == last ? std::move(cd) : cd;
+                // (the last one is `cd` itself, moved into Doc::cands once)
+                std::optional<Candidate> copy;
+                Candidate& v = di == last ? cd : copy.emplace(cd);
                 if (di >= first_legs) {
                     v.tb = leg_to[di - first_legs];
                     v.te = v.tb + 1;
@@ -2104,10 +2109,9 @@ class EventsStage final : public Stage {
                     if (m->place && m->place->country.empty() && !m->place->name.empty() &&
                         m->prep == "to"_w && m->kind == MentionKind::entity &&
                         d.toks[m->te - 1].cap) {
-                        Candidate v = std::move(cd);  // its last use
-                        v.ev.location = *m->place;
-                        v.places.push_back(*m->place);
-                        d.cands.push_back(std::move(v));
+                        cd.ev.location = *m->place;  // (its last use)
+                        cd.places.push_back(*m->place);
+                        d.cands.push_back(std::move(cd));
                         any = true;
                         break;
                     }
