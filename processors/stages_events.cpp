@@ -1694,7 +1694,6 @@ class EventsStage final : public Stage {
         const Match& mt = ms[q];
         const Trigger& tr = k.triggers[mt.trig];
         const std::string& type = k.types[tr.type].name;
-        Candidate cd = make(d, si, mt);
         const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
         const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"_w;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
@@ -1945,6 +1944,8 @@ class EventsStage final : public Stage {
         }
         if (!act.empty() && tr.syntax == TrigSyntax::verb && !act_is_prev) sa.set(act);
         const MentionList right = right_mentions(c, mt.te, cend);
+        // (made here, after the subject rules: a trigger they reject costs no candidate)
+        Candidate cd = make(d, si, mt);
 
         if (type == "visit"_w) {
             // "X met Y in Damascus, the most senior Arab official to visit the capital": the
@@ -3639,9 +3640,10 @@ class EventsStage final : public Stage {
             }
         // "Biden told Netanyahu in a phone call that ...", "urged him during a call": what
         // one leader tells another in a call is also a (phone) meeting of the two
+        // (the parties first: they rule out most sayings without the walk)
         if ((type == "statement"_w || type == "appeal"_w) && tr.syntax == TrigSyntax::verb &&
-            said_in_call(d, s, mt.te) && !cd.ev.actors.empty() && !cd.ev.targets.empty() &&
-            cd.ev.actors[0].kind == "person"_w && cd.ev.targets[0].kind == "person"_w) {
+            !cd.ev.actors.empty() && !cd.ev.targets.empty() && cd.ev.actors[0].kind == "person"_w &&
+            cd.ev.targets[0].kind == "person"_w && said_in_call(d, s, mt.te)) {
             Candidate call = cd;
             if (retype(call.ev, k, "meeting")) {
                 call.ev.plover_mode = "phone";
