@@ -39,6 +39,35 @@ bool hard_punct(const Token& t) {
            (t.kind == TokKind::punct && t.text != "-"_w && t.text != "'"_w);
 }
 
+// An exact pre-test for lookups in a word set with no token bit of its own: the lengths and
+// first bytes of its words. Most words fail it, and it costs a few instructions where the
+// set's hash lookup costs some forty.
+class WordPrefilter {
+  public:
+    explicit WordPrefilter(const StrSet& words) {
+        for (const std::string& w : words) {
+            if (w.empty() || w.size() >= 64) {
+                any_ = true;  // (not expected; then every word is looked up)
+                continue;
+            }
+            lens_ |= 1ull << w.size();
+            const auto b = static_cast<unsigned char>(w[0]);
+            first_[b >> 6] |= 1ull << (b & 63);
+        }
+    }
+    bool may_hold(std::string_view w) const {
+        if (any_) return true;
+        if (w.empty() || w.size() >= 64 || !((lens_ >> w.size()) & 1)) return false;
+        const auto b = static_cast<unsigned char>(w[0]);
+        return (first_[b >> 6] >> (b & 63)) & 1;
+    }
+
+  private:
+    std::uint64_t lens_ = 0;       // bit n: a word of n bytes
+    std::uint64_t first_[4] = {};  // bit b: a word starting with byte b
+    bool any_ = false;
+};
+
 // "Wang Yi held talks in Cairo with his Egyptian counterpart Sameh Shoukry at the start of
 // a tour of Africa": a meeting in a named place of state S between a host of S on one side
 // and foreign persons on the other (persons of another state, none of them posted there:
@@ -48,7 +77,9 @@ bool hard_punct(const Token& t) {
 // persons visits; the other side must hold a party of S. A meeting abroad alone is no
 // visit (a summit's side meetings, talks at the White House). (Receptions, "X received Y
 // in Riyadh", are told by the reception rule before this one.)
+// (`visit_words`: k.meeting_visit_nouns's prefilter)
 std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& k,
+                                                 const WordPrefilter& visit_words,
                                                  const Candidate& cd) {
     if (cd.ev.type != "meeting"_w || !cd.ev.location || cd.ev.location->country.empty())
         return std::nullopt;
@@ -75,19 +106,22 @@ std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& 
         return std::any_of(side.begin(), side.end(),
                            [&](const Participant& p) { return p.country == host; });
     };
-    // (the sides first: the sentence's words are looked up only for a meeting of guests
-    // and a host, the rare case)
-    const std::vector<Participant>* guests = nullptr;
-    if (has_host(cd.ev.targets) && foreign_persons(cd.ev.actors))
-        guests = &cd.ev.actors;
-    else if (has_host(cd.ev.actors) && foreign_persons(cd.ev.targets))
-        guests = &cd.ev.targets;
-    if (!guests) return std::nullopt;
+    // (the cheap tests first: a host on either side, then the sentence's words; the
+    // foreign persons, whose titles are looked up word by word, last)
+    const bool host_targets = has_host(cd.ev.targets), host_actors = has_host(cd.ev.actors);
+    if (!host_targets && !host_actors) return std::nullopt;
     const Sentence& s = d.sents[cd.sentence];
     bool called_visit = false;
     for (std::size_t t = s.tb; t < s.te && !called_visit; ++t)
-        called_visit = !d.toks[t].in_quote && k.meeting_visit_nouns.count(d.toks[t].lower);
+        called_visit = !d.toks[t].in_quote && visit_words.may_hold(d.toks[t].lower) &&
+                       k.meeting_visit_nouns.count(d.toks[t].lower);
     if (!called_visit) return std::nullopt;
+    const std::vector<Participant>* guests = nullptr;
+    if (host_targets && foreign_persons(cd.ev.actors))
+        guests = &cd.ev.actors;
+    else if (host_actors && foreign_persons(cd.ev.targets))
+        guests = &cd.ev.targets;
+    if (!guests) return std::nullopt;
     const Participant* state = k.country_of_code(host);
     if (!state) return std::nullopt;
     Candidate v = cd;
@@ -229,6 +263,7 @@ class EventsStage final : public Stage {
             const int i = k.type_index(t);
             if (i >= 0) enabled_[static_cast<std::size_t>(i)] = true;
         }
+        visit_words_.emplace(k.meeting_visit_nouns);
         heads_.clear();
         heads_.reserve(k.triggers.size());
         for (const Trigger& tr : k.triggers)
@@ -291,6 +326,7 @@ class EventsStage final : public Stage {
         bool multi = false;  // more than one slot (a one-word trigger matches its word)
     };
     std::vector<TrigHead> heads_;
+    std::optional<WordPrefilter> visit_words_;  // (made by bind)
     std::size_t max_targets_ = 6;
 
     // The actors of the verb triggers of one sentence so far: the last one's (`prev()`) and
@@ -2614,7 +2650,7 @@ class EventsStage final : public Stage {
                     v.places = {*cd.ev.location};
                     d.cands.push_back(std::move(v));
                 }
-            else if (auto v = visit_of_meeting_abroad(d, k, cd))
+            else if (auto v = visit_of_meeting_abroad(d, k, *visit_words_, cd))
                 d.cands.push_back(std::move(*v));
         } else if (type == "negotiation"_w) {
             PartList med;
