@@ -788,7 +788,7 @@ void session_addressee(Doc& d, const Sentence& s, Candidate& c) {
 // "Turkish rescue teams arrived in Morocco", "A Qatari team flew into Marrakech" in an article
 // naming a disaster (`disaster_words`): a visit whose subject has a relief word
 // (`relief_team_words`) is aid from the subject's state to the place's.
-void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c) {
+void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c, const ArgPrefilters& pf) {
     const Knowledge& k = *d.k;
     if (!is(c, "visit"_w) || c.syntax != TrigSyntax::verb || k.relief_team_words.empty()) return;
     bool relief = false;
@@ -797,7 +797,8 @@ void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c) {
         if (x.lower == ","_w || x.lower == ";"_w || x.kind == TokKind::quote ||
             (x.lex & LSubordinator))
             break;
-        if (k.relief_team_words.count(x.lower)) relief = true;
+        if (pf.relief_team_words.may_hold(x.lower) && k.relief_team_words.count(x.lower))
+            relief = true;
     }
     if (!relief) return;
     bool disaster = false;
@@ -1181,7 +1182,8 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
     return false;
 }
 
-void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at) {
+void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at,
+                    const ArgPrefilters& pf) {
     const Sentence& s = d.sents[si];
     const std::size_t end = d.cands.size();
     FrameMemo fm;
@@ -1199,7 +1201,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens&
         facilitate_sense(d, s, c);
         natural_cause(d, s, c);
         session_addressee(d, s, c);
-        relief_team_arrival(d, s, c);
+        relief_team_arrival(d, s, c, pf);
         standing_appeal(d, s, c);
         time_reference_event(d, s, c);
         agreement_beneficiary(d, s, c);

@@ -39,35 +39,6 @@ bool hard_punct(const Token& t) {
            (t.kind == TokKind::punct && t.text != "-"_w && t.text != "'"_w);
 }
 
-// An exact pre-test for lookups in a word set with no token bit of its own: the lengths and
-// first bytes of its words. Most words fail it, and it costs a few instructions where the
-// set's hash lookup costs some forty.
-class WordPrefilter {
-  public:
-    explicit WordPrefilter(const StrSet& words) {
-        for (const std::string& w : words) {
-            if (w.empty() || w.size() >= 64) {
-                any_ = true;  // (not expected; then every word is looked up)
-                continue;
-            }
-            lens_ |= 1ull << w.size();
-            const auto b = static_cast<unsigned char>(w[0]);
-            first_[b >> 6] |= 1ull << (b & 63);
-        }
-    }
-    bool may_hold(std::string_view w) const {
-        if (any_) return true;
-        if (w.empty() || w.size() >= 64 || !((lens_ >> w.size()) & 1)) return false;
-        const auto b = static_cast<unsigned char>(w[0]);
-        return (first_[b >> 6] >> (b & 63)) & 1;
-    }
-
-  private:
-    std::uint64_t lens_ = 0;       // bit n: a word of n bytes
-    std::uint64_t first_[4] = {};  // bit b: a word starting with byte b
-    bool any_ = false;
-};
-
 // "Wang Yi held talks in Cairo with his Egyptian counterpart Sameh Shoukry at the start of
 // a tour of Africa": a meeting in a named place of state S between a host of S on one side
 // and foreign persons on the other (persons of another state, none of them posted there:
@@ -264,6 +235,7 @@ class EventsStage final : public Stage {
             if (i >= 0) enabled_[static_cast<std::size_t>(i)] = true;
         }
         visit_words_.emplace(k.meeting_visit_nouns);
+        arg_filters_.emplace(k);
         heads_.clear();
         heads_.reserve(k.triggers.size());
         for (const Trigger& tr : k.triggers)
@@ -309,7 +281,7 @@ class EventsStage final : public Stage {
             meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
-            argument_rules(d, si, first, walk);
+            argument_rules(d, si, first, walk, *arg_filters_);
         }
         dateline_agreements(d);
     }
@@ -327,6 +299,7 @@ class EventsStage final : public Stage {
     };
     std::vector<TrigHead> heads_;
     std::optional<WordPrefilter> visit_words_;  // (made by bind)
+    std::optional<ArgPrefilters> arg_filters_;  // (made by bind)
     std::size_t max_targets_ = 6;
 
     // The actors of the verb triggers of one sentence so far: the last one's (`prev()`) and
