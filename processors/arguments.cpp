@@ -494,6 +494,19 @@ bool verb_of_type(const Doc& d, std::size_t t, Lit type) {
     return false;
 }
 
+// An appeal participle (a verb trigger of type appeal in its -ing form) starts at token t.
+bool appeal_participle_at(const Doc& d, std::size_t t) {
+    const Token& x = d.toks[t];
+    if (!x.trig) return false;
+    for (const std::uint32_t ti : *x.trig) {
+        const Trigger& tr = d.k->triggers[ti];
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::ing &&
+            d.k->types[tr.type].name == "appeal"_w)
+            return true;
+    }
+    return false;
+}
+
 // An appeal verb (a verb trigger of type appeal, not a participle) starts at token t.
 bool appeal_verb_at(const Doc& d, std::size_t t) {
     const Token& x = d.toks[t];
@@ -515,13 +528,7 @@ std::optional<Candidate> object_participle_appeal(const Doc& d, std::size_t si, 
     const Sentence& s = d.sents[si];
     const Token& x = d.toks[t];
     if (!x.trig || x.in_quote || t < s.tb + 3) return std::nullopt;
-    bool ing = false;
-    for (const std::uint32_t ti : *x.trig) {
-        const Trigger& tr = d.k->triggers[ti];
-        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::ing &&
-            d.k->types[tr.type].name == "appeal"_w)
-            ing = true;
-    }
+    const bool ing = appeal_participle_at(d, t);
     const Token& prev = d.toks[t - 1];
     if (!ing || prev.kind != TokKind::word || prev.cap || (prev.lex & LPreposition) ||
         mention_at(d, t - 1))
@@ -1239,8 +1246,10 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens&
     for (const std::uint32_t t : at) {
         // (both need a trigger outside quotes at t)
         if (t < s.tb + 3 || !d.toks[t].trig || d.toks[t].in_quote) continue;
-        if (auto a = object_participle_appeal(d, si, t, first, end))
-            d.cands.push_back(std::move(*a));
+        // (the participle test first: the call returns an optional candidate)
+        if (appeal_participle_at(d, t))
+            if (auto a = object_participle_appeal(d, si, t, first, end))
+                d.cands.push_back(std::move(*a));
         if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));
     }
 }
