@@ -494,6 +494,19 @@ bool verb_of_type(const Doc& d, std::size_t t, Lit type) {
     return false;
 }
 
+// An appeal participle (a verb trigger of type appeal in its -ing form) starts at token t.
+bool appeal_participle_at(const Doc& d, std::size_t t) {
+    const Token& x = d.toks[t];
+    if (!x.trig) return false;
+    for (const std::uint32_t ti : *x.trig) {
+        const Trigger& tr = d.k->triggers[ti];
+        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::ing &&
+            d.k->types[tr.type].name == "appeal"_w)
+            return true;
+    }
+    return false;
+}
+
 // An appeal verb (a verb trigger of type appeal, not a participle) starts at token t.
 bool appeal_verb_at(const Doc& d, std::size_t t) {
     const Token& x = d.toks[t];
@@ -515,13 +528,7 @@ std::optional<Candidate> object_participle_appeal(const Doc& d, std::size_t si, 
     const Sentence& s = d.sents[si];
     const Token& x = d.toks[t];
     if (!x.trig || x.in_quote || t < s.tb + 3) return std::nullopt;
-    bool ing = false;
-    for (const std::uint32_t ti : *x.trig) {
-        const Trigger& tr = d.k->triggers[ti];
-        if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::ing &&
-            d.k->types[tr.type].name == "appeal"_w)
-            ing = true;
-    }
+    const bool ing = appeal_participle_at(d, t);
     const Token& prev = d.toks[t - 1];
     if (!ing || prev.kind != TokKind::word || prev.cap || (prev.lex & LPreposition) ||
         mention_at(d, t - 1))
@@ -788,7 +795,7 @@ void session_addressee(Doc& d, const Sentence& s, Candidate& c) {
 // "Turkish rescue teams arrived in Morocco", "A Qatari team flew into Marrakech" in an article
 // naming a disaster (`disaster_words`): a visit whose subject has a relief word
 // (`relief_team_words`) is aid from the subject's state to the place's.
-void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c) {
+void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c, const ArgPrefilters& pf) {
     const Knowledge& k = *d.k;
     if (!is(c, "visit"_w) || c.syntax != TrigSyntax::verb || k.relief_team_words.empty()) return;
     bool relief = false;
@@ -797,7 +804,8 @@ void relief_team_arrival(Doc& d, const Sentence& s, Candidate& c) {
         if (x.lower == ","_w || x.lower == ";"_w || x.kind == TokKind::quote ||
             (x.lex & LSubordinator))
             break;
-        if (k.relief_team_words.count(x.lower)) relief = true;
+        if (pf.relief_team_words.may_hold(x.lower) && k.relief_team_words.count(x.lower))
+            relief = true;
     }
     if (!relief) return;
     bool disaster = false;
@@ -1181,7 +1189,8 @@ bool asked_with_day(const Doc& d, const Candidate& c) {
     return false;
 }
 
-void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at) {
+void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at,
+                    const ArgPrefilters& pf) {
     const Sentence& s = d.sents[si];
     const std::size_t end = d.cands.size();
     FrameMemo fm;
@@ -1199,7 +1208,7 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens&
         facilitate_sense(d, s, c);
         natural_cause(d, s, c);
         session_addressee(d, s, c);
-        relief_team_arrival(d, s, c);
+        relief_team_arrival(d, s, c, pf);
         standing_appeal(d, s, c);
         time_reference_event(d, s, c);
         agreement_beneficiary(d, s, c);
@@ -1237,8 +1246,10 @@ void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens&
     for (const std::uint32_t t : at) {
         // (both need a trigger outside quotes at t)
         if (t < s.tb + 3 || !d.toks[t].trig || d.toks[t].in_quote) continue;
-        if (auto a = object_participle_appeal(d, si, t, first, end))
-            d.cands.push_back(std::move(*a));
+        // (the participle test first: the call returns an optional candidate)
+        if (appeal_participle_at(d, t))
+            if (auto a = object_participle_appeal(d, si, t, first, end))
+                d.cands.push_back(std::move(*a));
         if (auto a = led_attack(d, si, t, first, end)) d.cands.push_back(std::move(*a));
     }
 }

@@ -80,6 +80,42 @@ bool kill_in_own_clause(const Doc& d, const Sentence& s, std::size_t vb);
 // of an appeal of its sentence, and that complement names a day (a weekday or a month).
 bool asked_with_day(const Doc& d, const Candidate& c);
 
+// An exact pre-test for lookups in a word set with no token bit of its own: the lengths and
+// first bytes of its words. Most words fail it, and it costs a few instructions where the
+// set's hash lookup costs some forty.
+class WordPrefilter {
+  public:
+    explicit WordPrefilter(const StrSet& words) {
+        for (const std::string& w : words) {
+            if (w.empty() || w.size() >= 64) {
+                any_ = true;  // (not expected; then every word is looked up)
+                continue;
+            }
+            lens_ |= 1ull << w.size();
+            const auto b = static_cast<unsigned char>(w[0]);
+            first_[b >> 6] |= 1ull << (b & 63);
+        }
+    }
+    bool may_hold(std::string_view w) const {
+        if (any_) return true;
+        if (w.empty() || w.size() >= 64 || !((lens_ >> w.size()) & 1)) return false;
+        const auto b = static_cast<unsigned char>(w[0]);
+        return (first_[b >> 6] >> (b & 63)) & 1;
+    }
+
+  private:
+    std::uint64_t lens_ = 0;       // bit n: a word of n bytes
+    std::uint64_t first_[4] = {};  // bit b: a word starting with byte b
+    bool any_ = false;
+};
+
+// The prefilters of the lexicon sets argument_rules looks words up in (made once per
+// Knowledge, by the events stage's bind).
+struct ArgPrefilters {
+    explicit ArgPrefilters(const Knowledge& k) : relief_team_words(k.relief_team_words) {}
+    WordPrefilter relief_team_words;
+};
+
 // The rule families reading argument frames, on the candidates the events stage made for
 // sentence `si` (d.cands from index `first`).
 // `at`: the sentence's tokens after its first that start a trigger (Lex LTrigFirst:
@@ -87,6 +123,7 @@ bool asked_with_day(const Doc& d, const Candidate& c);
 // walks look at (the events stage gathers them while it finds the sentence's triggers).
 using WalkTokens = SmallVec<std::uint32_t, 16>;
 constexpr std::uint32_t kWalkLex = LTrigFirst | LMeetingNoun;
-void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at);
+void argument_rules(Doc& d, std::size_t si, std::size_t first, const WalkTokens& at,
+                    const ArgPrefilters& pf);
 
 }  // namespace herald::processors

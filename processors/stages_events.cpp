@@ -48,15 +48,12 @@ bool hard_punct(const Token& t) {
 // persons visits; the other side must hold a party of S. A meeting abroad alone is no
 // visit (a summit's side meetings, talks at the White House). (Receptions, "X received Y
 // in Riyadh", are told by the reception rule before this one.)
+// (`visit_words`: k.meeting_visit_nouns's prefilter)
 std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& k,
+                                                 const WordPrefilter& visit_words,
                                                  const Candidate& cd) {
     if (cd.ev.type != "meeting"_w || !cd.ev.location || cd.ev.location->country.empty())
         return std::nullopt;
-    const Sentence& s = d.sents[cd.sentence];
-    bool called_visit = false;
-    for (std::size_t t = s.tb; t < s.te && !called_visit; ++t)
-        called_visit = !d.toks[t].in_quote && k.meeting_visit_nouns.count(d.toks[t].lower);
-    if (!called_visit) return std::nullopt;
     const std::string& host = cd.ev.location->country;
     const auto foreign_persons = [&](const std::vector<Participant>& side) {
         // (a person of no known state counts when a foreign state stands by: "a Russian
@@ -80,13 +77,24 @@ std::optional<Candidate> visit_of_meeting_abroad(const Doc& d, const Knowledge& 
         return std::any_of(side.begin(), side.end(),
                            [&](const Participant& p) { return p.country == host; });
     };
+    // (the cheap tests first: a host on either side, then the sentence's words; the
+    // foreign persons, whose titles are looked up word by word, last)
+    const bool host_targets = has_host(cd.ev.targets), host_actors = has_host(cd.ev.actors);
+    if (!host_targets && !host_actors) return std::nullopt;
+    const Sentence& s = d.sents[cd.sentence];
+    bool called_visit = false;
+    for (std::size_t t = s.tb; t < s.te && !called_visit; ++t)
+        called_visit = !d.toks[t].in_quote && visit_words.may_hold(d.toks[t].lower) &&
+                       k.meeting_visit_nouns.count(d.toks[t].lower);
+    if (!called_visit) return std::nullopt;
     const std::vector<Participant>* guests = nullptr;
-    if (foreign_persons(cd.ev.actors) && has_host(cd.ev.targets))
+    if (host_targets && foreign_persons(cd.ev.actors))
         guests = &cd.ev.actors;
-    else if (foreign_persons(cd.ev.targets) && has_host(cd.ev.actors))
+    else if (host_actors && foreign_persons(cd.ev.targets))
         guests = &cd.ev.targets;
+    if (!guests) return std::nullopt;
     const Participant* state = k.country_of_code(host);
-    if (!guests || !state) return std::nullopt;
+    if (!state) return std::nullopt;
     Candidate v = cd;
     if (!retype(v.ev, k, "visit")) return std::nullopt;
     v.ev.actors.clear();
@@ -130,8 +138,86 @@ bool same_key(const Participant& a, const Participant& b) {
 void add_unique(std::vector<Participant>& v, const Participant& p) {
     for (const auto& q : v)
         if (same_party(q, p)) return;
-    if (v.empty()) v.reserve(4);  // one allocation for the usual few participants
+    if (v.empty()) v.reserve(2);  // one allocation for the usual few participants
     v.push_back(p);
+}
+
+// A participant list in the making (build's actors, targets and mediators): handles to
+// records that outlive the stage's run on the article (the Doc's participants that mentions
+// point to, mentions' `extra`, Knowledge's countries, Doc::own copies), read through like
+// a list of values. Taking a participant is a pointer push with no allocation; the values
+// are copied once, into the candidate (`values`), when a rule keeps the list. Lists are
+// never built from a candidate's own vectors (those move when Doc::cands grows): such
+// values are copied into Doc::own records first (`owned_copies`).
+class PartList {
+  public:
+    class iterator {
+      public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = Participant;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const Participant*;
+        using reference = const Participant&;
+        iterator() = default;
+        explicit iterator(const Participant* const* p) : p_(p) {}
+        const Participant& operator*() const { return **p_; }
+        const Participant* operator->() const { return *p_; }
+        iterator& operator++() {
+            ++p_;
+            return *this;
+        }
+        iterator operator++(int) {
+            iterator t = *this;
+            ++p_;
+            return t;
+        }
+        bool operator==(const iterator&) const = default;
+
+      private:
+        const Participant* const* p_ = nullptr;
+    };
+    using const_iterator = iterator;
+
+    std::size_t size() const { return refs_.size(); }
+    bool empty() const { return refs_.empty(); }
+    void clear() { refs_.clear(); }
+    iterator begin() const { return iterator(refs_.begin()); }
+    iterator end() const { return iterator(refs_.end()); }
+    const Participant& operator[](std::size_t i) const { return *refs_[i]; }
+    // `p` must outlive the list (see above)
+    void push_back(const Participant& p) { refs_.push_back(&p); }
+    void append(const PartList& o) {
+        for (const Participant* p : o.refs_) refs_.push_back(p);
+    }
+    template <class Pred>
+    void erase_if(Pred pred) {
+        const SmallVec<const Participant*, 4> all = refs_;
+        refs_.clear();
+        for (const Participant* p : all)
+            if (!pred(*p)) refs_.push_back(p);
+    }
+    // The values, for a candidate.
+    std::vector<Participant> values() const { return std::vector<Participant>(begin(), end()); }
+    // The values equal `v`'s, in order.
+    bool same_values(const std::vector<Participant>& v) const {
+        return v.size() == size() && std::equal(v.begin(), v.end(), begin());
+    }
+
+  private:
+    SmallVec<const Participant*, 4> refs_;
+};
+
+void add_unique(PartList& v, const Participant& p) {
+    for (const auto& q : v)
+        if (same_party(q, p)) return;
+    v.push_back(p);
+}
+
+// Copies of a candidate's participants that a PartList may point to.
+PartList owned_copies(Doc& d, const std::vector<Participant>& v) {
+    PartList out;
+    for (const Participant& p : v) out.push_back(*d.own(Participant(p)));
+    return out;
 }
 
 class EventsStage final : public Stage {
@@ -148,6 +234,8 @@ class EventsStage final : public Stage {
             const int i = k.type_index(t);
             if (i >= 0) enabled_[static_cast<std::size_t>(i)] = true;
         }
+        visit_words_.emplace(k.meeting_visit_nouns);
+        arg_filters_.emplace(k);
         heads_.clear();
         heads_.reserve(k.triggers.size());
         for (const Trigger& tr : k.triggers)
@@ -193,7 +281,7 @@ class EventsStage final : public Stage {
             meeting_before_signing(d, si, first);
             talks_cover_meetings(d, first);
             participle_sayings(d, first);
-            argument_rules(d, si, first, walk);
+            argument_rules(d, si, first, walk, *arg_filters_);
         }
         dateline_agreements(d);
     }
@@ -210,6 +298,8 @@ class EventsStage final : public Stage {
         bool multi = false;  // more than one slot (a one-word trigger matches its word)
     };
     std::vector<TrigHead> heads_;
+    std::optional<WordPrefilter> visit_words_;  // (made by bind)
+    std::optional<ArgPrefilters> arg_filters_;  // (made by bind)
     std::size_t max_targets_ = 6;
 
     // The actors of the verb triggers of one sentence so far: the last one's (`prev()`) and
@@ -219,15 +309,13 @@ class EventsStage final : public Stage {
     // over the old participants' strings instead of copy-constructed.
     class SentenceActors {
       public:
-        const std::vector<Participant>& prev() const { return has_prev_ ? prev_ : none(); }
-        const std::vector<Participant>& main() const {
-            return main_is_prev_ ? prev_ : has_main_ ? main_ : none();
-        }
+        const PartList& prev() const { return has_prev_ ? prev_ : none(); }
+        const PartList& main() const { return main_is_prev_ ? prev_ : has_main_ ? main_ : none(); }
         void clear() { has_prev_ = has_main_ = main_is_prev_ = false; }
         // prev() = act, and main() = act when it was empty (act is not empty)
-        void set(const std::vector<Participant>& act) {
+        void set(const PartList& act) {
             if (main_is_prev_) {
-                main_.swap(prev_);  // main() keeps the first verb's list
+                std::swap(main_, prev_);  // main() keeps the first verb's list
                 has_main_ = true;
                 main_is_prev_ = false;
             }
@@ -237,11 +325,11 @@ class EventsStage final : public Stage {
         }
 
       private:
-        static const std::vector<Participant>& none() {
-            static const std::vector<Participant> empty;
+        static const PartList& none() {
+            static const PartList empty{};
             return empty;
         }
-        std::vector<Participant> prev_, main_;  // (what they held before, when not has_)
+        PartList prev_, main_;  // (what they held before, when not has_)
         bool has_prev_ = false, has_main_ = false, main_is_prev_ = false;
     };
 
@@ -249,8 +337,8 @@ class EventsStage final : public Stage {
         Doc& d;
         const std::vector<int>& ends_at;
         const std::vector<int>& starts_at;
-        std::vector<Participant> kill_act;  // subject of a kill verb folded into an attack
-        std::size_t kill_sent = SIZE_MAX;   // ... in this sentence
+        PartList kill_act;                 // subject of a kill verb folded into an attack
+        std::size_t kill_sent = SIZE_MAX;  // ... in this sentence
     };
 
     // "CAIRO - Arab ministers voted to readmit Syria": an agreement in the lede without a
@@ -1249,7 +1337,9 @@ class EventsStage final : public Stage {
         return processors::in(s, l);
     }
 
-    void take(std::vector<Participant>& v, const Mention& m) const {
+    // (List: a PartList, or a candidate's vector)
+    template <class List>
+    void take(List& v, const Mention& m) const {
         if (!m.part) return;
         add_unique(v, *m.part);
         for (const auto& e : m.extra) add_unique(v, e);
@@ -1613,7 +1703,6 @@ class EventsStage final : public Stage {
         const Match& mt = ms[q];
         const Trigger& tr = k.triggers[mt.trig];
         const std::string& type = k.types[tr.type].name;
-        Candidate cd = make(d, si, mt);
         const bool noun = tr.syntax == TrigSyntax::noun || tr.syntax == TrigSyntax::attached_noun;
         const bool to_inf = mt.tb > s.tb && d.toks[mt.tb - 1].lower == "to"_w;
         const bool finite = tr.syntax == TrigSyntax::verb && tr.form != VerbForm::ing;
@@ -1696,7 +1785,7 @@ class EventsStage final : public Stage {
                         for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it) {
                             if (it->sentence != si) break;
                             if (it->ev.type == "attack"_w && it->ev.actors.empty())
-                                it->ev.actors = c.kill_act;
+                                it->ev.actors = c.kill_act.values();
                         }
                     }
                     return;
@@ -1727,7 +1816,7 @@ class EventsStage final : public Stage {
                 }
             }
         }
-        std::vector<Participant> act;
+        PartList act;
         for (const Mention* m : actors) {
             // "an Israeli delegation led by Mossad chief X travelled": the delegation's
             // side and its head both act
@@ -1792,7 +1881,7 @@ class EventsStage final : public Stage {
             bool opened_saying = false;
             for (const Candidate& o : d.cands)
                 if (o.sentence == si && o.ev.type == "statement"_w && o.tb < mt.tb &&
-                    has(d.toks[o.tb], WReportingVerb) && o.ev.actors == sa.main())
+                    has(d.toks[o.tb], WReportingVerb) && sa.main().same_values(o.ev.actors))
                     opened_saying = true;
             const bool second_saying =
                 mt.tb >= s.tb + 2 && d.toks[mt.tb - 2].lower == ","_w &&
@@ -1851,7 +1940,7 @@ class EventsStage final : public Stage {
                                 "repeats", "renews", "reiterates", "repeat", "renew", "reiterate",
                                 "echoing", "repeating", "renewing", "reiterating"})) {
                 const std::size_t v = b - 1;
-                std::vector<Participant> who;
+                PartList who;
                 if (v > s.tb && d.toks[v - 1].lower == "and"_w && !sa.prev().empty())
                     who = sa.prev();
                 else
@@ -1864,6 +1953,8 @@ class EventsStage final : public Stage {
         }
         if (!act.empty() && tr.syntax == TrigSyntax::verb && !act_is_prev) sa.set(act);
         const MentionList right = right_mentions(c, mt.te, cend);
+        // (made here, after the subject rules: a trigger they reject costs no candidate)
+        Candidate cd = make(d, si, mt);
 
         if (type == "visit"_w) {
             // "X met Y in Damascus, the most senior Arab official to visit the capital": the
@@ -1980,7 +2071,7 @@ class EventsStage final : public Stage {
                 leg_to.push_back(to);
             }
             if (act.empty()) return;
-            cd.ev.actors = std::move(act);
+            cd.ev.actors = act.values();
             // "before returning to Tehran", "the delegation returned to Riyadh": a return to
             // the travellers' own country is the way home, no visit
             const bool going_back = has_prefix(d.toks[mt.tb].lower, "return"_w);
@@ -2003,7 +2094,9 @@ class EventsStage final : public Stage {
                     any = true;  // (no carrier either)
                     continue;
                 }
-                Candidate v = di == last ? std::move(cd) : cd;
+                // (the last one is `cd` itself, moved into Doc::cands once)
+                std::optional<Candidate> copy;
+                Candidate& v = di == last ? cd : copy.emplace(cd);
                 if (di >= first_legs) {
                     v.tb = leg_to[di - first_legs];
                     v.te = v.tb + 1;
@@ -2026,10 +2119,9 @@ class EventsStage final : public Stage {
                     if (m->place && m->place->country.empty() && !m->place->name.empty() &&
                         m->prep == "to"_w && m->kind == MentionKind::entity &&
                         d.toks[m->te - 1].cap) {
-                        Candidate v = std::move(cd);  // its last use
-                        v.ev.location = *m->place;
-                        v.places.push_back(*m->place);
-                        d.cands.push_back(std::move(v));
+                        cd.ev.location = *m->place;  // (its last use)
+                        cd.places.push_back(*m->place);
+                        d.cands.push_back(std::move(cd));
                         any = true;
                         break;
                     }
@@ -2040,7 +2132,7 @@ class EventsStage final : public Stage {
             return;
         }
 
-        std::vector<Participant> tgt;
+        PartList tgt;
         if (type == "meeting"_w) {
             // "X greeted Y at the airport before the two leaders held talks": the greeting
             // opens the meeting told next, no meeting of its own
@@ -2088,7 +2180,7 @@ class EventsStage final : public Stage {
                             const Mention& h =
                                 d.mentions[static_cast<std::size_t>(c.starts_at[t + 2])];
                             if (!h.part || !usable(h)) break;
-                            std::vector<Participant> host;
+                            PartList host;
                             take(host, h);
                             tgt = std::move(act);
                             act = std::move(host);
@@ -2115,7 +2207,7 @@ class EventsStage final : public Stage {
                 }
                 // "hosted by X": the subject is the guest
                 if (d.toks[mt.tb].lower != "attended"_w) {
-                    std::vector<Participant> guests;
+                    PartList guests;
                     for (const Mention* m : left_actors(c, s, mt.tb, false)) take(guests, *m);
                     tgt = std::move(guests);
                 }
@@ -2127,7 +2219,7 @@ class EventsStage final : public Stage {
                     if (seen_place && m->prep == "with"_w && usable(*m) && !act.empty()) {
                         // "talks with X in A and with Y in B": a second meeting
                         Candidate second = cd;
-                        second.ev.actors = act;
+                        second.ev.actors = act.values();
                         for (const Mention* r2 : right) {
                             if (r2->tb < m->tb) continue;
                             const bool loc = r2->place && k.locative_preps.count(r2->prep);
@@ -2182,7 +2274,7 @@ class EventsStage final : public Stage {
                     const Mention& subj =
                         d.mentions[static_cast<std::size_t>(c.starts_at[comma + 1])];
                     if (usable(subj) && subj.prep.empty()) {
-                        std::vector<Participant> keep;
+                        PartList keep;
                         for (const auto& p : tgt)
                             if (!same_party(p, *subj.part)) keep.push_back(p);
                         tgt = keep;
@@ -2218,7 +2310,7 @@ class EventsStage final : public Stage {
                 }
                 if (complement) {
                     if (!retype(cd.ev, k, "statement")) return;
-                    cd.ev.actors = std::move(act);
+                    cd.ev.actors = act.values();
                     cd.ev.targets.clear();
                     d.cands.push_back(std::move(cd));
                     return;
@@ -2233,7 +2325,7 @@ class EventsStage final : public Stage {
                     (right.empty() || right[0]->tb != mt.te || right[0]->possessive ||
                      (right[0]->te < s.te && ((d.toks[right[0]->te].lex & LDeterminer) ||
                                               d.toks[right[0]->te].kind == TokKind::quote)));
-                std::erase_if(tgt, [&](const Participant& p) { return !person(p); });
+                tgt.erase_if([&](const Participant& p) { return !person(p); });
                 if (naming) tgt.clear();  // "called Israel's actions a crime"
                 if (tgt.empty() && std::count_if(act.begin(), act.end(), person) < 2) return;
                 if (tgt.empty() && !std::all_of(act.begin(), act.end(), person)) return;
@@ -2432,17 +2524,13 @@ class EventsStage final : public Stage {
                 std::count_if(act.begin(), act.end(),
                               [](const Participant& p) { return p.kind == "person"_w; }) < 2)
                 return;
-            // act is not read after this; tgt only by the received-guest rule below, as it is
-            // now (the rules between drop mediators from the targets), so it is copied only
-            // for the verbs that rule takes
+            // (tgt stays as it is now for the received-guest rule below: the rules between
+            // drop mediators from the candidate's targets)
             const auto hw = d.toks[mt.tb].lower;
             const bool receives = has_prefix(hw, "receiv"_w) || has_prefix(hw, "host"_w) ||
                                   has_prefix(hw, "welcom"_w);
-            cd.ev.actors = std::move(act);
-            if (receives)
-                cd.ev.targets = tgt;
-            else
-                cd.ev.targets = std::move(tgt);
+            cd.ev.actors = act.values();
+            cd.ev.targets = tgt.values();
             // (not a place inside what was said: "In a call with X, Y said attacks in Gaza")
             cd.ev.location = loc;
             // "held indirect talks with", "held peace talks in": negotiations
@@ -2535,10 +2623,10 @@ class EventsStage final : public Stage {
                     v.places = {*cd.ev.location};
                     d.cands.push_back(std::move(v));
                 }
-            else if (auto v = visit_of_meeting_abroad(d, k, cd))
+            else if (auto v = visit_of_meeting_abroad(d, k, *visit_words_, cd))
                 d.cands.push_back(std::move(*v));
         } else if (type == "negotiation"_w) {
-            std::vector<Participant> med;
+            PartList med;
             if (tr.syntax == TrigSyntax::passive) {
                 med = std::move(act);
                 act.clear();
@@ -2623,7 +2711,7 @@ class EventsStage final : public Stage {
                      has_prefix(vw, "facilitat"_w) || has_prefix(vw, "host"_w))) {
                     // "Egypt and Qatar mediated": the subject mediates; "negotiators
                     // from X and Y resumed talks": the subject negotiates
-                    med.insert(med.end(), act.begin(), act.end());
+                    med.append(act);
                     act.clear();
                 }
             }
@@ -2645,7 +2733,7 @@ class EventsStage final : public Stage {
                         from = t + 1;
                         break;
                     }
-                std::vector<Participant> all;
+                PartList all;
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < s.te; ++mi) {
                     const Mention& m = d.mentions[mi];
@@ -2679,9 +2767,9 @@ class EventsStage final : public Stage {
                 act.empty() && tgt.empty() && med.size() < 2 &&
                 !location_near(c, s, mt.tb, mt.te, s.te))
                 return;
-            cd.ev.actors = std::move(act);
-            cd.ev.targets = std::move(tgt);
-            cd.mediators = std::move(med);
+            cd.ev.actors = act.values();
+            cd.ev.targets = tgt.values();
+            cd.mediators = med.values();
             cd.ev.location = location_near(c, s, mt.tb, mt.te, s.te);
             // "X travelled to Paris on Friday for talks with mediators": the talks are where
             // the trip went, with the traveller as a side
@@ -2877,8 +2965,8 @@ class EventsStage final : public Stage {
                 take(tgt, *right[0]);
             // '"Hamas should accept the deal," X told reporters': a demand is an appeal
             if (!noun) quoted_demand(c, s, mt, cd, tgt);
-            cd.ev.actors = std::move(act);
-            cd.ev.targets = std::move(tgt);
+            cd.ev.actors = act.values();
+            cd.ev.targets = tgt.values();
             // "said in Cairo", "told Blinken in Riyadh on Monday that ..."
             std::size_t near = mt.te + 1;
             if (!right.empty() && right[0]->tb == mt.te && right[0]->part) near = right[0]->te + 1;
@@ -3122,7 +3210,7 @@ class EventsStage final : public Stage {
                 if (retype(pr.ev, k, "proposal")) {
                     pr.syntax = TrigSyntax::attached_noun;
                     pr.tb = mt.te - 1;
-                    pr.ev.actors = tgt;
+                    pr.ev.actors = tgt.values();
                     d.cands.push_back(std::move(pr));
                 }
             }
@@ -3139,7 +3227,7 @@ class EventsStage final : public Stage {
                         h.te > mt.tb || h.ev.actors.size() != act.size() ||
                         !std::equal(act.begin(), act.end(), h.ev.actors.begin(), same_party))
                         continue;
-                    tgt = h.ev.targets;
+                    tgt = owned_copies(d, h.ev.targets);
                     break;
                 }
             // ("agreed in March to supply natural gas to Syria": past a time phrase, the
@@ -3231,8 +3319,8 @@ class EventsStage final : public Stage {
                 // article told before
                 for (auto it = d.cands.rbegin(); it != d.cands.rend(); ++it)
                     if (it->ev.type == "aid"_w && !it->drop && !it->ev.targets.empty()) {
-                        tgt = it->ev.targets;
-                        std::erase_if(tgt, [&](const Participant& x) {
+                        tgt = owned_copies(d, it->ev.targets);
+                        tgt.erase_if([&](const Participant& x) {
                             return std::any_of(act.begin(), act.end(), [&](const Participant& a) {
                                 return same_party(a, x);
                             });
@@ -3246,8 +3334,8 @@ class EventsStage final : public Stage {
                 if (const Mention* m = nearest_other_state(s.tb, s.te)) take(tgt, *m);
             }
             if (act.empty() && tgt.empty()) return;
-            cd.ev.actors = std::move(act);
-            cd.ev.targets = std::move(tgt);
+            cd.ev.actors = act.values();
+            cd.ev.targets = tgt.values();
             // ("signed in Riyadh by X": the place inside a passive's gap)
             if (type != "statement"_w)
                 cd.ev.location = location_near(
@@ -3518,12 +3606,12 @@ class EventsStage final : public Stage {
                 }
                 if (earlier && (def == 1 || !folds)) return;
             }
-            cd.ev.actors = std::move(act);
-            cd.ev.targets = std::move(tgt);
+            cd.ev.actors = act.values();
+            cd.ev.targets = tgt.values();
             if (!cd.places.empty()) cd.ev.location = cd.places.front();
         } else {
             if (act.empty()) return;
-            cd.ev.actors = std::move(act);
+            cd.ev.actors = act.values();
         }
         if (type != "visit"_w && type != "attack"_w && cd.ev.location)
             cd.places.push_back(*cd.ev.location);
@@ -3561,9 +3649,10 @@ class EventsStage final : public Stage {
             }
         // "Biden told Netanyahu in a phone call that ...", "urged him during a call": what
         // one leader tells another in a call is also a (phone) meeting of the two
+        // (the parties first: they rule out most sayings without the walk)
         if ((type == "statement"_w || type == "appeal"_w) && tr.syntax == TrigSyntax::verb &&
-            said_in_call(d, s, mt.te) && !cd.ev.actors.empty() && !cd.ev.targets.empty() &&
-            cd.ev.actors[0].kind == "person"_w && cd.ev.targets[0].kind == "person"_w) {
+            !cd.ev.actors.empty() && !cd.ev.targets.empty() && cd.ev.actors[0].kind == "person"_w &&
+            cd.ev.targets[0].kind == "person"_w && said_in_call(d, s, mt.te)) {
             Candidate call = cd;
             if (retype(call.ev, k, "meeting")) {
                 call.ev.plover_mode = "phone";
@@ -3637,7 +3726,7 @@ class EventsStage final : public Stage {
     // demands (a modal of obligation not said of the speaker's own side, or an imperative
     // opener) the statement is an appeal; the modal's subject is its addressee.
     void quoted_demand(const Ctx& c, const Sentence& s, const Match& mt, Candidate& cd,
-                       std::vector<Participant>& tgt) const {
+                       PartList& tgt) const {
         const Doc& d = c.d;
         const Knowledge& k = *d.k;
         std::size_t t = mt.tb;
@@ -3678,8 +3767,7 @@ class EventsStage final : public Stage {
         retype(cd.ev, k, "appeal");
     }
 
-    void fix_self(const Ctx& c, const Sentence& s, std::vector<Participant>& act,
-                  std::vector<Participant>& tgt) const {
+    void fix_self(const Ctx& c, const Sentence& s, PartList& act, PartList& tgt) const {
         if (act.empty()) return;
         bool clash = false;
         for (const auto& a : act)
@@ -3704,7 +3792,7 @@ class EventsStage final : public Stage {
                                [&](const Participant& a) { return same_key(a, t); });
         };
         if (!std::all_of(tgt.begin(), tgt.end(), in_act)) {
-            std::erase_if(tgt, in_act);
+            tgt.erase_if(in_act);
             return;
         }
         act.clear();

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "helpers.hpp"
+#include "processors/arguments.hpp"
 
 namespace herald::processors {
 namespace {
@@ -539,6 +540,25 @@ TEST(ArgumentFrames, IncreasingPressureIsNoAid) {
                                 "humanitarian aid into Gaza."),
                         "aid")
                     .empty());
+}
+
+// ---------------------------------------------------------------- lookups
+
+// The prefilter in front of a word set's lookups is exact: every word of the set passes it;
+// words of another length or first byte do not (a word it passes may still be no member).
+TEST(ArgumentFrames, WordPrefilterPassesEveryWordOfItsSet) {
+    const StrSet words{"rescue", "team", "medics", "paramedics"};
+    const WordPrefilter f(words);
+    for (const std::string& w : words) EXPECT_TRUE(f.may_hold(w)) << w;
+    EXPECT_TRUE(f.may_hold("teal"));      // same length and first byte: looked up
+    EXPECT_FALSE(f.may_hold("the"));      // no word of three bytes
+    EXPECT_FALSE(f.may_hold("steam"));    // no word starting with 's'
+    EXPECT_FALSE(f.may_hold("helpers"));  // no 'h', no seven bytes
+    EXPECT_FALSE(f.may_hold(""));
+    EXPECT_FALSE(f.may_hold(std::string(70, 't')));
+    // an empty set holds nothing; a set with a word the filter cannot describe passes all
+    EXPECT_FALSE(WordPrefilter(StrSet{}).may_hold("team"));
+    EXPECT_TRUE(WordPrefilter(StrSet{"", "team"}).may_hold("anything"));
 }
 
 }  // namespace
