@@ -2372,18 +2372,26 @@ class RegionStage final : public Stage {
     std::vector<std::string> requires_before() const override { return {"events"}; }
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
-        // Is the article about the region? (most named states and places are in it)
-        std::size_t mena = 0, other = 0;
-        for (const Mention& m : d.mentions) {
-            std::string_view cc;
-            if (m.part && !m.part->country.empty())
-                cc = m.part->country;
-            else if (m.place && !m.place->country.empty())
-                cc = m.place->country;
-            if (cc.empty()) continue;
-            (k.country_in_region(cc) ? mena : other) += 1;
-        }
-        const bool article_mena = article_ && mena >= 3 && mena >= other;
+        // Is the article about the region? (most named states and places are in it) A walk
+        // over all mentions, asked only by a diplomacy candidate that names no place of the
+        // region: worked out on the first such question (-1: not yet).
+        int article_mena = article_ ? -1 : 0;
+        auto about_region = [&] {
+            if (article_mena < 0) {
+                std::size_t mena = 0, other = 0;
+                for (const Mention& m : d.mentions) {
+                    std::string_view cc;
+                    if (m.part && !m.part->country.empty())
+                        cc = m.part->country;
+                    else if (m.place && !m.place->country.empty())
+                        cc = m.place->country;
+                    if (cc.empty()) continue;
+                    (k.country_in_region(cc) ? mena : other) += 1;
+                }
+                article_mena = mena >= 3 && mena >= other ? 1 : 0;
+            }
+            return article_mena == 1;
+        };
         // per sentence: -1 not looked at yet, else whether it names the region
         std::vector<signed char> sentence_in(d.sents.size(), -1);
         // persons named as another beat's speakers ("FIFA President X announced"): their
@@ -2410,20 +2418,20 @@ class RegionStage final : public Stage {
                     continue;
                 }
             }
-            bool in = false;
+            bool in = false;  // (the first participant or place of the region answers)
             for (const auto* v : {&c.ev.actors, &c.ev.targets, &c.mediators})
-                for (const auto& p : *v)
-                    if (k.country_in_region(p.country)) in = true;
-            for (const auto& p : c.places)
-                if (k.country_in_region(p.country)) in = true;
-            if (c.ev.location && k.country_in_region(c.ev.location->country)) in = true;
+                for (std::size_t i = 0; !in && i < v->size(); ++i)
+                    in = k.country_in_region((*v)[i].country);
+            for (std::size_t i = 0; !in && i < c.places.size(); ++i)
+                in = k.country_in_region(c.places[i].country);
+            if (!in && c.ev.location) in = k.country_in_region(c.ev.location->country);
             if (!in && words_) {
                 signed char& memo = sentence_in[c.sentence];
                 if (memo < 0) memo = sentence_in_region(d, d.sents[c.sentence]) ? 1 : 0;
                 in = memo == 1;
             }
-            if (!in && article_mena && c.ev.category == "diplomacy"_w &&
-                (!c.ev.location || k.country_in_region(c.ev.location->country))) {
+            if (!in && c.ev.category == "diplomacy"_w &&
+                (!c.ev.location || k.country_in_region(c.ev.location->country)) && about_region()) {
                 bool foreign_place = false;
                 for (const auto& p : c.places)
                     if (!p.country.empty() && !k.country_in_region(p.country)) foreign_place = true;
