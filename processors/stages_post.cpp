@@ -2119,9 +2119,10 @@ class AttributesStage final : public Stage {
         auto found = [&](std::uint32_t ti) {
             return std::find(hit.begin(), hit.end(), ti) != hit.end();
         };
-        for (std::size_t t = s.tb; t < s.te; ++t) {
-            if (!(d.toks[t].lex & LTopicFirst)) continue;
-            const auto it = k.topic_first.find(d.toks[t].lower);
+        const Token* const toks = d.toks.data();  // (loaded once, not per token)
+        for (std::size_t t = s.tb, te = s.te; t < te; ++t) {
+            if (!(toks[t].lex & LTopicFirst)) continue;
+            const auto it = k.topic_first.find(toks[t].lower);
             if (it == k.topic_first.end()) continue;
             for (const auto& [ti, pi] : it->second)
                 if (!found(ti) && match_words(d, t, s.te, k.topics[ti].phrases[pi]))
@@ -2287,14 +2288,17 @@ class AttributesStage final : public Stage {
     }
 
     void add_ordinals(Doc& d) const {
+        // (the tokens through a pointer read once: ordinal_at takes the Doc to change, so
+        // d.toks would be loaded again for every token of this walk over the article)
+        const Token* const toks = d.toks.data();
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             // An ordinal counts only with a visit noun one to three words after it, and
             // every visit noun opens with a WVisitFirst word: only the tokens up to three
             // before such a word are tried (in token order, each once, as a walk over all)
             std::size_t next = s.tb;  // the first token not tried yet
-            for (std::size_t j = s.tb; j < s.te; ++j) {
-                if (!has(d.toks[j], WVisitFirst)) continue;
+            for (std::size_t j = s.tb, te = s.te; j < te; ++j) {
+                if (!has(toks[j], WVisitFirst)) continue;
                 for (std::size_t t = std::max(next, j >= s.tb + 3 ? j - 3 : s.tb); t < j; ++t)
                     ordinal_at(d, si, t);
                 next = std::max(next, j);
