@@ -167,6 +167,9 @@ class ModalityStage final : public Stage {
 
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
+        // (the tokens through a pointer read once: the stage writes candidates' strings,
+        // after which d.toks would be loaded again at every token test)
+        const Token* const toks = d.toks.data();
         // the sentences with an appeal verb, the only ones where asked_with_day can hold
         // (this loop turns appeals into statements, never anything into an appeal)
         SmallVec<std::size_t, 16> appeal_sents;
@@ -189,8 +192,8 @@ class ModalityStage final : public Stage {
                 words = 0;
                 lexes = 0;
                 for (std::size_t t = s.tb; t < s.te; ++t) {
-                    words |= d.toks[t].sets;
-                    lexes |= d.toks[t].lex;
+                    words |= toks[t].sets;
+                    lexes |= toks[t].lex;
                 }
             }
             const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
@@ -199,7 +202,7 @@ class ModalityStage final : public Stage {
             // (what it finds: a denial, a negator or a speculative word)
             const bool deny_walk = lexes & (LDenialFirst | LNegator | LSpecFirst);
             for (std::size_t t = c.tb; deny_walk && t-- > lo_deny;) {
-                const Token& tok = d.toks[t];
+                const Token& tok = toks[t];
                 if (tok.lower == ","_w || tok.lower == ";"_w ||
                     ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                     break;
@@ -216,20 +219,19 @@ class ModalityStage final : public Stage {
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
-                if ((d.toks[t].lex & LNegator) &&
+                if ((toks[t].lex & LNegator) &&
                     !(t == c.tb + 1 && c.ev.type == "rejection"_w &&
-                      in(d.toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
+                      in(toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
                     negated = true;
             // a noun trigger called off after it: "a planned visit ... was postponed"
             if (c.syntax != TrigSyntax::verb && (lexes & LDenialFirst))
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ","_w || w == ";"_w ||
-                        ((d.toks[t].lex & LSubordinator) && w != "as"_w))
+                    const auto w = toks[t].lower;
+                    if (w == ","_w || w == ";"_w || ((toks[t].lex & LSubordinator) && w != "as"_w))
                         break;
-                    const auto p = d.toks[t - 1].lower;
+                    const auto p = toks[t - 1].lower;
                     std::size_t dl = 0;
-                    if ((d.toks[t].lex & LDenialFirst) &&
+                    if ((toks[t].lex & LDenialFirst) &&
                         joined_in(d, t, std::min(s.te, t + 3), k.denial_verbs, dl) &&
                         (p == "was"_w || p == "were"_w || p == "been"_w || p == "is"_w ||
                          p == "be"_w)) {
@@ -241,27 +243,27 @@ class ModalityStage final : public Stage {
             // what is not confirmed: "did not confirm that it carried out the attack"
             const bool hearsay = words & (WUnassertedVerb | WHearsayDenial);
             for (std::size_t t = c.tb; hearsay && t-- > s.tb && !negated;) {
-                const auto w = d.toks[t].lower;
+                const auto w = toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
-                if (!has(d.toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
-                if (has(d.toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
-                    in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
+                if (!has(toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
+                if (has(toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
+                    in_set(toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
-                        if (d.toks[u].lex & LNegator) negated = true;
+                        if (toks[u].lex & LNegator) negated = true;
                 }
-                if (has(d.toks[t], WHearsayDenial) && t + 2 < c.tb) {
-                    const auto nx = d.toks[t + 1].lower;
-                    if (has(d.toks[t + 1], WHearsayNoun) ||
-                        (nx == "that"_w && d.toks[t].lower != "rejected"_w) ||
-                        ((nx == "the"_w || nx == "any"_w) && has(d.toks[t + 2], WHearsayNoun)))
+                if (has(toks[t], WHearsayDenial) && t + 2 < c.tb) {
+                    const auto nx = toks[t + 1].lower;
+                    if (has(toks[t + 1], WHearsayNoun) ||
+                        (nx == "that"_w && toks[t].lower != "rejected"_w) ||
+                        ((nx == "the"_w || nx == "any"_w) && has(toks[t + 2], WHearsayNoun)))
                         negated = true;
                 }
             }
             // "would not allow its territory to be used to attack Iran": an infinitive under
             // a negated verb of its clause
-            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w && c.syntax == TrigSyntax::verb)
+            if (c.tb > s.tb && toks[c.tb - 1].lower == "to"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 14 && !negated;) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote ||
                         ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
@@ -272,7 +274,7 @@ class ModalityStage final : public Stage {
             // negated verb
             if (c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 7 && !negated;) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind != TokKind::word || tok.cap ||
                         ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
@@ -283,13 +285,13 @@ class ModalityStage final : public Stage {
             // subject is "no ..."
             for (std::size_t t = c.tb;
                  (words & WNoSubject) && t-- > s.tb && c.tb - t <= 10 && !negated;) {
-                const Token& w = d.toks[t];
+                const Token& w = toks[t];
                 if (w.kind == TokKind::punct || w.kind == TokKind::quote ||
                     ((w.lex & LSubordinator) && w.lower != "as"_w))
                     break;
                 if ((w.lower == "no"_w || w.lower == "nobody"_w || w.lower == "none"_w) &&
                     t + 1 < c.tb &&
-                    !in_set(d.toks[t + 1].lower, {"longer", "sooner", "doubt", "less", "more"}))
+                    !in_set(toks[t + 1].lower, {"longer", "sooner", "doubt", "less", "more"}))
                     negated = true;
             }
             if (negation_ && negated) {
@@ -299,7 +301,7 @@ class ModalityStage final : public Stage {
             // "urged both sides to exercise restraint, saying ...": the saying is the appeal's
             // own wording, not another statement
             if (c.ev.type == "statement"_w && c.form == VerbForm::ing && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == ","_w && !c.ev.actors.empty())
+                toks[c.tb - 1].lower == ","_w && !c.ev.actors.empty())
                 for (const Candidate& o : d.cands)
                     if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                         o.te <= c.tb && o.ev.actors.size() == c.ev.actors.size() &&
@@ -312,7 +314,7 @@ class ModalityStage final : public Stage {
             // "invited Erdogan to attend the next meeting", "urged them to meet": a meeting or
             // visit an appeal asks for is not planned by its parties
             if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"_w)
+                toks[c.tb - 1].lower == "to"_w)
                 for (const Candidate& o : d.cands)
                     if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                         o.te <= c.tb && c.tb - o.te <= 6)
@@ -321,15 +323,15 @@ class ModalityStage final : public Stage {
                 // "has long demanded", "have repeatedly urged": a standing position up to
                 // now, not the appeal of one day
                 std::size_t p = c.tb;
-                while (p > s.tb && (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
-                                    in_set(d.toks[p - 1].lower, {"long", "also", "already"})))
+                while (p > s.tb && (has_suffix(toks[p - 1].lower, "ly"_w) ||
+                                    in_set(toks[p - 1].lower, {"long", "also", "already"})))
                     --p;
                 if (c.syntax == TrigSyntax::verb && p > s.tb &&
-                    (d.toks[p - 1].lower == "has"_w || d.toks[p - 1].lower == "have"_w))
+                    (toks[p - 1].lower == "has"_w || toks[p - 1].lower == "have"_w))
                     speculative = true;
                 // "asked the United States to urge Israel": the appeal asked for is what the
                 // first one asks, not an appeal made
-                if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
+                if (c.tb > s.tb && toks[c.tb - 1].lower == "to"_w)
                     for (const Candidate& o : d.cands)
                         if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                             o.te <= c.tb && c.tb - o.te <= 8)
@@ -337,9 +339,9 @@ class ModalityStage final : public Stage {
                 // "called for those responsible to be brought to justice": a condemnation
                 for (std::size_t t = c.te; (words & WAccountFirst) && t < s.te && t < c.te + 12;
                      ++t) {
-                    const auto w = d.toks[t].lower;
+                    const auto w = toks[t].lower;
                     if (w == ";"_w || w == ","_w || w == "and"_w) break;
-                    if (!has(d.toks[t], WAccountFirst)) continue;  // (opens no phrase)
+                    if (!has(toks[t], WAccountFirst)) continue;  // (opens no phrase)
                     for (const Phrase& ph : k.accountability_phrases)
                         if (starts_phrase(ph, w) && match_phrase(d, t, s.te, ph))
                             retype(c.ev, k, "statement");
@@ -348,12 +350,12 @@ class ModalityStage final : public Stage {
             if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb) {
                 // "Egypt has been a key mediator in talks": a role held, not an event
                 std::size_t p = c.tb;
-                while (p > s.tb && d.toks[p - 1].kind == TokKind::word && !d.toks[p - 1].cap &&
-                       !k.copulas.count(d.toks[p - 1].lower) && c.tb - p < 4 &&
-                       !(d.toks[p - 1].lex & LPreposition))
+                while (p > s.tb && toks[p - 1].kind == TokKind::word && !toks[p - 1].cap &&
+                       !k.copulas.count(toks[p - 1].lower) && c.tb - p < 4 &&
+                       !(toks[p - 1].lex & LPreposition))
                     --p;
-                if (p < c.tb && p > s.tb && k.copulas.count(d.toks[p - 1].lower) &&
-                    (d.toks[p].lower == "a"_w || d.toks[p].lower == "an"_w)) {
+                if (p < c.tb && p > s.tb && k.copulas.count(toks[p - 1].lower) &&
+                    (toks[p].lower == "a"_w || toks[p].lower == "an"_w)) {
                     speculative = true;
                     // ... and so are the talks it mediates ("a mediator in talks on ...")
                     for (Candidate& o : d.cands)
@@ -363,19 +365,18 @@ class ModalityStage final : public Stage {
                 }
                 // "told him during their talks": the talks of a meeting already told, named
                 // again in a time phrase
-                if (c.tb >= s.tb + 2 && in_set(d.toks[c.tb - 1].lower, {"their", "his", "her"}) &&
-                    in_set(d.toks[c.tb - 2].lower,
-                           {"during", "after", "before", "following", "at"}))
+                if (c.tb >= s.tb + 2 && in_set(toks[c.tb - 1].lower, {"their", "his", "her"}) &&
+                    in_set(toks[c.tb - 2].lower, {"during", "after", "before", "following", "at"}))
                     speculative = true;
                 // "hosted an earlier round of talks", "several rounds of talks": background
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
-                    if (k.background_rounds.count(d.toks[t].lower) &&
-                        (d.toks[t + 1].lower == "round"_w || d.toks[t + 1].lower == "rounds"_w))
+                    if (k.background_rounds.count(toks[t].lower) &&
+                        (toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w))
                         speculative = true;
                 // "peace talks have been frozen since 2014", "talks that stalled": not going on
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ";"_w || w == ","_w || d.toks[t].kind == TokKind::quote) break;
+                    const auto w = toks[t].lower;
+                    if (w == ";"_w || w == ","_w || toks[t].kind == TokKind::quote) break;
                     if (k.stalled_words.count(w)) speculative = true;
                 }
             }
@@ -383,21 +384,21 @@ class ModalityStage final : public Stage {
             // as the time since which something holds is background
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::passive)
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
-                    if (d.toks[t].lower == "since"_w) speculative = true;
-                    if (d.toks[t].kind != TokKind::word || (d.toks[t].lex & LSubordinator)) break;
+                    if (toks[t].lower == "since"_w) speculative = true;
+                    if (toks[t].kind != TokKind::word || (toks[t].lex & LSubordinator)) break;
                 }
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
-                    if (k.background_rounds.count(d.toks[t].lower) &&
-                        (d.toks[t + 1].lower == "round"_w || d.toks[t + 1].lower == "rounds"_w))
+                    if (k.background_rounds.count(toks[t].lower) &&
+                        (toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w))
                         speculative = true;
             // "encouraging them to take steps to resume negotiations": a negotiation in the
             // purpose infinitive of an appeal or of efforts is its aim
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"_w)
+                toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
-                    const auto w = d.toks[t].lower;
-                    if (d.toks[t].kind == TokKind::punct || d.toks[t].kind == TokKind::quote) break;
+                    const auto w = toks[t].lower;
+                    if (toks[t].kind == TokKind::punct || toks[t].kind == TokKind::quote) break;
                     if (k.aim_words.count(w)) {
                         speculative = true;
                         break;
@@ -410,7 +411,7 @@ class ModalityStage final : public Stage {
             const bool meet_or_visit = c.ev.type == "meeting"_w || c.ev.type == "visit"_w;
             bool perfect = false;
             for (std::size_t t = c.tb; meet_or_visit && t-- > s.tb && c.tb - t <= 8;) {
-                const Token& w = d.toks[t];
+                const Token& w = toks[t];
                 if (w.lower == "has"_w || w.lower == "have"_w) {
                     perfect = true;
                     break;
@@ -421,14 +422,13 @@ class ModalityStage final : public Stage {
             }
             if (perfect)
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ","_w || w == ";"_w ||
-                        (d.toks[t].lex & LSubordinator && w != "since"_w))
+                    const auto w = toks[t].lower;
+                    if (w == ","_w || w == ";"_w || (toks[t].lex & LSubordinator && w != "since"_w))
                         break;
-                    if ((w == "since"_w && (d.toks[t + 1].kind == TokKind::number ||
-                                            in_set(d.toks[t + 1].lower, {"a", "an", "the"}))) ||
+                    if ((w == "since"_w && (toks[t + 1].kind == TokKind::number ||
+                                            in_set(toks[t + 1].lower, {"a", "an", "the"}))) ||
                         (w == "for"_w &&
-                         (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
+                         (toks[t + 1].lower == "years"_w || toks[t + 1].lower == "decades"_w)))
                         speculative = true;
                 }
             // "Hussein, attending the forum in Davos, dismissed", "X, who attended the spring
@@ -438,21 +438,21 @@ class ModalityStage final : public Stage {
             std::size_t attend = c.tb;  // the "attend" word opening the aside
             const bool meeting = c.ev.type == "meeting"_w;
             for (std::size_t t = c.tb + 1; meeting && t-- > s.tb && c.tb - t <= 4;) {
-                if (has_prefix(d.toks[t].lower, "attend"_w)) {
+                if (has_prefix(toks[t].lower, "attend"_w)) {
                     attend = t;
                     break;
                 }
-                if (d.toks[t].kind != TokKind::word) break;
+                if (toks[t].kind != TokKind::word) break;
             }
-            if (meeting && has_prefix(d.toks[attend].lower, "attend"_w) && attend >= s.tb + 2) {
+            if (meeting && has_prefix(toks[attend].lower, "attend"_w) && attend >= s.tb + 2) {
                 std::size_t p = attend - 1;
-                if (d.toks[p].lower == "who"_w && p > s.tb) --p;
-                if (d.toks[p].lower == ","_w) {
+                if (toks[p].lower == "who"_w && p > s.tb) --p;
+                if (toks[p].lower == ","_w) {
                     for (std::size_t t = c.te; t < s.te; ++t)
-                        if (d.toks[t].lower == ","_w) {
+                        if (toks[t].lower == ","_w) {
                             // the aside closes and the sentence goes on with its verb
-                            if (t + 1 < s.te && d.toks[t + 1].kind == TokKind::word &&
-                                !d.toks[t + 1].cap && !(d.toks[t + 1].lex & LDeterminer))
+                            if (t + 1 < s.te && toks[t + 1].kind == TokKind::word &&
+                                !toks[t + 1].cap && !(toks[t + 1].lex & LDeterminer))
                                 speculative = true;
                             break;
                         }
@@ -463,7 +463,7 @@ class ModalityStage final : public Stage {
             const bool conditional = words & WConditional;
             bool modal = false;
             for (std::size_t t = lo; conditional && t < c.tb; ++t) {
-                const auto w = d.toks[t].lower;
+                const auto w = toks[t].lower;
                 if (w == "would"_w || w == "will"_w || w == "'ll"_w || w == "could"_w ||
                     w == "might"_w)
                     modal = true;
@@ -472,12 +472,12 @@ class ModalityStage final : public Stage {
             // list of its verbs ("unless Iran lets inspectors in, accounts for its uranium
             // and resumes talks"); a comma before a new subject ends the condition
             for (std::size_t t = c.tb; conditional && t-- > s.tb && c.tb - t <= 24;) {
-                const auto w = d.toks[t].lower;
-                if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
+                const auto w = toks[t].lower;
+                if (w == ";"_w || w == ":"_w || toks[t].kind == TokKind::quote) break;
                 if (w == "if"_w || w == "unless"_w) speculative = true;
-                if ((d.toks[t].lex & LSubordinator) && w != "as"_w) break;
+                if ((toks[t].lex & LSubordinator) && w != "as"_w) break;
                 if (c.tb - t > 8 && w == ","_w) {
-                    const Token& nx = d.toks[t + 1];
+                    const Token& nx = toks[t + 1];
                     if (nx.kind != TokKind::word || nx.cap || (nx.lex & LDeterminer) ||
                         (nx.lex & LPronoun) || has_suffix(nx.lower, "ing"_w))
                         break;
@@ -485,8 +485,8 @@ class ModalityStage final : public Stage {
             }
             if (modal)
                 for (std::size_t t = c.te; t < s.te; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
+                    const auto w = toks[t].lower;
+                    if (w == ";"_w || w == ":"_w || toks[t].kind == TokKind::quote) break;
                     if (w == "if"_w || w == "unless"_w) {
                         speculative = true;
                         break;
@@ -494,15 +494,15 @@ class ModalityStage final : public Stage {
                     // ("will hold talks on Friday, X said, after the Europeans warned that
                     // sanctions would return if ...": a condition inside a later clause of
                     // another verb)
-                    if (t > c.te && d.toks[t - 1].lower == ","_w && (d.toks[t].lex & LSubordinator))
+                    if (t > c.te && toks[t - 1].lower == ","_w && (toks[t].lex & LSubordinator))
                         break;
                 }
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
             if (c.ev.category == "conflict"_w) {
                 bool threat = false;
                 for (std::size_t t = s.tb; (words & WThreatVerb) && t < c.tb; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (has(d.toks[t], WThreatVerb)) threat = true;
+                    const auto w = toks[t].lower;
+                    if (has(toks[t], WThreatVerb)) threat = true;
                     if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
                                    w == "could"_w))
                         speculative = true;
@@ -511,7 +511,7 @@ class ModalityStage final : public Stage {
                 // attack": the attack noun is what was threatened
                 if (c.syntax != TrigSyntax::verb)
                     for (std::size_t t = c.tb, n = 0; t-- > s.tb && n < 4; ++n) {
-                        const Token& w = d.toks[t];
+                        const Token& w = toks[t];
                         // (also what is awaited or feared: "in anticipation of an Iranian
                         // attack", "amid fears of a wider offensive")
                         if (k.threat_verbs.count(w.lower) ||
@@ -530,27 +530,27 @@ class ModalityStage final : public Stage {
             // ships": an attack verb's -ing form after an aspect verb (`campaign_aspects`,
             // over "again"/"also") is a campaign's start or continuation, not one attack
             if (c.ev.category == "conflict"_w && c.syntax == TrigSyntax::verb &&
-                has_suffix(d.toks[c.tb].lower, "ing"_w) && c.tb > s.tb) {
+                has_suffix(toks[c.tb].lower, "ing"_w) && c.tb > s.tb) {
                 std::size_t p = c.tb - 1;
-                if (p > s.tb && in_set(d.toks[p].lower, {"again", "also", "back"})) --p;
-                if (has(d.toks[p], WCampaignAspect)) speculative = true;
+                if (p > s.tb && in_set(toks[p].lower, {"again", "also", "back"})) --p;
+                if (has(toks[p], WCampaignAspect)) speculative = true;
             }
             // "spoke for the first time since the two countries restored ties": what a
             // "first time since" clause tells is the time reference, not news
             if (c.ev.category != "conflict"_w && (words & WSinceWord))
                 for (std::size_t t = c.tb; t-- > s.tb + 1 && c.tb - t <= 8;) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
                     if (w.lower != "since"_w) continue;
-                    if (in_set(d.toks[t - 1].lower, {"time", "first"})) speculative = true;
+                    if (in_set(toks[t - 1].lower, {"time", "first"})) speculative = true;
                     break;
                 }
             // "in Libya, where normalising relations with Israel is a crime": a gerund as the
             // subject of a copula names an activity in general, not an event
             if (c.form == VerbForm::ing &&
-                (c.tb == s.tb || in_set(d.toks[c.tb - 1].lower, {"where", "that", "because"})))
+                (c.tb == s.tb || in_set(toks[c.tb - 1].lower, {"where", "that", "because"})))
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind != TokKind::word || (w.lex & LSubordinator)) break;
                     if (in_set(w.lower, {"is", "was", "are", "were", "remains", "remained"})) {
                         speculative = true;
@@ -560,7 +560,7 @@ class ModalityStage final : public Stage {
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
-                const auto p = d.toks[c.tb - 1].lower;
+                const auto p = toks[c.tb - 1].lower;
                 if (p == "about"_w || p == "of"_w || p == "for"_w || p == "on"_w ||
                     p == "towards"_w || p == "toward"_w || p == "at"_w || p == "to"_w ||
                     p == "in"_w || p == "over"_w)
@@ -568,9 +568,9 @@ class ModalityStage final : public Stage {
             }
             // "a summit in Cairo later this month to agree on a response": an agreement in
             // the purpose infinitive of a gathering is its aim, not a fact
-            if (c.ev.type == "agreement"_w && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
+            if (c.ev.type == "agreement"_w && c.tb > s.tb && toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
                     if (has(w, WPurposeHead)) {
                         speculative = true;
@@ -587,12 +587,12 @@ class ModalityStage final : public Stage {
                         continue;
                     bool to = false, broken = false, day = false;
                     for (std::size_t t = a.te; t < c.tb; ++t) {
-                        const Token& w = d.toks[t];
+                        const Token& w = toks[t];
                         if (w.kind == TokKind::punct || w.kind == TokKind::quote) broken = true;
                         if (w.lower == "to"_w) to = true;
                     }
                     for (std::size_t t = c.te; t < s.te; ++t) {
-                        const Token& w = d.toks[t];
+                        const Token& w = toks[t];
                         if (w.lower == ";"_w || w.kind == TokKind::quote) break;
                         if ((w.lex & LDateWord) || has(w, WWeekday)) day = true;
                     }
@@ -603,12 +603,12 @@ class ModalityStage final : public Stage {
             if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb && !speculative) {
                 bool to = false, day = false;
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
                     if (w.lower == "to"_w) to = true;
                     if (to && k.aim_words.count(w.lower)) {
                         for (std::size_t u = c.te; u < s.te; ++u) {
-                            const Token& x = d.toks[u];
+                            const Token& x = toks[u];
                             if (x.lower == ";"_w || x.kind == TokKind::quote) break;
                             if ((x.lex & LDateWord) || has(x, WWeekday)) day = true;
                         }
@@ -619,13 +619,13 @@ class ModalityStage final : public Stage {
             }
             // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
             // plan of the guest (the invitation itself is the proposal)
-            if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)
+            if (c.tb >= s.tb + 3 && toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < c.tb; ++mi) {
                     const Mention& g = d.mentions[mi];
                     if (g.te != c.tb - 1 || g.tb < s.tb + 2) continue;
-                    const auto v = d.toks[g.tb - 1].lower;
-                    const auto a = d.toks[g.tb - 2].lower;
+                    const auto v = toks[g.tb - 1].lower;
+                    const auto a = toks[g.tb - 2].lower;
                     if ((v == "invited"_w || v == "invites"_w || v == "inviting"_w) &&
                         a != "was"_w && a != "been"_w && a != "is"_w && a != "were"_w)
                         speculative = true;
@@ -640,14 +640,14 @@ class ModalityStage final : public Stage {
             std::size_t from = s.tb;
             if (c.ev.type == "statement"_w)
                 for (std::size_t t = c.tb; t-- > s.tb;)
-                    if (d.toks[t].lower == ","_w || d.toks[t].lower == "\""_w) {
+                    if (toks[t].lower == ","_w || toks[t].lower == "\""_w) {
                         from = t + 1;
                         break;
                     }
             const bool planned_cue = lexes & LPlannedFirst;  // (all planned cues open so)
             for (std::size_t t = from; planned_cue && t < c.tb && !planned; ++t) {
-                if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
-                const auto cues = k.planned_first.find(d.toks[t].lower);  // those starting here
+                if (toks[t].in_quote || !(toks[t].lex & LPlannedFirst)) continue;
+                const auto cues = k.planned_first.find(toks[t].lower);  // those starting here
                 if (cues == k.planned_first.end()) continue;
                 for (const std::uint32_t pi : cues->second)
                     if (match_phrase(d, t, c.tb, k.planned_cues[pi])) {
@@ -657,9 +657,9 @@ class ModalityStage final : public Stage {
             }
             // "accepted an invitation from Macron to visit Paris": the visit is to come
             if (!planned && (words & WInvitationWord) && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"_w)
+                toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
                     if (has(tok, WInvitationWord)) {
                         planned = true;
@@ -670,7 +670,7 @@ class ModalityStage final : public Stage {
             // noun trigger whose own verb is future
             if (!planned && planned_cue && c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 3 && !planned; ++t) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
                     if (!(tok.lex & LPlannedFirst) ||
                         (tok.lower != "will"_w && tok.lower != "would"_w && tok.lower != "is"_w &&
@@ -678,8 +678,8 @@ class ModalityStage final : public Stage {
                         continue;
                     for (const Phrase& p : k.planned_cues)
                         if (const std::size_t n = match_phrase(d, t, s.te, p);
-                            n && t + n < s.te && d.toks[t + n].kind == TokKind::word &&
-                            !(d.toks[t + n].lex & LNegator)) {
+                            n && t + n < s.te && toks[t + n].kind == TokKind::word &&
+                            !(toks[t + n].lex & LNegator)) {
                             planned = true;
                             break;
                         }
@@ -691,15 +691,14 @@ class ModalityStage final : public Stage {
             // of its main clause (the sentence-wide cues above), it is not planned by itself
             // nor is a past-tense clause ("greeted him before the two leaders held talks")
             const bool gerund_clause =
-                c.tb > s.tb &&
-                ((c.form == VerbForm::ing &&
-                  (d.toks[c.tb - 1].lower == "before"_w || d.toks[c.tb - 1].lower == "after"_w)) ||
-                 (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
+                c.tb > s.tb && ((c.form == VerbForm::ing && (toks[c.tb - 1].lower == "before"_w ||
+                                                             toks[c.tb - 1].lower == "after"_w)) ||
+                                (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
             for (std::size_t t = lo; planned_cue && t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
-                    if (!(d.toks[t].lex & LPlannedFirst)) break;
+                    if (!(toks[t].lex & LPlannedFirst)) break;
                     const std::size_t n =
-                        starts_phrase(p, d.toks[t].lower) ? match_phrase(d, t, c.tb, p) : 0;
+                        starts_phrase(p, toks[t].lower) ? match_phrase(d, t, c.tb, p) : 0;
                     if (n && t + n + 3 >= c.tb) {
                         planned = true;
                         break;
@@ -707,9 +706,9 @@ class ModalityStage final : public Stage {
                 }
             for (std::size_t t = lo;
                  (lexes & LOngoingFirst) && t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
-                if (!(d.toks[t].lex & LOngoingFirst)) continue;
+                if (!(toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
-                    if (starts_phrase(p, d.toks[t].lower) && match_phrase(d, t, s.te, p)) {
+                    if (starts_phrase(p, toks[t].lower) && match_phrase(d, t, s.te, p)) {
                         ongoing = true;
                         break;
                     }
@@ -718,11 +717,11 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
-                        d.toks[p - 1].lower == "still"_w || d.toks[p - 1].lower == "also"_w))
+                       (has_suffix(toks[p - 1].lower, "ly"_w) || toks[p - 1].lower == "still"_w ||
+                        toks[p - 1].lower == "also"_w))
                     --p;
                 if (p > s.tb) {
-                    const auto b = d.toks[p - 1].lower;
+                    const auto b = toks[p - 1].lower;
                     if (b == "is"_w || b == "are"_w || b == "was"_w || b == "were"_w ||
                         b == "been"_w || b == "'re"_w)
                         ongoing = true;
@@ -730,7 +729,7 @@ class ModalityStage final : public Stage {
             }
             // "X is due / expected in Cairo on Wednesday": an expected arrival
             if (c.ev.type == "visit"_w &&
-                (d.toks[c.tb].lower == "due"_w || d.toks[c.tb].lower == "expected"_w))
+                (toks[c.tb].lower == "due"_w || toks[c.tb].lower == "expected"_w))
                 planned = true;
             // "called on them to return to talks on Thursday": asked for, on a day to come
             if (!planned && c.ev.type != "appeal"_w &&
@@ -738,15 +737,19 @@ class ModalityStage final : public Stage {
                     appeal_sents.end() &&
                 asked_with_day(d, c))
                 planned = true;
+            // (copies of strings made once: assigning a literal measures it and takes the
+            // general replace path, ~100 instructions a candidate)
+            static const std::string kPlanned = "planned", kOngoing = "ongoing",
+                                     kOccurred = "occurred";
             if (planned)
-                c.ev.status = "planned";
+                c.ev.status = kPlanned;
             else if (ongoing ||
                      (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb &&
                       !(c.syntax == TrigSyntax::passive && c.tb > s.tb &&
-                        (d.toks[c.tb - 1].lower == "was"_w || d.toks[c.tb - 1].lower == "were"_w))))
-                c.ev.status = "ongoing";
+                        (toks[c.tb - 1].lower == "was"_w || toks[c.tb - 1].lower == "were"_w))))
+                c.ev.status = kOngoing;
             else
-                c.ev.status = "occurred";
+                c.ev.status = kOccurred;
         }
     }
 
