@@ -370,8 +370,8 @@ class ModalityStage final : public Stage {
                     speculative = true;
                 // "hosted an earlier round of talks", "several rounds of talks": background
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
-                    if (k.background_rounds.count(toks[t].lower) &&
-                        (toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w))
+                    if ((toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w) &&
+                        k.background_rounds.count(toks[t].lower))  // (the lookup last)
                         speculative = true;
                 // "peace talks have been frozen since 2014", "talks that stalled": not going on
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
@@ -389,8 +389,8 @@ class ModalityStage final : public Stage {
                 }
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
-                    if (k.background_rounds.count(toks[t].lower) &&
-                        (toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w))
+                    if ((toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w) &&
+                        k.background_rounds.count(toks[t].lower))  // (the lookup last)
                         speculative = true;
             // "encouraging them to take steps to resume negotiations": a negotiation in the
             // purpose infinitive of an appeal or of efforts is its aim
@@ -514,7 +514,8 @@ class ModalityStage final : public Stage {
                         const Token& w = toks[t];
                         // (also what is awaited or feared: "in anticipation of an Iranian
                         // attack", "amid fears of a wider offensive")
-                        if (k.threat_verbs.count(w.lower) ||
+                        // (WThreatVerb: k.threat_verbs, exact for tokens; no lookup)
+                        if (has(w, WThreatVerb) ||
                             in_set(w.lower, {"anticipation", "expectation", "fear", "fears"})) {
                             speculative = true;
                             break;
