@@ -2978,18 +2978,23 @@ class MergeStage final : public Stage {
         };
         std::vector<const Participant*> scratch;
         scratch.reserve(16);
-        auto ident = [&](const Candidate& c, std::string& key) {  // key's buffer is reused
-            const bool sym = symmetric(c.ev.type);
+        // (the flag per type code: sym_of below; sym(i) for a candidate live at the start)
+        SmallVec<char, 16> sym_of;
+        std::vector<std::uint32_t> type_code;
+        auto sym = [&](std::size_t i) { return sym_of[type_code[i]] != 0; };
+        auto ident = [&](std::size_t i, std::string& key) {  // key's buffer is reused
+            const Candidate& c = d.cands[i];
+            const bool sym_c = sym(i);
             key.clear();
             key += c.ev.type;
             key += '|';
             key += c.ev.status;
             key += '|';
-            if (sym)
+            if (sym_c)
                 append_keys(key, {&c.ev.actors, &c.ev.targets, &c.mediators}, scratch);
             else
                 append_keys(key, {&c.ev.actors}, scratch);
-            if (!sym && c.ev.type != "statement"_w) {
+            if (!sym_c && c.ev.type != "statement"_w) {
                 key += '|';
                 append_keys(key, {&c.ev.targets}, scratch);
             }
@@ -3005,47 +3010,48 @@ class MergeStage final : public Stage {
         // integers first
         constexpr std::uint32_t kDead = UINT32_MAX;
         WordCodes types, statuses;
-        std::vector<std::uint32_t> type_code(n, kDead), status_code(n, kDead);
+        type_code.assign(n, kDead);
+        std::vector<std::uint32_t> status_code(n, kDead);
         // A signature of every live candidate's identity key (ident(): equal keys, equal
         // signatures), from hashes of its participants' keys: the keys themselves are built
         // only for candidates that share a signature with another.
-        std::vector<std::uint64_t> sig(n);
-        std::vector<std::uint32_t> by_sig;  // the live candidates by signature, then index
+        // (pairs of signature and index: sorted by value, with no lookup per comparison)
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> by_sig;  // the live ones, sorted
         by_sig.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             const Candidate& c = d.cands[i];
             if (!live(c)) continue;
             type_code[i] = types.of(c.ev.type);
+            if (type_code[i] == sym_of.size()) sym_of.push_back(symmetric(c.ev.type) ? 1 : 0);
             status_code[i] = statuses.of(c.ev.status);
             std::uint64_t h = (std::uint64_t{type_code[i]} << 32) | status_code[i];
-            if (symmetric(c.ev.type)) {
+            if (sym(i)) {
                 h = fold_keys(h, {&c.ev.actors, &c.ev.targets, &c.mediators});
             } else {
                 h = fold_keys(h, {&c.ev.actors});
                 if (c.ev.type != "statement"_w) h = fold_keys(h, {&c.ev.targets});
             }
-            sig[i] = h;
-            by_sig.push_back(static_cast<std::uint32_t>(i));
+            by_sig.emplace_back(h, static_cast<std::uint32_t>(i));
         }
         ByCode by_type;  // the live candidates by type (the pair loops below need equal types)
         by_type.build(type_code, kDead);
-        std::sort(by_sig.begin(), by_sig.end(), [&](std::uint32_t x, std::uint32_t y) {
-            return sig[x] != sig[y] ? sig[x] < sig[y] : x < y;
-        });
+        std::sort(by_sig.begin(), by_sig.end());
         // Candidates with equal keys fold into the first of them. Only candidates of one
         // signature can share a key, and absorb() touches only the pair, so the groups are
         // worked one after the other (in candidate order within one, as a loop over all
         // pairs would).
         for (std::size_t g = 0, h = 0; g < by_sig.size(); g = h) {
-            for (h = g + 1; h < by_sig.size() && sig[by_sig[h]] == sig[by_sig[g]];) ++h;
+            for (h = g + 1; h < by_sig.size() && by_sig[h].first == by_sig[g].first;) ++h;
             if (h - g < 2) continue;
-            for (std::size_t x = g; x < h; ++x) ident(d.cands[by_sig[x]], ids[by_sig[x]]);
+            for (std::size_t x = g; x < h; ++x) ident(by_sig[x].second, ids[by_sig[x].second]);
             for (std::size_t x = g; x < h; ++x) {
-                Candidate& a = d.cands[by_sig[x]];
+                const std::uint32_t ax = by_sig[x].second;
+                Candidate& a = d.cands[ax];
                 if (!live(a)) continue;
                 for (std::size_t y = x + 1; y < h; ++y) {
-                    Candidate& b = d.cands[by_sig[y]];
-                    if (!live(b) || ids[by_sig[x]] != ids[by_sig[y]] || !dates_ok(a, b)) continue;
+                    const std::uint32_t by = by_sig[y].second;
+                    Candidate& b = d.cands[by];
+                    if (!live(b) || ids[ax] != ids[by] || !dates_ok(a, b)) continue;
                     if (!same_place(a.ev.location, b.ev.location) &&
                         !(a.inherited_location || b.inherited_location))
                         continue;
@@ -3057,10 +3063,11 @@ class MergeStage final : public Stage {
         // A country-level event beside the same event of that country's people
         // ("Iran" visits beside "Araghchi" visits, a meeting with "Lebanon" beside
         // the one with Mikati) is the same event: fold it into the person-level one.
-        auto side = [&](const Candidate& c, bool actors) {
+        auto side = [&](std::size_t i, bool actors) {  // (a candidate live at the start)
+            const Candidate& c = d.cands[i];
             const auto* mine = actors ? &c.ev.actors : &c.ev.targets;
             const auto* other = actors ? &c.ev.targets : &c.ev.actors;
-            return Side{mine, symmetric(c.ev.type) ? other : nullptr};
+            return Side{mine, sym(i) ? other : nullptr};
         };
         auto covered = [](const Participant& p, const Side& by) {
             return by.any([&](const Participant& q) {
@@ -3076,14 +3083,14 @@ class MergeStage final : public Stage {
             for (const auto& p : b.ev.actors) has_country |= p.kind == "country"_w;
             for (const auto& p : b.ev.targets) has_country |= p.kind == "country"_w;
             if (!has_country) continue;
-            const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
+            const Side ba = side(j, true), bt = sym(j) ? ba : side(j, false);
             for (const std::uint32_t i : by_type.of(type_code[j])) {  // (b is live: it has one)
                 Candidate& a = d.cands[i];
                 if (status_code[i] != status_code[j] || i == j || !live(a) || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
-                const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
+                const Side aa = side(i, true), at = sym(i) ? aa : side(i, false);
                 bool ok = aa.any([](const Participant& q) { return q.kind == "person"_w; });
                 if (!ok) continue;
                 bool finer = false;  // a names a person where b names a country
@@ -3096,7 +3103,7 @@ class MergeStage final : public Stage {
                     });
                 };
                 check(ba, aa);
-                if (ok && !symmetric(b.ev.type)) check(bt, at);
+                if (ok && !sym(j)) check(bt, at);
                 if (!ok || !finer) continue;
                 absorb(a, b);
                 break;
