@@ -2475,7 +2475,7 @@ class RegionStage final : public Stage {
                 }
             }
         }
-        bool may_open(std::string_view w) const {
+        [[gnu::always_inline]] bool may_open(std::string_view w) const {
             return all || (bytes.test(w.empty() ? 0 : static_cast<unsigned char>(w[0])) &&
                            find_word(words.begin(), words.end(), w));
         }
@@ -2495,7 +2495,7 @@ class RegionStage final : public Stage {
     // Does a phrase of `list` start at a token of [b, e) that `skip` leaves in? (`first`:
     // the list's opening words)
     static bool names_phrase(const Doc& d, const std::vector<Phrase>& list, const FirstWords& first,
-                             std::size_t b, std::size_t e, const std::vector<std::uint8_t>& skip) {
+                             std::size_t b, std::size_t e, std::span<const std::uint8_t> skip) {
         for (std::size_t t = b; t < e; ++t) {
             if (skip[t - b] || d.toks[t].kind != TokKind::word) continue;
             if (!first.may_open(d.toks[t].lower)) continue;
@@ -2531,7 +2531,11 @@ class RegionStage final : public Stage {
             return tk.kind == TokKind::quote || tk.in_quote || tk.lower == ";"_w ||
                    tk.lower == ":"_w;
         };
-        std::vector<std::uint8_t> skip;
+        SmallVec<std::uint8_t, 32> skip;  // (on the stack: the ranges are at most 16 words)
+        auto clear_skip = [&](std::size_t len) {
+            skip.clear();
+            for (std::size_t i = 0; i < len; ++i) skip.push_back(0);
+        };
         // the subject: back from the trigger to a comma, past one apposition right before it
         std::size_t b = c.tb;
         bool apposition = c.tb > s.tb && d.toks[c.tb - 1].lower == ","_w;
@@ -2550,7 +2554,7 @@ class RegionStage final : public Stage {
             e = b;
             while (e < s.te && e - b < 16 && !stop(d.toks[e])) ++e;
         }
-        skip.assign(e - b, 0);
+        clear_skip(e - b);
         for (std::size_t t = b; t < e; ++t) {
             const auto w = d.toks[t].lower;
             if (w != "who"_w && w != "which"_w && w != "whose"_w) continue;
@@ -2560,23 +2564,25 @@ class RegionStage final : public Stage {
             bool person = false;
             for (const auto& p : c.ev.actors)
                 if (p.kind == "person"_w) person = true;
-            if (!person &&
-                names_phrase(d, k.scope_sources, bound ? sources_first_ : no_filter_, b, e, skip))
+            if (!person && names_phrase(d, k.scope_sources, bound ? sources_first_ : no_filter_, b,
+                                        e, {skip.data(), skip.size()}))
                 return true;
         }
-        if (names_phrase(d, k.scope_speakers, bound ? speakers_first_ : no_filter_, b, e, skip))
+        if (names_phrase(d, k.scope_speakers, bound ? speakers_first_ : no_filter_, b, e,
+                         {skip.data(), skip.size()}))
             return true;
         if (!deal) return false;
         // the object: the clause after the trigger
         e = c.te;
         while (e < s.te && e - c.te < 12) {
             const auto w = d.toks[e].lower;
-            if (w == ","_w || stop(d.toks[e]) || (w != "that"_w && k.subordinators.count(w) != 0))
+            if (w == ","_w || stop(d.toks[e]) || (w != "that"_w && has(d.toks[e], WSubordinator)))
                 break;
             ++e;
         }
-        skip.assign(e - c.te, 0);
-        return names_phrase(d, k.scope_objects, bound ? objects_first_ : no_filter_, c.te, e, skip);
+        clear_skip(e - c.te);
+        return names_phrase(d, k.scope_objects, bound ? objects_first_ : no_filter_, c.te, e,
+                            {skip.data(), skip.size()});
     }
 
     // Admitted only by the article's region, an event whose target is a state outside the
