@@ -2456,28 +2456,33 @@ class RegionStage final : public Stage {
     bool scope_ = true;
 
     // The words a phrase of a list can open with (every alternative of every phrase's first
-    // slot; match_phrase needs one of them at its first token), with a bit per first byte:
-    // names_phrase passes most tokens by one bit test instead of a match_phrase call per
-    // phrase. Made at bind() for the Knowledge bound; another one (not bound) lets all in.
+    // slot; match_phrase needs one of them at its first token), with a bit per hash of a
+    // word's first two bytes and length: names_phrase passes most tokens by one bit test
+    // instead of a match_phrase call per phrase (a set bit is confirmed by the words). Made
+    // at bind() for the Knowledge bound; another one (not bound) lets all in.
     struct FirstWords {
         bool all = true;  // no filter
-        std::bitset<256> bytes;
+        std::bitset<1024> bits;
         std::vector<std::string_view> words;
+        static std::size_t bit(std::string_view w) {
+            const std::size_t b0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+            const std::size_t b1 = w.size() < 2 ? 0 : static_cast<unsigned char>(w[1]);
+            return (b0 * 131 + b1 * 7 + w.size()) & 1023;
+        }
         void build(const std::vector<Phrase>& list) {
             all = false;
-            bytes.reset();
+            bits.reset();
             words.clear();
             for (const Phrase& ph : list) {
                 if (ph.slots.empty()) continue;  // (matches nothing)
                 for (const std::string& w : ph.slots[0]) {
-                    bytes.set(w.empty() ? 0 : static_cast<unsigned char>(w[0]));
+                    bits.set(bit(w));
                     words.push_back(w);
                 }
             }
         }
         [[gnu::always_inline]] bool may_open(std::string_view w) const {
-            return all || (bytes.test(w.empty() ? 0 : static_cast<unsigned char>(w[0])) &&
-                           find_word(words.begin(), words.end(), w));
+            return all || (bits.test(bit(w)) && find_word(words.begin(), words.end(), w));
         }
     };
     const Knowledge* bound_ = nullptr;
