@@ -2,6 +2,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -167,6 +168,9 @@ class ModalityStage final : public Stage {
 
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
+        // (the tokens through a pointer read once: the stage writes candidates' strings,
+        // after which d.toks would be loaded again at every token test)
+        const Token* const toks = d.toks.data();
         // the sentences with an appeal verb, the only ones where asked_with_day can hold
         // (this loop turns appeals into statements, never anything into an appeal)
         SmallVec<std::size_t, 16> appeal_sents;
@@ -189,8 +193,8 @@ class ModalityStage final : public Stage {
                 words = 0;
                 lexes = 0;
                 for (std::size_t t = s.tb; t < s.te; ++t) {
-                    words |= d.toks[t].sets;
-                    lexes |= d.toks[t].lex;
+                    words |= toks[t].sets;
+                    lexes |= toks[t].lex;
                 }
             }
             const std::size_t lo = c.tb > s.tb + window_ ? c.tb - window_ : s.tb;
@@ -199,7 +203,7 @@ class ModalityStage final : public Stage {
             // (what it finds: a denial, a negator or a speculative word)
             const bool deny_walk = lexes & (LDenialFirst | LNegator | LSpecFirst);
             for (std::size_t t = c.tb; deny_walk && t-- > lo_deny;) {
-                const Token& tok = d.toks[t];
+                const Token& tok = toks[t];
                 if (tok.lower == ","_w || tok.lower == ";"_w ||
                     ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                     break;
@@ -216,20 +220,19 @@ class ModalityStage final : public Stage {
                     speculative = true;
             }
             for (std::size_t t = c.tb + 1; t < c.te; ++t)
-                if ((d.toks[t].lex & LNegator) &&
+                if ((toks[t].lex & LNegator) &&
                     !(t == c.tb + 1 && c.ev.type == "rejection"_w &&
-                      in(d.toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
+                      in(toks[t].lower, {"not", "n't", "no"})))  // "did not accept", "said no to"
                     negated = true;
             // a noun trigger called off after it: "a planned visit ... was postponed"
             if (c.syntax != TrigSyntax::verb && (lexes & LDenialFirst))
                 for (std::size_t t = c.te; t < s.te && t < c.te + 12; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ","_w || w == ";"_w ||
-                        ((d.toks[t].lex & LSubordinator) && w != "as"_w))
+                    const auto w = toks[t].lower;
+                    if (w == ","_w || w == ";"_w || ((toks[t].lex & LSubordinator) && w != "as"_w))
                         break;
-                    const auto p = d.toks[t - 1].lower;
+                    const auto p = toks[t - 1].lower;
                     std::size_t dl = 0;
-                    if ((d.toks[t].lex & LDenialFirst) &&
+                    if ((toks[t].lex & LDenialFirst) &&
                         joined_in(d, t, std::min(s.te, t + 3), k.denial_verbs, dl) &&
                         (p == "was"_w || p == "were"_w || p == "been"_w || p == "is"_w ||
                          p == "be"_w)) {
@@ -241,27 +244,27 @@ class ModalityStage final : public Stage {
             // what is not confirmed: "did not confirm that it carried out the attack"
             const bool hearsay = words & (WUnassertedVerb | WHearsayDenial);
             for (std::size_t t = c.tb; hearsay && t-- > s.tb && !negated;) {
-                const auto w = d.toks[t].lower;
+                const auto w = toks[t].lower;
                 if (w == ";"_w || w == "but"_w) break;
-                if (!has(d.toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
-                if (has(d.toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
-                    in_set(d.toks[t + 1].lower, {"that", "whether", "if"})) {
+                if (!has(toks[t], WordSet(WUnassertedVerb | WHearsayDenial))) continue;  // most
+                if (has(toks[t], WUnassertedVerb) && t + 1 < c.tb && t > s.tb &&
+                    in_set(toks[t + 1].lower, {"that", "whether", "if"})) {
                     for (std::size_t u = t; u-- > s.tb && u + 3 > t;)
-                        if (d.toks[u].lex & LNegator) negated = true;
+                        if (toks[u].lex & LNegator) negated = true;
                 }
-                if (has(d.toks[t], WHearsayDenial) && t + 2 < c.tb) {
-                    const auto nx = d.toks[t + 1].lower;
-                    if (has(d.toks[t + 1], WHearsayNoun) ||
-                        (nx == "that"_w && d.toks[t].lower != "rejected"_w) ||
-                        ((nx == "the"_w || nx == "any"_w) && has(d.toks[t + 2], WHearsayNoun)))
+                if (has(toks[t], WHearsayDenial) && t + 2 < c.tb) {
+                    const auto nx = toks[t + 1].lower;
+                    if (has(toks[t + 1], WHearsayNoun) ||
+                        (nx == "that"_w && toks[t].lower != "rejected"_w) ||
+                        ((nx == "the"_w || nx == "any"_w) && has(toks[t + 2], WHearsayNoun)))
                         negated = true;
                 }
             }
             // "would not allow its territory to be used to attack Iran": an infinitive under
             // a negated verb of its clause
-            if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w && c.syntax == TrigSyntax::verb)
+            if (c.tb > s.tb && toks[c.tb - 1].lower == "to"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 14 && !negated;) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote ||
                         ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
@@ -272,7 +275,7 @@ class ModalityStage final : public Stage {
             // negated verb
             if (c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 7 && !negated;) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind != TokKind::word || tok.cap ||
                         ((tok.lex & LSubordinator) && tok.lower != "as"_w))
                         break;
@@ -283,13 +286,13 @@ class ModalityStage final : public Stage {
             // subject is "no ..."
             for (std::size_t t = c.tb;
                  (words & WNoSubject) && t-- > s.tb && c.tb - t <= 10 && !negated;) {
-                const Token& w = d.toks[t];
+                const Token& w = toks[t];
                 if (w.kind == TokKind::punct || w.kind == TokKind::quote ||
                     ((w.lex & LSubordinator) && w.lower != "as"_w))
                     break;
                 if ((w.lower == "no"_w || w.lower == "nobody"_w || w.lower == "none"_w) &&
                     t + 1 < c.tb &&
-                    !in_set(d.toks[t + 1].lower, {"longer", "sooner", "doubt", "less", "more"}))
+                    !in_set(toks[t + 1].lower, {"longer", "sooner", "doubt", "less", "more"}))
                     negated = true;
             }
             if (negation_ && negated) {
@@ -299,7 +302,7 @@ class ModalityStage final : public Stage {
             // "urged both sides to exercise restraint, saying ...": the saying is the appeal's
             // own wording, not another statement
             if (c.ev.type == "statement"_w && c.form == VerbForm::ing && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == ","_w && !c.ev.actors.empty())
+                toks[c.tb - 1].lower == ","_w && !c.ev.actors.empty())
                 for (const Candidate& o : d.cands)
                     if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                         o.te <= c.tb && o.ev.actors.size() == c.ev.actors.size() &&
@@ -312,7 +315,7 @@ class ModalityStage final : public Stage {
             // "invited Erdogan to attend the next meeting", "urged them to meet": a meeting or
             // visit an appeal asks for is not planned by its parties
             if ((c.ev.type == "meeting"_w || c.ev.type == "visit"_w) && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"_w)
+                toks[c.tb - 1].lower == "to"_w)
                 for (const Candidate& o : d.cands)
                     if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                         o.te <= c.tb && c.tb - o.te <= 6)
@@ -321,15 +324,15 @@ class ModalityStage final : public Stage {
                 // "has long demanded", "have repeatedly urged": a standing position up to
                 // now, not the appeal of one day
                 std::size_t p = c.tb;
-                while (p > s.tb && (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
-                                    in_set(d.toks[p - 1].lower, {"long", "also", "already"})))
+                while (p > s.tb && (has_suffix(toks[p - 1].lower, "ly"_w) ||
+                                    in_set(toks[p - 1].lower, {"long", "also", "already"})))
                     --p;
                 if (c.syntax == TrigSyntax::verb && p > s.tb &&
-                    (d.toks[p - 1].lower == "has"_w || d.toks[p - 1].lower == "have"_w))
+                    (toks[p - 1].lower == "has"_w || toks[p - 1].lower == "have"_w))
                     speculative = true;
                 // "asked the United States to urge Israel": the appeal asked for is what the
                 // first one asks, not an appeal made
-                if (c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
+                if (c.tb > s.tb && toks[c.tb - 1].lower == "to"_w)
                     for (const Candidate& o : d.cands)
                         if (&o != &c && o.sentence == c.sentence && o.ev.type == "appeal"_w &&
                             o.te <= c.tb && c.tb - o.te <= 8)
@@ -337,9 +340,9 @@ class ModalityStage final : public Stage {
                 // "called for those responsible to be brought to justice": a condemnation
                 for (std::size_t t = c.te; (words & WAccountFirst) && t < s.te && t < c.te + 12;
                      ++t) {
-                    const auto w = d.toks[t].lower;
+                    const auto w = toks[t].lower;
                     if (w == ";"_w || w == ","_w || w == "and"_w) break;
-                    if (!has(d.toks[t], WAccountFirst)) continue;  // (opens no phrase)
+                    if (!has(toks[t], WAccountFirst)) continue;  // (opens no phrase)
                     for (const Phrase& ph : k.accountability_phrases)
                         if (starts_phrase(ph, w) && match_phrase(d, t, s.te, ph))
                             retype(c.ev, k, "statement");
@@ -348,12 +351,12 @@ class ModalityStage final : public Stage {
             if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb) {
                 // "Egypt has been a key mediator in talks": a role held, not an event
                 std::size_t p = c.tb;
-                while (p > s.tb && d.toks[p - 1].kind == TokKind::word && !d.toks[p - 1].cap &&
-                       !k.copulas.count(d.toks[p - 1].lower) && c.tb - p < 4 &&
-                       !(d.toks[p - 1].lex & LPreposition))
+                while (p > s.tb && toks[p - 1].kind == TokKind::word && !toks[p - 1].cap &&
+                       !k.copulas.count(toks[p - 1].lower) && c.tb - p < 4 &&
+                       !(toks[p - 1].lex & LPreposition))
                     --p;
-                if (p < c.tb && p > s.tb && k.copulas.count(d.toks[p - 1].lower) &&
-                    (d.toks[p].lower == "a"_w || d.toks[p].lower == "an"_w)) {
+                if (p < c.tb && p > s.tb && k.copulas.count(toks[p - 1].lower) &&
+                    (toks[p].lower == "a"_w || toks[p].lower == "an"_w)) {
                     speculative = true;
                     // ... and so are the talks it mediates ("a mediator in talks on ...")
                     for (Candidate& o : d.cands)
@@ -363,19 +366,18 @@ class ModalityStage final : public Stage {
                 }
                 // "told him during their talks": the talks of a meeting already told, named
                 // again in a time phrase
-                if (c.tb >= s.tb + 2 && in_set(d.toks[c.tb - 1].lower, {"their", "his", "her"}) &&
-                    in_set(d.toks[c.tb - 2].lower,
-                           {"during", "after", "before", "following", "at"}))
+                if (c.tb >= s.tb + 2 && in_set(toks[c.tb - 1].lower, {"their", "his", "her"}) &&
+                    in_set(toks[c.tb - 2].lower, {"during", "after", "before", "following", "at"}))
                     speculative = true;
                 // "hosted an earlier round of talks", "several rounds of talks": background
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
-                    if (k.background_rounds.count(d.toks[t].lower) &&
-                        (d.toks[t + 1].lower == "round"_w || d.toks[t + 1].lower == "rounds"_w))
+                    if ((toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w) &&
+                        k.background_rounds.count(toks[t].lower))  // (the lookup last)
                         speculative = true;
                 // "peace talks have been frozen since 2014", "talks that stalled": not going on
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ";"_w || w == ","_w || d.toks[t].kind == TokKind::quote) break;
+                    const auto w = toks[t].lower;
+                    if (w == ";"_w || w == ","_w || toks[t].kind == TokKind::quote) break;
                     if (k.stalled_words.count(w)) speculative = true;
                 }
             }
@@ -383,21 +385,21 @@ class ModalityStage final : public Stage {
             // as the time since which something holds is background
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::passive)
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
-                    if (d.toks[t].lower == "since"_w) speculative = true;
-                    if (d.toks[t].kind != TokKind::word || (d.toks[t].lex & LSubordinator)) break;
+                    if (toks[t].lower == "since"_w) speculative = true;
+                    if (toks[t].kind != TokKind::word || (toks[t].lex & LSubordinator)) break;
                 }
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb)
                 for (std::size_t t = c.tb; t + 1 < c.te; ++t)
-                    if (k.background_rounds.count(d.toks[t].lower) &&
-                        (d.toks[t + 1].lower == "round"_w || d.toks[t + 1].lower == "rounds"_w))
+                    if ((toks[t + 1].lower == "round"_w || toks[t + 1].lower == "rounds"_w) &&
+                        k.background_rounds.count(toks[t].lower))  // (the lookup last)
                         speculative = true;
             // "encouraging them to take steps to resume negotiations": a negotiation in the
             // purpose infinitive of an appeal or of efforts is its aim
             if (c.ev.type == "negotiation"_w && c.syntax == TrigSyntax::verb && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"_w)
+                toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
-                    const auto w = d.toks[t].lower;
-                    if (d.toks[t].kind == TokKind::punct || d.toks[t].kind == TokKind::quote) break;
+                    const auto w = toks[t].lower;
+                    if (toks[t].kind == TokKind::punct || toks[t].kind == TokKind::quote) break;
                     if (k.aim_words.count(w)) {
                         speculative = true;
                         break;
@@ -410,7 +412,7 @@ class ModalityStage final : public Stage {
             const bool meet_or_visit = c.ev.type == "meeting"_w || c.ev.type == "visit"_w;
             bool perfect = false;
             for (std::size_t t = c.tb; meet_or_visit && t-- > s.tb && c.tb - t <= 8;) {
-                const Token& w = d.toks[t];
+                const Token& w = toks[t];
                 if (w.lower == "has"_w || w.lower == "have"_w) {
                     perfect = true;
                     break;
@@ -421,14 +423,13 @@ class ModalityStage final : public Stage {
             }
             if (perfect)
                 for (std::size_t t = c.te; t + 1 < s.te && t < c.te + 10; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ","_w || w == ";"_w ||
-                        (d.toks[t].lex & LSubordinator && w != "since"_w))
+                    const auto w = toks[t].lower;
+                    if (w == ","_w || w == ";"_w || (toks[t].lex & LSubordinator && w != "since"_w))
                         break;
-                    if ((w == "since"_w && (d.toks[t + 1].kind == TokKind::number ||
-                                            in_set(d.toks[t + 1].lower, {"a", "an", "the"}))) ||
+                    if ((w == "since"_w && (toks[t + 1].kind == TokKind::number ||
+                                            in_set(toks[t + 1].lower, {"a", "an", "the"}))) ||
                         (w == "for"_w &&
-                         (d.toks[t + 1].lower == "years"_w || d.toks[t + 1].lower == "decades"_w)))
+                         (toks[t + 1].lower == "years"_w || toks[t + 1].lower == "decades"_w)))
                         speculative = true;
                 }
             // "Hussein, attending the forum in Davos, dismissed", "X, who attended the spring
@@ -438,21 +439,21 @@ class ModalityStage final : public Stage {
             std::size_t attend = c.tb;  // the "attend" word opening the aside
             const bool meeting = c.ev.type == "meeting"_w;
             for (std::size_t t = c.tb + 1; meeting && t-- > s.tb && c.tb - t <= 4;) {
-                if (has_prefix(d.toks[t].lower, "attend"_w)) {
+                if (has_prefix(toks[t].lower, "attend"_w)) {
                     attend = t;
                     break;
                 }
-                if (d.toks[t].kind != TokKind::word) break;
+                if (toks[t].kind != TokKind::word) break;
             }
-            if (meeting && has_prefix(d.toks[attend].lower, "attend"_w) && attend >= s.tb + 2) {
+            if (meeting && has_prefix(toks[attend].lower, "attend"_w) && attend >= s.tb + 2) {
                 std::size_t p = attend - 1;
-                if (d.toks[p].lower == "who"_w && p > s.tb) --p;
-                if (d.toks[p].lower == ","_w) {
+                if (toks[p].lower == "who"_w && p > s.tb) --p;
+                if (toks[p].lower == ","_w) {
                     for (std::size_t t = c.te; t < s.te; ++t)
-                        if (d.toks[t].lower == ","_w) {
+                        if (toks[t].lower == ","_w) {
                             // the aside closes and the sentence goes on with its verb
-                            if (t + 1 < s.te && d.toks[t + 1].kind == TokKind::word &&
-                                !d.toks[t + 1].cap && !(d.toks[t + 1].lex & LDeterminer))
+                            if (t + 1 < s.te && toks[t + 1].kind == TokKind::word &&
+                                !toks[t + 1].cap && !(toks[t + 1].lex & LDeterminer))
                                 speculative = true;
                             break;
                         }
@@ -463,7 +464,7 @@ class ModalityStage final : public Stage {
             const bool conditional = words & WConditional;
             bool modal = false;
             for (std::size_t t = lo; conditional && t < c.tb; ++t) {
-                const auto w = d.toks[t].lower;
+                const auto w = toks[t].lower;
                 if (w == "would"_w || w == "will"_w || w == "'ll"_w || w == "could"_w ||
                     w == "might"_w)
                     modal = true;
@@ -472,12 +473,12 @@ class ModalityStage final : public Stage {
             // list of its verbs ("unless Iran lets inspectors in, accounts for its uranium
             // and resumes talks"); a comma before a new subject ends the condition
             for (std::size_t t = c.tb; conditional && t-- > s.tb && c.tb - t <= 24;) {
-                const auto w = d.toks[t].lower;
-                if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
+                const auto w = toks[t].lower;
+                if (w == ";"_w || w == ":"_w || toks[t].kind == TokKind::quote) break;
                 if (w == "if"_w || w == "unless"_w) speculative = true;
-                if ((d.toks[t].lex & LSubordinator) && w != "as"_w) break;
+                if ((toks[t].lex & LSubordinator) && w != "as"_w) break;
                 if (c.tb - t > 8 && w == ","_w) {
-                    const Token& nx = d.toks[t + 1];
+                    const Token& nx = toks[t + 1];
                     if (nx.kind != TokKind::word || nx.cap || (nx.lex & LDeterminer) ||
                         (nx.lex & LPronoun) || has_suffix(nx.lower, "ing"_w))
                         break;
@@ -485,8 +486,8 @@ class ModalityStage final : public Stage {
             }
             if (modal)
                 for (std::size_t t = c.te; t < s.te; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (w == ";"_w || w == ":"_w || d.toks[t].kind == TokKind::quote) break;
+                    const auto w = toks[t].lower;
+                    if (w == ";"_w || w == ":"_w || toks[t].kind == TokKind::quote) break;
                     if (w == "if"_w || w == "unless"_w) {
                         speculative = true;
                         break;
@@ -494,15 +495,15 @@ class ModalityStage final : public Stage {
                     // ("will hold talks on Friday, X said, after the Europeans warned that
                     // sanctions would return if ...": a condition inside a later clause of
                     // another verb)
-                    if (t > c.te && d.toks[t - 1].lower == ","_w && (d.toks[t].lex & LSubordinator))
+                    if (t > c.te && toks[t - 1].lower == ","_w && (toks[t].lex & LSubordinator))
                         break;
                 }
             // "Hezbollah warned it would attack Haifa", "threatened to strike": a threat
             if (c.ev.category == "conflict"_w) {
                 bool threat = false;
                 for (std::size_t t = s.tb; (words & WThreatVerb) && t < c.tb; ++t) {
-                    const auto w = d.toks[t].lower;
-                    if (has(d.toks[t], WThreatVerb)) threat = true;
+                    const auto w = toks[t].lower;
+                    if (has(toks[t], WThreatVerb)) threat = true;
                     if (threat && (w == "would"_w || w == "will"_w || w == "to"_w || w == "'ll"_w ||
                                    w == "could"_w))
                         speculative = true;
@@ -511,10 +512,11 @@ class ModalityStage final : public Stage {
                 // attack": the attack noun is what was threatened
                 if (c.syntax != TrigSyntax::verb)
                     for (std::size_t t = c.tb, n = 0; t-- > s.tb && n < 4; ++n) {
-                        const Token& w = d.toks[t];
+                        const Token& w = toks[t];
                         // (also what is awaited or feared: "in anticipation of an Iranian
                         // attack", "amid fears of a wider offensive")
-                        if (k.threat_verbs.count(w.lower) ||
+                        // (WThreatVerb: k.threat_verbs, exact for tokens; no lookup)
+                        if (has(w, WThreatVerb) ||
                             in_set(w.lower, {"anticipation", "expectation", "fear", "fears"})) {
                             speculative = true;
                             break;
@@ -530,27 +532,27 @@ class ModalityStage final : public Stage {
             // ships": an attack verb's -ing form after an aspect verb (`campaign_aspects`,
             // over "again"/"also") is a campaign's start or continuation, not one attack
             if (c.ev.category == "conflict"_w && c.syntax == TrigSyntax::verb &&
-                has_suffix(d.toks[c.tb].lower, "ing"_w) && c.tb > s.tb) {
+                has_suffix(toks[c.tb].lower, "ing"_w) && c.tb > s.tb) {
                 std::size_t p = c.tb - 1;
-                if (p > s.tb && in_set(d.toks[p].lower, {"again", "also", "back"})) --p;
-                if (has(d.toks[p], WCampaignAspect)) speculative = true;
+                if (p > s.tb && in_set(toks[p].lower, {"again", "also", "back"})) --p;
+                if (has(toks[p], WCampaignAspect)) speculative = true;
             }
             // "spoke for the first time since the two countries restored ties": what a
             // "first time since" clause tells is the time reference, not news
             if (c.ev.category != "conflict"_w && (words & WSinceWord))
                 for (std::size_t t = c.tb; t-- > s.tb + 1 && c.tb - t <= 8;) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
                     if (w.lower != "since"_w) continue;
-                    if (in_set(d.toks[t - 1].lower, {"time", "first"})) speculative = true;
+                    if (in_set(toks[t - 1].lower, {"time", "first"})) speculative = true;
                     break;
                 }
             // "in Libya, where normalising relations with Israel is a crime": a gerund as the
             // subject of a copula names an activity in general, not an event
             if (c.form == VerbForm::ing &&
-                (c.tb == s.tb || in_set(d.toks[c.tb - 1].lower, {"where", "that", "because"})))
+                (c.tb == s.tb || in_set(toks[c.tb - 1].lower, {"where", "that", "because"})))
                 for (std::size_t t = c.te; t < s.te && t < c.te + 8; ++t) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind != TokKind::word || (w.lex & LSubordinator)) break;
                     if (in_set(w.lower, {"is", "was", "are", "were", "remains", "remained"})) {
                         speculative = true;
@@ -560,7 +562,7 @@ class ModalityStage final : public Stage {
             // a gerund governed by a noun or preposition is not a fact:
             // "optimism about reaching a deal", "the importance of continuing talks"
             if (c.form == VerbForm::ing && c.tb > s.tb) {
-                const auto p = d.toks[c.tb - 1].lower;
+                const auto p = toks[c.tb - 1].lower;
                 if (p == "about"_w || p == "of"_w || p == "for"_w || p == "on"_w ||
                     p == "towards"_w || p == "toward"_w || p == "at"_w || p == "to"_w ||
                     p == "in"_w || p == "over"_w)
@@ -568,9 +570,9 @@ class ModalityStage final : public Stage {
             }
             // "a summit in Cairo later this month to agree on a response": an agreement in
             // the purpose infinitive of a gathering is its aim, not a fact
-            if (c.ev.type == "agreement"_w && c.tb > s.tb && d.toks[c.tb - 1].lower == "to"_w)
+            if (c.ev.type == "agreement"_w && c.tb > s.tb && toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && t + 10 > c.tb;) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
                     if (has(w, WPurposeHead)) {
                         speculative = true;
@@ -587,12 +589,12 @@ class ModalityStage final : public Stage {
                         continue;
                     bool to = false, broken = false, day = false;
                     for (std::size_t t = a.te; t < c.tb; ++t) {
-                        const Token& w = d.toks[t];
+                        const Token& w = toks[t];
                         if (w.kind == TokKind::punct || w.kind == TokKind::quote) broken = true;
                         if (w.lower == "to"_w) to = true;
                     }
                     for (std::size_t t = c.te; t < s.te; ++t) {
-                        const Token& w = d.toks[t];
+                        const Token& w = toks[t];
                         if (w.lower == ";"_w || w.kind == TokKind::quote) break;
                         if ((w.lex & LDateWord) || has(w, WWeekday)) day = true;
                     }
@@ -603,12 +605,12 @@ class ModalityStage final : public Stage {
             if (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb && !speculative) {
                 bool to = false, day = false;
                 for (std::size_t t = c.tb; t-- > s.tb && c.tb - t <= 10;) {
-                    const Token& w = d.toks[t];
+                    const Token& w = toks[t];
                     if (w.kind == TokKind::punct || w.kind == TokKind::quote) break;
                     if (w.lower == "to"_w) to = true;
                     if (to && k.aim_words.count(w.lower)) {
                         for (std::size_t u = c.te; u < s.te; ++u) {
-                            const Token& x = d.toks[u];
+                            const Token& x = toks[u];
                             if (x.lower == ";"_w || x.kind == TokKind::quote) break;
                             if ((x.lex & LDateWord) || has(x, WWeekday)) day = true;
                         }
@@ -619,13 +621,13 @@ class ModalityStage final : public Stage {
             }
             // "He invited Erdogan to attend the next meeting": an invitation made, not yet a
             // plan of the guest (the invitation itself is the proposal)
-            if (c.tb >= s.tb + 3 && d.toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)
+            if (c.tb >= s.tb + 3 && toks[c.tb - 1].lower == "to"_w && c.ev.type != "statement"_w)
                 for (std::size_t mi = d.mention_from(s.tb);
                      mi < d.mentions.size() && d.mentions[mi].tb < c.tb; ++mi) {
                     const Mention& g = d.mentions[mi];
                     if (g.te != c.tb - 1 || g.tb < s.tb + 2) continue;
-                    const auto v = d.toks[g.tb - 1].lower;
-                    const auto a = d.toks[g.tb - 2].lower;
+                    const auto v = toks[g.tb - 1].lower;
+                    const auto a = toks[g.tb - 2].lower;
                     if ((v == "invited"_w || v == "invites"_w || v == "inviting"_w) &&
                         a != "was"_w && a != "been"_w && a != "is"_w && a != "were"_w)
                         speculative = true;
@@ -640,14 +642,14 @@ class ModalityStage final : public Stage {
             std::size_t from = s.tb;
             if (c.ev.type == "statement"_w)
                 for (std::size_t t = c.tb; t-- > s.tb;)
-                    if (d.toks[t].lower == ","_w || d.toks[t].lower == "\""_w) {
+                    if (toks[t].lower == ","_w || toks[t].lower == "\""_w) {
                         from = t + 1;
                         break;
                     }
             const bool planned_cue = lexes & LPlannedFirst;  // (all planned cues open so)
             for (std::size_t t = from; planned_cue && t < c.tb && !planned; ++t) {
-                if (d.toks[t].in_quote || !(d.toks[t].lex & LPlannedFirst)) continue;
-                const auto cues = k.planned_first.find(d.toks[t].lower);  // those starting here
+                if (toks[t].in_quote || !(toks[t].lex & LPlannedFirst)) continue;
+                const auto cues = k.planned_first.find(toks[t].lower);  // those starting here
                 if (cues == k.planned_first.end()) continue;
                 for (const std::uint32_t pi : cues->second)
                     if (match_phrase(d, t, c.tb, k.planned_cues[pi])) {
@@ -657,9 +659,9 @@ class ModalityStage final : public Stage {
             }
             // "accepted an invitation from Macron to visit Paris": the visit is to come
             if (!planned && (words & WInvitationWord) && c.tb > s.tb &&
-                d.toks[c.tb - 1].lower == "to"_w)
+                toks[c.tb - 1].lower == "to"_w)
                 for (std::size_t t = c.tb - 1; t-- > s.tb && c.tb - t <= 8;) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind == TokKind::punct || tok.kind == TokKind::quote) break;
                     if (has(tok, WInvitationWord)) {
                         planned = true;
@@ -670,7 +672,7 @@ class ModalityStage final : public Stage {
             // noun trigger whose own verb is future
             if (!planned && planned_cue && c.syntax != TrigSyntax::verb)
                 for (std::size_t t = c.te; t < s.te && t < c.te + 3 && !planned; ++t) {
-                    const Token& tok = d.toks[t];
+                    const Token& tok = toks[t];
                     if (tok.kind != TokKind::word || (tok.lex & LSubordinator)) break;
                     if (!(tok.lex & LPlannedFirst) ||
                         (tok.lower != "will"_w && tok.lower != "would"_w && tok.lower != "is"_w &&
@@ -678,8 +680,8 @@ class ModalityStage final : public Stage {
                         continue;
                     for (const Phrase& p : k.planned_cues)
                         if (const std::size_t n = match_phrase(d, t, s.te, p);
-                            n && t + n < s.te && d.toks[t + n].kind == TokKind::word &&
-                            !(d.toks[t + n].lex & LNegator)) {
+                            n && t + n < s.te && toks[t + n].kind == TokKind::word &&
+                            !(toks[t + n].lex & LNegator)) {
                             planned = true;
                             break;
                         }
@@ -691,15 +693,14 @@ class ModalityStage final : public Stage {
             // of its main clause (the sentence-wide cues above), it is not planned by itself
             // nor is a past-tense clause ("greeted him before the two leaders held talks")
             const bool gerund_clause =
-                c.tb > s.tb &&
-                ((c.form == VerbForm::ing &&
-                  (d.toks[c.tb - 1].lower == "before"_w || d.toks[c.tb - 1].lower == "after"_w)) ||
-                 (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
+                c.tb > s.tb && ((c.form == VerbForm::ing && (toks[c.tb - 1].lower == "before"_w ||
+                                                             toks[c.tb - 1].lower == "after"_w)) ||
+                                (c.form == VerbForm::past && c.syntax == TrigSyntax::verb));
             for (std::size_t t = lo; planned_cue && t < c.tb && !planned && !gerund_clause; ++t)
                 for (const Phrase& p : k.planned_next_cues) {
-                    if (!(d.toks[t].lex & LPlannedFirst)) break;
+                    if (!(toks[t].lex & LPlannedFirst)) break;
                     const std::size_t n =
-                        starts_phrase(p, d.toks[t].lower) ? match_phrase(d, t, c.tb, p) : 0;
+                        starts_phrase(p, toks[t].lower) ? match_phrase(d, t, c.tb, p) : 0;
                     if (n && t + n + 3 >= c.tb) {
                         planned = true;
                         break;
@@ -707,9 +708,9 @@ class ModalityStage final : public Stage {
                 }
             for (std::size_t t = lo;
                  (lexes & LOngoingFirst) && t < std::min(s.te, c.te + 2) && !ongoing; ++t) {
-                if (!(d.toks[t].lex & LOngoingFirst)) continue;
+                if (!(toks[t].lex & LOngoingFirst)) continue;
                 for (const Phrase& p : k.ongoing_cues)
-                    if (starts_phrase(p, d.toks[t].lower) && match_phrase(d, t, s.te, p)) {
+                    if (starts_phrase(p, toks[t].lower) && match_phrase(d, t, s.te, p)) {
                         ongoing = true;
                         break;
                     }
@@ -718,11 +719,11 @@ class ModalityStage final : public Stage {
             if (c.form == VerbForm::ing) {
                 std::size_t p = c.tb;
                 while (p > s.tb &&
-                       (has_suffix(d.toks[p - 1].lower, "ly"_w) ||
-                        d.toks[p - 1].lower == "still"_w || d.toks[p - 1].lower == "also"_w))
+                       (has_suffix(toks[p - 1].lower, "ly"_w) || toks[p - 1].lower == "still"_w ||
+                        toks[p - 1].lower == "also"_w))
                     --p;
                 if (p > s.tb) {
-                    const auto b = d.toks[p - 1].lower;
+                    const auto b = toks[p - 1].lower;
                     if (b == "is"_w || b == "are"_w || b == "was"_w || b == "were"_w ||
                         b == "been"_w || b == "'re"_w)
                         ongoing = true;
@@ -730,7 +731,7 @@ class ModalityStage final : public Stage {
             }
             // "X is due / expected in Cairo on Wednesday": an expected arrival
             if (c.ev.type == "visit"_w &&
-                (d.toks[c.tb].lower == "due"_w || d.toks[c.tb].lower == "expected"_w))
+                (toks[c.tb].lower == "due"_w || toks[c.tb].lower == "expected"_w))
                 planned = true;
             // "called on them to return to talks on Thursday": asked for, on a day to come
             if (!planned && c.ev.type != "appeal"_w &&
@@ -738,15 +739,19 @@ class ModalityStage final : public Stage {
                     appeal_sents.end() &&
                 asked_with_day(d, c))
                 planned = true;
+            // (copies of strings made once: assigning a literal measures it and takes the
+            // general replace path, ~100 instructions a candidate)
+            static const std::string kPlanned = "planned", kOngoing = "ongoing",
+                                     kOccurred = "occurred";
             if (planned)
-                c.ev.status = "planned";
+                c.ev.status = kPlanned;
             else if (ongoing ||
                      (c.ev.type == "negotiation"_w && c.syntax != TrigSyntax::verb &&
                       !(c.syntax == TrigSyntax::passive && c.tb > s.tb &&
-                        (d.toks[c.tb - 1].lower == "was"_w || d.toks[c.tb - 1].lower == "were"_w))))
-                c.ev.status = "ongoing";
+                        (toks[c.tb - 1].lower == "was"_w || toks[c.tb - 1].lower == "were"_w))))
+                c.ev.status = kOngoing;
             else
-                c.ev.status = "occurred";
+                c.ev.status = kOccurred;
         }
     }
 
@@ -2119,9 +2124,10 @@ class AttributesStage final : public Stage {
         auto found = [&](std::uint32_t ti) {
             return std::find(hit.begin(), hit.end(), ti) != hit.end();
         };
-        for (std::size_t t = s.tb; t < s.te; ++t) {
-            if (!(d.toks[t].lex & LTopicFirst)) continue;
-            const auto it = k.topic_first.find(d.toks[t].lower);
+        const Token* const toks = d.toks.data();  // (loaded once, not per token)
+        for (std::size_t t = s.tb, te = s.te; t < te; ++t) {
+            if (!(toks[t].lex & LTopicFirst)) continue;
+            const auto it = k.topic_first.find(toks[t].lower);
             if (it == k.topic_first.end()) continue;
             for (const auto& [ti, pi] : it->second)
                 if (!found(ti) && match_words(d, t, s.te, k.topics[ti].phrases[pi]))
@@ -2287,14 +2293,17 @@ class AttributesStage final : public Stage {
     }
 
     void add_ordinals(Doc& d) const {
+        // (the tokens through a pointer read once: ordinal_at takes the Doc to change, so
+        // d.toks would be loaded again for every token of this walk over the article)
+        const Token* const toks = d.toks.data();
         for (std::size_t si = 0; si < d.sents.size(); ++si) {
             const Sentence& s = d.sents[si];
             // An ordinal counts only with a visit noun one to three words after it, and
             // every visit noun opens with a WVisitFirst word: only the tokens up to three
             // before such a word are tried (in token order, each once, as a walk over all)
             std::size_t next = s.tb;  // the first token not tried yet
-            for (std::size_t j = s.tb; j < s.te; ++j) {
-                if (!has(d.toks[j], WVisitFirst)) continue;
+            for (std::size_t j = s.tb, te = s.te; j < te; ++j) {
+                if (!has(toks[j], WVisitFirst)) continue;
                 for (std::size_t t = std::max(next, j >= s.tb + 3 ? j - 3 : s.tb); t < j; ++t)
                     ordinal_at(d, si, t);
                 next = std::max(next, j);
@@ -2372,18 +2381,26 @@ class RegionStage final : public Stage {
     std::vector<std::string> requires_before() const override { return {"events"}; }
     void run(Doc& d) const override {
         const Knowledge& k = *d.k;
-        // Is the article about the region? (most named states and places are in it)
-        std::size_t mena = 0, other = 0;
-        for (const Mention& m : d.mentions) {
-            std::string_view cc;
-            if (m.part && !m.part->country.empty())
-                cc = m.part->country;
-            else if (m.place && !m.place->country.empty())
-                cc = m.place->country;
-            if (cc.empty()) continue;
-            (k.country_in_region(cc) ? mena : other) += 1;
-        }
-        const bool article_mena = article_ && mena >= 3 && mena >= other;
+        // Is the article about the region? (most named states and places are in it) A walk
+        // over all mentions, asked only by a diplomacy candidate that names no place of the
+        // region: worked out on the first such question (-1: not yet).
+        int article_mena = article_ ? -1 : 0;
+        auto about_region = [&] {
+            if (article_mena < 0) {
+                std::size_t mena = 0, other = 0;
+                for (const Mention& m : d.mentions) {
+                    std::string_view cc;
+                    if (m.part && !m.part->country.empty())
+                        cc = m.part->country;
+                    else if (m.place && !m.place->country.empty())
+                        cc = m.place->country;
+                    if (cc.empty()) continue;
+                    (k.country_in_region(cc) ? mena : other) += 1;
+                }
+                article_mena = mena >= 3 && mena >= other ? 1 : 0;
+            }
+            return article_mena == 1;
+        };
         // per sentence: -1 not looked at yet, else whether it names the region
         std::vector<signed char> sentence_in(d.sents.size(), -1);
         // persons named as another beat's speakers ("FIFA President X announced"): their
@@ -2410,20 +2427,20 @@ class RegionStage final : public Stage {
                     continue;
                 }
             }
-            bool in = false;
+            bool in = false;  // (the first participant or place of the region answers)
             for (const auto* v : {&c.ev.actors, &c.ev.targets, &c.mediators})
-                for (const auto& p : *v)
-                    if (k.country_in_region(p.country)) in = true;
-            for (const auto& p : c.places)
-                if (k.country_in_region(p.country)) in = true;
-            if (c.ev.location && k.country_in_region(c.ev.location->country)) in = true;
+                for (std::size_t i = 0; !in && i < v->size(); ++i)
+                    in = k.country_in_region((*v)[i].country);
+            for (std::size_t i = 0; !in && i < c.places.size(); ++i)
+                in = k.country_in_region(c.places[i].country);
+            if (!in && c.ev.location) in = k.country_in_region(c.ev.location->country);
             if (!in && words_) {
                 signed char& memo = sentence_in[c.sentence];
                 if (memo < 0) memo = sentence_in_region(d, d.sents[c.sentence]) ? 1 : 0;
                 in = memo == 1;
             }
-            if (!in && article_mena && c.ev.category == "diplomacy"_w &&
-                (!c.ev.location || k.country_in_region(c.ev.location->country))) {
+            if (!in && c.ev.category == "diplomacy"_w &&
+                (!c.ev.location || k.country_in_region(c.ev.location->country)) && about_region()) {
                 bool foreign_place = false;
                 for (const auto& p : c.places)
                     if (!p.country.empty() && !k.country_in_region(p.country)) foreign_place = true;
@@ -2438,11 +2455,55 @@ class RegionStage final : public Stage {
     bool article_ = true;
     bool scope_ = true;
 
-    // Does a phrase of `list` start at a token of [b, e) that `skip` leaves in?
-    static bool names_phrase(const Doc& d, const std::vector<Phrase>& list, std::size_t b,
-                             std::size_t e, const std::vector<std::uint8_t>& skip) {
+    // The words a phrase of a list can open with (every alternative of every phrase's first
+    // slot; match_phrase needs one of them at its first token), with a bit per hash of a
+    // word's first two bytes and length: names_phrase passes most tokens by one bit test
+    // instead of a match_phrase call per phrase (a set bit is confirmed by the words). Made
+    // at bind() for the Knowledge bound; another one (not bound) lets all in.
+    struct FirstWords {
+        bool all = true;  // no filter
+        std::bitset<1024> bits;
+        std::vector<std::string_view> words;
+        static std::size_t bit(std::string_view w) {
+            const std::size_t b0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+            const std::size_t b1 = w.size() < 2 ? 0 : static_cast<unsigned char>(w[1]);
+            return (b0 * 131 + b1 * 7 + w.size()) & 1023;
+        }
+        void build(const std::vector<Phrase>& list) {
+            all = false;
+            bits.reset();
+            words.clear();
+            for (const Phrase& ph : list) {
+                if (ph.slots.empty()) continue;  // (matches nothing)
+                for (const std::string& w : ph.slots[0]) {
+                    bits.set(bit(w));
+                    words.push_back(w);
+                }
+            }
+        }
+        [[gnu::always_inline]] bool may_open(std::string_view w) const {
+            return all || (bits.test(bit(w)) && find_word(words.begin(), words.end(), w));
+        }
+    };
+    const Knowledge* bound_ = nullptr;
+    FirstWords speakers_first_, objects_first_, sources_first_, no_filter_;
+
+  public:
+    void bind(const Knowledge& k) override {
+        bound_ = &k;
+        speakers_first_.build(k.scope_speakers);
+        objects_first_.build(k.scope_objects);
+        sources_first_.build(k.scope_sources);
+    }
+
+  private:
+    // Does a phrase of `list` start at a token of [b, e) that `skip` leaves in? (`first`:
+    // the list's opening words)
+    static bool names_phrase(const Doc& d, const std::vector<Phrase>& list, const FirstWords& first,
+                             std::size_t b, std::size_t e, std::span<const std::uint8_t> skip) {
         for (std::size_t t = b; t < e; ++t) {
             if (skip[t - b] || d.toks[t].kind != TokKind::word) continue;
+            if (!first.may_open(d.toks[t].lower)) continue;
             for (const Phrase& ph : list)
                 if (match_phrase(d, t, e, ph)) return true;
         }
@@ -2461,12 +2522,13 @@ class RegionStage final : public Stage {
     // ..."), the words after it. The object is the clause after the trigger (to a comma, ';'
     // or a subordinator other than "that", at most 12 words). Meetings, visits, talks, aid
     // and attacks are left alone: leaders meeting at a World Cup opening still met.
-    static bool out_of_scope(const Doc& d, const Candidate& c) {
+    bool out_of_scope(const Doc& d, const Candidate& c) const {
         const std::string_view type = c.ev.type;
         const bool saying = type == "statement"_w || type == "appeal"_w;
         const bool deal = type == "proposal"_w || type == "agreement"_w || type == "rejection"_w;
         if (!saying && !deal) return false;
         const Knowledge& k = *d.k;
+        const bool bound = d.k == bound_;  // (the first-word filters are this Knowledge's)
         if (k.scope_speakers.empty() && k.scope_objects.empty() && k.scope_sources.empty())
             return false;
         const Sentence& s = d.sents[c.sentence];
@@ -2474,7 +2536,11 @@ class RegionStage final : public Stage {
             return tk.kind == TokKind::quote || tk.in_quote || tk.lower == ";"_w ||
                    tk.lower == ":"_w;
         };
-        std::vector<std::uint8_t> skip;
+        SmallVec<std::uint8_t, 32> skip;  // (on the stack: the ranges are at most 16 words)
+        auto clear_skip = [&](std::size_t len) {
+            skip.clear();
+            for (std::size_t i = 0; i < len; ++i) skip.push_back(0);
+        };
         // the subject: back from the trigger to a comma, past one apposition right before it
         std::size_t b = c.tb;
         bool apposition = c.tb > s.tb && d.toks[c.tb - 1].lower == ","_w;
@@ -2493,7 +2559,7 @@ class RegionStage final : public Stage {
             e = b;
             while (e < s.te && e - b < 16 && !stop(d.toks[e])) ++e;
         }
-        skip.assign(e - b, 0);
+        clear_skip(e - b);
         for (std::size_t t = b; t < e; ++t) {
             const auto w = d.toks[t].lower;
             if (w != "who"_w && w != "which"_w && w != "whose"_w) continue;
@@ -2503,20 +2569,25 @@ class RegionStage final : public Stage {
             bool person = false;
             for (const auto& p : c.ev.actors)
                 if (p.kind == "person"_w) person = true;
-            if (!person && names_phrase(d, k.scope_sources, b, e, skip)) return true;
+            if (!person && names_phrase(d, k.scope_sources, bound ? sources_first_ : no_filter_, b,
+                                        e, {skip.data(), skip.size()}))
+                return true;
         }
-        if (names_phrase(d, k.scope_speakers, b, e, skip)) return true;
+        if (names_phrase(d, k.scope_speakers, bound ? speakers_first_ : no_filter_, b, e,
+                         {skip.data(), skip.size()}))
+            return true;
         if (!deal) return false;
         // the object: the clause after the trigger
         e = c.te;
         while (e < s.te && e - c.te < 12) {
             const auto w = d.toks[e].lower;
-            if (w == ","_w || stop(d.toks[e]) || (w != "that"_w && k.subordinators.count(w) != 0))
+            if (w == ","_w || stop(d.toks[e]) || (w != "that"_w && has(d.toks[e], WSubordinator)))
                 break;
             ++e;
         }
-        skip.assign(e - c.te, 0);
-        return names_phrase(d, k.scope_objects, c.te, e, skip);
+        clear_skip(e - c.te);
+        return names_phrase(d, k.scope_objects, bound ? objects_first_ : no_filter_, c.te, e,
+                            {skip.data(), skip.size()});
     }
 
     // Admitted only by the article's region, an event whose target is a state outside the
@@ -2962,18 +3033,23 @@ class MergeStage final : public Stage {
         };
         std::vector<const Participant*> scratch;
         scratch.reserve(16);
-        auto ident = [&](const Candidate& c, std::string& key) {  // key's buffer is reused
-            const bool sym = symmetric(c.ev.type);
+        // (the flag per type code: sym_of below; sym(i) for a candidate live at the start)
+        SmallVec<char, 16> sym_of;
+        std::vector<std::uint32_t> type_code;
+        auto sym = [&](std::size_t i) { return sym_of[type_code[i]] != 0; };
+        auto ident = [&](std::size_t i, std::string& key) {  // key's buffer is reused
+            const Candidate& c = d.cands[i];
+            const bool sym_c = sym(i);
             key.clear();
             key += c.ev.type;
             key += '|';
             key += c.ev.status;
             key += '|';
-            if (sym)
+            if (sym_c)
                 append_keys(key, {&c.ev.actors, &c.ev.targets, &c.mediators}, scratch);
             else
                 append_keys(key, {&c.ev.actors}, scratch);
-            if (!sym && c.ev.type != "statement"_w) {
+            if (!sym_c && c.ev.type != "statement"_w) {
                 key += '|';
                 append_keys(key, {&c.ev.targets}, scratch);
             }
@@ -2989,47 +3065,48 @@ class MergeStage final : public Stage {
         // integers first
         constexpr std::uint32_t kDead = UINT32_MAX;
         WordCodes types, statuses;
-        std::vector<std::uint32_t> type_code(n, kDead), status_code(n, kDead);
+        type_code.assign(n, kDead);
+        std::vector<std::uint32_t> status_code(n, kDead);
         // A signature of every live candidate's identity key (ident(): equal keys, equal
         // signatures), from hashes of its participants' keys: the keys themselves are built
         // only for candidates that share a signature with another.
-        std::vector<std::uint64_t> sig(n);
-        std::vector<std::uint32_t> by_sig;  // the live candidates by signature, then index
+        // (pairs of signature and index: sorted by value, with no lookup per comparison)
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> by_sig;  // the live ones, sorted
         by_sig.reserve(n);
         for (std::size_t i = 0; i < n; ++i) {
             const Candidate& c = d.cands[i];
             if (!live(c)) continue;
             type_code[i] = types.of(c.ev.type);
+            if (type_code[i] == sym_of.size()) sym_of.push_back(symmetric(c.ev.type) ? 1 : 0);
             status_code[i] = statuses.of(c.ev.status);
             std::uint64_t h = (std::uint64_t{type_code[i]} << 32) | status_code[i];
-            if (symmetric(c.ev.type)) {
+            if (sym(i)) {
                 h = fold_keys(h, {&c.ev.actors, &c.ev.targets, &c.mediators});
             } else {
                 h = fold_keys(h, {&c.ev.actors});
                 if (c.ev.type != "statement"_w) h = fold_keys(h, {&c.ev.targets});
             }
-            sig[i] = h;
-            by_sig.push_back(static_cast<std::uint32_t>(i));
+            by_sig.emplace_back(h, static_cast<std::uint32_t>(i));
         }
         ByCode by_type;  // the live candidates by type (the pair loops below need equal types)
         by_type.build(type_code, kDead);
-        std::sort(by_sig.begin(), by_sig.end(), [&](std::uint32_t x, std::uint32_t y) {
-            return sig[x] != sig[y] ? sig[x] < sig[y] : x < y;
-        });
+        std::sort(by_sig.begin(), by_sig.end());
         // Candidates with equal keys fold into the first of them. Only candidates of one
         // signature can share a key, and absorb() touches only the pair, so the groups are
         // worked one after the other (in candidate order within one, as a loop over all
         // pairs would).
         for (std::size_t g = 0, h = 0; g < by_sig.size(); g = h) {
-            for (h = g + 1; h < by_sig.size() && sig[by_sig[h]] == sig[by_sig[g]];) ++h;
+            for (h = g + 1; h < by_sig.size() && by_sig[h].first == by_sig[g].first;) ++h;
             if (h - g < 2) continue;
-            for (std::size_t x = g; x < h; ++x) ident(d.cands[by_sig[x]], ids[by_sig[x]]);
+            for (std::size_t x = g; x < h; ++x) ident(by_sig[x].second, ids[by_sig[x].second]);
             for (std::size_t x = g; x < h; ++x) {
-                Candidate& a = d.cands[by_sig[x]];
+                const std::uint32_t ax = by_sig[x].second;
+                Candidate& a = d.cands[ax];
                 if (!live(a)) continue;
                 for (std::size_t y = x + 1; y < h; ++y) {
-                    Candidate& b = d.cands[by_sig[y]];
-                    if (!live(b) || ids[by_sig[x]] != ids[by_sig[y]] || !dates_ok(a, b)) continue;
+                    const std::uint32_t by = by_sig[y].second;
+                    Candidate& b = d.cands[by];
+                    if (!live(b) || ids[ax] != ids[by] || !dates_ok(a, b)) continue;
                     if (!same_place(a.ev.location, b.ev.location) &&
                         !(a.inherited_location || b.inherited_location))
                         continue;
@@ -3041,10 +3118,11 @@ class MergeStage final : public Stage {
         // A country-level event beside the same event of that country's people
         // ("Iran" visits beside "Araghchi" visits, a meeting with "Lebanon" beside
         // the one with Mikati) is the same event: fold it into the person-level one.
-        auto side = [&](const Candidate& c, bool actors) {
+        auto side = [&](std::size_t i, bool actors) {  // (a candidate live at the start)
+            const Candidate& c = d.cands[i];
             const auto* mine = actors ? &c.ev.actors : &c.ev.targets;
             const auto* other = actors ? &c.ev.targets : &c.ev.actors;
-            return Side{mine, symmetric(c.ev.type) ? other : nullptr};
+            return Side{mine, sym(i) ? other : nullptr};
         };
         auto covered = [](const Participant& p, const Side& by) {
             return by.any([&](const Participant& q) {
@@ -3060,14 +3138,14 @@ class MergeStage final : public Stage {
             for (const auto& p : b.ev.actors) has_country |= p.kind == "country"_w;
             for (const auto& p : b.ev.targets) has_country |= p.kind == "country"_w;
             if (!has_country) continue;
-            const Side ba = side(b, true), bt = symmetric(b.ev.type) ? ba : side(b, false);
+            const Side ba = side(j, true), bt = sym(j) ? ba : side(j, false);
             for (const std::uint32_t i : by_type.of(type_code[j])) {  // (b is live: it has one)
                 Candidate& a = d.cands[i];
                 if (status_code[i] != status_code[j] || i == j || !live(a) || !dates_ok(a, b))
                     continue;
                 if (b.ev.location && a.ev.location && !same_place(a.ev.location, b.ev.location))
                     continue;
-                const Side aa = side(a, true), at = symmetric(a.ev.type) ? aa : side(a, false);
+                const Side aa = side(i, true), at = sym(i) ? aa : side(i, false);
                 bool ok = aa.any([](const Participant& q) { return q.kind == "person"_w; });
                 if (!ok) continue;
                 bool finer = false;  // a names a person where b names a country
@@ -3080,7 +3158,7 @@ class MergeStage final : public Stage {
                     });
                 };
                 check(ba, aa);
-                if (ok && !symmetric(b.ev.type)) check(bt, at);
+                if (ok && !sym(j)) check(bt, at);
                 if (!ok || !finer) continue;
                 absorb(a, b);
                 break;
