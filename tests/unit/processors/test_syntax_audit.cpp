@@ -8,6 +8,8 @@
 //    "were airdropped over Gaza by X");
 //  - in a passive appeal or rejection, the subject (or its owner) is the one asked or refused
 //    ("Israel was urged by Qatar to", "Israel's proposal was rejected by Hamas");
+//  - after a place phrase opening the sentence, "A and B <verb>" is the subject, not more
+//    places ("In Amman, Jordan and Egypt signed");
 //  - a relative clause after a comma on a coordinated subject is every party's ("Egypt and
 //    Jordan, which signed", "A and B, who met").
 #include <gtest/gtest.h>
@@ -146,6 +148,25 @@ TEST(SyntaxAudit, PassiveSubjectIsAddressee) {
         }
     }
     found({"Qatar urged Israel on Monday to let aid into Gaza.", "appeal", "Qatar", "Israel"});
+}
+
+// ---------------------------------------------------------------- fronted place
+
+TEST(SyntaxAudit, ListAfterFrontedPlaceIsTheSubject) {
+    for (const char* t : {"In Amman, Jordan and Egypt signed an agreement on Monday.",
+                          "On Monday in Amman, Egypt and Qatar signed an agreement."}) {
+        const auto a = of_type(extract(t), "agreement");
+        bool both = false;
+        for (const auto& e : a)
+            both =
+                both || (has(e.actors, "EGY") && (has(e.actors, "JOR") || has(e.actors, "QAT")) &&
+                         e.location && e.location->name == "Amman");
+        EXPECT_TRUE(both) << t << "\n  got: " << show(extract(t));
+    }
+    // a list of places stays places: no party from "in Amman, Jordan and Cairo"
+    for (const auto& e : extract("Secretary of State Peter Brandt held talks in Amman, Jordan "
+                                 "and Cairo on Monday."))
+        EXPECT_FALSE(has(e.actors, "JOR"));
 }
 
 // ---------------------------------------------------------------- relative clauses
