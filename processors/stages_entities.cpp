@@ -525,7 +525,33 @@ class EntitiesStage final : public Stage {
                 (m.part->kind == "person"_w || m.part->kind == "organisation"_w ||
                  m.part->kind == "group"_w) &&
                 prev.place && (!prev.part || prev.part->kind != m.part->kind);
-            if (list_go_on && !person_after_place &&
+            // ("In Amman, Jordan and Egypt signed" (syntax audit): a place opening the
+            // sentence after its preposition, then "A and B" and a verb: the list is the
+            // subject after the fronted phrase, not more places)
+            bool subject_after_fronted = false;
+            if (lw == ","_w && prev.place && m.part && m.sentence == prev.sentence) {
+                const std::size_t sb = d.sents[m.sentence].tb, se = d.sents[m.sentence].te;
+                std::size_t h = prev.tb;
+                if (h > sb && d.toks[h - 1].lower == "the"_w) --h;
+                std::size_t q = m.te;
+                // ("On Tuesday in Beijing, Iran and Saudi Arabia agreed": a day before it)
+                bool opening = h > sb && h <= sb + 4 && (d.toks[sb].lex & LPreposition) &&
+                               (d.toks[h - 1].lex & LPreposition);
+                for (std::size_t t = sb; opening && t < h; ++t) opening = d.toks[t].lower != ","_w;
+                if (opening && q + 1 < se && d.toks[q].lower == "and"_w) {
+                    for (std::size_t mj = mi + 1; mj < d.mentions.size(); ++mj)
+                        if (d.mentions[mj].tb == q + 1) {
+                            q = d.mentions[mj].te;
+                            break;
+                        }
+                    const Token* v = q > m.te + 1 && q < se ? &d.toks[q] : nullptr;
+                    subject_after_fronted =
+                        v && v->kind == TokKind::word && !v->cap &&
+                        !(v->lex & (LPreposition | LDeterminer | LSubordinator | LPronoun)) &&
+                        v->lower != "and"_w && v->lower != "or"_w;
+                }
+            }
+            if (list_go_on && !person_after_place && !subject_after_fronted &&
                 (pe == p || (pe + 1 == p && d.toks[pe].lower == ","_w))) {
                 m.prep = prev.prep;
                 m.prep_attached = prev.prep_attached;

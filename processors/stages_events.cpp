@@ -1242,7 +1242,12 @@ class EventsStage final : public Stage {
                         ((m && d.k->locative_preps.count(m->prep) && !m->prep_attached) ||
                          (b > s.tb &&
                           (d.toks[b - 1].lower == "in"_w || d.toks[b - 1].lower == "at"_w)));
-                    if (m && usable(*m) && !place_pp) out.push_back(m);
+                    if (m && usable(*m) && !place_pp) {
+                        out.push_back(m);
+                        // "Iran and Saudi Arabia, which agreed", "A and B, who met" (syntax
+                        // audit): a clause on a list is on every party of it
+                        if (d.toks[t - 1].lower == ","_w) coord_left(c, s, *m, out);
+                    }
                     return out;
                 }
                 if (finite) break;
@@ -1695,6 +1700,52 @@ class EventsStage final : public Stage {
         return false;
     }
 
+    // Syntax audit (tests/heldout/SYNTAX.md): a sentence opened by a gerund clause, with
+    // at most a subordinator before it ("Arriving in Cairo, X said", "After landing in
+    // Cairo, X said", "Rejecting the plan, Hamas said"): the gerund's position, or SIZE_MAX.
+    // A gerund after "before" is not taken (its act comes after the main clause's).
+    static std::size_t fronted_gerund(const Doc& d, const Sentence& s) {
+        std::size_t g = s.tb;
+        if (g < s.te && in(d.toks[g].lower,
+                           {"after", "upon", "on", "while", "when", "since", "following", "by"}))
+            ++g;
+        if (g + 1 >= s.te || d.toks[g].kind != TokKind::word ||
+            !has_suffix(d.toks[g].lower, "ing"_w) || d.toks[g].lower.size() < 6 ||
+            in(d.toks[g].lower, {"according", "including", "during", "regarding", "concerning",
+                                 "following", "nothing", "something", "morning", "evening"}))
+            return SIZE_MAX;
+        return g;
+    }
+
+    // ... and the main clause's subject after the comma that closes it: a party (not an
+    // owner or an adjective) with its coordinated parties ("..., Iran and Saudi Arabia
+    // said"); none when a quote or a second comma-less clause intervenes.
+    void fronted_subject(const Ctx& c, const Sentence& s, std::size_t from,
+                         MentionList& out) const {
+        const Doc& d = c.d;
+        std::size_t comma = from;
+        while (comma < s.te && comma - from < 25 && d.toks[comma].lower != ","_w) {
+            // ("Rejecting the plan would be a mistake, X said": the gerund is a subject)
+            if (d.toks[comma].kind == TokKind::quote || d.toks[comma].in_quote ||
+                d.toks[comma].lower == ";"_w || d.toks[comma].lower == ":"_w ||
+                in(d.toks[comma].lower,
+                   {"is", "was", "are", "were", "would", "will", "could", "can", "may", "might",
+                    "should", "must", "has", "have", "had"}))
+                return;
+            ++comma;
+        }
+        if (comma + 2 >= s.te || d.toks[comma].lower != ","_w) return;
+        std::size_t b = comma + 1;
+        if (d.toks[b].lower == "the"_w && c.starts_at[b] < 0) ++b;  // ", the United Arab Emirates"
+        if (c.starts_at[b] < 0) return;
+        const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[b])];
+        if (!usable(m) || !m.prep.empty() || m.possessive || m.adjective ||
+            m.kind == MentionKind::pronoun)
+            return;
+        out.push_back(&m);
+        coord_right(c, s.te, m, out, false);
+    }
+
     void build(Ctx& c, std::size_t si, const std::vector<Match>& ms, std::size_t q,
                std::size_t next_tb, SentenceActors& sa) const {
         Doc& d = c.d;
@@ -1917,6 +1968,7 @@ class EventsStage final : public Stage {
             !(d.toks[mt.tb - 1].lex &
               (LSkippable | LPronoun | LPreposition | LSubordinator | LNegator | LDateWord)) &&
             !(d.toks[mt.te + 1].lex & LDateWord) && !d.k->weekdays.count(d.toks[mt.te + 1].lower);
+        bool passive_agent = false;
         // ("is expected in Cairo": the expected one travels)
         if (tr.syntax == TrigSyntax::verb && tr.form == VerbForm::past &&
             !(type == "visit"_w && d.toks[mt.tb].lower == "expected"_w) &&
@@ -1927,6 +1979,41 @@ class EventsStage final : public Stage {
                 const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[mt.te + 1])];
                 if (usable(m)) take(act, m);
             }
+            // "was pledged to the Palestinians by the UAE", "were airdropped over Gaza by
+            // Jordan" (syntax audit): the agent after the verb's own phrase, in its clause
+            // (the agent and its coordinated parties; not "by phone", "by sea")
+            for (std::size_t t = mt.te + 1;
+                 act.empty() && !reduced_relative && t + 1 < s.te && t <= mt.te + 8; ++t) {
+                const auto w = d.toks[t].lower;
+                if (w == ","_w || w == ";"_w || w == "and"_w || d.toks[t].kind == TokKind::quote ||
+                    (d.toks[t].lex & LSubordinator))
+                    break;
+                if (w != "by"_w) continue;
+                std::size_t a = t + 1;
+                if (d.toks[a].lower == "the"_w && c.starts_at[a] < 0) ++a;
+                if (a < s.te && c.starts_at[a] >= 0) {
+                    const Mention& m = d.mentions[static_cast<std::size_t>(c.starts_at[a])];
+                    if (usable(m) && !m.possessive && m.kind != MentionKind::pronoun) {
+                        MentionList agents{&m};
+                        coord_right(c, s.te, m, agents, false);
+                        for (const Mention* x : agents) take(act, *x);
+                    }
+                }
+                break;
+            }
+            passive_agent = !act.empty();
+        }
+        // "Arriving in Cairo on Tuesday, X said", "Rejecting the plan, Hamas said": the gerund
+        // opening the sentence is the act of the main clause's subject after its comma
+        // (not a bare "Speaking later, X said", "Calling the strike a crime, X said": a venue
+        // participle or a one-word call frames the saying, it meets no one)
+        if (act.empty() && tr.syntax == TrigSyntax::verb && tr.form == VerbForm::ing &&
+            fronted_gerund(d, s) == mt.tb &&
+            !(mt.te == mt.tb + 1 &&
+              (has(d.toks[mt.tb], WVenueParticiple) || d.toks[mt.tb].lower == "calling"_w))) {
+            MentionList subj;
+            fronted_subject(c, s, mt.te, subj);
+            for (const Mention* m : subj) take(act, *m);
         }
         // "and repeated Britain's call for a ceasefire", "renewed Egypt's offer": the one who
         // renews it acts (the subject of the renewing verb)
@@ -2009,7 +2096,8 @@ class EventsStage final : public Stage {
                 }
                 // "On the second day of a visit to Riyadh, Araghchi met ...": a visit in a
                 // fronted phrase is the subject's after the comma
-                if (act.empty() && mt.tb <= s.tb + 8 && (d.toks[s.tb].lex & LPreposition)) {
+                if (act.empty() && mt.tb <= s.tb + 8 &&
+                    ((d.toks[s.tb].lex & LPreposition) || fronted_gerund(d, s) == s.tb)) {
                     std::size_t comma = mt.te;
                     while (comma < s.te && d.toks[comma].lower != ","_w) ++comma;
                     if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
@@ -2266,8 +2354,11 @@ class EventsStage final : public Stage {
             }
             // "In a phone call with X on Tuesday, Y said ...": the fronted phrase's meeting
             // is held by the subject after the comma
+            // ("Speaking after talks with X, Y said": a fronted gerund clause alike, for a
+            // meeting "with" someone; not "Speaking at a forum, Y said")
             if (noun && act.empty() && mt.tb > s.tb && mt.tb <= s.tb + 4 &&
-                (d.toks[s.tb].lex & LPreposition)) {
+                ((d.toks[s.tb].lex & LPreposition) ||
+                 (fronted_gerund(d, s) == s.tb && d.toks[mt.te - 1].lower == "with"_w))) {
                 std::size_t comma = mt.te;
                 while (comma < s.te && d.toks[comma].lower != ","_w) ++comma;
                 if (comma + 1 < s.te && c.starts_at[comma + 1] >= 0) {
@@ -3181,6 +3272,22 @@ class EventsStage final : public Stage {
                             take(tgt, *x);
                 }
                 if (type == "rejection"_w || type == "appeal"_w) break;
+            }
+            // "Israel was urged by Qatar to", "Israel's proposal was rejected by Hamas" (syntax
+            // audit): the passive's subject (or the owner of its subject) is the one asked or
+            // refused, not the agent
+            if ((type == "appeal"_w || type == "rejection"_w) && passive_agent) {
+                PartList subj;
+                for (const Mention* m : actors)
+                    if (m->part && std::none_of(act.begin(), act.end(), [&](const Participant& a) {
+                            return same_party(a, *m->part);
+                        }))
+                        take(subj, *m);
+                if (!subj.empty()) tgt = subj;
+                tgt.erase_if([&](const Participant& p) {
+                    return std::any_of(act.begin(), act.end(),
+                                       [&](const Participant& a) { return same_party(a, p); });
+                });
             }
             // "adopted an Egyptian plan", "endorsed Egypt's proposal": the plan's author is
             // the other side
