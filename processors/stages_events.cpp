@@ -2116,6 +2116,14 @@ class EventsStage final : public Stage {
             }
             MentionList dests;
             if (compound && compound->place) dests.push_back(compound);
+            // "chose Riyadh for his first trip abroad", "paid Cairo a visit": the verb's object
+            // inside a phrase trigger with a gap is where the trip goes
+            if (dests.empty() && tr.syntax == TrigSyntax::verb && mt.te > mt.tb + 2 &&
+                c.starts_at[mt.tb + 1] >= 0) {
+                const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.tb + 1])];
+                if (o.place && o.prep.empty() && !o.adjective && !o.possessive && o.te < mt.te)
+                    dests.push_back(&o);
+            }
             for (const Mention* m : right) {
                 if (!dests.empty()) break;
                 if (!m->place) {

@@ -4,6 +4,8 @@
 // of another state something is in contact with them, a meeting (not in writing:
 // `written_channels`; "told visiting X" tells the guest). Sentences of our own on
 // the fixture gazetteer (tests/unit/processors/data/gazetteer), each with negative controls.
+// Session 9 (sets 17-19) adds visits chosen "for his first trip", pronoun topics and
+// chains, "who" after "X, head of Y," and month-only trips that lend no place.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -120,6 +122,31 @@ TEST(ToldForeignLeader, ControlTellingInALetterIsNoMeeting) {
         "would stay open.");
     EXPECT_TRUE(of_type(evs, "meeting").empty());
     EXPECT_FALSE(of_type(evs, "statement").empty());
+}
+
+// Session 9 (sets 17-19), visits: "chose X for his first trip" (the place inside the phrase
+// is the destination) and "due back in X".
+TEST(ChosenForTrip, TheChosenPlaceIsTheDestination) {
+    const auto evs = extract(
+        "Secretary of State Peter Brandt chose Egypt for his first trip abroad, arriving on "
+        "Monday.");
+    const Event* v = visit_of(evs, "Peter Brandt");
+    ASSERT_NE(v, nullptr);
+    EXPECT_TRUE(has(v->targets, "EGY"));
+}
+
+TEST(ChosenForTrip, ControlChosenAsVenueIsNoTrip) {
+    const auto evs = extract(
+        "Secretary of State Peter Brandt chose Cairo as the venue for the talks on Monday.");
+    EXPECT_EQ(visit_of(evs, "Peter Brandt"), nullptr);
+}
+
+TEST(DueBack, DueBackInACityIsAPlannedVisit) {
+    const auto evs = extract("Secretary of State Peter Brandt is due back in Beirut next week.");
+    const Event* v = visit_of(evs, "Peter Brandt");
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->status, "planned");
+    EXPECT_TRUE(has(v->targets, "LBN"));
 }
 
 }  // namespace
