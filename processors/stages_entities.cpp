@@ -1729,6 +1729,15 @@ class CoreferenceStage final : public Stage {
                         m.role_kind = a->role_kind;
                         m.person = a->person;
                         if (a == pair) m.extra = a->extra;
+                        // "He chose Riyadh for his first trip, meeting X. He went on to
+                        // Doha": a subject pronoun before the sentence's first person is its
+                        // subject for the pronouns after it
+                        if ((subject[si] < 0 ||
+                             d.mentions[static_cast<std::size_t>(subject[si])].tb > t) &&
+                            (pr->second == 'm' || pr->second == 'f') && !object && !m.possessive &&
+                            m.prep.empty() && a->part && a->part->kind == "person"_w &&
+                            a >= d.mentions.data() && a < d.mentions.data() + d.mentions.size())
+                            subject[si] = static_cast<int>(a - d.mentions.data());
                         added.push_back(std::move(m));
                     }
                     continue;
@@ -2253,6 +2262,29 @@ class CoreferenceStage final : public Stage {
         if (subject[si] >= 0) {
             const Mention& m = d.mentions[static_cast<std::size_t>(subject[si])];
             if (m.te <= t && gender_ok(gender, m.gender)) return &m;
+        }
+        // "The call came at the end of a round of diplomacy by the Russian leader. Earlier he
+        // spoke with ...": when the sentence before, in the same paragraph, has no person as
+        // its subject but names one person (in a prepositional phrase or as an owner), that
+        // person is the topic the pronoun continues, not the subject of an older sentence.
+        if (!object && si > 0 && subject[si - 1] < 0 &&
+            d.sents[si - 1].paragraph == d.sents[si].paragraph) {
+            const Mention* only = nullptr;
+            bool several = false;
+            for (std::size_t q = d.mention_from(d.sents[si].tb); q-- > 0 && !several;) {
+                const Mention& m = d.mentions[q];
+                if (m.sentence < si - 1) break;
+                if (m.sentence != si - 1 || !m.part || m.in_quote || m.kind == MentionKind::pronoun)
+                    continue;
+                if (m.part->kind != "person"_w || !gender_ok(gender, m.gender) ||
+                    (m.kind == MentionKind::entity && past_holder(d, m)))
+                    continue;
+                if (only && !(*only->part == *m.part))
+                    several = true;
+                else
+                    only = &m;
+            }
+            if (only && !several) return only;
         }
         // Subject of a recent sentence.
         for (std::size_t b = 1; b <= back_ && b <= si; ++b) {

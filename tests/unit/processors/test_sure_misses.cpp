@@ -149,5 +149,67 @@ TEST(DueBack, DueBackInACityIsAPlannedVisit) {
     EXPECT_TRUE(has(v->targets, "LBN"));
 }
 
+// Session 9, coreference: a pronoun after a sentence whose topic is a person named only in
+// a prepositional phrase ("a round of calls by the Egyptian leader. Earlier he spoke"), and a
+// subject pronoun that passes its referent on to the sentences after it ("He chose X for his
+// first trip, ... He went on to Y").
+
+TEST(PronounTopic, ThePersonTheSentenceBeforeNamesInAPhraseIsThePronoun) {
+    const auto evs = extract(
+        "Prime Minister Rami al-Haddad spoke by telephone with President Omar Selim on Monday, "
+        "Haddad's office said. The call capped a round of telephone diplomacy by the Egyptian "
+        "president. Earlier on Monday he spoke with King Faris.");
+    EXPECT_NE(meeting_of(evs, "Omar Selim", "King Faris"), nullptr);
+    EXPECT_EQ(meeting_of(evs, "Rami al-Haddad", "King Faris"), nullptr);
+}
+
+TEST(PronounTopic, ControlTwoPersonsInTheSentenceBeforeLeaveTheOlderSubject) {
+    // the sentence before names two persons: no single topic, the last subject stays
+    const auto evs = extract(
+        "Prime Minister Rami al-Haddad spoke by telephone with President Omar Selim on Monday, "
+        "Haddad's office said. The call followed talks between the Egyptian president and "
+        "Secretary of State Peter Brandt. Earlier on Monday he spoke with King Faris.");
+    EXPECT_NE(meeting_of(evs, "Rami al-Haddad", "King Faris"), nullptr);
+    EXPECT_EQ(meeting_of(evs, "Omar Selim", "King Faris"), nullptr);
+}
+
+TEST(PronounTopic, ControlAnotherParagraphIsNoTopic) {
+    const auto evs = extract(
+        "Prime Minister Rami al-Haddad spoke by telephone with President Omar Selim on Monday, "
+        "Haddad's office said.\n\nThe call capped a round of telephone diplomacy by the "
+        "Egyptian president.\n\nEarlier on Monday he spoke with King Faris.");
+    EXPECT_EQ(meeting_of(evs, "Omar Selim", "King Faris"), nullptr);
+}
+
+TEST(PronounChain, ASubjectPronounPassesItsReferentOn) {
+    const auto evs = extract(
+        "The Cairo meeting capped a busy week for Prime Minister Rami al-Haddad. He chose Cairo "
+        "for his first trip abroad, arriving on Monday with Deputy Prime Minister Fadi Khoury. "
+        "He went on to Amman, where he met King Faris on Wednesday.");
+    // the Cairo trip and the Amman leg are both his, none his companion's
+    int his = 0;
+    for (const auto& e : of_type(evs, "visit")) his += has(e.actors, "Rami al-Haddad") ? 1 : 0;
+    EXPECT_EQ(his, 2);
+    EXPECT_EQ(visit_of(evs, "Fadi Khoury"), nullptr);
+    EXPECT_NE(meeting_of(evs, "Rami al-Haddad", "King Faris"), nullptr);
+    EXPECT_EQ(meeting_of(evs, "Fadi Khoury", "King Faris"), nullptr);
+}
+
+TEST(PronounChain, ASubjectPronounBeforeAnObjectPersonIsTheSubject) {
+    // "meeting X" after the first clause: the pronoun is the subject, not the object named
+    // after it; and the next sentence's "he" continues it
+    const auto evs = extract(
+        "The pressure contrasts with the reception of Prime Minister Rami al-Haddad elsewhere. "
+        "He chose Egypt for his first foreign trip, meeting President Omar Selim in Cairo on "
+        "Monday. Later he travelled to Amman.",
+        "2024-01-20T12:00:00Z");
+    EXPECT_NE(meeting_of(evs, "Rami al-Haddad", "Omar Selim"), nullptr);
+    bool amman = false;
+    for (const auto& e : of_type(evs, "visit"))
+        if (has(e.actors, "Rami al-Haddad") && has(e.targets, "JOR")) amman = true;
+    EXPECT_TRUE(amman);
+    EXPECT_EQ(visit_of(evs, "Omar Selim"), nullptr);
+}
+
 }  // namespace
 }  // namespace herald::processors
