@@ -211,5 +211,22 @@ TEST(PronounChain, ASubjectPronounBeforeAnObjectPersonIsTheSubject) {
     EXPECT_EQ(visit_of(evs, "Omar Selim"), nullptr);
 }
 
+// "X, head of Y, who met Z": the relative clause is the person's, not the body's.
+TEST(WhoAfterApposition, TheHeadOfABodyIsWhoMet) {
+    const auto evs = extract(
+        "The talks followed a trip to Beirut by Karim Mansour, envoy of the United Nations, who "
+        "met Prime Minister Rami al-Haddad on Monday.");
+    EXPECT_NE(meeting_of(evs, "Karim Mansour", "Rami al-Haddad"), nullptr);
+    EXPECT_EQ(meeting_of(evs, "United Nations", "Rami al-Haddad"), nullptr);
+}
+
+TEST(WhoAfterApposition, ControlAnUnnamedHeadStaysTheBody) {
+    // no named person before the apposition: the body is all the text names
+    const auto evs = extract(
+        "The talks followed a visit to Beirut by the head of the Arab League, who met Prime "
+        "Minister Rami al-Haddad on Monday.");
+    EXPECT_NE(meeting_of(evs, "Arab League", "Rami al-Haddad"), nullptr);
+}
+
 }  // namespace
 }  // namespace herald::processors
