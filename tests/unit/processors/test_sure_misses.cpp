@@ -228,5 +228,38 @@ TEST(WhoAfterApposition, ControlAnUnnamedHeadStaysTheBody) {
     EXPECT_NE(meeting_of(evs, "Arab League", "Rami al-Haddad"), nullptr);
 }
 
+// A trip told with a month only ("in September") is an earlier trip: it lends its place to
+// no meeting or saying of this story.
+const Event* statement_of(const std::vector<Event>& evs, const std::string& who) {
+    for (const auto& e : evs)
+        if (e.type == "statement" && has(e.actors, who)) return &e;
+    return nullptr;
+}
+
+TEST(EarlierTrip, AMonthOnlyTripLendsNoPlace) {
+    const auto evs = extract(
+        "Prime Minister Rami al-Haddad arrived in Cairo on Monday. He also held talks with "
+        "President Omar Selim.\n\nAt a joint news conference, Selim said the two countries "
+        "would open the border.\n\nSelim chose Beirut for his first foreign trip as president "
+        "in September.");
+    const Event* st = statement_of(evs, "Omar Selim");
+    ASSERT_NE(st, nullptr);
+    ASSERT_TRUE(st->location);
+    EXPECT_EQ(st->location->name, "Cairo");
+    EXPECT_NE(visit_of(evs, "Omar Selim"), nullptr);  // the earlier trip is still told
+}
+
+TEST(EarlierTrip, ControlATripWithADayStillLendsItsPlace) {
+    const auto evs = extract(
+        "Prime Minister Rami al-Haddad arrived in Cairo on Monday. He also held talks with "
+        "President Omar Selim.\n\nAt a joint news conference, Selim said the two countries "
+        "would open the border.\n\nSelim chose Beirut for his first foreign trip as president "
+        "on Sunday.");
+    const Event* st = statement_of(evs, "Omar Selim");
+    ASSERT_NE(st, nullptr);
+    ASSERT_TRUE(st->location);
+    EXPECT_EQ(st->location->name, "Beirut");
+}
+
 }  // namespace
 }  // namespace herald::processors
