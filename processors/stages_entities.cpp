@@ -1853,6 +1853,28 @@ class CoreferenceStage final : public Stage {
                                                      side        ? 's'
                                                      : to_states ? 'c'
                                                                  : 'p');
+                        // "X held talks with Y ..., and the two sides signed": with no list
+                        // of sides, the subject and the "with" party of a contact told
+                        // earlier in the same sentence, of two states
+                        if (side && parts.empty() && count == 2) {
+                            const Mention* with = nullptr;
+                            const Mention* subj = nullptr;
+                            for (std::size_t q = d.mention_from(t); q-- > 0;) {
+                                const Mention& x = d.mentions[q];
+                                if (x.sentence != si) break;
+                                if (!x.part || x.in_quote || x.possessive || x.adjective ||
+                                    x.modifier || x.part->country.empty() ||
+                                    (x.part->kind != "person"_w && x.part->kind != "country"_w))
+                                    continue;
+                                if (!with) {
+                                    if (x.prep == "with"_w) with = &x;
+                                } else if (x.prep.empty()) {
+                                    subj = &x;
+                                }
+                            }
+                            if (with && subj && subj->part->country != with->part->country)
+                                parts = {*subj->part, *with->part};
+                        }
                         // ("the two movements": the two armed/political groups named last;
                         // "both sides" with no list of sides stays unresolved)
                         std::vector<const Mention*> ps =

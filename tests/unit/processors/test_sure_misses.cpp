@@ -5,7 +5,8 @@
 // `written_channels`; "told visiting X" tells the guest). Sentences of our own on
 // the fixture gazetteer (tests/unit/processors/data/gazetteer), each with negative controls.
 // Session 9 (sets 17-19) adds visits chosen "for his first trip", pronoun topics and
-// chains, "who" after "X, head of Y," and month-only trips that lend no place.
+// chains, "who" after "X, head of Y,", month-only trips that lend no place, and "the two
+// sides" of a contact just told.
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -259,6 +260,27 @@ TEST(EarlierTrip, ControlATripWithADayStillLendsItsPlace) {
     ASSERT_NE(st, nullptr);
     ASSERT_TRUE(st->location);
     EXPECT_EQ(st->location->name, "Beirut");
+}
+
+// "X held talks with Y ..., and the two sides signed": with no list of sides, the two sides
+// are the subject and the "with" party of the contact just told, when they are of two states.
+TEST(TwoSidesOfAContact, TheSubjectAndTheWithPartyAreTheSides) {
+    const auto evs = extract(
+        "President Omar Selim held talks with Secretary of State Peter Brandt in Cairo on "
+        "Monday, and the two sides signed three cooperation agreements.");
+    const auto ags = of_type(evs, "agreement");
+    ASSERT_EQ(ags.size(), 1u);
+    const auto ps = participants(ags[0]);
+    EXPECT_TRUE(has(ps, "Omar Selim"));
+    EXPECT_TRUE(has(ps, "Peter Brandt"));
+}
+
+TEST(TwoSidesOfAContact, ControlCompatriotsAreNoTwoSides) {
+    // a king and his own foreign minister: one side, the anaphor stays unresolved
+    const auto evs = extract(
+        "King Faris held talks with Foreign Minister Amal Haddad in Amman on Monday, and the "
+        "two sides signed three cooperation agreements.");
+    EXPECT_TRUE(of_type(evs, "agreement").empty());
 }
 
 }  // namespace
