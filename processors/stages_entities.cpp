@@ -2228,6 +2228,16 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
+    // A saying verb right after token t (an adverb may come between): "He said", "He also
+    // told".
+    static bool saying_after(const Doc& d, std::size_t t) {
+        for (std::size_t u = t + 1; u < d.toks.size() && u <= t + 2; ++u) {
+            if (d.toks[u].lex & LReportingVerb) return true;
+            if (!has_suffix(d.toks[u].lower, "ly"_w) && d.toks[u].lower != "also"_w) break;
+        }
+        return false;
+    }
+
     const Mention* antecedent(const Doc& d, const std::vector<int>& subject, std::size_t si,
                               std::size_t t, char gender, bool object = false) const {
         if (object) {
@@ -2313,7 +2323,24 @@ class CoreferenceStage final : public Stage {
             const int sj = subject[si - b];
             if (sj < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(sj)];
-            if (gender_ok(gender, m.gender)) return &m;
+            if (!gender_ok(gender, m.gender)) continue;
+            // "The spokesman said Araghchi would deliver the letter. He is also due to meet
+            // Lavrov": a spokesperson reports; the pronoun of a clause that does more than
+            // say something continues the person the report was about (its clause's subject)
+            const bool spokes =
+                m.role_kind == "spokesperson"_w || m.part->role.find("pokes") != std::string::npos;
+            if (spokes && !object && !saying_after(d, t)) {
+                for (std::size_t q = static_cast<std::size_t>(sj) + 1; q < d.mentions.size(); ++q) {
+                    const Mention& x = d.mentions[q];
+                    if (x.sentence != si - b) break;
+                    if (!x.part || x.in_quote || x.part->kind != "person"_w || !x.prep.empty() ||
+                        x.possessive || x.adjective || *x.part == *m.part ||
+                        !gender_ok(gender, x.gender))
+                        continue;
+                    return &x;
+                }
+            }
+            return &m;
         }
         // Nearest person mention before.
         for (std::size_t q = d.mention_from(t); q-- > 0;) {

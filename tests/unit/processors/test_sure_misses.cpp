@@ -6,7 +6,7 @@
 // the fixture gazetteer (tests/unit/processors/data/gazetteer), each with negative controls.
 // Session 9 (sets 17-19) adds visits chosen "for his first trip", pronoun topics and
 // chains, "who" after "X, head of Y,", month-only trips that lend no place, and "the two
-// sides" of a contact just told.
+// sides" of a contact just told, and a spokesperson's report continued by "he".
 #include <gtest/gtest.h>
 
 #include "helpers.hpp"
@@ -281,6 +281,30 @@ TEST(TwoSidesOfAContact, ControlCompatriotsAreNoTwoSides) {
         "King Faris held talks with Foreign Minister Amal Haddad in Amman on Monday, and the "
         "two sides signed three cooperation agreements.");
     EXPECT_TRUE(of_type(evs, "agreement").empty());
+}
+
+// "The spokesman said X would travel ... He is also due to meet Y": after a spokesperson's
+// report, a pronoun doing more than saying continues the person the report was about.
+TEST(SpokespersonReport, ThePronounContinuesThePersonReportedOn) {
+    const auto evs = extract(
+        "Jordanian foreign ministry spokesman Sufian Qudah said Prime Minister Rami al-Haddad "
+        "would travel to Cairo. He is also due to meet President Omar Selim on Friday.");
+    EXPECT_NE(meeting_of(evs, "Rami al-Haddad", "Omar Selim"), nullptr);
+    EXPECT_EQ(meeting_of(evs, "Sufian Qudah", "Omar Selim"), nullptr);
+}
+
+TEST(SpokespersonReport, ControlASayingStaysTheSpokesperson) {
+    const auto evs = extract(
+        "Jordanian foreign ministry spokesman Sufian Qudah said Prime Minister Rami al-Haddad "
+        "would travel to Cairo. He also said the border would stay open.");
+    for (const auto& e : of_type(evs, "statement")) EXPECT_FALSE(has(e.actors, "Rami al-Haddad"));
+}
+
+TEST(SpokespersonReport, ControlAMinisterSpeakingIsNoSpokesperson) {
+    const auto evs = extract(
+        "Foreign Minister Amal Haddad said Prime Minister Rami al-Haddad would travel to Cairo. "
+        "She is also due to meet President Omar Selim on Friday.");
+    EXPECT_NE(meeting_of(evs, "Amal Haddad", "Omar Selim"), nullptr);
 }
 
 }  // namespace
