@@ -307,5 +307,27 @@ TEST(SpokespersonReport, ControlAMinisterSpeakingIsNoSpokesperson) {
     EXPECT_NE(meeting_of(evs, "Amal Haddad", "Omar Selim"), nullptr);
 }
 
+// The Kremlin is a seat of government (config/gazetteer/places.yaml, like the White House):
+// a place after "in"/"at", the state as a speaker.
+TEST(SeatOfGovernment, InTheKremlinIsAPlaceInRussia) {
+    const auto evs = extract_shipped(
+        "Russian President Vladimir Putin hosted Iraqi Prime Minister Mohammed Shia al-Sudani in "
+        "the Kremlin on Monday.",
+        "2023-10-11T12:00:00Z");
+    bool placed = false;
+    for (const auto& e : of_type(evs, "meeting"))
+        if (e.location && e.location->country == "RUS" && e.location->name == "Kremlin")
+            placed = true;
+    EXPECT_TRUE(placed);
+}
+
+TEST(SeatOfGovernment, ControlTheKremlinSayingIsRussia) {
+    const auto evs = extract_shipped("The Kremlin said on Monday that the talks were useful.",
+                                     "2023-10-11T12:00:00Z");
+    bool russia = false;
+    for (const auto& e : of_type(evs, "statement")) russia = russia || has(e.actors, "RUS");
+    EXPECT_TRUE(russia);
+}
+
 }  // namespace
 }  // namespace herald::processors
