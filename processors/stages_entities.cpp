@@ -1729,6 +1729,15 @@ class CoreferenceStage final : public Stage {
                         m.role_kind = a->role_kind;
                         m.person = a->person;
                         if (a == pair) m.extra = a->extra;
+                        // "He chose Riyadh for his first trip, meeting X. He went on to
+                        // Doha": a subject pronoun before the sentence's first person is its
+                        // subject for the pronouns after it
+                        if ((subject[si] < 0 ||
+                             d.mentions[static_cast<std::size_t>(subject[si])].tb > t) &&
+                            (pr->second == 'm' || pr->second == 'f') && !object && !m.possessive &&
+                            m.prep.empty() && a->part && a->part->kind == "person"_w &&
+                            a >= d.mentions.data() && a < d.mentions.data() + d.mentions.size())
+                            subject[si] = static_cast<int>(a - d.mentions.data());
                         added.push_back(std::move(m));
                     }
                     continue;
@@ -1844,6 +1853,28 @@ class CoreferenceStage final : public Stage {
                                                      side        ? 's'
                                                      : to_states ? 'c'
                                                                  : 'p');
+                        // "X held talks with Y ..., and the two sides signed": with no list
+                        // of sides, the subject and the "with" party of a contact told
+                        // earlier in the same sentence, of two states
+                        if (side && parts.empty() && count == 2) {
+                            const Mention* with = nullptr;
+                            const Mention* subj = nullptr;
+                            for (std::size_t q = d.mention_from(t); q-- > 0;) {
+                                const Mention& x = d.mentions[q];
+                                if (x.sentence != si) break;
+                                if (!x.part || x.in_quote || x.possessive || x.adjective ||
+                                    x.modifier || x.part->country.empty() ||
+                                    (x.part->kind != "person"_w && x.part->kind != "country"_w))
+                                    continue;
+                                if (!with) {
+                                    if (x.prep == "with"_w) with = &x;
+                                } else if (x.prep.empty()) {
+                                    subj = &x;
+                                }
+                            }
+                            if (with && subj && subj->part->country != with->part->country)
+                                parts = {*subj->part, *with->part};
+                        }
                         // ("the two movements": the two armed/political groups named last;
                         // "both sides" with no list of sides stays unresolved)
                         std::vector<const Mention*> ps =
@@ -2197,6 +2228,16 @@ class CoreferenceStage final : public Stage {
         return nullptr;
     }
 
+    // A saying verb right after token t (an adverb may come between): "He said", "He also
+    // told".
+    static bool saying_after(const Doc& d, std::size_t t) {
+        for (std::size_t u = t + 1; u < d.toks.size() && u <= t + 2; ++u) {
+            if (d.toks[u].lex & LReportingVerb) return true;
+            if (!has_suffix(d.toks[u].lower, "ly"_w) && d.toks[u].lower != "also"_w) break;
+        }
+        return false;
+    }
+
     const Mention* antecedent(const Doc& d, const std::vector<int>& subject, std::size_t si,
                               std::size_t t, char gender, bool object = false) const {
         if (object) {
@@ -2254,12 +2295,52 @@ class CoreferenceStage final : public Stage {
             const Mention& m = d.mentions[static_cast<std::size_t>(subject[si])];
             if (m.te <= t && gender_ok(gender, m.gender)) return &m;
         }
+        // "The call came at the end of a round of diplomacy by the Russian leader. Earlier he
+        // spoke with ...": when the sentence before, in the same paragraph, has no person as
+        // its subject but names one person (in a prepositional phrase or as an owner), that
+        // person is the topic the pronoun continues, not the subject of an older sentence.
+        if (!object && si > 0 && subject[si - 1] < 0 &&
+            d.sents[si - 1].paragraph == d.sents[si].paragraph) {
+            const Mention* only = nullptr;
+            bool several = false;
+            for (std::size_t q = d.mention_from(d.sents[si].tb); q-- > 0 && !several;) {
+                const Mention& m = d.mentions[q];
+                if (m.sentence < si - 1) break;
+                if (m.sentence != si - 1 || !m.part || m.in_quote || m.kind == MentionKind::pronoun)
+                    continue;
+                if (m.part->kind != "person"_w || !gender_ok(gender, m.gender) ||
+                    (m.kind == MentionKind::entity && past_holder(d, m)))
+                    continue;
+                if (only && !(*only->part == *m.part))
+                    several = true;
+                else
+                    only = &m;
+            }
+            if (only && !several) return only;
+        }
         // Subject of a recent sentence.
         for (std::size_t b = 1; b <= back_ && b <= si; ++b) {
             const int sj = subject[si - b];
             if (sj < 0) continue;
             const Mention& m = d.mentions[static_cast<std::size_t>(sj)];
-            if (gender_ok(gender, m.gender)) return &m;
+            if (!gender_ok(gender, m.gender)) continue;
+            // "The spokesman said Araghchi would deliver the letter. He is also due to meet
+            // Lavrov": a spokesperson reports; the pronoun of a clause that does more than
+            // say something continues the person the report was about (its clause's subject)
+            const bool spokes =
+                m.role_kind == "spokesperson"_w || m.part->role.find("pokes") != std::string::npos;
+            if (spokes && !object && !saying_after(d, t)) {
+                for (std::size_t q = static_cast<std::size_t>(sj) + 1; q < d.mentions.size(); ++q) {
+                    const Mention& x = d.mentions[q];
+                    if (x.sentence != si - b) break;
+                    if (!x.part || x.in_quote || x.part->kind != "person"_w || !x.prep.empty() ||
+                        x.possessive || x.adjective || *x.part == *m.part ||
+                        !gender_ok(gender, x.gender))
+                        continue;
+                    return &x;
+                }
+            }
+            return &m;
         }
         // Nearest person mention before.
         for (std::size_t q = d.mention_from(t); q-- > 0;) {

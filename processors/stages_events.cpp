@@ -1232,6 +1232,20 @@ class EventsStage final : public Stage {
                     // ("a draft in the Security Council that demanded": not the place the
                     // head noun was in)
                     const Mention* m = mention_ending(c, a);
+                    // "Grossi, head of the U.N. nuclear watchdog, who met X": "who" is the
+                    // person the apposition describes, not the body it heads
+                    if (m && m->part && m->part->kind != "person"_w && m->prep == "of"_w &&
+                        d.toks[t - 1].lower == ","_w &&
+                        (tok.lower == "who"_w || tok.lower == "whose"_w)) {
+                        std::size_t h = m->tb;
+                        while (h > s.tb && m->tb - h < 6 && d.toks[h - 1].lower != ","_w &&
+                               d.toks[h - 1].kind == TokKind::word && !d.toks[h - 1].cap)
+                            --h;
+                        const Mention* p = h >= s.tb + 2 && d.toks[h - 1].lower == ","_w
+                                               ? mention_ending(c, h - 2)
+                                               : nullptr;
+                        if (p && p->part && p->part->kind == "person"_w && usable(*p)) m = p;
+                    }
                     std::size_t b = m ? m->tb : a;  // "in the U.N. Security Council"
                     while (b > s.tb && (mention_ending(c, b - 1) || d.toks[b - 1].lower == "the"_w))
                         b = mention_ending(c, b - 1) ? mention_ending(c, b - 1)->tb : b - 1;
@@ -2116,6 +2130,14 @@ class EventsStage final : public Stage {
             }
             MentionList dests;
             if (compound && compound->place) dests.push_back(compound);
+            // "chose Riyadh for his first trip abroad", "paid Cairo a visit": the verb's object
+            // inside a phrase trigger with a gap is where the trip goes
+            if (dests.empty() && tr.syntax == TrigSyntax::verb && mt.te > mt.tb + 2 &&
+                c.starts_at[mt.tb + 1] >= 0) {
+                const Mention& o = d.mentions[static_cast<std::size_t>(c.starts_at[mt.tb + 1])];
+                if (o.place && o.prep.empty() && !o.adjective && !o.possessive && o.te < mt.te)
+                    dests.push_back(&o);
+            }
             for (const Mention* m : right) {
                 if (!dests.empty()) break;
                 if (!m->place) {

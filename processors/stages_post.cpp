@@ -1671,9 +1671,20 @@ class DatesStage final : public Stage {
     void inherit_locations(Doc& d) const {
         // the occurred, located visits (the loop below changes only meetings/statements)
         std::vector<const Candidate*> visits;
+        // (not a trip told with a month only, "chose Iraq for his first trip as president in
+        // September": an earlier trip is not where this story's meetings took place)
+        auto month_only = [&](const Candidate& v) {
+            const Sentence& s = d.sents[v.sentence];
+            for (std::size_t t = s.tb; t + 1 < s.te; ++t)
+                if ((d.toks[t].lower == "in"_w || d.toks[t].lower == "last"_w) &&
+                    has(d.toks[t + 1], WMonth) &&
+                    (t + 2 >= s.te || d.toks[t + 2].kind != TokKind::number))
+                    return true;
+            return false;
+        };
         for (const Candidate& v : d.cands)
             if (!v.drop && !v.carrier && v.ev.type == "visit"_w && v.ev.status == "occurred"_w &&
-                v.ev.location)
+                v.ev.location && !month_only(v))
                 visits.push_back(&v);
         if (visits.empty()) return;
         for (Candidate& c : d.cands) {
