@@ -232,13 +232,19 @@ std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint
 // Whether `s` (lower case) has a rank word (Knowledge::subordinate_ranks) as whole words,
 // a hyphen counting as a space ("under-secretary-general").
 bool has_rank(const Knowledge& k, std::string_view s) {
-    if (s.empty()) return false;
-    std::string t(" ");
-    for (const char c : s) t += c == '-' ? ' ' : c;
-    t += ' ';
-    for (const std::string& r : k.subordinate_ranks)
-        for (std::size_t p = t.find(r); p != std::string::npos; p = t.find(r, p + 1))
-            if (t[p - 1] == ' ' && p + r.size() < t.size() && t[p + r.size()] == ' ') return true;
+    // (the search of the ranks in " " + s + " " with hyphens as spaces, without building that
+    // string: a rank starts at a word start, and ends at the end of s or before a space)
+    auto spaced = [](char c) { return c == '-' ? ' ' : c; };
+    for (std::size_t b = 0; b < s.size(); ++b) {
+        if (b > 0 && spaced(s[b - 1]) != ' ') continue;
+        for (const std::string& r : k.subordinate_ranks) {
+            if (b + r.size() > s.size()) continue;
+            std::size_t i = 0;
+            while (i < r.size() && spaced(s[b + i]) == r[i]) ++i;
+            if (i == r.size() && (b + r.size() == s.size() || spaced(s[b + r.size()]) == ' '))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -342,6 +348,12 @@ class EntitiesStage final : public Stage {
         surnames_ = read_bool(n, "surnames", true, sink);
     }
     std::vector<std::string> requires_before() const override { return {"segment"}; }
+    void bind(const Knowledge& k) override {
+        stop_cap_keys_.clear();
+        for (const std::string& w : k.stopwords_cap) stop_cap_keys_.emplace(w, 1);
+        stop_cap_.build(stop_cap_keys_);
+        stop_cap_of_ = &k;
+    }
 
     void run(Doc& d) const override {
         // the per-token memo of title_at, for this stage only
@@ -562,6 +574,9 @@ class EntitiesStage final : public Stage {
   private:
     bool titles_ = true;
     bool surnames_ = true;
+    StrMap<char> stop_cap_keys_;              // k.stopwords_cap (the table views its keys)
+    WordTable<char> stop_cap_;                // ... for stopword_cap
+    const Knowledge* stop_cap_of_ = nullptr;  // the Knowledge they were built from
 
     // Preposition, possessive, modifier, people-noun flags.
     void finish(const Doc& d, const Sentence& s, Mention& m) const {
@@ -827,7 +842,7 @@ class EntitiesStage final : public Stage {
             auto cap_word = [&](std::size_t j) {
                 const Token& t = d.toks[j];
                 return t.kind == TokKind::word && t.cap &&
-                       !((t.lex & LStopwordCap) && k.stopwords_cap.count(t.text));
+                       !((t.lex & LStopwordCap) && stopword_cap(k, t.text));
             };
             std::size_t e = m.te;
             while (e < s.te && e < next_tb && cap_word(e)) ++e;
@@ -1035,7 +1050,15 @@ class EntitiesStage final : public Stage {
         const Token& t = d.toks[j];
         // (a word token's lex holds its flags; no LStopwordCap: not in the set)
         return t.kind == TokKind::word && t.cap &&
-               !((t.lex & LStopwordCap) && d.k->stopwords_cap.count(t.text));
+               !((t.lex & LStopwordCap) && stopword_cap(*d.k, t.text));
+    }
+
+    // Whether `text` is in k.stopwords_cap ("The", "He"): through the stage's WordTable of it
+    // when bound to k (name_token asks at every capitalised stopword; a hash-set lookup
+    // hashes and compares through calls).
+    bool stopword_cap(const Knowledge& k, std::string_view text) const {
+        if (stop_cap_of_ == &k) return stop_cap_.find(text) != nullptr;
+        return k.stopwords_cap.count(text) != 0;
     }
 
     // Whether try_title can succeed at token i: after an optional "the"/"a"/"an", its first
