@@ -349,10 +349,9 @@ class EntitiesStage final : public Stage {
     }
     std::vector<std::string> requires_before() const override { return {"segment"}; }
     void bind(const Knowledge& k) override {
-        stop_cap_keys_.clear();
-        for (const std::string& w : k.stopwords_cap) stop_cap_keys_.emplace(w, 1);
-        stop_cap_.build(stop_cap_keys_);
-        stop_cap_of_ = &k;
+        stop_cap_.build(k.stopwords_cap);
+        facility_.build(k.facility_nouns);
+        sets_of_ = &k;
     }
 
     void run(Doc& d) const override {
@@ -574,9 +573,10 @@ class EntitiesStage final : public Stage {
   private:
     bool titles_ = true;
     bool surnames_ = true;
-    StrMap<char> stop_cap_keys_;              // k.stopwords_cap (the table views its keys)
-    WordTable<char> stop_cap_;                // ... for stopword_cap
-    const Knowledge* stop_cap_of_ = nullptr;  // the Knowledge they were built from
+    // sets of the Knowledge bound (sets_of_) asked per token, as tables: stopwords_cap,
+    // facility_nouns (see stopword_cap, facility_noun)
+    WordSetTable stop_cap_, facility_;
+    const Knowledge* sets_of_ = nullptr;
 
     // Preposition, possessive, modifier, people-noun flags.
     void finish(const Doc& d, const Sentence& s, Mention& m) const {
@@ -708,7 +708,7 @@ class EntitiesStage final : public Stage {
                 ++w;
             } else if (!(w > 0 && r + 1 < s.te &&
                          ((d.toks[r].text == "-"sv && !d.toks[r].space_before) ||
-                          k.name_connectors.count(d.toks[r].lower)))) {
+                          has(d.toks[r], WNameConnector)))) {
                 break;
             }
             ++r;
@@ -718,8 +718,7 @@ class EntitiesStage final : public Stage {
                          d.toks[r + 1].lower == "an"sv;
         std::size_t c2 = r + 2;
         while (c2 < s.te && c2 < r + 14 && d.toks[c2].text != ","sv) ++c2;
-        if (c2 + 1 >= s.te || d.toks[c2].text != ","sv ||
-            !k.reporting_verbs.count(d.toks[c2 + 1].lower))
+        if (c2 + 1 >= s.te || d.toks[c2].text != ","sv || !has(d.toks[c2 + 1], WReportingVerb))
             return 0;
         std::string country;
         bool qual = false;
@@ -906,7 +905,6 @@ class EntitiesStage final : public Stage {
     // The end of a capitalised personal name starting at r (name words, connectors such
     // as "bin"/"al", glued hyphens), with `words` its capitalised words; r when none.
     std::size_t name_end(const Doc& d, const Sentence& s, std::size_t r, std::size_t& words) const {
-        const Knowledge& k = *d.k;
         words = 0;
         std::size_t e = r;
         while (e < s.te && words < 5) {
@@ -917,13 +915,13 @@ class EntitiesStage final : public Stage {
             }
             if (words > 0 && e + 1 < s.te &&
                 ((d.toks[e].text == "-"sv && !d.toks[e].space_before) ||
-                 k.name_connectors.count(d.toks[e].lower)) &&
+                 has(d.toks[e], WNameConnector)) &&
                 name_token(d, e + 1)) {
                 ++e;
                 continue;
             }
             // "Mithal al-Alusi": a connector glued by a hyphen to the next name word
-            if (words > 0 && e + 2 < s.te && k.name_connectors.count(d.toks[e].lower) &&
+            if (words > 0 && e + 2 < s.te && has(d.toks[e], WNameConnector) &&
                 d.toks[e + 1].text == "-"sv && !d.toks[e + 1].space_before &&
                 !d.toks[e + 2].space_before && name_token(d, e + 2)) {
                 e += 2;
@@ -1053,12 +1051,14 @@ class EntitiesStage final : public Stage {
                !((t.lex & LStopwordCap) && stopword_cap(*d.k, t.text));
     }
 
-    // Whether `text` is in k.stopwords_cap ("The", "He"): through the stage's WordTable of it
-    // when bound to k (name_token asks at every capitalised stopword; a hash-set lookup
-    // hashes and compares through calls).
+    // Whether `text` is in k.stopwords_cap ("The", "He"): through the stage's table of it
+    // when bound to k (name_token asks at every capitalised stopword).
     bool stopword_cap(const Knowledge& k, std::string_view text) const {
-        if (stop_cap_of_ == &k) return stop_cap_.find(text) != nullptr;
-        return k.stopwords_cap.count(text) != 0;
+        return sets_of_ == &k ? stop_cap_.contains(text) : k.stopwords_cap.count(text) != 0;
+    }
+    // The same for k.facility_nouns (try_title asks at every title with a name).
+    bool facility_noun(const Knowledge& k, std::string_view w) const {
+        return sets_of_ == &k ? facility_.contains(w) : k.facility_nouns.count(w) != 0;
     }
 
     // Whether try_title can succeed at token i: after an optional "the"/"a"/"an", its first
@@ -1224,7 +1224,7 @@ class EntitiesStage final : public Stage {
         // facility noun ending the name (or right after it) names a place, not a person
         if (words > 0) {
             const std::size_t last = e < s.te && d.toks[e].cap ? e : e - 1;
-            if (d.toks[last].cap && k.facility_nouns.count(d.toks[last].lower)) return false;
+            if (d.toks[last].cap && facility_noun(k, d.toks[last].lower)) return false;
         }
         if (words > 0) {
             // Known person inside the name span?
@@ -1318,7 +1318,7 @@ class EntitiesStage final : public Stage {
                     }
                     // "Mahmoud al-Aloul": a connector or glued hyphen inside the name
                     if (w > 0 && r + 1 < s.te &&
-                        (k.name_connectors.count(d.toks[r].lower) ||
+                        (has(d.toks[r], WNameConnector) ||
                          (d.toks[r].text == "-"sv && !d.toks[r].space_before))) {
                         ++r;
                         continue;
