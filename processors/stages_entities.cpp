@@ -383,6 +383,9 @@ class EntitiesStage final : public Stage {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
             while (i < s.te) {
+                // (most tokens open nothing tried below: skipped in a tight loop)
+                while (i < s.te && opens_nothing(d.toks[i])) ++i;
+                if (i == s.te) break;
                 const Token& t = d.toks[i];
                 // "Abdulqader al-Murtada, the head of the Houthi prisoners committee, said":
                 // a name the gazetteer does not know, opening the sentence, with an
@@ -873,6 +876,15 @@ class EntitiesStage final : public Stage {
     // mention and returns its end, or returns 0.
     // (the test of the token inline: most tokens are lower-case words that no rule below
     // takes)
+    // A token no mention starts at in the loop of `run`: no word, or a lower-case word that
+    // opens no title, qualifier, gazetteer name or descriptor (the loop's tests would all
+    // fail there: the sentence-opening name needs a capital, open_class a capital or a
+    // descriptor, the rest these Lex bits).
+    static bool opens_nothing(const Token& t) {
+        return t.kind != TokKind::word ||
+               (!t.cap && !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst)) &&
+                !has(t, WPersonDescriptor));
+    }
     [[gnu::always_inline]] std::size_t open_class(Doc& d, const Sentence& s, std::size_t si,
                                                   std::size_t i,
                                                   std::vector<NamedPerson>& named) const {
