@@ -216,7 +216,9 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         // One working Doc per thread, reused so its buffers keep their capacity.
         thread_local Doc d;
         d.text.clear();
-        d.lower.clear();
+        // (d.lower keeps the last article's bytes: normalise's lower_into, or segment's
+        // identity_text, overwrites all of it; resizing a cleared string would zero-fill
+        // all of it first)
         d.map.clear();
         d.para_norm.clear();
         d.toks.clear();

@@ -153,7 +153,8 @@ std::size_t match_words(const Doc& d, std::size_t i, std::size_t end,
 
 namespace {
 
-// ascii_lower(text) into `out`, reusing its buffer.
+// ascii_lower(text) into `out`, reusing its buffer (every byte is written: `out` need
+// not be cleared first, and resizing only zero-fills the bytes it adds).
 void lower_into(const std::string& text, std::string& out) {
     out.resize(text.size());
     const char* src = text.data();
