@@ -216,7 +216,9 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         // One working Doc per thread, reused so its buffers keep their capacity.
         thread_local Doc d;
         d.text.clear();
-        d.lower.clear();
+        // (d.lower keeps the last article's bytes: normalise's lower_into, or segment's
+        // identity_text, overwrites all of it; resizing a cleared string would zero-fill
+        // all of it first)
         d.map.clear();
         d.para_norm.clear();
         d.toks.clear();
@@ -266,15 +268,19 @@ herald::Result<std::vector<Event>> Pipeline::run(const Article& article,
         // (usually in order already: then no sort, and no temporary buffer for it)
         if (!std::is_sorted(kept.begin(), kept.end(), before))
             std::stable_sort(kept.begin(), kept.end(), before);
-        std::vector<Event> out;
-        out.reserve(kept.size());
+        // The events are completed in place first, then moved out: the output vector's
+        // buffer is the one large allocation here, and malloc consolidates its free lists
+        // for it, after which each small allocation (evidence, attribute objects) would
+        // cost several times more.
         for (Candidate* c : kept) {
-            out.push_back(std::move(c->ev));
-            fill_evidence(article, *c, out.back());
-            nlohmann::json& attributes = out.back().attributes;
+            fill_evidence(article, *c, c->ev);
+            nlohmann::json& attributes = c->ev.attributes;
             if (!attributes.is_object()) attributes = empty_object();
             c->attrs.write_to(attributes);
         }
+        std::vector<Event> out;
+        out.reserve(kept.size());
+        for (Candidate* c : kept) out.push_back(std::move(c->ev));
         return out;
     } catch (const std::bad_alloc&) {
         return fail("processor", "out of memory while processing article " + article.id);

@@ -232,13 +232,19 @@ std::size_t title_len_at(const Doc& d, std::size_t j, std::size_t end, std::uint
 // Whether `s` (lower case) has a rank word (Knowledge::subordinate_ranks) as whole words,
 // a hyphen counting as a space ("under-secretary-general").
 bool has_rank(const Knowledge& k, std::string_view s) {
-    if (s.empty()) return false;
-    std::string t(" ");
-    for (const char c : s) t += c == '-' ? ' ' : c;
-    t += ' ';
-    for (const std::string& r : k.subordinate_ranks)
-        for (std::size_t p = t.find(r); p != std::string::npos; p = t.find(r, p + 1))
-            if (t[p - 1] == ' ' && p + r.size() < t.size() && t[p + r.size()] == ' ') return true;
+    // (the search of the ranks in " " + s + " " with hyphens as spaces, without building that
+    // string: a rank starts at a word start, and ends at the end of s or before a space)
+    auto spaced = [](char c) { return c == '-' ? ' ' : c; };
+    for (std::size_t b = 0; b < s.size(); ++b) {
+        if (b > 0 && spaced(s[b - 1]) != ' ') continue;
+        for (const std::string& r : k.subordinate_ranks) {
+            if (b + r.size() > s.size()) continue;
+            std::size_t i = 0;
+            while (i < r.size() && spaced(s[b + i]) == r[i]) ++i;
+            if (i == r.size() && (b + r.size() == s.size() || spaced(s[b + r.size()]) == ' '))
+                return true;
+        }
+    }
     return false;
 }
 
@@ -342,6 +348,11 @@ class EntitiesStage final : public Stage {
         surnames_ = read_bool(n, "surnames", true, sink);
     }
     std::vector<std::string> requires_before() const override { return {"segment"}; }
+    void bind(const Knowledge& k) override {
+        stop_cap_.build(k.stopwords_cap);
+        facility_.build(k.facility_nouns);
+        sets_of_ = &k;
+    }
 
     void run(Doc& d) const override {
         // the per-token memo of title_at, for this stage only
@@ -372,6 +383,9 @@ class EntitiesStage final : public Stage {
             const Sentence& s = d.sents[si];
             std::size_t i = s.tb;
             while (i < s.te) {
+                // (most tokens open nothing tried below: skipped in a tight loop)
+                while (i < s.te && opens_nothing(d.toks[i])) ++i;
+                if (i == s.te) break;
                 const Token& t = d.toks[i];
                 // "Abdulqader al-Murtada, the head of the Houthi prisoners committee, said":
                 // a name the gazetteer does not know, opening the sentence, with an
@@ -562,6 +576,10 @@ class EntitiesStage final : public Stage {
   private:
     bool titles_ = true;
     bool surnames_ = true;
+    // sets of the Knowledge bound (sets_of_) asked per token, as tables: stopwords_cap,
+    // facility_nouns (see stopword_cap, facility_noun)
+    WordSetTable stop_cap_, facility_;
+    const Knowledge* sets_of_ = nullptr;
 
     // Preposition, possessive, modifier, people-noun flags.
     void finish(const Doc& d, const Sentence& s, Mention& m) const {
@@ -693,7 +711,7 @@ class EntitiesStage final : public Stage {
                 ++w;
             } else if (!(w > 0 && r + 1 < s.te &&
                          ((d.toks[r].text == "-"sv && !d.toks[r].space_before) ||
-                          k.name_connectors.count(d.toks[r].lower)))) {
+                          has(d.toks[r], WNameConnector)))) {
                 break;
             }
             ++r;
@@ -703,8 +721,7 @@ class EntitiesStage final : public Stage {
                          d.toks[r + 1].lower == "an"sv;
         std::size_t c2 = r + 2;
         while (c2 < s.te && c2 < r + 14 && d.toks[c2].text != ","sv) ++c2;
-        if (c2 + 1 >= s.te || d.toks[c2].text != ","sv ||
-            !k.reporting_verbs.count(d.toks[c2 + 1].lower))
+        if (c2 + 1 >= s.te || d.toks[c2].text != ","sv || !has(d.toks[c2 + 1], WReportingVerb))
             return 0;
         std::string country;
         bool qual = false;
@@ -827,7 +844,7 @@ class EntitiesStage final : public Stage {
             auto cap_word = [&](std::size_t j) {
                 const Token& t = d.toks[j];
                 return t.kind == TokKind::word && t.cap &&
-                       !((t.lex & LStopwordCap) && k.stopwords_cap.count(t.text));
+                       !((t.lex & LStopwordCap) && stopword_cap(k, t.text));
             };
             std::size_t e = m.te;
             while (e < s.te && e < next_tb && cap_word(e)) ++e;
@@ -859,6 +876,15 @@ class EntitiesStage final : public Stage {
     // mention and returns its end, or returns 0.
     // (the test of the token inline: most tokens are lower-case words that no rule below
     // takes)
+    // A token no mention starts at in the loop of `run`: no word, or a lower-case word that
+    // opens no title, qualifier, gazetteer name or descriptor (the loop's tests would all
+    // fail there: the sentence-opening name needs a capital, open_class a capital or a
+    // descriptor, the rest these Lex bits).
+    static bool opens_nothing(const Token& t) {
+        return t.kind != TokKind::word ||
+               (!t.cap && !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst)) &&
+                !has(t, WPersonDescriptor));
+    }
     [[gnu::always_inline]] std::size_t open_class(Doc& d, const Sentence& s, std::size_t si,
                                                   std::size_t i,
                                                   std::vector<NamedPerson>& named) const {
@@ -891,7 +917,6 @@ class EntitiesStage final : public Stage {
     // The end of a capitalised personal name starting at r (name words, connectors such
     // as "bin"/"al", glued hyphens), with `words` its capitalised words; r when none.
     std::size_t name_end(const Doc& d, const Sentence& s, std::size_t r, std::size_t& words) const {
-        const Knowledge& k = *d.k;
         words = 0;
         std::size_t e = r;
         while (e < s.te && words < 5) {
@@ -902,13 +927,13 @@ class EntitiesStage final : public Stage {
             }
             if (words > 0 && e + 1 < s.te &&
                 ((d.toks[e].text == "-"sv && !d.toks[e].space_before) ||
-                 k.name_connectors.count(d.toks[e].lower)) &&
+                 has(d.toks[e], WNameConnector)) &&
                 name_token(d, e + 1)) {
                 ++e;
                 continue;
             }
             // "Mithal al-Alusi": a connector glued by a hyphen to the next name word
-            if (words > 0 && e + 2 < s.te && k.name_connectors.count(d.toks[e].lower) &&
+            if (words > 0 && e + 2 < s.te && has(d.toks[e], WNameConnector) &&
                 d.toks[e + 1].text == "-"sv && !d.toks[e + 1].space_before &&
                 !d.toks[e + 2].space_before && name_token(d, e + 2)) {
                 e += 2;
@@ -1035,7 +1060,17 @@ class EntitiesStage final : public Stage {
         const Token& t = d.toks[j];
         // (a word token's lex holds its flags; no LStopwordCap: not in the set)
         return t.kind == TokKind::word && t.cap &&
-               !((t.lex & LStopwordCap) && d.k->stopwords_cap.count(t.text));
+               !((t.lex & LStopwordCap) && stopword_cap(*d.k, t.text));
+    }
+
+    // Whether `text` is in k.stopwords_cap ("The", "He"): through the stage's table of it
+    // when bound to k (name_token asks at every capitalised stopword).
+    bool stopword_cap(const Knowledge& k, std::string_view text) const {
+        return sets_of_ == &k ? stop_cap_.contains(text) : k.stopwords_cap.count(text) != 0;
+    }
+    // The same for k.facility_nouns (try_title asks at every title with a name).
+    bool facility_noun(const Knowledge& k, std::string_view w) const {
+        return sets_of_ == &k ? facility_.contains(w) : k.facility_nouns.count(w) != 0;
     }
 
     // Whether try_title can succeed at token i: after an optional "the"/"a"/"an", its first
@@ -1201,7 +1236,7 @@ class EntitiesStage final : public Stage {
         // facility noun ending the name (or right after it) names a place, not a person
         if (words > 0) {
             const std::size_t last = e < s.te && d.toks[e].cap ? e : e - 1;
-            if (d.toks[last].cap && k.facility_nouns.count(d.toks[last].lower)) return false;
+            if (d.toks[last].cap && facility_noun(k, d.toks[last].lower)) return false;
         }
         if (words > 0) {
             // Known person inside the name span?
@@ -1295,7 +1330,7 @@ class EntitiesStage final : public Stage {
                     }
                     // "Mahmoud al-Aloul": a connector or glued hyphen inside the name
                     if (w > 0 && r + 1 < s.te &&
-                        (k.name_connectors.count(d.toks[r].lower) ||
+                        (has(d.toks[r], WNameConnector) ||
                          (d.toks[r].text == "-"sv && !d.toks[r].space_before))) {
                         ++r;
                         continue;

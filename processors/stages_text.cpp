@@ -153,7 +153,8 @@ std::size_t match_words(const Doc& d, std::size_t i, std::size_t end,
 
 namespace {
 
-// ascii_lower(text) into `out`, reusing its buffer.
+// ascii_lower(text) into `out`, reusing its buffer (every byte is written: `out` need
+// not be cleared first, and resizing only zero-fills the bytes it adds).
 void lower_into(const std::string& text, std::string& out) {
     out.resize(text.size());
     const char* src = text.data();
@@ -284,6 +285,7 @@ class SegmentStage final : public Stage {
     void bind(const Knowledge& k) override {
         abbr_ = k.abbreviations;
         abbr_.insert(extra_.begin(), extra_.end());
+        abbr_table_.build(abbr_);
         single_of_ = &k;
         for (std::size_t c = 0; c < single_.size(); ++c) {
             const char ch = static_cast<char>(c);
@@ -329,7 +331,7 @@ class SegmentStage final : public Stage {
                             d.cap_at.push_back(static_cast<std::uint32_t>(c));
             }
             const std::size_t sb = d.sents.size();
-            split_sentences(d.toks, tb, te, p, abbr_, d.sents);
+            split_sentences(d.toks, tb, te, p, abbr_table_, d.sents);
             // Very long "sentences" (lists, tables) are cut to bound the work.
             for (std::size_t s = sb; s < d.sents.size(); ++s) {
                 if (d.sents[s].te - d.sents[s].tb <= max_tokens_) continue;
@@ -345,6 +347,7 @@ class SegmentStage final : public Stage {
 
   private:
     StrSet extra_, abbr_;
+    WordSetTable abbr_table_;  // abbr_, for split_sentences (asked at most periods)
     std::size_t max_tokens_ = 120;
     std::array<const Knowledge::WordInfo*, 256> single_{};  // word_info of one-byte words
     const Knowledge* single_of_ = nullptr;                  // ... in this Knowledge

@@ -569,11 +569,11 @@ bool starts_sentence(const Token& t) {
     return t.kind == TokKind::word && t.cap;
 }
 
-}  // namespace
-
-void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
-                     std::size_t paragraph, const StrSet& abbreviations,
-                     std::vector<Sentence>& out) {
+// split_sentences with `is_abbreviation(lower)` telling the abbreviations.
+template <class IsAbbreviation>
+void split_sentences_by(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
+                        std::size_t paragraph, const IsAbbreviation& is_abbreviation,
+                        std::vector<Sentence>& out) {
     std::size_t start = tb;
     auto emit = [&](std::size_t end) {
         if (end <= start) return;
@@ -603,7 +603,7 @@ void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t
             if (!t.space_before || true) {
                 if (prev.kind == TokKind::word) {
                     // Abbreviation or a single-letter initial ("J. Smith").
-                    if (abbreviations.count(prev.lower) != 0) continue;
+                    if (is_abbreviation(prev.lower)) continue;
                     if (prev.text.size() == 1 && prev.cap) continue;
                 }
             }
@@ -617,6 +617,24 @@ void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t
         i = end - 1;
     }
     if (start < te) emit(te);
+}
+
+}  // namespace
+
+void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
+                     std::size_t paragraph, const StrSet& abbreviations,
+                     std::vector<Sentence>& out) {
+    split_sentences_by(
+        toks, tb, te, paragraph, [&](std::string_view w) { return abbreviations.count(w) != 0; },
+        out);
+}
+
+void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
+                     std::size_t paragraph, const WordSetTable& abbreviations,
+                     std::vector<Sentence>& out) {
+    split_sentences_by(
+        toks, tb, te, paragraph, [&](std::string_view w) { return abbreviations.contains(w); },
+        out);
 }
 
 }  // namespace herald::processors

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "processors/strmap.hpp"
+#include "processors/word_table.hpp"
 
 namespace herald::processors {
 
@@ -133,6 +134,10 @@ struct Sentence {
 // holds lower-case forms without the final period ("gen", "dr", "u.s").
 void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
                      std::size_t paragraph, const StrSet& abbreviations,
+                     std::vector<Sentence>& out);
+// The same with the abbreviations as a table (the segmenter's, built once).
+void split_sentences(const std::vector<Token>& toks, std::size_t tb, std::size_t te,
+                     std::size_t paragraph, const WordSetTable& abbreviations,
                      std::vector<Sentence>& out);
 
 }  // namespace herald::processors

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -96,6 +97,27 @@ class WordTable {
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
     int shift_ = 64;
+};
+
+// The words of a StrSet as a WordTable, for sets asked per token (a StrSet lookup
+// hashes, divides and compares through calls). Keeps its own copy of the keys the
+// table views, so it is neither copied nor moved.
+class WordSetTable {
+  public:
+    WordSetTable() = default;
+    WordSetTable(const WordSetTable&) = delete;
+    WordSetTable& operator=(const WordSetTable&) = delete;
+
+    void build(const StrSet& from) {
+        keys_.clear();
+        for (const std::string& w : from) keys_.emplace(w, 1);
+        table_.build(keys_);
+    }
+    bool contains(std::string_view w) const { return table_.find(w) != nullptr; }
+
+  private:
+    StrMap<char> keys_;
+    WordTable<char> table_;
 };
 
 }  // namespace herald::processors
