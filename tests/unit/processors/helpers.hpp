@@ -75,6 +75,13 @@ inline bool has(const std::vector<Participant>& ps, const std::string& name) {
     return false;
 }
 
+// Whether any event has this actor (name or country code).
+inline bool has_actor(const std::vector<Event>& evs, const std::string& who) {
+    for (const auto& e : evs)
+        if (has(e.actors, who)) return true;
+    return false;
+}
+
 // Actors and targets of one event, in that order.
 inline std::vector<Participant> participants(const Event& e) {
     std::vector<Participant> all = e.actors;

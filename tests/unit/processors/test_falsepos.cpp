@@ -13,12 +13,6 @@ using namespace testing;
 
 // Publication: Tuesday 2024-01-16.
 
-bool has_actor(const std::vector<Event>& evs, const std::string& who) {
-    for (const auto& e : evs)
-        if (has(e.actors, who)) return true;
-    return false;
-}
-
 // "X did Y, <X's state> said.": the state is the source of its own people's act
 TEST(FalsePositives, AStateAfterTheClauseOnItsOwnPeoplesActIsASource) {
     const auto a = extract(

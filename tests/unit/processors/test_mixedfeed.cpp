@@ -17,12 +17,6 @@ using namespace testing;
 
 // Publication: Tuesday 2024-01-16.
 
-bool has_actor(const std::vector<Event>& evs, const std::string& who) {
-    for (const auto& e : evs)
-        if (has(e.actors, who)) return true;
-    return false;
-}
-
 // "Jordan's sports minister, X, said", "X, president of the football federation, said"
 TEST(MixedFeed, ASpeakerNamedAsASportsBodyOrPortfolioMakesNoStatement) {
     EXPECT_TRUE(of_type(extract("Jordan's sports minister, Amal Haddad, said on Monday that the "
