@@ -3365,11 +3365,12 @@ void add_evidence(const Doc& d, Candidate& c) {
 
 void fill_evidence(const Article& a, const Candidate& c, Event& ev) {
     ev.evidence.reserve(c.evidence.size());
-    // (each Evidence made in place from its fields: no empty strings assigned to after)
+    // (each Evidence made from its fields, then moved in: no empty strings assigned to
+    // after; braces, because clang 14, the fuzz build's compiler, cannot emplace an aggregate)
     for (const EvidenceSpan& s : c.evidence)
-        ev.evidence.emplace_back(
+        ev.evidence.push_back(Evidence{
             a.id, a.url, utf8_copy(std::string_view(a.text).substr(s.start, s.end - s.start)),
-            s.start, s.end);
+            s.start, s.end});
 }
 
 std::unique_ptr<Stage> make_modality_stage() {
