@@ -870,12 +870,6 @@ class EntitiesStage final : public Stage {
         }
     }
 
-    // Open-class persons at token i (not a title or gazetteer start): a short form of a
-    // person named earlier ("Al Jaber" after "Ambassador Mohammed Al Jaber"), or a name
-    // introduced by what the person is ("former banker Mehmet Simsek"). Pushes the
-    // mention and returns its end, or returns 0.
-    // (the test of the token inline: most tokens are lower-case words that no rule below
-    // takes)
     // A token no mention starts at in the loop of `run`: no word, or a lower-case word that
     // opens no title, qualifier, gazetteer name or descriptor (the loop's tests would all
     // fail there: the sentence-opening name needs a capital, open_class a capital or a
@@ -885,6 +879,13 @@ class EntitiesStage final : public Stage {
                (!t.cap && !(t.lex & (LRoleFirst | LDeterminer | LRoleModifier | LSurfFirst)) &&
                 !has(t, WPersonDescriptor));
     }
+
+    // Open-class persons at token i (not a title or gazetteer start): a short form of a
+    // person named earlier ("Al Jaber" after "Ambassador Mohammed Al Jaber"), or a name
+    // introduced by what the person is ("former banker Mehmet Simsek"). Pushes the
+    // mention and returns its end, or returns 0.
+    // (the test of the token inline: most tokens are lower-case words that no rule below
+    // takes)
     [[gnu::always_inline]] std::size_t open_class(Doc& d, const Sentence& s, std::size_t si,
                                                   std::size_t i,
                                                   std::vector<NamedPerson>& named) const {
